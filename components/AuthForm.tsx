@@ -1,0 +1,51 @@
+import type { FormFailure } from "../lib/forms.ts";
+
+interface AuthFormProps {
+  mode: "signup" | "signin";
+  failure?: FormFailure;
+}
+
+/** The sign-up and sign-in form: plain HTML, posted to its own page. */
+export function AuthForm({ mode, failure }: AuthFormProps) {
+  const signup = mode === "signup";
+  return (
+    <form method="post" class="card form" novalidate>
+      <h1>{signup ? "Start selling live" : "Sign in to your studio"}</h1>
+      {failure && <p class="notice error" role="alert">{failure.error}</p>}
+      {signup && (
+        <label>
+          Shop or display name
+          <input name="name" required maxLength={60} autocomplete="name" value={failure?.values.name} />
+        </label>
+      )}
+      <label>
+        Email
+        <input name="email" type="email" required autocomplete="email" value={failure?.values.email} />
+      </label>
+      <label>
+        Password {signup && <small>(at least 10 characters)</small>}
+        <input
+          name="password"
+          type="password"
+          required
+          minLength={signup ? 10 : 1}
+          autocomplete={signup ? "new-password" : "current-password"}
+        />
+      </label>
+      <button type="submit" class="primary">{signup ? "Create account" : "Sign in"}</button>
+      <p>
+        {signup
+          ? (
+            <>
+              Have an account? <a href="/signin">Sign in</a>
+            </>
+          )
+          : (
+            <>
+              New here? <a href="/signup">Create an account</a>
+            </>
+          )}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,141 @@
+// The seller's studio: camera preview, device choice, go live, end the stream.
+import { useSignal } from "@preact/signals";
+import { useEffect, useRef } from "preact/hooks";
+import { type Room, Track } from "livekit-client";
+import { messageOf, postJson } from "../lib/client/api.ts";
+import { connectToStream, createStreamRoom, type Phase, trackConnection } from "../lib/client/stream_room.ts";
+import { deviceIdOf, useLocalMedia } from "../lib/client/use_local_media.ts";
+
+export interface StudioProps {
+  streamId: string;
+  status: "created" | "live" | "ended";
+  watchUrl: string;
+}
+
+const LABELS: Record<Phase, string> = {
+  idle: "Preview · not live",
+  connecting: "Connecting…",
+  live: "● Live",
+  reconnecting: "Reconnecting…",
+  offline: "Disconnected",
+  ended: "Stream ended",
+  error: "Not live",
+};
+
+export default function Studio({ streamId, status, watchUrl }: StudioProps) {
+  const preview = useRef<HTMLVideoElement>(null);
+  const media = useLocalMedia(preview);
+  const phase = useSignal<Phase>(status === "ended" ? "ended" : "idle");
+  const notice = useSignal("");
+  const confirming = useSignal(false);
+  const room = useRef<Room | null>(null);
+  const api = `/api/streams/${encodeURIComponent(streamId)}`;
+
+  useEffect(() => {
+    const r = room.current = createStreamRoom();
+    const untrack = trackConnection(r, phase);
+    return () => {
+      untrack();
+      void r.disconnect();
+    };
+  }, []);
+
+  async function goLive() {
+    phase.value = "connecting";
+    notice.value = "";
+    try {
+      await postJson(`${api}/live`);
+      const r = room.current!;
+      await connectToStream(r, streamId);
+      await media.ensureRunning();
+      const { localParticipant } = r;
+      if (media.video.value) {
+        await localParticipant.publishTrack(media.video.value, { source: Track.Source.Camera });
+      }
+      if (media.audio.value) {
+        await localParticipant.publishTrack(media.audio.value, { source: Track.Source.Microphone });
+      }
+      phase.value = "live";
+    } catch (error) {
+      phase.value = "error";
+      notice.value = messageOf(error);
+      await room.current?.disconnect(false);
+    }
+  }
+
+  async function endStream() {
+    confirming.value = false;
+    try {
+      await postJson(`${api}/end`);
+      phase.value = "ended";
+      await room.current?.disconnect();
+      media.video.value?.stop();
+      media.audio.value?.stop();
+    } catch (error) {
+      notice.value = messageOf(error);
+    }
+  }
+
+  const onAir = phase.value === "live" || phase.value === "reconnecting";
+  const canGoLive = ["idle", "offline", "error"].includes(phase.value) && !!media.video.value;
+  return (
+    <section class="studio" data-phase={phase.value}>
+      <div class="stage">
+        <video ref={preview} autoplay muted playsInline aria-label="Your camera preview" />
+        <span class={`badge badge-${phase.value}`} role="status">{LABELS[phase.value]}</span>
+      </div>
+      {media.error.value && <p class="notice error">{media.error.value}</p>}
+      {notice.value && <p class="notice error" role="alert">{notice.value}</p>}
+      {phase.value !== "ended" && (
+        <div class="controls">
+          <label>
+            Camera
+            <select
+              value={deviceIdOf(media.video.value)}
+              onChange={(e) => media.switchDevice("videoinput", e.currentTarget.value)}
+            >
+              {media.cameras.value.map((d) => (
+                <option key={d.deviceId} value={d.deviceId}>{d.label || "Camera"}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Microphone
+            <select
+              value={deviceIdOf(media.audio.value)}
+              onChange={(e) => media.switchDevice("audioinput", e.currentTarget.value)}
+            >
+              {media.microphones.value.map((d) => (
+                <option key={d.deviceId} value={d.deviceId}>{d.label || "Microphone"}</option>
+              ))}
+            </select>
+          </label>
+          {canGoLive && (
+            <button type="button" class="primary" onClick={goLive}>
+              {phase.value !== "idle" ? "Go live again" : status === "live" ? "Resume broadcast" : "Go live"}
+            </button>
+          )}
+          {onAir && !confirming.value && (
+            <button
+              type="button"
+              class="danger"
+              onClick={() => confirming.value = true}
+            >
+              End stream
+            </button>
+          )}
+          {onAir && confirming.value && (
+            <span class="confirm">
+              End the stream for everyone?
+              <button type="button" class="danger" onClick={endStream}>Yes, end it</button>
+              <button type="button" onClick={() => confirming.value = false}>Keep streaming</button>
+            </span>
+          )}
+        </div>
+      )}
+      <p class="share">
+        Watch link: <a href={watchUrl} target="_blank" rel="noopener">{watchUrl}</a>
+      </p>
+    </section>
+  );
+}

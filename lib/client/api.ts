@@ -1,0 +1,34 @@
+// The islands' one way to call the JSON API: errors come back as plain words.
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export async function postJson<T>(path: string, body: unknown = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, "network", "Can't reach Showfloor. Check your connection and try again.");
+  }
+  const data = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = data?.error;
+    throw new ApiError(
+      response.status,
+      typeof error?.code === "string" ? error.code : "http_error",
+      typeof error?.message === "string" ? error.message : `Something went wrong (HTTP ${response.status}).`,
+    );
+  }
+  return data as T;
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof ApiError ? error.message : "Something went wrong. Please try again.";
+}

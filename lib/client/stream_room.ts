@@ -1,0 +1,45 @@
+// The LiveKit room as both islands use it: one place for connection options, the token
+// request, and turning Room events into a connection phase the UI can show.
+import { type Signal } from "@preact/signals";
+import { DisconnectReason, Room, RoomEvent, VideoPresets } from "livekit-client";
+import { postJson } from "./api.ts";
+
+export type Phase = "idle" | "connecting" | "live" | "reconnecting" | "ended" | "offline" | "error";
+
+export function createStreamRoom(): Room {
+  return new Room({
+    // Viewers get the layer that fits their player; the seller stops sending unwatched layers.
+    adaptiveStream: true,
+    dynacast: true,
+    publishDefaults: {
+      simulcast: true,
+      videoSimulcastLayers: [VideoPresets.h180, VideoPresets.h360],
+    },
+    videoCaptureDefaults: { resolution: VideoPresets.h720.resolution },
+  });
+}
+
+export async function connectToStream(room: Room, streamId: string): Promise<void> {
+  const { serverUrl, token } = await postJson<{ serverUrl: string; token: string }>(
+    `/api/streams/${encodeURIComponent(streamId)}/token`,
+  );
+  await room.connect(serverUrl, token);
+}
+
+/** Mirrors the room's connection into `phase`; returns the unsubscribe function. */
+export function trackConnection(room: Room, phase: Signal<Phase>): () => void {
+  const reconnecting = () => phase.value = "reconnecting";
+  const reconnected = () => phase.value = "live";
+  const disconnected = (reason?: DisconnectReason) => {
+    if (phase.value === "ended") return;
+    phase.value = reason === DisconnectReason.ROOM_DELETED ? "ended" : "offline";
+  };
+  room.on(RoomEvent.Reconnecting, reconnecting)
+    .on(RoomEvent.Reconnected, reconnected)
+    .on(RoomEvent.Disconnected, disconnected);
+  return () => {
+    room.off(RoomEvent.Reconnecting, reconnecting)
+      .off(RoomEvent.Reconnected, reconnected)
+      .off(RoomEvent.Disconnected, disconnected);
+  };
+}

@@ -1,0 +1,83 @@
+// The seller's camera and microphone: preview tracks, the device lists, and switching
+// devices (the same tracks are published, so a switch while live reaches viewers).
+import { type Signal, useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import type { RefObject } from "preact";
+import {
+  createLocalTracks,
+  type LocalAudioTrack,
+  type LocalTrack,
+  type LocalVideoTrack,
+  Room,
+  Track,
+  VideoPresets,
+} from "livekit-client";
+
+export interface LocalMedia {
+  video: Signal<LocalVideoTrack | null>;
+  audio: Signal<LocalAudioTrack | null>;
+  cameras: Signal<MediaDeviceInfo[]>;
+  microphones: Signal<MediaDeviceInfo[]>;
+  error: Signal<string>;
+  switchDevice(kind: "videoinput" | "audioinput", deviceId: string): Promise<void>;
+  /** Restarts capture for tracks a disconnect stopped, before publishing them again. */
+  ensureRunning(): Promise<void>;
+}
+
+export function useLocalMedia(preview: RefObject<HTMLVideoElement>): LocalMedia {
+  const video = useSignal<LocalVideoTrack | null>(null);
+  const audio = useSignal<LocalAudioTrack | null>(null);
+  const cameras = useSignal<MediaDeviceInfo[]>([]);
+  const microphones = useSignal<MediaDeviceInfo[]>([]);
+  const error = useSignal("");
+
+  useEffect(() => {
+    let created: LocalTrack[] = [];
+    let cancelled = false;
+    (async () => {
+      try {
+        created = await createLocalTracks({
+          audio: true,
+          video: { resolution: VideoPresets.h720.resolution },
+        });
+        if (cancelled) return created.forEach((t) => t.stop());
+        video.value = created.find((t) => t.kind === Track.Kind.Video) as LocalVideoTrack ?? null;
+        audio.value = created.find((t) => t.kind === Track.Kind.Audio) as LocalAudioTrack ?? null;
+        if (preview.current) video.value?.attach(preview.current);
+        cameras.value = await Room.getLocalDevices("videoinput");
+        microphones.value = await Room.getLocalDevices("audioinput");
+      } catch {
+        error.value =
+          "Showfloor can't use your camera or microphone. Allow access in your browser and reload.";
+      }
+    })();
+    return () => {
+      cancelled = true;
+      created.forEach((t) => t.stop());
+    };
+  }, []);
+
+  return {
+    video,
+    audio,
+    cameras,
+    microphones,
+    error,
+    async switchDevice(kind, deviceId) {
+      const track = kind === "videoinput" ? video.value : audio.value;
+      if (!(await track?.setDeviceId(deviceId))) {
+        error.value = "That device could not be switched to. Pick another one.";
+      }
+    },
+    async ensureRunning() {
+      for (const track of [video.value, audio.value]) {
+        if (track?.mediaStreamTrack.readyState === "ended") await track.restartTrack();
+      }
+    },
+  };
+}
+
+/** The device a track is capturing from, for the selects' current value. */
+export function deviceIdOf(track: LocalTrack | null): string {
+  return track?.mediaStreamTrack.getSettings().deviceId ?? "";
+}

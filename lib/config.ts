@@ -1,0 +1,62 @@
+// Every setting comes from the environment, parsed once, with defaults that run the
+// whole stack on a laptop. Nothing else in the app reads Deno.env.
+import { z } from "zod";
+
+const DEV_LIVEKIT_SECRET = "showfloor-dev-secret-change-me-32chars+";
+const DEV_APP_SECRET = "showfloor-dev-cookie-secret-change-me";
+
+const ConfigSchema = z.object({
+  APP_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOSTNAME: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  KV_PATH: z.string().default("data/showfloor.kv"),
+  // What the server SDK talks to, and what browsers connect to (differs behind docker).
+  LIVEKIT_URL: z.string().url().default("ws://127.0.0.1:7880"),
+  LIVEKIT_PUBLIC_URL: z.string().url().optional(),
+  LIVEKIT_API_KEY: z.string().min(1).default("devkey"),
+  LIVEKIT_API_SECRET: z.string().min(32).default(DEV_LIVEKIT_SECRET),
+  // Signs guest cookies; deliberately not the LiveKit secret.
+  APP_SECRET: z.string().min(32).default(DEV_APP_SECRET),
+});
+
+export interface Config {
+  env: "development" | "production" | "test";
+  hostname: string;
+  port: number;
+  kvPath: string;
+  appSecret: string;
+  livekit: {
+    url: string;
+    publicUrl: string;
+    apiKey: string;
+    apiSecret: string;
+  };
+}
+
+export function loadConfig(env: Record<string, string> = Deno.env.toObject()): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new TypeError(`Invalid configuration: ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  const c = parsed.data;
+  if (c.APP_ENV === "production" && c.LIVEKIT_API_SECRET === DEV_LIVEKIT_SECRET) {
+    throw new TypeError("Invalid configuration: LIVEKIT_API_SECRET must be set in production");
+  }
+  if (c.APP_ENV === "production" && c.APP_SECRET === DEV_APP_SECRET) {
+    throw new TypeError("Invalid configuration: APP_SECRET must be set in production");
+  }
+  return {
+    env: c.APP_ENV,
+    hostname: c.HOSTNAME,
+    port: c.PORT,
+    kvPath: c.KV_PATH,
+    appSecret: c.APP_SECRET,
+    livekit: {
+      url: c.LIVEKIT_URL,
+      publicUrl: c.LIVEKIT_PUBLIC_URL ?? c.LIVEKIT_URL,
+      apiKey: c.LIVEKIT_API_KEY,
+      apiSecret: c.LIVEKIT_API_SECRET,
+    },
+  };
+}

@@ -1,0 +1,33 @@
+// HTML form posts for pages: on bad input the page is shown again with the error in
+// plain words and what the person typed (never their password), at the error's status.
+import type { z } from "zod";
+import { HttpError, readForm, type RouteContext } from "./fresh/mod.ts";
+
+export interface FormFailure {
+  error: string;
+  values: Record<string, string>;
+}
+
+export type FormOutcome<R> = { ok: true; value: R } | { ok: false; status: number; failure: FormFailure };
+
+export async function submitForm<I, R>(
+  ctx: RouteContext<unknown>,
+  schema: z.ZodType<I>,
+  action: (input: I) => Promise<R>,
+): Promise<FormOutcome<R>> {
+  const values: Record<string, string> = {};
+  const raw = await ctx.req.clone().formData().catch(() => new FormData());
+  for (const [key, value] of raw) {
+    if (typeof value === "string" && !key.includes("password")) values[key] = value;
+  }
+  try {
+    return { ok: true, value: await action(await readForm(ctx, schema)) };
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    return {
+      ok: false,
+      status: error.status,
+      failure: { error: error.message.replace(/^\w+: /, ""), values },
+    };
+  }
+}

@@ -1,0 +1,99 @@
+// The app: Hono with security headers, static files, island bundles, the
+// file-system routes and one error handler (JSON under /api/, pages elsewhere).
+import { fileURLToPath } from "node:url";
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { serveStatic } from "hono/deno";
+import { secureHeaders } from "hono/secure-headers";
+import { type BundleFiles, bundleIslands, bundleResponse, readBundle } from "./bundle.ts";
+import { HttpError } from "./http_error.ts";
+import { errorResponse } from "./error_response.ts";
+import { handleRoute, type Site } from "./handle_route.ts";
+import { loadIslands } from "./islands.ts";
+import { rootUrl } from "./root_url.ts";
+import { scanRoutes } from "./routes.ts";
+
+export interface AppOptions<S> {
+  /** Project root holding `routes/`, `islands/`, `static/` (and `_fresh/`). */
+  root: string | URL;
+  /** Dev: always bundle islands in memory, unminified. Prod: use `_fresh/islands/` if built. */
+  dev?: boolean;
+  /** Fresh per-request state; middleware fills it in. */
+  initState?: (req: Request) => S;
+}
+
+export interface App {
+  fetch: (req: Request) => Promise<Response>;
+  hono: Hono;
+}
+
+export const API_BODY_LIMIT = 64 * 1024;
+
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", "data:", "blob:"],
+  mediaSrc: ["'self'", "blob:"],
+  connectSrc: ["'self'", "ws:", "wss:", "http:", "https:"], // LiveKit runs on another port
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+};
+
+export async function createApp<S = Record<string, unknown>>(
+  options: AppOptions<S>,
+): Promise<App> {
+  const root = rootUrl(options.root);
+  const dev = options.dev ?? false;
+  const initState = options.initState ?? (() => ({}) as S);
+  const table = await scanRoutes(new URL("routes/", root));
+  const islands = await loadIslands(new URL("islands/", root));
+  const bundle: BundleFiles = islands.length === 0 ? new Map() : (!dev &&
+    await readBundle(new URL("_fresh/islands/", root))) ||
+    await bundleIslands(islands, { minify: !dev });
+  // Lets error pages see state set by middleware before the failure.
+  const states = new WeakMap<Context, S>();
+  const site: Site = { table, islands };
+
+  const hono = new Hono();
+  hono.use(
+    secureHeaders({ contentSecurityPolicy: CSP, xFrameOptions: "DENY" }),
+  );
+  hono.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: API_BODY_LIMIT,
+      onError: () => {
+        throw new HttpError(
+          413,
+          "payload_too_large",
+          "Request body exceeds 64 KiB",
+        );
+      },
+    }),
+  );
+  hono.use(serveStatic({ root: fileURLToPath(new URL("static/", root)) }));
+  hono.get(
+    "/_islands/:file",
+    (c) => bundleResponse(bundle, c.req.param("file")) ?? notFound(),
+  );
+
+  for (const route of table.routes) {
+    hono.all(route.pattern, (c) => {
+      const state = initState(c.req.raw);
+      states.set(c, state);
+      return handleRoute(route, c, state, site);
+    });
+  }
+
+  hono.notFound((c) => errorResponse(notFoundError(), c, states.get(c), site, initState));
+  hono.onError((err, c) => errorResponse(err, c, states.get(c), site, initState));
+
+  return { fetch: async (req) => await hono.fetch(req), hono };
+}
+
+const notFoundError = () => new HttpError(404, "not_found", "Not found");
+function notFound(): never {
+  throw notFoundError();
+}

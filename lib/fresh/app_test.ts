@@ -1,0 +1,202 @@
+import { createApp } from "./app.ts";
+import { assert, assertEquals, FIXTURE } from "./test_utils.ts";
+import type { State } from "./testdata/routes/_middleware.ts";
+
+const app = await createApp<State>({
+  root: FIXTURE,
+  dev: true,
+  initState: () => ({ trail: [] }),
+});
+const get = (path: string, init?: RequestInit) => app.fetch(new Request(`http://localhost${path}`, init));
+
+Deno.test("the index route serves / inside _app.tsx as a doctype'd document", async () => {
+  const res = await get("/");
+  assertEquals(res.status, 200);
+  assertEquals(res.headers.get("content-type"), "text/html; charset=utf-8");
+  const html = await res.text();
+  assert(html.startsWith("<!DOCTYPE html><html"), html);
+  assert(
+    html.includes("<title>fixture</title>") && html.includes("<h1>home</h1>"),
+  );
+});
+
+Deno.test("a dynamic route passes params to its handler and page() data to the page", async () => {
+  const res = await get("/streams/abc-1");
+  assertEquals(res.headers.get("x-page"), "1");
+  assert((await res.text()).includes("<h1>stream abc-1</h1>"));
+});
+
+Deno.test("a static segment wins over a dynamic one (/streams/new)", async () => {
+  assert(
+    (await (await get("/streams/new")).text()).includes("new stream form"),
+  );
+});
+
+Deno.test("folder index routes and nested api params match", async () => {
+  assert((await (await get("/studio")).text()).includes("<h1>studio for"));
+  const res = await get("/api/streams/s9/token", { method: "POST" });
+  assertEquals(await res.json(), { stream: "s9" });
+});
+
+Deno.test("a [...rest] route catches multi-segment paths", async () => {
+  assert(
+    (await (await get("/files/a/b/c.txt")).text()).includes("file a/b/c.txt"),
+  );
+});
+
+Deno.test("unknown /api paths get a JSON 404", async () => {
+  const res = await get("/api/nope");
+  assertEquals(res.status, 404);
+  assertEquals(await res.json(), {
+    error: { code: "not_found", message: "Not found" },
+  });
+});
+
+Deno.test("unknown page paths render _error.tsx inside _app.tsx with 404", async () => {
+  const res = await get("/nope");
+  assertEquals(res.status, 404);
+  const html = await res.text();
+  assert(
+    html.includes("<title>fixture</title>") && html.includes("404 not_found"),
+    html,
+  );
+});
+
+Deno.test("an unsupported method is 405 with Allow: JSON under /api, page elsewhere", async () => {
+  const api = await get("/api/echo");
+  assertEquals(api.status, 405);
+  assertEquals(api.headers.get("allow"), "POST");
+  assertEquals((await api.json()).error.code, "method_not_allowed");
+  const pageRes = await get("/streams/x", { method: "DELETE" });
+  assertEquals(pageRes.status, 405);
+  assertEquals(pageRes.headers.get("allow"), "GET, HEAD");
+  assert((await pageRes.text()).includes("405 method_not_allowed"));
+});
+
+Deno.test("an HttpError thrown in an api handler becomes its JSON response", async () => {
+  const res = await get("/api/fail");
+  assertEquals(res.status, 409);
+  assertEquals(await res.json(), {
+    error: { code: "conflict", message: "Already live" },
+  });
+});
+
+Deno.test("an unknown error is a generic JSON 500 that leaks nothing", async () => {
+  const error = console.error;
+  console.error = () => {};
+  try {
+    const res = await get("/api/fail", { method: "POST" });
+    assertEquals(res.status, 500);
+    const body = await res.text();
+    assert(body.includes('"internal"') && !body.includes("secret"), body);
+  } finally {
+    console.error = error;
+  }
+});
+
+Deno.test("api bodies over 64 KiB are rejected with a JSON 413", async () => {
+  const body = JSON.stringify({ email: "a@b.co", note: "x".repeat(70_000) });
+  const headers = { "content-type": "application/json" };
+  const res = await get("/api/echo", { method: "POST", body, headers });
+  assertEquals(res.status, 413);
+  assertEquals((await res.json()).error.code, "payload_too_large");
+  // Streamed bodies (no content-length) are counted too.
+  const stream = new Blob([body]).stream();
+  const res2 = await get("/api/echo", {
+    method: "POST",
+    body: stream,
+    headers,
+  });
+  assertEquals(res2.status, 413);
+  await res2.body?.cancel();
+});
+
+Deno.test("every response carries CSP, frame and nosniff security headers", async () => {
+  for (const path of ["/", "/api/nope", "/hello.txt"]) {
+    const res = await get(path);
+    await res.body?.cancel();
+    const csp = res.headers.get("content-security-policy") ?? "";
+    assert(
+      csp.includes("script-src 'self'") &&
+        csp.includes("frame-ancestors 'none'"),
+      csp,
+    );
+    assert(csp.includes("connect-src 'self' ws: wss:"), csp);
+    assertEquals(res.headers.get("x-frame-options"), "DENY");
+    assertEquals(res.headers.get("x-content-type-options"), "nosniff");
+  }
+});
+
+Deno.test("files under static/ are served with their content type", async () => {
+  const res = await get("/hello.txt");
+  assertEquals(res.status, 200);
+  assert(res.headers.get("content-type")?.startsWith("text/plain"));
+  assertEquals(await res.text(), "hello static\n");
+  const css = await get("/app.css");
+  assert(css.headers.get("content-type")?.startsWith("text/css"));
+  await css.body?.cancel();
+});
+
+Deno.test("_middleware.ts runs outer-first and can set state seen by _app and pages", async () => {
+  const res = await get("/studio", { headers: { "x-user": "ada" } });
+  assertEquals(res.headers.get("x-trail"), "root>studio");
+  const html = await res.text();
+  assert(
+    html.includes('data-user="ada"') && html.includes("studio for ada"),
+    html,
+  );
+  assertEquals((await get("/")).headers.get("x-trail"), "root");
+});
+
+Deno.test("a page without islands contains no <script", async () => {
+  assert(!(await (await get("/")).text()).includes("<script"));
+});
+
+Deno.test("a page with an island has the marker, the props blob and the boot script", async () => {
+  const html = await (await get("/island")).text();
+  assert(
+    html.includes(
+      '<sf-island data-island="Counter" data-index="0" style="display:contents">',
+    ),
+    html,
+  );
+  assert(html.includes("<button"), "island is server-rendered");
+  assert(html.includes('<script type="application/json" id="sf-islands">'));
+  assert(
+    html.includes(
+      '<script type="module" src="/_islands/boot.js"></script></body>',
+    ),
+  );
+});
+
+Deno.test("/_islands/ serves entries as no-cache and chunks as immutable JS", async () => {
+  const boot = await get("/_islands/boot.js");
+  assertEquals(boot.status, 200);
+  assertEquals(
+    boot.headers.get("content-type"),
+    "text/javascript; charset=utf-8",
+  );
+  assertEquals(boot.headers.get("cache-control"), "no-cache");
+  const chunk = (await boot.text()).match(/\.\/(chunk-[\w-]+\.js)/)?.[1];
+  assert(chunk, "boot imports a chunk");
+  const res = await get(`/_islands/${chunk}`);
+  assertEquals(
+    res.headers.get("cache-control"),
+    "public, max-age=31536000, immutable",
+  );
+  await res.body?.cancel();
+  assertEquals((await get("/_islands/missing.js")).status, 404);
+});
+
+Deno.test("a form page route parses the form and renders with page() status", async () => {
+  const body = new URLSearchParams({ email: "ada@example.com" });
+  const res = await get("/form", { method: "POST", body });
+  assertEquals(res.status, 201);
+  assert((await res.text()).includes("signed up ada@example.com"));
+  const bad = await get("/form", {
+    method: "POST",
+    body: new URLSearchParams({ email: "x" }),
+  });
+  assertEquals(bad.status, 400);
+  assert((await bad.text()).includes("invalid_input"));
+});

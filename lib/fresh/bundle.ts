@@ -1,0 +1,145 @@
+// Island bundles. One code-splitting build of boot + all islands, so preact
+// lands in a shared chunk used by everyone. Each entry is a tiny generated
+// wrapper in a temp dir, which makes the outputs flat: `boot.js`,
+// `<Island>.js` and `chunk-<hash>.js`, all siblings under `/_islands/`.
+import { findIslandFiles, type IslandFile } from "./islands.ts";
+import { rootUrl } from "./root_url.ts";
+
+/** Output file name (e.g. `boot.js`, `chunk-AB12.js`) → contents. */
+export type BundleFiles = Map<string, Uint8Array>;
+
+const BOOT = new URL("./client_boot.ts", import.meta.url);
+
+export async function bundleIslands(
+  islands: readonly IslandFile[],
+  opts: { minify?: boolean } = {},
+): Promise<BundleFiles> {
+  const tmp = await Deno.makeTempDir({ prefix: "sf_islands_" });
+  try {
+    const entries = [`${tmp}/boot.ts`];
+    await Deno.writeTextFile(
+      entries[0]!,
+      `import ${JSON.stringify(BOOT.href)};\n`,
+    );
+    for (const island of islands) {
+      const file = `${tmp}/${island.name}.ts`;
+      const spec = JSON.stringify(island.url.href);
+      await Deno.writeTextFile(file, `export { default } from ${spec};\n`);
+      entries.push(file);
+    }
+    const outDir = `${tmp}/out`;
+    return typeof Deno.bundle === "function"
+      ? await bundleInProcess(entries, outDir, opts.minify ?? false)
+      : await bundleWithCli(entries, outDir, opts.minify ?? false);
+  } finally {
+    await Deno.remove(tmp, { recursive: true });
+  }
+}
+
+async function bundleInProcess(
+  entries: string[],
+  outDir: string,
+  minify: boolean,
+) {
+  const result = await Deno.bundle({
+    entrypoints: entries,
+    outputDir: outDir,
+    format: "esm",
+    platform: "browser",
+    codeSplitting: true,
+    minify,
+    write: false,
+  });
+  if (!result.success) {
+    const why = result.errors.map((e) => `${e.location?.file ?? ""}: ${e.text}`);
+    throw new Error(`island bundling failed:\n${why.join("\n")}`);
+  }
+  const files: BundleFiles = new Map();
+  for (const f of result.outputFiles ?? []) {
+    files.set(
+      f.path.slice(outDir.length + 1),
+      f.contents ?? new TextEncoder().encode(f.text()),
+    );
+  }
+  return files;
+}
+
+/** Fallback when `Deno.bundle` is unavailable (run without --unstable-bundle). */
+async function bundleWithCli(
+  entries: string[],
+  outDir: string,
+  minify: boolean,
+) {
+  const args = [
+    "bundle",
+    "--code-splitting",
+    "--format=esm",
+    "--platform=browser",
+  ];
+  if (minify) args.push("--minify");
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: [...args, `--outdir=${outDir}`, ...entries],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  if (!out.success) {
+    throw new Error(
+      `island bundling failed:\n${new TextDecoder().decode(out.stderr)}`,
+    );
+  }
+  return await readBundle(new URL(`file://${outDir}/`)) ?? new Map();
+}
+
+/** Writes the bundle to `dir` (e.g. `_fresh/islands/`), replacing old files. */
+export async function writeBundle(files: BundleFiles, dir: URL): Promise<void> {
+  await Deno.remove(dir, { recursive: true }).catch(() => {});
+  await Deno.mkdir(dir, { recursive: true });
+  for (const [name, data] of files) {
+    await Deno.writeFile(new URL(name, dir), data);
+  }
+}
+
+/** Loads a previously written bundle, or null if `dir` has none. */
+export async function readBundle(dir: URL): Promise<BundleFiles | null> {
+  const files: BundleFiles = new Map();
+  try {
+    for await (const e of Deno.readDir(dir)) {
+      if (e.isFile && e.name.endsWith(".js")) {
+        files.set(e.name, await Deno.readFile(new URL(e.name, dir)));
+      }
+    }
+  } catch (err) {
+    if (err instanceof Deno.errors.NotFound) return null;
+    throw err;
+  }
+  return files.has("boot.js") ? files : null;
+}
+
+/** Entries must revalidate; content-hashed chunks are immutable. */
+export function bundleResponse(
+  files: BundleFiles,
+  name: string,
+): Response | null {
+  const data = files.get(name);
+  if (!data) return null;
+  const immutable = name.startsWith("chunk-");
+  return new Response(data as Uint8Array<ArrayBuffer>, {
+    headers: {
+      "content-type": "text/javascript; charset=utf-8",
+      "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+    },
+  });
+}
+
+/** For `scripts/build.ts`: bundles `<root>/islands/` minified into `<root>/_fresh/islands/`. */
+export async function buildIslands(rootDir: string | URL): Promise<string[]> {
+  const root = rootUrl(rootDir);
+  const files = await bundleIslands(
+    await findIslandFiles(new URL("islands/", root)),
+    {
+      minify: true,
+    },
+  );
+  await writeBundle(files, new URL("_fresh/islands/", root));
+  return [...files.keys()].sort();
+}

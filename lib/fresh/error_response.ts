@@ -1,0 +1,54 @@
+// The single error path: JSON `{ error: { code, message } }` under /api/,
+// otherwise `routes/_error.tsx` inside the app shell. Unknown errors are
+// logged and reported as a generic 500 so internals never leak.
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { h } from "preact";
+import { htmlResponse, type Site } from "./handle_route.ts";
+import { HttpError } from "./http_error.ts";
+import { DefaultError, renderDocument } from "./render.tsx";
+
+const isApi = (path: string) => path === "/api" || path.startsWith("/api/");
+
+export function errorResponse<S>(
+  err: Error,
+  c: Context,
+  state: S | undefined,
+  site: Site,
+  initState: (req: Request) => S,
+): Response {
+  let e: HttpError;
+  if (err instanceof HttpError) e = err;
+  else if (err instanceof HTTPException) {
+    e = new HttpError(err.status, "http_error", err.message);
+  } else {
+    console.error(`${c.req.method} ${c.req.path} failed:`, err);
+    e = new HttpError(500, "internal", "Internal server error");
+  }
+  const headers = new Headers(e.headers);
+  if (isApi(c.req.path)) {
+    headers.set("content-type", "application/json; charset=utf-8");
+    const body = JSON.stringify({
+      error: { code: e.code, message: e.message },
+    });
+    return new Response(body, { status: e.status, headers });
+  }
+  try {
+    const props = { status: e.status, code: e.code, message: e.message };
+    const ErrorPage = site.table.error ?? DefaultError;
+    const html = renderDocument({
+      app: site.table.app,
+      page: () => h(ErrorPage, props),
+      url: new URL(c.req.url),
+      state: state ?? initState(c.req.raw),
+      islands: site.islands,
+    });
+    return htmlResponse(html, e.status, headers);
+  } catch (renderErr) {
+    console.error("rendering the error page failed:", renderErr);
+    return new Response(`${e.status} ${e.message}`, {
+      status: e.status,
+      headers,
+    });
+  }
+}

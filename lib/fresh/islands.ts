@@ -1,0 +1,48 @@
+// Island discovery: every file directly in `islands/` is one island, named by
+// its basename (`islands/WatchPlayer.tsx` → "WatchPlayer"). The name doubles
+// as the bundle entry (`/_islands/WatchPlayer.js`), so it must be URL-safe.
+import type { ComponentType } from "preact";
+
+export interface IslandFile {
+  name: string;
+  url: URL;
+}
+
+export interface Island extends IslandFile {
+  // deno-lint-ignore no-explicit-any
+  component: ComponentType<any>;
+}
+
+const ISLAND_FILE = /^([A-Za-z0-9_]+)\.(tsx?|jsx?)$/;
+
+/** Lists island files without importing them (enough for bundling). */
+export async function findIslandFiles(dir: URL): Promise<IslandFile[]> {
+  const found: IslandFile[] = [];
+  try {
+    for await (const e of Deno.readDir(dir)) {
+      const m = e.name.match(ISLAND_FILE);
+      if (!e.isFile || !m || m[1]!.endsWith("_test")) continue;
+      if (m[1] === "boot") throw new Error(`island name "boot" is reserved`);
+      if (found.some((f) => f.name === m[1])) {
+        throw new Error(`duplicate island name "${m[1]}" in ${dir.pathname}`);
+      }
+      found.push({ name: m[1]!, url: new URL(e.name, dir) });
+    }
+  } catch (err) {
+    if (err instanceof Deno.errors.NotFound) return [];
+    throw err;
+  }
+  return found.sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** Imports each island; the default export must be a component. */
+export async function loadIslands(dir: URL): Promise<Island[]> {
+  const files = await findIslandFiles(dir);
+  return await Promise.all(files.map(async (f) => {
+    const component = (await import(f.url.href)).default;
+    if (typeof component !== "function") {
+      throw new TypeError(`island ${f.name} has no default component export`);
+    }
+    return { ...f, component };
+  }));
+}

@@ -1,0 +1,72 @@
+// Request-body helpers with uniform errors: 415 unsupported_media_type,
+// 400 bad_json / bad_form for unparsable bodies, 400 invalid_input naming the
+// first bad field ("email: Invalid email address").
+import type { z } from "zod";
+import { HttpError } from "./http_error.ts";
+
+interface HasRequest {
+  req: Request;
+}
+
+function mediaType(req: Request): string {
+  return (req.headers.get("content-type") ?? "").split(";")[0]!.trim()
+    .toLowerCase();
+}
+
+function validate<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.map(String).join(".");
+  const message = field ? `${field}: ${issue?.message}` : issue?.message ?? "Invalid input";
+  throw new HttpError(400, "invalid_input", message);
+}
+
+/** Parses an `application/json` body and validates it with `schema`. */
+export async function readJson<T>(
+  ctx: HasRequest,
+  schema: z.ZodType<T>,
+): Promise<T> {
+  const type = mediaType(ctx.req);
+  if (type !== "application/json" && !type.endsWith("+json")) {
+    throw new HttpError(
+      415,
+      "unsupported_media_type",
+      "Expected an application/json body",
+    );
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(await ctx.req.text());
+  } catch {
+    throw new HttpError(400, "bad_json", "Request body is not valid JSON");
+  }
+  return validate(schema, body);
+}
+
+const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
+
+/**
+ * Parses a urlencoded or multipart form into an object (repeated keys become
+ * arrays, files stay `File`s) and validates it with `schema`.
+ */
+export async function readForm<T>(
+  ctx: HasRequest,
+  schema: z.ZodType<T>,
+): Promise<T> {
+  if (!FORM_TYPES.includes(mediaType(ctx.req))) {
+    throw new HttpError(415, "unsupported_media_type", "Expected a form body");
+  }
+  let form: FormData;
+  try {
+    form = await ctx.req.formData();
+  } catch {
+    throw new HttpError(400, "bad_form", "Request body is not a valid form");
+  }
+  const fields: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+  for (const key of new Set(form.keys())) {
+    const values = form.getAll(key);
+    fields[key] = values.length === 1 ? values[0]! : values;
+  }
+  return validate(schema, fields);
+}

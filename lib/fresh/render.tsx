@@ -1,0 +1,132 @@
+// Server rendering with islands. While our (synchronous) renderToString runs,
+// a preact `options.vnode` hook swaps every island vnode for a marker that
+// renders `<sf-island>` around the island's server HTML and records its props;
+// the hook is removed again before render() returns.
+import { type ComponentChildren, type ComponentType, createContext, h, options, type VNode } from "preact";
+import { useContext } from "preact/hooks";
+import { renderToString } from "preact-render-to-string";
+import { inertJson, plainJson } from "./island_props.ts";
+import type { Island } from "./islands.ts";
+import type { AppProps, ErrorPageProps } from "./types.ts";
+
+interface Recorded {
+  name: string;
+  props: unknown;
+}
+
+// Islands nested inside another island hydrate as part of the outer one.
+const InsideIsland = createContext(false);
+
+/** Renders a full HTML document; adds the islands blob + boot script only if needed. */
+// deno-lint-ignore no-explicit-any
+export function render(vnode: VNode<any>, islands: readonly Island[]): string {
+  const names = new Map<unknown, string>(
+    islands.map((i) => [i.component, i.name]),
+  );
+  const recorded: Recorded[] = [];
+  let bypass = false;
+
+  function IslandMarker(
+    { island, name, props }: {
+      island: ComponentType<Record<string, unknown>>;
+      name: string;
+      props: Record<string, unknown>;
+    },
+  ) {
+    bypass = true;
+    const inner = h(island, props);
+    bypass = false;
+    if (useContext(InsideIsland)) return inner;
+    if (props.children !== undefined) {
+      throw new TypeError(`island ${name}: children props are not supported`);
+    }
+    const index = recorded.push({ name, props: plainJson(props, name, "props") }) - 1;
+    return h(
+      "sf-island",
+      {
+        "data-island": name,
+        "data-index": String(index),
+        style: "display:contents",
+      },
+      h(InsideIsland.Provider, { value: true }, inner),
+    );
+  }
+
+  const mark = (v: VNode) => {
+    const name = bypass ? undefined : names.get(v.type);
+    if (name === undefined) return;
+    const island = v.type;
+    (v as { type: unknown }).type = IslandMarker;
+    (v as { props: unknown }).props = { island, name, props: v.props };
+  };
+  // Vnodes created before render() (e.g. JSX passed in) never hit the hook.
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== "object" || !("props" in node)) return;
+    const children = (node as VNode<{ children?: unknown }>).props.children;
+    mark(node as VNode);
+    visit(children);
+  };
+  visit(vnode);
+  const previous = options.vnode;
+  options.vnode = (v) => {
+    mark(v);
+    previous?.(v);
+  };
+  let html: string;
+  try {
+    html = "<!DOCTYPE html>" + renderToString(vnode);
+  } finally {
+    options.vnode = previous;
+  }
+  if (recorded.length === 0) return html;
+
+  const scripts = `<script type="application/json" id="sf-islands">${inertJson(recorded)}</script>` +
+    `<script type="module" src="/_islands/boot.js"></script>`;
+  const at = html.lastIndexOf("</body>");
+  return at === -1 ? html + scripts : html.slice(0, at) + scripts + html.slice(at);
+}
+
+/** The shell used when the project has no `routes/_app.tsx`. */
+export function DefaultApp({ Component }: AppProps<unknown>): VNode {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+      </head>
+      <body>
+        <Component />
+      </body>
+    </html>
+  );
+}
+
+/** Renders `component` wrapped in the app shell (`_app.tsx` or DefaultApp). */
+export function renderDocument<S>(opts: {
+  app?: ComponentType<AppProps<S>>;
+  page: () => ComponentChildren;
+  url: URL;
+  state: S;
+  islands: readonly Island[];
+}): string {
+  const App = (opts.app ?? DefaultApp) as ComponentType<AppProps<S>>;
+  return render(
+    h(App, {
+      Component: opts.page as ComponentType,
+      url: opts.url,
+      state: opts.state,
+    }),
+    opts.islands,
+  );
+}
+
+/** Used when the project has no `routes/_error.tsx`. */
+export function DefaultError({ status, message }: ErrorPageProps): VNode {
+  return (
+    <main>
+      <h1>{status}</h1>
+      <p>{message}</p>
+    </main>
+  );
+}

@@ -1,0 +1,99 @@
+import { signal } from "@preact/signals";
+import Counter from "./testdata/islands/Counter.tsx";
+import type { Island } from "./islands.ts";
+import { inertJson } from "./island_props.ts";
+import { render } from "./render.tsx";
+import { assert, assertEquals, assertThrows } from "./test_utils.ts";
+
+const islands: Island[] = [
+  {
+    name: "Counter",
+    url: new URL("./testdata/islands/Counter.tsx", import.meta.url),
+    component: Counter,
+  },
+];
+// deno-lint-ignore no-explicit-any
+const Loose = Counter as any;
+const doc = (body: preact.ComponentChildren) => (
+  <html>
+    <body>{body}</body>
+  </html>
+);
+function blobOf(html: string): string {
+  const m = html.match(
+    /<script type="application\/json" id="sf-islands">([\s\S]*?)<\/script>/,
+  );
+  assert(m, "no islands blob");
+  return m[1]!;
+}
+
+Deno.test("render() keeps island props containing </script> inert", () => {
+  const evil = "</script><script>alert(1)</script><!-- \u2028";
+  const html = render(doc(<Counter start={1} label={evil} />), islands);
+  const blob = blobOf(html);
+  assert(!blob.includes("<"), `raw blob contains "<": ${blob}`);
+  assertEquals(JSON.parse(blob), [{
+    name: "Counter",
+    props: { start: 1, label: evil },
+  }]);
+  // Exactly one closing tag per script: the evil string never closes the blob.
+  assertEquals(html.match(/<\/script>/g)?.length, 2);
+});
+
+Deno.test("render() numbers islands in order and records their props", () => {
+  const html = render(
+    doc([
+      <Counter key="a" start={1} />,
+      <Counter key="b" start={2} label={undefined} />,
+    ]),
+    islands,
+  );
+  assert(html.includes('data-island="Counter" data-index="1"'));
+  assertEquals(JSON.parse(blobOf(html)), [
+    { name: "Counter", props: { start: 1 } },
+    { name: "Counter", props: { start: 2 } },
+  ]);
+});
+
+Deno.test("render() without islands emits no <script and starts with a doctype", () => {
+  const html = render(doc(<p>plain</p>), islands);
+  assert(
+    html.startsWith("<!DOCTYPE html><html>") && !html.includes("<script"),
+    html,
+  );
+});
+
+Deno.test("render() rejects non-JSON island props, naming the island and prop", () => {
+  assertThrows(
+    () => render(doc(<Loose start={1} onPick={() => {}} />), islands),
+    /Counter.*props\.onPick.*function/,
+  );
+  assertThrows(
+    () => render(doc(<Loose start={signal(1)} />), islands),
+    /Counter.*props\.start.*instance/,
+  );
+  assertThrows(
+    () => render(doc(<Loose start={1} when={new Date()} />), islands),
+    /instance of Date/,
+  );
+  assertThrows(() => render(doc(<Loose start={NaN} />), islands), /NaN/);
+});
+
+Deno.test("render() rejects children passed to an island", () => {
+  assertThrows(
+    () => render(doc(<Loose start={1}>hi</Loose>), islands),
+    /Counter: children/,
+  );
+});
+
+Deno.test("render() removes its vnode hook afterwards", () => {
+  render(doc(<p />), islands);
+  // Outside render(), island vnodes are left untouched.
+  assertEquals((<Counter start={1} />).type, Counter);
+});
+
+Deno.test("inertJson() escapes <, >, & and line separators but round-trips", () => {
+  const value = { s: "<!--</script>&\u2028\u2029" };
+  assert(!/[<>&\u2028\u2029]/.test(inertJson(value)));
+  assertEquals(JSON.parse(inertJson(value)), value);
+});

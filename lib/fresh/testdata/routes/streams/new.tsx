@@ -1,0 +1,3 @@
+export default function NewStream() {
+  return <h1>new stream form</h1>;
+}

@@ -1,0 +1,63 @@
+// Shared types for the Fresh-2-style layer. Kept dependency-light so route
+// modules can `import type` them without pulling in the server.
+import type { Context } from "hono";
+import type { ComponentType } from "preact";
+import type { PageResult } from "./page.ts";
+
+/** Everything a handler or middleware needs about the current request. */
+export interface RouteContext<S = Record<string, unknown>> {
+  req: Request;
+  url: URL;
+  params: Record<string, string>;
+  /** Per-request state, created by `initState` and filled by middleware. */
+  state: S;
+  /** Escape hatch to the underlying Hono context. */
+  hono: Context;
+}
+
+export type Handler<S = Record<string, unknown>> = (
+  ctx: RouteContext<S>,
+) =>
+  | Response
+  | PageResult<unknown>
+  | Promise<Response | PageResult<unknown>>;
+
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export type Handlers<S = Record<string, unknown>> = Partial<
+  Record<Method, Handler<S>>
+>;
+
+/** Props of a route's default (page) component. */
+export interface PageProps<D = undefined, S = Record<string, unknown>> {
+  data: D;
+  url: URL;
+  params: Record<string, string>;
+  state: S;
+}
+
+/** Props of `routes/_app.tsx`: render `<Component />` inside `<body>`. */
+export interface AppProps<S = Record<string, unknown>> {
+  Component: ComponentType;
+  url: URL;
+  state: S;
+}
+
+/** Props of `routes/_error.tsx`. */
+export interface ErrorPageProps {
+  status: number;
+  code: string;
+  message: string;
+}
+
+export type Middleware<S = Record<string, unknown>> = (
+  ctx: RouteContext<S>,
+  next: () => Promise<Response>,
+) => Promise<Response> | Response;
+
+/** Shape of a module under `routes/`. */
+export interface RouteModule<S = Record<string, unknown>> {
+  handler?: Handlers<S>;
+  // deno-lint-ignore no-explicit-any
+  default?: ComponentType<PageProps<any, S>>;
+}

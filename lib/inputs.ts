@@ -1,0 +1,47 @@
+// zod schemas for what users send over HTTP (forms and JSON). Real-time messages live
+// in messages.ts; these are the edge of the API.
+import { z } from "zod";
+
+// Control characters (C0, DEL, C1) have no place in names or titles; descriptions may
+// keep line breaks and tabs.
+// deno-lint-ignore no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// deno-lint-ignore no-control-regex
+const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+const text = (label: string, min: number, max: number) =>
+  z.string().trim()
+    .min(min, min === 1 ? `${label} is required` : `${label} must be at least ${min} characters`)
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine((s) => !CONTROL.test(s), `${label} must not contain control characters`);
+
+const email = z.string().trim().toLowerCase().max(254, "Email is too long")
+  .pipe(z.email("Enter a valid email address"));
+
+export const SignUpInput = z.object({
+  email,
+  name: text("Name", 1, 60),
+  password: z.string().min(10, "Password must be at least 10 characters")
+    .max(256, "Password must be at most 256 characters"),
+}).strict();
+export type SignUpInput = z.infer<typeof SignUpInput>;
+
+export const SignInInput = z.object({
+  email,
+  password: z.string().min(1, "Password is required").max(256, "Password is too long"),
+}).strict();
+export type SignInInput = z.infer<typeof SignInInput>;
+
+export const CreateStreamInput = z.object({
+  title: text("Title", 1, 120),
+  description: z.string().trim().max(2000, "Description must be at most 2000 characters")
+    .refine((s) => !CONTROL_BUT_LINES.test(s), "Description must not contain control characters")
+    .default(""),
+}).strict();
+export type CreateStreamInput = z.infer<typeof CreateStreamInput>;
+
+export const GuestNameInput = z.object({
+  name: text("Display name", 1, 40),
+  returnTo: z.string().regex(/^\/(?!\/)[^\s\\]*$/, "Invalid return path").default("/"),
+}).strict();
+export type GuestNameInput = z.infer<typeof GuestNameInput>;

@@ -1,0 +1,38 @@
+// The server's calls into LiveKit's room API: the only module that talks to it, so
+// routes stay a few lines and tests have one seam.
+import { DataPacket_Kind, RoomServiceClient } from "livekit-server-sdk";
+import { encodeMessage, type MessageOf, type Topic } from "../messages.ts";
+import { roomName } from "./tokens.ts";
+
+export interface RoomService {
+  /** Sends a server-authoritative message to everyone in the stream's room, reliably. */
+  send<T extends Topic>(streamId: string, topic: T, message: MessageOf<T>): Promise<void>;
+  /** Disconnects everyone and closes the stream's room. */
+  close(streamId: string): Promise<void>;
+}
+
+export function createRoomService(
+  opts: { url: string; apiKey: string; apiSecret: string },
+): RoomService {
+  const client = new RoomServiceClient(opts.url.replace(/^ws/, "http"), opts.apiKey, opts.apiSecret);
+  return {
+    async send(streamId, topic, message) {
+      const room = roomName(streamId);
+      // No room (nobody has joined): nobody to tell, and late joiners read KV. LiveKit
+      // answers a send to a missing room only after a long wait, so ask first.
+      if ((await client.listRooms([room])).length === 0) return;
+      await client.sendData(room, encodeMessage(topic, message), DataPacket_Kind.RELIABLE, { topic });
+    },
+    async close(streamId) {
+      try {
+        await client.deleteRoom(roomName(streamId));
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+    },
+  };
+}
+
+function isNotFound(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "status" in error && error.status === 404;
+}

@@ -1,0 +1,60 @@
+// Access tokens for a stream's room. Least privilege lives here: only the stream's
+// owner may publish media, and only to that stream's room; everyone else subscribes
+// and publishes data (reactions) but never media.
+import { AccessToken, TrackSource, type VideoGrant } from "livekit-server-sdk";
+
+/** Short, because a leaked token should stop working soon; LiveKit refreshes it in-room. */
+export const TOKEN_TTL_SECONDS = 10 * 60;
+
+export interface Keys {
+  apiKey: string;
+  apiSecret: string;
+}
+
+export interface Participant {
+  identity: string;
+  name: string;
+}
+
+export function roomName(streamId: string): string {
+  return `stream-${streamId}`;
+}
+
+export function sellerGrant(streamId: string): VideoGrant {
+  return {
+    room: roomName(streamId),
+    roomJoin: true,
+    canPublish: true,
+    canPublishSources: [
+      TrackSource.CAMERA,
+      TrackSource.MICROPHONE,
+      TrackSource.SCREEN_SHARE,
+      TrackSource.SCREEN_SHARE_AUDIO,
+    ],
+    canSubscribe: true,
+    canPublishData: true,
+    canUpdateOwnMetadata: false,
+  };
+}
+
+export function viewerGrant(streamId: string): VideoGrant {
+  return {
+    room: roomName(streamId),
+    roomJoin: true,
+    canPublish: false,
+    canPublishSources: [],
+    canSubscribe: true,
+    canPublishData: true,
+    canUpdateOwnMetadata: false,
+  };
+}
+
+export async function mintToken(keys: Keys, who: Participant, grant: VideoGrant): Promise<string> {
+  const token = new AccessToken(keys.apiKey, keys.apiSecret, {
+    identity: who.identity,
+    name: who.name,
+    ttl: TOKEN_TTL_SECONDS,
+  });
+  token.addGrant(grant);
+  return await token.toJwt();
+}

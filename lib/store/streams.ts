@@ -1,0 +1,113 @@
+import { keys } from "./keys.ts";
+import { newId } from "./kv.ts";
+
+export type StreamStatus = "created" | "live" | "ended";
+
+export interface Stream {
+  id: string;
+  sellerId: string;
+  sellerName: string;
+  title: string;
+  description: string;
+  status: StreamStatus;
+  createdAt: string;
+  startedAt?: string;
+  endedAt?: string;
+}
+
+export async function createStream(
+  kv: Deno.Kv,
+  input: { sellerId: string; sellerName: string; title: string; description: string },
+): Promise<Stream> {
+  const stream: Stream = {
+    id: newId(),
+    status: "created",
+    createdAt: new Date().toISOString(),
+    ...input,
+  };
+  await kv.atomic()
+    .set(keys.stream(stream.id), stream)
+    .set(keys.streamBySeller(stream.sellerId, stream.id), stream.id)
+    .commit();
+  return stream;
+}
+
+export async function getStream(kv: Deno.Kv, id: string): Promise<Stream | null> {
+  return (await kv.get<Stream>(keys.stream(id))).value;
+}
+
+/** The seller's streams, newest first. */
+export async function listSellerStreams(kv: Deno.Kv, sellerId: string): Promise<Stream[]> {
+  const ids: string[] = [];
+  for await (const entry of kv.list<string>({ prefix: keys.streamsBySeller(sellerId) }, { reverse: true })) {
+    ids.push(entry.value);
+  }
+  return await getStreams(kv, ids);
+}
+
+export async function listLiveStreams(kv: Deno.Kv): Promise<Stream[]> {
+  const ids: string[] = [];
+  for await (const entry of kv.list({ prefix: keys.liveStreams() })) {
+    ids.push(String(entry.key.at(-1)));
+  }
+  return (await getStreams(kv, ids)).filter((s) => s.status === "live");
+}
+
+async function getStreams(kv: Deno.Kv, ids: string[]): Promise<Stream[]> {
+  const streams: Stream[] = [];
+  // getMany takes at most 10 keys a call.
+  for (let i = 0; i < ids.length; i += 10) {
+    const entries = await kv.getMany<Stream[]>(ids.slice(i, i + 10).map((id) => keys.stream(id)));
+    for (const e of entries) if (e.value) streams.push(e.value);
+  }
+  return streams;
+}
+
+export type GoLiveResult =
+  | { ok: true; stream: Stream }
+  | { ok: false; reason: "ended" | "other_live"; otherStreamId?: string };
+
+/**
+ * Marks the stream live. A seller has at most one live stream: the check on their
+ * live marker and the write happen in one atomic commit, so two tabs racing to go live
+ * with different streams cannot both win.
+ */
+export async function goLive(kv: Deno.Kv, stream: Stream): Promise<GoLiveResult> {
+  for (;;) {
+    const [current, marker] = await kv.getMany<[Stream, string]>([
+      keys.stream(stream.id),
+      keys.liveStreamOf(stream.sellerId),
+    ]);
+    if (!current.value) throw new RangeError(`Stream not found: ${stream.id}`);
+    if (current.value.status === "ended") return { ok: false, reason: "ended" };
+    if (marker.value && marker.value !== stream.id) {
+      return { ok: false, reason: "other_live", otherStreamId: marker.value };
+    }
+    if (current.value.status === "live") return { ok: true, stream: current.value };
+    const live: Stream = { ...current.value, status: "live", startedAt: new Date().toISOString() };
+    const result = await kv.atomic()
+      .check(current, marker)
+      .set(keys.stream(stream.id), live)
+      .set(keys.liveStreamOf(stream.sellerId), stream.id)
+      .set(keys.liveStream(stream.id), true)
+      .commit();
+    if (result.ok) return { ok: true, stream: live };
+  }
+}
+
+/** Ends the stream for good; ending an ended stream changes nothing. */
+export async function endStream(kv: Deno.Kv, stream: Stream): Promise<Stream> {
+  for (;;) {
+    const [current, marker] = await kv.getMany<[Stream, string]>([
+      keys.stream(stream.id),
+      keys.liveStreamOf(stream.sellerId),
+    ]);
+    if (!current.value) throw new RangeError(`Stream not found: ${stream.id}`);
+    if (current.value.status === "ended") return current.value;
+    const ended: Stream = { ...current.value, status: "ended", endedAt: new Date().toISOString() };
+    const op = kv.atomic().check(current, marker).set(keys.stream(stream.id), ended)
+      .delete(keys.liveStream(stream.id));
+    if (marker.value === stream.id) op.delete(keys.liveStreamOf(ended.sellerId));
+    if ((await op.commit()).ok) return ended;
+  }
+}

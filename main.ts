@@ -1,0 +1,14 @@
+// Starts Showfloor: reads the environment, opens KV, builds the app, serves it.
+import { loadConfig } from "./lib/config.ts";
+import { createShowfloor } from "./lib/showfloor.ts";
+
+const config = loadConfig();
+const { app } = await createShowfloor(config);
+Deno.serve({
+  hostname: config.hostname,
+  port: config.port,
+  onListen: ({ hostname, port }) => {
+    const shown = hostname === "127.0.0.1" || hostname === "0.0.0.0" ? "localhost" : hostname;
+    console.log(`Showfloor is up at http://${shown}:${port} (LiveKit at ${config.livekit.publicUrl})`);
+  },
+}, app.fetch);

@@ -1,0 +1,169 @@
+import { assert, assertEquals, assertMatch } from "../assert.ts";
+import { Client, expectError, kvSnapshot, signUp, testApp } from "./client.ts";
+
+const good = { email: "seller@example.com", name: "Linen & Co", password: "a long enough password" };
+
+Deno.test("sign-up starts an HttpOnly, SameSite=Lax session that opens the studio", async () => {
+  const app = await testApp();
+  try {
+    const client = new Client(app);
+    const res = await client.post("/api/auth/signup", good);
+    assertEquals(res.status, 201);
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith("sf_session="));
+    assert(cookie, "a session cookie is set");
+    assertMatch(cookie, /HttpOnly/);
+    assertMatch(cookie, /SameSite=Lax/);
+    assert(!/Secure/.test(cookie), "no Secure flag on localhost, or the browser would drop it over http");
+    const body = await res.json();
+    assertEquals(body.seller.email, good.email);
+    assert(!("passwordHash" in body.seller), "the hash never leaves the server");
+    assertEquals((await client.request("/studio", { redirect: "manual" })).status, 200);
+  } finally {
+    app.close();
+  }
+});
+
+Deno.test("the session cookie is Secure outside localhost", async () => {
+  const app = await testApp();
+  try {
+    const res = await new Client(app, "https://shop.example").post("/api/auth/signup", good);
+    assertMatch(res.headers.getSetCookie().find((c) => c.startsWith("sf_session="))!, /Secure/);
+  } finally {
+    app.close();
+  }
+});
+
+Deno.test("sign-up refuses bad input with a clear 4xx and stores nothing", async (t) => {
+  const app = await testApp();
+  try {
+    const client = new Client(app);
+    await signUp(client, "taken@example.com");
+    const before = await kvSnapshot(app.services.kv);
+    const cases: [string, () => Promise<Response>, number, string, RegExp][] = [
+      [
+        "a bad email",
+        () => client.post("/api/auth/signup", { ...good, email: "not-an-email" }),
+        400,
+        "invalid_input",
+        /email/i,
+      ],
+      [
+        "a short password",
+        () => client.post("/api/auth/signup", { ...good, password: "short" }),
+        400,
+        "invalid_input",
+        /at least 10/,
+      ],
+      [
+        "a taken email",
+        () => client.post("/api/auth/signup", { ...good, email: "Taken@Example.com" }),
+        409,
+        "email_taken",
+        /already exists/,
+      ],
+      [
+        "an unknown field",
+        () => client.post("/api/auth/signup", { ...good, admin: true }),
+        400,
+        "invalid_input",
+        /admin|unrecognized/i,
+      ],
+      [
+        "a malformed body",
+        () =>
+          client.request("/api/auth/signup", {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: '{"email":',
+          }),
+        400,
+        "bad_json",
+        /JSON/,
+      ],
+      [
+        "an oversized body",
+        () => client.post("/api/auth/signup", { ...good, name: "x".repeat(70_000) }),
+        413,
+        "payload_too_large",
+        /64 KiB/,
+      ],
+      [
+        "a body that is not JSON",
+        () => client.request("/api/auth/signup", { method: "POST", body: "email=a" }),
+        415,
+        "unsupported_media_type",
+        /json/i,
+      ],
+    ];
+    for (const [what, send, status, code, message] of cases) {
+      await t.step(what, async () => {
+        assertMatch(await expectError(await send(), status, code), message);
+        assertEquals(await kvSnapshot(app.services.kv), before, "nothing stored");
+      });
+    }
+  } finally {
+    app.close();
+  }
+});
+
+Deno.test("sign-in refuses a wrong password and an unknown email alike, and keeps the account", async () => {
+  const app = await testApp();
+  try {
+    const client = new Client(app);
+    await signUp(client);
+    const before = await kvSnapshot(app.services.kv);
+    const fresh = new Client(app);
+    const wrong = await expectError(
+      await fresh.post("/api/auth/signin", { email: good.email, password: "wrong password!" }),
+      401,
+      "invalid_credentials",
+    );
+    const unknown = await expectError(
+      await fresh.post("/api/auth/signin", { email: "who@example.com", password: "wrong password!" }),
+      401,
+      "invalid_credentials",
+    );
+    assertEquals(wrong, unknown, "the answer does not tell which accounts exist");
+    assertEquals(fresh.cookie("sf_session"), undefined);
+    assertEquals(await kvSnapshot(app.services.kv), before);
+    assertEquals(
+      (await fresh.post("/api/auth/signin", { email: good.email, password: good.password })).status,
+      200,
+    );
+  } finally {
+    app.close();
+  }
+});
+
+Deno.test("sign-out ends the session on the server, not only in the browser", async () => {
+  const app = await testApp();
+  try {
+    const client = new Client(app);
+    await signUp(client);
+    const token = client.cookie("sf_session")!;
+    assertEquals((await client.post("/api/auth/signout")).status, 200);
+    const replay = new Client(app);
+    replay.setCookie("sf_session", token);
+    await expectError(await replay.request("/api/streams"), 401, "sign_in_required");
+  } finally {
+    app.close();
+  }
+});
+
+Deno.test("the sign-up page shows a bad-input error in plain words and keeps what was typed", async () => {
+  const app = await testApp();
+  try {
+    const res = await new Client(app).postForm("/signup", {
+      name: "Bo",
+      email: "bo@example.com",
+      password: "short",
+    });
+    assertEquals(res.status, 400);
+    const html = await res.text();
+    assertMatch(html, /Password must be at least 10 characters/);
+    assertMatch(html, /value="bo@example.com"/);
+    assert(!html.includes('value="short"'), "the password is never echoed");
+  } finally {
+    app.close();
+  }
+});

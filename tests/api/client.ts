@@ -1,0 +1,114 @@
+// Drives the app in-process (no network) with a cookie jar, a fresh :memory: KV and a
+// recording stand-in for LiveKit's room API: unit-level tests only; the e2e tests use
+// the real livekit-server.
+import { loadConfig } from "../../lib/config.ts";
+import type { RoomService } from "../../lib/livekit/room_service.ts";
+import type { MessageOf, Topic } from "../../lib/messages.ts";
+import { createShowfloor, type Showfloor } from "../../lib/showfloor.ts";
+
+export const LIVEKIT_KEYS = { apiKey: "testkey", apiSecret: "a-test-secret-that-is-long-enough-000" };
+
+export interface RecordingRooms extends RoomService {
+  sent: { streamId: string; topic: Topic; message: unknown }[];
+  closed: string[];
+}
+
+function recordingRooms(): RecordingRooms {
+  const rooms: RecordingRooms = {
+    sent: [],
+    closed: [],
+    send<T extends Topic>(streamId: string, topic: T, message: MessageOf<T>) {
+      rooms.sent.push({ streamId, topic, message });
+      return Promise.resolve();
+    },
+    close(streamId) {
+      rooms.closed.push(streamId);
+      return Promise.resolve();
+    },
+  };
+  return rooms;
+}
+
+export async function testApp(): Promise<Showfloor & { rooms: RecordingRooms }> {
+  const rooms = recordingRooms();
+  const config = loadConfig({
+    APP_ENV: "test",
+    KV_PATH: ":memory:",
+    LIVEKIT_API_KEY: LIVEKIT_KEYS.apiKey,
+    LIVEKIT_API_SECRET: LIVEKIT_KEYS.apiSecret,
+  });
+  return { ...(await createShowfloor(config, { rooms })), rooms };
+}
+
+/** One browser's worth of cookies against the in-process app. */
+export class Client {
+  #cookies = new Map<string, string>();
+  constructor(private app: Showfloor, private origin = "http://localhost:8000") {}
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.#cookies.size) {
+      headers.set("cookie", [...this.#cookies].map(([k, v]) => `${k}=${v}`).join("; "));
+    }
+    const response = await this.app.app.fetch(new Request(new URL(path, this.origin), { ...init, headers }));
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const [name, ...value] = pair!.split("=");
+      if (/max-age=0/i.test(line)) this.#cookies.delete(name!);
+      else this.#cookies.set(name!, value.join("="));
+    }
+    return response;
+  }
+
+  post(path: string, body: unknown = {}): Promise<Response> {
+    return this.request(path, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  }
+
+  postForm(path: string, fields: Record<string, string>): Promise<Response> {
+    return this.request(path, { method: "POST", body: new URLSearchParams(fields), redirect: "manual" });
+  }
+
+  cookie(name: string): string | undefined {
+    return this.#cookies.get(name);
+  }
+
+  setCookie(name: string, value: string): void {
+    this.#cookies.set(name, value);
+  }
+}
+
+export async function signUp(
+  client: Client,
+  email = "seller@example.com",
+  name = "Linen & Co",
+): Promise<string> {
+  const res = await client.post("/api/auth/signup", { email, name, password: "a long enough password" });
+  if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
+  return (await res.json()).seller.id;
+}
+
+export async function createStream(client: Client, title = "Spring drop"): Promise<string> {
+  const res = await client.post("/api/streams", { title, description: "Linen, live." });
+  if (res.status !== 201) throw new Error(`create stream failed: ${res.status} ${await res.text()}`);
+  return (await res.json()).stream.id;
+}
+
+/** Every entry in KV, to prove a refused request stored nothing. */
+export async function kvSnapshot(kv: Deno.Kv): Promise<string> {
+  const entries: unknown[] = [];
+  for await (const e of kv.list({ prefix: [] })) entries.push([e.key, e.value]);
+  return JSON.stringify(entries);
+}
+
+/** Asserts the response is a 4xx JSON error with this status and code. */
+export async function expectError(res: Response, status: number, code: string): Promise<string> {
+  const body = await res.json().catch(() => null);
+  if (res.status !== status || body?.error?.code !== code || typeof body?.error?.message !== "string") {
+    throw new Error(`expected ${status} ${code}, got ${res.status} ${JSON.stringify(body)}`);
+  }
+  return body.error.message;
+}

@@ -1,0 +1,211 @@
+import { TokenVerifier } from "livekit-server-sdk";
+import { assert, assertEquals, assertMatch } from "../assert.ts";
+import { Client, createStream, expectError, kvSnapshot, LIVEKIT_KEYS, signUp, testApp } from "./client.ts";
+
+const verifier = new TokenVerifier(LIVEKIT_KEYS.apiKey, LIVEKIT_KEYS.apiSecret);
+
+async function tokenClaims(client: Client, streamId: string, body: unknown = {}) {
+  const res = await client.post(`/api/streams/${streamId}/token`, body);
+  assertEquals(res.status, 200);
+  const { serverUrl, token } = await res.json();
+  assertEquals(serverUrl, "ws://127.0.0.1:7880");
+  return await verifier.verify(token);
+}
+
+Deno.test("creating a stream gives the seller a studio page and a shareable watch URL", async () => {
+  const app = await testApp();
+  try {
+    const seller = new Client(app);
+    await signUp(seller);
+    const res = await seller.post("/api/streams", { title: "Spring drop", description: "Linen" });
+    assertEquals(res.status, 201);
+    const body = await res.json();
+    assertEquals(body.watchUrl, `http://localhost:8000/watch/${body.stream.id}`);
+    assertEquals(body.studioUrl, `http://localhost:8000/studio/${body.stream.id}`);
+    assertEquals((await seller.request(`/studio/${body.stream.id}`)).status, 200);
+    assertEquals((await new Client(app).request(`/watch/${body.stream.id}`)).status, 200);
+  } finally {
+    app.close();
+  }
+});
+
+Deno.test("stream creation refuses guests and bad titles, storing nothing", async () => {
+  const app = await testApp();
+  try {
+    const seller = new Client(app);
+    await signUp(seller);
+    const before = await kvSnapshot(app.services.kv);
+    await expectError(
+      await new Client(app).post("/api/streams", { title: "Mine now" }),
+      401,
+      "sign_in_required",
+    );
+    await expectError(await seller.post("/api/streams", { title: "   " }), 400, "invalid_input");
+    await expectError(await seller.post("/api/streams", { title: "x".repeat(121) }), 400, "invalid_input");
+    await expectError(await seller.post("/api/streams", { title: "bell\u0007" }), 400, "invalid_input");
+    assertEquals(await kvSnapshot(app.services.kv), before);
+  } finally {
+    app.close();
+  }
+});
+
+Deno.test("the stream's owner gets publish rights; another seller and a guest only subscribe", async () => {
+  const app = await testApp();
+  try {
+    const owner = new Client(app);
+    const ownerId = await signUp(owner);
+    const streamId = await createStream(owner);
+    const ownerClaims = await tokenClaims(owner, streamId);
+    assertEquals(ownerClaims.sub, `seller-${ownerId}`);
+    assertEquals(ownerClaims.video?.canPublish, true);
+    assertEquals(ownerClaims.video?.room, `stream-${streamId}`);
+
+    const rival = new Client(app);
+    await signUp(rival, "rival@example.com", "Rival");
+    const rivalClaims = await tokenClaims(rival, streamId);
+    assertEquals(rivalClaims.video?.canPublish, false);
+
+    const guest = new Client(app);
+    const guestClaims = await tokenClaims(guest, streamId, {
+      identity: `seller-${ownerId}`,
+      canPublish: true,
+    });
+    assertMatch(guestClaims.sub!, /^guest-[0-9a-f]{32}$/);
+    assertEquals(guestClaims.video?.canPublish, false);
+    assertEquals(guestClaims.video?.canSubscribe, true);
+    assertEquals(guestClaims.video?.canPublishData, true);
+    assertEquals((await tokenClaims(guest, streamId)).sub, guestClaims.sub, "a guest keeps one identity");
+  } finally {
+    app.close();
+  }
+});
+
+Deno.test("a forged guest cookie does not let anyone take another guest's identity", async () => {
+  const app = await testApp();
+  try {
+    const owner = new Client(app);
+    await signUp(owner);
+    const streamId = await createStream(owner);
+    const forger = new Client(app);
+    forger.setCookie(
+      "sf_guest",
+      encodeURIComponent(JSON.stringify({ id: "victimvictim1234", name: "Victim" })) + ".forged",
+    );
+    const claims = await tokenClaims(forger, streamId);
+    assert(claims.sub !== "guest-victimvictim1234");
+  } finally {
+    app.close();
+  }
+});
+
+Deno.test("a token for a missing stream is 404 and for an ended stream 409", async () => {
+  const app = await testApp();
+  try {
+    const owner = new Client(app);
+    await signUp(owner);
+    await expectError(await new Client(app).post("/api/streams/nope/token"), 404, "stream_not_found");
+    const streamId = await createStream(owner);
+    await owner.post(`/api/streams/${streamId}/end`);
+    await expectError(await new Client(app).post(`/api/streams/${streamId}/token`), 409, "stream_ended");
+  } finally {
+    app.close();
+  }
+});
+
+Deno.test("a seller has one live stream at a time: a second go-live answers 409", async () => {
+  const app = await testApp();
+  try {
+    const seller = new Client(app);
+    await signUp(seller);
+    const first = await createStream(seller, "First");
+    const second = await createStream(seller, "Second");
+    assertEquals((await seller.post(`/api/streams/${first}/live`)).status, 200);
+    assertEquals(
+      (await seller.post(`/api/streams/${first}/live`)).status,
+      200,
+      "going live again is harmless",
+    );
+    assertMatch(
+      await expectError(await seller.post(`/api/streams/${second}/live`), 409, "already_live"),
+      /already live/,
+    );
+    assertEquals((await seller.post(`/api/streams/${first}/end`)).status, 200);
+    assertEquals((await seller.post(`/api/streams/${second}/live`)).status, 200);
+    await expectError(await seller.post(`/api/streams/${first}/live`), 409, "stream_ended");
+  } finally {
+    app.close();
+  }
+});
+
+Deno.test("only the stream's owner can go live or end it", async () => {
+  const app = await testApp();
+  try {
+    const owner = new Client(app);
+    await signUp(owner);
+    const streamId = await createStream(owner);
+    const rival = new Client(app);
+    await signUp(rival, "rival@example.com", "Rival");
+    const before = await kvSnapshot(app.services.kv);
+    for (const action of ["live", "end"]) {
+      await expectError(await rival.post(`/api/streams/${streamId}/${action}`), 403, "not_stream_owner");
+      await expectError(
+        await new Client(app).post(`/api/streams/${streamId}/${action}`),
+        401,
+        "sign_in_required",
+      );
+    }
+    assertEquals(await kvSnapshot(app.services.kv), before);
+    assertEquals(app.rooms.sent, []);
+    assertEquals((await rival.request(`/studio/${streamId}`)).status, 403);
+  } finally {
+    app.close();
+  }
+});
+
+Deno.test("going live and ending are stored, then announced to the room; ending closes the room", async () => {
+  const app = await testApp();
+  try {
+    const seller = new Client(app);
+    await signUp(seller);
+    const streamId = await createStream(seller, "Live <b>now</b>");
+    await seller.post(`/api/streams/${streamId}/live`);
+    const home = await (await new Client(app).request("/")).text();
+    assertMatch(home, /Live &lt;b>now&lt;\/b>|Live &lt;b&gt;now&lt;\/b&gt;/, "titles render as text");
+    await seller.post(`/api/streams/${streamId}/end`);
+    assertEquals(app.rooms.sent.map((s) => [s.topic, (s.message as { status: string }).status]), [
+      ["status", "live"],
+      ["status", "ended"],
+    ]);
+    assertEquals(app.rooms.closed, [streamId]);
+    const status = (await (await new Client(app).request(`/api/streams/${streamId}`)).json()).stream.status;
+    assertEquals(status, "ended");
+    assert(
+      !(await (await new Client(app).request("/")).text()).includes(streamId),
+      "ended streams leave the home page",
+    );
+  } finally {
+    app.close();
+  }
+});
+
+Deno.test("a LiveKit webhook with a forged or missing signature is refused with 401", async () => {
+  const app = await testApp();
+  try {
+    const body = JSON.stringify({ event: "room_finished", room: { name: "stream-x" } });
+    const client = new Client(app);
+    const forged = await client.request("/api/livekit/webhook", {
+      method: "POST",
+      headers: { "content-type": "application/webhook+json", authorization: "Bearer forged.jwt.token" },
+      body,
+    });
+    await expectError(forged, 401, "bad_signature");
+    const missing = await client.request("/api/livekit/webhook", {
+      method: "POST",
+      headers: { "content-type": "application/webhook+json" },
+      body,
+    });
+    await expectError(missing, 401, "bad_signature");
+  } finally {
+    app.close();
+  }
+});

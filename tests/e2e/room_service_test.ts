@@ -1,0 +1,25 @@
+// The app's LiveKit room module against a real livekit-server.
+import { startLivekit } from "./harness/livekit.ts";
+import { createRoomService } from "../../lib/livekit/room_service.ts";
+
+Deno.test({
+  name:
+    "the room service tolerates a stream whose room does not exist yet, where LiveKit itself answers a send with 503",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const livekit = await startLivekit();
+    try {
+      const rooms = createRoomService(livekit);
+      await rooms.send("nobody-here", "status", {
+        v: 1,
+        type: "status",
+        status: "live",
+        at: new Date().toISOString(),
+      });
+      await rooms.close("nobody-here");
+    } finally {
+      await livekit.stop();
+    }
+  },
+});
