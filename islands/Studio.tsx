@@ -5,6 +5,7 @@ import { type Room, Track } from "livekit-client";
 import { messageOf, postJson } from "../lib/client/api.ts";
 import { connectToStream, createStreamRoom, type Phase, trackConnection } from "../lib/client/stream_room.ts";
 import { deviceIdOf, useLocalMedia } from "../lib/client/use_local_media.ts";
+import { DeviceSelect } from "../components/DeviceSelect.tsx";
 
 export interface StudioProps {
   streamId: string;
@@ -88,28 +89,18 @@ export default function Studio({ streamId, status, watchUrl }: StudioProps) {
       {notice.value && <p class="notice error" role="alert">{notice.value}</p>}
       {phase.value !== "ended" && (
         <div class="controls">
-          <label>
-            Camera
-            <select
-              value={deviceIdOf(media.video.value)}
-              onChange={(e) => media.switchDevice("videoinput", e.currentTarget.value)}
-            >
-              {media.cameras.value.map((d) => (
-                <option key={d.deviceId} value={d.deviceId}>{d.label || "Camera"}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Microphone
-            <select
-              value={deviceIdOf(media.audio.value)}
-              onChange={(e) => media.switchDevice("audioinput", e.currentTarget.value)}
-            >
-              {media.microphones.value.map((d) => (
-                <option key={d.deviceId} value={d.deviceId}>{d.label || "Microphone"}</option>
-              ))}
-            </select>
-          </label>
+          <DeviceSelect
+            label="Camera"
+            devices={media.cameras.value}
+            current={deviceIdOf(media.video.value)}
+            onPick={(id) => media.switchDevice("videoinput", id)}
+          />
+          <DeviceSelect
+            label="Microphone"
+            devices={media.microphones.value}
+            current={deviceIdOf(media.audio.value)}
+            onPick={(id) => media.switchDevice("audioinput", id)}
+          />
           {canGoLive && (
             <button type="button" class="primary" onClick={goLive}>
               {phase.value !== "idle" ? "Go live again" : status === "live" ? "Resume broadcast" : "Go live"}

@@ -1,11 +1,10 @@
 import { assert, assertEquals, assertMatch } from "../assert.ts";
-import { Client, expectError, kvSnapshot, signUp, testApp } from "./client.ts";
+import { Client, expectError, kvSnapshot, signUp, withApp } from "./client.ts";
 
 const good = { email: "seller@example.com", name: "Linen & Co", password: "a long enough password" };
 
-Deno.test("sign-up starts an HttpOnly, SameSite=Lax session that opens the studio", async () => {
-  const app = await testApp();
-  try {
+Deno.test("sign-up starts an HttpOnly, SameSite=Lax session that opens the studio", () =>
+  withApp(async (app) => {
     const client = new Client(app);
     const res = await client.post("/api/auth/signup", good);
     assertEquals(res.status, 201);
@@ -18,24 +17,16 @@ Deno.test("sign-up starts an HttpOnly, SameSite=Lax session that opens the studi
     assertEquals(body.seller.email, good.email);
     assert(!("passwordHash" in body.seller), "the hash never leaves the server");
     assertEquals((await client.request("/studio", { redirect: "manual" })).status, 200);
-  } finally {
-    app.close();
-  }
-});
+  }));
 
-Deno.test("the session cookie is Secure outside localhost", async () => {
-  const app = await testApp();
-  try {
+Deno.test("the session cookie is Secure outside localhost", () =>
+  withApp(async (app) => {
     const res = await new Client(app, "https://shop.example").post("/api/auth/signup", good);
     assertMatch(res.headers.getSetCookie().find((c) => c.startsWith("sf_session="))!, /Secure/);
-  } finally {
-    app.close();
-  }
-});
+  }));
 
-Deno.test("sign-up refuses bad input with a clear 4xx and stores nothing", async (t) => {
-  const app = await testApp();
-  try {
+Deno.test("sign-up refuses bad input with a clear 4xx and stores nothing", (t) =>
+  withApp(async (app) => {
     const client = new Client(app);
     await signUp(client, "taken@example.com");
     const before = await kvSnapshot(app.services.kv);
@@ -101,14 +92,10 @@ Deno.test("sign-up refuses bad input with a clear 4xx and stores nothing", async
         assertEquals(await kvSnapshot(app.services.kv), before, "nothing stored");
       });
     }
-  } finally {
-    app.close();
-  }
-});
+  }));
 
-Deno.test("sign-in refuses a wrong password and an unknown email alike, and keeps the account", async () => {
-  const app = await testApp();
-  try {
+Deno.test("sign-in refuses a wrong password and an unknown email alike, and keeps the account", () =>
+  withApp(async (app) => {
     const client = new Client(app);
     await signUp(client);
     const before = await kvSnapshot(app.services.kv);
@@ -130,14 +117,10 @@ Deno.test("sign-in refuses a wrong password and an unknown email alike, and keep
       (await fresh.post("/api/auth/signin", { email: good.email, password: good.password })).status,
       200,
     );
-  } finally {
-    app.close();
-  }
-});
+  }));
 
-Deno.test("sign-out ends the session on the server, not only in the browser", async () => {
-  const app = await testApp();
-  try {
+Deno.test("sign-out ends the session on the server, not only in the browser", () =>
+  withApp(async (app) => {
     const client = new Client(app);
     await signUp(client);
     const token = client.cookie("sf_session")!;
@@ -145,14 +128,10 @@ Deno.test("sign-out ends the session on the server, not only in the browser", as
     const replay = new Client(app);
     replay.setCookie("sf_session", token);
     await expectError(await replay.request("/api/streams"), 401, "sign_in_required");
-  } finally {
-    app.close();
-  }
-});
+  }));
 
-Deno.test("the sign-up page shows a bad-input error in plain words and keeps what was typed", async () => {
-  const app = await testApp();
-  try {
+Deno.test("the sign-up page shows a bad-input error in plain words and keeps what was typed", () =>
+  withApp(async (app) => {
     const res = await new Client(app).postForm("/signup", {
       name: "Bo",
       email: "bo@example.com",
@@ -163,7 +142,4 @@ Deno.test("the sign-up page shows a bad-input error in plain words and keeps wha
     assertMatch(html, /Password must be at least 10 characters/);
     assertMatch(html, /value="bo@example.com"/);
     assert(!html.includes('value="short"'), "the password is never echoed");
-  } finally {
-    app.close();
-  }
-});
+  }));

@@ -40,6 +40,18 @@ export async function testApp(): Promise<Showfloor & { rooms: RecordingRooms }> 
   return { ...(await createShowfloor(config, { rooms })), rooms };
 }
 
+/** Runs `fn` against a fresh app, closing its KV afterwards. */
+export async function withApp(
+  fn: (app: Showfloor & { rooms: RecordingRooms }) => Promise<void>,
+): Promise<void> {
+  const app = await testApp();
+  try {
+    await fn(app);
+  } finally {
+    app.close();
+  }
+}
+
 /** One browser's worth of cookies against the in-process app. */
 export class Client {
   #cookies = new Map<string, string>();

@@ -1,6 +1,6 @@
 import { TokenVerifier } from "livekit-server-sdk";
 import { assert, assertEquals, assertMatch } from "../assert.ts";
-import { Client, createStream, expectError, kvSnapshot, LIVEKIT_KEYS, signUp, testApp } from "./client.ts";
+import { Client, createStream, expectError, kvSnapshot, LIVEKIT_KEYS, signUp, withApp } from "./client.ts";
 
 const verifier = new TokenVerifier(LIVEKIT_KEYS.apiKey, LIVEKIT_KEYS.apiSecret);
 
@@ -12,9 +12,8 @@ async function tokenClaims(client: Client, streamId: string, body: unknown = {})
   return await verifier.verify(token);
 }
 
-Deno.test("creating a stream gives the seller a studio page and a shareable watch URL", async () => {
-  const app = await testApp();
-  try {
+Deno.test("creating a stream gives the seller a studio page and a shareable watch URL", () =>
+  withApp(async (app) => {
     const seller = new Client(app);
     await signUp(seller);
     const res = await seller.post("/api/streams", { title: "Spring drop", description: "Linen" });
@@ -24,14 +23,10 @@ Deno.test("creating a stream gives the seller a studio page and a shareable watc
     assertEquals(body.studioUrl, `http://localhost:8000/studio/${body.stream.id}`);
     assertEquals((await seller.request(`/studio/${body.stream.id}`)).status, 200);
     assertEquals((await new Client(app).request(`/watch/${body.stream.id}`)).status, 200);
-  } finally {
-    app.close();
-  }
-});
+  }));
 
-Deno.test("stream creation refuses guests and bad titles, storing nothing", async () => {
-  const app = await testApp();
-  try {
+Deno.test("stream creation refuses guests and bad titles, storing nothing", () =>
+  withApp(async (app) => {
     const seller = new Client(app);
     await signUp(seller);
     const before = await kvSnapshot(app.services.kv);
@@ -44,14 +39,10 @@ Deno.test("stream creation refuses guests and bad titles, storing nothing", asyn
     await expectError(await seller.post("/api/streams", { title: "x".repeat(121) }), 400, "invalid_input");
     await expectError(await seller.post("/api/streams", { title: "bell\u0007" }), 400, "invalid_input");
     assertEquals(await kvSnapshot(app.services.kv), before);
-  } finally {
-    app.close();
-  }
-});
+  }));
 
-Deno.test("the stream's owner gets publish rights; another seller and a guest only subscribe", async () => {
-  const app = await testApp();
-  try {
+Deno.test("the stream's owner gets publish rights; another seller and a guest only subscribe", () =>
+  withApp(async (app) => {
     const owner = new Client(app);
     const ownerId = await signUp(owner);
     const streamId = await createStream(owner);
@@ -75,14 +66,10 @@ Deno.test("the stream's owner gets publish rights; another seller and a guest on
     assertEquals(guestClaims.video?.canSubscribe, true);
     assertEquals(guestClaims.video?.canPublishData, true);
     assertEquals((await tokenClaims(guest, streamId)).sub, guestClaims.sub, "a guest keeps one identity");
-  } finally {
-    app.close();
-  }
-});
+  }));
 
-Deno.test("a forged guest cookie does not let anyone take another guest's identity", async () => {
-  const app = await testApp();
-  try {
+Deno.test("a forged guest cookie does not let anyone take another guest's identity", () =>
+  withApp(async (app) => {
     const owner = new Client(app);
     await signUp(owner);
     const streamId = await createStream(owner);
@@ -93,28 +80,20 @@ Deno.test("a forged guest cookie does not let anyone take another guest's identi
     );
     const claims = await tokenClaims(forger, streamId);
     assert(claims.sub !== "guest-victimvictim1234");
-  } finally {
-    app.close();
-  }
-});
+  }));
 
-Deno.test("a token for a missing stream is 404 and for an ended stream 409", async () => {
-  const app = await testApp();
-  try {
+Deno.test("a token for a missing stream is 404 and for an ended stream 409", () =>
+  withApp(async (app) => {
     const owner = new Client(app);
     await signUp(owner);
     await expectError(await new Client(app).post("/api/streams/nope/token"), 404, "stream_not_found");
     const streamId = await createStream(owner);
     await owner.post(`/api/streams/${streamId}/end`);
     await expectError(await new Client(app).post(`/api/streams/${streamId}/token`), 409, "stream_ended");
-  } finally {
-    app.close();
-  }
-});
+  }));
 
-Deno.test("a seller has one live stream at a time: a second go-live answers 409", async () => {
-  const app = await testApp();
-  try {
+Deno.test("a seller has one live stream at a time: a second go-live answers 409", () =>
+  withApp(async (app) => {
     const seller = new Client(app);
     await signUp(seller);
     const first = await createStream(seller, "First");
@@ -132,14 +111,10 @@ Deno.test("a seller has one live stream at a time: a second go-live answers 409"
     assertEquals((await seller.post(`/api/streams/${first}/end`)).status, 200);
     assertEquals((await seller.post(`/api/streams/${second}/live`)).status, 200);
     await expectError(await seller.post(`/api/streams/${first}/live`), 409, "stream_ended");
-  } finally {
-    app.close();
-  }
-});
+  }));
 
-Deno.test("only the stream's owner can go live or end it", async () => {
-  const app = await testApp();
-  try {
+Deno.test("only the stream's owner can go live or end it", () =>
+  withApp(async (app) => {
     const owner = new Client(app);
     await signUp(owner);
     const streamId = await createStream(owner);
@@ -157,14 +132,10 @@ Deno.test("only the stream's owner can go live or end it", async () => {
     assertEquals(await kvSnapshot(app.services.kv), before);
     assertEquals(app.rooms.sent, []);
     assertEquals((await rival.request(`/studio/${streamId}`)).status, 403);
-  } finally {
-    app.close();
-  }
-});
+  }));
 
-Deno.test("going live and ending are stored, then announced to the room; ending closes the room", async () => {
-  const app = await testApp();
-  try {
+Deno.test("going live and ending are stored, then announced to the room; ending closes the room", () =>
+  withApp(async (app) => {
     const seller = new Client(app);
     await signUp(seller);
     const streamId = await createStream(seller, "Live <b>now</b>");
@@ -183,14 +154,10 @@ Deno.test("going live and ending are stored, then announced to the room; ending 
       !(await (await new Client(app).request("/")).text()).includes(streamId),
       "ended streams leave the home page",
     );
-  } finally {
-    app.close();
-  }
-});
+  }));
 
-Deno.test("a LiveKit webhook with a forged or missing signature is refused with 401", async () => {
-  const app = await testApp();
-  try {
+Deno.test("a LiveKit webhook with a forged or missing signature is refused with 401", () =>
+  withApp(async (app) => {
     const body = JSON.stringify({ event: "room_finished", room: { name: "stream-x" } });
     const client = new Client(app);
     const forged = await client.request("/api/livekit/webhook", {
@@ -205,7 +172,4 @@ Deno.test("a LiveKit webhook with a forged or missing signature is refused with 
       body,
     });
     await expectError(missing, 401, "bad_signature");
-  } finally {
-    app.close();
-  }
-});
+  }));
