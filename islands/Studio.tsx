@@ -3,7 +3,8 @@ import { useSignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
 import { type Room, Track } from "livekit-client";
 import { messageOf, postJson } from "../lib/client/api.ts";
-import { connectToStream, createStreamRoom, type Phase, trackConnection } from "../lib/client/stream_room.ts";
+import { liveRoom, roomPhase as phase } from "../lib/client/live_room.ts";
+import { connectToStream, type Phase } from "../lib/client/stream_room.ts";
 import { deviceIdOf, useLocalMedia } from "../lib/client/use_local_media.ts";
 import { DeviceSelect } from "../components/DeviceSelect.tsx";
 
@@ -26,19 +27,14 @@ const LABELS: Record<Phase, string> = {
 export default function Studio({ streamId, status, watchUrl }: StudioProps) {
   const preview = useRef<HTMLVideoElement>(null);
   const media = useLocalMedia(preview);
-  const phase = useSignal<Phase>(status === "ended" ? "ended" : "idle");
   const notice = useSignal("");
   const confirming = useSignal(false);
   const room = useRef<Room | null>(null);
   const api = `/api/streams/${encodeURIComponent(streamId)}`;
 
   useEffect(() => {
-    const r = room.current = createStreamRoom();
-    const untrack = trackConnection(r, phase);
-    return () => {
-      untrack();
-      void r.disconnect();
-    };
+    const r = room.current = liveRoom().room;
+    return () => void r.disconnect();
   }, []);
 
   async function goLive() {
@@ -77,17 +73,19 @@ export default function Studio({ streamId, status, watchUrl }: StudioProps) {
     }
   }
 
-  const onAir = phase.value === "live" || phase.value === "reconnecting";
-  const canGoLive = ["idle", "offline", "error"].includes(phase.value) && !!media.video.value;
+  // An ended stream shows as ended from the first render, on the server too.
+  const current: Phase = status === "ended" ? "ended" : phase.value;
+  const onAir = current === "live" || current === "reconnecting";
+  const canGoLive = ["idle", "offline", "error"].includes(current) && !!media.video.value;
   return (
-    <section class="studio" data-phase={phase.value}>
+    <section class="studio" data-phase={current}>
       <div class="stage">
         <video ref={preview} autoplay muted playsInline aria-label="Your camera preview" />
-        <span class={`badge badge-${phase.value}`} role="status">{LABELS[phase.value]}</span>
+        <span class={`badge badge-${current}`} role="status">{LABELS[current]}</span>
       </div>
       {media.error.value && <p class="notice error">{media.error.value}</p>}
       {notice.value && <p class="notice error" role="alert">{notice.value}</p>}
-      {phase.value !== "ended" && (
+      {current !== "ended" && (
         <div class="controls">
           <DeviceSelect
             label="Camera"
@@ -103,7 +101,7 @@ export default function Studio({ streamId, status, watchUrl }: StudioProps) {
           />
           {canGoLive && (
             <button type="button" class="primary" onClick={goLive}>
-              {phase.value !== "idle" ? "Go live again" : status === "live" ? "Resume broadcast" : "Go live"}
+              {current !== "idle" ? "Go live again" : status === "live" ? "Resume broadcast" : "Go live"}
             </button>
           )}
           {onAir && !confirming.value && (

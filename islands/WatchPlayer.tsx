@@ -4,8 +4,8 @@ import { useSignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
 import { RoomEvent, Track } from "livekit-client";
 import { ApiError, messageOf } from "../lib/client/api.ts";
-import { connectToStream, createStreamRoom, type Phase, trackConnection } from "../lib/client/stream_room.ts";
-import { decodeMessage } from "../lib/messages.ts";
+import { liveRoom, roomPhase as phase } from "../lib/client/live_room.ts";
+import { connectToStream, type Phase } from "../lib/client/stream_room.ts";
 
 export interface WatchPlayerProps {
   streamId: string;
@@ -27,7 +27,6 @@ const BANNERS: Record<View, string> = {
 export default function WatchPlayer({ streamId, status }: WatchPlayerProps) {
   const video = useRef<HTMLVideoElement>(null);
   const audio = useRef<HTMLAudioElement>(null);
-  const phase = useSignal<Phase>(status === "ended" ? "ended" : "connecting");
   const hasVideo = useSignal(false);
   const audioBlocked = useSignal(false);
   const notice = useSignal("");
@@ -35,8 +34,8 @@ export default function WatchPlayer({ streamId, status }: WatchPlayerProps) {
 
   useEffect(() => {
     if (status === "ended") return;
-    const room = createStreamRoom();
-    const untrack = trackConnection(room, phase);
+    const live = liveRoom();
+    const room = live.room;
     room
       .on(RoomEvent.TrackSubscribed, (track) => {
         if (track.kind === Track.Kind.Video && video.current) {
@@ -50,12 +49,12 @@ export default function WatchPlayer({ streamId, status }: WatchPlayerProps) {
         track.detach();
         if (track.kind === Track.Kind.Video) hasVideo.value = false;
       })
-      .on(RoomEvent.AudioPlaybackStatusChanged, () => audioBlocked.value = !room.canPlaybackAudio)
-      .on(RoomEvent.DataReceived, (payload, _from, _kind, topic) => {
-        if (topic !== "status" || decodeMessage("status", payload)?.status !== "ended") return;
-        phase.value = "ended";
-        void room.disconnect();
-      });
+      .on(RoomEvent.AudioPlaybackStatusChanged, () => audioBlocked.value = !room.canPlaybackAudio);
+    const unsubscribe = live.on("status", (message) => {
+      if (message.status !== "ended") return;
+      phase.value = "ended";
+      void room.disconnect();
+    });
     play.current = () => room.startAudio();
     connectToStream(room, streamId)
       .then(() => {
@@ -68,12 +67,14 @@ export default function WatchPlayer({ streamId, status }: WatchPlayerProps) {
         notice.value = messageOf(error);
       });
     return () => {
-      untrack();
+      unsubscribe();
       void room.disconnect();
     };
   }, []);
 
-  const view: View = phase.value === "live"
+  const view: View = status === "ended"
+    ? "ended"
+    : phase.value === "live"
     ? (hasVideo.value ? "playing" : "waiting")
     : phase.value === "idle"
     ? "connecting"

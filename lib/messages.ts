@@ -1,25 +1,73 @@
 // Every real-time message that crosses a LiveKit data channel, as one zod schema each,
-// shared by the server (which sends them) and the islands (which receive them).
+// shared by the server (which sends most of them) and the islands (which receive them).
 // Each carries a version so old clients can ignore shapes they do not know.
 import { z } from "zod";
+
+/** The emoji a viewer can react with: a closed set, so a reaction is a few bytes. */
+export const REACTION_EMOJI = ["❤️", "🔥", "😂", "😮", "👏", "🛍️"] as const;
 
 export const StreamStatusMessage = z.object({
   v: z.literal(1),
   type: z.literal("status"),
-  status: z.enum(["created", "live", "ended"]),
+  // "reconnecting": live, but the seller's connection dropped and LiveKit is waiting for it.
+  status: z.enum(["created", "live", "reconnecting", "ended"]),
   at: z.iso.datetime(),
 });
-export type StreamStatusMessage = z.infer<typeof StreamStatusMessage>;
+
+export const ChatMessage = z.object({
+  v: z.literal(1),
+  type: z.literal("chat"),
+  /** Sortable: later messages have greater ids. */
+  id: z.string().min(1).max(40),
+  name: z.string().min(1).max(60),
+  role: z.enum(["seller", "viewer"]),
+  text: z.string().min(1).max(500),
+  at: z.iso.datetime(),
+});
+
+export const ReactionMessage = z.object({
+  v: z.literal(1),
+  type: z.literal("reaction"),
+  emoji: z.enum(REACTION_EMOJI),
+});
+
+export const LikesMessage = z.object({
+  v: z.literal(1),
+  type: z.literal("likes"),
+  count: z.number().int().min(0),
+});
+
+export const ViewersMessage = z.object({
+  v: z.literal(1),
+  type: z.literal("viewers"),
+  current: z.number().int().min(0),
+  peak: z.number().int().min(0),
+  /** Viewer names: sent only to the seller. */
+  names: z.array(z.string()).optional(),
+});
 
 /** One LiveKit data topic per kind of message. */
 export const topics = {
   status: StreamStatusMessage,
+  chat: ChatMessage,
+  reaction: ReactionMessage,
+  likes: LikesMessage,
+  viewers: ViewersMessage,
 } as const;
 export type Topic = keyof typeof topics;
 export type MessageOf<T extends Topic> = z.infer<(typeof topics)[T]>;
+export type StreamStatusMessage = MessageOf<"status">;
+export type ChatMessage = MessageOf<"chat">;
+export type ReactionMessage = MessageOf<"reaction">;
+export type LikesMessage = MessageOf<"likes">;
+export type ViewersMessage = MessageOf<"viewers">;
 
 export function encodeMessage<T extends Topic>(topic: T, message: MessageOf<T>): Uint8Array {
   return new TextEncoder().encode(JSON.stringify(topics[topic].parse(message)));
+}
+
+export function isTopic(topic: string | undefined): topic is Topic {
+  return topic !== undefined && Object.hasOwn(topics, topic);
 }
 
 /** The message, or null for anything that fails its topic's schema: receivers ignore those. */

@@ -5,8 +5,11 @@ import { encodeMessage, type MessageOf, type Topic } from "../messages.ts";
 import { roomName } from "./tokens.ts";
 
 export interface RoomService {
-  /** Sends a server-authoritative message to everyone in the stream's room, reliably. */
-  send<T extends Topic>(streamId: string, topic: T, message: MessageOf<T>): Promise<void>;
+  /**
+   * Sends a server-authoritative message to the stream's room, reliably: to everyone,
+   * or only to the participants named in `to`.
+   */
+  send<T extends Topic>(streamId: string, topic: T, message: MessageOf<T>, to?: string[]): Promise<void>;
   /** Disconnects everyone and closes the stream's room. */
   close(streamId: string): Promise<void>;
 }
@@ -16,12 +19,15 @@ export function createRoomService(
 ): RoomService {
   const client = new RoomServiceClient(opts.url.replace(/^ws/, "http"), opts.apiKey, opts.apiSecret);
   return {
-    async send(streamId, topic, message) {
+    async send(streamId, topic, message, to) {
       const room = roomName(streamId);
       // No room (nobody has joined): nobody to tell, and late joiners read KV. LiveKit
       // answers a send to a missing room only after a long wait, so ask first.
       if ((await client.listRooms([room])).length === 0) return;
-      await client.sendData(room, encodeMessage(topic, message), DataPacket_Kind.RELIABLE, { topic });
+      await client.sendData(room, encodeMessage(topic, message), DataPacket_Kind.RELIABLE, {
+        topic,
+        destinationIdentities: to,
+      });
     },
     async close(streamId) {
       try {

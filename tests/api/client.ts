@@ -9,7 +9,7 @@ import { createShowfloor, type Showfloor } from "../../lib/showfloor.ts";
 export const LIVEKIT_KEYS = { apiKey: "testkey", apiSecret: "a-test-secret-that-is-long-enough-000" };
 
 export interface RecordingRooms extends RoomService {
-  sent: { streamId: string; topic: Topic; message: unknown }[];
+  sent: { streamId: string; topic: Topic; message: unknown; to?: string[] }[];
   closed: string[];
 }
 
@@ -17,8 +17,8 @@ function recordingRooms(): RecordingRooms {
   const rooms: RecordingRooms = {
     sent: [],
     closed: [],
-    send<T extends Topic>(streamId: string, topic: T, message: MessageOf<T>) {
-      rooms.sent.push({ streamId, topic, message });
+    send<T extends Topic>(streamId: string, topic: T, message: MessageOf<T>, to?: string[]) {
+      rooms.sent.push({ streamId, topic, message, ...(to ? { to } : {}) });
       return Promise.resolve();
     },
     close(streamId) {
