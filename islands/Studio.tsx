@@ -1,10 +1,11 @@
-// The seller's studio: camera preview, device choice, go live, end the stream.
+// The seller's studio: camera preview, device choice, go live, the live controls
+// (microphone, camera, screen share), connection quality, and ending with a confirmation.
 import { useSignal } from "@preact/signals";
-import { useEffect, useRef } from "preact/hooks";
-import { type Room, Track } from "livekit-client";
-import { messageOf, postJson } from "../lib/client/api.ts";
-import { liveRoom, roomPhase as phase } from "../lib/client/live_room.ts";
-import { connectToStream, type Phase } from "../lib/client/stream_room.ts";
+import { useRef } from "preact/hooks";
+import { ConnectionQuality } from "livekit-client";
+import { roomPhase as phase } from "../lib/client/live_room.ts";
+import type { Phase } from "../lib/client/stream_room.ts";
+import { useBroadcast } from "../lib/client/use_broadcast.ts";
 import { deviceIdOf, useLocalMedia } from "../lib/client/use_local_media.ts";
 import { DeviceSelect } from "../components/DeviceSelect.tsx";
 
@@ -24,54 +25,19 @@ const LABELS: Record<Phase, string> = {
   error: "Not live",
 };
 
+const QUALITY: Record<ConnectionQuality, string> = {
+  [ConnectionQuality.Excellent]: "Connection: excellent",
+  [ConnectionQuality.Good]: "Connection: good",
+  [ConnectionQuality.Poor]: "Connection: poor — viewers may see lower quality",
+  [ConnectionQuality.Lost]: "Connection: lost",
+  [ConnectionQuality.Unknown]: "Connection: checking…",
+};
+
 export default function Studio({ streamId, status, watchUrl }: StudioProps) {
   const preview = useRef<HTMLVideoElement>(null);
   const media = useLocalMedia(preview);
-  const notice = useSignal("");
+  const cast = useBroadcast(streamId, media);
   const confirming = useSignal(false);
-  const room = useRef<Room | null>(null);
-  const api = `/api/streams/${encodeURIComponent(streamId)}`;
-
-  useEffect(() => {
-    const r = room.current = liveRoom().room;
-    return () => void r.disconnect();
-  }, []);
-
-  async function goLive() {
-    phase.value = "connecting";
-    notice.value = "";
-    try {
-      await postJson(`${api}/live`);
-      const r = room.current!;
-      await connectToStream(r, streamId);
-      await media.ensureRunning();
-      const { localParticipant } = r;
-      if (media.video.value) {
-        await localParticipant.publishTrack(media.video.value, { source: Track.Source.Camera });
-      }
-      if (media.audio.value) {
-        await localParticipant.publishTrack(media.audio.value, { source: Track.Source.Microphone });
-      }
-      phase.value = "live";
-    } catch (error) {
-      phase.value = "error";
-      notice.value = messageOf(error);
-      await room.current?.disconnect(false);
-    }
-  }
-
-  async function endStream() {
-    confirming.value = false;
-    try {
-      await postJson(`${api}/end`);
-      phase.value = "ended";
-      await room.current?.disconnect();
-      media.video.value?.stop();
-      media.audio.value?.stop();
-    } catch (error) {
-      notice.value = messageOf(error);
-    }
-  }
 
   // An ended stream shows as ended from the first render, on the server too.
   const current: Phase = status === "ended" ? "ended" : phase.value;
@@ -82,9 +48,15 @@ export default function Studio({ streamId, status, watchUrl }: StudioProps) {
       <div class="stage">
         <video ref={preview} autoplay muted playsInline aria-label="Your camera preview" />
         <span class={`badge badge-${current}`} role="status">{LABELS[current]}</span>
+        {!cast.cameraOn.value && <p class="banner banner-camera-off">Your camera is off</p>}
       </div>
       {media.error.value && <p class="notice error">{media.error.value}</p>}
-      {notice.value && <p class="notice error" role="alert">{notice.value}</p>}
+      {cast.notice.value && <p class="notice error" role="alert">{cast.notice.value}</p>}
+      {onAir && (
+        <p class={`connection-quality quality-${cast.quality.value}`} data-quality={cast.quality.value}>
+          {QUALITY[cast.quality.value]}
+        </p>
+      )}
       {current !== "ended" && (
         <div class="controls">
           <DeviceSelect
@@ -99,8 +71,29 @@ export default function Studio({ streamId, status, watchUrl }: StudioProps) {
             current={deviceIdOf(media.audio.value)}
             onPick={(id) => media.switchDevice("audioinput", id)}
           />
+          <button type="button" class="toggle-mic" aria-pressed={!cast.micOn.value} onClick={cast.toggleMic}>
+            {cast.micOn.value ? "🎙️ Mute" : "🔇 Unmute"}
+          </button>
+          <button
+            type="button"
+            class="toggle-camera"
+            aria-pressed={!cast.cameraOn.value}
+            onClick={cast.toggleCamera}
+          >
+            {cast.cameraOn.value ? "📷 Camera off" : "📷 Camera on"}
+          </button>
+          {onAir && (
+            <button
+              type="button"
+              class="toggle-share"
+              aria-pressed={cast.sharing.value}
+              onClick={cast.toggleShare}
+            >
+              {cast.sharing.value ? "🖥️ Stop sharing" : "🖥️ Share screen"}
+            </button>
+          )}
           {canGoLive && (
-            <button type="button" class="primary" onClick={goLive}>
+            <button type="button" class="primary" onClick={cast.goLive}>
               {current !== "idle" ? "Go live again" : status === "live" ? "Resume broadcast" : "Go live"}
             </button>
           )}
@@ -116,7 +109,16 @@ export default function Studio({ streamId, status, watchUrl }: StudioProps) {
           {onAir && confirming.value && (
             <span class="confirm">
               End the stream for everyone?
-              <button type="button" class="danger" onClick={endStream}>Yes, end it</button>
+              <button
+                type="button"
+                class="danger"
+                onClick={() => {
+                  confirming.value = false;
+                  void cast.end();
+                }}
+              >
+                Yes, end it
+              </button>
               <button type="button" onClick={() => confirming.value = false}>Keep streaming</button>
             </span>
           )}

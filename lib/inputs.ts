@@ -45,3 +45,15 @@ export const GuestNameInput = z.object({
   returnTo: z.string().regex(/^\/(?!\/)[^\s\\]*$/, "Invalid return path").default("/"),
 }).strict();
 export type GuestNameInput = z.infer<typeof GuestNameInput>;
+
+// Strict: the sender's name and role come from the session or guest cookie, never the body.
+export const ChatInput = z.object({ text: text("Message", 1, 500) }).strict();
+export type ChatInput = z.infer<typeof ChatInput>;
+
+// Ids from newId() (lib/store/kv.ts): lowercase base 36.
+const chatId = z.string().regex(/^[0-9a-z]{1,40}$/, "Expected a message id");
+
+/** A page of chat: the newest, or the messages just before or just after a message id. */
+export const ChatPageQuery = z.object({ before: chatId.optional(), after: chatId.optional() }).strict()
+  .refine((q) => !(q.before && q.after), "Ask for messages before or after an id, not both");
+export type ChatPageQuery = z.infer<typeof ChatPageQuery>;

@@ -46,6 +46,60 @@ export const ViewersMessage = z.object({
   names: z.array(z.string()).optional(),
 });
 
+/** A product as viewers see it on a pin or the highlight card: enough to render it. */
+export const ProductCard = z.object({
+  id: z.string().min(1).max(40),
+  name: z.string().min(1).max(120),
+  priceMinor: z.number().int().min(0),
+  currency: z.string().length(3),
+  /** Path of the product's image, or null when it has none. */
+  imageUrl: z.string().nullable(),
+  stock: z.number().int().min(0),
+});
+export type ProductCard = z.infer<typeof ProductCard>;
+
+/** A flash sale on the highlighted product; `endsAt` is the server's clock. */
+export const FlashSale = z.object({
+  productId: z.string().min(1).max(40),
+  salePriceMinor: z.number().int().min(0),
+  endsAt: z.iso.datetime(),
+});
+export type FlashSale = z.infer<typeof FlashSale>;
+
+export const PinsMessage = z.object({
+  v: z.literal(1),
+  type: z.literal("pins"),
+  /** In the seller's order; at most 6. */
+  products: z.array(ProductCard).max(6),
+});
+
+export const HighlightMessage = z.object({
+  v: z.literal(1),
+  type: z.literal("highlight"),
+  product: ProductCard.nullable(),
+  sale: FlashSale.nullable(),
+  /** The server's clock when sent, so viewers correct for their own clock's skew. */
+  serverNow: z.iso.datetime(),
+});
+
+export const StockMessage = z.object({
+  v: z.literal(1),
+  type: z.literal("stock"),
+  productId: z.string().min(1).max(40),
+  stock: z.number().int().min(0),
+});
+
+/** A viewer's reservation, sent only to the seller. */
+export const ReservationMessage = z.object({
+  v: z.literal(1),
+  type: z.literal("reservation"),
+  id: z.string().min(1).max(40),
+  name: z.string().min(1).max(60),
+  items: z.array(z.object({ productId: z.string(), name: z.string(), quantity: z.number().int().min(1) }))
+    .min(1),
+  at: z.iso.datetime(),
+});
+
 /** One LiveKit data topic per kind of message. */
 export const topics = {
   status: StreamStatusMessage,
@@ -53,6 +107,10 @@ export const topics = {
   reaction: ReactionMessage,
   likes: LikesMessage,
   viewers: ViewersMessage,
+  pins: PinsMessage,
+  highlight: HighlightMessage,
+  stock: StockMessage,
+  reservation: ReservationMessage,
 } as const;
 export type Topic = keyof typeof topics;
 export type MessageOf<T extends Topic> = z.infer<(typeof topics)[T]>;
@@ -61,6 +119,10 @@ export type ChatMessage = MessageOf<"chat">;
 export type ReactionMessage = MessageOf<"reaction">;
 export type LikesMessage = MessageOf<"likes">;
 export type ViewersMessage = MessageOf<"viewers">;
+export type PinsMessage = MessageOf<"pins">;
+export type HighlightMessage = MessageOf<"highlight">;
+export type StockMessage = MessageOf<"stock">;
+export type ReservationMessage = MessageOf<"reservation">;
 
 export function encodeMessage<T extends Topic>(topic: T, message: MessageOf<T>): Uint8Array {
   return new TextEncoder().encode(JSON.stringify(topics[topic].parse(message)));

@@ -6,14 +6,22 @@ export class ApiError extends Error {
   }
 }
 
-export async function postJson<T>(path: string, body: unknown = {}): Promise<T> {
+export function postJson<T>(path: string, body: unknown = {}): Promise<T> {
+  return request<T>(path, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+}
+
+export function getJson<T>(path: string): Promise<T> {
+  return request<T>(path, { headers: { accept: "application/json" } });
+}
+
+async function request<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
+    response = await fetch(path, init);
   } catch {
     throw new ApiError(0, "network", "Can't reach Showfloor. Check your connection and try again.");
   }

@@ -2,9 +2,10 @@
 // with code splitting, so this module (and its state) is a single instance in the
 // browser. The room is created lazily: islands also run on the server to render HTML.
 import { type Signal, signal } from "@preact/signals";
-import { type RemoteParticipant, type Room, RoomEvent } from "livekit-client";
+import { DisconnectReason, type RemoteParticipant, type Room, RoomEvent } from "livekit-client";
 import { decodeMessage, isTopic, type MessageOf, type Topic } from "../messages.ts";
-import { createStreamRoom, type Phase, trackConnection } from "./stream_room.ts";
+import { ApiError } from "./api.ts";
+import { connectToStream, createStreamRoom, type Phase, trackConnection } from "./stream_room.ts";
 
 type Listener = (message: never, from?: RemoteParticipant) => void;
 
@@ -15,7 +16,21 @@ export interface LiveRoom {
   on<T extends Topic>(topic: T, fn: (message: MessageOf<T>, from?: RemoteParticipant) => void): () => void;
   /** Calls `fn` after the room comes back from a drop, so islands fetch what they missed. */
   onResync(fn: () => void): () => void;
+  /**
+   * Joins the stream's room and stays joined: LiveKit itself resumes short drops; after
+   * a full disconnect (network gone too long, server restart) this rejoins with backoff.
+   */
+  join(streamId: string): Promise<void>;
 }
+
+// Disconnects that mean "you are done here", not "try again".
+const FINAL = new Set([
+  DisconnectReason.CLIENT_INITIATED,
+  DisconnectReason.ROOM_DELETED,
+  DisconnectReason.DUPLICATE_IDENTITY,
+  DisconnectReason.PARTICIPANT_REMOVED,
+]);
+const MAX_BACKOFF_MS = 15_000;
 
 /** The room's connection phase. A plain signal, so islands can read it while rendering on the server. */
 export const roomPhase = signal<Phase>("idle");
@@ -38,7 +53,30 @@ function createLiveRoom(): LiveRoom {
     const message = decodeMessage(topic, payload);
     if (message) { for (const fn of listeners.get(topic) ?? []) fn(message as never, from); }
   });
-  room.on(RoomEvent.Reconnected, () => resyncs.forEach((fn) => fn()));
+  const resync = () => resyncs.forEach((fn) => fn());
+  room.on(RoomEvent.Reconnected, resync);
+  let joined: string | null = null;
+  room.on(RoomEvent.Disconnected, (reason) => {
+    if (joined && phase.value !== "ended" && !(reason !== undefined && FINAL.has(reason))) {
+      void rejoin(joined);
+    }
+  });
+
+  async function rejoin(streamId: string) {
+    phase.value = "reconnecting";
+    for (let delay = 1_000;; delay = Math.min(delay * 2, MAX_BACKOFF_MS)) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      try {
+        await connectToStream(room, streamId);
+        phase.value = "live";
+        return resync();
+      } catch (error) {
+        if (error instanceof ApiError && error.code === "stream_ended") return void (phase.value = "ended");
+        phase.value = "reconnecting";
+      }
+    }
+  }
+
   return {
     room,
     phase,
@@ -51,6 +89,14 @@ function createLiveRoom(): LiveRoom {
     onResync(fn) {
       resyncs.add(fn);
       return () => resyncs.delete(fn);
+    },
+    async join(streamId) {
+      phase.value = "connecting";
+      await connectToStream(room, streamId);
+      joined = streamId;
+      phase.value = "live";
+      // What was sent between the server rendering the page and now is caught up too.
+      resync();
     },
   };
 }

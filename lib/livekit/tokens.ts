@@ -46,6 +46,11 @@ export function viewerGrant(streamId: string): VideoGrant {
     canSubscribe: true,
     canPublishData: true,
     canUpdateOwnMetadata: false,
+    // Announced to nobody but itself, so a big audience does not flood every client with
+    // participant updates (architecture decision 7). Its data still reaches the room
+    // (anonymously), server messages still reach it, and webhooks still report its join
+    // and leave: tests/e2e/live_room_test.ts holds LiveKit to that.
+    hidden: true,
   };
 }
 

@@ -16,6 +16,17 @@ Deno.test("mintToken() refuses publish rights to a viewer", async () => {
   assertEquals(claims.sub, "guest-1");
 });
 
+Deno.test("mintToken() hides a viewer from the room, but never the seller", async () => {
+  const viewer = await verifier.verify(
+    await mintToken(keys, { identity: "guest-1", name: "Ann" }, viewerGrant("s1")),
+  );
+  assertEquals(viewer.video?.hidden, true);
+  const seller = await verifier.verify(
+    await mintToken(keys, { identity: "seller-1", name: "Bo" }, sellerGrant("s1")),
+  );
+  assert(!seller.video?.hidden, "viewers must see the seller");
+});
+
 Deno.test("mintToken() lets a seller publish camera, microphone and screen in their room only", async () => {
   const jwt = await mintToken(keys, { identity: "seller-1", name: "Bo" }, sellerGrant("s1"));
   const claims = await verifier.verify(jwt);

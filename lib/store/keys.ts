@@ -9,4 +9,30 @@ export const keys = {
   liveStreamOf: (sellerId: string) => ["live_stream_of", sellerId] as const,
   liveStreams: () => ["live_streams"] as const,
   liveStream: (streamId: string) => ["live_streams", streamId] as const,
+  chatOf: (streamId: string) => ["chat", streamId] as const,
+  chat: (streamId: string, id: string) => ["chat", streamId, id] as const,
+  /** A sender's recent post times in a stream, for the chat rate limit (expires by itself). */
+  chatRate: (streamId: string, identity: string) => ["chat_rate", streamId, identity] as const,
+  /** Present while this identity likes the stream. */
+  like: (streamId: string, identity: string) => ["likes", streamId, identity] as const,
+  likeCount: (streamId: string) => ["like_counts", streamId] as const,
+  /** The viewers in the stream's room right now (identity → name and LiveKit session), from webhooks. */
+  viewersOf: (streamId: string) => ["viewers", streamId] as const,
+  viewer: (streamId: string, identity: string) => ["viewers", streamId, identity] as const,
+  /** { current, peak } viewer counts, kept in step with the viewer set. */
+  viewerCount: (streamId: string) => ["viewer_counts", streamId] as const,
+  /** The LiveKit session id of the seller's latest connection to the stream's room. */
+  sellerSession: (streamId: string) => ["seller_sessions", streamId] as const,
+  product: (id: string) => ["products", id] as const,
+  productsBySeller: (sellerId: string) => ["products_by_seller", sellerId] as const,
+  productBySeller: (sellerId: string, productId: string) =>
+    ["products_by_seller", sellerId, productId] as const,
+  /** Units left to reserve: its own key, so a reservation checks and takes stock without rewriting the product. */
+  stock: (productId: string) => ["stock", productId] as const,
+  /** The product ids pinned to a stream, in the seller's order. */
+  pins: (streamId: string) => ["pins", streamId] as const,
+  /** The highlighted product's id, absent when nothing is highlighted. */
+  highlight: (streamId: string) => ["highlights", streamId] as const,
+  /** The stream's latest flash sale (FlashSale); it ended when its endsAt has passed. */
+  sale: (streamId: string) => ["sales", streamId] as const,
 };

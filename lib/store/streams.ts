@@ -13,6 +13,8 @@ export interface Stream {
   createdAt: string;
   startedAt?: string;
   endedAt?: string;
+  /** Live, but the seller's connection dropped (from LiveKit's webhooks). */
+  sellerAway?: boolean;
 }
 
 export async function createStream(
@@ -104,10 +106,43 @@ export async function endStream(kv: Deno.Kv, stream: Stream): Promise<Stream> {
     ]);
     if (!current.value) throw new RangeError(`Stream not found: ${stream.id}`);
     if (current.value.status === "ended") return current.value;
-    const ended: Stream = { ...current.value, status: "ended", endedAt: new Date().toISOString() };
+    const ended: Stream = {
+      ...current.value,
+      status: "ended",
+      endedAt: new Date().toISOString(),
+      sellerAway: false,
+    };
     const op = kv.atomic().check(current, marker).set(keys.stream(stream.id), ended)
       .delete(keys.liveStream(stream.id));
     if (marker.value === stream.id) op.delete(keys.liveStreamOf(ended.sellerId));
     if ((await op.commit()).ok) return ended;
+  }
+}
+
+/**
+ * Records the seller's connection to the room coming (`present`) or going, as LiveKit's
+ * webhooks report it: a live stream whose seller left is "away" until they rejoin. A
+ * leave counts only for the seller's latest session (a reload's new session can be
+ * reported before the old one's leave). Returns the stream when its away flag changed,
+ * else null, so a repeated webhook changes and announces nothing.
+ */
+export async function markSellerPresence(
+  kv: Deno.Kv,
+  streamId: string,
+  session: { sid: string; present: boolean },
+): Promise<Stream | null> {
+  for (;;) {
+    const [current, latest] = await kv.getMany<[Stream, string]>([
+      keys.stream(streamId),
+      keys.sellerSession(streamId),
+    ]);
+    if (!current.value) return null;
+    if (!session.present && latest.value && latest.value !== session.sid) return null;
+    const away = !session.present && current.value.status === "live";
+    const changed = !!current.value.sellerAway !== away;
+    const op = kv.atomic().check(current, latest);
+    if (session.present) op.set(keys.sellerSession(streamId), session.sid);
+    if (changed) op.set(keys.stream(streamId), { ...current.value, sellerAway: away });
+    if ((await op.commit()).ok) return changed ? { ...current.value, sellerAway: away } : null;
   }
 }

@@ -1,29 +1,46 @@
+import ChatPanel from "../../islands/ChatPanel.tsx";
+import LikeButton from "../../islands/LikeButton.tsx";
+import ReactionTally from "../../islands/ReactionTally.tsx";
+import ViewerCount from "../../islands/ViewerCount.tsx";
 import Studio from "../../islands/Studio.tsx";
 import { type Handlers, page, type PageProps } from "../../lib/fresh/mod.ts";
 import { findOwnStream } from "../../lib/guards.ts";
+import { type Audience, audienceFor } from "../../lib/livekit/audience.ts";
+import type { ChatMessage } from "../../lib/messages.ts";
 import type { State } from "../../lib/state.ts";
+import { listChat } from "../../lib/store/chat.ts";
 import type { Stream } from "../../lib/store/streams.ts";
 import { streamLinks } from "../../lib/streams.ts";
 
 interface Data {
   stream: Stream;
   watchUrl: string;
+  chat: ChatMessage[];
+  audience: Audience;
 }
 
 export const handler: Handlers<State> = {
   async GET(ctx) {
     if (!ctx.state.seller) return ctx.hono.redirect("/signin", 303);
     const stream = await findOwnStream(ctx.state, ctx.params.id!);
-    return page<Data>({ stream, watchUrl: streamLinks(stream, ctx.url.origin).watchUrl });
+    const chat = await listChat(ctx.state.services.kv, stream.id);
+    const audience = await audienceFor(ctx.hono, ctx.state, stream);
+    return page<Data>({ stream, watchUrl: streamLinks(stream, ctx.url.origin).watchUrl, chat, audience });
   },
 };
 
-export default function StudioPage({ data: { stream, watchUrl } }: PageProps<Data, State>) {
+export default function StudioPage({ data: { stream, watchUrl, chat, audience } }: PageProps<Data, State>) {
   return (
     <section class="studio-page">
       <h1>{stream.title}</h1>
       {stream.description && <p class="muted">{stream.description}</p>}
       <Studio streamId={stream.id} status={stream.status} watchUrl={watchUrl} />
+      <div class="audience-bar">
+        <ViewerCount streamId={stream.id} initial={audience.viewers} />
+        <LikeButton streamId={stream.id} initial={audience.likes} canLike={false} />
+        <ReactionTally />
+      </div>
+      <ChatPanel streamId={stream.id} initial={chat} canPost={stream.status !== "ended"} />
     </section>
   );
 }

@@ -1,18 +1,48 @@
+import ChatPanel from "../../islands/ChatPanel.tsx";
+import LikeButton from "../../islands/LikeButton.tsx";
+import ReactionBar from "../../islands/ReactionBar.tsx";
+import ReactionOverlay from "../../islands/ReactionOverlay.tsx";
+import ViewerCount from "../../islands/ViewerCount.tsx";
 import WatchPlayer from "../../islands/WatchPlayer.tsx";
 import { type Handlers, page, type PageProps } from "../../lib/fresh/mod.ts";
 import { findStream } from "../../lib/guards.ts";
+import { type Audience, audienceFor } from "../../lib/livekit/audience.ts";
+import type { ChatMessage } from "../../lib/messages.ts";
 import type { State } from "../../lib/state.ts";
+import { listChat } from "../../lib/store/chat.ts";
 import type { Stream } from "../../lib/store/streams.ts";
 
+interface Data {
+  stream: Stream;
+  chat: ChatMessage[];
+  audience: Audience;
+}
+
 export const handler: Handlers<State> = {
-  GET: async (ctx) => page(await findStream(ctx.state, ctx.params.id!)),
+  GET: async (ctx) => {
+    const stream = await findStream(ctx.state, ctx.params.id!);
+    return page<Data>({
+      stream,
+      chat: await listChat(ctx.state.services.kv, stream.id),
+      audience: await audienceFor(ctx.hono, ctx.state, stream),
+    });
+  },
 };
 
-export default function Watch({ data: stream, state, url }: PageProps<Stream, State>) {
+export default function Watch({ data: { stream, chat, audience }, state, url }: PageProps<Data, State>) {
   const name = state.seller?.name ?? state.guest?.name;
   return (
     <section class="watch-page">
-      <WatchPlayer streamId={stream.id} status={stream.status} />
+      <div class="watch-stage">
+        <WatchPlayer streamId={stream.id} status={stream.status} sellerAway={!!stream.sellerAway} />
+        <ReactionOverlay />
+      </div>
+      <div class="audience-bar">
+        <ViewerCount streamId={stream.id} initial={audience.viewers} />
+        <LikeButton streamId={stream.id} initial={audience.likes} canLike={stream.status !== "ended"} />
+        <ReactionBar canReact={stream.status !== "ended"} />
+      </div>
+      <ChatPanel streamId={stream.id} initial={chat} canPost={stream.status !== "ended"} />
       <div class="stream-info">
         <h1>{stream.title}</h1>
         <p class="muted">{stream.sellerName}</p>

@@ -32,6 +32,8 @@ export interface LivekitServer {
   logs(): string;
   /** Stops the server and waits for it to exit. Safe to call twice. */
   stop(): Promise<void>;
+  /** Stops the server and starts it again on the same ports with the same keys: a server restart. */
+  restart(): Promise<void>;
 }
 
 export async function startLivekit(
@@ -90,29 +92,32 @@ async function startOnce(
     : { api_key: apiKey, urls: [] };
   if (opts.config) deepMerge(config, opts.config);
 
-  const child = new ChildProcess("livekit", LIVEKIT_BIN, {
-    args: ["--config-body", stringify(config)],
-    cwd: REPO_ROOT,
-    // Only what the server needs: any LIVEKIT_*, NODE_IP or UDP_PORT in the
-    // caller's environment would override the config body.
-    clearEnv: true,
-    env: {
-      PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
-      HOME: Deno.env.get("HOME") ?? "/tmp",
-      LIVEKIT_KEYS: `${apiKey}: ${apiSecret}`,
-    },
-  });
-
   const httpUrl = `http://127.0.0.1:${http}`;
-  await waitUntilReady(
-    child,
-    `livekit-server (${httpUrl})`,
-    () => httpAnswers(`${httpUrl}/`, 200),
-    opts.timeoutMs ?? 15_000,
-  );
-  // livekit-server marks itself running 100 ms after it starts serving HTTP,
-  // and ignores a SIGTERM before that; wait it out so stop() is prompt.
-  await new Promise((resolve) => setTimeout(resolve, 150));
+  const spawn = async () => {
+    const child = new ChildProcess("livekit", LIVEKIT_BIN, {
+      args: ["--config-body", stringify(config)],
+      cwd: REPO_ROOT,
+      // Only what the server needs: any LIVEKIT_*, NODE_IP or UDP_PORT in the
+      // caller's environment would override the config body.
+      clearEnv: true,
+      env: {
+        PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
+        HOME: Deno.env.get("HOME") ?? "/tmp",
+        LIVEKIT_KEYS: `${apiKey}: ${apiSecret}`,
+      },
+    });
+    await waitUntilReady(
+      child,
+      `livekit-server (${httpUrl})`,
+      () => httpAnswers(`${httpUrl}/`, 200),
+      opts.timeoutMs ?? 15_000,
+    );
+    // livekit-server marks itself running 100 ms after it starts serving HTTP,
+    // and ignores a SIGTERM before that; wait it out so stop() is prompt.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    return child;
+  };
+  let child = await spawn();
 
   return {
     url: `ws://127.0.0.1:${http}`,
@@ -122,6 +127,10 @@ async function startOnce(
     ports: { http, rtcTcp, rtcUdp },
     logs: () => child.logs(),
     stop: () => child.stop(),
+    restart: async () => {
+      await child.stop();
+      child = await spawn();
+    },
   };
 }
 

@@ -13,6 +13,7 @@ export const handler: Handlers<State> = {
         description: s.description,
         sellerName: s.sellerName,
         status: s.status,
+        sellerAway: !!s.sellerAway,
       },
     });
   },

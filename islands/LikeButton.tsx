@@ -1,0 +1,57 @@
+// Likes: the stream's count, live, and (for viewers) a heart that toggles their one like.
+import { useSignal } from "@preact/signals";
+import { messageOf, postJson } from "../lib/client/api.ts";
+import { useRoomState } from "../lib/client/use_room_state.ts";
+import type { LikeState } from "../lib/store/likes.ts";
+
+export interface LikeButtonProps {
+  streamId: string;
+  /** The count, and whether this viewer likes the stream, as the server rendered them. */
+  initial: LikeState;
+  /** False in the studio and once the stream has ended: the count only. */
+  canLike: boolean;
+}
+
+export default function LikeButton({ streamId, initial, canLike }: LikeButtonProps) {
+  const path = `/api/streams/${encodeURIComponent(streamId)}/like`;
+  const { state: likes, ready } = useRoomState(initial, {
+    topic: "likes",
+    apply: (state, message) => ({ ...state, count: message.count }),
+    refetch: path,
+  });
+  const busy = useSignal(false);
+  const error = useSignal("");
+
+  async function toggle() {
+    busy.value = true;
+    error.value = "";
+    try {
+      likes.value = await postJson<LikeState>(path);
+    } catch (e) {
+      error.value = messageOf(e);
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  const { count, liked } = likes.value;
+  const label = `${count} ${count === 1 ? "like" : "likes"}`;
+  return (
+    <div class="likes" data-count={count} data-liked={String(liked)} data-ready={ready.value || undefined}>
+      {canLike
+        ? (
+          <button
+            type="button"
+            class={liked ? "like-button liked" : "like-button"}
+            aria-pressed={liked}
+            disabled={busy.value}
+            onClick={toggle}
+          >
+            <span aria-hidden="true">{liked ? "♥" : "♡"}</span> {label}
+          </button>
+        )
+        : <span class="like-count">♥ {label}</span>}
+      {error.value && <span class="notice error" role="alert">{error.value}</span>}
+    </div>
+  );
+}

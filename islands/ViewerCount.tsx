@@ -1,0 +1,42 @@
+// How many watch now and at most so far, live from LiveKit's webhooks through the
+// server; the seller also gets the viewers' names.
+import { useRoomState } from "../lib/client/use_room_state.ts";
+import type { ViewersMessage } from "../lib/messages.ts";
+
+export interface ViewerCountProps {
+  streamId: string;
+  /** { current, peak }, plus `names` for the seller, as the server rendered them. */
+  initial: Omit<ViewersMessage, "v" | "type">;
+}
+
+export default function ViewerCount({ streamId, initial }: ViewerCountProps) {
+  const { state: viewers, ready } = useRoomState(initial, {
+    topic: "viewers",
+    // Everyone gets counts; the seller gets a second message with names, so keep theirs.
+    apply: (state, { current, peak, names }) => ({ current, peak, names: names ?? state.names }),
+    refetch: `/api/streams/${encodeURIComponent(streamId)}/viewers`,
+  });
+  const { current, peak, names } = viewers.value;
+  return (
+    <div
+      class="viewer-count"
+      data-current={current}
+      data-peak={peak}
+      data-ready={ready.value || undefined}
+    >
+      <span>
+        👁 <strong>{current}</strong> watching
+      </span>
+      <span class="muted">peak {peak}</span>
+      {names && (
+        <details class="viewer-names">
+          <summary>Who's watching</summary>
+          {names.length
+            ? <ul>{names.map((n, i) => <li key={i}>{n}</li>)}</ul>
+            : <p class="muted">Nobody yet.</p>}
+          {current > names.length && <p class="muted">and {current - names.length} more</p>}
+        </details>
+      )}
+    </div>
+  );
+}

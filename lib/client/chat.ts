@@ -1,0 +1,33 @@
+// The chat island's plumbing: the chat API, and merging messages from its three
+// sources (the server-rendered page, the room, and fetched pages) into one list.
+import type { ChatMessage } from "../messages.ts";
+import { CHAT_PAGE_SIZE } from "../store/chat.ts";
+import { getJson, postJson } from "./api.ts";
+
+export { CHAT_PAGE_SIZE };
+
+const chatPath = (streamId: string) => `/api/streams/${encodeURIComponent(streamId)}/chat`;
+
+/** A page of messages, oldest first: the newest, or those just before or after an id. */
+export async function fetchChat(
+  streamId: string,
+  query: { before?: string; after?: string } = {},
+): Promise<ChatMessage[]> {
+  const params = new URLSearchParams(query as Record<string, string>);
+  return (await getJson<{ messages: ChatMessage[] }>(`${chatPath(streamId)}?${params}`)).messages;
+}
+
+export async function postChat(streamId: string, text: string): Promise<ChatMessage> {
+  return (await postJson<{ message: ChatMessage }>(chatPath(streamId), { text })).message;
+}
+
+/**
+ * `current` plus what is new in `incoming`, one message per id, ordered by id (ids sort
+ * by time). Returns `current` itself when nothing is new, so nothing re-renders.
+ */
+export function mergeChat(current: ChatMessage[], incoming: ChatMessage[]): ChatMessage[] {
+  const known = new Set(current.map((m) => m.id));
+  const fresh = incoming.filter((m) => !known.has(m.id) && known.add(m.id));
+  if (fresh.length === 0) return current;
+  return [...current, ...fresh].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

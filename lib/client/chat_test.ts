@@ -1,0 +1,30 @@
+import { assertEquals } from "../../tests/assert.ts";
+import type { ChatMessage } from "../messages.ts";
+import { mergeChat } from "./chat.ts";
+
+const msg = (id: string): ChatMessage => ({
+  v: 1,
+  type: "chat",
+  id,
+  name: "Bo",
+  role: "viewer",
+  text: id,
+  at: "2025-01-01T00:00:00.000Z",
+});
+const ids = (ms: ChatMessage[]) => ms.map((m) => m.id);
+
+Deno.test("mergeChat() keeps one message per id, ordered by id, whatever order they arrive in", () => {
+  const current = [msg("b"), msg("d")];
+  assertEquals(ids(mergeChat(current, [msg("e"), msg("a"), msg("d"), msg("c"), msg("e")])), [
+    "a",
+    "b",
+    "c",
+    "d",
+    "e",
+  ]);
+});
+
+Deno.test("mergeChat() returns the same list when nothing is new, so nothing re-renders", () => {
+  const current = [msg("a"), msg("b")];
+  assertEquals(mergeChat(current, [msg("b")]) === current, true);
+});

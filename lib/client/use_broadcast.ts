@@ -1,0 +1,114 @@
+// The seller's broadcast: going live and ending, and the controls a professional expects
+// while live (mute, camera off, screen share), plus how LiveKit rates their connection.
+import { type Signal, useSignal } from "@preact/signals";
+import { useEffect, useRef } from "preact/hooks";
+import { ConnectionQuality, RoomEvent, Track } from "livekit-client";
+import { ApiError, messageOf, postJson } from "./api.ts";
+import { liveRoom, roomPhase as phase } from "./live_room.ts";
+import type { LocalMedia } from "./use_local_media.ts";
+
+export interface Broadcast {
+  notice: Signal<string>;
+  micOn: Signal<boolean>;
+  cameraOn: Signal<boolean>;
+  sharing: Signal<boolean>;
+  quality: Signal<ConnectionQuality>;
+  goLive(): Promise<void>;
+  end(): Promise<void>;
+  toggleMic(): Promise<void>;
+  toggleCamera(): Promise<void>;
+  toggleShare(): Promise<void>;
+}
+
+export function useBroadcast(streamId: string, media: LocalMedia): Broadcast {
+  const notice = useSignal("");
+  const micOn = useSignal(true);
+  const cameraOn = useSignal(true);
+  const sharing = useSignal(false);
+  const quality = useSignal(ConnectionQuality.Unknown);
+  const api = `/api/streams/${encodeURIComponent(streamId)}`;
+
+  // Publishes whatever is not yet published: on going live, and after a rejoin. Calls
+  // that overlap share one run, so a track is never published twice.
+  const publishing = useRef<Promise<void> | null>(null);
+  function publishMedia(): Promise<void> {
+    publishing.current ??= (async () => {
+      const { localParticipant } = liveRoom().room;
+      await media.ensureRunning();
+      const tracks = [[media.video.value, Track.Source.Camera], [
+        media.audio.value,
+        Track.Source.Microphone,
+      ]] as const;
+      for (const [track, source] of tracks) {
+        if (track && !localParticipant.getTrackPublication(source)) {
+          await localParticipant.publishTrack(track, { source });
+        }
+      }
+    })().finally(() => publishing.current = null);
+    return publishing.current;
+  }
+
+  useEffect(() => {
+    const live = liveRoom();
+    const { room } = live;
+    const syncShare = () => sharing.value = room.localParticipant.isScreenShareEnabled;
+    room
+      .on(RoomEvent.ConnectionQualityChanged, (q, p) => p.isLocal && (quality.value = q))
+      .on(RoomEvent.LocalTrackPublished, syncShare)
+      .on(RoomEvent.LocalTrackUnpublished, syncShare);
+    const offResync = live.onResync(() => void publishMedia().catch((e) => notice.value = messageOf(e)));
+    return () => {
+      offResync();
+      void room.disconnect();
+    };
+  }, []);
+
+  // Runs an action; a failure shows in plain words instead of vanishing.
+  const guard = (action: () => Promise<unknown>, failure?: string) => async () => {
+    notice.value = "";
+    try {
+      await action();
+    } catch (error) {
+      notice.value = error instanceof ApiError || !failure ? messageOf(error) : failure;
+    }
+  };
+
+  return {
+    notice,
+    micOn,
+    cameraOn,
+    sharing,
+    quality,
+    goLive: async () => {
+      notice.value = "";
+      try {
+        await postJson(`${api}/live`);
+        await liveRoom().join(streamId);
+        await publishMedia();
+      } catch (error) {
+        phase.value = "error";
+        notice.value = messageOf(error);
+        await liveRoom().room.disconnect(false);
+      }
+    },
+    end: guard(async () => {
+      await postJson(`${api}/end`);
+      phase.value = "ended";
+      await liveRoom().room.disconnect();
+      media.video.value?.stop();
+      media.audio.value?.stop();
+    }),
+    toggleMic: guard(async () => {
+      await (micOn.value ? media.audio.value?.mute() : media.audio.value?.unmute());
+      micOn.value = !micOn.value;
+    }, "Your microphone could not be switched. Check it is connected."),
+    toggleCamera: guard(async () => {
+      await (cameraOn.value ? media.video.value?.mute() : media.video.value?.unmute());
+      cameraOn.value = !cameraOn.value;
+    }, "Your camera could not be switched. Check it is connected."),
+    toggleShare: guard(
+      () => liveRoom().room.localParticipant.setScreenShareEnabled(!sharing.value),
+      "Screen sharing was cancelled or is blocked by your browser.",
+    ),
+  };
+}

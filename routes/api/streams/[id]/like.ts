@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { type Handlers, HttpError, readJson } from "../../../../lib/fresh/mod.ts";
+import { findStream } from "../../../../lib/guards.ts";
+import { participantFor } from "../../../../lib/livekit/participant.ts";
+import type { State } from "../../../../lib/state.ts";
+import { getLikes, toggleLike } from "../../../../lib/store/likes.ts";
+
+// Nothing to say: who likes comes from the session or guest cookie, never the body.
+const LikeInput = z.object({}).strict();
+
+/** GET: { count, liked } for the asker. POST (empty body or {}): toggles the asker's like. */
+export const handler: Handlers<State> = {
+  async GET(ctx) {
+    const stream = await findStream(ctx.state, ctx.params.id!);
+    const who = await participantFor(ctx.hono, ctx.state);
+    return ctx.hono.json(await getLikes(ctx.state.services.kv, stream.id, who.identity));
+  },
+  async POST(ctx) {
+    if (await ctx.req.clone().text()) await readJson(ctx, LikeInput);
+    const stream = await findStream(ctx.state, ctx.params.id!);
+    if (stream.status === "ended") throw new HttpError(409, "stream_ended", "This stream has ended");
+    const who = await participantFor(ctx.hono, ctx.state);
+    // Stored first, then announced: a viewer who misses the message reads KV on load.
+    const likes = await toggleLike(ctx.state.services.kv, stream.id, who.identity);
+    await ctx.state.services.rooms.send(stream.id, "likes", { v: 1, type: "likes", count: likes.count });
+    return ctx.hono.json(likes);
+  },
+};

@@ -1,0 +1,77 @@
+import { assertEquals } from "../assert.ts";
+import { Client, createStream, expectError, kvSnapshot, signUp, withApp } from "./client.ts";
+
+Deno.test("a like toggles per viewer, is counted once, announced to the room, and read back on load", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    await signUp(seller);
+    const streamId = await createStream(seller);
+    const [a, b] = [new Client(app), new Client(app)];
+    const like = async (c: Client) => await (await c.post(`/api/streams/${streamId}/like`)).json();
+    assertEquals(await like(a), { count: 1, liked: true });
+    assertEquals(await like(b), { count: 2, liked: true });
+    assertEquals(await like(a), { count: 1, liked: false });
+    const empty = await a.request(`/api/streams/${streamId}/like`, { method: "POST" });
+    assertEquals(await empty.json(), { count: 2, liked: true }, "an empty body is fine too");
+    assertEquals(
+      app.rooms.sent.filter((s) => s.topic === "likes").map((s) => s.message),
+      [1, 2, 1, 2].map((count) => ({ v: 1, type: "likes", count })),
+    );
+    assertEquals(await (await b.request(`/api/streams/${streamId}/like`)).json(), { count: 2, liked: true });
+    assertEquals(await (await new Client(app).request(`/api/streams/${streamId}/like`)).json(), {
+      count: 2,
+      liked: false,
+    });
+    const page = await (await b.request(`/watch/${streamId}`)).text();
+    assertEquals(
+      /class="likes" data-count="2" data-liked="true"/.test(page),
+      true,
+      "the watch page renders it",
+    );
+  }));
+
+Deno.test("racing likes from many viewers are all counted", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    await signUp(seller);
+    const streamId = await createStream(seller);
+    const viewers = Array.from({ length: 12 }, () => new Client(app));
+    // Each needs its guest cookie first, or the racing requests would all be new guests anyway.
+    await Promise.all(viewers.map((v) => v.request(`/api/streams/${streamId}/like`)));
+    await Promise.all(viewers.map((v) => v.post(`/api/streams/${streamId}/like`)));
+    assertEquals((await (await seller.request(`/api/streams/${streamId}/like`)).json()).count, 12);
+  }));
+
+Deno.test("liking refuses a missing stream, an ended one and any body but {}, storing nothing", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    await signUp(seller);
+    const streamId = await createStream(seller);
+    const ended = await createStream(seller, "Over");
+    await seller.post(`/api/streams/${ended}/live`);
+    await seller.post(`/api/streams/${ended}/end`);
+    const viewer = new Client(app);
+    await viewer.request(`/api/streams/${streamId}/like`);
+    const before = await kvSnapshot(app.services.kv);
+    const path = `/api/streams/${streamId}/like`;
+    await expectError(await viewer.post("/api/streams/nope/like"), 404, "stream_not_found");
+    await expectError(await viewer.post(`/api/streams/${ended}/like`), 409, "stream_ended");
+    await expectError(await viewer.post(path, { liked: true }), 400, "invalid_input");
+    await expectError(await viewer.post(path, { identity: "guest-someone-else" }), 400, "invalid_input");
+    await expectError(await viewer.post(path, []), 400, "invalid_input");
+    await expectError(
+      await viewer.request(path, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{",
+      }),
+      400,
+      "bad_json",
+    );
+    await expectError(
+      await viewer.request(path, { method: "POST", headers: { "content-type": "text/plain" }, body: "like" }),
+      415,
+      "unsupported_media_type",
+    );
+    assertEquals(await kvSnapshot(app.services.kv), before);
+  }));

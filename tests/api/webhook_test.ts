@@ -1,0 +1,160 @@
+// LiveKit's webhooks in-process: signed the way livekit-server signs them (a JWT whose
+// sha256 claim is the base64 SHA-256 of the body), or forged.
+import { AccessToken } from "livekit-server-sdk";
+import { assertEquals } from "../assert.ts";
+import { Client, createStream, expectError, kvSnapshot, LIVEKIT_KEYS, signUp, withApp } from "./client.ts";
+
+interface Who {
+  identity: string;
+  name?: string;
+  sid: string;
+}
+
+function eventBody(event: string, room: string, who?: Who): string {
+  return JSON.stringify({
+    id: crypto.randomUUID(),
+    event,
+    room: { name: room },
+    ...(who ? { participant: { identity: who.identity, name: who.name ?? "", sid: who.sid } } : {}),
+    createdAt: String(Math.floor(Date.now() / 1000)),
+  });
+}
+
+async function sign(body: string, secret = LIVEKIT_KEYS.apiSecret): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(body)));
+  const token = new AccessToken(LIVEKIT_KEYS.apiKey, secret);
+  token.sha256 = btoa(String.fromCharCode(...digest));
+  return await token.toJwt();
+}
+
+async function post(client: Client, body: string, authorization?: string): Promise<Response> {
+  const headers: Record<string, string> = { "content-type": "application/webhook+json" };
+  if (authorization !== undefined) headers.authorization = authorization;
+  return await client.request("/api/livekit/webhook", { method: "POST", headers, body });
+}
+
+/** Posts a correctly signed event and expects it accepted. */
+async function deliver(client: Client, event: string, room: string, who?: Who): Promise<void> {
+  const body = eventBody(event, room, who);
+  const res = await post(client, body, await sign(body));
+  assertEquals(res.status, 200, await res.text());
+}
+
+async function liveStream(client: Client): Promise<{ sellerId: string; streamId: string; room: string }> {
+  const sellerId = await signUp(client);
+  const streamId = await createStream(client);
+  assertEquals((await client.post(`/api/streams/${streamId}/live`)).status, 200);
+  return { sellerId, streamId, room: `stream-${streamId}` };
+}
+
+const ann = { identity: "guest-ann", name: "Ann", sid: "PA_ann1" };
+const bo = { identity: "guest-bo", name: "Bo", sid: "PA_bo1" };
+
+Deno.test("a webhook with a forged signature is refused with 401 and changes nothing", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    const { room } = await liveStream(seller);
+    const before = await kvSnapshot(app.services.kv);
+    const sent = app.rooms.sent.length;
+    const body = eventBody("participant_joined", room, ann);
+    const wrongSecret = await sign(body, "not-the-secret-but-long-enough-0000000");
+    const otherBody = await sign(eventBody("participant_joined", room, bo));
+    for (const authorization of [undefined, "", "Bearer nonsense", wrongSecret, otherBody]) {
+      await expectError(await post(seller, body, authorization), 401, "bad_signature");
+    }
+    assertEquals(await kvSnapshot(app.services.kv), before);
+    assertEquals(app.rooms.sent.length, sent, "nothing is announced");
+  }));
+
+Deno.test("signed joins and leaves keep the viewer count and peak, tell the room, and name viewers to the seller only", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    const { sellerId, streamId, room } = await liveStream(seller);
+    app.rooms.sent.length = 0;
+    await deliver(seller, "participant_joined", room, ann);
+    await deliver(seller, "participant_joined", room, bo);
+    await deliver(seller, "participant_joined", room, bo); // webhooks can repeat
+    await deliver(seller, "participant_left", room, ann);
+    const viewers = app.rooms.sent.filter((s) => s.topic === "viewers");
+    assertEquals(viewers.map((s) => [s.message, s.to]), [
+      [{ v: 1, type: "viewers", current: 1, peak: 1 }, undefined],
+      [{ v: 1, type: "viewers", current: 1, peak: 1, names: ["Ann"] }, [`seller-${sellerId}`]],
+      [{ v: 1, type: "viewers", current: 2, peak: 2 }, undefined],
+      [{ v: 1, type: "viewers", current: 2, peak: 2, names: ["Ann", "Bo"] }, [`seller-${sellerId}`]],
+      [{ v: 1, type: "viewers", current: 1, peak: 2 }, undefined],
+      [{ v: 1, type: "viewers", current: 1, peak: 2, names: ["Bo"] }, [`seller-${sellerId}`]],
+    ]);
+    assertEquals(await (await seller.request(`/api/streams/${streamId}/viewers`)).json(), {
+      current: 1,
+      peak: 2,
+      names: ["Bo"],
+    });
+    assertEquals(await (await new Client(app).request(`/api/streams/${streamId}/viewers`)).json(), {
+      current: 1,
+      peak: 2,
+    });
+  }));
+
+Deno.test("a reload's leave reported after its new join keeps the viewer counted", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    const { streamId, room } = await liveStream(seller);
+    await deliver(seller, "participant_joined", room, ann);
+    await deliver(seller, "participant_joined", room, { ...ann, sid: "PA_ann2" });
+    await deliver(seller, "participant_left", room, ann);
+    assertEquals(await (await seller.request(`/api/streams/${streamId}/viewers`)).json(), {
+      current: 1,
+      peak: 1,
+      names: ["Ann"],
+    });
+  }));
+
+Deno.test("the seller is not a viewer: leaving marks a live stream's seller away, rejoining brings them back", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    const { sellerId, streamId, room } = await liveStream(seller);
+    const me = { identity: `seller-${sellerId}`, name: "Linen & Co", sid: "PA_s1" };
+    app.rooms.sent.length = 0;
+    const stream = async () => (await (await seller.request(`/api/streams/${streamId}`)).json()).stream;
+    await deliver(seller, "participant_joined", room, me);
+    await deliver(seller, "participant_left", room, me);
+    await deliver(seller, "participant_left", room, me);
+    assertEquals(
+      (await app.services.kv.get<{ sellerAway?: boolean }>(["streams", streamId])).value?.sellerAway,
+      true,
+    );
+    await deliver(seller, "participant_joined", room, { ...me, sid: "PA_s2" });
+    await deliver(seller, "participant_left", room, me); // the old session, reported late
+    const statuses = app.rooms.sent.filter((s) => s.topic === "status").map((s) =>
+      (s.message as { status: string }).status
+    );
+    assertEquals(statuses, ["reconnecting", "live"]);
+    assertEquals(app.rooms.sent.filter((s) => s.topic === "viewers"), [], "the seller is never counted");
+    assertEquals((await stream()).status, "live");
+    assertEquals(
+      (await app.services.kv.get<{ sellerAway?: boolean }>(["streams", streamId])).value?.sellerAway,
+      false,
+    );
+  }));
+
+Deno.test("room_finished empties the viewer set but keeps the peak; unknown rooms are ignored", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    const { streamId, room } = await liveStream(seller);
+    await deliver(seller, "participant_joined", room, ann);
+    await deliver(seller, "participant_joined", room, bo);
+    await deliver(seller, "room_finished", room);
+    await deliver(seller, "room_finished", room);
+    assertEquals(await (await seller.request(`/api/streams/${streamId}/viewers`)).json(), {
+      current: 0,
+      peak: 2,
+      names: [],
+    });
+    const before = await kvSnapshot(app.services.kv);
+    const sent = app.rooms.sent.length;
+    await deliver(seller, "participant_joined", "stream-nope", ann);
+    await deliver(seller, "participant_joined", "someone-elses-room", ann);
+    await deliver(seller, "track_published", room, ann);
+    assertEquals(await kvSnapshot(app.services.kv), before);
+    assertEquals(app.rooms.sent.length, sent);
+  }));

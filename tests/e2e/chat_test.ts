@@ -1,0 +1,101 @@
+// Chat end to end with real parts: a viewer's message goes through the app (stored in
+// KV) and LiveKit's server API to the other viewers and the studio; a viewer who comes
+// later finds it in the server-rendered page; HTML in a message stays text.
+import type { Page } from "playwright-core";
+import { assert, assertEquals } from "../assert.ts";
+import { createStreamAsSeller, goLive, liveTest, openViewer, UI_TIMEOUT } from "./live_flow.ts";
+
+const lineWith = (text: string) => `.chat-message:has(.chat-text:text-is(${JSON.stringify(text)}))`;
+
+async function say(page: Page, text: string): Promise<void> {
+  await page.fill(".chat-input", text);
+  await page.click(".chat-send");
+  await page.waitForSelector(lineWith(text), { timeout: UI_TIMEOUT });
+}
+
+async function texts(page: Page): Promise<string[]> {
+  return await page.$$eval(".chat-message .chat-text", (els) => els.map((e) => e.textContent ?? ""));
+}
+
+liveTest(
+  "chat reaches viewers and the studio, is in a late viewer's page, shows HTML as text, pages on scroll",
+  async (t, { stack, browser }) => {
+    const { studio, watchUrl } = await createStreamAsSeller(browser, stack.appUrl);
+    await goLive(studio);
+    const a = await openViewer(browser, watchUrl);
+    const b = await openViewer(browser, watchUrl);
+    for (const page of [studio, a, b]) {
+      await page.waitForSelector(".chat-panel[data-ready=true]", { timeout: UI_TIMEOUT });
+    }
+    // Both viewers in the room, so what follows arrives as data messages.
+    for (const viewer of [a, b]) {
+      await viewer.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+    }
+
+    await t.step("a line from viewer A appears on viewer B and in the studio", async () => {
+      await say(a, "Is the blue one in stock?");
+      for (const page of [b, studio]) {
+        await page.waitForSelector(lineWith("Is the blue one in stock?"), { timeout: UI_TIMEOUT });
+      }
+    });
+
+    await t.step("HTML in a message shows as text, and each line shows once", async () => {
+      await say(b, "<b>x</b>");
+      await say(studio, "Yes, all sizes!");
+      for (const page of [a, b, studio]) {
+        await page.waitForSelector(lineWith("Yes, all sizes!"), { timeout: UI_TIMEOUT });
+        // The seller's line came after the others on the room's one ordered channel, so
+        // every earlier line has arrived from the room too: no duplicates, in order.
+        assertEquals(await texts(page), ["Is the blue one in stock?", "<b>x</b>", "Yes, all sizes!"]);
+        assertEquals(await page.locator(".chat-message b").count(), 0);
+        assert(await page.isVisible(`${lineWith("Yes, all sizes!")}.chat-seller`), "the seller is marked");
+      }
+    });
+
+    await t.step("a viewer who joins later sees the chat in the server-rendered page", async () => {
+      const html = await (await fetch(watchUrl)).text();
+      assert(html.includes("Is the blue one in stock?"));
+      assert(
+        html.includes("&lt;b>x&lt;/b>") || html.includes("&lt;b&gt;x&lt;/b&gt;"),
+        "escaped in the HTML",
+      );
+      assert(!html.includes("<b>x</b>"));
+      const noScript = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+      await noScript.goto(watchUrl);
+      assertEquals(await texts(noScript), ["Is the blue one in stock?", "<b>x</b>", "Yes, all sizes!"]);
+      await noScript.context().close();
+
+      const late = await openViewer(browser, watchUrl, { viewport: { width: 390, height: 844 } });
+      await late.waitForSelector(".chat-panel[data-ready=true]", { timeout: UI_TIMEOUT });
+      assertEquals(await texts(late), ["Is the blue one in stock?", "<b>x</b>", "Yes, all sizes!"]);
+      // At phone width the chat sits under the video and its form fits the screen.
+      const player = (await late.locator(".player").boundingBox())!;
+      const input = (await late.locator(".chat-input").boundingBox())!;
+      const send = (await late.locator(".chat-send").boundingBox())!;
+      assert(input.y >= player.y + player.height, "the chat is under the video");
+      assert(input.height >= 44 && send.height >= 44, "the form is thumb-sized");
+      assert(send.x + send.width <= 390 && input.width >= 200, "the form fits 390 px");
+      await say(late, "Just got here");
+      await a.waitForSelector(lineWith("Just got here"), { timeout: UI_TIMEOUT });
+    });
+
+    await t.step("scrolling to the top of a long chat loads the earlier messages", async () => {
+      await studio.evaluate(async (path) => {
+        for (let i = 0; i < 60; i++) {
+          await fetch(path, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ text: `line ${i}` }),
+          });
+        }
+      }, `/api/streams/${watchUrl.split("/").at(-1)}/chat`);
+      const reader = await openViewer(browser, watchUrl);
+      await reader.waitForSelector(".chat-panel[data-ready=true]", { timeout: UI_TIMEOUT });
+      assertEquals((await texts(reader)).length, 50);
+      await reader.locator(".chat-messages").evaluate((el) => el.scrollTop = 0);
+      await reader.waitForFunction(() => document.querySelectorAll(".chat-message").length === 64);
+      assertEquals((await texts(reader)).slice(0, 2), ["Is the blue one in stock?", "<b>x</b>"]);
+      assertEquals(await reader.isVisible("text=Load earlier messages"), false);
+    });
+  },
+);

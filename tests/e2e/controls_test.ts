@@ -1,0 +1,106 @@
+// The seller's live controls and the viewer's player controls, with real media.
+import type { Page } from "playwright-core";
+import { assert } from "../assert.ts";
+import { waitForInbound } from "./harness/browser.ts";
+import { createStreamAsSeller, goLive, liveTest, openViewer, UI_TIMEOUT } from "./live_flow.ts";
+
+/** The height of the video frames the page is decoding right now. */
+function frameHeight(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    let height = 0;
+    for (const pc of (globalThis as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
+      (await pc.getStats()).forEach((s) => {
+        if (s.type === "inbound-rtp" && s.kind === "video" && s.frameHeight) {
+          height = Math.max(height, s.frameHeight);
+        }
+      });
+    }
+    return height;
+  });
+}
+
+/** Polls the decoded frame height until `ok` holds; throws with the last height after UI_TIMEOUT. */
+async function waitForHeight(page: Page, ok: (height: number) => boolean): Promise<number> {
+  const deadline = Date.now() + UI_TIMEOUT;
+  let height = await frameHeight(page);
+  while (!ok(height)) {
+    if (Date.now() > deadline) throw new Error(`frame height stayed at ${height}`);
+    await new Promise((r) => setTimeout(r, 250));
+    height = await frameHeight(page);
+  }
+  return height;
+}
+
+liveTest(
+  "the seller's mute, camera and screen-share controls reach viewers, and viewers control quality",
+  async (t, { stack, browser }) => {
+    const { studio, watchUrl } = await createStreamAsSeller(browser, stack.appUrl);
+    await goLive(studio);
+    const viewer = await openViewer(browser, watchUrl);
+    await viewer.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+
+    await t.step("choosing low quality makes the viewer receive the smallest layer", async () => {
+      // Auto: adaptive stream picks the layer that fits the player, above the smallest.
+      const high = await waitForHeight(viewer, (h) => h > 180);
+      await viewer.selectOption("select.quality", "low");
+      const low = await waitForHeight(viewer, (h) => h > 0 && h <= 180);
+      assert(high > low, `auto quality (${high}) is above low (${low})`);
+      await viewer.selectOption("select.quality", "auto");
+    });
+
+    await t.step("the seller sees how LiveKit rates their connection", async () => {
+      await studio.waitForSelector(".connection-quality:not([data-quality=unknown])", {
+        timeout: UI_TIMEOUT,
+      });
+    });
+
+    await t.step("muting the microphone shows on the viewer, and unmuting clears it", async () => {
+      await studio.click("button.toggle-mic");
+      await viewer.waitForSelector(".mic-muted", { timeout: UI_TIMEOUT });
+      await studio.click("button.toggle-mic");
+      await viewer.waitForSelector(".mic-muted", { state: "detached", timeout: UI_TIMEOUT });
+    });
+
+    await t.step("turning the camera off shows on the viewer, and back on plays again", async () => {
+      await studio.click("button.toggle-camera");
+      await viewer.waitForSelector(".banner-camera-off", { timeout: UI_TIMEOUT });
+      await studio.click("button.toggle-camera");
+      await viewer.waitForSelector(".banner-camera-off", { state: "detached", timeout: UI_TIMEOUT });
+      const before = await waitForInbound(viewer, (s) => s.framesDecoded > 0);
+      await waitForInbound(viewer, (s) => s.framesDecoded > before.framesDecoded + 10, UI_TIMEOUT);
+    });
+
+    await t.step("a screen share becomes the main picture with the camera beside it", async () => {
+      await studio.click("button.toggle-share");
+      await studio.waitForSelector("button.toggle-share[aria-pressed=true]", { timeout: UI_TIMEOUT }).catch(
+        async (e) => {
+          throw new Error(`${e}\nstudio says: ${await studio.textContent(".studio")}`);
+        },
+      );
+      await viewer.waitForSelector(".pip-video:not([hidden])", { timeout: UI_TIMEOUT });
+      await studio.click("button.toggle-share");
+      await viewer.waitForSelector(".pip-video[hidden]", { state: "attached", timeout: UI_TIMEOUT });
+    });
+
+    await t.step("fullscreen puts the video stage in fullscreen", async () => {
+      await viewer.click("button.fullscreen");
+      await viewer.waitForFunction(() => document.fullscreenElement?.classList.contains("stage"));
+      await viewer.evaluate(() => document.exitFullscreen());
+    });
+
+    await t.step("after LiveKit restarts, the seller and the viewer recover without a reload", async () => {
+      await viewer.evaluate(() =>
+        (globalThis as unknown as { __sameDocument: boolean }).__sameDocument = true
+      );
+      await stack.livekit.restart();
+      await viewer.waitForSelector(".player[data-phase=reconnecting]", { timeout: UI_TIMEOUT });
+      await studio.waitForSelector(".studio[data-phase=live]", { timeout: 90_000 });
+      await viewer.waitForSelector(".player[data-phase=playing]", { timeout: 90_000 });
+      const before = await waitForInbound(viewer, (s) => s.framesDecoded > 0);
+      await waitForInbound(viewer, (s) => s.framesDecoded > before.framesDecoded + 10, UI_TIMEOUT);
+      assert(
+        await viewer.evaluate(() => (globalThis as unknown as { __sameDocument: boolean }).__sameDocument),
+      );
+    });
+  },
+);

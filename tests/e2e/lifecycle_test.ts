@@ -1,0 +1,97 @@
+// A stream's life as viewers see it: the seller dropping and coming back, the stream
+// ending, and the watch page on a phone.
+import { assert } from "../assert.ts";
+import { waitForInbound } from "./harness/browser.ts";
+import { createStreamAsSeller, goLive, liveTest, openViewer, UI_TIMEOUT } from "./live_flow.ts";
+
+liveTest(
+  "viewers see the seller reconnecting when their connection drops, and play again when they resume",
+  async (t, { stack, browser }) => {
+    const { studio, watchUrl } = await createStreamAsSeller(browser, stack.appUrl);
+    await goLive(studio);
+    const viewer = await openViewer(browser, watchUrl);
+    await viewer.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+    const studioUrl = studio.url();
+
+    await t.step("the seller's tab closes: viewers see a reconnecting banner", async () => {
+      await studio.close();
+      await viewer.waitForSelector(".player[data-phase=away]", { timeout: UI_TIMEOUT });
+      assert((await viewer.textContent(".banner"))?.includes("connection dropped"));
+    });
+
+    await t.step("the seller resumes from the studio: viewers play again", async () => {
+      const again = await studio.context().newPage();
+      await again.goto(studioUrl);
+      await again.click("button:has-text('Resume broadcast')", { timeout: UI_TIMEOUT });
+      await again.waitForSelector(".studio[data-phase=live]", { timeout: UI_TIMEOUT });
+      await viewer.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+      const before = await waitForInbound(viewer, (s) => s.framesDecoded > 0);
+      await waitForInbound(viewer, (s) => s.framesDecoded > before.framesDecoded + 10, UI_TIMEOUT);
+    });
+  },
+);
+
+liveTest(
+  "ending the stream shows ended to viewers and takes it off the home page",
+  async (t, { stack, browser }) => {
+    const { studio, watchUrl, streamId } = await createStreamAsSeller(browser, stack.appUrl);
+    await goLive(studio);
+    const viewer = await openViewer(browser, watchUrl);
+    await viewer.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+    const home = await viewer.context().newPage();
+
+    await t.step("the home page lists the live stream with its seller", async () => {
+      await home.goto(stack.appUrl);
+      const card = await home.textContent(`[data-stream-id="${streamId}"]`);
+      assert(card?.includes("Spring linen drop") && card.includes("Linen & Co"), `card: ${card}`);
+    });
+
+    await t.step("the seller ends it: the viewer shows ended and the home page drops it", async () => {
+      await studio.click("button:has-text('End stream')");
+      await studio.click("button:has-text('Yes, end it')");
+      await viewer.waitForSelector(".player[data-phase=ended]", { timeout: UI_TIMEOUT });
+      assert((await viewer.textContent(".player"))?.includes("This stream has ended"));
+      await home.reload();
+      assert(!(await home.content()).includes(streamId), "an ended stream is not listed as live");
+    });
+  },
+);
+
+liveTest(
+  "the watch page works at phone width: video on top, reactions and chat by thumb",
+  async (t, { stack, browser }) => {
+    const { studio, watchUrl } = await createStreamAsSeller(browser, stack.appUrl);
+    await goLive(studio);
+    const phone = await openViewer(browser, watchUrl, {
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    await phone.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+
+    await t.step("nothing is wider than the screen and the video comes first", async () => {
+      assert(
+        await phone.evaluate(() => document.documentElement.scrollWidth <= 390),
+        "no sideways scrolling",
+      );
+      const video = (await phone.locator(".player video.main-video").boundingBox())!;
+      const chat = (await phone.locator(".chat-panel").boundingBox())!;
+      assert(video.width >= 360, `the video spans the screen (${video.width}px)`);
+      assert(video.y < chat.y, "video above chat");
+    });
+
+    await t.step("a reaction and a chat message can be sent with taps", async () => {
+      await phone.waitForSelector(".reaction-bar[data-ready]", { timeout: UI_TIMEOUT });
+      await phone.locator(".reaction").first().tap();
+      await phone.waitForSelector(".reaction-bar[data-sent='1']", { timeout: UI_TIMEOUT });
+      await phone.waitForSelector(".chat-panel[data-ready=true]", { timeout: UI_TIMEOUT });
+      await phone.locator(".chat-input").tap();
+      await phone.fill(".chat-input", "Does it come in blue?");
+      await phone.locator(".chat-send").tap();
+      await phone.waitForSelector(".chat-message:has-text('Does it come in blue?')", { timeout: UI_TIMEOUT });
+      await studio.waitForSelector(".chat-message:has-text('Does it come in blue?')", {
+        timeout: UI_TIMEOUT,
+      });
+    });
+  },
+);
