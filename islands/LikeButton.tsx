@@ -16,7 +16,7 @@ export default function LikeButton({ streamId, initial, canLike }: LikeButtonPro
   const path = `/api/streams/${encodeURIComponent(streamId)}/like`;
   const { state: likes, ready } = useRoomState(initial, {
     topic: "likes",
-    apply: (state, message) => ({ ...state, count: message.count }),
+    apply: (state, { count, version }) => ({ ...state, count, version }),
     refetch: path,
   });
   const busy = useSignal(false);

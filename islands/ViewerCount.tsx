@@ -13,7 +13,12 @@ export default function ViewerCount({ streamId, initial }: ViewerCountProps) {
   const { state: viewers, ready } = useRoomState(initial, {
     topic: "viewers",
     // Everyone gets counts; the seller gets a second message with names, so keep theirs.
-    apply: (state, { current, peak, names }) => ({ current, peak, names: names ?? state.names }),
+    apply: (state, { current, peak, version, names }) => ({
+      current,
+      peak,
+      version,
+      names: names ?? state.names,
+    }),
     refetch: `/api/streams/${encodeURIComponent(streamId)}/viewers`,
   });
   const { current, peak, names } = viewers.value;

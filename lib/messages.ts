@@ -31,10 +31,15 @@ export const ReactionMessage = z.object({
   emoji: z.enum(REACTION_EMOJI),
 });
 
+// Counts carry the KV versionstamp of the commit that produced them: sends of two racing
+// changes can arrive in either order, and a receiver keeps the newer.
+const Version = z.string().max(40);
+
 export const LikesMessage = z.object({
   v: z.literal(1),
   type: z.literal("likes"),
   count: z.number().int().min(0),
+  version: Version,
 });
 
 export const ViewersMessage = z.object({
@@ -42,6 +47,7 @@ export const ViewersMessage = z.object({
   type: z.literal("viewers"),
   current: z.number().int().min(0),
   peak: z.number().int().min(0),
+  version: Version,
   /** Viewer names: sent only to the seller. */
   names: z.array(z.string()).optional(),
 });

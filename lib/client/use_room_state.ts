@@ -15,9 +15,14 @@ export function useRoomState<T, K extends Topic>(
   const ready = useSignal(false);
   useEffect(() => {
     const live = liveRoom();
-    const off = live.on(opts.topic, (message) => state.value = opts.apply(state.value, message));
+    const off = live.on(opts.topic, (message) => {
+      if (!isStale(state.value, message)) state.value = opts.apply(state.value, message);
+    });
     const offResync = live.onResync(() => {
-      getJson<T>(opts.refetch).then((fresh) => state.value = fresh, () => {});
+      // A message may have overtaken the fetch's answer: keep whichever is newer.
+      getJson<T>(opts.refetch).then((fresh) => {
+        if (!isStale(state.value, fresh)) state.value = fresh;
+      }, () => {});
     });
     ready.value = true;
     return () => {
@@ -26,4 +31,11 @@ export function useRoomState<T, K extends Topic>(
     };
   }, []);
   return { state, ready };
+}
+
+/** A message older than the state (both versioned by KV versionstamps) is dropped. */
+function isStale(state: unknown, message: unknown): boolean {
+  const have = (state as { version?: unknown }).version;
+  const got = (message as { version?: unknown }).version;
+  return typeof have === "string" && typeof got === "string" && got < have;
 }

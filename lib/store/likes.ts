@@ -7,13 +7,15 @@ export interface LikeState {
   count: number;
   /** Whether this identity likes the stream. */
   liked: boolean;
+  /** The versionstamp of the commit that produced the count ("" before any like). */
+  version: string;
 }
 
 /** The stream's like count, and whether `identity` (if any) likes it. */
 export async function getLikes(kv: Deno.Kv, streamId: string, identity?: string): Promise<LikeState> {
-  const count = (await kv.get<number>(keys.likeCount(streamId))).value ?? 0;
+  const count = await kv.get<number>(keys.likeCount(streamId));
   const liked = !!identity && (await kv.get(keys.like(streamId, identity))).versionstamp !== null;
-  return { count, liked };
+  return { count: count.value ?? 0, liked, version: count.versionstamp ?? "" };
 }
 
 /** Likes the stream for `identity`, or takes the like back when there is one. */
@@ -28,6 +30,7 @@ export async function toggleLike(kv: Deno.Kv, streamId: string, identity: string
     const op = kv.atomic().check(count, like).set(keys.likeCount(streamId), next);
     if (liked) op.set(keys.like(streamId, identity), true);
     else op.delete(keys.like(streamId, identity));
-    if ((await op.commit()).ok) return { count: next, liked };
+    const result = await op.commit();
+    if (result.ok) return { count: next, liked, version: result.versionstamp };
   }
 }

@@ -8,6 +8,14 @@ import { keys } from "./keys.ts";
 export interface ViewerCount {
   current: number;
   peak: number;
+  /** The versionstamp of the commit that produced these counts ("" before any). */
+  version: string;
+}
+
+type StoredCount = Omit<ViewerCount, "version">;
+
+function countOf(entry: Deno.KvEntryMaybe<StoredCount>): ViewerCount {
+  return { ...(entry.value ?? { current: 0, peak: 0 }), version: entry.versionstamp ?? "" };
 }
 
 export interface ViewerSession {
@@ -20,7 +28,7 @@ export interface ViewerSession {
 type Stored = Omit<ViewerSession, "identity">;
 
 export async function getViewerCount(kv: Deno.Kv, streamId: string): Promise<ViewerCount> {
-  return (await kv.get<ViewerCount>(keys.viewerCount(streamId))).value ?? { current: 0, peak: 0 };
+  return countOf(await kv.get<StoredCount>(keys.viewerCount(streamId)));
 }
 
 /** Viewer counts for many streams at once (for the home page). */
@@ -29,8 +37,8 @@ export async function getViewerCounts(kv: Deno.Kv, streamIds: string[]): Promise
   // getMany takes at most 10 keys a call.
   for (let i = 0; i < streamIds.length; i += 10) {
     const ids = streamIds.slice(i, i + 10);
-    const entries = await kv.getMany<ViewerCount[]>(ids.map((id) => keys.viewerCount(id)));
-    entries.forEach((e, j) => counts.set(ids[j]!, e.value ?? { current: 0, peak: 0 }));
+    const entries = await kv.getMany<StoredCount[]>(ids.map((id) => keys.viewerCount(id)));
+    entries.forEach((e, j) => counts.set(ids[j]!, countOf(e)));
   }
   return counts;
 }
@@ -89,7 +97,7 @@ async function update(
   next: (stored: Stored | null) => Stored | null | "unchanged",
 ): Promise<ViewerCount | null> {
   for (;;) {
-    const [entry, counts] = await kv.getMany<[Stored, ViewerCount]>([
+    const [entry, counts] = await kv.getMany<[Stored, StoredCount]>([
       keys.viewer(streamId, identity),
       keys.viewerCount(streamId),
     ]);
@@ -101,6 +109,7 @@ async function update(
     const op = kv.atomic().check(entry, counts).set(keys.viewerCount(streamId), updated);
     if (value === null) op.delete(keys.viewer(streamId, identity));
     else op.set(keys.viewer(streamId, identity), value);
-    if ((await op.commit()).ok) return updated;
+    const result = await op.commit();
+    if (result.ok) return { ...updated, version: result.versionstamp };
   }
 }

@@ -1,3 +1,4 @@
+import type { LikesMessage } from "../../lib/messages.ts";
 import { assertEquals } from "../assert.ts";
 import { Client, createStream, expectError, kvSnapshot, signUp, withApp } from "./client.ts";
 
@@ -7,18 +8,27 @@ Deno.test("a like toggles per viewer, is counted once, announced to the room, an
     await signUp(seller);
     const streamId = await createStream(seller);
     const [a, b] = [new Client(app), new Client(app)];
-    const like = async (c: Client) => await (await c.post(`/api/streams/${streamId}/like`)).json();
+    // The version is a KV versionstamp; what matters here is that it only grows.
+    const plain = ({ count, liked }: { count: number; liked: boolean }) => ({ count, liked });
+    const like = async (c: Client) => plain(await (await c.post(`/api/streams/${streamId}/like`)).json());
     assertEquals(await like(a), { count: 1, liked: true });
     assertEquals(await like(b), { count: 2, liked: true });
     assertEquals(await like(a), { count: 1, liked: false });
     const empty = await a.request(`/api/streams/${streamId}/like`, { method: "POST" });
-    assertEquals(await empty.json(), { count: 2, liked: true }, "an empty body is fine too");
+    assertEquals(plain(await empty.json()), { count: 2, liked: true }, "an empty body is fine too");
+    const sent = app.rooms.sent.filter((s) => s.topic === "likes").map((s) => s.message as LikesMessage);
     assertEquals(
-      app.rooms.sent.filter((s) => s.topic === "likes").map((s) => s.message),
+      sent.map(({ v, type, count }) => ({ v, type, count })),
       [1, 2, 1, 2].map((count) => ({ v: 1, type: "likes", count })),
     );
-    assertEquals(await (await b.request(`/api/streams/${streamId}/like`)).json(), { count: 2, liked: true });
-    assertEquals(await (await new Client(app).request(`/api/streams/${streamId}/like`)).json(), {
+    const versions = sent.map((m) => m.version);
+    assertEquals(versions, [...versions].sort(), "versions grow with each change");
+    assertEquals(new Set(versions).size, 4);
+    assertEquals(plain(await (await b.request(`/api/streams/${streamId}/like`)).json()), {
+      count: 2,
+      liked: true,
+    });
+    assertEquals(plain(await (await new Client(app).request(`/api/streams/${streamId}/like`)).json()), {
       count: 2,
       liked: false,
     });

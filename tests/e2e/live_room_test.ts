@@ -103,7 +103,7 @@ Deno.test({
       );
 
       const rooms = new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret);
-      const likes = (count: number) => encodeMessage("likes", { v: 1, type: "likes", count });
+      const likes = (count: number) => encodeMessage("likes", { v: 1, type: "likes", count, version: "1" });
       await rooms.sendData(room, likes(1), DataPacket_Kind.RELIABLE, { topic: "likes" });
       await rooms.sendData(room, likes(2), DataPacket_Kind.RELIABLE, {
         topic: "likes",

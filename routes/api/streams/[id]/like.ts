@@ -22,7 +22,12 @@ export const handler: Handlers<State> = {
     const who = await participantFor(ctx.hono, ctx.state);
     // Stored first, then announced: a viewer who misses the message reads KV on load.
     const likes = await toggleLike(ctx.state.services.kv, stream.id, who.identity);
-    await ctx.state.services.rooms.send(stream.id, "likes", { v: 1, type: "likes", count: likes.count });
+    await ctx.state.services.rooms.send(stream.id, "likes", {
+      v: 1,
+      type: "likes",
+      count: likes.count,
+      version: likes.version,
+    });
     return ctx.hono.json(likes);
   },
 };
