@@ -2,6 +2,7 @@
 import { HttpError } from "./fresh/mod.ts";
 import type { State } from "./state.ts";
 import type { Seller } from "./store/sellers.ts";
+import { getProduct, type Product } from "./store/products.ts";
 import { getStream, type Stream } from "./store/streams.ts";
 
 export function requireSeller(state: State): Seller {
@@ -9,18 +10,40 @@ export function requireSeller(state: State): Seller {
   return state.seller;
 }
 
-export async function findStream(state: State, id: string): Promise<Stream> {
-  const stream = await getStream(state.services.kv, id);
-  if (!stream) throw new HttpError(404, "stream_not_found", "No stream with this id");
-  return stream;
+/** How to find one kind of thing a seller owns, and what to say when it is missing or not theirs. */
+interface Owned<T> {
+  get(kv: Deno.Kv, id: string): Promise<T | null>;
+  missing: [code: string, message: string];
+  notOwner: [code: string, message: string];
 }
 
-/** The stream, when the signed-in seller owns it; a seller controls only their own. */
-export async function findOwnStream(state: State, id: string): Promise<Stream> {
-  const seller = requireSeller(state);
-  const stream = await findStream(state, id);
-  if (stream.sellerId !== seller.id) {
-    throw new HttpError(403, "not_stream_owner", "Only the seller who created this stream can do that");
-  }
-  return stream;
+const streams: Owned<Stream> = {
+  get: getStream,
+  missing: ["stream_not_found", "No stream with this id"],
+  notOwner: ["not_stream_owner", "Only the seller who created this stream can do that"],
+};
+
+const products: Owned<Product> = {
+  get: getProduct,
+  missing: ["product_not_found", "No product with this id"],
+  notOwner: ["not_product_owner", "Only the seller who created this product can change it"],
+};
+
+async function find<T>(state: State, kind: Owned<T>, id: string): Promise<T> {
+  const thing = await kind.get(state.services.kv, id);
+  if (!thing) throw new HttpError(404, ...kind.missing);
+  return thing;
 }
+
+/** The thing, when the signed-in seller owns it: a seller controls only their own. */
+async function findOwn<T extends { sellerId: string }>(state: State, kind: Owned<T>, id: string): Promise<T> {
+  const seller = requireSeller(state);
+  const thing = await find(state, kind, id);
+  if (thing.sellerId !== seller.id) throw new HttpError(403, ...kind.notOwner);
+  return thing;
+}
+
+export const findStream = (state: State, id: string) => find(state, streams, id);
+export const findOwnStream = (state: State, id: string) => findOwn(state, streams, id);
+export const findProduct = (state: State, id: string) => find(state, products, id);
+export const findOwnProduct = (state: State, id: string) => findOwn(state, products, id);

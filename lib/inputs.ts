@@ -57,3 +57,46 @@ const chatId = z.string().regex(/^[0-9a-z]{1,40}$/, "Expected a message id");
 export const ChatPageQuery = z.object({ before: chatId.optional(), after: chatId.optional() }).strict()
   .refine((q) => !(q.before && q.after), "Ask for messages before or after an id, not both");
 export type ChatPageQuery = z.infer<typeof ChatPageQuery>;
+
+/** The currencies a price may be in (ISO 4217). */
+export const CURRENCIES = [
+  "USD",
+  "EUR",
+  "GBP",
+  "JPY",
+  "CHF",
+  "CAD",
+  "AUD",
+  "SEK",
+  "NOK",
+  "DKK",
+  "PLN",
+  "INR",
+] as const;
+
+const description = z.string().trim().max(2000, "Description must be at most 2000 characters")
+  .refine((s) => !CONTROL_BUT_LINES.test(s), "Description must not contain control characters");
+
+export const ProductInput = z.object({
+  name: text("Name", 1, 120),
+  description: description.default(""),
+  priceMinor: z.number({ error: "Price must be a whole number of minor units (cents)" })
+    .int("Price must be a whole number of minor units (cents)")
+    .min(0, "Price must not be negative").max(100_000_000, "Price is too high"),
+  currency: z.enum(CURRENCIES, { error: `Currency must be one of ${CURRENCIES.join(", ")}` }),
+  stock: z.number({ error: "Stock must be a whole number" }).int("Stock must be a whole number")
+    .min(0, "Stock must not be negative").max(1_000_000, "Stock is too high"),
+  buyUrl: z.url({ protocol: /^https?$/, error: "Buy link must be an http(s) URL" }).max(2048).nullable()
+    .default(null),
+}).strict();
+export type ProductInput = z.infer<typeof ProductInput>;
+
+export const ProductPatch = ProductInput.partial().strict();
+export type ProductPatch = z.infer<typeof ProductPatch>;
+
+export const CartItemInput = z.object({
+  productId: z.string().regex(/^[0-9a-z]{1,40}$/, "Expected a product id"),
+  quantity: z.number().int("Quantity must be a whole number").min(0, "Quantity must not be negative")
+    .max(10, "At most 10 of one product"),
+}).strict();
+export type CartItemInput = z.infer<typeof CartItemInput>;

@@ -1,7 +1,7 @@
 // Request-body helpers with uniform errors: 415 unsupported_media_type,
 // 400 bad_json / bad_form for unparsable bodies, 400 invalid_input naming the
 // first bad field ("email: Invalid email address").
-import type { z } from "zod";
+import { z } from "zod";
 import { HttpError } from "./http_error.ts";
 
 interface HasRequest {
@@ -69,4 +69,11 @@ export async function readForm<T>(
     fields[key] = values.length === 1 ? values[0]! : values;
   }
   return validate(schema, fields);
+}
+
+const Nothing = z.object({}).strict();
+
+/** For actions that take no input: no body or `{}`; anything else is refused as invalid input. */
+export async function readEmpty(ctx: HasRequest): Promise<void> {
+  if (await ctx.req.clone().text()) await readJson(ctx, Nothing);
 }

@@ -29,10 +29,9 @@ export const keys = {
     ["products_by_seller", sellerId, productId] as const,
   /** Units left to reserve: its own key, so a reservation checks and takes stock without rewriting the product. */
   stock: (productId: string) => ["stock", productId] as const,
-  /** The product ids pinned to a stream, in the seller's order. */
-  pins: (streamId: string) => ["pins", streamId] as const,
-  /** The highlighted product's id, absent when nothing is highlighted. */
-  highlight: (streamId: string) => ["highlights", streamId] as const,
   /** The stream's latest flash sale (FlashSale); it ended when its endsAt has passed. */
   sale: (streamId: string) => ["sales", streamId] as const,
+  /** A viewer's cart in one stream. */
+  cart: (streamId: string, identity: string) => ["carts", streamId, identity] as const,
+  reservation: (streamId: string, id: string) => ["reservations", streamId, id] as const,
 };

@@ -1,6 +1,5 @@
 // A seller's catalog. Stock lives under its own key so that reservations can check its
 // versionstamp and take units atomically without touching the product record.
-import type { ProductCard } from "../messages.ts";
 import { keys } from "./keys.ts";
 import { newId } from "./kv.ts";
 
@@ -92,20 +91,4 @@ export async function deleteProduct(kv: Deno.Kv, product: Product): Promise<void
     .delete(keys.productBySeller(product.sellerId, product.id))
     .delete(keys.stock(product.id))
     .commit();
-}
-
-export function imageUrl(product: Product): string | null {
-  return product.image ? `/images/${product.image.id}` : null;
-}
-
-/** What viewers see of a product on a pin or the highlight card. */
-export function productCard(product: Product, stock: number): ProductCard {
-  return {
-    id: product.id,
-    name: product.name,
-    priceMinor: product.priceMinor,
-    currency: product.currency,
-    imageUrl: imageUrl(product),
-    stock,
-  };
 }

@@ -1,12 +1,8 @@
-import { z } from "zod";
-import { type Handlers, HttpError, readJson } from "../../../../lib/fresh/mod.ts";
+import { type Handlers, HttpError, readEmpty } from "../../../../lib/fresh/mod.ts";
 import { findStream } from "../../../../lib/guards.ts";
 import { participantFor } from "../../../../lib/livekit/participant.ts";
 import type { State } from "../../../../lib/state.ts";
 import { getLikes, toggleLike } from "../../../../lib/store/likes.ts";
-
-// Nothing to say: who likes comes from the session or guest cookie, never the body.
-const LikeInput = z.object({}).strict();
 
 /** GET: { count, liked } for the asker. POST (empty body or {}): toggles the asker's like. */
 export const handler: Handlers<State> = {
@@ -16,7 +12,8 @@ export const handler: Handlers<State> = {
     return ctx.hono.json(await getLikes(ctx.state.services.kv, stream.id, who.identity));
   },
   async POST(ctx) {
-    if (await ctx.req.clone().text()) await readJson(ctx, LikeInput);
+    // Nothing to say: who likes comes from the session or guest cookie, never the body.
+    await readEmpty(ctx);
     const stream = await findStream(ctx.state, ctx.params.id!);
     if (stream.status === "ended") throw new HttpError(409, "stream_ended", "This stream has ended");
     const who = await participantFor(ctx.hono, ctx.state);

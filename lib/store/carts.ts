@@ -1,0 +1,110 @@
+// Carts and reservations. A cart holds prices as they were when added (a flash-sale
+// price carries the sale's end). Reserving takes stock for every item in one atomic
+// commit that checks each stock entry's versionstamp and the cart's: concurrent buyers
+// can never take more than there is, and a failed reservation changes nothing.
+import type { FlashSale } from "../messages.ts";
+import { keys } from "./keys.ts";
+import { newId } from "./kv.ts";
+import type { Product } from "./products.ts";
+
+/** Distinct products a cart may hold: one KV getMany reads all their stock. */
+export const MAX_CART_PRODUCTS = 10;
+
+export interface CartItem {
+  productId: string;
+  name: string;
+  quantity: number;
+  unitPriceMinor: number;
+  currency: string;
+  /** Set when the price is a flash sale's: reserving after this time is refused. */
+  saleEndsAt: string | null;
+}
+
+export interface Cart {
+  items: CartItem[];
+}
+
+export interface Reservation {
+  id: string;
+  identity: string;
+  name: string;
+  items: CartItem[];
+  /** One total per currency in the cart. */
+  totals: { currency: string; amountMinor: number }[];
+  at: string;
+}
+
+export type ReserveResult =
+  | { ok: true; reservation: Reservation; stock: { productId: string; stock: number }[] }
+  | { ok: false; reason: "cart_empty" }
+  | { ok: false; reason: "sale_ended"; item: CartItem }
+  | { ok: false; reason: "sold_out"; item: CartItem; left: number };
+
+export async function getCart(kv: Deno.Kv, streamId: string, identity: string): Promise<Cart> {
+  return (await kv.get<Cart>(keys.cart(streamId, identity))).value ?? { items: [] };
+}
+
+/** Sets how many of `product` the cart holds (0 removes it); null when the cart is full. */
+export async function setCartItem(
+  kv: Deno.Kv,
+  streamId: string,
+  identity: string,
+  item: { product: Product; quantity: number; sale: FlashSale | null },
+): Promise<Cart | null> {
+  const { product, quantity, sale } = item;
+  const onSale = sale?.productId === product.id && Date.parse(sale.endsAt) > Date.now();
+  for (;;) {
+    const entry = await kv.get<Cart>(keys.cart(streamId, identity));
+    const others = (entry.value?.items ?? []).filter((i) => i.productId !== product.id);
+    if (quantity > 0 && others.length >= MAX_CART_PRODUCTS) return null;
+    const items = quantity === 0 ? others : [...others, {
+      productId: product.id,
+      name: product.name,
+      quantity,
+      unitPriceMinor: onSale ? sale.salePriceMinor : product.priceMinor,
+      currency: product.currency,
+      saleEndsAt: onSale ? sale.endsAt : null,
+    }];
+    const cart = { items };
+    if ((await kv.atomic().check(entry).set(keys.cart(streamId, identity), cart).commit()).ok) return cart;
+  }
+}
+
+/** Turns the cart into a reservation, taking stock atomically. */
+export async function reserveCart(
+  kv: Deno.Kv,
+  streamId: string,
+  who: { identity: string; name: string },
+): Promise<ReserveResult> {
+  for (;;) {
+    const cart = await kv.get<Cart>(keys.cart(streamId, who.identity));
+    const items = cart.value?.items ?? [];
+    if (items.length === 0) return { ok: false, reason: "cart_empty" };
+    const ended = items.find((i) => i.saleEndsAt && Date.parse(i.saleEndsAt) <= Date.now());
+    if (ended) return { ok: false, reason: "sale_ended", item: ended };
+    const stocks = await kv.getMany<number[]>(items.map((i) => keys.stock(i.productId)));
+    const short = items.findIndex((i, k) => (stocks[k]!.value ?? 0) < i.quantity);
+    if (short >= 0) {
+      return { ok: false, reason: "sold_out", item: items[short]!, left: stocks[short]!.value ?? 0 };
+    }
+    const left = items.map((i, k) => ({ productId: i.productId, stock: stocks[k]!.value! - i.quantity }));
+    const reservation: Reservation = {
+      id: newId(),
+      ...who,
+      items,
+      totals: totals(items),
+      at: new Date().toISOString(),
+    };
+    const op = kv.atomic().check(cart, ...stocks)
+      .delete(keys.cart(streamId, who.identity))
+      .set(keys.reservation(streamId, reservation.id), reservation);
+    for (const { productId, stock } of left) op.set(keys.stock(productId), stock);
+    if ((await op.commit()).ok) return { ok: true, reservation, stock: left };
+  }
+}
+
+function totals(items: CartItem[]): Reservation["totals"] {
+  const sums = new Map<string, number>();
+  for (const i of items) sums.set(i.currency, (sums.get(i.currency) ?? 0) + i.unitPriceMinor * i.quantity);
+  return [...sums].map(([currency, amountMinor]) => ({ currency, amountMinor }));
+}
