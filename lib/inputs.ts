@@ -94,9 +94,27 @@ export type ProductInput = z.infer<typeof ProductInput>;
 export const ProductPatch = ProductInput.partial().strict();
 export type ProductPatch = z.infer<typeof ProductPatch>;
 
+const productId = z.string().regex(/^[0-9a-z]{1,40}$/, "Expected a product id");
+
 export const CartItemInput = z.object({
-  productId: z.string().regex(/^[0-9a-z]{1,40}$/, "Expected a product id"),
+  productId,
   quantity: z.number().int("Quantity must be a whole number").min(0, "Quantity must not be negative")
     .max(10, "At most 10 of one product"),
 }).strict();
 export type CartItemInput = z.infer<typeof CartItemInput>;
+
+export const PinsInput = z.object({
+  productIds: z.array(productId).max(6, "At most 6 products can be pinned")
+    .refine((ids) => new Set(ids).size === ids.length, "A product can be pinned once"),
+}).strict();
+
+export const HighlightInput = z.object({ productId: productId.nullable() }).strict();
+
+export const SaleInput = z.object({
+  salePriceMinor: z.number().int("Sale price must be a whole number of minor units").min(
+    0,
+    "Sale price must not be negative",
+  ),
+  durationSeconds: z.number().int("Duration must be whole seconds")
+    .min(10, "A flash sale lasts at least 10 seconds").max(1200, "A flash sale lasts at most 20 minutes"),
+}).strict();

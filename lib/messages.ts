@@ -52,6 +52,16 @@ export const ViewersMessage = z.object({
   names: z.array(z.string()).optional(),
 });
 
+/** A product as viewers see it on a pin or the highlight card: enough to render it. */
+export const ProductCard = z.object({
+  id: z.string().min(1).max(40),
+  name: z.string().min(1).max(120),
+  priceMinor: z.number().int().min(0),
+  currency: z.string().length(3),
+  stock: z.number().int().min(0),
+});
+export type ProductCard = z.infer<typeof ProductCard>;
+
 /** A flash sale on the highlighted product; `endsAt` is the server's clock. */
 export const FlashSale = z.object({
   productId: z.string().min(1).max(40),
@@ -59,6 +69,23 @@ export const FlashSale = z.object({
   endsAt: z.iso.datetime(),
 });
 export type FlashSale = z.infer<typeof FlashSale>;
+
+export const PinsMessage = z.object({
+  v: z.literal(1),
+  type: z.literal("pins"),
+  /** In the seller's order; at most 6. */
+  products: z.array(ProductCard).max(6),
+});
+
+export const HighlightMessage = z.object({
+  v: z.literal(1),
+  type: z.literal("highlight"),
+  product: ProductCard.nullable(),
+  /** The running or last flash sale on the highlighted product, if any. */
+  sale: FlashSale.nullable(),
+  /** The server's clock when sent, so viewers correct for their own clock's skew. */
+  serverNow: z.iso.datetime(),
+});
 
 export const StockMessage = z.object({
   v: z.literal(1),
@@ -85,6 +112,8 @@ export const topics = {
   reaction: ReactionMessage,
   likes: LikesMessage,
   viewers: ViewersMessage,
+  pins: PinsMessage,
+  highlight: HighlightMessage,
   stock: StockMessage,
   reservation: ReservationMessage,
 } as const;
@@ -95,6 +124,8 @@ export type ChatMessage = MessageOf<"chat">;
 export type ReactionMessage = MessageOf<"reaction">;
 export type LikesMessage = MessageOf<"likes">;
 export type ViewersMessage = MessageOf<"viewers">;
+export type PinsMessage = MessageOf<"pins">;
+export type HighlightMessage = MessageOf<"highlight">;
 export type StockMessage = MessageOf<"stock">;
 export type ReservationMessage = MessageOf<"reservation">;
 

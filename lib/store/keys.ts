@@ -34,4 +34,8 @@ export const keys = {
   /** A viewer's cart in one stream. */
   cart: (streamId: string, identity: string) => ["carts", streamId, identity] as const,
   reservation: (streamId: string, id: string) => ["reservations", streamId, id] as const,
+  /** The product ids pinned to a stream, in the seller's order. */
+  pins: (streamId: string) => ["pins", streamId] as const,
+  /** The highlighted product's id; absent when nothing is highlighted. */
+  highlight: (streamId: string) => ["highlights", streamId] as const,
 };

@@ -1,0 +1,44 @@
+// The showcase as viewers see it: product cards for the pins and the highlight, the flash
+// sale on the highlighted product, and the server's clock. Shared by the API routes and
+// the messages they send, so a late viewer's fetch and a live update look the same.
+import type { FlashSale, MessageOf, ProductCard } from "./messages.ts";
+import { getProduct, getStock, type Product } from "./store/products.ts";
+import { getHighlight, getPins, getSale } from "./store/showcase.ts";
+
+export interface Showcase {
+  pins: ProductCard[];
+  highlight: ProductCard | null;
+  sale: FlashSale | null;
+  serverNow: string;
+}
+
+export async function cardOf(kv: Deno.Kv, product: Product): Promise<ProductCard> {
+  const { id, name, priceMinor, currency } = product;
+  return { id, name, priceMinor, currency, stock: await getStock(kv, id) };
+}
+
+/** Cards for the products, in order; products deleted since are left out. */
+export async function cardsOf(kv: Deno.Kv, productIds: string[]): Promise<ProductCard[]> {
+  const products = await Promise.all(productIds.map((id) => getProduct(kv, id)));
+  return await Promise.all(products.filter((p) => p !== null).map((p) => cardOf(kv, p)));
+}
+
+export async function showcaseOf(kv: Deno.Kv, streamId: string): Promise<Showcase> {
+  const [pins, highlightId, sale] = await Promise.all([
+    getPins(kv, streamId),
+    getHighlight(kv, streamId),
+    getSale(kv, streamId),
+  ]);
+  const [highlight = null] = highlightId ? await cardsOf(kv, [highlightId]) : [];
+  return {
+    pins: await cardsOf(kv, pins),
+    highlight,
+    sale: highlight && sale?.productId === highlight.id ? sale : null,
+    serverNow: new Date().toISOString(),
+  };
+}
+
+export function highlightMessage(showcase: Showcase): MessageOf<"highlight"> {
+  const { highlight: product, sale, serverNow } = showcase;
+  return { v: 1, type: "highlight", product, sale, serverNow };
+}

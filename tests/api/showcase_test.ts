@@ -1,0 +1,166 @@
+import type { HighlightMessage } from "../../lib/messages.ts";
+import { createProduct } from "../../lib/store/products.ts";
+import { assertEquals, assertMatch } from "../assert.ts";
+import { Client, createStream, expectError, kvSnapshot, signUp, withApp } from "./client.ts";
+
+type App = Parameters<Parameters<typeof withApp>[0]>[0];
+const item = (name: string, priceMinor = 4900) => ({
+  name,
+  description: "",
+  priceMinor,
+  currency: "EUR",
+  buyUrl: null,
+  stock: 5,
+});
+
+async function shop(app: App) {
+  const seller = new Client(app);
+  const sellerId = await signUp(seller);
+  const streamId = await createStream(seller);
+  await seller.post(`/api/streams/${streamId}/live`);
+  const products = [];
+  for (const name of ["Shirt", "Scarf", "Hat", "Belt"]) {
+    products.push(await createProduct(app.services.kv, sellerId, item(name)));
+  }
+  return { seller, streamId, ids: products.map((p) => p.id) };
+}
+
+function put(client: Client, path: string, body: unknown): Promise<Response> {
+  return client.request(path, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+}
+
+Deno.test("pins are stored in the seller's order, then sent to the room; a late viewer reads them", () =>
+  withApp(async (app) => {
+    const { seller, streamId, ids } = await shop(app);
+    app.rooms.sent.length = 0;
+    const order = [ids[2]!, ids[0]!, ids[1]!];
+    const res = await put(seller, `/api/streams/${streamId}/pins`, { productIds: order });
+    assertEquals(res.status, 200);
+    assertEquals((await res.json()).products.map((p: { id: string }) => p.id), order);
+    const sent = app.rooms.sent.filter((s) => s.topic === "pins");
+    assertEquals((sent[0]!.message as { products: { name: string }[] }).products.map((p) => p.name), [
+      "Hat",
+      "Shirt",
+      "Scarf",
+    ]);
+    const late = await (await new Client(app).request(`/api/streams/${streamId}/showcase`)).json();
+    assertEquals(late.pins.map((p: { id: string }) => p.id), order);
+  }));
+
+Deno.test("highlighting, clearing and a flash sale are stored, then sent with the server's clock", () =>
+  withApp(async (app) => {
+    const { seller, streamId, ids } = await shop(app);
+    app.rooms.sent.length = 0;
+    await put(seller, `/api/streams/${streamId}/highlight`, { productId: ids[1] });
+    const started = await seller.post(`/api/streams/${streamId}/sale`, {
+      salePriceMinor: 2900,
+      durationSeconds: 60,
+    });
+    assertEquals(started.status, 201);
+    const { sale, serverNow } = await started.json();
+    const remaining = Date.parse(sale.endsAt) - Date.parse(serverNow);
+    assertEquals(
+      remaining > 58_000 && remaining <= 60_000,
+      true,
+      `the sale ends 60 s after it starts (${remaining} ms)`,
+    );
+    await put(seller, `/api/streams/${streamId}/highlight`, { productId: null });
+    const sent = app.rooms.sent.filter((s) => s.topic === "highlight").map((s) =>
+      s.message as HighlightMessage
+    );
+    assertEquals(sent.map((m) => [m.product?.name ?? null, m.sale?.salePriceMinor ?? null]), [
+      ["Scarf", null],
+      ["Scarf", 2900],
+      [null, null],
+    ]);
+    assertEquals(
+      (await (await new Client(app).request(`/api/streams/${streamId}/showcase`)).json()).highlight,
+      null,
+    );
+  }));
+
+Deno.test("a viewer or another seller calling pin, highlight or sale gets 403 and nothing changes", () =>
+  withApp(async (app) => {
+    const { seller, streamId, ids } = await shop(app);
+    await put(seller, `/api/streams/${streamId}/highlight`, { productId: ids[0] });
+    const rival = new Client(app);
+    await signUp(rival, "rival@example.com", "Rival");
+    const before = await kvSnapshot(app.services.kv);
+    const sent = app.rooms.sent.length;
+    for (const who of [new Client(app), rival]) {
+      await expectError(
+        await put(who, `/api/streams/${streamId}/pins`, { productIds: [ids[0]] }),
+        403,
+        "not_stream_owner",
+      );
+      await expectError(
+        await put(who, `/api/streams/${streamId}/highlight`, { productId: ids[1] }),
+        403,
+        "not_stream_owner",
+      );
+      await expectError(
+        await who.post(`/api/streams/${streamId}/sale`, { salePriceMinor: 1, durationSeconds: 60 }),
+        403,
+        "not_stream_owner",
+      );
+    }
+    assertEquals(await kvSnapshot(app.services.kv), before);
+    assertEquals(app.rooms.sent.length, sent, "nothing is announced");
+  }));
+
+Deno.test("bad showcase input is a clear 4xx and changes nothing", (t) =>
+  withApp(async (app) => {
+    const { seller, streamId, ids } = await shop(app);
+    const rival = new Client(app);
+    const rivalId = await signUp(rival, "rival@example.com", "Rival");
+    const theirs = await createProduct(app.services.kv, rivalId, item("Not yours"));
+    const before = await kvSnapshot(app.services.kv);
+    const pins = (productIds: unknown) => put(seller, `/api/streams/${streamId}/pins`, { productIds });
+    const cases: [string, () => Promise<Response>, number, string, RegExp][] = [
+      ["seven pins", () => pins([...ids, ...ids.slice(0, 3)]), 400, "invalid_input", /At most 6/],
+      ["a product pinned twice", () => pins([ids[0], ids[0]]), 400, "invalid_input", /pinned once/],
+      ["a missing product", () => pins(["nope"]), 404, "product_not_found", /No product/],
+      ["another seller's product", () => pins([theirs.id]), 403, "not_product_owner", /Only the seller/],
+      [
+        "a sale with nothing highlighted",
+        () => seller.post(`/api/streams/${streamId}/sale`, { salePriceMinor: 100, durationSeconds: 60 }),
+        409,
+        "nothing_highlighted",
+        /Highlight a product/,
+      ],
+      [
+        "a 5-second sale",
+        () => seller.post(`/api/streams/${streamId}/sale`, { salePriceMinor: 100, durationSeconds: 5 }),
+        400,
+        "invalid_input",
+        /at least 10 seconds/,
+      ],
+      [
+        "a 1201-second sale",
+        () => seller.post(`/api/streams/${streamId}/sale`, { salePriceMinor: 100, durationSeconds: 1201 }),
+        400,
+        "invalid_input",
+        /at most 20 minutes/,
+      ],
+    ];
+    for (const [what, send, status, code, message] of cases) {
+      await t.step(what, async () => {
+        assertMatch(await expectError(await send(), status, code), message);
+        assertEquals(await kvSnapshot(app.services.kv), before);
+      });
+    }
+    await t.step("a sale price not below the list price", async () => {
+      await put(seller, `/api/streams/${streamId}/highlight`, { productId: ids[0] });
+      const highlighted = await kvSnapshot(app.services.kv);
+      const res = await seller.post(`/api/streams/${streamId}/sale`, {
+        salePriceMinor: 4900,
+        durationSeconds: 60,
+      });
+      assertMatch(await expectError(res, 400, "invalid_input"), /below the list price/);
+      assertEquals(await kvSnapshot(app.services.kv), highlighted);
+    });
+  }));
