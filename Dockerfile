@@ -20,7 +20,8 @@ RUN deno task build && deno cache --frozen main.ts
 ENV APP_ENV=production \
     HOSTNAME=0.0.0.0 \
     PORT=8000 \
-    KV_PATH=/data/showfloor.kv
+    KV_PATH=/data/showfloor.kv \
+    DATA_DIR=/data
 
 VOLUME /data
 EXPOSE 8000

@@ -10,6 +10,8 @@ const ConfigSchema = z.object({
   HOSTNAME: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
   KV_PATH: z.string().default("data/showfloor.kv"),
+  // Files too big for KV (product images under images/).
+  DATA_DIR: z.string().min(1).default("data"),
   // What the server SDK talks to, and what browsers connect to (differs behind docker).
   LIVEKIT_URL: z.string().url().default("ws://127.0.0.1:7880"),
   LIVEKIT_PUBLIC_URL: z.string().url().optional(),
@@ -24,6 +26,8 @@ export interface Config {
   hostname: string;
   port: number;
   kvPath: string;
+  /** Folder for files too big for KV; product images go in its `images/`. */
+  dataDir: string;
   appSecret: string;
   livekit: {
     url: string;
@@ -51,6 +55,7 @@ export function loadConfig(env: Record<string, string> = Deno.env.toObject()): C
     hostname: c.HOSTNAME,
     port: c.PORT,
     kvPath: c.KV_PATH,
+    dataDir: c.DATA_DIR,
     appSecret: c.APP_SECRET,
     livekit: {
       url: c.LIVEKIT_URL,

@@ -46,4 +46,20 @@ async function findOwn<T extends { sellerId: string }>(state: State, kind: Owned
 export const findStream = (state: State, id: string) => find(state, streams, id);
 export const findOwnStream = (state: State, id: string) => findOwn(state, streams, id);
 export const findProduct = (state: State, id: string) => find(state, products, id);
+
+/** The stream, when it has not ended: what viewers do (buy, open products) stops with it. */
+export async function findOpenStream(state: State, id: string): Promise<Stream> {
+  const stream = await findStream(state, id);
+  if (stream.status === "ended") throw new HttpError(409, "stream_ended", "This stream has ended");
+  return stream;
+}
+
+/** A product of the stream's seller: only what they sell can be bought or looked at in their stream. */
+export async function findStreamProduct(state: State, stream: Stream, productId: string): Promise<Product> {
+  const product = await findProduct(state, productId);
+  if (product.sellerId !== stream.sellerId) {
+    throw new HttpError(404, "product_not_found", "No product with this id in this stream");
+  }
+  return product;
+}
 export const findOwnProduct = (state: State, id: string) => findOwn(state, products, id);

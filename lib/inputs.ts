@@ -77,22 +77,68 @@ export const CURRENCIES = [
 const description = z.string().trim().max(2000, "Description must be at most 2000 characters")
   .refine((s) => !CONTROL_BUT_LINES.test(s), "Description must not contain control characters");
 
-export const ProductInput = z.object({
+const PRICE_NOT_WHOLE = "Price must be a whole number of minor units (cents)";
+const STOCK_NOT_WHOLE = "Stock must be a whole number";
+
+const wholeNumber = (message: string, label: string, max: number) =>
+  z.number({ error: message }).int(message).min(0, `${label} must not be negative`)
+    .max(max, `${label} is too high`);
+
+const priceMinor = wholeNumber(PRICE_NOT_WHOLE, "Price", 100_000_000);
+const stock = wholeNumber(STOCK_NOT_WHOLE, "Stock", 1_000_000);
+
+// Fields without defaults, so a patch that leaves one out leaves it unchanged.
+const productFields = {
   name: text("Name", 1, 120),
-  description: description.default(""),
-  priceMinor: z.number({ error: "Price must be a whole number of minor units (cents)" })
-    .int("Price must be a whole number of minor units (cents)")
-    .min(0, "Price must not be negative").max(100_000_000, "Price is too high"),
+  description,
+  priceMinor,
   currency: z.enum(CURRENCIES, { error: `Currency must be one of ${CURRENCIES.join(", ")}` }),
-  stock: z.number({ error: "Stock must be a whole number" }).int("Stock must be a whole number")
-    .min(0, "Stock must not be negative").max(1_000_000, "Stock is too high"),
-  buyUrl: z.url({ protocol: /^https?$/, error: "Buy link must be an http(s) URL" }).max(2048).nullable()
-    .default(null),
+  stock,
+  // An empty buy link (a cleared form field) means none.
+  buyUrl: z.preprocess(
+    (v) => typeof v === "string" && v.trim() === "" ? null : v,
+    z.url({ protocol: /^https?$/, error: "Buy link must be an http(s) URL" })
+      .max(2048, "Buy link must be at most 2048 characters").nullable(),
+  ),
+};
+
+export const ProductInput = z.object({
+  ...productFields,
+  description: description.default(""),
+  buyUrl: productFields.buyUrl.default(null),
 }).strict();
 export type ProductInput = z.infer<typeof ProductInput>;
 
-export const ProductPatch = ProductInput.partial().strict();
+export const ProductPatch = z.object(productFields).partial().strict();
 export type ProductPatch = z.infer<typeof ProductPatch>;
+
+/**
+ * A whole number typed into a form: digits only (and a minus, to say "negative"), so ""
+ * and "1.5" are refused rather than read as 0 or cut to 1.
+ */
+const typedNumber = (message: string, schema: z.ZodNumber) =>
+  z.string({ error: message }).trim().regex(/^-?\d+$/, message).transform(Number).pipe(schema);
+
+// A form's file input with no file chosen arrives as an empty, nameless file: no image.
+const noFileChosen = (v: unknown) => v instanceof File && v.size === 0 && v.name === "";
+const imageFile = z.preprocess(
+  (v) => noFileChosen(v) ? undefined : v,
+  z.file({ error: "Image must be a file" }).optional(),
+);
+
+// What a form (urlencoded or multipart) sends: every field a string, plus the image file.
+const formFields = {
+  priceMinor: typedNumber(PRICE_NOT_WHOLE, priceMinor),
+  stock: typedNumber(STOCK_NOT_WHOLE, stock),
+  image: imageFile,
+};
+
+/** A new product from a form; the image's bytes are checked when it is saved. */
+export const ProductForm = ProductInput.extend(formFields).strict();
+export type ProductForm = z.infer<typeof ProductForm>;
+
+export const ProductFormPatch = z.object({ ...productFields, ...formFields }).partial().strict();
+export type ProductFormPatch = z.infer<typeof ProductFormPatch>;
 
 const productId = z.string().regex(/^[0-9a-z]{1,40}$/, "Expected a product id");
 

@@ -1,5 +1,12 @@
 import { assertEquals } from "../tests/assert.ts";
-import { CreateStreamInput, GuestNameInput, SignUpInput } from "./inputs.ts";
+import {
+  CreateStreamInput,
+  GuestNameInput,
+  ProductForm,
+  ProductInput,
+  ProductPatch,
+  SignUpInput,
+} from "./inputs.ts";
 
 Deno.test("SignUpInput normalises the email and refuses control characters in names", () => {
   const ok = SignUpInput.parse({ email: "  Bo@Example.COM ", name: " Bo ", password: "0123456789" });
@@ -22,4 +29,25 @@ Deno.test("GuestNameInput only returns to a path on this site", () => {
   ) {
     assertEquals(GuestNameInput.safeParse({ name: "Ann", returnTo }).success, false, returnTo);
   }
+});
+
+const shirt = { name: "Shirt", priceMinor: 4900, currency: "EUR" as const, stock: 3 };
+
+Deno.test("ProductForm reads typed whole numbers and refuses empty, fractional and negative ones", () => {
+  const typed = { ...shirt, priceMinor: " 4900 ", stock: "3", buyUrl: "" };
+  assertEquals(ProductForm.parse(typed), { ...shirt, description: "", buyUrl: null });
+  for (const priceMinor of ["", "1.5", "-1", "1e3", "0x10"]) {
+    assertEquals(ProductForm.safeParse({ ...typed, priceMinor }).success, false, priceMinor);
+  }
+  assertEquals(ProductInput.safeParse({ ...shirt, priceMinor: "4900" }).success, false, "JSON wants numbers");
+  assertEquals(
+    ProductForm.parse({ ...typed, image: new File([], "") }).image,
+    undefined,
+    "an empty file input is no image",
+  );
+});
+
+Deno.test("ProductPatch leaves out what was not sent, so an edit never clears a field by omission", () => {
+  assertEquals(ProductPatch.parse({ stock: 1 }), { stock: 1 });
+  assertEquals(ProductPatch.parse({ buyUrl: "" }), { buyUrl: null });
 });

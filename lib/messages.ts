@@ -92,6 +92,8 @@ export const StockMessage = z.object({
   type: z.literal("stock"),
   productId: z.string().min(1).max(40),
   stock: z.number().int().min(0),
+  /** The versionstamp of the commit that set this count: a receiver keeps the newer (absent: apply). */
+  version: Version.optional(),
 });
 
 /** A viewer's reservation, sent only to the seller. */

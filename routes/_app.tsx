@@ -18,6 +18,7 @@ export default function App({ Component, state }: AppProps<State>) {
               ? (
                 <>
                   <a href="/studio">Studio</a>
+                  <a href="/studio/products">Products</a>
                   <form method="post" action="/signout">
                     <button type="submit" class="link">Sign out</button>
                   </form>

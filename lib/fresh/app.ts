@@ -1,13 +1,13 @@
 // The app: Hono with security headers, static files, island bundles, the
 // file-system routes and one error handler (JSON under /api/, pages elsewhere).
 import { fileURLToPath } from "node:url";
-import { type Context, Hono } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { serveStatic } from "hono/deno";
 import { secureHeaders } from "hono/secure-headers";
 import { type BundleFiles, bundleIslands, bundleResponse, readBundle } from "./bundle.ts";
 import { HttpError } from "./http_error.ts";
-import { errorResponse } from "./error_response.ts";
+import { errorResponse, isApi } from "./error_response.ts";
 import { handleRoute, type Site } from "./handle_route.ts";
 import { loadIslands } from "./islands.ts";
 import { rootUrl } from "./root_url.ts";
@@ -27,6 +27,7 @@ export interface App {
   hono: Hono;
 }
 
+/** Body limit of /api/ routes; a route module may set its own with `export const config = { bodyLimit }`. */
 export const API_BODY_LIMIT = 64 * 1024;
 
 const CSP = {
@@ -60,19 +61,6 @@ export async function createApp<S = Record<string, unknown>>(
   hono.use(
     secureHeaders({ contentSecurityPolicy: CSP, xFrameOptions: "DENY" }),
   );
-  hono.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: API_BODY_LIMIT,
-      onError: () => {
-        throw new HttpError(
-          413,
-          "payload_too_large",
-          "Request body exceeds 64 KiB",
-        );
-      },
-    }),
-  );
   hono.use(serveStatic({ root: fileURLToPath(new URL("static/", root)) }));
   hono.get(
     "/_islands/:file",
@@ -80,17 +68,33 @@ export async function createApp<S = Record<string, unknown>>(
   );
 
   for (const route of table.routes) {
-    hono.all(route.pattern, (c) => {
+    const run = (c: Context) => {
       const state = initState(c.req.raw);
       states.set(c, state);
       return handleRoute(route, c, state, site);
-    });
+    };
+    const maxSize = route.module.config?.bodyLimit ?? (isApi(route.pattern) ? API_BODY_LIMIT : undefined);
+    if (maxSize === undefined) hono.all(route.pattern, run);
+    else hono.all(route.pattern, limitBody(maxSize), run);
   }
 
   hono.notFound((c) => errorResponse(notFoundError(), c, states.get(c), site, initState));
   hono.onError((err, c) => errorResponse(err, c, states.get(c), site, initState));
 
   return { fetch: async (req) => await hono.fetch(req), hono };
+}
+
+/** Refuses a body over `maxSize` bytes (counted even when streamed) with a JSON-able 413. */
+function limitBody(maxSize: number): MiddlewareHandler {
+  const size = maxSize < 1_000_000
+    ? `${+(maxSize / 1024).toFixed(1)} KiB`
+    : `${+(maxSize / 1e6).toFixed(1)} MB`;
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new HttpError(413, "payload_too_large", `Request body exceeds ${size}`);
+    },
+  });
 }
 
 const notFoundError = () => new HttpError(404, "not_found", "Not found");

@@ -111,6 +111,25 @@ Deno.test("api bodies over 64 KiB are rejected with a JSON 413", async () => {
   await res2.body?.cancel();
 });
 
+Deno.test("a route's `config.bodyLimit` replaces the default limit for that route only", async () => {
+  const post = (path: string, bytes: number, streamed = false) => {
+    const data = new Uint8Array(bytes);
+    return get(path, { method: "POST", body: streamed ? new Blob([data]).stream() : data });
+  };
+  assertEquals(await (await post("/api/upload", 100_000)).json(), { bytes: 100_000 });
+  assertEquals(await (await post("/api/upload", 100_000, true)).json(), { bytes: 100_000 });
+  for (const streamed of [false, true]) {
+    const res = await post("/api/upload", 128 * 1024 + 1, streamed);
+    assertEquals(res.status, 413);
+    assertEquals(await res.json(), {
+      error: { code: "payload_too_large", message: "Request body exceeds 128 KiB" },
+    });
+  }
+  const other = await post("/api/echo", 100_000);
+  assertEquals(other.status, 413, "other routes keep the 64 KiB default");
+  await other.body?.cancel();
+});
+
 Deno.test("every response carries CSP, frame and nosniff security headers", async () => {
   for (const path of ["/", "/api/nope", "/hello.txt"]) {
     const res = await get(path);

@@ -8,7 +8,7 @@ import { htmlResponse, type Site } from "./handle_route.ts";
 import { HttpError } from "./http_error.ts";
 import { DefaultError, renderDocument } from "./render.tsx";
 
-const isApi = (path: string) => path === "/api" || path.startsWith("/api/");
+export const isApi = (path: string) => path === "/api" || path.startsWith("/api/");
 
 export function errorResponse<S>(
   err: Error,

@@ -71,6 +71,15 @@ export async function readForm<T>(
   return validate(schema, fields);
 }
 
+/** A form body (urlencoded or multipart) checked with `form`; any other body is read as JSON and checked with `json`. */
+export async function readJsonOrForm<J, F>(
+  ctx: HasRequest,
+  json: z.ZodType<J>,
+  form: z.ZodType<F>,
+): Promise<J | F> {
+  return FORM_TYPES.includes(mediaType(ctx.req)) ? await readForm(ctx, form) : await readJson(ctx, json);
+}
+
 const Nothing = z.object({}).strict();
 
 /** For actions that take no input: no body or `{}`; anything else is refused as invalid input. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { HttpError } from "./http_error.ts";
-import { readForm, readJson } from "./json_body.ts";
+import { readForm, readJson, readJsonOrForm } from "./json_body.ts";
 import { assertEquals, assertRejects } from "./test_utils.ts";
 
 const Body = z.object({ email: z.email(), count: z.number().int() });
@@ -88,4 +88,13 @@ Deno.test("readForm() rejects JSON with 415 and bad fields with 400 invalid_inpu
     "invalid_input",
     "email: Invalid email address",
   ]);
+});
+
+Deno.test("readJsonOrForm() checks a form with the form schema and anything else as JSON", async () => {
+  const Json = z.object({ n: z.number() });
+  const Form = z.object({ n: z.string().transform(Number) });
+  assertEquals(await readJsonOrForm(post('{"n":1}', "application/json"), Json, Form), { n: 1 });
+  const form = post(new URLSearchParams({ n: "2" }), "application/x-www-form-urlencoded");
+  assertEquals(await readJsonOrForm(form, Json, Form), { n: 2 });
+  assertEquals((await failure(readJsonOrForm(post("n=3", "text/plain"), Json, Form)))[0], 415);
 });

@@ -55,9 +55,16 @@ export type Middleware<S = Record<string, unknown>> = (
   next: () => Promise<Response>,
 ) => Promise<Response> | Response;
 
+/** What a route module may export as `config`, as in Fresh. */
+export interface RouteConfig {
+  /** Largest request body in bytes, instead of the app's default (64 KiB under /api/, none elsewhere). */
+  bodyLimit?: number;
+}
+
 /** Shape of a module under `routes/`. */
 export interface RouteModule<S = Record<string, unknown>> {
   handler?: Handlers<S>;
+  config?: RouteConfig;
   // deno-lint-ignore no-explicit-any
   default?: ComponentType<PageProps<any, S>>;
 }

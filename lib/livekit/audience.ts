@@ -7,6 +7,7 @@ import type { Context } from "hono";
 import type { WebhookEvent } from "livekit-server-sdk";
 import type { ViewersMessage } from "../messages.ts";
 import type { Services, State } from "../state.ts";
+import { recordVisitor } from "../store/analytics.ts";
 import { getLikes, type LikeState } from "../store/likes.ts";
 import { getStream, markSellerPresence, type Stream } from "../store/streams.ts";
 import {
@@ -42,6 +43,7 @@ export async function handleWebhookEvent(services: Services, event: WebhookEvent
     if (changed?.status === "live") await announceSeller(services, changed);
     return;
   }
+  if (present) await recordVisitor(services.kv, stream.id, identity);
   const counts = present
     ? await addViewer(services.kv, stream.id, { identity, sid, name: participant.name || identity })
     : await removeViewer(services.kv, stream.id, { identity, sid });

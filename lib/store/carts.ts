@@ -3,6 +3,7 @@
 // commit that checks each stock entry's versionstamp and the cart's: concurrent buyers
 // can never take more than there is, and a failed reservation changes nothing.
 import type { FlashSale } from "../messages.ts";
+import { bumpIn } from "./analytics.ts";
 import { keys } from "./keys.ts";
 import { newId } from "./kv.ts";
 import type { Product } from "./products.ts";
@@ -24,18 +25,35 @@ export interface Cart {
   items: CartItem[];
 }
 
-export interface Reservation {
+/** What the buyer is told of their reservation. */
+export interface ReservationSummary {
   id: string;
-  identity: string;
-  name: string;
   items: CartItem[];
-  /** One total per currency in the cart. */
-  totals: { currency: string; amountMinor: number }[];
+  /** A cart holds one currency, so one total. */
+  totalMinor: number;
+  currency: string;
   at: string;
 }
 
+/** A reservation as stored: the summary and who made it. */
+export interface Reservation extends ReservationSummary {
+  identity: string;
+  name: string;
+}
+
+export type SetCartResult =
+  | { ok: true; cart: Cart }
+  | { ok: false; reason: "cart_full" }
+  | { ok: false; reason: "other_currency"; currency: string };
+
 export type ReserveResult =
-  | { ok: true; reservation: Reservation; stock: { productId: string; stock: number }[] }
+  | {
+    ok: true;
+    reservation: Reservation;
+    stock: { productId: string; stock: number }[];
+    /** The commit's versionstamp: the new stock counts' version. */
+    version: string;
+  }
   | { ok: false; reason: "cart_empty" }
   | { ok: false; reason: "sale_ended"; item: CartItem }
   | { ok: false; reason: "sold_out"; item: CartItem; left: number };
@@ -44,19 +62,26 @@ export async function getCart(kv: Deno.Kv, streamId: string, identity: string): 
   return (await kv.get<Cart>(keys.cart(streamId, identity))).value ?? { items: [] };
 }
 
-/** Sets how many of `product` the cart holds (0 removes it); null when the cart is full. */
+/**
+ * Sets how many of `product` the cart holds (0 removes it). Refused when the cart is
+ * full or holds prices in another currency (a reservation has one total).
+ */
 export async function setCartItem(
   kv: Deno.Kv,
   streamId: string,
   identity: string,
   item: { product: Product; quantity: number; sale: FlashSale | null },
-): Promise<Cart | null> {
+): Promise<SetCartResult> {
   const { product, quantity, sale } = item;
   const onSale = sale?.productId === product.id && Date.parse(sale.endsAt) > Date.now();
   for (;;) {
     const entry = await kv.get<Cart>(keys.cart(streamId, identity));
     const others = (entry.value?.items ?? []).filter((i) => i.productId !== product.id);
-    if (quantity > 0 && others.length >= MAX_CART_PRODUCTS) return null;
+    if (quantity > 0 && others.length >= MAX_CART_PRODUCTS) return { ok: false, reason: "cart_full" };
+    const currency = others[0]?.currency;
+    if (quantity > 0 && currency && currency !== product.currency) {
+      return { ok: false, reason: "other_currency", currency };
+    }
     const items = quantity === 0 ? others : [...others, {
       productId: product.id,
       name: product.name,
@@ -66,11 +91,12 @@ export async function setCartItem(
       saleEndsAt: onSale ? sale.endsAt : null,
     }];
     const cart = { items };
-    if ((await kv.atomic().check(entry).set(keys.cart(streamId, identity), cart).commit()).ok) return cart;
+    const op = kv.atomic().check(entry).set(keys.cart(streamId, identity), cart);
+    if ((await op.commit()).ok) return { ok: true, cart };
   }
 }
 
-/** Turns the cart into a reservation, taking stock atomically. */
+/** Turns the cart into a reservation, taking stock atomically and counting it in the stream's analytics. */
 export async function reserveCart(
   kv: Deno.Kv,
   streamId: string,
@@ -92,19 +118,29 @@ export async function reserveCart(
       id: newId(),
       ...who,
       items,
-      totals: totals(items),
+      totalMinor: items.reduce((sum, i) => sum + i.unitPriceMinor * i.quantity, 0),
+      currency: items[0]!.currency,
       at: new Date().toISOString(),
     };
     const op = kv.atomic().check(cart, ...stocks)
       .delete(keys.cart(streamId, who.identity))
       .set(keys.reservation(streamId, reservation.id), reservation);
     for (const { productId, stock } of left) op.set(keys.stock(productId), stock);
-    if ((await op.commit()).ok) return { ok: true, reservation, stock: left };
+    const units = items.reduce((sum, i) => sum + i.quantity, 0);
+    const result = await bumpIn(op, streamId, { reservations: 1, unitsReserved: units }).commit();
+    if (result.ok) return { ok: true, reservation, stock: left, version: result.versionstamp };
   }
 }
 
-function totals(items: CartItem[]): Reservation["totals"] {
-  const sums = new Map<string, number>();
-  for (const i of items) sums.set(i.currency, (sums.get(i.currency) ?? 0) + i.unitPriceMinor * i.quantity);
-  return [...sums].map(([currency, amountMinor]) => ({ currency, amountMinor }));
+/** The stream's latest reservations, newest first. */
+export async function listReservations(
+  kv: Deno.Kv,
+  streamId: string,
+  opts: { limit?: number } = {},
+): Promise<Reservation[]> {
+  const list = kv.list<Reservation>({ prefix: keys.reservationsOf(streamId) }, {
+    reverse: true,
+    limit: opts.limit ?? 50,
+  });
+  return (await Array.fromAsync(list)).map((e) => e.value);
 }

@@ -33,7 +33,12 @@ export const keys = {
   sale: (streamId: string) => ["sales", streamId] as const,
   /** A viewer's cart in one stream. */
   cart: (streamId: string, identity: string) => ["carts", streamId, identity] as const,
+  reservationsOf: (streamId: string) => ["reservations", streamId] as const,
   reservation: (streamId: string, id: string) => ["reservations", streamId, id] as const,
+  /** Present once this identity has joined the stream's room as a viewer (unique viewers). */
+  visitor: (streamId: string, identity: string) => ["stream_visitors", streamId, identity] as const,
+  /** One of a stream's analytics counters, a Deno.KvU64 bumped with `sum`. */
+  statCounter: (streamId: string, name: string) => ["stream_stats", streamId, name] as const,
   /** The product ids pinned to a stream, in the seller's order. */
   pins: (streamId: string) => ["pins", streamId] as const,
   /** The highlighted product's id; absent when nothing is highlighted. */

@@ -53,6 +53,11 @@ export async function createProduct(
   return product;
 }
 
+/** Where the product's image is served (routes/images/[id].ts), or null when it has none. */
+export function imageUrl(product: Pick<Product, "image">): string | null {
+  return product.image ? `/images/${product.image.id}` : null;
+}
+
 export async function getProduct(kv: Deno.Kv, id: string): Promise<Product | null> {
   return (await kv.get<Product>(keys.product(id))).value;
 }

@@ -1,13 +1,17 @@
 import ChatPanel from "../../islands/ChatPanel.tsx";
 import LikeButton from "../../islands/LikeButton.tsx";
 import ReactionTally from "../../islands/ReactionTally.tsx";
+import SalesFeed from "../../islands/SalesFeed.tsx";
 import ViewerCount from "../../islands/ViewerCount.tsx";
 import Studio from "../../islands/Studio.tsx";
+import { StreamAnalytics } from "../../components/StreamAnalytics.tsx";
 import { type Handlers, page, type PageProps } from "../../lib/fresh/mod.ts";
 import { findOwnStream } from "../../lib/guards.ts";
 import { type Audience, audienceFor } from "../../lib/livekit/audience.ts";
 import type { ChatMessage } from "../../lib/messages.ts";
+import { type Sales, salesOf } from "../../lib/sales.ts";
 import type { State } from "../../lib/state.ts";
+import { getAnalytics, type StreamAnalytics as Analytics } from "../../lib/store/analytics.ts";
 import { listChat } from "../../lib/store/chat.ts";
 import type { Stream } from "../../lib/store/streams.ts";
 import { streamLinks } from "../../lib/streams.ts";
@@ -17,6 +21,9 @@ interface Data {
   watchUrl: string;
   chat: ChatMessage[];
   audience: Audience;
+  sales: Sales;
+  /** Once the stream has ended. */
+  analytics: Analytics | null;
 }
 
 export const handler: Handlers<State> = {
@@ -25,21 +32,29 @@ export const handler: Handlers<State> = {
     const stream = await findOwnStream(ctx.state, ctx.params.id!);
     const chat = await listChat(ctx.state.services.kv, stream.id);
     const audience = await audienceFor(ctx.hono, ctx.state, stream);
-    return page<Data>({ stream, watchUrl: streamLinks(stream, ctx.url.origin).watchUrl, chat, audience });
+    const { kv } = ctx.state.services;
+    const sales = await salesOf(kv, stream.id);
+    const analytics = stream.status === "ended" ? await getAnalytics(kv, stream.id) : null;
+    const { watchUrl } = streamLinks(stream, ctx.url.origin);
+    return page<Data>({ stream, watchUrl, chat, audience, sales, analytics });
   },
 };
 
-export default function StudioPage({ data: { stream, watchUrl, chat, audience } }: PageProps<Data, State>) {
+export default function StudioPage(
+  { data: { stream, watchUrl, chat, audience, sales, analytics } }: PageProps<Data, State>,
+) {
   return (
     <section class="studio-page">
       <h1>{stream.title}</h1>
       {stream.description && <p class="muted">{stream.description}</p>}
       <Studio streamId={stream.id} status={stream.status} watchUrl={watchUrl} />
+      {analytics && <StreamAnalytics analytics={analytics} />}
       <div class="audience-bar">
         <ViewerCount streamId={stream.id} initial={audience.viewers} />
         <LikeButton streamId={stream.id} initial={audience.likes} canLike={false} />
         <ReactionTally />
       </div>
+      <SalesFeed streamId={stream.id} initial={sales} />
       <ChatPanel streamId={stream.id} initial={chat} canPost={stream.status !== "ended"} />
     </section>
   );

@@ -36,6 +36,9 @@ export default function StudioHome({ data, state }: PageProps<Data, State>) {
   return (
     <section>
       <h1>Your studio</h1>
+      <p>
+        <a href="/studio/products">Products</a>: your catalog, to pin and sell while you are live.
+      </p>
       <form method="post" class="card form">
         <h2>New stream</h2>
         {failure && <p class="notice error" role="alert">{failure.error}</p>}

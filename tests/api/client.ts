@@ -29,18 +29,25 @@ function recordingRooms(): RecordingRooms {
   return rooms;
 }
 
+/** A fresh app with its own temporary DATA_DIR; withApp() removes it afterwards. */
 export async function testApp(): Promise<Showfloor & { rooms: RecordingRooms }> {
   const rooms = recordingRooms();
   const config = loadConfig({
     APP_ENV: "test",
     KV_PATH: ":memory:",
+    DATA_DIR: await Deno.makeTempDir({ prefix: "showfloor-test-" }),
     LIVEKIT_API_KEY: LIVEKIT_KEYS.apiKey,
     LIVEKIT_API_SECRET: LIVEKIT_KEYS.apiSecret,
   });
-  return { ...(await createShowfloor(config, { rooms })), rooms };
+  try {
+    return { ...(await createShowfloor(config, { rooms })), rooms };
+  } catch (error) {
+    await Deno.remove(config.dataDir, { recursive: true });
+    throw error;
+  }
 }
 
-/** Runs `fn` against a fresh app, closing its KV afterwards. */
+/** Runs `fn` against a fresh app, closing its KV and removing its data folder afterwards. */
 export async function withApp(
   fn: (app: Showfloor & { rooms: RecordingRooms }) => Promise<void>,
 ): Promise<void> {
@@ -49,6 +56,7 @@ export async function withApp(
     await fn(app);
   } finally {
     app.close();
+    await Deno.remove(app.services.config.dataDir, { recursive: true });
   }
 }
 
@@ -113,7 +121,8 @@ export async function createStream(client: Client, title = "Spring drop"): Promi
 export async function kvSnapshot(kv: Deno.Kv): Promise<string> {
   const entries: unknown[] = [];
   for await (const e of kv.list({ prefix: [] })) entries.push([e.key, e.value]);
-  return JSON.stringify(entries);
+  // Counters are Deno.KvU64, whose value is a bigint.
+  return JSON.stringify(entries, (_key, value) => typeof value === "bigint" ? `${value}n` : value);
 }
 
 /** Asserts the response is a 4xx JSON error with this status and code. */

@@ -1,4 +1,7 @@
-import { assertEquals, assertMatch } from "../assert.ts";
+import { imagesDir } from "../../lib/images/image_store.ts";
+import type { Showfloor } from "../../lib/showfloor.ts";
+import { assert, assertEquals, assertMatch } from "../assert.ts";
+import { filesUnder, JPEG_BYTES, PNG_BYTES, pngOfSize, TEXT_BYTES, WEBP_BYTES } from "../fixtures/images.ts";
 import { Client, expectError, kvSnapshot, signUp, withApp } from "./client.ts";
 
 const shirt = {
@@ -9,55 +12,246 @@ const shirt = {
   stock: 10,
 };
 
-async function createProduct(client: Client, body: Record<string, unknown> = shirt): Promise<string> {
-  const res = await client.post("/api/products", body);
+/** A multipart body as a browser's form sends it: every field a string, plus an optional image file. */
+function productForm(fields: Record<string, unknown>, image?: File): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.set(key, String(value));
+  if (image) form.set("image", image);
+  return form;
+}
+
+const file = (bytes: Uint8Array, name = "photo.png") => new File([bytes as BlobPart], name);
+const send = (client: Client, method: string, path: string, body: FormData | Record<string, unknown>) =>
+  client.request(path, {
+    method,
+    ...(body instanceof FormData
+      ? { body }
+      : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
+  });
+
+async function createProduct(client: Client, body: FormData | Record<string, unknown> = shirt) {
+  const res = await send(client, "POST", "/api/products", body);
   if (res.status !== 201) throw new Error(`create product failed: ${res.status} ${await res.text()}`);
-  return (await res.json()).product.id;
+  return (await res.json()).product;
+}
+
+/** KV and the images folder, to prove a refused request stored nothing anywhere. */
+async function storeSnapshot(app: Showfloor) {
+  return { kv: await kvSnapshot(app.services.kv), files: await filesUnder(app.services.config.dataDir) };
 }
 
 Deno.test("a seller creates, edits and deletes a product; anyone can read it", () =>
   withApp(async (app) => {
     const seller = new Client(app);
     await signUp(seller);
-    const id = await createProduct(seller, { ...shirt, buyUrl: "https://shop.example/linen" });
+    const { id } = await createProduct(seller, { ...shirt, buyUrl: "https://shop.example/linen" });
     const read = async () => (await (await new Client(app).request(`/api/products/${id}`)).json()).product;
-    assertEquals((await read()).stock, 10);
-    assertEquals((await read()).buyUrl, "https://shop.example/linen");
-    assertEquals((await read()).sellerId, undefined, "the seller's id stays private");
-    const patch = await seller.request(`/api/products/${id}`, {
-      method: "PATCH",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ priceMinor: 3900, stock: 4 }),
-    });
+    const first = await read();
+    assertEquals([first.stock, first.buyUrl, first.imageUrl], [10, "https://shop.example/linen", null]);
+    assertEquals(first.sellerId, undefined, "the seller's id stays private");
+    const patch = await send(seller, "PATCH", `/api/products/${id}`, { priceMinor: 3900, stock: 4 });
     assertEquals(patch.status, 200);
-    assertEquals([(await read()).priceMinor, (await read()).stock], [3900, 4]);
+    const patched = await read();
+    assertEquals([patched.priceMinor, patched.stock], [3900, 4]);
+    assertEquals(
+      [patched.description, patched.buyUrl],
+      [shirt.description, "https://shop.example/linen"],
+      "fields a patch leaves out stay as they were",
+    );
+    await send(seller, "PATCH", `/api/products/${id}`, { buyUrl: "" });
+    assertEquals((await read()).buyUrl, null, "an empty buy link removes it");
     const list = await (await seller.request("/api/products")).json();
     assertEquals(list.products.map((p: { id: string }) => p.id), [id]);
     assertEquals((await seller.request(`/api/products/${id}`, { method: "DELETE" })).status, 204);
     await expectError(await new Client(app).request(`/api/products/${id}`), 404, "product_not_found");
   }));
 
+Deno.test("a product's image is uploaded with it, served with its type and cached for good, replaced and removed", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    await signUp(seller);
+    const images = imagesDir(app.services.config.dataDir);
+    const created = await createProduct(seller, productForm(shirt, file(PNG_BYTES, "shirt.png")));
+    assertEquals([created.priceMinor, created.stock, created.image.type], [4900, 10, "image/png"]);
+    assertMatch(created.imageUrl, /^\/images\/[0-9a-f]{32}\.png$/);
+    const image = await new Client(app).request(created.imageUrl);
+    assertEquals(image.status, 200);
+    assertEquals(image.headers.get("content-type"), "image/png");
+    assertEquals(image.headers.get("cache-control"), "public, max-age=31536000, immutable");
+    assertEquals(image.headers.get("x-content-type-options"), "nosniff");
+    assertEquals(new Uint8Array(await image.arrayBuffer()), PNG_BYTES);
+
+    // A JPEG named .webp is stored and served as the JPEG it is.
+    const res = await send(
+      seller,
+      "PATCH",
+      `/api/products/${created.id}`,
+      productForm({}, file(JPEG_BYTES, "x.webp")),
+    );
+    const replaced = (await res.json()).product;
+    assertEquals([res.status, replaced.image.type, replaced.name], [200, "image/jpeg", shirt.name]);
+    assertEquals(
+      (await new Client(app).request(replaced.imageUrl)).headers.get("content-type"),
+      "image/jpeg",
+    );
+    const gone = await new Client(app).request(created.imageUrl);
+    assertEquals(gone.status, 404, "the replaced image is removed");
+    await gone.body?.cancel();
+    assertEquals(await filesUnder(images), [replaced.image.id]);
+
+    const webp = await createProduct(
+      seller,
+      productForm({ ...shirt, name: "Scarf" }, file(WEBP_BYTES, "s.webp")),
+    );
+    assertEquals(webp.image.type, "image/webp");
+    await seller.request(`/api/products/${created.id}`, { method: "DELETE" });
+    await seller.request(`/api/products/${webp.id}`, { method: "DELETE" });
+    assertEquals(await filesUnder(images), [], "deleting a product deletes its image");
+  }));
+
 Deno.test("product input is checked field by field: each bad value is a clear 4xx and stores nothing", (t) =>
   withApp(async (app) => {
     const seller = new Client(app);
     await signUp(seller);
-    const before = await kvSnapshot(app.services.kv);
-    const cases: [string, Record<string, unknown>, RegExp][] = [
-      ["a negative price", { ...shirt, priceMinor: -1 }, /negative/],
-      ["a fractional price", { ...shirt, priceMinor: 49.5 }, /whole number/],
-      ["an unknown currency", { ...shirt, currency: "XYZ" }, /Currency must be one of/],
-      ["a negative stock", { ...shirt, stock: -3 }, /negative/],
-      ["an empty name", { ...shirt, name: "  " }, /required/],
-      ["a buy link that is not http(s)", { ...shirt, buyUrl: "javascript:alert(1)" }, /http/],
-      ["an unknown field", { ...shirt, sellerId: "someone-else" }, /sellerId|unrecognized/i],
+    const existing = await createProduct(seller, productForm(shirt, file(PNG_BYTES)));
+    const before = await storeSnapshot(app);
+    const create = (body: FormData | Record<string, unknown>) => send(seller, "POST", "/api/products", body);
+    const edit = (body: FormData | Record<string, unknown>) =>
+      send(seller, "PATCH", `/api/products/${existing.id}`, body);
+    const cases: [string, () => Promise<Response>, number, string, RegExp][] = [
+      ["a negative price", () => create({ ...shirt, priceMinor: -1 }), 400, "invalid_input", /negative/],
+      [
+        "a negative price in a form",
+        () => create(productForm({ ...shirt, priceMinor: "-1" })),
+        400,
+        "invalid_input",
+        /negative/,
+      ],
+      [
+        "a fractional price",
+        () => create({ ...shirt, priceMinor: 49.5 }),
+        400,
+        "invalid_input",
+        /whole number/,
+      ],
+      [
+        "a fractional price in a form",
+        () => create(productForm({ ...shirt, priceMinor: "1.5" })),
+        400,
+        "invalid_input",
+        /whole number/,
+      ],
+      [
+        "an empty price in a form",
+        () => create(productForm({ ...shirt, priceMinor: "" })),
+        400,
+        "invalid_input",
+        /whole number/,
+      ],
+      [
+        "an unknown currency",
+        () => create({ ...shirt, currency: "XYZ" }),
+        400,
+        "invalid_input",
+        /Currency must be one of/,
+      ],
+      ["a negative stock", () => create({ ...shirt, stock: -3 }), 400, "invalid_input", /negative/],
+      ["an empty name", () => create({ ...shirt, name: "  " }), 400, "invalid_input", /required/],
+      [
+        "a buy link that is not http(s)",
+        () => create({ ...shirt, buyUrl: "javascript:alert(1)" }),
+        400,
+        "invalid_input",
+        /http/,
+      ],
+      [
+        "an unknown field",
+        () => create({ ...shirt, sellerId: "someone-else" }),
+        400,
+        "invalid_input",
+        /sellerId|unrecognized/i,
+      ],
+      [
+        "a 0-byte image",
+        () => create(productForm(shirt, file(new Uint8Array(), "empty.png"))),
+        400,
+        "empty_image",
+        /empty/,
+      ],
+      [
+        "a text file renamed .png",
+        () => create(productForm(shirt, file(TEXT_BYTES, "photo.png"))),
+        415,
+        "unsupported_image",
+        /PNG, JPEG or WebP/,
+      ],
+      [
+        "an image just over 5 MB",
+        () => create(productForm(shirt, file(pngOfSize(5_000_001)))),
+        413,
+        "image_too_large",
+        /at most 5 MB/,
+      ],
+      [
+        "a 6 MB image (over the route's body limit)",
+        () => create(productForm(shirt, file(pngOfSize(6_000_000)))),
+        413,
+        "payload_too_large",
+        /exceeds 5.5 MB/,
+      ],
+      [
+        "a good image with a bad field",
+        () => create(productForm({ ...shirt, currency: "XYZ" }, file(PNG_BYTES))),
+        400,
+        "invalid_input",
+        /Currency/,
+      ],
+      [
+        "an edit with a renamed text file",
+        () => edit(productForm({ name: "New" }, file(TEXT_BYTES))),
+        415,
+        "unsupported_image",
+        /PNG/,
+      ],
+      [
+        "an edit with a 0-byte image",
+        () => edit(productForm({}, file(new Uint8Array(), "empty.png"))),
+        400,
+        "empty_image",
+        /empty/,
+      ],
+      ["an edit to a negative price", () => edit({ priceMinor: -1 }), 400, "invalid_input", /negative/],
+      [
+        "an edit of a missing product",
+        () => send(seller, "PATCH", "/api/products/nope", productForm({ name: "X" }, file(PNG_BYTES))),
+        404,
+        "product_not_found",
+        /No product/,
+      ],
+      [
+        "a delete of a missing product",
+        () => seller.request("/api/products/nope", { method: "DELETE" }),
+        404,
+        "product_not_found",
+        /No product/,
+      ],
+      [
+        "a body that is neither JSON nor a form",
+        () =>
+          seller.request("/api/products", {
+            method: "POST",
+            body: "name=x",
+            headers: { "content-type": "text/plain" },
+          }),
+        415,
+        "unsupported_media_type",
+        /json/i,
+      ],
     ];
-    for (const [what, body, message] of cases) {
+    for (const [what, request, status, code, message] of cases) {
       await t.step(what, async () => {
-        assertMatch(
-          await expectError(await seller.post("/api/products", body), 400, "invalid_input"),
-          message,
-        );
-        assertEquals(await kvSnapshot(app.services.kv), before);
+        assertMatch(await expectError(await request(), status, code), message);
+        assertEquals(await storeSnapshot(app), before, "nothing in KV, no file left on disk");
       });
     }
   }));
@@ -66,24 +260,94 @@ Deno.test("only a product's owner can change it; guests must sign in", () =>
   withApp(async (app) => {
     const owner = new Client(app);
     await signUp(owner);
-    const id = await createProduct(owner);
+    const { id, imageUrl } = await createProduct(owner, productForm(shirt, file(PNG_BYTES)));
     const rival = new Client(app);
     await signUp(rival, "rival@example.com", "Rival");
-    const before = await kvSnapshot(app.services.kv);
+    const guest = new Client(app);
+    const before = await storeSnapshot(app);
     const patch = (c: Client) =>
-      c.request(`/api/products/${id}`, {
-        method: "PATCH",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ priceMinor: 1 }),
-      });
+      send(c, "PATCH", `/api/products/${id}`, productForm({ priceMinor: 1 }, file(PNG_BYTES)));
+    const remove = (c: Client) => c.request(`/api/products/${id}`, { method: "DELETE" });
     await expectError(await patch(rival), 403, "not_product_owner");
-    await expectError(
-      await rival.request(`/api/products/${id}`, { method: "DELETE" }),
-      403,
-      "not_product_owner",
+    await expectError(await remove(rival), 403, "not_product_owner");
+    await expectError(await patch(guest), 401, "sign_in_required");
+    await expectError(await remove(guest), 401, "sign_in_required");
+    await expectError(await send(guest, "POST", "/api/products", shirt), 401, "sign_in_required");
+    await expectError(await guest.request("/api/products"), 401, "sign_in_required");
+    assertEquals(await storeSnapshot(app), before, "refused requests change nothing");
+    assertEquals((await guest.request(imageUrl)).status, 200, "anyone may see the image");
+  }));
+
+Deno.test("an unknown or malformed image id is a 404", () =>
+  withApp(async (app) => {
+    const client = new Client(app);
+    for (
+      const id of ["0".repeat(32) + ".png", "nope", "..%2Fshowfloor.kv", "%2E%2E%2F%2E%2E%2Fetc%2Fpasswd"]
+    ) {
+      const res = await client.request(`/images/${id}`);
+      assertEquals(res.status, 404, id);
+      await res.body?.cancel();
+    }
+  }));
+
+Deno.test("the catalog page lists the seller's products with thumbnail, price and stock", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    await signUp(seller);
+    const shirtView = await createProduct(seller, productForm(shirt, file(PNG_BYTES)));
+    await createProduct(seller, { ...shirt, name: "Tea bowl", priceMinor: 4900, currency: "JPY", stock: 0 });
+    const rival = new Client(app);
+    await signUp(rival, "rival@example.com", "Rival");
+    await createProduct(rival, { ...shirt, name: "Someone else's hat" });
+    const res = await seller.request("/studio/products");
+    assertEquals(res.status, 200);
+    const html = await res.text();
+    assertMatch(html, /Linen shirt[\s\S]*€49\.00[\s\S]*10 in stock/);
+    assertMatch(html, /Tea bowl[\s\S]*¥4,900[\s\S]*Sold out/);
+    assert(html.includes(`src="${shirtView.imageUrl}"`), "the thumbnail is shown");
+    assert(html.includes(`href="/studio/products/${shirtView.id}"`), "each product links to its edit page");
+    assert(!html.includes("Someone else"), "only the seller's own products");
+    assert(
+      html.includes('enctype="multipart/form-data"') &&
+        html.includes('accept="image/png,image/jpeg,image/webp"'),
     );
-    await expectError(await patch(new Client(app)), 401, "sign_in_required");
-    await expectError(await new Client(app).post("/api/products", shirt), 401, "sign_in_required");
-    await expectError(await owner.request("/api/products/nope"), 404, "product_not_found");
-    assertEquals(await kvSnapshot(app.services.kv), before, "refused requests change nothing");
+    assertEquals((await new Client(app).request("/studio/products", { redirect: "manual" })).status, 303);
+  }));
+
+Deno.test("the catalog forms add, edit and delete a product, and show bad input in plain words", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    await signUp(seller);
+    const post = (path: string, body: FormData) =>
+      seller.request(path, { method: "POST", body, redirect: "manual" });
+    // A file input left empty arrives as a nameless, empty file: no image, not an error.
+    const added = await post("/studio/products", productForm(shirt, new File([], "")));
+    assertEquals([added.status, added.headers.get("location")], [303, "/studio/products"]);
+    const [product] = (await (await seller.request("/api/products")).json()).products;
+    assertEquals([product.name, product.imageUrl], [shirt.name, null]);
+
+    const before = await storeSnapshot(app);
+    const bad = await post(
+      "/studio/products",
+      productForm({ ...shirt, name: "Wool hat", priceMinor: "1.5" }),
+    );
+    assertEquals(bad.status, 400);
+    const html = await bad.text();
+    assertMatch(html, /Price must be a whole number of minor units/);
+    assert(html.includes('value="Wool hat"') && html.includes('value="1.5"'), "what was typed is kept");
+    const big = await post(`/studio/products/${product.id}`, productForm(shirt, file(pngOfSize(7_000_000))));
+    assertEquals(big.status, 413);
+    assertMatch(await big.text(), /Image must be at most 5 MB/);
+    assertEquals(await storeSnapshot(app), before);
+
+    const edited = await post(
+      `/studio/products/${product.id}`,
+      productForm({ ...shirt, stock: 3 }, file(PNG_BYTES)),
+    );
+    assertEquals(edited.status, 303);
+    const after = (await (await seller.request(`/api/products/${product.id}`)).json()).product;
+    assertEquals([after.stock, after.image.type], [3, "image/png"]);
+    assertEquals((await post(`/studio/products/${product.id}/delete`, new FormData())).status, 303);
+    assertEquals((await (await seller.request("/api/products")).json()).products, []);
+    assertEquals(await filesUnder(app.services.config.dataDir), []);
   }));

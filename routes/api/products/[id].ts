@@ -1,26 +1,31 @@
-import { type Handlers, readJson } from "../../../lib/fresh/mod.ts";
+import { editProduct, productView, removeProduct } from "../../../lib/catalog.ts";
+import { type Handlers, readJsonOrForm, type RouteConfig } from "../../../lib/fresh/mod.ts";
 import { findOwnProduct, findProduct } from "../../../lib/guards.ts";
-import { ProductPatch } from "../../../lib/inputs.ts";
+import { IMAGE_UPLOAD_BODY_LIMIT } from "../../../lib/images/image_store.ts";
+import { ProductFormPatch, ProductPatch } from "../../../lib/inputs.ts";
 import type { State } from "../../../lib/state.ts";
-import { deleteProduct, getStock, updateProduct } from "../../../lib/store/products.ts";
 
-/** GET: a product as anyone may see it. PATCH, DELETE: its owner only. */
+// Room for one image (at most 5 MB) and the other fields.
+export const config: RouteConfig = { bodyLimit: IMAGE_UPLOAD_BODY_LIMIT };
+
+/**
+ * GET: a product as anyone may see it. PATCH (JSON, or a multipart form with an optional
+ * new `image`), DELETE: its owner only.
+ */
 export const handler: Handlers<State> = {
   async GET(ctx) {
     const product = await findProduct(ctx.state, ctx.params.id!);
-    const { sellerId: _, ...shown } = product;
-    return ctx.hono.json({ product: { ...shown, stock: await getStock(ctx.state.services.kv, product.id) } });
+    return ctx.hono.json({ product: await productView(ctx.state.services.kv, product) });
   },
   async PATCH(ctx) {
     const product = await findOwnProduct(ctx.state, ctx.params.id!);
-    const changes = await readJson(ctx, ProductPatch);
-    const { kv } = ctx.state.services;
-    const updated = await updateProduct(kv, product, changes);
-    return ctx.hono.json({ product: { ...updated, stock: await getStock(kv, product.id) } });
+    const changes = await readJsonOrForm(ctx, ProductPatch, ProductFormPatch);
+    const updated = await editProduct(ctx.state, product, changes);
+    return ctx.hono.json({ product: await productView(ctx.state.services.kv, updated) });
   },
   async DELETE(ctx) {
     const product = await findOwnProduct(ctx.state, ctx.params.id!);
-    await deleteProduct(ctx.state.services.kv, product);
+    await removeProduct(ctx.state, product);
     return new Response(null, { status: 204 });
   },
 };

@@ -31,10 +31,11 @@ export async function startApp(opts: AppOptions): Promise<AppServer> {
 
   const env: Record<string, string> = {
     // The caller's own app settings must not leak into the test server.
-    ...cleanEnv(/^(LIVEKIT_|APP_|KV_PATH$|PORT$|HOSTNAME$)/),
+    ...cleanEnv(/^(LIVEKIT_|APP_|KV_PATH$|DATA_DIR$|PORT$|HOSTNAME$)/),
     PORT: String(port),
     HOSTNAME: "127.0.0.1",
     KV_PATH: kvPath,
+    DATA_DIR: tmp,
     LIVEKIT_URL: opts.livekit.url,
     LIVEKIT_API_KEY: opts.livekit.apiKey,
     LIVEKIT_API_SECRET: opts.livekit.apiSecret,

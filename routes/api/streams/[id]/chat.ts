@@ -3,6 +3,7 @@ import { findStream } from "../../../../lib/guards.ts";
 import { ChatInput, ChatPageQuery } from "../../../../lib/inputs.ts";
 import { participantFor } from "../../../../lib/livekit/participant.ts";
 import type { State } from "../../../../lib/state.ts";
+import { bump } from "../../../../lib/store/analytics.ts";
 import { addChatMessage, CHAT_RATE, listChat } from "../../../../lib/store/chat.ts";
 
 /**
@@ -42,6 +43,7 @@ export const handler: Handlers<State> = {
         { "retry-after": String(Math.ceil(result.retryAfterMs / 1000)) },
       );
     }
+    await bump(kv, stream.id, "chatMessages");
     try {
       await rooms.send(stream.id, "chat", result.message);
     } catch (error) {

@@ -1,8 +1,9 @@
 import { type Handlers, HttpError, readEmpty } from "../../../../lib/fresh/mod.ts";
-import { findStream } from "../../../../lib/guards.ts";
+import { findOpenStream } from "../../../../lib/guards.ts";
 import { participantFor } from "../../../../lib/livekit/participant.ts";
+import { reservationMessage } from "../../../../lib/sales.ts";
 import type { State } from "../../../../lib/state.ts";
-import { reserveCart } from "../../../../lib/store/carts.ts";
+import { type CartItem, reserveCart } from "../../../../lib/store/carts.ts";
 
 /**
  * Reserves the asker's cart: stock is taken atomically (never oversold), then everyone
@@ -11,20 +12,13 @@ import { reserveCart } from "../../../../lib/store/carts.ts";
 export const handler: Handlers<State> = {
   async POST(ctx) {
     await readEmpty(ctx);
-    const stream = await findStream(ctx.state, ctx.params.id!);
-    if (stream.status === "ended") throw new HttpError(409, "stream_ended", "This stream has ended");
+    const stream = await findOpenStream(ctx.state, ctx.params.id!);
     const who = await participantFor(ctx.hono, ctx.state);
     const { kv, rooms } = ctx.state.services;
     const result = await reserveCart(kv, stream.id, who);
     if (!result.ok) {
       if (result.reason === "cart_empty") throw new HttpError(409, "cart_empty", "Your cart is empty");
-      if (result.reason === "sale_ended") {
-        throw new HttpError(
-          409,
-          "sale_ended",
-          `The flash sale on ${result.item.name} ended at ${result.item.saleEndsAt}; remove it and add it again at the current price`,
-        );
-      }
+      if (result.reason === "sale_ended") throw new HttpError(409, "sale_ended", saleEnded(result.item));
       throw new HttpError(
         409,
         "sold_out",
@@ -33,18 +27,24 @@ export const handler: Handlers<State> = {
           : `Only ${result.left} of ${result.item.name} left; lower the quantity`,
       );
     }
-    const { reservation } = result;
-    for (const { productId, stock } of result.stock) {
-      await rooms.send(stream.id, "stock", { v: 1, type: "stock", productId, stock });
+    // Stored already: a failed send must not turn a reservation into an error the buyer retries.
+    const { reservation, version } = result;
+    try {
+      for (const { productId, stock } of result.stock) {
+        await rooms.send(stream.id, "stock", { v: 1, type: "stock", productId, stock, version });
+      }
+      await rooms.send(stream.id, "reservation", reservationMessage(reservation), [
+        `seller-${stream.sellerId}`,
+      ]);
+    } catch (error) {
+      console.error(`reservations: could not announce ${reservation.id} in stream ${stream.id}:`, error);
     }
-    await rooms.send(stream.id, "reservation", {
-      v: 1,
-      type: "reservation",
-      id: reservation.id,
-      name: reservation.name,
-      items: reservation.items.map(({ productId, name, quantity }) => ({ productId, name, quantity })),
-      at: reservation.at,
-    }, [`seller-${stream.sellerId}`]);
-    return ctx.hono.json({ reservation }, 201);
+    const { id, items, totalMinor, currency, at } = reservation;
+    return ctx.hono.json({ reservation: { id, items, totalMinor, currency, at } }, 201);
   },
 };
+
+function saleEnded(item: CartItem): string {
+  const time = new Date(item.saleEndsAt!).toISOString().slice(11, 19);
+  return `The flash sale on ${item.name} ended at ${time} UTC; remove it from your cart and add it again at the current price`;
+}

@@ -1,5 +1,5 @@
 import { type Handlers, HttpError, readJson } from "../../../../../lib/fresh/mod.ts";
-import { findProduct, findStream } from "../../../../../lib/guards.ts";
+import { findOpenStream, findStreamProduct } from "../../../../../lib/guards.ts";
 import { CartItemInput } from "../../../../../lib/inputs.ts";
 import { participantFor } from "../../../../../lib/livekit/participant.ts";
 import type { State } from "../../../../../lib/state.ts";
@@ -9,21 +9,21 @@ import { getSale } from "../../../../../lib/store/showcase.ts";
 /** Sets how many of a product the asker's cart holds (0 removes it); the price is fixed now. */
 export const handler: Handlers<State> = {
   async POST(ctx) {
-    const stream = await findStream(ctx.state, ctx.params.id!);
-    if (stream.status === "ended") throw new HttpError(409, "stream_ended", "This stream has ended");
+    const stream = await findOpenStream(ctx.state, ctx.params.id!);
     const { productId, quantity } = await readJson(ctx, CartItemInput);
-    const product = await findProduct(ctx.state, productId);
-    // Only what this stream's seller sells can go in this stream's cart.
-    if (product.sellerId !== stream.sellerId) {
-      throw new HttpError(404, "product_not_found", "No product with this id in this stream");
-    }
+    const product = await findStreamProduct(ctx.state, stream, productId);
     const { kv } = ctx.state.services;
     const who = await participantFor(ctx.hono, ctx.state);
     const sale = await getSale(kv, stream.id);
-    const cart = await setCartItem(kv, stream.id, who.identity, { product, quantity, sale });
-    if (!cart) {
+    const result = await setCartItem(kv, stream.id, who.identity, { product, quantity, sale });
+    if (result.ok) return ctx.hono.json({ cart: result.cart });
+    if (result.reason === "cart_full") {
       throw new HttpError(409, "cart_full", `A cart holds at most ${MAX_CART_PRODUCTS} different products`);
     }
-    return ctx.hono.json({ cart });
+    throw new HttpError(
+      409,
+      "other_currency",
+      `Your cart holds prices in ${result.currency}; reserve it first, then add ${product.name} (priced in ${product.currency})`,
+    );
   },
 };

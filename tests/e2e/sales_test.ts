@@ -1,0 +1,72 @@
+// Sales end to end with real parts: a viewer reserves a pinned product, the seller's
+// studio shows the reservation and the stock left dropping as LiveKit delivers them, and
+// once the stream has ended the studio shows the stream's numbers.
+import type { Page } from "playwright-core";
+import { assert, assertEquals } from "../assert.ts";
+import { createStreamAsSeller, goLive, liveTest, openViewer, UI_TIMEOUT } from "./live_flow.ts";
+
+/** Calls the app's JSON API from the page, with its cookies; throws on an error status. */
+async function api(page: Page, method: string, path: string, body: unknown = {}): Promise<unknown> {
+  const { status, json } = await page.evaluate(async ([method, path, body]) => {
+    const res = await fetch(path as string, {
+      method: method as string,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, json: await res.json().catch(() => null) };
+  }, [method, path, body]);
+  if (status >= 400) throw new Error(`${method} ${path}: ${status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+liveTest(
+  "a viewer's reservation reaches the studio live with the stock left, and the studio shows analytics after the end",
+  async (t, { stack, browser }) => {
+    const { studio, streamId, watchUrl } = await createStreamAsSeller(browser, stack.appUrl);
+    const { product } = await api(studio, "POST", "/api/products", {
+      name: "Linen shirt",
+      priceMinor: 4900,
+      currency: "EUR",
+      stock: 5,
+    }) as { product: { id: string } };
+    await api(studio, "PUT", `/api/streams/${streamId}/pins`, { productIds: [product.id] });
+    await studio.reload();
+    const stockLeft = `.sales-feed .stock-left[data-product-id="${product.id}"]`;
+    assertEquals(await studio.getAttribute(stockLeft, "data-stock"), "5", "server-rendered stock");
+    await goLive(studio);
+    await studio.waitForSelector(".sales-feed[data-ready=true]", { timeout: UI_TIMEOUT });
+
+    const viewer = await openViewer(browser, watchUrl);
+    await viewer.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+
+    await t.step("the viewer reserves 2, and the studio shows who, what, how many, and 3 left", async () => {
+      // What the product sheet's buttons call (the sheet UI is built alongside).
+      await api(viewer, "POST", `/api/streams/${streamId}/products/${product.id}/opened`);
+      await api(viewer, "POST", `/api/streams/${streamId}/cart/items`, {
+        productId: product.id,
+        quantity: 2,
+      });
+      await api(viewer, "POST", `/api/streams/${streamId}/reservations`);
+      await studio.waitForSelector(".sales-feed .reservation[data-id]", { timeout: UI_TIMEOUT });
+      const line = await studio.textContent(".sales-feed .reservation");
+      assert(line?.includes("2 × Linen shirt"), `reservation line: ${line}`);
+      await studio.waitForSelector(`${stockLeft}[data-stock="3"]`, { timeout: UI_TIMEOUT });
+    });
+
+    await t.step("after ending, the studio shows the stream's numbers", async () => {
+      await studio.click("button:has-text('End stream')");
+      await studio.click("button:has-text('Yes, end it')");
+      await studio.waitForSelector(".studio[data-phase=ended]", { timeout: UI_TIMEOUT });
+      await studio.reload();
+      const stat = (name: string) =>
+        studio.getAttribute(`.stream-analytics [data-stat=${name}]`, "data-value");
+      assertEquals(await stat("reservations"), "1");
+      assertEquals(await stat("unitsReserved"), "2");
+      assertEquals(await stat("uniqueViewers"), "1");
+      assertEquals(await stat("peakViewers"), "1");
+      assertEquals(await stat("sheetOpens"), "1");
+      // The reservation stays listed after the stream.
+      assertEquals(await studio.locator(".sales-feed .reservation").count(), 1);
+    });
+  },
+);
