@@ -10,6 +10,7 @@ import { mintToken, viewerGrant } from "../lib/livekit/tokens.ts";
 import { launchBrowser } from "../tests/e2e/harness/browser.ts";
 import { installLivekitClient } from "../tests/e2e/harness/livekit_client.ts";
 import { startStack } from "../tests/e2e/harness/stack.ts";
+import { percentile, signUpSeller } from "./bench_kit.ts";
 
 const MESSAGES = Number(Deno.args[0] ?? 1000);
 const RATE = Number(Deno.args[1] ?? 50);
@@ -27,10 +28,6 @@ interface BenchWindow {
 
 const now = () => performance.timeOrigin + performance.now();
 const sleepUntil = (t: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, t - now())));
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 /** Latencies from each send to each subscriber's receipt, and how many receipts are missing. */
 function fanout(sent: Map<string, number>, received: Record<string, number>[]) {
@@ -60,34 +57,14 @@ async function settle(page: Page, sent: Map<string, number>) {
   return result;
 }
 
-async function json(res: Response) {
-  if (!res.ok) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
-  return await res.json();
-}
-
 const stack = await startStack();
 const browser = await launchBrowser();
 try {
   // The seller, over plain HTTP: sign up, create the stream.
-  const signup = await fetch(`${stack.appUrl}/api/auth/signup`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      email: "bench@example.com",
-      name: "Bench Seller",
-      password: "bench password 123",
-    }),
+  const seller = await signUpSeller(stack.appUrl);
+  const { stream } = await seller.call<{ stream: { id: string } }>("POST", "/api/streams", {
+    title: "Chat fan-out bench",
   });
-  await json(signup);
-  const cookie = signup.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const headers = { "content-type": "application/json", cookie };
-  const { stream } = await json(
-    await fetch(`${stack.appUrl}/api/streams`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ title: "Chat fan-out bench" }),
-    }),
-  );
 
   // 20 subscribers and one direct publisher, each a Room in one page.
   const keys = { apiKey: stack.livekit.apiKey, apiSecret: stack.livekit.apiSecret };
@@ -146,11 +123,9 @@ try {
     await sleepUntil(start + (i * 1000) / RATE);
     const sentAt = now();
     posts.push(
-      fetch(`${stack.appUrl}/api/streams/${stream.id}/chat`, {
-        method: "POST",
-        headers,
-        body: JSON.stringify({ text: `bench message ${i}` }),
-      }).then(json).then(({ message }) => {
+      seller.call<{ message: { id: string } }>("POST", `/api/streams/${stream.id}/chat`, {
+        text: `bench message ${i}`,
+      }).then(({ message }) => {
         roundTrips.push(now() - sentAt);
         posted.set(message.id, sentAt);
       }),

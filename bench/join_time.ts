@@ -4,6 +4,7 @@
 //   deno run -A --unstable-bundle bench/join_time.ts [joins]
 import { launchBrowser } from "../tests/e2e/harness/browser.ts";
 import { startStack } from "../tests/e2e/harness/stack.ts";
+import { percentile } from "./bench_kit.ts";
 
 const JOINS = Number(Deno.args[0] ?? 20);
 
@@ -14,10 +15,6 @@ const MARK_FIRST_FRAME = `document.addEventListener("DOMContentLoaded", () => {
   video?.requestVideoFrameCallback(() => { window.__firstFrame = performance.now(); });
 });
 addEventListener("load", () => { window.__loaded = performance.now(); });`;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 const stack = await startStack();
 const browser = await launchBrowser();

@@ -142,10 +142,13 @@ export type ProductFormPatch = z.infer<typeof ProductFormPatch>;
 
 const productId = z.string().regex(/^[0-9a-z]{1,40}$/, "Expected a product id");
 
+/** How many of one product a cart may hold. */
+export const MAX_QUANTITY = 10;
+
 export const CartItemInput = z.object({
   productId,
   quantity: z.number().int("Quantity must be a whole number").min(0, "Quantity must not be negative")
-    .max(10, "At most 10 of one product"),
+    .max(MAX_QUANTITY, `At most ${MAX_QUANTITY} of one product`),
 }).strict();
 export type CartItemInput = z.infer<typeof CartItemInput>;
 

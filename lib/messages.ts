@@ -59,6 +59,8 @@ export const ProductCard = z.object({
   priceMinor: z.number().int().min(0),
   currency: z.string().length(3),
   stock: z.number().int().min(0),
+  /** Served by the app (`/images/:id`), or null when the product has no image. */
+  imageUrl: z.string().regex(/^\/images\/[0-9a-f]{32}\.(png|jpg|webp)$/).nullable(),
 });
 export type ProductCard = z.infer<typeof ProductCard>;
 

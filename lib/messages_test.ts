@@ -24,3 +24,22 @@ Deno.test("decodeMessage() ignores malformed JSON, unknown versions and wrong sh
     null,
   );
 });
+
+Deno.test("a product card's image is an image of this app's, never another address", () => {
+  const card = (imageUrl: string | null) => ({
+    id: "p1",
+    name: "Linen shirt",
+    priceMinor: 4900,
+    currency: "EUR",
+    stock: 3,
+    imageUrl,
+  });
+  const pins = (imageUrl: string | null) =>
+    new TextEncoder().encode(JSON.stringify({ v: 1, type: "pins", products: [card(imageUrl)] }));
+  const own = `/images/${"0a".repeat(16)}.png`;
+  assertEquals(decodeMessage("pins", pins(own))?.products[0]?.imageUrl, own);
+  assertEquals(decodeMessage("pins", pins(null))?.products[0]?.imageUrl, null);
+  for (const foreign of ["https://evil.example/x.png", "javascript:alert(1)", "/images/../secret.png"]) {
+    assertEquals(decodeMessage("pins", pins(foreign)), null, foreign);
+  }
+});

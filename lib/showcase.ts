@@ -2,7 +2,7 @@
 // sale on the highlighted product, and the server's clock. Shared by the API routes and
 // the messages they send, so a late viewer's fetch and a live update look the same.
 import type { FlashSale, MessageOf, ProductCard } from "./messages.ts";
-import { getProduct, getStock, type Product } from "./store/products.ts";
+import { getProduct, getStock, imageUrl, type Product } from "./store/products.ts";
 import { getHighlight, getPins, getSale } from "./store/showcase.ts";
 
 export interface Showcase {
@@ -14,7 +14,7 @@ export interface Showcase {
 
 export async function cardOf(kv: Deno.Kv, product: Product): Promise<ProductCard> {
   const { id, name, priceMinor, currency } = product;
-  return { id, name, priceMinor, currency, stock: await getStock(kv, id) };
+  return { id, name, priceMinor, currency, stock: await getStock(kv, id), imageUrl: imageUrl(product) };
 }
 
 /** Cards for the products, in order; products deleted since are left out. */

@@ -7,8 +7,16 @@ export class ApiError extends Error {
 }
 
 export function postJson<T>(path: string, body: unknown = {}): Promise<T> {
+  return sendJson<T>("POST", path, body);
+}
+
+export function putJson<T>(path: string, body: unknown): Promise<T> {
+  return sendJson<T>("PUT", path, body);
+}
+
+function sendJson<T>(method: string, path: string, body: unknown): Promise<T> {
   return request<T>(path, {
-    method: "POST",
+    method,
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });

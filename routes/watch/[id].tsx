@@ -1,5 +1,7 @@
 import ChatPanel from "../../islands/ChatPanel.tsx";
+import HighlightCard from "../../islands/HighlightCard.tsx";
 import LikeButton from "../../islands/LikeButton.tsx";
+import ProductTray from "../../islands/ProductTray.tsx";
 import ReactionBar from "../../islands/ReactionBar.tsx";
 import ReactionOverlay from "../../islands/ReactionOverlay.tsx";
 import ViewerCount from "../../islands/ViewerCount.tsx";
@@ -8,6 +10,7 @@ import { type Handlers, page, type PageProps } from "../../lib/fresh/mod.ts";
 import { findStream } from "../../lib/guards.ts";
 import { type Audience, audienceFor } from "../../lib/livekit/audience.ts";
 import type { ChatMessage } from "../../lib/messages.ts";
+import { type Showcase, showcaseOf } from "../../lib/showcase.ts";
 import type { State } from "../../lib/state.ts";
 import { listChat } from "../../lib/store/chat.ts";
 import type { Stream } from "../../lib/store/streams.ts";
@@ -16,6 +19,7 @@ interface Data {
   stream: Stream;
   chat: ChatMessage[];
   audience: Audience;
+  showcase: Showcase;
 }
 
 export const handler: Handlers<State> = {
@@ -25,23 +29,28 @@ export const handler: Handlers<State> = {
       stream,
       chat: await listChat(ctx.state.services.kv, stream.id),
       audience: await audienceFor(ctx.hono, ctx.state, stream),
+      showcase: await showcaseOf(ctx.state.services.kv, stream.id),
     });
   },
 };
 
-export default function Watch({ data: { stream, chat, audience }, state, url }: PageProps<Data, State>) {
+export default function Watch(
+  { data: { stream, chat, audience, showcase }, state, url }: PageProps<Data, State>,
+) {
   const name = state.seller?.name ?? state.guest?.name;
   return (
     <section class="watch-page">
       <div class="watch-stage">
         <WatchPlayer streamId={stream.id} status={stream.status} sellerAway={!!stream.sellerAway} />
         <ReactionOverlay />
+        <HighlightCard streamId={stream.id} initial={showcase} ended={stream.status === "ended"} />
       </div>
       <div class="audience-bar">
         <ViewerCount streamId={stream.id} initial={audience.viewers} />
         <LikeButton streamId={stream.id} initial={audience.likes} canLike={stream.status !== "ended"} />
         <ReactionBar canReact={stream.status !== "ended"} />
       </div>
+      <ProductTray streamId={stream.id} initial={showcase} canBuy={stream.status !== "ended"} />
       <ChatPanel streamId={stream.id} initial={chat} canPost={stream.status !== "ended"} />
       <div class="stream-info">
         <h1>{stream.title}</h1>

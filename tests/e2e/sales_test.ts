@@ -40,7 +40,7 @@ liveTest(
     await viewer.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
 
     await t.step("the viewer reserves 2, and the studio shows who, what, how many, and 3 left", async () => {
-      // What the product sheet's buttons call (the sheet UI is built alongside).
+      // The calls the product sheet makes (tests/e2e/showcase_test.ts drives the sheet itself).
       await api(viewer, "POST", `/api/streams/${streamId}/products/${product.id}/opened`);
       await api(viewer, "POST", `/api/streams/${streamId}/cart/items`, {
         productId: product.id,

@@ -1,0 +1,27 @@
+import type { FlashSale, ProductCard } from "../lib/messages.ts";
+import { ProductPrice, StockNote } from "./ProductPrice.tsx";
+
+interface ProductTileProps {
+  product: ProductCard;
+  sale: FlashSale | null;
+  offset: number;
+  /** The image's width and height in CSS pixels (styles may scale it). */
+  imageSize: number;
+  /** A line above the name, e.g. "Featured". */
+  label?: string;
+}
+
+/** A product at a glance, as the highlight card and the tray show it: image, name, price, stock. */
+export function ProductTile({ product, sale, offset, imageSize, label }: ProductTileProps) {
+  return (
+    <>
+      {product.imageUrl && <img src={product.imageUrl} alt="" width={imageSize} height={imageSize} />}
+      <span class="product-text">
+        {label && <span class="product-label">{label}</span>}
+        <strong class="product-name">{product.name}</strong>
+        <ProductPrice product={product} sale={sale} offset={offset} />
+        <StockNote stock={product.stock} />
+      </span>
+    </>
+  );
+}

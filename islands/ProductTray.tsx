@@ -1,0 +1,54 @@
+// Under the video: the pinned products in the seller's order, the product sheet (opened
+// here or from the highlight card), and the viewer's cart with its Reserve button.
+import { useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import { CartBar } from "../components/CartBar.tsx";
+import { ProductTile } from "../components/ProductTile.tsx";
+import { ProductSheet } from "../components/ProductSheet.tsx";
+import { cardOf, sheet, useShowcase } from "../lib/client/showcase_store.ts";
+import { useCart } from "../lib/client/use_cart.ts";
+import type { Showcase } from "../lib/showcase.ts";
+
+export interface ProductTrayProps {
+  streamId: string;
+  initial: Showcase;
+  /** False once the stream has ended: products still show, buying stops. */
+  canBuy: boolean;
+}
+
+export default function ProductTray({ streamId, initial, canBuy }: ProductTrayProps) {
+  const show = useShowcase(streamId, initial);
+  const cart = useCart(streamId, canBuy);
+  const ready = useSignal(false);
+  useEffect(() => void (ready.value = true), []);
+  const open = sheet.value;
+  return (
+    <section class="product-tray" aria-label="Products in this stream" data-ready={ready.value || undefined}>
+      {show.pins.length > 0 && (
+        <ol class="tray-list">
+          {show.pins.map((product) => (
+            <li key={product.id} class="tray-item" data-product-id={product.id}>
+              <button
+                type="button"
+                onClick={() => sheet.value = product}
+              >
+                <ProductTile product={product} sale={show.sale} offset={show.offset} imageSize={64} />
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      {canBuy && <CartBar cart={cart} />}
+      {open && (
+        <ProductSheet
+          streamId={streamId}
+          product={cardOf(show, open)}
+          sale={show.sale}
+          offset={show.offset}
+          cart={canBuy ? cart : null}
+          onClose={() => sheet.value = null}
+        />
+      )}
+    </section>
+  );
+}

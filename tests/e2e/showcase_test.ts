@@ -1,0 +1,275 @@
+// Live commerce as viewers see it, with real parts: the seller pins, reorders and
+// highlights products and runs a flash sale from the studio; viewers' trays, highlight
+// cards and countdowns follow (one viewer's clock runs 90 s fast), a late viewer on a
+// phone gets the highlight in the page's HTML, and a viewer buys through the sheet.
+import type { Page } from "playwright-core";
+import { assert, assertEquals } from "../assert.ts";
+import { PNG_BYTES } from "../fixtures/images.ts";
+import { createStreamAsSeller, goLive, liveTest, openViewer, UI_TIMEOUT } from "./live_flow.ts";
+
+/** Creates a product from the studio page (multipart, as the catalog form sends it); returns its id. */
+async function createProduct(
+  studio: Page,
+  fields: Record<string, string>,
+  withImage = false,
+): Promise<string> {
+  return await studio.evaluate(async ([fields, png]) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    if (png) form.set("image", new File([new Uint8Array(png)], "shirt.png", { type: "image/png" }));
+    const res = await fetch("/api/products", { method: "POST", body: form });
+    if (res.status !== 201) throw new Error(`creating a product: ${res.status} ${await res.text()}`);
+    return (await res.json()).product.id as string;
+  }, [fields, withImage ? [...PNG_BYTES] : null] as const);
+}
+
+/** Runs the page's clock 90 s fast, as a viewer's badly set phone would. */
+async function skewClock(page: Page): Promise<void> {
+  await page.context().addInitScript(() => {
+    const RealDate = Date;
+    const skew = 90_000;
+    globalThis.Date = class extends RealDate {
+      constructor(...args: []) {
+        super(...(args.length ? args : [RealDate.now() + skew] as unknown as []));
+      }
+      static override now() {
+        return RealDate.now() + skew;
+      }
+    } as DateConstructor;
+  });
+}
+
+const trayOrder = (page: Page) =>
+  page.$$eval(".product-tray .tray-item", (items) => items.map((i) => i.getAttribute("data-product-id")));
+
+async function waitForTrayOrder(page: Page, expected: string[]): Promise<void> {
+  await page.waitForFunction(
+    (ids) =>
+      [...document.querySelectorAll(".product-tray .tray-item")].map((i) => i.getAttribute("data-product-id"))
+        .join() === ids.join(),
+    expected,
+    { timeout: UI_TIMEOUT },
+  );
+}
+
+/** The highlight card lies over the video: inside the stage's box. */
+async function assertOverVideo(page: Page, productId: string): Promise<void> {
+  const card = await page.locator(`.watch-stage .highlight-card[data-product-id="${productId}"]`)
+    .boundingBox();
+  const video = await page.locator(".watch-stage video").first().boundingBox();
+  assert(card && video, "card and video are both visible");
+  assert(
+    card.x >= video.x && card.y >= video.y && card.x + card.width <= video.x + video.width + 1 &&
+      card.y + card.height <= video.y + video.height + 1,
+    `card ${JSON.stringify(card)} lies over the video ${JSON.stringify(video)}`,
+  );
+}
+
+liveTest(
+  "pins, the highlight and a flash sale reach every viewer, late ones too, and viewers buy",
+  async (t, { stack, browser }) => {
+    const { studio, watchUrl } = await createStreamAsSeller(browser, stack.appUrl);
+    const base = { currency: "EUR", description: "Washed linen.\nRelaxed fit." };
+    const shirt = await createProduct(studio, {
+      ...base,
+      name: "Linen shirt",
+      priceMinor: "4900",
+      stock: "1",
+    }, true);
+    const scarf = await createProduct(studio, {
+      ...base,
+      name: "Silk scarf",
+      priceMinor: "2900",
+      stock: "5",
+    });
+    const tote = await createProduct(studio, {
+      ...base,
+      name: "Canvas tote",
+      priceMinor: "1900",
+      stock: "8",
+      buyUrl: "https://shop.example/tote",
+    });
+    await studio.reload();
+    const controls = ".showcase-controls[data-ready=true]";
+    await studio.waitForSelector(controls, { timeout: UI_TIMEOUT });
+    for (const id of [shirt, scarf, tote]) {
+      await studio.click(`.catalog-item[data-product-id="${id}"] button:has-text('Pin')`);
+      await studio.waitForSelector(`.pinned-item[data-product-id="${id}"]`, { timeout: UI_TIMEOUT });
+    }
+    await goLive(studio);
+
+    const viewers: Page[] = [];
+    for (const skewed of [false, true]) {
+      const viewer = await openViewer(browser, watchUrl);
+      if (skewed) {
+        await skewClock(viewer);
+        await viewer.reload();
+      }
+      await viewer.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+      await viewer.waitForSelector(".product-tray[data-ready=true]", { timeout: UI_TIMEOUT });
+      viewers.push(viewer);
+    }
+    const [first, second] = viewers as [Page, Page];
+
+    await t.step("viewers show the pinned products in the order the seller sets", async () => {
+      for (const viewer of viewers) assertEquals(await trayOrder(viewer), [shirt, scarf, tote]);
+      await studio.click("button[aria-label='Move Canvas tote up']");
+      await studio.waitForSelector(`.pinned-item:nth-child(2)[data-product-id="${tote}"]`, {
+        timeout: UI_TIMEOUT,
+      });
+      await studio.click("button[aria-label='Move Canvas tote up']");
+      await studio.waitForSelector(`.pinned-item:nth-child(1)[data-product-id="${tote}"]`, {
+        timeout: UI_TIMEOUT,
+      });
+      for (const viewer of viewers) await waitForTrayOrder(viewer, [tote, shirt, scarf]);
+    });
+
+    await t.step("a highlight in the studio shows over the video on both viewers", async () => {
+      await studio.click(`.pinned-item[data-product-id="${shirt}"] button:has-text('Highlight')`);
+      for (const viewer of viewers) {
+        await viewer.waitForSelector(`.watch-stage .highlight-card[data-product-id="${shirt}"]`, {
+          timeout: UI_TIMEOUT,
+        });
+        await assertOverVideo(viewer, shirt);
+        const text = await viewer.textContent(".highlight-card");
+        assert(
+          text?.includes("Linen shirt") && text.includes("€49.00") && text.includes("1 left"),
+          `card: ${text}`,
+        );
+        const src = await viewer.getAttribute(".highlight-card img", "src");
+        assert(src?.startsWith("/images/"), `the card shows the product's image: ${src}`);
+      }
+    });
+
+    await t.step(
+      "a viewer who arrives later, on a phone, sees the highlight in the page itself",
+      async () => {
+        const html = await (await fetch(watchUrl)).text();
+        assert(
+          html.includes(`class="highlight-card" data-product-id="${shirt}"`),
+          "the highlight is server-rendered",
+        );
+        const phone = await openViewer(browser, watchUrl, {
+          viewport: { width: 390, height: 844 },
+          isMobile: true,
+          hasTouch: true,
+        });
+        await phone.waitForSelector(`.watch-stage .highlight-card[data-product-id="${shirt}"]`, {
+          timeout: 5_000,
+        });
+        await phone.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+        await assertOverVideo(phone, shirt);
+        assertEquals(await trayOrder(phone), [tote, shirt, scarf]);
+        const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+        assertEquals(overflow, 0, "no sideways scroll at 390 px");
+        await phone.context().close();
+      },
+    );
+
+    await t.step(
+      "a flash sale counts down alike on both viewers, though one clock runs 90 s fast",
+      async () => {
+        await studio.fill(".sale-form input[name=salePriceMinor]", "3900");
+        await studio.selectOption(".sale-form select[name=durationSeconds]", "60");
+        await studio.click(".sale-form button[type=submit]");
+        const countdown = ".highlight-card .sale-countdown";
+        for (const viewer of viewers) await viewer.waitForSelector(countdown, { timeout: UI_TIMEOUT });
+        const [a, b] = await Promise.all(
+          viewers.map((v) => v.getAttribute(countdown, "data-remaining-seconds").then(Number)),
+        );
+        assert(a! >= 50 && a! <= 60, `seconds left on the first viewer: ${a}`);
+        assert(Math.abs(a! - b!) <= 1, `both viewers count down alike: ${a} and ${b}`);
+        const text = await second.textContent(".highlight-card");
+        assert(text?.includes("€39.00") && text.includes("€49.00"), `sale and list price: ${text}`);
+      },
+    );
+
+    await t.step(
+      "a viewer opens the highlight's sheet, adds it to the cart at the sale price and reserves",
+      async () => {
+        await first.click(".highlight-card button");
+        await first.waitForSelector(`dialog.product-sheet[open][data-product-id="${shirt}"]`, {
+          timeout: UI_TIMEOUT,
+        });
+        await first.waitForSelector(".product-sheet .sheet-description", { timeout: UI_TIMEOUT });
+        await first.click(".product-sheet .add-to-cart");
+        await first.waitForSelector(`.cart-item[data-product-id="${shirt}"]`, { timeout: UI_TIMEOUT });
+        await first.click(".product-sheet .sheet-close button");
+        const cart = await first.textContent(".cart-bar");
+        assert(cart?.includes("1 × Linen shirt") && cart.includes("€39.00"), `cart: ${cart}`);
+        await first.click(".cart-bar button.reserve");
+        const done = await first.waitForSelector(".reservation-done", { timeout: UI_TIMEOUT });
+        assert(
+          (await done.textContent())?.includes("1 × Linen shirt"),
+          "the viewer is told what they reserved",
+        );
+      },
+    );
+
+    await t.step("the other viewer sees it sold out, and cannot add it", async () => {
+      const soldOut = `.highlight-card[data-product-id="${shirt}"] .stock-note.sold-out`;
+      await second.waitForSelector(soldOut, { timeout: UI_TIMEOUT });
+      await second.waitForSelector(`.tray-item[data-product-id="${shirt}"] .sold-out`, {
+        timeout: UI_TIMEOUT,
+      });
+      await second.click(`.tray-item[data-product-id="${shirt}"] button`);
+      const add = await second.waitForSelector(".product-sheet .add-to-cart", { timeout: UI_TIMEOUT });
+      assertEquals(await add.textContent(), "Sold out");
+      assert(await add.isDisabled(), "a sold-out product cannot be added");
+      await second.keyboard.press("Escape");
+    });
+
+    await t.step("a product with a shop link offers it in its sheet", async () => {
+      await second.click(`.tray-item[data-product-id="${tote}"] button`);
+      const link = await second.waitForSelector(".product-sheet a.buy-link", { timeout: UI_TIMEOUT });
+      assertEquals(await link.getAttribute("href"), "https://shop.example/tote");
+      await second.keyboard.press("Escape");
+    });
+
+    await t.step("a reservation after the flash sale ended is refused in plain words", async () => {
+      await studio.click(`.pinned-item[data-product-id="${scarf}"] button:has-text('Highlight')`);
+      await studio.fill(".sale-form input[name=salePriceMinor]", "1900");
+      await studio.selectOption(".sale-form select[name=durationSeconds]", "10");
+      await studio.click(".sale-form button[type=submit]");
+      await second.waitForSelector(`.highlight-card[data-product-id="${scarf}"] .sale-countdown`, {
+        timeout: UI_TIMEOUT,
+      });
+      await second.click(".highlight-card button");
+      await second.click(".product-sheet .add-to-cart");
+      await second.waitForSelector(`.cart-item[data-product-id="${scarf}"]`, { timeout: UI_TIMEOUT });
+      await second.keyboard.press("Escape");
+      // The countdown goes when the sale ends (by the server's clock, on this fast-running page too).
+      await second.waitForSelector(".highlight-card .sale-countdown", {
+        state: "detached",
+        timeout: UI_TIMEOUT,
+      });
+      await second.click(".cart-bar button.reserve");
+      const alert = await second.waitForSelector(".cart-bar [role=alert]", { timeout: UI_TIMEOUT });
+      assert((await alert.textContent())?.includes("flash sale on Silk scarf ended"), "told why");
+    });
+
+    await t.step("clearing the highlight hides it on both viewers", async () => {
+      await studio.click("button:has-text('Clear highlight')");
+      for (const viewer of viewers) {
+        await viewer.waitForSelector(".highlight-card", { state: "detached", timeout: UI_TIMEOUT });
+      }
+      const html = await (await fetch(watchUrl)).text();
+      assert(!html.includes("highlight-card"), "and it is gone from the page a late viewer gets");
+    });
+
+    await t.step(
+      "the studio shows the same pinned order after a reload, on a phone-sized screen too",
+      async () => {
+        await studio.setViewportSize({ width: 390, height: 844 });
+        await studio.reload();
+        const order = await studio.$$eval(
+          ".pinned-item",
+          (items) => items.map((i) => i.getAttribute("data-product-id")),
+        );
+        assertEquals(order, [tote, shirt, scarf]);
+        const overflow = await studio.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+        assertEquals(overflow, 0, "no sideways scroll at 390 px");
+      },
+    );
+  },
+);
