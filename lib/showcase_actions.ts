@@ -1,6 +1,7 @@
 // The seller's showcase actions: each checks ownership of the stream and the products,
-// stores the change in KV first, then tells the room.
+// stores the change in KV first, then tells the room (viewers who miss it fetch it).
 import { HttpError } from "./fresh/mod.ts";
+import { announce } from "./livekit/room_service.ts";
 import { findOwnProduct, findOwnStream } from "./guards.ts";
 import { cardsOf, highlightMessage, type Showcase, showcaseOf } from "./showcase.ts";
 import type { State } from "./state.ts";
@@ -21,14 +22,14 @@ export async function pin(state: State, streamId: string, productIds: string[]) 
   const { kv, rooms } = state.services;
   await setPins(kv, stream.id, productIds);
   const products = await cardsOf(kv, productIds);
-  await rooms.send(stream.id, "pins", { v: 1, type: "pins", products });
+  await announce(rooms, stream.id, "pins", { v: 1, type: "pins", products });
   return { products };
 }
 
 export async function highlight(state: State, streamId: string, productId: string | null): Promise<Showcase> {
   const stream = await liveOrCreated(state, streamId);
   if (productId) await findOwnProduct(state, productId);
-  return await announce(state, stream, () => setHighlight(state.services.kv, stream.id, productId));
+  return await changeAndTell(state, stream, () => setHighlight(state.services.kv, stream.id, productId));
 }
 
 export async function sale(
@@ -46,7 +47,7 @@ export async function sale(
     throw new HttpError(400, "invalid_input", "salePriceMinor: The sale price must be below the list price");
   }
   const endsAt = new Date(Date.now() + input.durationSeconds * 1000).toISOString();
-  return await announce(
+  return await changeAndTell(
     state,
     stream,
     () =>
@@ -58,9 +59,9 @@ export async function sale(
   );
 }
 
-async function announce(state: State, stream: Stream, change: () => Promise<void>): Promise<Showcase> {
+async function changeAndTell(state: State, stream: Stream, change: () => Promise<void>): Promise<Showcase> {
   await change();
   const showcase = await showcaseOf(state.services.kv, stream.id);
-  await state.services.rooms.send(stream.id, "highlight", highlightMessage(showcase));
+  await announce(state.services.rooms, stream.id, "highlight", highlightMessage(showcase));
   return showcase;
 }

@@ -1,6 +1,7 @@
 // Stream actions shared by the JSON API and the studio's forms.
 import { HttpError } from "./fresh/mod.ts";
 import type { CreateStreamInput } from "./inputs.ts";
+import { announce } from "./livekit/room_service.ts";
 import type { State } from "./state.ts";
 import type { Seller } from "./store/sellers.ts";
 import { createStream, endStream, goLive, type Stream } from "./store/streams.ts";
@@ -28,7 +29,7 @@ export async function goLiveOrExplain(state: State, stream: Stream): Promise<Str
         "You are already live with another stream; end it before going live with this one",
       );
   }
-  await state.services.rooms.send(stream.id, "status", {
+  await announce(state.services.rooms, stream.id, "status", {
     v: 1,
     type: "status",
     status: "live",
@@ -40,7 +41,7 @@ export async function goLiveOrExplain(state: State, stream: Stream): Promise<Str
 /** Ends the stream, tells the room, then closes it so every viewer is let go. */
 export async function finishStream(state: State, stream: Stream): Promise<Stream> {
   const ended = await endStream(state.services.kv, stream);
-  await state.services.rooms.send(stream.id, "status", {
+  await announce(state.services.rooms, stream.id, "status", {
     v: 1,
     type: "status",
     status: "ended",

@@ -39,6 +39,25 @@ export function createRoomService(
   };
 }
 
+/**
+ * Sends a message about a change already stored in KV. A failed send (LiveKit down or
+ * restarting) is logged, not the request's failure: the change happened, a retry would
+ * make it twice, and every island fetches what it missed once its room is back.
+ */
+export async function announce<T extends Topic>(
+  rooms: RoomService,
+  streamId: string,
+  topic: T,
+  message: MessageOf<T>,
+  to?: string[],
+): Promise<void> {
+  try {
+    await rooms.send(streamId, topic, message, to);
+  } catch (error) {
+    console.error(`could not send ${topic} to stream ${streamId}:`, error);
+  }
+}
+
 function isNotFound(error: unknown): boolean {
   return typeof error === "object" && error !== null && "status" in error && error.status === 404;
 }

@@ -11,13 +11,17 @@ export const LIVEKIT_KEYS = { apiKey: "testkey", apiSecret: "a-test-secret-that-
 export interface RecordingRooms extends RoomService {
   sent: { streamId: string; topic: Topic; message: unknown; to?: string[] }[];
   closed: string[];
+  /** While true, every send fails as it does while LiveKit is down or restarting. */
+  down: boolean;
 }
 
 function recordingRooms(): RecordingRooms {
   const rooms: RecordingRooms = {
     sent: [],
     closed: [],
+    down: false,
     send<T extends Topic>(streamId: string, topic: T, message: MessageOf<T>, to?: string[]) {
+      if (rooms.down) return Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:7880"));
       rooms.sent.push({ streamId, topic, message, ...(to ? { to } : {}) });
       return Promise.resolve();
     },

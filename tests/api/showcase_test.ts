@@ -164,3 +164,39 @@ Deno.test("bad showcase input is a clear 4xx and changes nothing", (t) =>
       assertEquals(await kvSnapshot(app.services.kv), highlighted);
     });
   }));
+
+Deno.test("while LiveKit is down, showcase changes, likes, chat and reservations are still stored and answered", () =>
+  withApp(async (app) => {
+    const { seller, streamId, ids } = await shop(app);
+    const viewer = new Client(app);
+    app.rooms.sent.length = 0;
+    app.rooms.down = true;
+    const errors: unknown[] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      assertEquals(
+        (await put(seller, `/api/streams/${streamId}/pins`, { productIds: [ids[0]] })).status,
+        200,
+      );
+      assertEquals(
+        (await put(seller, `/api/streams/${streamId}/highlight`, { productId: ids[0] })).status,
+        200,
+      );
+      assertEquals((await viewer.post(`/api/streams/${streamId}/like`)).status, 200);
+      assertEquals((await viewer.post(`/api/streams/${streamId}/chat`, { text: "hello" })).status, 201);
+      await viewer.post(`/api/streams/${streamId}/cart/items`, { productId: ids[0], quantity: 1 });
+      assertEquals((await viewer.post(`/api/streams/${streamId}/reservations`)).status, 201);
+    } finally {
+      console.error = consoleError;
+    }
+    assertEquals(app.rooms.sent.length, 0);
+    assertEquals(
+      errors.length,
+      6,
+      "each failed send is logged: pins, highlight, likes, chat, stock, reservation",
+    );
+    // What viewers fetch once their room is back.
+    const showcase = await (await viewer.request(`/api/streams/${streamId}/showcase`)).json();
+    assertEquals([showcase.pins[0].id, showcase.highlight.id, showcase.highlight.stock], [ids[0], ids[0], 4]);
+  }));

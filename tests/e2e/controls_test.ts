@@ -2,7 +2,15 @@
 import type { Page } from "playwright-core";
 import { assert } from "../assert.ts";
 import { waitForInbound } from "./harness/browser.ts";
-import { createStreamAsSeller, goLive, liveTest, openViewer, UI_TIMEOUT } from "./live_flow.ts";
+import {
+  api,
+  createProduct,
+  createStreamAsSeller,
+  goLive,
+  liveTest,
+  openViewer,
+  UI_TIMEOUT,
+} from "./live_flow.ts";
 
 /** The height of the video frames the page is decoding right now. */
 function frameHeight(page: Page): Promise<number> {
@@ -34,7 +42,7 @@ async function waitForHeight(page: Page, ok: (height: number) => boolean): Promi
 liveTest(
   "the seller's mute, camera and screen-share controls reach viewers, and viewers control quality",
   async (t, { stack, browser }) => {
-    const { studio, watchUrl } = await createStreamAsSeller(browser, stack.appUrl);
+    const { studio, streamId, watchUrl } = await createStreamAsSeller(browser, stack.appUrl);
     await goLive(studio);
     const viewer = await openViewer(browser, watchUrl);
     await viewer.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
@@ -92,12 +100,20 @@ liveTest(
       await viewer.evaluate(() =>
         (globalThis as unknown as { __sameDocument: boolean }).__sameDocument = true
       );
+      const productId = await createProduct(studio);
       await stack.livekit.restart();
       await viewer.waitForSelector(".player[data-phase=reconnecting]", { timeout: UI_TIMEOUT });
+      // Changed while the viewer is away: the room's message cannot reach it, its refetch must.
+      await api(studio, "PUT", `/api/streams/${streamId}/pins`, { productIds: [productId] });
+      await api(studio, "PUT", `/api/streams/${streamId}/highlight`, { productId });
       await studio.waitForSelector(".studio[data-phase=live]", { timeout: 90_000 });
       await viewer.waitForSelector(".player[data-phase=playing]", { timeout: 90_000 });
       const before = await waitForInbound(viewer, (s) => s.framesDecoded > 0);
       await waitForInbound(viewer, (s) => s.framesDecoded > before.framesDecoded + 10, UI_TIMEOUT);
+      await viewer.waitForSelector(`.highlight-card[data-product-id="${productId}"]`, {
+        timeout: UI_TIMEOUT,
+      });
+      await viewer.waitForSelector(`.tray-item[data-product-id="${productId}"]`, { timeout: UI_TIMEOUT });
       assert(
         await viewer.evaluate(() => (globalThis as unknown as { __sameDocument: boolean }).__sameDocument),
       );

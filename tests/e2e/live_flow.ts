@@ -1,6 +1,7 @@
 // The steps most end-to-end tests share: a seller signs up, creates a stream and goes
 // live from the studio; viewers open its watch page.
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import { PNG_BYTES } from "../fixtures/images.ts";
 import { launchBrowser, withRtcStats } from "./harness/browser.ts";
 import { type Stack, startStack } from "./harness/stack.ts";
 
@@ -36,6 +37,48 @@ export async function createStreamAsSeller(
 export async function goLive(studio: Page): Promise<void> {
   await studio.click("button:has-text('Go live')", { timeout: UI_TIMEOUT });
   await studio.waitForSelector(".studio[data-phase=live]", { timeout: UI_TIMEOUT });
+}
+
+/** Calls the app's JSON API from the page, with its cookies; throws on an error status. */
+export async function api(page: Page, method: string, path: string, body: unknown = {}): Promise<unknown> {
+  const { status, json } = await page.evaluate(async ([method, path, body]) => {
+    const res = await fetch(path as string, {
+      method: method as string,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, json: await res.json().catch(() => null) };
+  }, [method, path, body]);
+  if (status >= 400) throw new Error(`${method} ${path}: ${status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/**
+ * Creates a product from the studio page as the catalog form does (multipart, with a
+ * PNG image when asked); defaults fill what is not given. Returns its id.
+ */
+export async function createProduct(
+  studio: Page,
+  fields: {
+    name?: string;
+    description?: string;
+    priceMinor?: number;
+    currency?: string;
+    stock?: number;
+    buyUrl?: string;
+    image?: boolean;
+  } = {},
+): Promise<string> {
+  const { image, ...given } = fields;
+  const values = { name: "Linen shirt", priceMinor: 4900, currency: "EUR", stock: 5, ...given };
+  return await studio.evaluate(async ([values, png]) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(values)) form.set(k, String(v));
+    if (png) form.set("image", new File([new Uint8Array(png)], "product.png", { type: "image/png" }));
+    const res = await fetch("/api/products", { method: "POST", body: form });
+    if (res.status !== 201) throw new Error(`creating a product: ${res.status} ${await res.text()}`);
+    return (await res.json()).product.id as string;
+  }, [values, image ? [...PNG_BYTES] : null] as const);
 }
 
 /** A viewer in a browser context of their own, with WebRTC stats recorded. */

@@ -1,37 +1,25 @@
 // Sales end to end with real parts: a viewer reserves a pinned product, the seller's
 // studio shows the reservation and the stock left dropping as LiveKit delivers them, and
 // once the stream has ended the studio shows the stream's numbers.
-import type { Page } from "playwright-core";
 import { assert, assertEquals } from "../assert.ts";
-import { createStreamAsSeller, goLive, liveTest, openViewer, UI_TIMEOUT } from "./live_flow.ts";
-
-/** Calls the app's JSON API from the page, with its cookies; throws on an error status. */
-async function api(page: Page, method: string, path: string, body: unknown = {}): Promise<unknown> {
-  const { status, json } = await page.evaluate(async ([method, path, body]) => {
-    const res = await fetch(path as string, {
-      method: method as string,
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    return { status: res.status, json: await res.json().catch(() => null) };
-  }, [method, path, body]);
-  if (status >= 400) throw new Error(`${method} ${path}: ${status} ${JSON.stringify(json)}`);
-  return json;
-}
+import {
+  api,
+  createProduct,
+  createStreamAsSeller,
+  goLive,
+  liveTest,
+  openViewer,
+  UI_TIMEOUT,
+} from "./live_flow.ts";
 
 liveTest(
   "a viewer's reservation reaches the studio live with the stock left, and the studio shows analytics after the end",
   async (t, { stack, browser }) => {
     const { studio, streamId, watchUrl } = await createStreamAsSeller(browser, stack.appUrl);
-    const { product } = await api(studio, "POST", "/api/products", {
-      name: "Linen shirt",
-      priceMinor: 4900,
-      currency: "EUR",
-      stock: 5,
-    }) as { product: { id: string } };
-    await api(studio, "PUT", `/api/streams/${streamId}/pins`, { productIds: [product.id] });
+    const productId = await createProduct(studio);
+    await api(studio, "PUT", `/api/streams/${streamId}/pins`, { productIds: [productId] });
     await studio.reload();
-    const stockLeft = `.sales-feed .stock-left[data-product-id="${product.id}"]`;
+    const stockLeft = `.sales-feed .stock-left[data-product-id="${productId}"]`;
     assertEquals(await studio.getAttribute(stockLeft, "data-stock"), "5", "server-rendered stock");
     await goLive(studio);
     await studio.waitForSelector(".sales-feed[data-ready=true]", { timeout: UI_TIMEOUT });
@@ -41,9 +29,9 @@ liveTest(
 
     await t.step("the viewer reserves 2, and the studio shows who, what, how many, and 3 left", async () => {
       // The calls the product sheet makes (tests/e2e/showcase_test.ts drives the sheet itself).
-      await api(viewer, "POST", `/api/streams/${streamId}/products/${product.id}/opened`);
+      await api(viewer, "POST", `/api/streams/${streamId}/products/${productId}/opened`);
       await api(viewer, "POST", `/api/streams/${streamId}/cart/items`, {
-        productId: product.id,
+        productId: productId,
         quantity: 2,
       });
       await api(viewer, "POST", `/api/streams/${streamId}/reservations`);

@@ -4,24 +4,14 @@
 // phone gets the highlight in the page's HTML, and a viewer buys through the sheet.
 import type { Page } from "playwright-core";
 import { assert, assertEquals } from "../assert.ts";
-import { PNG_BYTES } from "../fixtures/images.ts";
-import { createStreamAsSeller, goLive, liveTest, openViewer, UI_TIMEOUT } from "./live_flow.ts";
-
-/** Creates a product from the studio page (multipart, as the catalog form sends it); returns its id. */
-async function createProduct(
-  studio: Page,
-  fields: Record<string, string>,
-  withImage = false,
-): Promise<string> {
-  return await studio.evaluate(async ([fields, png]) => {
-    const form = new FormData();
-    for (const [k, v] of Object.entries(fields)) form.set(k, v);
-    if (png) form.set("image", new File([new Uint8Array(png)], "shirt.png", { type: "image/png" }));
-    const res = await fetch("/api/products", { method: "POST", body: form });
-    if (res.status !== 201) throw new Error(`creating a product: ${res.status} ${await res.text()}`);
-    return (await res.json()).product.id as string;
-  }, [fields, withImage ? [...PNG_BYTES] : null] as const);
-}
+import {
+  createProduct,
+  createStreamAsSeller,
+  goLive,
+  liveTest,
+  openViewer,
+  UI_TIMEOUT,
+} from "./live_flow.ts";
 
 /** Runs the page's clock 90 s fast, as a viewer's badly set phone would. */
 async function skewClock(page: Page): Promise<void> {
@@ -69,24 +59,14 @@ liveTest(
   "pins, the highlight and a flash sale reach every viewer, late ones too, and viewers buy",
   async (t, { stack, browser }) => {
     const { studio, watchUrl } = await createStreamAsSeller(browser, stack.appUrl);
-    const base = { currency: "EUR", description: "Washed linen.\nRelaxed fit." };
-    const shirt = await createProduct(studio, {
-      ...base,
-      name: "Linen shirt",
-      priceMinor: "4900",
-      stock: "1",
-    }, true);
-    const scarf = await createProduct(studio, {
-      ...base,
-      name: "Silk scarf",
-      priceMinor: "2900",
-      stock: "5",
-    });
+    const base = { description: "Washed linen.\nRelaxed fit." };
+    const shirt = await createProduct(studio, { ...base, name: "Linen shirt", stock: 1, image: true });
+    const scarf = await createProduct(studio, { ...base, name: "Silk scarf", priceMinor: 2900 });
     const tote = await createProduct(studio, {
       ...base,
       name: "Canvas tote",
-      priceMinor: "1900",
-      stock: "8",
+      priceMinor: 1900,
+      stock: 8,
       buyUrl: "https://shop.example/tote",
     });
     await studio.reload();

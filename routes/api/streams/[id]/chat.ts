@@ -2,6 +2,7 @@ import { type Handlers, HttpError, readJson } from "../../../../lib/fresh/mod.ts
 import { findStream } from "../../../../lib/guards.ts";
 import { ChatInput, ChatPageQuery } from "../../../../lib/inputs.ts";
 import { participantFor } from "../../../../lib/livekit/participant.ts";
+import { announce } from "../../../../lib/livekit/room_service.ts";
 import type { State } from "../../../../lib/state.ts";
 import { bump } from "../../../../lib/store/analytics.ts";
 import { addChatMessage, CHAT_RATE, listChat } from "../../../../lib/store/chat.ts";
@@ -44,12 +45,7 @@ export const handler: Handlers<State> = {
       );
     }
     await bump(kv, stream.id, "chatMessages");
-    try {
-      await rooms.send(stream.id, "chat", result.message);
-    } catch (error) {
-      // Stored already: a retry would post it twice. Viewers fetch it when they resync or reload.
-      console.error(`chat: could not send ${result.message.id} to stream ${stream.id}:`, error);
-    }
+    await announce(rooms, stream.id, "chat", result.message);
     return ctx.hono.json({ message: result.message }, 201);
   },
 };

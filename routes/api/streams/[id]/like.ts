@@ -1,6 +1,7 @@
 import { type Handlers, HttpError, readEmpty } from "../../../../lib/fresh/mod.ts";
 import { findStream } from "../../../../lib/guards.ts";
 import { participantFor } from "../../../../lib/livekit/participant.ts";
+import { announce } from "../../../../lib/livekit/room_service.ts";
 import type { State } from "../../../../lib/state.ts";
 import { getLikes, toggleLike } from "../../../../lib/store/likes.ts";
 
@@ -19,7 +20,7 @@ export const handler: Handlers<State> = {
     const who = await participantFor(ctx.hono, ctx.state);
     // Stored first, then announced: a viewer who misses the message reads KV on load.
     const likes = await toggleLike(ctx.state.services.kv, stream.id, who.identity);
-    await ctx.state.services.rooms.send(stream.id, "likes", {
+    await announce(ctx.state.services.rooms, stream.id, "likes", {
       v: 1,
       type: "likes",
       count: likes.count,

@@ -1,6 +1,7 @@
 import { type Handlers, HttpError, readEmpty } from "../../../../lib/fresh/mod.ts";
 import { findOpenStream } from "../../../../lib/guards.ts";
 import { participantFor } from "../../../../lib/livekit/participant.ts";
+import { announce } from "../../../../lib/livekit/room_service.ts";
 import { reservationMessage } from "../../../../lib/sales.ts";
 import type { State } from "../../../../lib/state.ts";
 import { type CartItem, reserveCart } from "../../../../lib/store/carts.ts";
@@ -27,18 +28,13 @@ export const handler: Handlers<State> = {
           : `Only ${result.left} of ${result.item.name} left; lower the quantity`,
       );
     }
-    // Stored already: a failed send must not turn a reservation into an error the buyer retries.
     const { reservation, version } = result;
-    try {
-      for (const { productId, stock } of result.stock) {
-        await rooms.send(stream.id, "stock", { v: 1, type: "stock", productId, stock, version });
-      }
-      await rooms.send(stream.id, "reservation", reservationMessage(reservation), [
-        `seller-${stream.sellerId}`,
-      ]);
-    } catch (error) {
-      console.error(`reservations: could not announce ${reservation.id} in stream ${stream.id}:`, error);
+    for (const { productId, stock } of result.stock) {
+      await announce(rooms, stream.id, "stock", { v: 1, type: "stock", productId, stock, version });
     }
+    await announce(rooms, stream.id, "reservation", reservationMessage(reservation), [
+      `seller-${stream.sellerId}`,
+    ]);
     const { id, items, totalMinor, currency, at } = reservation;
     return ctx.hono.json({ reservation: { id, items, totalMinor, currency, at } }, 201);
   },
