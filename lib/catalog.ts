@@ -4,6 +4,7 @@
 // is removed only once the record no longer points at it.
 import { deleteImage, imagesDir, saveImage, type StoredImage } from "./images/image_store.ts";
 import type { ProductInput, ProductPatch } from "./inputs.ts";
+import { productChanged } from "./showcase_actions.ts";
 import type { State } from "./state.ts";
 import {
   createProduct,
@@ -75,10 +76,12 @@ export async function editProduct(
     (image) => updateProduct(state.services.kv, product, image ? { ...fields, image } : fields),
   );
   if (file && product.image) await discardImage(imageDirOf(state), product.image.id);
+  await productChanged(state, updated);
   return updated;
 }
 
 export async function removeProduct(state: State, product: Product): Promise<void> {
   await deleteProduct(state.services.kv, product);
   if (product.image) await discardImage(imageDirOf(state), product.image.id);
+  await productChanged(state, product);
 }

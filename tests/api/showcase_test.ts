@@ -1,4 +1,4 @@
-import type { HighlightMessage } from "../../lib/messages.ts";
+import type { HighlightMessage, PinsMessage } from "../../lib/messages.ts";
 import { createProduct } from "../../lib/store/products.ts";
 import { assertEquals, assertMatch } from "../assert.ts";
 import { Client, createStream, expectError, kvSnapshot, signUp, withApp } from "./client.ts";
@@ -199,4 +199,35 @@ Deno.test("while LiveKit is down, showcase changes, likes, chat and reservations
     // What viewers fetch once their room is back.
     const showcase = await (await viewer.request(`/api/streams/${streamId}/showcase`)).json();
     assertEquals([showcase.pins[0].id, showcase.highlight.id, showcase.highlight.stock], [ids[0], ids[0], 4]);
+  }));
+
+Deno.test("changing or deleting a product on show in a live stream tells viewers; other products do not", () =>
+  withApp(async (app) => {
+    const { seller, streamId, ids } = await shop(app);
+    await put(seller, `/api/streams/${streamId}/pins`, { productIds: [ids[0], ids[1]] });
+    await put(seller, `/api/streams/${streamId}/highlight`, { productId: ids[0] });
+    const patch = (id: string, body: unknown) =>
+      seller.request(`/api/products/${id}`, {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const sent = () => app.rooms.sent.splice(0).map((s) => s.message as PinsMessage | HighlightMessage);
+
+    sent();
+    assertEquals((await patch(ids[0]!, { priceMinor: 3900, stock: 9 })).status, 200);
+    const [pins, highlight] = sent() as [PinsMessage, HighlightMessage];
+    assertEquals(pins.products.map((p) => [p.id, p.priceMinor, p.stock]), [[ids[0], 3900, 9], [
+      ids[1],
+      4900,
+      5,
+    ]]);
+    assertEquals([highlight.product?.priceMinor, highlight.product?.stock], [3900, 9]);
+
+    assertEquals((await seller.request(`/api/products/${ids[1]}`, { method: "DELETE" })).status, 204);
+    const [afterDelete, ...rest] = sent() as PinsMessage[];
+    assertEquals([afterDelete!.products.map((p) => p.id), rest.length], [[ids[0]], 0]);
+
+    assertEquals((await patch(ids[3]!, { name: "Wide belt" })).status, 200);
+    assertEquals(sent(), []);
   }));
