@@ -33,7 +33,8 @@ export async function showcaseOf(kv: Deno.Kv, streamId: string): Promise<Showcas
   return {
     pins: await cardsOf(kv, pins),
     highlight,
-    sale: highlight && sale?.productId === highlight.id ? sale : null,
+    // A highlighted product deleted since has no card, and no sale.
+    sale: highlight ? sale : null,
     serverNow: new Date().toISOString(),
   };
 }

@@ -21,9 +21,17 @@ export async function setHighlight(kv: Deno.Kv, streamId: string, productId: str
   else await kv.delete(keys.highlight(streamId));
 }
 
-/** The stream's latest flash sale, running or ended (compare `endsAt` with the clock). */
+/**
+ * The stream's latest flash sale, running or ended (compare `endsAt` with the clock), while
+ * its product is the highlighted one: viewers see the sale price only on the highlight, so
+ * that is the only place it applies.
+ */
 export async function getSale(kv: Deno.Kv, streamId: string): Promise<FlashSale | null> {
-  return (await kv.get<FlashSale>(keys.sale(streamId))).value;
+  const [sale, highlight] = await kv.getMany<[FlashSale, string]>([
+    keys.sale(streamId),
+    keys.highlight(streamId),
+  ]);
+  return sale.value && sale.value.productId === highlight.value ? sale.value : null;
 }
 
 export async function startSale(kv: Deno.Kv, streamId: string, sale: FlashSale): Promise<void> {

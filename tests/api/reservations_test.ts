@@ -112,6 +112,7 @@ Deno.test("a reservation after a flash sale ended is refused, and nothing change
   withApp(async (app) => {
     const { streamId, product } = await liveShop(app, 5);
     const endsAt = new Date(Date.now() + 600).toISOString();
+    await app.services.kv.set(keys.highlight(streamId), product.id);
     await app.services.kv.set(keys.sale(streamId), { productId: product.id, salePriceMinor: 2900, endsAt });
     const buyer = new Client(app);
     const added =
@@ -126,6 +127,25 @@ Deno.test("a reservation after a flash sale ended is refused, and nothing change
     );
     assertEquals(await kvSnapshot(app.services.kv), before);
     assertEquals(await getStock(app.services.kv, product.id), 5);
+  }));
+
+Deno.test("a flash sale's price applies only while its product is highlighted, as viewers see it", () =>
+  withApp(async (app) => {
+    const { streamId, product } = await liveShop(app, 5);
+    const endsAt = new Date(Date.now() + 60_000).toISOString();
+    await app.services.kv.set(keys.sale(streamId), { productId: product.id, salePriceMinor: 2900, endsAt });
+    const add = async () => {
+      const res = await new Client(app).post(`/api/streams/${streamId}/cart/items`, {
+        productId: product.id,
+        quantity: 1,
+      });
+      return (await res.json()).cart.items[0].unitPriceMinor;
+    };
+    assertEquals(await add(), 4900, "not highlighted: the list price");
+    await app.services.kv.set(keys.highlight(streamId), product.id);
+    assertEquals(await add(), 2900, "highlighted: the sale price");
+    await app.services.kv.set(keys.highlight(streamId), "another-product");
+    assertEquals(await add(), 4900, "the seller moved on: the list price again");
   }));
 
 Deno.test("a cart takes only this stream's products in sane quantities, and an empty cart reserves nothing", (t) =>
