@@ -21,8 +21,15 @@ export function ProductFields({ values, imageUrl }: ProductFieldsProps) {
       </label>
       <div class="form-row">
         <label>
-          Price <small>(in cents: 4900 is 49.00; yen for JPY)</small>
-          <input name="priceMinor" type="number" required min={0} step={1} value={values.priceMinor} />
+          Price
+          <input
+            name="price"
+            inputMode="decimal"
+            required
+            pattern="\d+([.,]\d+)?"
+            placeholder="49.90"
+            value={values.price}
+          />
         </label>
         <label>
           Currency

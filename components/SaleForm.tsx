@@ -1,6 +1,6 @@
 import { useSignal } from "@preact/signals";
 import type { ProductCard } from "../lib/messages.ts";
-import { formatPrice } from "../lib/money.ts";
+import { formatAmount, formatPrice, parseAmount } from "../lib/money.ts";
 
 const DURATIONS: [seconds: number, label: string][] = [
   [10, "10 s"],
@@ -19,34 +19,42 @@ interface SaleFormProps {
   onStart: (salePriceMinor: number, durationSeconds: number) => void;
 }
 
-/** Starts a flash sale: a price below the list price (shown formatted as it is typed) and a duration. */
+/**
+ * Starts a flash sale: a price below the list price, typed as people write prices and
+ * shown formatted as it is typed, and a duration.
+ */
 export function SaleForm({ product, disabled, onStart }: SaleFormProps) {
   const price = useSignal("");
-  const minor = /^\d+$/.test(price.value) ? Number(price.value) : null;
+  const minor = parseAmount(price.value, product.currency);
+  const typo = price.value.trim() !== "" && minor === null;
   return (
     <form
       class="sale-form"
       onSubmit={(e) => {
         e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        onStart(Number(form.get("salePriceMinor")), Number(form.get("durationSeconds")));
+        const duration = Number(new FormData(e.currentTarget).get("durationSeconds"));
+        if (minor !== null) onStart(minor, duration);
       }}
     >
       <label>
-        Sale price <small>(in cents; list price {formatPrice(product.priceMinor, product.currency)})</small>
+        Sale price <small>(list price {formatPrice(product.priceMinor, product.currency)})</small>
         <span class="sale-price-input">
           <input
-            name="salePriceMinor"
-            type="number"
+            name="salePrice"
+            inputMode="decimal"
             required
-            min={0}
-            max={Math.max(0, product.priceMinor - 1)}
-            step={1}
+            placeholder={formatAmount(Math.floor(product.priceMinor * 0.8), product.currency)}
             value={price.value}
+            aria-invalid={typo || undefined}
             onInput={(e) => price.value = e.currentTarget.value}
           />
-          {minor !== null && <output>= {formatPrice(minor, product.currency)}</output>}
+          {minor !== null && <output>{formatPrice(minor, product.currency)}</output>}
         </span>
+        {typo && (
+          <small class="field-error">
+            Type an amount like {formatAmount(4990, product.currency)}
+          </small>
+        )}
       </label>
       <label>
         Duration
@@ -56,7 +64,7 @@ export function SaleForm({ product, disabled, onStart }: SaleFormProps) {
           ))}
         </select>
       </label>
-      <button type="submit" class="primary" disabled={disabled}>Start flash sale</button>
+      <button type="submit" class="primary" disabled={disabled || minor === null}>Start flash sale</button>
     </form>
   );
 }

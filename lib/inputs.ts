@@ -1,6 +1,7 @@
 // zod schemas for what users send over HTTP (forms and JSON). Real-time messages live
 // in messages.ts; these are the edge of the API.
 import { z } from "zod";
+import { formatAmount, parseAmount } from "./money.ts";
 
 // Control characters (C0, DEL, C1) have no place in names or titles; descriptions may
 // keep line breaks and tabs.
@@ -138,6 +139,23 @@ export const ProductForm = ProductInput.extend(formFields).strict();
 export type ProductForm = z.infer<typeof ProductForm>;
 
 export const ProductFormPatch = z.object({ ...productFields, ...formFields }).partial().strict();
+
+/**
+ * The studio's product form (create and edit): the price as people write it ("49.90"),
+ * read in the chosen currency's minor units.
+ */
+export const StudioProductForm = ProductForm.omit({ priceMinor: true })
+  .extend({ price: z.string({ error: "Price is required" }) })
+  .transform(({ price, ...form }, ctx) => {
+    const minor = parseAmount(price, form.currency);
+    const parsed = priceMinor.safeParse(minor);
+    if (parsed.success) return { ...form, priceMinor: parsed.data };
+    const message = minor === null
+      ? `Price must be an amount like ${formatAmount(4990, form.currency)}`
+      : parsed.error.issues[0]!.message;
+    ctx.addIssue({ code: "custom", path: ["price"], message });
+    return z.NEVER;
+  });
 export type ProductFormPatch = z.infer<typeof ProductFormPatch>;
 
 const productId = z.string().regex(/^[0-9a-z]{1,40}$/, "Expected a product id");

@@ -6,6 +6,7 @@ import {
   ProductInput,
   ProductPatch,
   SignUpInput,
+  StudioProductForm,
 } from "./inputs.ts";
 
 Deno.test("SignUpInput normalises the email and refuses control characters in names", () => {
@@ -44,6 +45,23 @@ Deno.test("ProductForm reads typed whole numbers and refuses empty, fractional a
     ProductForm.parse({ ...typed, image: new File([], "") }).image,
     undefined,
     "an empty file input is no image",
+  );
+});
+
+Deno.test("StudioProductForm reads the price as people write it, in the currency's minor units", () => {
+  const typed = { name: "Shirt", currency: "EUR", stock: "3" };
+  assertEquals(StudioProductForm.parse({ ...typed, price: "49,90" }).priceMinor, 4990);
+  assertEquals(StudioProductForm.parse({ ...typed, currency: "JPY", price: "4900" }).priceMinor, 4900);
+  const problem = (fields: Record<string, string>) =>
+    StudioProductForm.safeParse({ ...typed, ...fields }).error?.issues.map((i) => [i.path.join(), i.message]);
+  assertEquals(problem({ price: "49.999" }), [["price", "Price must be an amount like 49.90"]]);
+  assertEquals(problem({ currency: "JPY", price: "49.5" }), [["price", "Price must be an amount like 4990"]]);
+  assertEquals(problem({ price: "-1" }), [["price", "Price must be an amount like 49.90"]]);
+  assertEquals(problem({ price: "2000000" }), [["price", "Price is too high"]]);
+  assertEquals(
+    problem({ price: "49", priceMinor: "4900" })?.[0]?.[0],
+    "",
+    "the minor-units field is the API's",
   );
 });
 

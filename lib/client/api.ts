@@ -45,6 +45,9 @@ async function request<T>(path: string, init: RequestInit): Promise<T> {
   return data as T;
 }
 
+/** What to tell the person: the server's words, without the field name its 400s start with. */
 export function messageOf(error: unknown): string {
-  return error instanceof ApiError ? error.message : "Something went wrong. Please try again.";
+  return error instanceof ApiError
+    ? error.message.replace(/^\w+: /, "")
+    : "Something went wrong. Please try again.";
 }

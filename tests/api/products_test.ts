@@ -321,32 +321,35 @@ Deno.test("the catalog forms add, edit and delete a product, and show bad input 
     const post = (path: string, body: FormData) =>
       seller.request(path, { method: "POST", body, redirect: "manual" });
     // A file input left empty arrives as a nameless, empty file: no image, not an error.
-    const added = await post("/studio/products", productForm(shirt, new File([], "")));
+    // The studio's form takes the price as people write it.
+    const { priceMinor: _, ...fields } = shirt;
+    const typed = { ...fields, price: "49,90" };
+    const added = await post("/studio/products", productForm(typed, new File([], "")));
     assertEquals([added.status, added.headers.get("location")], [303, "/studio/products"]);
     const [product] = (await (await seller.request("/api/products")).json()).products;
-    assertEquals([product.name, product.imageUrl], [shirt.name, null]);
+    assertEquals([product.name, product.priceMinor, product.imageUrl], [shirt.name, 4990, null]);
 
     const before = await storeSnapshot(app);
     const bad = await post(
       "/studio/products",
-      productForm({ ...shirt, name: "Wool hat", priceMinor: "1.5" }),
+      productForm({ ...typed, name: "Wool hat", price: "49.999" }),
     );
     assertEquals(bad.status, 400);
     const html = await bad.text();
-    assertMatch(html, /Price must be a whole number of minor units/);
-    assert(html.includes('value="Wool hat"') && html.includes('value="1.5"'), "what was typed is kept");
-    const big = await post(`/studio/products/${product.id}`, productForm(shirt, file(pngOfSize(7_000_000))));
+    assertMatch(html, /Price must be an amount like 49.90/);
+    assert(html.includes('value="Wool hat"') && html.includes('value="49.999"'), "what was typed is kept");
+    const big = await post(`/studio/products/${product.id}`, productForm(typed, file(pngOfSize(7_000_000))));
     assertEquals(big.status, 413);
     assertMatch(await big.text(), /Image must be at most 5 MB/);
     assertEquals(await storeSnapshot(app), before);
 
     const edited = await post(
       `/studio/products/${product.id}`,
-      productForm({ ...shirt, stock: 3 }, file(PNG_BYTES)),
+      productForm({ ...typed, price: "39", stock: 3 }, file(PNG_BYTES)),
     );
     assertEquals(edited.status, 303);
     const after = (await (await seller.request(`/api/products/${product.id}`)).json()).product;
-    assertEquals([after.stock, after.image.type], [3, "image/png"]);
+    assertEquals([after.priceMinor, after.stock, after.image.type], [3900, 3, "image/png"]);
     assertEquals((await post(`/studio/products/${product.id}/delete`, new FormData())).status, 303);
     assertEquals((await (await seller.request("/api/products")).json()).products, []);
     assertEquals(await filesUnder(app.services.config.dataDir), []);

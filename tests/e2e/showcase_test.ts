@@ -149,7 +149,7 @@ liveTest(
     await t.step(
       "a flash sale counts down alike on both viewers, though one clock runs 90 s fast",
       async () => {
-        await studio.fill(".sale-form input[name=salePriceMinor]", "3900");
+        await studio.fill(".sale-form input[name=salePrice]", "39.00");
         await studio.selectOption(".sale-form select[name=durationSeconds]", "60");
         await studio.click(".sale-form button[type=submit]");
         const countdown = ".highlight-card .sale-countdown";
@@ -208,7 +208,7 @@ liveTest(
 
     await t.step("a reservation after the flash sale ended is refused in plain words", async () => {
       await studio.click(`.pinned-item[data-product-id="${scarf}"] button:has-text('Highlight')`);
-      await studio.fill(".sale-form input[name=salePriceMinor]", "1900");
+      await studio.fill(".sale-form input[name=salePrice]", "19");
       await studio.selectOption(".sale-form select[name=durationSeconds]", "10");
       await studio.click(".sale-form button[type=submit]");
       await second.waitForSelector(`.highlight-card[data-product-id="${scarf}"] .sale-countdown`, {

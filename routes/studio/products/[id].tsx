@@ -5,7 +5,8 @@ import { type FormFailure, submitForm } from "../../../lib/forms.ts";
 import { type Handlers, page, type PageProps, type RouteConfig } from "../../../lib/fresh/mod.ts";
 import { findOwnProduct } from "../../../lib/guards.ts";
 import { IMAGE_FORM_BODY_LIMIT } from "../../../lib/images/image_store.ts";
-import { ProductFormPatch } from "../../../lib/inputs.ts";
+import { StudioProductForm } from "../../../lib/inputs.ts";
+import { formatAmount } from "../../../lib/money.ts";
 import type { State } from "../../../lib/state.ts";
 
 export const config: RouteConfig = { bodyLimit: IMAGE_FORM_BODY_LIMIT };
@@ -22,7 +23,7 @@ function valuesOf(p: ProductView): Record<string, string> {
     name,
     description,
     currency,
-    priceMinor: `${p.priceMinor}`,
+    price: formatAmount(p.priceMinor, p.currency),
     stock: `${p.stock}`,
     buyUrl: p.buyUrl ?? "",
   };
@@ -39,7 +40,7 @@ export const handler: Handlers<State> = {
     const product = await findOwnProduct(ctx.state, ctx.params.id!);
     const outcome = await submitForm(
       ctx,
-      ProductFormPatch,
+      StudioProductForm,
       (changes) => editProduct(ctx.state, product, changes),
     );
     if (outcome.ok) return ctx.hono.redirect("/studio/products", 303);

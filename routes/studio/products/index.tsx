@@ -5,7 +5,7 @@ import { addProduct, type ProductView, productView } from "../../../lib/catalog.
 import { type FormFailure, submitForm } from "../../../lib/forms.ts";
 import { type Handlers, page, type PageProps, type RouteConfig } from "../../../lib/fresh/mod.ts";
 import { IMAGE_FORM_BODY_LIMIT } from "../../../lib/images/image_store.ts";
-import { ProductForm } from "../../../lib/inputs.ts";
+import { StudioProductForm } from "../../../lib/inputs.ts";
 import type { State } from "../../../lib/state.ts";
 import { listSellerProducts } from "../../../lib/store/products.ts";
 
@@ -29,7 +29,7 @@ export const handler: Handlers<State> = {
   async POST(ctx) {
     const seller = ctx.state.seller;
     if (!seller) return ctx.hono.redirect("/signin", 303);
-    const outcome = await submitForm(ctx, ProductForm, (input) => addProduct(ctx.state, seller, input));
+    const outcome = await submitForm(ctx, StudioProductForm, (input) => addProduct(ctx.state, seller, input));
     if (outcome.ok) return ctx.hono.redirect("/studio/products", 303);
     const products = await catalogOf(ctx.state, seller.id);
     return page<Data>({ products, failure: outcome.failure }, { status: outcome.status });
