@@ -1,4 +1,5 @@
 import type { CartControls } from "../lib/client/use_cart.ts";
+import { MAX_QUANTITY } from "../lib/inputs.ts";
 import { formatPrice } from "../lib/money.ts";
 
 /** The viewer's cart: what it holds at which price, the total, and Reserve. */
@@ -21,7 +22,26 @@ export function CartBar({ cart }: { cart: CartControls }) {
       <ul class="cart-items">
         {items.map((item) => (
           <li key={item.productId} class="cart-item" data-product-id={item.productId}>
-            <span>{item.quantity} × {item.name}</span>
+            <span class="cart-name">{item.name}</span>
+            <span class="quantity">
+              <button
+                type="button"
+                aria-label={`One fewer ${item.name}`}
+                disabled={cart.busy.value}
+                onClick={() => cart.setQuantity(item.productId, item.quantity - 1)}
+              >
+                −
+              </button>
+              <output aria-label="Quantity">{item.quantity}</output>
+              <button
+                type="button"
+                aria-label={`One more ${item.name}`}
+                disabled={cart.busy.value || item.quantity >= MAX_QUANTITY}
+                onClick={() => cart.setQuantity(item.productId, item.quantity + 1)}
+              >
+                +
+              </button>
+            </span>
             <span>{formatPrice(item.unitPriceMinor * item.quantity, item.currency)}</span>
             <button
               type="button"

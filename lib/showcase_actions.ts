@@ -7,7 +7,7 @@ import { cardsOf, highlightMessage, type Showcase, showcaseOf } from "./showcase
 import type { State } from "./state.ts";
 import type { Product } from "./store/products.ts";
 import { getHighlight, getPins, setHighlight, setPins, startSale } from "./store/showcase.ts";
-import { getLiveStreamIdOf, type Stream } from "./store/streams.ts";
+import { listSellerStreams, type Stream } from "./store/streams.ts";
 
 async function liveOrCreated(state: State, streamId: string): Promise<Stream> {
   // Only the stream's seller runs its showcase: to a viewer, signed in or not, that is a 403.
@@ -68,18 +68,19 @@ async function changeAndTell(state: State, stream: Stream, change: () => Promise
 }
 
 /**
- * After a product changed or was deleted: if it is on show in its seller's live stream,
- * viewers get the pins and the highlight again, with its new name, price, stock or image.
+ * After a product changed or was deleted: every open stream of its seller that shows it
+ * sends viewers the pins and the highlight again, with its new name, price, stock or image.
  */
 export async function productChanged(state: State, product: Product): Promise<void> {
   const { kv, rooms } = state.services;
-  const streamId = await getLiveStreamIdOf(kv, product.sellerId);
-  if (!streamId) return;
-  const [pins, highlighted] = await Promise.all([getPins(kv, streamId), getHighlight(kv, streamId)]);
-  if (pins.includes(product.id)) {
-    await announce(rooms, streamId, "pins", { v: 1, type: "pins", products: await cardsOf(kv, pins) });
-  }
-  if (highlighted === product.id) {
-    await announce(rooms, streamId, "highlight", highlightMessage(await showcaseOf(kv, streamId)));
+  const open = (await listSellerStreams(kv, product.sellerId)).filter((s) => s.status !== "ended");
+  for (const { id: streamId } of open) {
+    const [pins, highlighted] = await Promise.all([getPins(kv, streamId), getHighlight(kv, streamId)]);
+    if (pins.includes(product.id)) {
+      await announce(rooms, streamId, "pins", { v: 1, type: "pins", products: await cardsOf(kv, pins) });
+    }
+    if (highlighted === product.id) {
+      await announce(rooms, streamId, "highlight", highlightMessage(await showcaseOf(kv, streamId)));
+    }
   }
 }

@@ -39,11 +39,6 @@ export async function getStream(kv: Deno.Kv, id: string): Promise<Stream | null>
 }
 
 /** The seller's streams, newest first. */
-/** The id of the seller's live stream (a seller is live in one at most), or null. */
-export async function getLiveStreamIdOf(kv: Deno.Kv, sellerId: string): Promise<string | null> {
-  return (await kv.get<string>(keys.liveStreamOf(sellerId))).value;
-}
-
 export async function listSellerStreams(kv: Deno.Kv, sellerId: string): Promise<Stream[]> {
   const ids: string[] = [];
   for await (const entry of kv.list<string>({ prefix: keys.streamsBySeller(sellerId) }, { reverse: true })) {

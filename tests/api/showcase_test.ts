@@ -201,32 +201,48 @@ Deno.test("while LiveKit is down, showcase changes, likes, chat and reservations
     assertEquals([showcase.pins[0].id, showcase.highlight.id, showcase.highlight.stock], [ids[0], ids[0], 4]);
   }));
 
-Deno.test("changing or deleting a product on show in a live stream tells viewers; other products do not", () =>
+Deno.test("changing or deleting a product on show in an open stream tells viewers; other products do not", () =>
   withApp(async (app) => {
     const { seller, streamId, ids } = await shop(app);
     await put(seller, `/api/streams/${streamId}/pins`, { productIds: [ids[0], ids[1]] });
     await put(seller, `/api/streams/${streamId}/highlight`, { productId: ids[0] });
+    // Viewers may wait on a stream that is not live yet; an ended one has nobody to tell.
+    const upcoming = await createStream(seller, "Next week");
+    await put(seller, `/api/streams/${upcoming}/pins`, { productIds: [ids[0]] });
+    const ended = await createStream(seller, "Last week");
+    await put(seller, `/api/streams/${ended}/pins`, { productIds: [ids[0]] });
+    await seller.post(`/api/streams/${ended}/end`);
     const patch = (id: string, body: unknown) =>
       seller.request(`/api/products/${id}`, {
         method: "PATCH",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(body),
       });
-    const sent = () => app.rooms.sent.splice(0).map((s) => s.message as PinsMessage | HighlightMessage);
+    const sent = () =>
+      app.rooms.sent.splice(0).map(({ streamId, topic, message }) => ({ streamId, topic, message }));
+    const cardsIn = (m: unknown) => (m as PinsMessage).products.map((p) => [p.id, p.priceMinor, p.stock]);
 
     sent();
     assertEquals((await patch(ids[0]!, { priceMinor: 3900, stock: 9 })).status, 200);
-    const [pins, highlight] = sent() as [PinsMessage, HighlightMessage];
-    assertEquals(pins.products.map((p) => [p.id, p.priceMinor, p.stock]), [[ids[0], 3900, 9], [
-      ids[1],
-      4900,
-      5,
-    ]]);
+    const changed = sent();
+    assertEquals(
+      changed.map((s) => [s.streamId, s.topic]).sort(),
+      [
+        [streamId, "highlight"],
+        [streamId, "pins"],
+        [upcoming, "pins"],
+      ].sort(),
+    );
+    const live = changed.find((s) => s.streamId === streamId && s.topic === "pins")!;
+    assertEquals(cardsIn(live.message), [[ids[0], 3900, 9], [ids[1], 4900, 5]]);
+    const highlight = changed.find((s) => s.topic === "highlight")!.message as HighlightMessage;
     assertEquals([highlight.product?.priceMinor, highlight.product?.stock], [3900, 9]);
 
     assertEquals((await seller.request(`/api/products/${ids[1]}`, { method: "DELETE" })).status, 204);
-    const [afterDelete, ...rest] = sent() as PinsMessage[];
-    assertEquals([afterDelete!.products.map((p) => p.id), rest.length], [[ids[0]], 0]);
+    const deleted = sent();
+    assertEquals(deleted.map((s) => [s.streamId, s.topic, cardsIn(s.message).map(([id]) => id)]), [
+      [streamId, "pins", [ids[0]]],
+    ]);
 
     assertEquals((await patch(ids[3]!, { name: "Wide belt" })).status, 200);
     assertEquals(sent(), []);

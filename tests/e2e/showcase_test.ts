@@ -175,8 +175,9 @@ liveTest(
         await first.click(".product-sheet .add-to-cart");
         await first.waitForSelector(`.cart-item[data-product-id="${shirt}"]`, { timeout: UI_TIMEOUT });
         await first.click(".product-sheet .sheet-close button");
-        const cart = await first.textContent(".cart-bar");
-        assert(cart?.includes("1 × Linen shirt") && cart.includes("€39.00"), `cart: ${cart}`);
+        const cart = await first.textContent(`.cart-item[data-product-id="${shirt}"]`);
+        assert(cart?.includes("Linen shirt") && cart.includes("€39.00"), `cart: ${cart}`);
+        assertEquals(await first.textContent(".cart-item .quantity output"), "1");
         await first.click(".cart-bar button.reserve");
         const done = await first.waitForSelector(".reservation-done", { timeout: UI_TIMEOUT });
         assert(
@@ -218,6 +219,8 @@ liveTest(
       await second.click(".product-sheet .add-to-cart");
       await second.waitForSelector(`.cart-item[data-product-id="${scarf}"]`, { timeout: UI_TIMEOUT });
       await second.keyboard.press("Escape");
+      await second.click("button[aria-label='One more Silk scarf']");
+      await second.waitForSelector(".cart-total:has-text('€38.00')", { timeout: UI_TIMEOUT });
       // The countdown goes when the sale ends (by the server's clock, on this fast-running page too).
       await second.waitForSelector(".highlight-card .sale-countdown", {
         state: "detached",
