@@ -1,0 +1,136 @@
+// The seller's showcase controls in the studio, driven by clicks while live: each change
+// shows in the studio and is what the showcase API then reports (what viewers fetch).
+// tests/e2e/showcase_test.ts follows the same changes on the viewers' side.
+import type { Page } from "playwright-core";
+import type { Showcase } from "../../lib/showcase.ts";
+import { assert, assertEquals } from "../assert.ts";
+import { createProduct, createStreamAsSeller, goLive, liveTest, UI_TIMEOUT } from "./live_flow.ts";
+
+const pinnedOrder = (studio: Page) =>
+  studio.$$eval(".pinned-item", (items) => items.map((i) => i.getAttribute("data-product-id")));
+
+liveTest(
+  "the seller pins, reorders, highlights and puts on sale from the studio",
+  async (t, { stack, browser }) => {
+    const { studio, streamId } = await createStreamAsSeller(browser, stack.appUrl);
+    const shirt = await createProduct(studio, { name: "Linen shirt", priceMinor: 4900 });
+    const scarf = await createProduct(studio, { name: "Silk scarf", priceMinor: 2900 });
+    const tote = await createProduct(studio, { name: "Canvas tote", priceMinor: 1900 });
+    await studio.reload();
+    await goLive(studio);
+    await studio.waitForSelector(".showcase-controls[data-ready=true]", { timeout: UI_TIMEOUT });
+    // What viewers fetch: read from the page, as a viewer's browser would.
+    const showcase = () =>
+      studio.evaluate(
+        async (path) => {
+          const res = await fetch(path);
+          if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
+          return await res.json() as Showcase;
+        },
+        `/api/streams/${streamId}/showcase`,
+      );
+    const pinnedItem = (id: string) => `.pinned-item[data-product-id="${id}"]`;
+
+    await t.step("Pin moves each catalog product to the end of the pinned list", async () => {
+      for (const id of [shirt, scarf, tote]) {
+        await studio.click(`.catalog-item[data-product-id="${id}"] button:has-text('Pin')`);
+        await studio.waitForSelector(pinnedItem(id), { timeout: UI_TIMEOUT });
+        assertEquals(await studio.locator(`.catalog-item[data-product-id="${id}"]`).count(), 0);
+      }
+      assertEquals(await pinnedOrder(studio), [shirt, scarf, tote]);
+      assert(await studio.isDisabled("button[aria-label='Move Linen shirt up']"), "the first cannot go up");
+      assert(
+        await studio.isDisabled("button[aria-label='Move Canvas tote down']"),
+        "the last cannot go down",
+      );
+    });
+
+    await t.step("the arrows move the third product to first, in the studio and on the server", async () => {
+      for (const position of [2, 1]) {
+        await studio.click("button[aria-label='Move Canvas tote up']");
+        await studio.waitForSelector(`.pinned-item:nth-child(${position})[data-product-id="${tote}"]`, {
+          timeout: UI_TIMEOUT,
+        });
+      }
+      assertEquals(await pinnedOrder(studio), [tote, shirt, scarf]);
+      assertEquals((await showcase()).pins.map((p) => p.id), [tote, shirt, scarf]);
+    });
+
+    await t.step("Highlight marks the product, and the server reports it highlighted", async () => {
+      await studio.click(`${pinnedItem(shirt)} button:has-text('Highlight')`);
+      await studio.waitForSelector(`${pinnedItem(shirt)}.highlighted .highlighted-mark`, {
+        timeout: UI_TIMEOUT,
+      });
+      assertEquals((await showcase()).highlight?.id, shirt);
+    });
+
+    await t.step("a sale price above the list price is refused in plain words", async () => {
+      await studio.fill(".sale-form input[name=salePrice]", "59.00");
+      await studio.click(".sale-form button[type=submit]");
+      const alert = await studio.waitForSelector(".showcase-controls .notice.error[role=alert]", {
+        timeout: UI_TIMEOUT,
+      });
+      assertEquals(await alert.textContent(), "The sale price must be below the list price");
+      assertEquals((await showcase()).sale, null);
+    });
+
+    await t.step("a 1 min flash sale counts down in the studio from the server's clock", async () => {
+      await studio.fill(".sale-form input[name=salePrice]", "39.00");
+      assertEquals(await studio.textContent(".sale-form output"), "€39.00", "the typed price, formatted");
+      await studio.selectOption(".sale-form select[name=durationSeconds]", "60");
+      await studio.click(".sale-form button[type=submit]");
+      const countdown = ".highlight-status .sale-countdown";
+      await studio.waitForSelector(countdown, { timeout: UI_TIMEOUT });
+      const left = Number(await studio.getAttribute(countdown, "data-remaining-seconds"));
+      assert(left >= 50 && left <= 60, `seconds left: ${left}`);
+      const status = await studio.textContent(".highlight-status");
+      assert(status?.includes("€39.00") && status.includes("€49.00"), `sale and list price: ${status}`);
+      assertEquals(await studio.locator(".showcase-controls [role=alert]").count(), 0, "the error is gone");
+      const { sale } = await showcase();
+      assertEquals([sale?.productId, sale?.salePriceMinor], [shirt, 3900]);
+    });
+
+    await t.step("after a reload, on a phone-sized screen, the studio shows the same showcase", async () => {
+      await studio.setViewportSize({ width: 390, height: 844 });
+      await studio.reload();
+      assertEquals(await pinnedOrder(studio), [tote, shirt, scarf]);
+      await studio.waitForSelector(".showcase-controls[data-ready=true]", { timeout: UI_TIMEOUT });
+      await studio.waitForSelector(`${pinnedItem(shirt)}.highlighted`, { timeout: UI_TIMEOUT });
+      await studio.waitForSelector(".highlight-status .sale-countdown", { timeout: UI_TIMEOUT });
+      const overflow = await studio.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      assertEquals(overflow, 0, "no sideways scroll at 390 px");
+      const heights = await studio.$$eval(
+        ".showcase-controls button",
+        (buttons) => buttons.map((b) => b.getBoundingClientRect().height),
+      );
+      assert(heights.every((h) => h >= 40), `buttons are big enough to tap: ${heights}`);
+    });
+
+    await t.step("Clear highlight leaves nothing highlighted, on the server too", async () => {
+      await studio.click(".showcase-controls button:has-text('Clear highlight')");
+      await studio.waitForSelector(".pinned-item.highlighted", { state: "detached", timeout: UI_TIMEOUT });
+      assertEquals(await studio.locator(".sale-form").count(), 0, "no sale without a highlight");
+      assertEquals((await showcase()).highlight, null);
+    });
+
+    await t.step("Unpin puts a product back in the catalog", async () => {
+      await studio.click(`${pinnedItem(scarf)} button:has-text('Unpin')`);
+      await studio.waitForSelector(`.catalog-item[data-product-id="${scarf}"]`, { timeout: UI_TIMEOUT });
+      assertEquals(await pinnedOrder(studio), [tote, shirt]);
+      assertEquals((await showcase()).pins.map((p) => p.id), [tote, shirt]);
+    });
+
+    await t.step("once the stream has ended the showcase is shown, not changed", async () => {
+      // The reload before stopped the broadcast: resume it, as a seller would, to end it.
+      await studio.click("button:has-text('Resume broadcast')");
+      await studio.waitForSelector(".studio[data-phase=live]", { timeout: UI_TIMEOUT });
+      await studio.click("button:has-text('End stream')");
+      await studio.click("button:has-text('Yes, end it')");
+      await studio.waitForSelector(".studio[data-phase=ended]", { timeout: UI_TIMEOUT });
+      await studio.reload();
+      await studio.waitForSelector(".showcase-controls[data-ready=true]", { timeout: UI_TIMEOUT });
+      assertEquals(await pinnedOrder(studio), [tote, shirt]);
+      assertEquals(await studio.locator(".showcase-controls button, .showcase-controls form").count(), 0);
+    });
+  },
+);
