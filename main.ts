@@ -1,6 +1,6 @@
 // Starts Showfloor: reads the environment, opens KV, builds the app, serves it.
-import { loadConfig } from "./lib/config.ts";
-import { createShowfloor } from "./lib/showfloor.ts";
+import { loadConfig } from "@/lib/core/config.ts";
+import { createShowfloor } from "@/lib/server/showfloor.ts";
 
 const config = loadConfig();
 const { app } = await createShowfloor(config);

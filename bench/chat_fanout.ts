@@ -6,10 +6,10 @@
 // Subscribers are 20 LiveKit Rooms in one Chromium page, so 2 cores can hold them.
 //   deno run -A --unstable-bundle bench/chat_fanout.ts [messages] [per-second]
 import type { Page } from "playwright-core";
-import { mintToken, viewerGrant } from "../lib/livekit/tokens.ts";
-import { launchBrowser } from "../tests/e2e/harness/browser.ts";
-import { installLivekitClient } from "../tests/e2e/harness/livekit_client.ts";
-import { startStack } from "../tests/e2e/harness/stack.ts";
+import { mintToken, viewerGrant } from "@/lib/livekit/tokens.ts";
+import { launchBrowser } from "@/tests/e2e/harness/browser.ts";
+import { installLivekitClient } from "@/tests/e2e/harness/livekit_client.ts";
+import { startStack } from "@/tests/e2e/harness/stack.ts";
 import { percentile, signUpSeller } from "./bench_kit.ts";
 
 const MESSAGES = Number(Deno.args[0] ?? 1000);

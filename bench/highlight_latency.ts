@@ -6,8 +6,8 @@
 // send to the room, answer).
 //   deno run -A --unstable-bundle bench/highlight_latency.ts [highlights]
 import type { Page } from "playwright-core";
-import { launchBrowser } from "../tests/e2e/harness/browser.ts";
-import { startStack } from "../tests/e2e/harness/stack.ts";
+import { launchBrowser } from "@/tests/e2e/harness/browser.ts";
+import { startStack } from "@/tests/e2e/harness/stack.ts";
 import { percentile, signUpSeller } from "./bench_kit.ts";
 
 const HIGHLIGHTS = Number(Deno.args[0] ?? 40);

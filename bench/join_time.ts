@@ -2,8 +2,8 @@
 // video frame, over 20 joins, against the real stack. The baseline, measured in the
 // same run, is the same page's load event: what a join costs beyond loading the page.
 //   deno run -A --unstable-bundle bench/join_time.ts [joins]
-import { launchBrowser } from "../tests/e2e/harness/browser.ts";
-import { startStack } from "../tests/e2e/harness/stack.ts";
+import { launchBrowser } from "@/tests/e2e/harness/browser.ts";
+import { startStack } from "@/tests/e2e/harness/stack.ts";
 import { percentile } from "./bench_kit.ts";
 
 const JOINS = Number(Deno.args[0] ?? 20);

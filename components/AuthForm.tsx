@@ -1,4 +1,4 @@
-import type { FormFailure } from "../lib/forms.ts";
+import type { FormFailure } from "@/lib/server/forms.ts";
 
 interface AuthFormProps {
   mode: "signup" | "signin";

@@ -1,6 +1,7 @@
-import type { CartControls } from "../lib/client/use_cart.ts";
-import { MAX_QUANTITY } from "../lib/inputs.ts";
-import { formatPrice } from "../lib/money.ts";
+import type { CartControls } from "@/lib/client/use_cart.ts";
+import { MAX_QUANTITY } from "@/lib/contract/limits.ts";
+import { formatPrice } from "@/lib/contract/money.ts";
+import type { CartItem } from "@/lib/contract/views.ts";
 
 /** The viewer's cart: what it holds at which price, the total, and Reserve. */
 export function CartBar({ cart }: { cart: CartControls }) {
@@ -20,39 +21,7 @@ export function CartBar({ cart }: { cart: CartControls }) {
   return (
     <section class="cart-bar" aria-label="Your cart">
       <ul class="cart-items">
-        {items.map((item) => (
-          <li key={item.productId} class="cart-item" data-product-id={item.productId}>
-            <span class="cart-name">{item.name}</span>
-            <span class="quantity">
-              <button
-                type="button"
-                aria-label={`One fewer ${item.name}`}
-                disabled={cart.busy.value}
-                onClick={() => cart.setQuantity(item.productId, item.quantity - 1)}
-              >
-                −
-              </button>
-              <output aria-label="Quantity">{item.quantity}</output>
-              <button
-                type="button"
-                aria-label={`One more ${item.name}`}
-                disabled={cart.busy.value || item.quantity >= MAX_QUANTITY}
-                onClick={() => cart.setQuantity(item.productId, item.quantity + 1)}
-              >
-                +
-              </button>
-            </span>
-            <span>{formatPrice(item.unitPriceMinor * item.quantity, item.currency)}</span>
-            <button
-              type="button"
-              class="link"
-              disabled={cart.busy.value}
-              onClick={() => cart.setQuantity(item.productId, 0)}
-            >
-              Remove
-            </button>
-          </li>
-        ))}
+        {items.map((item) => <CartLine key={item.productId} item={item} cart={cart} />)}
       </ul>
       <div class="cart-total">
         <strong>Total {formatPrice(total, currency)}</strong>
@@ -62,5 +31,42 @@ export function CartBar({ cart }: { cart: CartControls }) {
       </div>
       {cart.error.value && <p class="notice error" role="alert">{cart.error.value}</p>}
     </section>
+  );
+}
+
+/** One product in the cart: −/+ steppers, its line total, and Remove. */
+function CartLine({ item, cart }: { item: CartItem; cart: CartControls }) {
+  return (
+    <li class="cart-item" data-product-id={item.productId}>
+      <span class="cart-name">{item.name}</span>
+      <span class="quantity">
+        <button
+          type="button"
+          aria-label={`One fewer ${item.name}`}
+          disabled={cart.busy.value}
+          onClick={() => cart.setQuantity(item.productId, item.quantity - 1)}
+        >
+          −
+        </button>
+        <output aria-label="Quantity">{item.quantity}</output>
+        <button
+          type="button"
+          aria-label={`One more ${item.name}`}
+          disabled={cart.busy.value || item.quantity >= MAX_QUANTITY}
+          onClick={() => cart.setQuantity(item.productId, item.quantity + 1)}
+        >
+          +
+        </button>
+      </span>
+      <span>{formatPrice(item.unitPriceMinor * item.quantity, item.currency)}</span>
+      <button
+        type="button"
+        class="link"
+        disabled={cart.busy.value}
+        onClick={() => cart.setQuantity(item.productId, 0)}
+      >
+        Remove
+      </button>
+    </li>
   );
 }

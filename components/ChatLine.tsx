@@ -1,4 +1,4 @@
-import type { ChatMessage } from "../lib/messages.ts";
+import type { ChatMessage } from "@/lib/contract/messages.ts";
 
 /** One chat message. The text is a text node: HTML in it shows literally. */
 export function ChatLine({ message }: { message: ChatMessage }) {

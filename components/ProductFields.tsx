@@ -1,4 +1,4 @@
-import { CURRENCIES } from "../lib/inputs.ts";
+import { CURRENCIES } from "@/lib/contract/limits.ts";
 
 interface ProductFieldsProps {
   /** What the fields show: the product's values, or what was typed before an error. */

@@ -1,5 +1,5 @@
-import type { ProductView } from "../lib/catalog.ts";
-import { formatPrice } from "../lib/money.ts";
+import type { ProductView } from "@/lib/contract/views.ts";
+import { formatPrice } from "@/lib/contract/money.ts";
 
 /** The seller's catalog: thumbnail, name, price in the product's currency and stock, each linking to its edit page. */
 export function ProductList({ products }: { products: ProductView[] }) {

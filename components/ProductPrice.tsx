@@ -1,7 +1,7 @@
-import { formatRemaining, remainingMs } from "../lib/client/server_clock.ts";
-import { useNow } from "../lib/client/use_now.ts";
-import type { FlashSale, ProductCard } from "../lib/messages.ts";
-import { formatPrice } from "../lib/money.ts";
+import { formatRemaining, remainingMs } from "@/lib/client/server_clock.ts";
+import { useNow } from "@/lib/client/use_now.ts";
+import type { FlashSale, ProductCard } from "@/lib/contract/messages.ts";
+import { formatPrice } from "@/lib/contract/money.ts";
 
 interface ProductPriceProps {
   product: ProductCard;

@@ -1,10 +1,11 @@
 import { useSignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
-import type { ProductView } from "../lib/catalog.ts";
-import { getJson, postJson } from "../lib/client/api.ts";
-import { type CartControls, quantityIn } from "../lib/client/use_cart.ts";
-import type { FlashSale, ProductCard } from "../lib/messages.ts";
-import { MAX_QUANTITY } from "../lib/inputs.ts";
+import type { ProductView } from "@/lib/contract/views.ts";
+import { getJson, postJson } from "@/lib/client/api.ts";
+import { useAction } from "@/lib/client/use_action.ts";
+import { type CartControls, quantityIn } from "@/lib/client/use_cart.ts";
+import type { FlashSale, ProductCard } from "@/lib/contract/messages.ts";
+import { MAX_QUANTITY } from "@/lib/contract/limits.ts";
 import { ProductPrice, StockNote } from "./ProductPrice.tsx";
 
 interface ProductSheetProps {
@@ -24,14 +25,17 @@ interface ProductSheetProps {
 export function ProductSheet({ streamId, product, sale, offset, cart, onClose }: ProductSheetProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const details = useSignal<ProductView | null>(null);
+  const loading = useAction();
   const base = `/api/streams/${encodeURIComponent(streamId)}`;
 
   useEffect(() => {
     dialog.current?.showModal();
     const id = encodeURIComponent(product.id);
     // Counted for the seller's analytics; a failed count is not the viewer's problem.
-    postJson(`${base}/products/${id}/opened`).catch(() => {});
-    getJson<{ product: ProductView }>(`/api/products/${id}`).then((r) => details.value = r.product, () => {});
+    postJson(`${base}/products/${id}/opened`).catch((e) => console.warn("a sheet open was not counted:", e));
+    void loading.run(async () =>
+      details.value = (await getJson<{ product: ProductView }>(`/api/products/${id}`)).product
+    );
   }, [product.id]);
 
   const inCart = cart ? quantityIn(cart.cart.value, product.id) : 0;
@@ -48,6 +52,7 @@ export function ProductSheet({ streamId, product, sale, offset, cart, onClose }:
         <ProductPrice product={product} sale={sale} offset={offset} /> <StockNote stock={product.stock} />
       </p>
       {description && <p class="sheet-description">{description}</p>}
+      {loading.error.value && <p class="notice error" role="alert">{loading.error.value}</p>}
       {cart && (
         <div class="sheet-actions">
           <button

@@ -1,4 +1,4 @@
-import type { FlashSale, ProductCard } from "../lib/messages.ts";
+import type { FlashSale, ProductCard } from "@/lib/contract/messages.ts";
 import { ProductPrice, StockNote } from "./ProductPrice.tsx";
 
 interface ProductTileProps {

@@ -1,6 +1,6 @@
 import { useSignal } from "@preact/signals";
-import type { ProductCard } from "../lib/messages.ts";
-import { formatAmount, formatPrice, parseAmount } from "../lib/money.ts";
+import type { ProductCard } from "@/lib/contract/messages.ts";
+import { formatAmount, formatPrice, parseAmount } from "@/lib/contract/money.ts";
 
 const DURATIONS: [seconds: number, label: string][] = [
   [10, "10 s"],

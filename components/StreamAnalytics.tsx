@@ -1,4 +1,4 @@
-import type { StreamAnalytics as Numbers } from "../lib/store/analytics.ts";
+import type { StreamAnalytics as Numbers } from "@/lib/contract/views.ts";
 
 const LABELS: [keyof Numbers, string][] = [
   ["peakViewers", "Peak viewers"],

@@ -1,5 +1,5 @@
-import type { Stream } from "../lib/store/streams.ts";
-import type { ViewerCount } from "../lib/store/viewers.ts";
+import type { Stream } from "@/lib/streams/store.ts";
+import type { ViewerCount } from "@/lib/audience/viewers.ts";
 
 const STATUS: Record<Stream["status"], string> = { created: "Not live yet", live: "● Live", ended: "Ended" };
 

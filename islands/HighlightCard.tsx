@@ -1,10 +1,10 @@
 // The product the seller highlights, as a large card over the video: it changes the
 // moment the seller picks another, and a tap opens its sheet. A late viewer gets it in
 // the page's HTML.
-import { ProductTile } from "../components/ProductTile.tsx";
-import { roomPhase } from "../lib/client/live_room.ts";
-import { sheet, useShowcase } from "../lib/client/showcase_store.ts";
-import type { Showcase } from "../lib/showcase.ts";
+import { ProductTile } from "@/components/ProductTile.tsx";
+import { roomPhase } from "@/lib/client/live_room.ts";
+import { sheet, useShowcase } from "@/lib/client/showcase_store.ts";
+import type { Showcase } from "@/lib/contract/views.ts";
 
 export interface HighlightCardProps {
   streamId: string;

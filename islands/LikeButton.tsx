@@ -1,8 +1,8 @@
 // Likes: the stream's count, live, and (for viewers) a heart that toggles their one like.
-import { useSignal } from "@preact/signals";
-import { messageOf, postJson } from "../lib/client/api.ts";
-import { useRoomState } from "../lib/client/use_room_state.ts";
-import type { LikeState } from "../lib/store/likes.ts";
+import { getJson, postJson } from "@/lib/client/api.ts";
+import { useLiveState, versionAs } from "@/lib/client/live_state.ts";
+import { useAction } from "@/lib/client/use_action.ts";
+import type { LikeState } from "@/lib/contract/views.ts";
 
 export interface LikeButtonProps {
   streamId: string;
@@ -14,25 +14,13 @@ export interface LikeButtonProps {
 
 export default function LikeButton({ streamId, initial, canLike }: LikeButtonProps) {
   const path = `/api/streams/${encodeURIComponent(streamId)}/like`;
-  const { state: likes, ready } = useRoomState(initial, {
-    topic: "likes",
-    apply: (state, { count, version }) => ({ ...state, count, version }),
-    refetch: path,
+  const { state: likes, ready } = useLiveState(initial, {
+    on: { likes: (state, { count, version }) => ({ ...state, count, version }) },
+    versions: versionAs("likes"),
+    refetch: () => getJson<LikeState>(path),
   });
-  const busy = useSignal(false);
-  const error = useSignal("");
-
-  async function toggle() {
-    busy.value = true;
-    error.value = "";
-    try {
-      likes.value = await postJson<LikeState>(path);
-    } catch (e) {
-      error.value = messageOf(e);
-    } finally {
-      busy.value = false;
-    }
-  }
+  const { busy, error, run } = useAction();
+  const toggle = () => run(async () => likes.value = await postJson<LikeState>(path));
 
   const { count, liked } = likes.value;
   const label = `${count} ${count === 1 ? "like" : "likes"}`;

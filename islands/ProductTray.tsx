@@ -2,12 +2,12 @@
 // here or from the highlight card), and the viewer's cart with its Reserve button.
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import { CartBar } from "../components/CartBar.tsx";
-import { ProductTile } from "../components/ProductTile.tsx";
-import { ProductSheet } from "../components/ProductSheet.tsx";
-import { cardOf, sheet, useShowcase } from "../lib/client/showcase_store.ts";
-import { useCart } from "../lib/client/use_cart.ts";
-import type { Showcase } from "../lib/showcase.ts";
+import { CartBar } from "@/components/CartBar.tsx";
+import { ProductTile } from "@/components/ProductTile.tsx";
+import { ProductSheet } from "@/components/ProductSheet.tsx";
+import { cardOf, sheet, showcaseProblem, useShowcase } from "@/lib/client/showcase_store.ts";
+import { useCart } from "@/lib/client/use_cart.ts";
+import type { Showcase } from "@/lib/contract/views.ts";
 
 export interface ProductTrayProps {
   streamId: string;
@@ -38,6 +38,7 @@ export default function ProductTray({ streamId, initial, canBuy }: ProductTrayPr
           ))}
         </ol>
       )}
+      {showcaseProblem.value && <p class="notice error" role="alert">{showcaseProblem.value}</p>}
       {canBuy && <CartBar cart={cart} />}
       {open && (
         <ProductSheet

@@ -8,7 +8,7 @@ import {
   REACTION_EMOJI,
   REACTIONS_PER_SECOND,
   sendReaction,
-} from "../lib/client/reactions.ts";
+} from "@/lib/client/reactions.ts";
 
 export interface ReactionBarProps {
   /** False once the stream has ended. */

@@ -2,7 +2,7 @@
 // At most a screenful at once, so a flood cannot bog the page down.
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import { type Emoji, onReaction } from "../lib/client/reactions.ts";
+import { type Emoji, onReaction } from "@/lib/client/reactions.ts";
 
 const FLOAT_MS = 2500;
 const MAX_FLOATING = 30;

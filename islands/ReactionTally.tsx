@@ -1,7 +1,7 @@
 // The seller's running tally of reactions per emoji since the studio opened.
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import { type Emoji, onReaction, REACTION_EMOJI } from "../lib/client/reactions.ts";
+import { type Emoji, onReaction, REACTION_EMOJI } from "@/lib/client/reactions.ts";
 
 export default function ReactionTally() {
   const counts = useSignal<Partial<Record<Emoji, number>>>({});

@@ -1,12 +1,11 @@
 // The seller's sales, live: reservations as they arrive (who, what, how many) and the
 // stock left of each pinned product. Starts from the server-rendered view, follows the
 // room's `reservation`, `stock` and `pins` messages, and refetches after a drop.
-import { useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
-import { getJson } from "../lib/client/api.ts";
-import { liveRoom } from "../lib/client/live_room.ts";
-import type { ReservationMessage } from "../lib/messages.ts";
-import { type Sales, SALES_FEED_SIZE } from "../lib/sales.ts";
+import { getJson } from "@/lib/client/api.ts";
+import { useLiveState } from "@/lib/client/live_state.ts";
+import { SALES_FEED_SIZE } from "@/lib/contract/limits.ts";
+import type { ReservationMessage } from "@/lib/contract/messages.ts";
+import type { Sales } from "@/lib/contract/views.ts";
 
 export interface SalesFeedProps {
   streamId: string;
@@ -14,41 +13,29 @@ export interface SalesFeedProps {
 }
 
 export default function SalesFeed({ streamId, initial }: SalesFeedProps) {
-  const sales = useSignal(initial);
-  const ready = useSignal(false);
-
-  useEffect(() => {
-    const live = liveRoom();
+  const { state: sales, ready, problem } = useLiveState(initial, {
+    on: {
+      reservation: (state, reservation) => {
+        const others = state.reservations.filter((r) => r.id !== reservation.id);
+        return { ...state, reservations: [reservation, ...others].slice(0, SALES_FEED_SIZE) };
+      },
+      stock: (state, { productId, stock }) => ({
+        ...state,
+        pinned: state.pinned.map((p) => p.id === productId ? { ...p, stock } : p),
+      }),
+      pins: (state, { products }) => ({ ...state, pinned: products }),
+    },
     // Stock counts from racing reservations may arrive out of order: keep the newest per product.
-    const versions = new Map<string, string>();
-    const offs = [
-      live.on("reservation", (reservation) => {
-        const others = sales.value.reservations.filter((r) => r.id !== reservation.id);
-        sales.value = { ...sales.value, reservations: [reservation, ...others].slice(0, SALES_FEED_SIZE) };
-      }),
-      live.on("stock", ({ productId, stock, version }) => {
-        if (version) {
-          if (version < (versions.get(productId) ?? "")) return;
-          versions.set(productId, version);
-        }
-        const pinned = sales.value.pinned.map((p) => p.id === productId ? { ...p, stock } : p);
-        sales.value = { ...sales.value, pinned };
-      }),
-      live.on("pins", ({ products }) => sales.value = { ...sales.value, pinned: products }),
-      live.onResync(() => {
-        getJson<Sales>(`/api/streams/${encodeURIComponent(streamId)}/sales`).then((fresh) => {
-          sales.value = fresh;
-        }, () => {});
-      }),
-    ];
-    ready.value = true;
-    return () => offs.forEach((off) => off());
-  }, []);
+    versions: (item) =>
+      "productId" in item ? { [`stock:${item.productId}`]: (item as { version?: string }).version } : {},
+    refetch: () => getJson<Sales>(`/api/streams/${encodeURIComponent(streamId)}/sales`),
+  });
 
   const { reservations, pinned } = sales.value;
   return (
     <section class="sales-feed" data-ready={ready.value || undefined} aria-label="Sales">
       <h2>Sales</h2>
+      {problem.value && <p class="notice error" role="alert">{problem.value}</p>}
       {pinned.length > 0 && (
         <ul class="stock-list">
           {pinned.map((p) => (

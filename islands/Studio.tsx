@@ -1,13 +1,12 @@
 // The seller's studio: camera preview, device choice, go live, the live controls
 // (microphone, camera, screen share), connection quality, and ending with a confirmation.
-import { useSignal } from "@preact/signals";
 import { useRef } from "preact/hooks";
 import { ConnectionQuality } from "livekit-client";
-import { roomPhase as phase } from "../lib/client/live_room.ts";
-import type { Phase } from "../lib/client/stream_room.ts";
-import { useBroadcast } from "../lib/client/use_broadcast.ts";
-import { deviceIdOf, useLocalMedia } from "../lib/client/use_local_media.ts";
-import { DeviceSelect } from "../components/DeviceSelect.tsx";
+import { roomPhase as phase } from "@/lib/client/live_room.ts";
+import type { Phase } from "@/lib/client/stream_room.ts";
+import { useBroadcast } from "@/lib/client/use_broadcast.ts";
+import { useLocalMedia } from "@/lib/client/use_local_media.ts";
+import { BroadcastControls } from "@/components/BroadcastControls.tsx";
 
 export interface StudioProps {
   streamId: string;
@@ -37,12 +36,18 @@ export default function Studio({ streamId, status, watchUrl }: StudioProps) {
   const preview = useRef<HTMLVideoElement>(null);
   const media = useLocalMedia(preview);
   const cast = useBroadcast(streamId, media);
-  const confirming = useSignal(false);
 
   // An ended stream shows as ended from the first render, on the server too.
   const current: Phase = status === "ended" ? "ended" : phase.value;
   const onAir = current === "live" || current === "reconnecting";
   const canGoLive = ["idle", "offline", "error"].includes(current) && !!media.video.value;
+  const goLiveLabel = !canGoLive
+    ? null
+    : current !== "idle"
+    ? "Go live again"
+    : status === "live"
+    ? "Resume broadcast"
+    : "Go live";
   return (
     <section class="studio" data-phase={current}>
       <div class="stage">
@@ -58,71 +63,7 @@ export default function Studio({ streamId, status, watchUrl }: StudioProps) {
         </p>
       )}
       {current !== "ended" && (
-        <div class="controls">
-          <DeviceSelect
-            label="Camera"
-            devices={media.cameras.value}
-            current={deviceIdOf(media.video.value)}
-            onPick={(id) => media.switchDevice("videoinput", id)}
-          />
-          <DeviceSelect
-            label="Microphone"
-            devices={media.microphones.value}
-            current={deviceIdOf(media.audio.value)}
-            onPick={(id) => media.switchDevice("audioinput", id)}
-          />
-          <button type="button" class="toggle-mic" aria-pressed={!cast.micOn.value} onClick={cast.toggleMic}>
-            {cast.micOn.value ? "🎙️ Mute" : "🔇 Unmute"}
-          </button>
-          <button
-            type="button"
-            class="toggle-camera"
-            aria-pressed={!cast.cameraOn.value}
-            onClick={cast.toggleCamera}
-          >
-            {cast.cameraOn.value ? "📷 Camera off" : "📷 Camera on"}
-          </button>
-          {onAir && (
-            <button
-              type="button"
-              class="toggle-share"
-              aria-pressed={cast.sharing.value}
-              onClick={cast.toggleShare}
-            >
-              {cast.sharing.value ? "🖥️ Stop sharing" : "🖥️ Share screen"}
-            </button>
-          )}
-          {canGoLive && (
-            <button type="button" class="primary" onClick={cast.goLive}>
-              {current !== "idle" ? "Go live again" : status === "live" ? "Resume broadcast" : "Go live"}
-            </button>
-          )}
-          {onAir && !confirming.value && (
-            <button
-              type="button"
-              class="danger"
-              onClick={() => confirming.value = true}
-            >
-              End stream
-            </button>
-          )}
-          {onAir && confirming.value && (
-            <span class="confirm">
-              End the stream for everyone?
-              <button
-                type="button"
-                class="danger"
-                onClick={() => {
-                  confirming.value = false;
-                  void cast.end();
-                }}
-              >
-                Yes, end it
-              </button>
-              <button type="button" onClick={() => confirming.value = false}>Keep streaming</button>
-            </span>
-          )}
-        </div>
+        <BroadcastControls media={media} cast={cast} onAir={onAir} goLiveLabel={goLiveLabel} />
       )}
       <p class="share">
         Watch link: <a href={watchUrl} target="_blank" rel="noopener">{watchUrl}</a>

@@ -1,25 +1,28 @@
 // How many watch now and at most so far, live from LiveKit's webhooks through the
 // server; the seller also gets the viewers' names.
-import { useRoomState } from "../lib/client/use_room_state.ts";
-import type { ViewersMessage } from "../lib/messages.ts";
+import { getJson } from "@/lib/client/api.ts";
+import { useLiveState, versionAs } from "@/lib/client/live_state.ts";
+import type { Viewers } from "@/lib/contract/views.ts";
 
 export interface ViewerCountProps {
   streamId: string;
   /** { current, peak }, plus `names` for the seller, as the server rendered them. */
-  initial: Omit<ViewersMessage, "v" | "type">;
+  initial: Viewers;
 }
 
 export default function ViewerCount({ streamId, initial }: ViewerCountProps) {
-  const { state: viewers, ready } = useRoomState(initial, {
-    topic: "viewers",
+  const { state: viewers, ready } = useLiveState(initial, {
     // Everyone gets counts; the seller gets a second message with names, so keep theirs.
-    apply: (state, { current, peak, version, names }) => ({
-      current,
-      peak,
-      version,
-      names: names ?? state.names,
-    }),
-    refetch: `/api/streams/${encodeURIComponent(streamId)}/viewers`,
+    on: {
+      viewers: (state, { current, peak, version, names }) => ({
+        current,
+        peak,
+        version,
+        names: names ?? state.names,
+      }),
+    },
+    versions: versionAs("viewers"),
+    refetch: () => getJson<Viewers>(`/api/streams/${encodeURIComponent(streamId)}/viewers`),
   });
   const { current, peak, names } = viewers.value;
   return (

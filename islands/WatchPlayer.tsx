@@ -1,13 +1,12 @@
 // The viewer's player: waits while the seller is offline, plays as soon as they publish,
 // offers "tap to unmute" when the browser blocks audio, a quality choice and fullscreen,
 // and shows when the seller's connection drops, when ours does, and when the stream ends.
-import { useSignal } from "@preact/signals";
-import { useEffect, useRef } from "preact/hooks";
-import { RoomEvent } from "livekit-client";
-import { ApiError, getJson, messageOf } from "../lib/client/api.ts";
-import { liveRoom, roomPhase as phase } from "../lib/client/live_room.ts";
-import type { Phase } from "../lib/client/stream_room.ts";
-import { type Quality, useSellerMedia } from "../lib/client/use_seller_media.ts";
+import { useRef } from "preact/hooks";
+import { liveRoom, roomPhase as phase } from "@/lib/client/live_room.ts";
+import { useViewerRoom } from "@/lib/client/use_viewer_room.ts";
+import type { Phase } from "@/lib/client/stream_room.ts";
+import { useSellerMedia } from "@/lib/client/use_seller_media.ts";
+import { PlayerBar } from "@/components/PlayerBar.tsx";
 
 export interface WatchPlayerProps {
   streamId: string;
@@ -33,45 +32,8 @@ export default function WatchPlayer({ streamId, status, sellerAway }: WatchPlaye
   const main = useRef<HTMLVideoElement>(null);
   const pip = useRef<HTMLVideoElement>(null);
   const audio = useRef<HTMLAudioElement>(null);
-  const away = useSignal(sellerAway);
-  const audioBlocked = useSignal(false);
-  const notice = useSignal("");
+  const { away, audioBlocked, notice } = useViewerRoom(streamId, status === "ended", sellerAway);
   const media = useSellerMedia(() => status === "ended" ? null : liveRoom().room, { main, pip, audio });
-
-  useEffect(() => {
-    if (status === "ended") return;
-    const live = liveRoom();
-    const room = live.room;
-    const end = () => {
-      phase.value = "ended";
-      void room.disconnect();
-    };
-    room.on(RoomEvent.AudioPlaybackStatusChanged, () => audioBlocked.value = !room.canPlaybackAudio);
-    const offStatus = live.on(
-      "status",
-      (m) => m.status === "ended" ? end() : away.value = m.status === "reconnecting",
-    );
-    // After a drop, the status may have changed while we were gone.
-    const offResync = live.onResync(async () => {
-      const { stream } = await getJson<{ stream: { status: string; sellerAway?: boolean } }>(
-        `/api/streams/${streamId}`,
-      );
-      if (stream.status === "ended") end();
-      away.value = !!stream.sellerAway;
-    });
-    live.join(streamId)
-      .then(() => audioBlocked.value = !room.canPlaybackAudio)
-      .catch((error) => {
-        if (phase.value === "ended") return;
-        phase.value = error instanceof ApiError && error.code === "stream_ended" ? "ended" : "error";
-        notice.value = messageOf(error);
-      });
-    return () => {
-      offStatus();
-      offResync();
-      void room.disconnect();
-    };
-  }, []);
 
   const view = viewOf(status, phase.value, media.hasVideo.value, away.value);
   const banner = view === "error" ? notice.value : BANNERS[view];
@@ -105,25 +67,10 @@ export default function WatchPlayer({ streamId, status, sellerAway }: WatchPlaye
         )}
       </div>
       {view === "playing" && (
-        <div class="player-bar">
-          {media.micMuted.value && <span class="badge mic-muted">Seller's mic is off</span>}
-          <label>
-            Quality
-            <select
-              class="quality"
-              value={media.quality.value}
-              onChange={(e) => media.quality.value = e.currentTarget.value as Quality}
-            >
-              <option value="auto">Auto</option>
-              <option value="high">High</option>
-              <option value="medium">Medium</option>
-              <option value="low">Low</option>
-            </select>
-          </label>
-          <button type="button" class="fullscreen" onClick={() => stage.current?.requestFullscreen()}>
-            ⛶ Fullscreen
-          </button>
-        </div>
+        <PlayerBar
+          media={media}
+          onFullscreen={() => stage.current?.requestFullscreen()}
+        />
       )}
     </section>
   );

@@ -1,5 +1,6 @@
-import type { AppProps } from "../lib/fresh/mod.ts";
-import type { State } from "../lib/state.ts";
+import { SiteHeader } from "@/components/SiteHeader.tsx";
+import type { AppProps } from "@/lib/fresh/mod.ts";
+import type { State } from "@/lib/server/state.ts";
 
 export default function App({ Component, state }: AppProps<State>) {
   return (
@@ -11,27 +12,7 @@ export default function App({ Component, state }: AppProps<State>) {
         <link rel="stylesheet" href="/styles.css" />
       </head>
       <body>
-        <header class="site-header">
-          <a class="brand" href="/">Showfloor</a>
-          <nav>
-            {state.seller
-              ? (
-                <>
-                  <a href="/studio">Studio</a>
-                  <a href="/studio/products">Products</a>
-                  <form method="post" action="/signout">
-                    <button type="submit" class="link">Sign out</button>
-                  </form>
-                </>
-              )
-              : (
-                <>
-                  <a href="/signin">Sign in</a>
-                  <a href="/signup">Sell on Showfloor</a>
-                </>
-              )}
-          </nav>
-        </header>
+        <SiteHeader signedIn={!!state.seller} />
         <main>
           <Component />
         </main>

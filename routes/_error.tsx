@@ -1,4 +1,4 @@
-import type { ErrorPageProps } from "../lib/fresh/mod.ts";
+import type { ErrorPageProps } from "@/lib/fresh/mod.ts";
 
 export default function ErrorPage({ status, message }: ErrorPageProps) {
   return (

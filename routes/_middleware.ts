@@ -1,14 +1,14 @@
 // Who is asking: the seller from the session cookie, the guest from the signed cookie.
-import { readGuestCookie, readSessionCookie } from "../lib/auth/cookies.ts";
-import type { Middleware } from "../lib/fresh/mod.ts";
-import type { State } from "../lib/state.ts";
-import { getSeller } from "../lib/store/sellers.ts";
-import { readSession } from "../lib/store/sessions.ts";
+import { getSeller } from "@/lib/auth/seller_store.ts";
+import { readSession } from "@/lib/auth/session_store.ts";
+import type { Middleware } from "@/lib/fresh/mod.ts";
+import { readGuestCookie, readSessionCookie } from "@/lib/server/cookies.ts";
+import type { State } from "@/lib/server/state.ts";
 
 export const handler: Middleware<State> = async (ctx, next) => {
-  const { kv, config } = ctx.state.services;
+  const { kv, config, clock } = ctx.state.services;
   const token = readSessionCookie(ctx.hono);
-  const sellerId = token ? await readSession(kv, token) : null;
+  const sellerId = token ? await readSession(kv, token, clock.now()) : null;
   ctx.state.seller = sellerId ? await getSeller(kv, sellerId) : null;
   ctx.state.guest = await readGuestCookie(ctx.hono, config.appSecret);
   return await next();

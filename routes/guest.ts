@@ -1,8 +1,8 @@
 // A guest picks (or changes) the display name they watch and chat under.
-import { newGuest, writeGuestCookie } from "../lib/auth/cookies.ts";
-import { type Handlers, readForm } from "../lib/fresh/mod.ts";
-import { GuestNameInput } from "../lib/inputs.ts";
-import type { State } from "../lib/state.ts";
+import { GuestNameInput } from "@/lib/auth/inputs.ts";
+import { type Handlers, readForm } from "@/lib/fresh/mod.ts";
+import { newGuest, writeGuestCookie } from "@/lib/server/cookies.ts";
+import type { State } from "@/lib/server/state.ts";
 
 export const handler: Handlers<State> = {
   async POST(ctx) {

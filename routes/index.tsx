@@ -1,23 +1,13 @@
-import { StreamList } from "../components/StreamList.tsx";
-import { type Handlers, page, type PageProps } from "../lib/fresh/mod.ts";
-import type { State } from "../lib/state.ts";
-import { listLiveStreams, type Stream } from "../lib/store/streams.ts";
-import { getViewerCounts, type ViewerCount } from "../lib/store/viewers.ts";
-
-interface Data {
-  live: Stream[];
-  viewers: Map<string, ViewerCount>;
-}
+import { StreamList } from "@/components/StreamList.tsx";
+import { type Handlers, page, type PageProps } from "@/lib/fresh/mod.ts";
+import { type HomePage, homePage } from "@/lib/pages/home.ts";
+import type { State } from "@/lib/server/state.ts";
 
 export const handler: Handlers<State> = {
-  GET: async (ctx) => {
-    const { kv } = ctx.state.services;
-    const live = await listLiveStreams(kv);
-    return page<Data>({ live, viewers: await getViewerCounts(kv, live.map((s) => s.id)) });
-  },
+  GET: async (ctx) => page(await homePage(ctx.state.services)),
 };
 
-export default function Home({ data: { live, viewers } }: PageProps<Data>) {
+export default function Home({ data: { live, viewers } }: PageProps<HomePage>) {
   return (
     <section>
       <h1>Live now</h1>

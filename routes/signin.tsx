@@ -1,9 +1,9 @@
-import { signIn } from "../lib/auth/accounts.ts";
-import { authPageHandlers } from "../lib/auth/auth_page.ts";
-import { AuthForm } from "../components/AuthForm.tsx";
-import type { FormFailure } from "../lib/forms.ts";
-import type { PageProps } from "../lib/fresh/mod.ts";
-import { SignInInput } from "../lib/inputs.ts";
+import { signIn } from "@/lib/auth/accounts.ts";
+import { SignInInput } from "@/lib/auth/inputs.ts";
+import { authPageHandlers } from "@/lib/server/auth_page.ts";
+import { AuthForm } from "@/components/AuthForm.tsx";
+import type { FormFailure } from "@/lib/server/forms.ts";
+import type { PageProps } from "@/lib/fresh/mod.ts";
 
 export const handler = authPageHandlers(SignInInput, signIn);
 

@@ -1,10 +1,10 @@
-import { endSession } from "../lib/auth/session.ts";
-import type { Handlers } from "../lib/fresh/mod.ts";
-import type { State } from "../lib/state.ts";
+import type { Handlers } from "@/lib/fresh/mod.ts";
+import { endSession } from "@/lib/server/session_cookie.ts";
+import type { State } from "@/lib/server/state.ts";
 
 export const handler: Handlers<State> = {
   async POST(ctx) {
-    await endSession(ctx.hono, ctx.state.services.kv);
+    await endSession(ctx);
     return ctx.hono.redirect("/", 303);
   },
 };

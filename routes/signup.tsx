@@ -1,9 +1,9 @@
-import { signUp } from "../lib/auth/accounts.ts";
-import { authPageHandlers } from "../lib/auth/auth_page.ts";
-import { AuthForm } from "../components/AuthForm.tsx";
-import type { FormFailure } from "../lib/forms.ts";
-import type { PageProps } from "../lib/fresh/mod.ts";
-import { SignUpInput } from "../lib/inputs.ts";
+import { signUp } from "@/lib/auth/accounts.ts";
+import { SignUpInput } from "@/lib/auth/inputs.ts";
+import { authPageHandlers } from "@/lib/server/auth_page.ts";
+import { AuthForm } from "@/components/AuthForm.tsx";
+import type { FormFailure } from "@/lib/server/forms.ts";
+import type { PageProps } from "@/lib/fresh/mod.ts";
 
 export const handler = authPageHandlers(SignUpInput, signUp);
 

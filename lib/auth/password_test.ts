@@ -1,4 +1,4 @@
-import { assert, assertMatch } from "../../tests/assert.ts";
+import { assert, assertMatch } from "@/tests/assert.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 
 Deno.test("hashPassword() produces an argon2id hash that verifyPassword() accepts", async () => {

@@ -1,6 +1,13 @@
-// The islands' one way to call the JSON API: errors come back as plain words.
+// The islands' one way to call the JSON API: errors come back as plain words, and a
+// refusal for going too fast says how long to wait.
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    /** From `Retry-After`, on a 429 or 503. */
+    readonly retryAfterSeconds?: number,
+  ) {
     super(message);
     this.name = "ApiError";
   }
@@ -36,18 +43,30 @@ async function request<T>(path: string, init: RequestInit): Promise<T> {
   const data = await response.json().catch(() => null);
   if (!response.ok) {
     const error = data?.error;
+    const wait = Number(response.headers.get("retry-after"));
     throw new ApiError(
       response.status,
       typeof error?.code === "string" ? error.code : "http_error",
       typeof error?.message === "string" ? error.message : `Something went wrong (HTTP ${response.status}).`,
+      wait > 0 ? wait : undefined,
     );
   }
   return data as T;
 }
 
-/** What to tell the person: the server's words, without the field name its 400s start with. */
+/**
+ * What to tell the person: the server's words, without the field name its 400s start
+ * with, and for a refusal that comes with a wait, how long it is.
+ */
 export function messageOf(error: unknown): string {
-  return error instanceof ApiError
-    ? error.message.replace(/^\w+: /, "")
-    : "Something went wrong. Please try again.";
+  if (!(error instanceof ApiError)) return "Something went wrong. Please try again.";
+  const words = error.message.replace(/^\w+: /, "");
+  const wait = error.retryAfterSeconds;
+  return error.status === 429 && wait ? `${words} (you can try again in ${waitInWords(wait)})` : words;
+}
+
+function waitInWords(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? "a minute" : `${minutes} minutes`;
 }

@@ -1,4 +1,4 @@
-import { assertEquals } from "../../tests/assert.ts";
+import { assertEquals } from "@/tests/assert.ts";
 import { ApiError, messageOf } from "./api.ts";
 
 Deno.test("messageOf() tells the server's words without the field name, and something plain otherwise", () => {
@@ -11,4 +11,11 @@ Deno.test("messageOf() tells the server's words without the field name, and some
   const ended = new ApiError(409, "sale_ended", "The flash sale on Silk scarf ended at 01:22:33 UTC");
   assertEquals(messageOf(ended), "The flash sale on Silk scarf ended at 01:22:33 UTC");
   assertEquals(messageOf(new TypeError("boom")), "Something went wrong. Please try again.");
+});
+
+Deno.test("messageOf() says how long to wait when the server refuses a request for going too fast", () => {
+  const tooFast = new ApiError(429, "too_many_messages", "You're sending messages too fast.", 4);
+  assertEquals(messageOf(tooFast), "You're sending messages too fast. (you can try again in 4 s)");
+  const longer = new ApiError(429, "too_many_sign_ins", "Too many sign-in attempts.", 300);
+  assertEquals(messageOf(longer), "Too many sign-in attempts. (you can try again in 5 minutes)");
 });

@@ -1,10 +1,7 @@
 // The chat island's plumbing: the chat API, and merging messages from its three
 // sources (the server-rendered page, the room, and fetched pages) into one list.
-import type { ChatMessage } from "../messages.ts";
-import { CHAT_PAGE_SIZE } from "../store/chat.ts";
+import type { ChatMessage } from "@/lib/contract/messages.ts";
 import { getJson, postJson } from "./api.ts";
-
-export { CHAT_PAGE_SIZE };
 
 const chatPath = (streamId: string) => `/api/streams/${encodeURIComponent(streamId)}/chat`;
 

@@ -1,5 +1,5 @@
-import { assertEquals } from "../../tests/assert.ts";
-import type { ChatMessage } from "../messages.ts";
+import { assertEquals } from "@/tests/assert.ts";
+import type { ChatMessage } from "@/lib/contract/messages.ts";
 import { mergeChat } from "./chat.ts";
 
 const msg = (id: string): ChatMessage => ({

@@ -3,7 +3,7 @@
 // browser. The room is created lazily: islands also run on the server to render HTML.
 import { type Signal, signal } from "@preact/signals";
 import { DisconnectReason, type RemoteParticipant, type Room, RoomEvent } from "livekit-client";
-import { decodeMessage, isTopic, type MessageOf, type Topic } from "../messages.ts";
+import { decodeMessage, isTopic, type MessageOf, type Topic } from "@/lib/contract/messages.ts";
 import { ApiError } from "./api.ts";
 import { connectToStream, createStreamRoom, type Phase, trackConnection } from "./stream_room.ts";
 

@@ -1,10 +1,10 @@
 // Reactions on the client: everyone's arrive over LiveKit (lossy, topic "reaction");
 // one's own are shown locally too, because LiveKit does not echo a sender's data.
-import { encodeMessage, REACTION_EMOJI } from "../messages.ts";
+import { type Emoji, REACTION_EMOJI } from "@/lib/contract/limits.ts";
+import { encodeMessage, message } from "@/lib/contract/messages.ts";
 import { liveRoom } from "./live_room.ts";
 
-export type Emoji = (typeof REACTION_EMOJI)[number];
-export { REACTION_EMOJI };
+export { type Emoji, REACTION_EMOJI };
 
 /** A few per second per viewer at most; the island drops clicks beyond that. */
 export const REACTIONS_PER_SECOND = 3;
@@ -26,7 +26,7 @@ export async function sendReaction(emoji: Emoji): Promise<void> {
   local.forEach((fn) => fn(emoji));
   const { room } = liveRoom();
   if (room.state !== "connected") return;
-  const bytes = encodeMessage("reaction", { v: 1, type: "reaction", emoji }) as Uint8Array<ArrayBuffer>;
+  const bytes = encodeMessage(message("reaction", { emoji })) as Uint8Array<ArrayBuffer>;
   await room.localParticipant.publishData(bytes, {
     reliable: false,
     topic: "reaction",

@@ -1,4 +1,4 @@
-import { assertEquals } from "../../tests/assert.ts";
+import { assertEquals } from "@/tests/assert.ts";
 import { rateLimiter } from "./reactions.ts";
 
 Deno.test("rateLimiter() lets a few reactions a second through and drops the rest", () => {

@@ -1,4 +1,4 @@
-import { assertEquals } from "../../tests/assert.ts";
+import { assertEquals } from "@/tests/assert.ts";
 import { clockOffset, formatRemaining, remainingMs } from "./server_clock.ts";
 
 Deno.test("a browser whose clock runs 90 s fast counts down to the server's instant", () => {

@@ -2,12 +2,12 @@
 // open, shared by the watch page's islands: the highlight card over the video and the tray
 // under it open the same sheet. The module state lives in the browser only; on the server
 // each island renders from its props, so requests never share it.
-import { signal } from "@preact/signals";
+import { type Signal, signal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import type { FlashSale, MessageOf, ProductCard } from "../messages.ts";
-import type { Showcase } from "../showcase.ts";
+import type { FlashSale, MessageOf, ProductCard } from "@/lib/contract/messages.ts";
+import type { Showcase } from "@/lib/contract/views.ts";
 import { getJson } from "./api.ts";
-import { liveRoom } from "./live_room.ts";
+import { follow as followRoom } from "./live_state.ts";
 import { clockOffset, pageReceivedAt } from "./server_clock.ts";
 
 export interface ViewerShowcase {
@@ -46,41 +46,41 @@ function viewerShowcase(showcase: Showcase, offset: number): ViewerShowcase {
   return { pins, highlight, sale, offset, readAt: serverNow };
 }
 
+/** Tells the watch page's islands when refetching the showcase keeps failing. */
+export const showcaseProblem = signal("");
+
 let following = false;
 
 function follow(streamId: string, initial: Showcase): void {
   if (following) return;
   following = true;
   current.value = viewerShowcase(initial, initialOffset(initial));
-  // Stock counts from racing reservations may arrive out of order: keep the newest per product.
-  const stockVersions = new Map<string, string>();
-  const live = liveRoom();
-  const update = (change: (show: ViewerShowcase) => ViewerShowcase) => {
-    if (current.value) current.value = change(current.value);
-  };
-  live.on("pins", ({ products }) => update((show) => ({ ...show, pins: products })));
-  live.on("highlight", (message) => update((show) => applyHighlight(show, message, Date.now())));
-  live.on("stock", ({ productId, stock, version }) => {
-    if (version) {
-      if (version < (stockVersions.get(productId) ?? "")) return;
-      stockVersions.set(productId, version);
-    }
-    const withStock = (p: ProductCard) => p.id === productId ? { ...p, stock } : p;
-    update((show) => ({
-      ...show,
-      pins: show.pins.map(withStock),
-      highlight: show.highlight && withStock(show.highlight),
-    }));
-  });
-  live.onResync(async () => {
-    const sentAt = Date.now();
-    const fresh = await getJson<Showcase>(`/api/streams/${encodeURIComponent(streamId)}/showcase`)
-      .catch(() => null);
-    // The answer's serverNow lies somewhere in the round trip: its middle is the best guess.
-    if (fresh && current.value && fresh.serverNow >= current.value.readAt) {
-      current.value = viewerShowcase(fresh, clockOffset(fresh.serverNow, (sentAt + Date.now()) / 2));
-    }
-  });
+  const withStock = (productId: string, stock: number) => (p: ProductCard) =>
+    p.id === productId ? { ...p, stock } : p;
+  followRoom(current as Signal<ViewerShowcase>, {
+    on: {
+      pins: (show, { products }) => ({ ...show, pins: products }),
+      highlight: (show, message) => applyHighlight(show, message, Date.now()),
+      stock: (show, { productId, stock }) => ({
+        ...show,
+        pins: show.pins.map(withStock(productId, stock)),
+        highlight: show.highlight && withStock(productId, stock)(show.highlight),
+      }),
+    },
+    // Stock counts from racing reservations may arrive out of order: keep the newest per product.
+    versions: (item) =>
+      "productId" in item && "stock" in item
+        ? { [`stock:${item.productId}`]: (item as { version?: string }).version }
+        : {},
+    refetch: async () => {
+      const sentAt = Date.now();
+      const fresh = await getJson<Showcase>(`/api/streams/${encodeURIComponent(streamId)}/showcase`);
+      // The answer's serverNow lies somewhere in the round trip: its middle is the best guess.
+      return viewerShowcase(fresh, clockOffset(fresh.serverNow, (sentAt + Date.now()) / 2));
+    },
+    // A highlight message read later than the fetch stays.
+    merge: (held, fetched) => fetched.readAt >= held.readAt ? fetched : held,
+  }, showcaseProblem);
 }
 
 /** A highlight message, unless the state already reflects a later read of the server. */

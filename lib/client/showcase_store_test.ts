@@ -1,5 +1,5 @@
-import { assertEquals } from "../../tests/assert.ts";
-import type { MessageOf } from "../messages.ts";
+import { assertEquals } from "@/tests/assert.ts";
+import type { MessageOf } from "@/lib/contract/messages.ts";
 import { applyHighlight, type ViewerShowcase } from "./showcase_store.ts";
 
 const shirt = { id: "p1", name: "Linen shirt", priceMinor: 4900, currency: "EUR", stock: 3, imageUrl: null };

@@ -1,28 +1,35 @@
+// The one way an island runs a user's action on the server (send, like, pin, reserve,
+// go live…): busy while it runs, its failure shown in plain words, never thrown.
 import { type Signal, useSignal } from "@preact/signals";
-import { messageOf } from "./api.ts";
+import { ApiError, messageOf } from "./api.ts";
 
 export interface Action {
   /** True while an action runs: its buttons are disabled. */
   busy: Signal<boolean>;
-  /** The last failure in plain words, until the next action. */
-  error: Signal<string | null>;
-  run(action: () => Promise<void>): Promise<void>;
+  /** The last failure in plain words, until the next action ("" when none). */
+  error: Signal<string>;
+  /**
+   * Runs `action`; resolves true when it succeeded. A failure that is not the server's
+   * answer (a device, the browser) is told as `failure` when given.
+   */
+  run(action: () => Promise<unknown>, failure?: string): Promise<boolean>;
 }
 
-/** A user's action on the server (add to cart, pin, …): busy while it runs, its failure shown, never thrown. */
 export function useAction(): Action {
   const busy = useSignal(false);
-  const error = useSignal<string | null>(null);
+  const error = useSignal("");
   return {
     busy,
     error,
-    async run(action) {
+    async run(action, failure) {
       busy.value = true;
-      error.value = null;
+      error.value = "";
       try {
         await action();
+        return true;
       } catch (e) {
-        error.value = messageOf(e);
+        error.value = e instanceof ApiError || !failure ? messageOf(e) : failure;
+        return false;
       } finally {
         busy.value = false;
       }

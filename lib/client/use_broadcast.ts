@@ -3,8 +3,9 @@
 import { type Signal, useSignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
 import { ConnectionQuality, RoomEvent, Track } from "livekit-client";
-import { ApiError, messageOf, postJson } from "./api.ts";
+import { postJson } from "./api.ts";
 import { liveRoom, roomPhase as phase } from "./live_room.ts";
+import { useAction } from "./use_action.ts";
 import type { LocalMedia } from "./use_local_media.ts";
 
 export interface Broadcast {
@@ -21,57 +22,24 @@ export interface Broadcast {
 }
 
 export function useBroadcast(streamId: string, media: LocalMedia): Broadcast {
-  const notice = useSignal("");
+  const { error: notice, run } = useAction();
   const micOn = useSignal(true);
   const cameraOn = useSignal(true);
-  const sharing = useSignal(false);
-  const quality = useSignal(ConnectionQuality.Unknown);
+  const { sharing, quality } = useOwnConnection();
   const api = `/api/streams/${encodeURIComponent(streamId)}`;
-
-  // Publishes whatever is not yet published: on going live, and after a rejoin. Calls
-  // that overlap share one run, so a track is never published twice.
-  const publishing = useRef<Promise<void> | null>(null);
-  function publishMedia(): Promise<void> {
-    publishing.current ??= (async () => {
-      const { localParticipant } = liveRoom().room;
-      await media.ensureRunning();
-      const tracks = [[media.video.value, Track.Source.Camera], [
-        media.audio.value,
-        Track.Source.Microphone,
-      ]] as const;
-      for (const [track, source] of tracks) {
-        if (track && !localParticipant.getTrackPublication(source)) {
-          await localParticipant.publishTrack(track, { source });
-        }
-      }
-    })().finally(() => publishing.current = null);
-    return publishing.current;
-  }
+  const publishMedia = usePublisher(media);
 
   useEffect(() => {
-    const live = liveRoom();
-    const { room } = live;
-    const syncShare = () => sharing.value = room.localParticipant.isScreenShareEnabled;
-    room
-      .on(RoomEvent.ConnectionQualityChanged, (q, p) => p.isLocal && (quality.value = q))
-      .on(RoomEvent.LocalTrackPublished, syncShare)
-      .on(RoomEvent.LocalTrackUnpublished, syncShare);
-    const offResync = live.onResync(() => void publishMedia().catch((e) => notice.value = messageOf(e)));
+    const offResync = liveRoom().onResync(() => void run(publishMedia));
     return () => {
       offResync();
-      void room.disconnect();
+      void liveRoom().room.disconnect();
     };
   }, []);
 
   // Runs an action; a failure shows in plain words instead of vanishing.
-  const guard = (action: () => Promise<unknown>, failure?: string) => async () => {
-    notice.value = "";
-    try {
-      await action();
-    } catch (error) {
-      notice.value = error instanceof ApiError || !failure ? messageOf(error) : failure;
-    }
-  };
+  const guard = (action: () => Promise<unknown>, failure?: string) => async () =>
+    void await run(action, failure);
 
   return {
     notice,
@@ -79,18 +47,17 @@ export function useBroadcast(streamId: string, media: LocalMedia): Broadcast {
     cameraOn,
     sharing,
     quality,
-    goLive: async () => {
-      notice.value = "";
+    goLive: guard(async () => {
       try {
         await postJson(`${api}/live`);
         await liveRoom().join(streamId);
         await publishMedia();
       } catch (error) {
         phase.value = "error";
-        notice.value = messageOf(error);
         await liveRoom().room.disconnect(false);
+        throw error;
       }
-    },
+    }),
     end: guard(async () => {
       await postJson(`${api}/end`);
       phase.value = "ended";
@@ -111,4 +78,49 @@ export function useBroadcast(streamId: string, media: LocalMedia): Broadcast {
       "Screen sharing was cancelled or is blocked by your browser.",
     ),
   };
+}
+
+/**
+ * Publishes whatever of the seller's camera and microphone is not yet published: on going
+ * live, and after a rejoin. Calls that overlap share one run, so a track is never
+ * published twice.
+ */
+function usePublisher(media: LocalMedia): () => Promise<void> {
+  const publishing = useRef<Promise<void> | null>(null);
+  return () => {
+    publishing.current ??= (async () => {
+      const { localParticipant } = liveRoom().room;
+      await media.ensureRunning();
+      const tracks = [[media.video.value, Track.Source.Camera], [
+        media.audio.value,
+        Track.Source.Microphone,
+      ]] as const;
+      for (const [track, source] of tracks) {
+        if (track && !localParticipant.getTrackPublication(source)) {
+          await localParticipant.publishTrack(track, { source });
+        }
+      }
+    })().finally(() => publishing.current = null);
+    return publishing.current;
+  };
+}
+
+/** What LiveKit tells of the seller's own connection: whether they share their screen, and its quality. */
+function useOwnConnection(): { sharing: Signal<boolean>; quality: Signal<ConnectionQuality> } {
+  const sharing = useSignal(false);
+  const quality = useSignal(ConnectionQuality.Unknown);
+  useEffect(() => {
+    const { room } = liveRoom();
+    const syncShare = () => sharing.value = room.localParticipant.isScreenShareEnabled;
+    const rate = (q: ConnectionQuality, p: { isLocal: boolean }) => p.isLocal && (quality.value = q);
+    room.on(RoomEvent.ConnectionQualityChanged, rate)
+      .on(RoomEvent.LocalTrackPublished, syncShare)
+      .on(RoomEvent.LocalTrackUnpublished, syncShare);
+    return () => {
+      room.off(RoomEvent.ConnectionQualityChanged, rate)
+        .off(RoomEvent.LocalTrackPublished, syncShare)
+        .off(RoomEvent.LocalTrackUnpublished, syncShare);
+    };
+  }, []);
+  return { sharing, quality };
 }

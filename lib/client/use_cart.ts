@@ -2,7 +2,7 @@
 // reload. Every change answers with the whole cart, which replaces the local copy.
 import { type Signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import type { Cart, ReservationSummary } from "../store/carts.ts";
+import type { Cart, ReservationSummary } from "@/lib/contract/views.ts";
 import { getJson, postJson } from "./api.ts";
 import { type Action, useAction } from "./use_action.ts";
 
@@ -11,8 +11,8 @@ export interface CartControls extends Omit<Action, "run"> {
   cart: Signal<Cart>;
   /** The reservation just made, until the cart changes again. */
   reserved: Signal<ReservationSummary | null>;
-  setQuantity(productId: string, quantity: number): Promise<void>;
-  reserve(): Promise<void>;
+  setQuantity(productId: string, quantity: number): Promise<boolean>;
+  reserve(): Promise<boolean>;
 }
 
 export function useCart(streamId: string, enabled: boolean): CartControls {
@@ -22,7 +22,7 @@ export function useCart(streamId: string, enabled: boolean): CartControls {
   const reserved = useSignal<ReservationSummary | null>(null);
 
   useEffect(() => {
-    if (enabled) getJson<{ cart: Cart }>(`${base}/cart`).then((r) => cart.value = r.cart, () => {});
+    if (enabled) void run(async () => cart.value = (await getJson<{ cart: Cart }>(`${base}/cart`)).cart);
   }, []);
 
   return {

@@ -20,6 +20,8 @@ export interface AppOptions<S> {
   dev?: boolean;
   /** Fresh per-request state; middleware fills it in. */
   initState?: (req: Request) => S;
+  /** Turns the app's own errors into HttpErrors; anything it leaves is a 500 (or Hono's own). */
+  mapError?: (error: Error) => HttpError | undefined;
 }
 
 export interface App {
@@ -79,7 +81,7 @@ export async function createApp<S = Record<string, unknown>>(
   }
 
   hono.notFound((c) => errorResponse(notFoundError(), c, states.get(c), site, initState));
-  hono.onError((err, c) => errorResponse(err, c, states.get(c), site, initState));
+  hono.onError((err, c) => errorResponse(options.mapError?.(err) ?? err, c, states.get(c), site, initState));
 
   return { fetch: async (req) => await hono.fetch(req), hono };
 }

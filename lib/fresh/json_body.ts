@@ -86,3 +86,8 @@ const Nothing = z.object({}).strict();
 export async function readEmpty(ctx: HasRequest): Promise<void> {
   if (await ctx.req.clone().text()) await readJson(ctx, Nothing);
 }
+
+/** The URL's query parameters (one value each) checked with `schema`. */
+export function readQuery<T>(ctx: { url: URL }, schema: z.ZodType<T>): T {
+  return validate(schema, Object.fromEntries(ctx.url.searchParams));
+}

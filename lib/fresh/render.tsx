@@ -20,45 +20,7 @@ const InsideIsland = createContext(false);
 /** Renders a full HTML document; adds the islands blob + boot script only if needed. */
 // deno-lint-ignore no-explicit-any
 export function render(vnode: VNode<any>, islands: readonly Island[]): string {
-  const names = new Map<unknown, string>(
-    islands.map((i) => [i.component, i.name]),
-  );
-  const recorded: Recorded[] = [];
-  let bypass = false;
-
-  function IslandMarker(
-    { island, name, props }: {
-      island: ComponentType<Record<string, unknown>>;
-      name: string;
-      props: Record<string, unknown>;
-    },
-  ) {
-    bypass = true;
-    const inner = h(island, props);
-    bypass = false;
-    if (useContext(InsideIsland)) return inner;
-    if (props.children !== undefined) {
-      throw new TypeError(`island ${name}: children props are not supported`);
-    }
-    const index = recorded.push({ name, props: plainJson(props, name, "props") }) - 1;
-    return h(
-      "sf-island",
-      {
-        "data-island": name,
-        "data-index": String(index),
-        style: "display:contents",
-      },
-      h(InsideIsland.Provider, { value: true }, inner),
-    );
-  }
-
-  const mark = (v: VNode) => {
-    const name = bypass ? undefined : names.get(v.type);
-    if (name === undefined) return;
-    const island = v.type;
-    (v as { type: unknown }).type = IslandMarker;
-    (v as { props: unknown }).props = { island, name, props: v.props };
-  };
+  const { mark, recorded } = islandMarker(islands);
   // Vnodes created before render() (e.g. JSX passed in) never hit the hook.
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
@@ -85,6 +47,47 @@ export function render(vnode: VNode<any>, islands: readonly Island[]): string {
     `<script type="module" src="/_islands/boot.js"></script>`;
   const at = html.lastIndexOf("</body>");
   return at === -1 ? html + scripts : html.slice(0, at) + scripts + html.slice(at);
+}
+
+/**
+ * `mark` turns an island's vnode into a marker that renders `<sf-island>` around the
+ * island's HTML and records its props in `recorded` (in page order).
+ */
+function islandMarker(islands: readonly Island[]): { mark: (v: VNode) => void; recorded: Recorded[] } {
+  const names = new Map<unknown, string>(islands.map((i) => [i.component, i.name]));
+  const recorded: Recorded[] = [];
+  let bypass = false;
+
+  function IslandMarker(
+    { island, name, props }: {
+      island: ComponentType<Record<string, unknown>>;
+      name: string;
+      props: Record<string, unknown>;
+    },
+  ) {
+    bypass = true;
+    const inner = h(island, props);
+    bypass = false;
+    if (useContext(InsideIsland)) return inner;
+    if (props.children !== undefined) {
+      throw new TypeError(`island ${name}: children props are not supported`);
+    }
+    const index = recorded.push({ name, props: plainJson(props, name, "props") }) - 1;
+    return h(
+      "sf-island",
+      { "data-island": name, "data-index": String(index), style: "display:contents" },
+      h(InsideIsland.Provider, { value: true }, inner),
+    );
+  }
+
+  const mark = (v: VNode) => {
+    const name = bypass ? undefined : names.get(v.type);
+    if (name === undefined) return;
+    const island = v.type;
+    (v as { type: unknown }).type = IslandMarker;
+    (v as { props: unknown }).props = { island, name, props: v.props };
+  };
+  return { mark, recorded };
 }
 
 /** The shell used when the project has no `routes/_app.tsx`. */

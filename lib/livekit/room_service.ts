@@ -1,15 +1,15 @@
 // The server's calls into LiveKit's room API: the only module that talks to it, so
-// routes stay a few lines and tests have one seam.
+// actions stay plain and tests have one seam (a recording or failing stand-in).
 import { DataPacket_Kind, RoomServiceClient } from "livekit-server-sdk";
-import { encodeMessage, type MessageOf, type Topic } from "../messages.ts";
-import { roomName } from "./tokens.ts";
+import { type AnyMessage, encodeMessage } from "@/lib/contract/messages.ts";
+import { roomName } from "./names.ts";
 
 export interface RoomService {
   /**
-   * Sends a server-authoritative message to the stream's room, reliably: to everyone,
-   * or only to the participants named in `to`.
+   * Sends a server-authoritative message to the stream's room, reliably, on the topic
+   * named by its type: to everyone, or only to the participants named in `to`.
    */
-  send<T extends Topic>(streamId: string, topic: T, message: MessageOf<T>, to?: string[]): Promise<void>;
+  send(streamId: string, message: AnyMessage, to?: string[]): Promise<void>;
   /** Disconnects everyone and closes the stream's room. */
   close(streamId: string): Promise<void>;
 }
@@ -19,13 +19,13 @@ export function createRoomService(
 ): RoomService {
   const client = new RoomServiceClient(opts.url.replace(/^ws/, "http"), opts.apiKey, opts.apiSecret);
   return {
-    async send(streamId, topic, message, to) {
+    async send(streamId, message, to) {
       const room = roomName(streamId);
       // No room (nobody has joined): nobody to tell, and late joiners read KV. LiveKit
       // answers a send to a missing room only after a long wait, so ask first.
       if ((await client.listRooms([room])).length === 0) return;
-      await client.sendData(room, encodeMessage(topic, message), DataPacket_Kind.RELIABLE, {
-        topic,
+      await client.sendData(room, encodeMessage(message), DataPacket_Kind.RELIABLE, {
+        topic: message.type,
         destinationIdentities: to,
       });
     },
@@ -44,17 +44,16 @@ export function createRoomService(
  * restarting) is logged, not the request's failure: the change happened, a retry would
  * make it twice, and every island fetches what it missed once its room is back.
  */
-export async function announce<T extends Topic>(
+export async function announce(
   rooms: RoomService,
   streamId: string,
-  topic: T,
-  message: MessageOf<T>,
+  message: AnyMessage,
   to?: string[],
 ): Promise<void> {
   try {
-    await rooms.send(streamId, topic, message, to);
+    await rooms.send(streamId, message, to);
   } catch (error) {
-    console.error(`could not send ${topic} to stream ${streamId}:`, error);
+    console.error(`could not send ${message.type} to stream ${streamId}:`, error);
   }
 }
 

@@ -2,6 +2,7 @@
 // owner may publish media, and only to that stream's room; everyone else subscribes
 // and publishes data (reactions) but never media.
 import { AccessToken, TrackSource, type VideoGrant } from "livekit-server-sdk";
+import { roomName } from "./names.ts";
 
 /** Short, because a leaked token should stop working soon; LiveKit refreshes it in-room. */
 export const TOKEN_TTL_SECONDS = 10 * 60;
@@ -14,10 +15,6 @@ export interface Keys {
 export interface Participant {
   identity: string;
   name: string;
-}
-
-export function roomName(streamId: string): string {
-  return `stream-${streamId}`;
 }
 
 export function sellerGrant(streamId: string): VideoGrant {

@@ -1,6 +1,7 @@
 import { TokenVerifier } from "livekit-server-sdk";
-import { assert, assertEquals } from "../../tests/assert.ts";
-import { mintToken, roomName, sellerGrant, TOKEN_TTL_SECONDS, viewerGrant } from "./tokens.ts";
+import { assert, assertEquals } from "@/tests/assert.ts";
+import { roomName } from "./names.ts";
+import { mintToken, sellerGrant, TOKEN_TTL_SECONDS, viewerGrant } from "./tokens.ts";
 
 const keys = { apiKey: "testkey", apiSecret: "a-test-secret-that-is-long-enough-000" };
 const verifier = new TokenVerifier(keys.apiKey, keys.apiSecret);

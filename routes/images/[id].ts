@@ -1,12 +1,11 @@
-import { type Handlers, HttpError } from "../../lib/fresh/mod.ts";
-import { imagesDir, readImage } from "../../lib/images/image_store.ts";
-import type { State } from "../../lib/state.ts";
+import * as catalog from "@/lib/catalog/actions.ts";
+import type { Handlers } from "@/lib/fresh/mod.ts";
+import type { State } from "@/lib/server/state.ts";
 
 /** GET: a product image. Ids are never reused, so browsers may keep it forever. */
 export const handler: Handlers<State> = {
   async GET(ctx) {
-    const image = await readImage(imagesDir(ctx.state.services.config.dataDir), ctx.params.id!);
-    if (!image) throw new HttpError(404, "image_not_found", "No image with this id");
+    const image = await catalog.image(ctx.state.services, ctx.params.id!);
     return new Response(image.body, {
       headers: {
         "content-type": image.type,

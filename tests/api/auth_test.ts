@@ -1,4 +1,4 @@
-import { assert, assertEquals, assertMatch } from "../assert.ts";
+import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
 import { Client, expectError, kvSnapshot, signUp, withApp } from "./client.ts";
 
 const good = { email: "seller@example.com", name: "Linen & Co", password: "a long enough password" };

@@ -1,6 +1,6 @@
-import type { ChatMessage } from "../../lib/messages.ts";
-import { keys } from "../../lib/store/keys.ts";
-import { assert, assertEquals, assertMatch } from "../assert.ts";
+import type { ChatMessage } from "@/lib/contract/messages.ts";
+import { keys } from "@/lib/kv/keys.ts";
+import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
 import { Client, createStream, expectError, kvSnapshot, signUp, withApp } from "./client.ts";
 
 type App = Parameters<Parameters<typeof withApp>[0]>[0];
@@ -95,11 +95,11 @@ Deno.test("a chat message is stored first, then sent to the room as a chat data 
     const { streamId } = await sellerWithStream(app);
     const storedWhenSent: unknown[] = [];
     const send = app.rooms.send;
-    app.rooms.send = async (id, topic, message, to) => {
-      if (topic === "chat") {
-        storedWhenSent.push((await app.services.kv.get(keys.chat(id, (message as ChatMessage).id))).value);
+    app.rooms.send = async (id, message, to) => {
+      if (message.type === "chat") {
+        storedWhenSent.push((await app.services.kv.get(keys.chat(id, message.id))).value);
       }
-      return await send(id, topic, message, to);
+      return await send(id, message, to);
     };
     const message = await chat(new Client(app), streamId, "Is the blue one in stock?");
     assertEquals(app.rooms.sent, [{ streamId, topic: "chat", message }]);

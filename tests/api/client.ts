@@ -1,10 +1,11 @@
 // Drives the app in-process (no network) with a cookie jar, a fresh :memory: KV and a
 // recording stand-in for LiveKit's room API: unit-level tests only; the e2e tests use
 // the real livekit-server.
-import { loadConfig } from "../../lib/config.ts";
-import type { RoomService } from "../../lib/livekit/room_service.ts";
-import type { MessageOf, Topic } from "../../lib/messages.ts";
-import { createShowfloor, type Showfloor } from "../../lib/showfloor.ts";
+import { type ManualClock, manualClock } from "@/lib/core/clock.ts";
+import { loadConfig } from "@/lib/core/config.ts";
+import type { RoomService } from "@/lib/livekit/room_service.ts";
+import type { AnyMessage, Topic } from "@/lib/contract/messages.ts";
+import { createShowfloor, type Showfloor } from "@/lib/server/showfloor.ts";
 
 export const LIVEKIT_KEYS = { apiKey: "testkey", apiSecret: "a-test-secret-that-is-long-enough-000" };
 
@@ -20,9 +21,9 @@ function recordingRooms(): RecordingRooms {
     sent: [],
     closed: [],
     down: false,
-    send<T extends Topic>(streamId: string, topic: T, message: MessageOf<T>, to?: string[]) {
+    send(streamId: string, message: AnyMessage, to?: string[]) {
       if (rooms.down) return Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:7880"));
-      rooms.sent.push({ streamId, topic, message, ...(to ? { to } : {}) });
+      rooms.sent.push({ streamId, topic: message.type, message, ...(to ? { to } : {}) });
       return Promise.resolve();
     },
     close(streamId) {
@@ -33,9 +34,15 @@ function recordingRooms(): RecordingRooms {
   return rooms;
 }
 
-/** A fresh app with its own temporary DATA_DIR; withApp() removes it afterwards. */
-export async function testApp(): Promise<Showfloor & { rooms: RecordingRooms }> {
+export type TestApp = Showfloor & { rooms: RecordingRooms; clock: ManualClock };
+
+/**
+ * A fresh app with its own temporary DATA_DIR, and a clock that moves only when the test
+ * moves it; withApp() removes the folder afterwards.
+ */
+export async function testApp(): Promise<TestApp> {
   const rooms = recordingRooms();
+  const clock = manualClock();
   const config = loadConfig({
     APP_ENV: "test",
     KV_PATH: ":memory:",
@@ -44,7 +51,7 @@ export async function testApp(): Promise<Showfloor & { rooms: RecordingRooms }> 
     LIVEKIT_API_SECRET: LIVEKIT_KEYS.apiSecret,
   });
   try {
-    return { ...(await createShowfloor(config, { rooms })), rooms };
+    return { ...(await createShowfloor(config, { rooms, clock })), rooms, clock };
   } catch (error) {
     await Deno.remove(config.dataDir, { recursive: true });
     throw error;
@@ -52,9 +59,7 @@ export async function testApp(): Promise<Showfloor & { rooms: RecordingRooms }> 
 }
 
 /** Runs `fn` against a fresh app, closing its KV and removing its data folder afterwards. */
-export async function withApp(
-  fn: (app: Showfloor & { rooms: RecordingRooms }) => Promise<void>,
-): Promise<void> {
+export async function withApp(fn: (app: TestApp) => Promise<void>): Promise<void> {
   const app = await testApp();
   try {
     await fn(app);

@@ -1,5 +1,5 @@
-import type { LikesMessage } from "../../lib/messages.ts";
-import { assertEquals } from "../assert.ts";
+import type { LikesMessage } from "@/lib/contract/messages.ts";
+import { assertEquals } from "@/tests/assert.ts";
 import { Client, createStream, expectError, kvSnapshot, signUp, withApp } from "./client.ts";
 
 Deno.test("a like toggles per viewer, is counted once, announced to the room, and read back on load", () =>

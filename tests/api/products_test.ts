@@ -1,7 +1,14 @@
-import { imagesDir } from "../../lib/images/image_store.ts";
-import type { Showfloor } from "../../lib/showfloor.ts";
-import { assert, assertEquals, assertMatch } from "../assert.ts";
-import { filesUnder, JPEG_BYTES, PNG_BYTES, pngOfSize, TEXT_BYTES, WEBP_BYTES } from "../fixtures/images.ts";
+import { imagesDir } from "@/lib/catalog/images.ts";
+import type { Showfloor } from "@/lib/server/showfloor.ts";
+import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
+import {
+  filesUnder,
+  JPEG_BYTES,
+  PNG_BYTES,
+  pngOfSize,
+  TEXT_BYTES,
+  WEBP_BYTES,
+} from "@/tests/fixtures/images.ts";
 import { Client, expectError, kvSnapshot, signUp, withApp } from "./client.ts";
 
 const shirt = {

@@ -1,8 +1,9 @@
-import { assertEquals, assertMatch } from "../assert.ts";
-import { keys } from "../../lib/store/keys.ts";
-import { createProduct, getStock } from "../../lib/store/products.ts";
-import type { ReservationMessage, StockMessage } from "../../lib/messages.ts";
-import { getAnalytics, recordVisitor } from "../../lib/store/analytics.ts";
+import { assertEquals, assertMatch } from "@/tests/assert.ts";
+import { sellerIdentity } from "@/lib/livekit/names.ts";
+import { keys } from "@/lib/kv/keys.ts";
+import { createProduct, getStock } from "@/lib/catalog/store.ts";
+import type { ReservationMessage, StockMessage } from "@/lib/contract/messages.ts";
+import { getAnalytics, recordVisitor } from "@/lib/analytics/store.ts";
 import { Client, createStream, expectError, kvSnapshot, signUp, withApp } from "./client.ts";
 
 const shirt = { name: "Linen shirt", description: "", priceMinor: 4900, currency: "EUR", buyUrl: null };
@@ -12,7 +13,12 @@ async function liveShop(app: Parameters<Parameters<typeof withApp>[0]>[0], stock
   const sellerId = await signUp(seller);
   const streamId = await createStream(seller);
   await seller.post(`/api/streams/${streamId}/live`);
-  const product = await createProduct(app.services.kv, sellerId, { ...shirt, stock });
+  const product = await createProduct(
+    app.services.kv,
+    sellerId,
+    { ...shirt, stock },
+    app.services.clock.now(),
+  );
   return { seller, sellerId, streamId, product };
 }
 
@@ -41,7 +47,7 @@ Deno.test("50 concurrent reservations of a product with stock 10: exactly 10 suc
     assertEquals(stockSent.sort((a, b) => a - b), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const toSeller = app.rooms.sent.filter((s) => s.topic === "reservation");
     assertEquals(toSeller.length, 10);
-    assertEquals(toSeller.every((s) => s.to?.length === 1 && s.to[0] === `seller-${sellerId}`), true);
+    assertEquals(toSeller.every((s) => s.to?.length === 1 && s.to[0] === sellerIdentity(sellerId)), true);
     assertEquals((await getAnalytics(app.services.kv, streamId)).reservations, 10);
   }));
 
@@ -53,7 +59,7 @@ Deno.test("a reservation answers with its total, empties the cart, and tells the
       name: "Scarf",
       priceMinor: 1500,
       stock: 3,
-    });
+    }, app.services.clock.now());
     const buyer = new Client(app);
     await buyer.postForm("/guest", { name: "Ada" });
     await buyer.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity: 2 });
@@ -77,7 +83,7 @@ Deno.test("a reservation answers with its total, empties the cart, and tells the
     assertEquals(stock.every((s) => !s.to), true, "stock goes to everyone");
     const [toSeller, ...more] = app.rooms.sent.filter((s) => s.topic === "reservation");
     assertEquals(more, []);
-    assertEquals(toSeller!.to, [`seller-${sellerId}`]);
+    assertEquals(toSeller!.to, [sellerIdentity(sellerId)]);
     const message = toSeller!.message as ReservationMessage;
     assertEquals([message.id, message.name], [reservation.id, "Ada"]);
     assertEquals(message.items, [
@@ -111,7 +117,7 @@ Deno.test("a reservation that asks for more than is left takes nothing and says 
 Deno.test("a reservation after a flash sale ended is refused, and nothing changes", () =>
   withApp(async (app) => {
     const { streamId, product } = await liveShop(app, 5);
-    const endsAt = new Date(Date.now() + 600).toISOString();
+    const endsAt = new Date(app.clock.now() + 600).toISOString();
     await app.services.kv.set(keys.highlight(streamId), product.id);
     await app.services.kv.set(keys.sale(streamId), { productId: product.id, salePriceMinor: 2900, endsAt });
     const buyer = new Client(app);
@@ -119,7 +125,7 @@ Deno.test("a reservation after a flash sale ended is refused, and nothing change
       await (await buyer.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity: 2 }))
         .json();
     assertEquals(added.cart.items[0].unitPriceMinor, 2900, "added at the sale price");
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    app.clock.advance(700);
     const before = await kvSnapshot(app.services.kv);
     assertMatch(
       await expectError(await buyer.post(`/api/streams/${streamId}/reservations`), 409, "sale_ended"),
@@ -151,7 +157,12 @@ Deno.test("a flash sale's price applies only while its product is highlighted, a
 Deno.test("a cart takes only this stream's products in sane quantities, and an empty cart reserves nothing", (t) =>
   withApp(async (app) => {
     const { streamId, product } = await liveShop(app, 5);
-    const other = await createProduct(app.services.kv, "someone-else", { ...shirt, stock: 5 });
+    const other = await createProduct(
+      app.services.kv,
+      "someone-else",
+      { ...shirt, stock: 5 },
+      app.services.clock.now(),
+    );
     const buyer = new Client(app);
     await buyer.request(`/api/streams/${streamId}/cart`);
     const before = await kvSnapshot(app.services.kv);
@@ -187,7 +198,12 @@ Deno.test("a cart takes only this stream's products in sane quantities, and an e
 Deno.test("a cart holds one currency, so a reservation has one total", () =>
   withApp(async (app) => {
     const { streamId, product, sellerId } = await liveShop(app, 5);
-    const dollars = await createProduct(app.services.kv, sellerId, { ...shirt, currency: "USD", stock: 5 });
+    const dollars = await createProduct(
+      app.services.kv,
+      sellerId,
+      { ...shirt, currency: "USD", stock: 5 },
+      app.services.clock.now(),
+    );
     const buyer = new Client(app);
     await buyer.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity: 1 });
     const before = await kvSnapshot(app.services.kv);
@@ -237,7 +253,12 @@ Deno.test("analytics count chat, sheet opens, likes, viewers and reservations, f
     });
 
     await t.step("a sheet open of a missing or foreign product counts nothing", async () => {
-      const foreign = await createProduct(app.services.kv, "someone-else", { ...shirt, stock: 1 });
+      const foreign = await createProduct(
+        app.services.kv,
+        "someone-else",
+        { ...shirt, stock: 1 },
+        app.services.clock.now(),
+      );
       const before = await kvSnapshot(app.services.kv);
       for (const id of ["nope", foreign.id]) {
         await expectError(

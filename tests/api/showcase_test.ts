@@ -1,6 +1,6 @@
-import type { HighlightMessage, PinsMessage } from "../../lib/messages.ts";
-import { createProduct } from "../../lib/store/products.ts";
-import { assertEquals, assertMatch } from "../assert.ts";
+import type { HighlightMessage, PinsMessage } from "@/lib/contract/messages.ts";
+import { createProduct } from "@/lib/catalog/store.ts";
+import { assertEquals, assertMatch } from "@/tests/assert.ts";
 import { Client, createStream, expectError, kvSnapshot, signUp, withApp } from "./client.ts";
 
 type App = Parameters<Parameters<typeof withApp>[0]>[0];
@@ -20,7 +20,7 @@ async function shop(app: App) {
   await seller.post(`/api/streams/${streamId}/live`);
   const products = [];
   for (const name of ["Shirt", "Scarf", "Hat", "Belt"]) {
-    products.push(await createProduct(app.services.kv, sellerId, item(name)));
+    products.push(await createProduct(app.services.kv, sellerId, item(name), app.services.clock.now()));
   }
   return { seller, streamId, ids: products.map((p) => p.id) };
 }
@@ -117,7 +117,7 @@ Deno.test("bad showcase input is a clear 4xx and changes nothing", (t) =>
     const { seller, streamId, ids } = await shop(app);
     const rival = new Client(app);
     const rivalId = await signUp(rival, "rival@example.com", "Rival");
-    const theirs = await createProduct(app.services.kv, rivalId, item("Not yours"));
+    const theirs = await createProduct(app.services.kv, rivalId, item("Not yours"), app.services.clock.now());
     const before = await kvSnapshot(app.services.kv);
     const pins = (productIds: unknown) => put(seller, `/api/streams/${streamId}/pins`, { productIds });
     const cases: [string, () => Promise<Response>, number, string, RegExp][] = [

@@ -1,5 +1,6 @@
 import { TokenVerifier } from "livekit-server-sdk";
-import { assert, assertEquals, assertMatch } from "../assert.ts";
+import { roomName, sellerIdentity } from "@/lib/livekit/names.ts";
+import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
 import { Client, createStream, expectError, kvSnapshot, LIVEKIT_KEYS, signUp, withApp } from "./client.ts";
 
 const verifier = new TokenVerifier(LIVEKIT_KEYS.apiKey, LIVEKIT_KEYS.apiSecret);
@@ -47,9 +48,9 @@ Deno.test("the stream's owner gets publish rights; another seller and a guest on
     const ownerId = await signUp(owner);
     const streamId = await createStream(owner);
     const ownerClaims = await tokenClaims(owner, streamId);
-    assertEquals(ownerClaims.sub, `seller-${ownerId}`);
+    assertEquals(ownerClaims.sub, sellerIdentity(ownerId));
     assertEquals(ownerClaims.video?.canPublish, true);
-    assertEquals(ownerClaims.video?.room, `stream-${streamId}`);
+    assertEquals(ownerClaims.video?.room, roomName(streamId));
 
     const rival = new Client(app);
     await signUp(rival, "rival@example.com", "Rival");
@@ -58,7 +59,7 @@ Deno.test("the stream's owner gets publish rights; another seller and a guest on
 
     const guest = new Client(app);
     const guestClaims = await tokenClaims(guest, streamId, {
-      identity: `seller-${ownerId}`,
+      identity: sellerIdentity(ownerId),
       canPublish: true,
     });
     assertMatch(guestClaims.sub!, /^guest-[0-9a-f]{32}$/);

@@ -1,7 +1,8 @@
 // LiveKit's webhooks in-process: signed the way livekit-server signs them (a JWT whose
 // sha256 claim is the base64 SHA-256 of the body), or forged.
 import { AccessToken } from "livekit-server-sdk";
-import { assertEquals } from "../assert.ts";
+import { roomName, sellerIdentity } from "@/lib/livekit/names.ts";
+import { assertEquals } from "@/tests/assert.ts";
 import { Client, createStream, expectError, kvSnapshot, LIVEKIT_KEYS, signUp, withApp } from "./client.ts";
 
 interface Who {
@@ -44,7 +45,7 @@ async function liveStream(client: Client): Promise<{ sellerId: string; streamId:
   const sellerId = await signUp(client);
   const streamId = await createStream(client);
   assertEquals((await client.post(`/api/streams/${streamId}/live`)).status, 200);
-  return { sellerId, streamId, room: `stream-${streamId}` };
+  return { sellerId, streamId, room: roomName(streamId) };
 }
 
 const ann = { identity: "guest-ann", name: "Ann", sid: "PA_ann1" };
@@ -87,11 +88,11 @@ Deno.test("signed joins and leaves keep the viewer count and peak, tell the room
     assertEquals(versions, [...versions].sort(), "each change's version is newer than the last");
     assertEquals(viewers.map((s) => [unversioned(s.message), s.to]), [
       [{ v: 1, type: "viewers", current: 1, peak: 1 }, undefined],
-      [{ v: 1, type: "viewers", current: 1, peak: 1, names: ["Ann"] }, [`seller-${sellerId}`]],
+      [{ v: 1, type: "viewers", current: 1, peak: 1, names: ["Ann"] }, [sellerIdentity(sellerId)]],
       [{ v: 1, type: "viewers", current: 2, peak: 2 }, undefined],
-      [{ v: 1, type: "viewers", current: 2, peak: 2, names: ["Ann", "Bo"] }, [`seller-${sellerId}`]],
+      [{ v: 1, type: "viewers", current: 2, peak: 2, names: ["Ann", "Bo"] }, [sellerIdentity(sellerId)]],
       [{ v: 1, type: "viewers", current: 1, peak: 2 }, undefined],
-      [{ v: 1, type: "viewers", current: 1, peak: 2, names: ["Bo"] }, [`seller-${sellerId}`]],
+      [{ v: 1, type: "viewers", current: 1, peak: 2, names: ["Bo"] }, [sellerIdentity(sellerId)]],
     ]);
     assertEquals(unversioned(await (await seller.request(`/api/streams/${streamId}/viewers`)).json()), {
       current: 1,
@@ -125,7 +126,7 @@ Deno.test("the seller is not a viewer: leaving marks a live stream's seller away
   withApp(async (app) => {
     const seller = new Client(app);
     const { sellerId, streamId, room } = await liveStream(seller);
-    const me = { identity: `seller-${sellerId}`, name: "Linen & Co", sid: "PA_s1" };
+    const me = { identity: sellerIdentity(sellerId), name: "Linen & Co", sid: "PA_s1" };
     app.rooms.sent.length = 0;
     const stream = async () => (await (await seller.request(`/api/streams/${streamId}`)).json()).stream;
     await deliver(seller, "participant_joined", room, me);

@@ -2,7 +2,7 @@
 // KV) and LiveKit's server API to the other viewers and the studio; a viewer who comes
 // later finds it in the server-rendered page; HTML in a message stays text.
 import type { Page } from "playwright-core";
-import { assert, assertEquals } from "../assert.ts";
+import { assert, assertEquals } from "@/tests/assert.ts";
 import { createStreamAsSeller, goLive, liveTest, openViewer, UI_TIMEOUT } from "./live_flow.ts";
 
 const lineWith = (text: string) => `.chat-message:has(.chat-text:text-is(${JSON.stringify(text)}))`;

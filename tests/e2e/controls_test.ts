@@ -1,7 +1,7 @@
 // The seller's live controls and the viewer's player controls, with real media.
 import type { Page } from "playwright-core";
-import { assert } from "../assert.ts";
-import { waitForInbound } from "./harness/browser.ts";
+import { assert } from "@/tests/assert.ts";
+import { waitForInbound } from "@/tests/e2e/harness/browser.ts";
 import {
   api,
   createProduct,

@@ -1,7 +1,7 @@
 // A stream's life as viewers see it: the seller dropping and coming back, the stream
 // ending, and the watch page on a phone.
-import { assert } from "../assert.ts";
-import { waitForInbound } from "./harness/browser.ts";
+import { assert } from "@/tests/assert.ts";
+import { waitForInbound } from "@/tests/e2e/harness/browser.ts";
 import { createStreamAsSeller, goLive, liveTest, openViewer, UI_TIMEOUT } from "./live_flow.ts";
 
 liveTest(

@@ -1,9 +1,9 @@
 // The steps most end-to-end tests share: a seller signs up, creates a stream and goes
 // live from the studio; viewers open its watch page.
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { PNG_BYTES } from "../fixtures/images.ts";
-import { launchBrowser, withRtcStats } from "./harness/browser.ts";
-import { type Stack, startStack } from "./harness/stack.ts";
+import { PNG_BYTES } from "@/tests/fixtures/images.ts";
+import { launchBrowser, withRtcStats } from "@/tests/e2e/harness/browser.ts";
+import { type Stack, startStack } from "@/tests/e2e/harness/stack.ts";
 
 export const UI_TIMEOUT = 30_000;
 

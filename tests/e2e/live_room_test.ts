@@ -2,14 +2,15 @@
 // decision 7 rests on (how LiveKit treats a participant joined with the `hidden` grant),
 // then reactions, likes and the viewer count through the app and Chromium.
 import { DataPacket_Kind, RoomServiceClient, WebhookReceiver } from "livekit-server-sdk";
-import { assert, assertEquals } from "../assert.ts";
-import { encodeMessage } from "../../lib/messages.ts";
-import { mintToken, roomName, sellerGrant, viewerGrant } from "../../lib/livekit/tokens.ts";
+import { assert, assertEquals } from "@/tests/assert.ts";
+import { encodeMessage, message } from "@/lib/contract/messages.ts";
+import { roomName } from "@/lib/livekit/names.ts";
+import { mintToken, sellerGrant, viewerGrant } from "@/lib/livekit/tokens.ts";
 import type { Page } from "playwright-core";
-import { launchBrowser } from "./harness/browser.ts";
-import { installLivekitClient } from "./harness/livekit_client.ts";
-import { startLivekit } from "./harness/livekit.ts";
-import { freePort } from "./harness/ports.ts";
+import { launchBrowser } from "@/tests/e2e/harness/browser.ts";
+import { installLivekitClient } from "@/tests/e2e/harness/livekit_client.ts";
+import { startLivekit } from "@/tests/e2e/harness/livekit.ts";
+import { freePort } from "@/tests/e2e/harness/ports.ts";
 import { createStreamAsSeller, goLive, liveTest, openViewer, UI_TIMEOUT } from "./live_flow.ts";
 
 /** Resolves once `predicate` holds, polling every 100 ms; throws after `timeoutMs`. */
@@ -84,7 +85,7 @@ Deno.test({
 
       // Lossy data can drop while the data channel opens: send until one arrives.
       const reaction = new TextDecoder().decode(
-        encodeMessage("reaction", { v: 1, type: "reaction", emoji: "🔥" }),
+        encodeMessage(message("reaction", { emoji: "🔥" })),
       );
       await eventually(
         "the seller receives the hidden viewer's lossy reaction",
@@ -103,7 +104,7 @@ Deno.test({
       );
 
       const rooms = new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret);
-      const likes = (count: number) => encodeMessage("likes", { v: 1, type: "likes", count, version: "1" });
+      const likes = (count: number) => encodeMessage(message("likes", { count, version: "1" }));
       await rooms.sendData(room, likes(1), DataPacket_Kind.RELIABLE, { topic: "likes" });
       await rooms.sendData(room, likes(2), DataPacket_Kind.RELIABLE, {
         topic: "likes",

@@ -1,8 +1,8 @@
 // The harness can run a real livekit-server from livekit.yaml, and the server
 // SDK can talk to it with the keys the harness hands out.
 import { RoomServiceClient } from "livekit-server-sdk";
-import { assert, assertEquals, assertRejects } from "../assert.ts";
-import { startLivekit } from "./harness/livekit.ts";
+import { assert, assertEquals, assertRejects } from "@/tests/assert.ts";
+import { startLivekit } from "@/tests/e2e/harness/livekit.ts";
 
 Deno.test("livekit-server starts from livekit.yaml on free loopback ports", async () => {
   const livekit = await startLivekit();

@@ -1,6 +1,7 @@
 // The app's LiveKit room module against a real livekit-server.
-import { startLivekit } from "./harness/livekit.ts";
-import { createRoomService } from "../../lib/livekit/room_service.ts";
+import { startLivekit } from "@/tests/e2e/harness/livekit.ts";
+import { message } from "@/lib/contract/messages.ts";
+import { createRoomService } from "@/lib/livekit/room_service.ts";
 
 Deno.test({
   name:
@@ -11,12 +12,7 @@ Deno.test({
     const livekit = await startLivekit();
     try {
       const rooms = createRoomService(livekit);
-      await rooms.send("nobody-here", "status", {
-        v: 1,
-        type: "status",
-        status: "live",
-        at: new Date().toISOString(),
-      });
+      await rooms.send("nobody-here", message("status", { status: "live", at: new Date().toISOString() }));
       await rooms.close("nobody-here");
     } finally {
       await livekit.stop();

@@ -1,7 +1,7 @@
 // Sales end to end with real parts: a viewer reserves a pinned product, the seller's
 // studio shows the reservation and the stock left dropping as LiveKit delivers them, and
 // once the stream has ended the studio shows the stream's numbers.
-import { assert, assertEquals } from "../assert.ts";
+import { assert, assertEquals } from "@/tests/assert.ts";
 import {
   api,
   createProduct,

@@ -2,8 +2,8 @@
 // shows in the studio and is what the showcase API then reports (what viewers fetch).
 // tests/e2e/showcase_test.ts follows the same changes on the viewers' side.
 import type { Page } from "playwright-core";
-import type { Showcase } from "../../lib/showcase.ts";
-import { assert, assertEquals } from "../assert.ts";
+import type { Showcase } from "@/lib/contract/views.ts";
+import { assert, assertEquals } from "@/tests/assert.ts";
 import { createProduct, createStreamAsSeller, goLive, liveTest, UI_TIMEOUT } from "./live_flow.ts";
 
 const pinnedOrder = (studio: Page) =>

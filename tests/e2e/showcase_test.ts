@@ -3,7 +3,7 @@
 // cards and countdowns follow (one viewer's clock runs 90 s fast), a late viewer on a
 // phone gets the highlight in the page's HTML, and a viewer buys through the sheet.
 import type { Page } from "playwright-core";
-import { assert, assertEquals } from "../assert.ts";
+import { assert, assertEquals } from "@/tests/assert.ts";
 import {
   createProduct,
   createStreamAsSeller,

@@ -2,9 +2,10 @@
 // live from Chromium's fake camera; two viewers decode its video and receive its audio
 // through a real livekit-server; a viewer cannot publish; ending reaches everyone.
 import { RoomServiceClient } from "livekit-server-sdk";
-import { assert, assertEquals } from "../assert.ts";
-import { waitForInbound } from "./harness/browser.ts";
-import { installLivekitClient } from "./harness/livekit_client.ts";
+import { roomName } from "@/lib/livekit/names.ts";
+import { assert, assertEquals } from "@/tests/assert.ts";
+import { waitForInbound } from "@/tests/e2e/harness/browser.ts";
+import { installLivekitClient } from "@/tests/e2e/harness/livekit_client.ts";
 import { createStreamAsSeller, goLive, liveTest, openViewer, UI_TIMEOUT } from "./live_flow.ts";
 
 liveTest(
@@ -72,7 +73,7 @@ liveTest(
         stack.livekit.apiKey,
         stack.livekit.apiSecret,
       );
-      const participants = await rooms.listParticipants(`stream-${streamId}`);
+      const participants = await rooms.listParticipants(roomName(streamId));
       const intruder = participants.find((p) => p.identity === outcome.identity);
       assert(intruder, "the viewer is in the room");
       assertEquals(intruder.tracks.length, 0);

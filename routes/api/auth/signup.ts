@@ -1,13 +1,13 @@
-import { publicSeller, signUp } from "../../../lib/auth/accounts.ts";
-import { startSession } from "../../../lib/auth/session.ts";
-import { type Handlers, readJson } from "../../../lib/fresh/mod.ts";
-import { SignUpInput } from "../../../lib/inputs.ts";
-import type { State } from "../../../lib/state.ts";
+import { publicSeller, signUp } from "@/lib/auth/accounts.ts";
+import { SignUpInput } from "@/lib/auth/inputs.ts";
+import { type Handlers, readJson } from "@/lib/fresh/mod.ts";
+import { startSession } from "@/lib/server/session_cookie.ts";
+import type { State } from "@/lib/server/state.ts";
 
 export const handler: Handlers<State> = {
   async POST(ctx) {
-    const seller = await signUp(ctx.state.services.kv, await readJson(ctx, SignUpInput));
-    await startSession(ctx.hono, ctx.state.services.kv, seller.id);
+    const seller = await signUp(ctx.state.services, await readJson(ctx, SignUpInput));
+    await startSession(ctx, seller.id);
     return ctx.hono.json({ seller: publicSeller(seller) }, 201);
   },
 };

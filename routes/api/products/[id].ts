@@ -1,9 +1,9 @@
-import { editProduct, productView, removeProduct } from "../../../lib/catalog.ts";
-import { type Handlers, readJsonOrForm, type RouteConfig } from "../../../lib/fresh/mod.ts";
-import { findOwnProduct, findProduct } from "../../../lib/guards.ts";
-import { IMAGE_UPLOAD_BODY_LIMIT } from "../../../lib/images/image_store.ts";
-import { ProductFormPatch, ProductPatch } from "../../../lib/inputs.ts";
-import type { State } from "../../../lib/state.ts";
+import * as catalog from "@/lib/catalog/actions.ts";
+import { IMAGE_UPLOAD_BODY_LIMIT } from "@/lib/catalog/images.ts";
+import { ProductFormPatch, ProductPatch } from "@/lib/catalog/inputs.ts";
+import { type Handlers, readJsonOrForm, type RouteConfig } from "@/lib/fresh/mod.ts";
+import { askerOf } from "@/lib/server/identity.ts";
+import type { State } from "@/lib/server/state.ts";
 
 // Room for one image (at most 5 MB) and the other fields.
 export const config: RouteConfig = { bodyLimit: IMAGE_UPLOAD_BODY_LIMIT };
@@ -14,18 +14,15 @@ export const config: RouteConfig = { bodyLimit: IMAGE_UPLOAD_BODY_LIMIT };
  */
 export const handler: Handlers<State> = {
   async GET(ctx) {
-    const product = await findProduct(ctx.state, ctx.params.id!);
-    return ctx.hono.json({ product: await productView(ctx.state.services.kv, product) });
+    return ctx.hono.json({ product: await catalog.view(ctx.state.services, ctx.params.id!) });
   },
   async PATCH(ctx) {
-    const product = await findOwnProduct(ctx.state, ctx.params.id!);
     const changes = await readJsonOrForm(ctx, ProductPatch, ProductFormPatch);
-    const updated = await editProduct(ctx.state, product, changes);
-    return ctx.hono.json({ product: await productView(ctx.state.services.kv, updated) });
+    const product = await catalog.edit(ctx.state.services, askerOf(ctx), ctx.params.id!, changes);
+    return ctx.hono.json({ product });
   },
   async DELETE(ctx) {
-    const product = await findOwnProduct(ctx.state, ctx.params.id!);
-    await removeProduct(ctx.state, product);
+    await catalog.remove(ctx.state.services, askerOf(ctx), ctx.params.id!);
     return new Response(null, { status: 204 });
   },
 };

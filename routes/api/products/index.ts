@@ -1,10 +1,9 @@
-import { addProduct, productView } from "../../../lib/catalog.ts";
-import { type Handlers, readJsonOrForm, type RouteConfig } from "../../../lib/fresh/mod.ts";
-import { requireSeller } from "../../../lib/guards.ts";
-import { IMAGE_UPLOAD_BODY_LIMIT } from "../../../lib/images/image_store.ts";
-import { ProductForm, ProductInput } from "../../../lib/inputs.ts";
-import type { State } from "../../../lib/state.ts";
-import { listSellerProducts } from "../../../lib/store/products.ts";
+import * as catalog from "@/lib/catalog/actions.ts";
+import { IMAGE_UPLOAD_BODY_LIMIT } from "@/lib/catalog/images.ts";
+import { ProductForm, ProductInput } from "@/lib/catalog/inputs.ts";
+import { type Handlers, readJsonOrForm, type RouteConfig } from "@/lib/fresh/mod.ts";
+import { askerOf } from "@/lib/server/identity.ts";
+import type { State } from "@/lib/server/state.ts";
 
 // Room for one image (at most 5 MB) and the other fields.
 export const config: RouteConfig = { bodyLimit: IMAGE_UPLOAD_BODY_LIMIT };
@@ -15,15 +14,10 @@ export const config: RouteConfig = { bodyLimit: IMAGE_UPLOAD_BODY_LIMIT };
  */
 export const handler: Handlers<State> = {
   async GET(ctx) {
-    const seller = requireSeller(ctx.state);
-    const { kv } = ctx.state.services;
-    const products = await listSellerProducts(kv, seller.id);
-    return ctx.hono.json({ products: await Promise.all(products.map((p) => productView(kv, p))) });
+    return ctx.hono.json({ products: await catalog.listOwn(ctx.state.services, askerOf(ctx)) });
   },
   async POST(ctx) {
-    const seller = requireSeller(ctx.state);
     const input = await readJsonOrForm(ctx, ProductInput, ProductForm);
-    const product = await addProduct(ctx.state, seller, input);
-    return ctx.hono.json({ product: await productView(ctx.state.services.kv, product) }, 201);
+    return ctx.hono.json({ product: await catalog.add(ctx.state.services, askerOf(ctx), input) }, 201);
   },
 };

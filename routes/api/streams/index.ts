@@ -1,18 +1,16 @@
-import { type Handlers, readJson } from "../../../lib/fresh/mod.ts";
-import { requireSeller } from "../../../lib/guards.ts";
-import { CreateStreamInput } from "../../../lib/inputs.ts";
-import type { State } from "../../../lib/state.ts";
-import { listSellerStreams } from "../../../lib/store/streams.ts";
-import { startStream, streamLinks } from "../../../lib/streams.ts";
+import { type Handlers, readJson } from "@/lib/fresh/mod.ts";
+import { askerOf } from "@/lib/server/identity.ts";
+import type { State } from "@/lib/server/state.ts";
+import * as streams from "@/lib/streams/actions.ts";
+import { CreateStreamInput } from "@/lib/streams/inputs.ts";
 
 export const handler: Handlers<State> = {
   async GET(ctx) {
-    const seller = requireSeller(ctx.state);
-    return ctx.hono.json({ streams: await listSellerStreams(ctx.state.services.kv, seller.id) });
+    return ctx.hono.json({ streams: await streams.listOwn(ctx.state.services, askerOf(ctx)) });
   },
   async POST(ctx) {
-    const seller = requireSeller(ctx.state);
-    const stream = await startStream(ctx.state, seller, await readJson(ctx, CreateStreamInput));
-    return ctx.hono.json({ stream, ...streamLinks(stream, ctx.url.origin) }, 201);
+    const input = await readJson(ctx, CreateStreamInput);
+    const stream = await streams.create(ctx.state.services, askerOf(ctx), input);
+    return ctx.hono.json({ stream, ...streams.links(stream, ctx.url.origin) }, 201);
   },
 };

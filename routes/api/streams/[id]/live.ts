@@ -1,11 +1,10 @@
-import type { Handlers } from "../../../../lib/fresh/mod.ts";
-import { findOwnStream } from "../../../../lib/guards.ts";
-import type { State } from "../../../../lib/state.ts";
-import { goLiveOrExplain } from "../../../../lib/streams.ts";
+import type { Handlers } from "@/lib/fresh/mod.ts";
+import { askerOf } from "@/lib/server/identity.ts";
+import type { State } from "@/lib/server/state.ts";
+import * as streams from "@/lib/streams/actions.ts";
 
 export const handler: Handlers<State> = {
   async POST(ctx) {
-    const stream = await findOwnStream(ctx.state, ctx.params.id!);
-    return ctx.hono.json({ stream: await goLiveOrExplain(ctx.state, stream) });
+    return ctx.hono.json({ stream: await streams.goLive(ctx.state.services, askerOf(ctx), ctx.params.id!) });
   },
 };

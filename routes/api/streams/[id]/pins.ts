@@ -1,12 +1,13 @@
-import { type Handlers, readJson } from "../../../../lib/fresh/mod.ts";
-import { PinsInput } from "../../../../lib/inputs.ts";
-import { pin } from "../../../../lib/showcase_actions.ts";
-import type { State } from "../../../../lib/state.ts";
+import { type Handlers, readJson } from "@/lib/fresh/mod.ts";
+import { askerOf } from "@/lib/server/identity.ts";
+import type { State } from "@/lib/server/state.ts";
+import * as showcase from "@/lib/showcase/actions.ts";
+import { PinsInput } from "@/lib/showcase/inputs.ts";
 
-/** The stream's owner sets the pinned products, in order (at most 6). */
+/** The stream's owner sets the pinned products, in order. */
 export const handler: Handlers<State> = {
   async PUT(ctx) {
     const { productIds } = await readJson(ctx, PinsInput);
-    return ctx.hono.json(await pin(ctx.state, ctx.params.id!, productIds));
+    return ctx.hono.json(await showcase.pin(ctx.state.services, askerOf(ctx), ctx.params.id!, productIds));
   },
 };

@@ -1,12 +1,13 @@
-import { type Handlers, readJson } from "../../../../lib/fresh/mod.ts";
-import { SaleInput } from "../../../../lib/inputs.ts";
-import { sale } from "../../../../lib/showcase_actions.ts";
-import type { State } from "../../../../lib/state.ts";
+import { type Handlers, readJson } from "@/lib/fresh/mod.ts";
+import { askerOf } from "@/lib/server/identity.ts";
+import type { State } from "@/lib/server/state.ts";
+import * as showcase from "@/lib/showcase/actions.ts";
+import { SaleInput } from "@/lib/showcase/inputs.ts";
 
 /** The stream's owner starts a flash sale on the highlighted product; the server keeps its end. */
 export const handler: Handlers<State> = {
   async POST(ctx) {
     const input = await readJson(ctx, SaleInput);
-    return ctx.hono.json(await sale(ctx.state, ctx.params.id!, input), 201);
+    return ctx.hono.json(await showcase.sale(ctx.state.services, askerOf(ctx), ctx.params.id!, input), 201);
   },
 };

@@ -1,12 +1,10 @@
-import type { Handlers } from "../../../../lib/fresh/mod.ts";
-import { findStream } from "../../../../lib/guards.ts";
-import { showcaseOf } from "../../../../lib/showcase.ts";
-import type { State } from "../../../../lib/state.ts";
+import type { Handlers } from "@/lib/fresh/mod.ts";
+import type { State } from "@/lib/server/state.ts";
+import * as showcase from "@/lib/showcase/actions.ts";
 
 /** What the stream shows now (pins, highlight, sale, server clock): what a viewer asks for after a drop. */
 export const handler: Handlers<State> = {
   async GET(ctx) {
-    const stream = await findStream(ctx.state, ctx.params.id!);
-    return ctx.hono.json(await showcaseOf(ctx.state.services.kv, stream.id));
+    return ctx.hono.json(await showcase.current(ctx.state.services, ctx.params.id!));
   },
 };

@@ -1,13 +1,13 @@
-import { removeProduct } from "../../../../lib/catalog.ts";
-import type { Handlers } from "../../../../lib/fresh/mod.ts";
-import { findOwnProduct } from "../../../../lib/guards.ts";
-import type { State } from "../../../../lib/state.ts";
+import * as catalog from "@/lib/catalog/actions.ts";
+import type { Handlers } from "@/lib/fresh/mod.ts";
+import { askerOf } from "@/lib/server/identity.ts";
+import type { State } from "@/lib/server/state.ts";
 
 /** POST: the edit page's delete button; owner only, then back to the catalog. */
 export const handler: Handlers<State> = {
   async POST(ctx) {
     if (!ctx.state.seller) return ctx.hono.redirect("/signin", 303);
-    await removeProduct(ctx.state, await findOwnProduct(ctx.state, ctx.params.id!));
+    await catalog.remove(ctx.state.services, askerOf(ctx), ctx.params.id!);
     return ctx.hono.redirect("/studio/products", 303);
   },
 };

@@ -1,0 +1,79 @@
+import { useSignal } from "@preact/signals";
+import type { Broadcast } from "@/lib/client/use_broadcast.ts";
+import { deviceIdOf, type LocalMedia } from "@/lib/client/use_local_media.ts";
+import { DeviceSelect } from "./DeviceSelect.tsx";
+
+interface BroadcastControlsProps {
+  media: LocalMedia;
+  cast: Broadcast;
+  onAir: boolean;
+  /** Set when the seller may go live now: what the button says. */
+  goLiveLabel: string | null;
+}
+
+/** The studio's controls: devices, mic, camera, screen share, go live, and end with a confirmation. */
+export function BroadcastControls({ media, cast, onAir, goLiveLabel }: BroadcastControlsProps) {
+  return (
+    <div class="controls">
+      <DeviceSelect
+        label="Camera"
+        devices={media.cameras.value}
+        current={deviceIdOf(media.video.value)}
+        onPick={(id) => media.switchDevice("videoinput", id)}
+      />
+      <DeviceSelect
+        label="Microphone"
+        devices={media.microphones.value}
+        current={deviceIdOf(media.audio.value)}
+        onPick={(id) => media.switchDevice("audioinput", id)}
+      />
+      <button type="button" class="toggle-mic" aria-pressed={!cast.micOn.value} onClick={cast.toggleMic}>
+        {cast.micOn.value ? "🎙️ Mute" : "🔇 Unmute"}
+      </button>
+      <button
+        type="button"
+        class="toggle-camera"
+        aria-pressed={!cast.cameraOn.value}
+        onClick={cast.toggleCamera}
+      >
+        {cast.cameraOn.value ? "📷 Camera off" : "📷 Camera on"}
+      </button>
+      {onAir && (
+        <button
+          type="button"
+          class="toggle-share"
+          aria-pressed={cast.sharing.value}
+          onClick={cast.toggleShare}
+        >
+          {cast.sharing.value ? "🖥️ Stop sharing" : "🖥️ Share screen"}
+        </button>
+      )}
+      {goLiveLabel && <button type="button" class="primary" onClick={cast.goLive}>{goLiveLabel}</button>}
+      {onAir && <EndStreamButton onEnd={cast.end} />}
+    </div>
+  );
+}
+
+/** End stream, asking first: one tap would otherwise end it for everyone. */
+function EndStreamButton({ onEnd }: { onEnd: () => Promise<void> }) {
+  const confirming = useSignal(false);
+  if (!confirming.value) {
+    return <button type="button" class="danger" onClick={() => confirming.value = true}>End stream</button>;
+  }
+  return (
+    <span class="confirm">
+      End the stream for everyone?
+      <button
+        type="button"
+        class="danger"
+        onClick={() => {
+          confirming.value = false;
+          void onEnd();
+        }}
+      >
+        Yes, end it
+      </button>
+      <button type="button" onClick={() => confirming.value = false}>Keep streaming</button>
+    </span>
+  );
+}

@@ -1,0 +1,37 @@
+import type { ShowcaseEditor } from "@/lib/client/use_showcase_editor.ts";
+import { MAX_PINS } from "@/lib/contract/limits.ts";
+import type { ProductCard } from "@/lib/contract/messages.ts";
+import { ProductLine } from "./ProductLine.tsx";
+
+/** The seller's catalog not yet pinned, each with a Pin button (up to the limit). */
+export function CatalogPicker({ editor, catalog }: { editor: ShowcaseEditor; catalog: ProductCard[] }) {
+  if (catalog.length === 0) {
+    return (
+      <p>
+        <a href="/studio/products">Add products to your catalog first</a>
+      </p>
+    );
+  }
+  const ids = editor.show.value.pins.map((p) => p.id);
+  const full = ids.length >= MAX_PINS;
+  return (
+    <>
+      <ul class="catalog-picker" aria-label="Your catalog">
+        {catalog.filter((p) => !ids.includes(p.id)).map((p) => (
+          <li key={p.id} class="catalog-item" data-product-id={p.id}>
+            <ProductLine product={p} />
+            <button
+              type="button"
+              disabled={editor.busy.value || full}
+              onClick={() =>
+                editor.pin([...ids, p.id])}
+            >
+              Pin
+            </button>
+          </li>
+        ))}
+      </ul>
+      {full && <p class="muted">At most {MAX_PINS} products can be pinned.</p>}
+    </>
+  );
+}

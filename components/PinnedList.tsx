@@ -1,0 +1,56 @@
+import type { ShowcaseEditor } from "@/lib/client/use_showcase_editor.ts";
+import { ProductLine } from "./ProductLine.tsx";
+
+/** The pinned products in the seller's order, each with ↑, ↓, Unpin and Highlight while editable. */
+export function PinnedList({ editor, canEdit }: { editor: ShowcaseEditor; canEdit: boolean }) {
+  const { pins, highlight } = editor.show.value;
+  const off = !canEdit || editor.busy.value;
+  const ids = pins.map((p) => p.id);
+  return (
+    <ol class="pinned-list">
+      {pins.map((p, i) => (
+        <li
+          key={p.id}
+          class={p.id === highlight?.id ? "pinned-item highlighted" : "pinned-item"}
+          data-product-id={p.id}
+        >
+          <ProductLine product={p} />
+          {canEdit && (
+            <span class="item-actions">
+              <button
+                type="button"
+                aria-label={`Move ${p.name} up`}
+                disabled={off || i === 0}
+                onClick={() => editor.move(i, i - 1)}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                aria-label={`Move ${p.name} down`}
+                disabled={off || i === pins.length - 1}
+                onClick={() => editor.move(i, i + 1)}
+              >
+                ↓
+              </button>
+              <button
+                type="button"
+                disabled={off}
+                onClick={() => editor.pin(ids.filter((id) => id !== p.id))}
+              >
+                Unpin
+              </button>
+              {p.id === highlight?.id
+                ? <strong class="highlighted-mark">Highlighted</strong>
+                : (
+                  <button type="button" class="primary" disabled={off} onClick={() => editor.highlight(p.id)}>
+                    Highlight
+                  </button>
+                )}
+            </span>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

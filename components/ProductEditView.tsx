@@ -1,0 +1,37 @@
+import { formatAmount } from "@/lib/contract/money.ts";
+import type { ProductView } from "@/lib/contract/views.ts";
+import type { FormFailure } from "@/lib/server/forms.ts";
+import { ProductFields } from "./ProductFields.tsx";
+
+/** The product's fields as the form shows them. */
+function valuesOf(p: ProductView): Record<string, string> {
+  const { name, description, currency } = p;
+  return {
+    name,
+    description,
+    currency,
+    price: formatAmount(p.priceMinor, p.currency),
+    stock: `${p.stock}`,
+    buyUrl: p.buyUrl ?? "",
+  };
+}
+
+/** Edit one product, or delete it (the form posts to ./delete). */
+export function ProductEditView({ product, failure }: { product: ProductView; failure?: FormFailure }) {
+  return (
+    <section>
+      <p>
+        <a href="/studio/products">← Your products</a>
+      </p>
+      <h1>{product.name}</h1>
+      <form method="post" enctype="multipart/form-data" class="card form">
+        {failure && <p class="notice error" role="alert">{failure.error}</p>}
+        <ProductFields values={failure?.values ?? valuesOf(product)} imageUrl={product.imageUrl} />
+        <button type="submit" class="primary">Save changes</button>
+      </form>
+      <form method="post" action={`/studio/products/${product.id}/delete`} class="form">
+        <button type="submit" class="danger">Delete product</button>
+      </form>
+    </section>
+  );
+}

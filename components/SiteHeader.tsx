@@ -1,0 +1,26 @@
+/** The header on every page: the brand, and the studio links for a signed-in seller. */
+export function SiteHeader({ signedIn }: { signedIn: boolean }) {
+  return (
+    <header class="site-header">
+      <a class="brand" href="/">Showfloor</a>
+      <nav>
+        {signedIn
+          ? (
+            <>
+              <a href="/studio">Studio</a>
+              <a href="/studio/products">Products</a>
+              <form method="post" action="/signout">
+                <button type="submit" class="link">Sign out</button>
+              </form>
+            </>
+          )
+          : (
+            <>
+              <a href="/signin">Sign in</a>
+              <a href="/signup">Sell on Showfloor</a>
+            </>
+          )}
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,44 @@
+import type { FormFailure } from "@/lib/server/forms.ts";
+import type { Stream } from "@/lib/streams/store.ts";
+import { StreamList } from "./StreamList.tsx";
+
+interface StudioHomeProps {
+  sellerName: string;
+  streams: Stream[];
+  failure?: FormFailure;
+}
+
+/** The seller's home: their streams and a form to create one. */
+export function StudioHome({ sellerName, streams, failure }: StudioHomeProps) {
+  return (
+    <section>
+      <h1>Your studio</h1>
+      <p>
+        <a href="/studio/products">Products</a>: your catalog, to pin and sell while you are live.
+      </p>
+      <form method="post" class="card form">
+        <h2>New stream</h2>
+        {failure && <p class="notice error" role="alert">{failure.error}</p>}
+        <label>
+          Title
+          <input
+            name="title"
+            required
+            maxLength={120}
+            value={failure?.values.title}
+            placeholder="Spring drop: linen shirts"
+          />
+        </label>
+        <label>
+          Description
+          <textarea name="description" maxLength={2000} rows={3}>{failure?.values.description}</textarea>
+        </label>
+        <button type="submit" class="primary">Create stream</button>
+      </form>
+      <h2>Your streams</h2>
+      {streams.length
+        ? <StreamList streams={streams} hrefOf={(s) => `/studio/${s.id}`} />
+        : <p class="muted">No streams yet, {sellerName}. Create one above.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import ChatPanel from "@/islands/ChatPanel.tsx";
+import HighlightCard from "@/islands/HighlightCard.tsx";
+import LikeButton from "@/islands/LikeButton.tsx";
+import ProductTray from "@/islands/ProductTray.tsx";
+import ReactionBar from "@/islands/ReactionBar.tsx";
+import ReactionOverlay from "@/islands/ReactionOverlay.tsx";
+import ViewerCount from "@/islands/ViewerCount.tsx";
+import WatchPlayer from "@/islands/WatchPlayer.tsx";
+import type { WatchPage } from "@/lib/pages/watch.ts";
+import { GuestNameForm } from "./GuestNameForm.tsx";
+
+interface WatchViewProps {
+  page: WatchPage;
+  /** The guest's display name, or undefined for a signed-in seller (who chats under their shop's). */
+  guestName: string | undefined | null;
+  path: string;
+}
+
+/** A stream as viewers see it: the player with reactions and the highlight, the audience, the tray and chat. */
+export function WatchView({ page: { stream, chat, audience, showcase }, guestName, path }: WatchViewProps) {
+  const open = stream.status !== "ended";
+  return (
+    <section class="watch-page">
+      <div class="watch-stage">
+        <WatchPlayer streamId={stream.id} status={stream.status} sellerAway={!!stream.sellerAway} />
+        <ReactionOverlay />
+        <HighlightCard streamId={stream.id} initial={showcase} ended={!open} />
+      </div>
+      <div class="audience-bar">
+        <ViewerCount streamId={stream.id} initial={audience.viewers} />
+        <LikeButton streamId={stream.id} initial={audience.likes} canLike={open} />
+        <ReactionBar canReact={open} />
+      </div>
+      <ProductTray streamId={stream.id} initial={showcase} canBuy={open} />
+      <ChatPanel streamId={stream.id} initial={chat} canPost={open} />
+      <div class="stream-info">
+        <h1>{stream.title}</h1>
+        <p class="muted">{stream.sellerName}</p>
+        {stream.description && <p>{stream.description}</p>}
+      </div>
+      {guestName !== undefined && <GuestNameForm name={guestName ?? undefined} returnTo={path} />}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+// The audience as people see it: likes (one per person, toggled) and viewer counts
+// (names for the stream's seller only).
+import { MAX_VIEWER_NAMES } from "@/lib/contract/limits.ts";
+import { message } from "@/lib/contract/messages.ts";
+import type { Audience, LikeState, Viewers } from "@/lib/contract/views.ts";
+import type { Actor } from "@/lib/core/actor.ts";
+import type { Services } from "@/lib/core/services.ts";
+import { announce } from "@/lib/livekit/room_service.ts";
+import { findStream, isOwner, openStream } from "@/lib/streams/access.ts";
+import type { Stream } from "@/lib/streams/store.ts";
+import { getLikes, toggleLike } from "./likes.ts";
+import { getViewerCount, listViewerNames } from "./viewers.ts";
+
+/** The like count, and whether the asker likes the stream. */
+export async function likes({ kv }: Services, actor: Actor, streamId: string): Promise<LikeState> {
+  const stream = await findStream(kv, streamId);
+  return await getLikes(kv, stream.id, actor.identity);
+}
+
+/** Likes the stream for the asker, or takes their like back; stored first, then announced. */
+export async function toggle(services: Services, actor: Actor, streamId: string): Promise<LikeState> {
+  const { kv, rooms } = services;
+  const stream = await openStream(kv, streamId);
+  const likes = await toggleLike(kv, stream.id, actor.identity);
+  await announce(rooms, stream.id, message("likes", { count: likes.count, version: likes.version }));
+  return likes;
+}
+
+/** The viewer counts as the asker may see them: with names for the stream's owner only. */
+export async function viewers({ kv }: Services, actor: Actor, streamId: string): Promise<Viewers> {
+  return await viewersOf(kv, actor, await findStream(kv, streamId));
+}
+
+async function viewersOf(kv: Deno.Kv, actor: Actor, stream: Stream): Promise<Viewers> {
+  const counts = await getViewerCount(kv, stream.id);
+  if (!isOwner(actor, stream)) return counts;
+  return { ...counts, names: await listViewerNames(kv, stream.id, { limit: MAX_VIEWER_NAMES }) };
+}
+
+/** What a page shows of the audience: likes (and whether the asker likes it) and viewers. */
+export async function audienceOf(kv: Deno.Kv, actor: Actor, stream: Stream): Promise<Audience> {
+  const [likes, viewers] = await Promise.all([
+    getLikes(kv, stream.id, actor.identity),
+    viewersOf(kv, actor, stream),
+  ]);
+  return { likes, viewers };
+}

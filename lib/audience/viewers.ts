@@ -1,0 +1,116 @@
+// Who is watching a stream right now, as LiveKit's webhooks report it: a set of viewer
+// identities (with display name and LiveKit session id) plus { current, peak } counts,
+// changed together in one atomic commit. Webhooks may repeat or arrive late, so every
+// change is idempotent, and a "left" only counts for the session that joined last (a
+// reload's new session can be reported before the old one's leave).
+import { atomically, RETRY } from "@/lib/kv/atomic.ts";
+import { keys } from "@/lib/kv/keys.ts";
+
+export interface ViewerCount {
+  current: number;
+  peak: number;
+  /** The versionstamp of the commit that produced these counts ("" before any). */
+  version: string;
+}
+
+type StoredCount = Omit<ViewerCount, "version">;
+
+function countOf(entry: Deno.KvEntryMaybe<StoredCount>): ViewerCount {
+  return { ...(entry.value ?? { current: 0, peak: 0 }), version: entry.versionstamp ?? "" };
+}
+
+export interface ViewerSession {
+  identity: string;
+  name: string;
+  /** LiveKit's id for this one connection of the identity. */
+  sid: string;
+}
+
+type Stored = Omit<ViewerSession, "identity">;
+
+export async function getViewerCount(kv: Deno.Kv, streamId: string): Promise<ViewerCount> {
+  return countOf(await kv.get<StoredCount>(keys.viewerCount(streamId)));
+}
+
+/** Viewer counts for many streams at once (for the home page). */
+export async function getViewerCounts(kv: Deno.Kv, streamIds: string[]): Promise<Map<string, ViewerCount>> {
+  const counts = new Map<string, ViewerCount>();
+  // getMany takes at most 10 keys a call.
+  for (let i = 0; i < streamIds.length; i += 10) {
+    const ids = streamIds.slice(i, i + 10);
+    const entries = await kv.getMany<StoredCount[]>(ids.map((id) => keys.viewerCount(id)));
+    entries.forEach((e, j) => counts.set(ids[j]!, countOf(e)));
+  }
+  return counts;
+}
+
+/** The names of the viewers in the room, in identity order; `limit` caps how many (default: all). */
+export async function listViewerNames(
+  kv: Deno.Kv,
+  streamId: string,
+  opts: { limit?: number } = {},
+): Promise<string[]> {
+  const names: string[] = [];
+  const entries = kv.list<Stored>({ prefix: keys.viewersOf(streamId) }, { limit: opts.limit });
+  for await (const e of entries) names.push(e.value.name);
+  return names;
+}
+
+/** Records a viewer's join; returns the new counts, or null when nothing changed (a repeat). */
+export async function addViewer(
+  kv: Deno.Kv,
+  streamId: string,
+  viewer: ViewerSession,
+): Promise<ViewerCount | null> {
+  return await update(kv, streamId, viewer.identity, (stored) => {
+    if (stored?.sid === viewer.sid && stored.name === viewer.name) return "unchanged";
+    return { name: viewer.name, sid: viewer.sid };
+  });
+}
+
+/** Records a viewer's leave; returns the new counts, or null when nothing changed. */
+export async function removeViewer(
+  kv: Deno.Kv,
+  streamId: string,
+  viewer: Pick<ViewerSession, "identity" | "sid">,
+): Promise<ViewerCount | null> {
+  return await update(
+    kv,
+    streamId,
+    viewer.identity,
+    (stored) => stored?.sid === viewer.sid ? null : "unchanged",
+  );
+}
+
+/** Empties the viewer set (the room closed); the peak stays. */
+export async function clearViewers(kv: Deno.Kv, streamId: string): Promise<ViewerCount> {
+  for await (const e of kv.list({ prefix: keys.viewersOf(streamId) })) {
+    await update(kv, streamId, e.key.at(-1) as string, () => null);
+  }
+  return await getViewerCount(kv, streamId);
+}
+
+/** Replaces one identity's entry (null deletes it) and the counts with it, atomically. */
+async function update(
+  kv: Deno.Kv,
+  streamId: string,
+  identity: string,
+  next: (stored: Stored | null) => Stored | null | "unchanged",
+): Promise<ViewerCount | null> {
+  return await atomically<ViewerCount | null>("counting viewers", async () => {
+    const [entry, counts] = await kv.getMany<[Stored, StoredCount]>([
+      keys.viewer(streamId, identity),
+      keys.viewerCount(streamId),
+    ]);
+    const value = next(entry.value);
+    if (value === "unchanged" || (value === null && entry.value === null)) return null;
+    const { current, peak } = counts.value ?? { current: 0, peak: 0 };
+    const now = current + (entry.value === null ? 1 : 0) - (value === null ? 1 : 0);
+    const updated = { current: Math.max(0, now), peak: Math.max(peak, now) };
+    const op = kv.atomic().check(entry, counts).set(keys.viewerCount(streamId), updated);
+    if (value === null) op.delete(keys.viewer(streamId, identity));
+    else op.set(keys.viewer(streamId, identity), value);
+    const result = await op.commit();
+    return result.ok ? { ...updated, version: result.versionstamp } : RETRY;
+  });
+}

@@ -1,0 +1,26 @@
+// What people send to sign up, sign in, or name themselves as a guest.
+import { z } from "zod";
+import { text } from "@/lib/core/fields.ts";
+
+const email = z.string().trim().toLowerCase().max(254, "Email is too long")
+  .pipe(z.email("Enter a valid email address"));
+
+export const SignUpInput = z.object({
+  email,
+  name: text("Name", 1, 60),
+  password: z.string().min(10, "Password must be at least 10 characters")
+    .max(256, "Password must be at most 256 characters"),
+}).strict();
+export type SignUpInput = z.infer<typeof SignUpInput>;
+
+export const SignInInput = z.object({
+  email,
+  password: z.string().min(1, "Password is required").max(256, "Password is too long"),
+}).strict();
+export type SignInInput = z.infer<typeof SignInInput>;
+
+export const GuestNameInput = z.object({
+  name: text("Display name", 1, 40),
+  returnTo: z.string().regex(/^\/(?!\/)[^\s\\]*$/, "Invalid return path").default("/"),
+}).strict();
+export type GuestNameInput = z.infer<typeof GuestNameInput>;

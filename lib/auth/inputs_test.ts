@@ -1,0 +1,20 @@
+import { assertEquals } from "@/tests/assert.ts";
+import { GuestNameInput, SignUpInput } from "./inputs.ts";
+
+Deno.test("SignUpInput normalises the email and refuses control characters in names", () => {
+  const ok = SignUpInput.parse({ email: "  Bo@Example.COM ", name: " Bo ", password: "0123456789" });
+  assertEquals(ok, { email: "bo@example.com", name: "Bo", password: "0123456789" });
+  assertEquals(
+    SignUpInput.safeParse({ email: "bo@example.com", name: "B\u0000o", password: "0123456789" }).success,
+    false,
+  );
+});
+
+Deno.test("GuestNameInput only returns to a path on this site", () => {
+  assertEquals(GuestNameInput.parse({ name: "Ann", returnTo: "/watch/abc" }).returnTo, "/watch/abc");
+  for (
+    const returnTo of ["//evil.example", "https://evil.example", "/\\evil.example", "javascript:alert(1)"]
+  ) {
+    assertEquals(GuestNameInput.safeParse({ name: "Ann", returnTo }).success, false, returnTo);
+  }
+});

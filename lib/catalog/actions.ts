@@ -1,0 +1,116 @@
+// The catalog, as the JSON API and the studio's forms change it. A product's record lives
+// in KV and its image on disk; they change together: a new image is saved (its bytes
+// checked) before the record, removed again if the record cannot be stored, and the image
+// it replaces is removed only once the record no longer points at it.
+import type { ProductView } from "@/lib/contract/views.ts";
+import { type Actor, requireSeller } from "@/lib/core/actor.ts";
+import { notFound } from "@/lib/core/errors.ts";
+import type { Services } from "@/lib/core/services.ts";
+import { productChanged } from "@/lib/showcase/actions.ts";
+import { findProduct, ownProduct } from "./access.ts";
+import { deleteImage, imagesDir, readImage, saveImage, type StoredImage } from "./images.ts";
+import type { ProductInput, ProductPatch } from "./inputs.ts";
+import {
+  createProduct,
+  deleteProduct,
+  getStock,
+  imageUrl,
+  listSellerProducts,
+  type Product,
+  updateProduct,
+} from "./store.ts";
+
+/** A product as the API shows it: with its stock and image URL, without its seller's id. */
+export async function viewOf(kv: Deno.Kv, product: Product): Promise<ProductView> {
+  const { sellerId: _, ...shown } = product;
+  return { ...shown, stock: await getStock(kv, product.id), imageUrl: imageUrl(product) };
+}
+
+/** A product as anyone may see it. */
+export async function view({ kv }: Services, productId: string): Promise<ProductView> {
+  return await viewOf(kv, await findProduct(kv, productId));
+}
+
+/** One of the asker's own products, as its edit form shows it. */
+export async function ownView({ kv }: Services, actor: Actor, productId: string): Promise<ProductView> {
+  return await viewOf(kv, await ownProduct(kv, actor, productId));
+}
+
+/** The asker's catalog, oldest first. */
+export async function listOwn({ kv }: Services, actor: Actor): Promise<ProductView[]> {
+  const products = await listSellerProducts(kv, requireSeller(actor));
+  return await Promise.all(products.map((p) => viewOf(kv, p)));
+}
+
+export async function add(
+  services: Services,
+  actor: Actor,
+  input: ProductInput & { image?: File },
+): Promise<ProductView> {
+  const sellerId = requireSeller(actor);
+  const { image: file, ...fields } = input;
+  const { kv, clock } = services;
+  const product = await withNewImage(
+    services,
+    file,
+    (image) => createProduct(kv, sellerId, { ...fields, image: image ?? null }, clock.now()),
+  );
+  return await viewOf(kv, product);
+}
+
+/** Applies the changes; a new image replaces the old one, whose file is then removed. */
+export async function edit(
+  services: Services,
+  actor: Actor,
+  productId: string,
+  changes: ProductPatch & { image?: File },
+): Promise<ProductView> {
+  const { kv, clock } = services;
+  const product = await ownProduct(kv, actor, productId);
+  const { image: file, ...fields } = changes;
+  const updated = await withNewImage(
+    services,
+    file,
+    (image) => updateProduct(kv, product, image ? { ...fields, image } : fields, clock.now()),
+  );
+  if (file && product.image) await discardImage(services, product.image.id);
+  await productChanged(services, updated);
+  return await viewOf(kv, updated);
+}
+
+export async function remove(services: Services, actor: Actor, productId: string): Promise<void> {
+  const product = await ownProduct(services.kv, actor, productId);
+  await deleteProduct(services.kv, product);
+  if (product.image) await discardImage(services, product.image.id);
+  await productChanged(services, product);
+}
+
+/** A product image's bytes, type and size. */
+export async function image({ config }: Services, imageId: string) {
+  const found = await readImage(imagesDir(config.dataDir), imageId);
+  if (!found) throw notFound("image_not_found", "No image with this id");
+  return found;
+}
+
+/** Saves the file (if any), runs `store` with it, and removes the file again if `store` fails. */
+async function withNewImage<T>(
+  services: Services,
+  file: File | undefined,
+  store: (image: StoredImage | undefined) => Promise<T>,
+): Promise<T> {
+  const dir = imagesDir(services.config.dataDir);
+  const image = file ? await saveImage(dir, new Uint8Array(await file.arrayBuffer())) : undefined;
+  try {
+    return await store(image);
+  } catch (error) {
+    if (image) await discardImage(services, image.id);
+    throw error;
+  }
+}
+
+/** Removes an image nothing points at any more; failing to is logged, not the request's failure. */
+async function discardImage({ config }: Services, id: string): Promise<void> {
+  await deleteImage(imagesDir(config.dataDir), id).catch((error) =>
+    console.error(`removing image ${id} failed:`, error)
+  );
+}

@@ -1,0 +1,118 @@
+// Product images on disk (KV values stop at 64 KiB). The type comes from the bytes, never
+// the file name; ids are random with the type's extension, so a URL names no user path and
+// the file's type is known without a lookup. Files appear whole or not at all: written to
+// a temporary name, then renamed.
+import { join } from "node:path";
+import type { ImageType } from "@/lib/contract/views.ts";
+import { DomainError, invalid } from "@/lib/core/errors.ts";
+
+/** 5 MB, the largest image a seller may upload. */
+export const MAX_IMAGE_BYTES = 5_000_000;
+
+/** Body limit for API routes that take an image: the image plus room for the other fields. */
+export const IMAGE_UPLOAD_BODY_LIMIT = MAX_IMAGE_BYTES + 500_000;
+
+/**
+ * Body limit for studio pages that take an image: roomier, so that a phone photo over 5 MB
+ * gets the form back with "Image must be at most 5 MB" and the typed values, not an error page.
+ */
+export const IMAGE_FORM_BODY_LIMIT = 20_000_000;
+
+export interface StoredImage {
+  id: string;
+  type: ImageType;
+}
+
+const EXTENSIONS: Record<ImageType, string> = {
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/webp": "webp",
+};
+const TYPES: Record<string, ImageType> = { png: "image/png", jpg: "image/jpeg", webp: "image/webp" };
+const ID = /^[0-9a-f]{32}\.(png|jpg|webp)$/;
+
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const JPEG = [0xff, 0xd8, 0xff];
+const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
+const RIFF = ascii("RIFF");
+const WEBP = ascii("WEBP");
+
+const startsWith = (bytes: Uint8Array, magic: number[], at = 0) => magic.every((b, i) => bytes[at + i] === b);
+
+/** The image's type from its magic bytes: PNG, JPEG or WebP ("RIFF", 4 size bytes, "WEBP"); else null. */
+export function sniffImage(bytes: Uint8Array): ImageType | null {
+  if (startsWith(bytes, PNG)) return "image/png";
+  if (startsWith(bytes, JPEG)) return "image/jpeg";
+  if (startsWith(bytes, RIFF) && startsWith(bytes, WEBP, 8)) return "image/webp";
+  return null;
+}
+
+/** Where images live under the data folder. */
+export function imagesDir(dataDir: string): string {
+  return join(dataDir, "images");
+}
+
+/** The type an image id stands for, or null when the id is not one saveImage() could have made. */
+export function imageTypeOf(id: string): ImageType | null {
+  const ext = id.match(ID)?.[1];
+  return ext ? TYPES[ext] ?? null : null;
+}
+
+/**
+ * Checks the bytes (not empty, at most 5 MB, PNG, JPEG or WebP) and stores them under a new
+ * random id. Throws a DomainError, having written nothing, when they do not pass.
+ */
+export async function saveImage(dir: string, bytes: Uint8Array): Promise<StoredImage> {
+  if (bytes.length === 0) throw invalid("empty_image", "Image is empty");
+  if (bytes.length > MAX_IMAGE_BYTES) {
+    throw new DomainError("too_large", "image_too_large", "Image must be at most 5 MB");
+  }
+  const type = sniffImage(bytes);
+  if (!type) {
+    throw new DomainError("unsupported", "unsupported_image", "Image must be a PNG, JPEG or WebP file");
+  }
+  const random = Array.from(
+    crypto.getRandomValues(new Uint8Array(16)),
+    (b) => b.toString(16).padStart(2, "0"),
+  );
+  const id = `${random.join("")}.${EXTENSIONS[type]}`;
+  await Deno.mkdir(dir, { recursive: true });
+  // A leading dot keeps the half-written file out of reach of readImage()'s id check.
+  const temp = join(dir, `.${id}.tmp`);
+  try {
+    await Deno.writeFile(temp, bytes, { createNew: true });
+    await Deno.rename(temp, join(dir, id));
+  } catch (error) {
+    await Deno.remove(temp).catch(() => {});
+    throw error;
+  }
+  return { id, type };
+}
+
+/** The image's bytes as a stream, its type and size; null for an unknown or malformed id. */
+export async function readImage(
+  dir: string,
+  id: string,
+): Promise<{ body: ReadableStream<Uint8Array>; type: ImageType; size: number } | null> {
+  const type = imageTypeOf(id);
+  if (!type) return null;
+  try {
+    const file = await Deno.open(join(dir, id));
+    const { size } = await file.stat().catch((error) => {
+      file.close();
+      throw error;
+    });
+    return { body: file.readable, type, size };
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return null;
+    throw error;
+  }
+}
+
+/** Removes the image; an unknown or malformed id is a no-op. */
+export async function deleteImage(dir: string, id: string): Promise<void> {
+  if (!imageTypeOf(id)) return;
+  await Deno.remove(join(dir, id)).catch((error) => {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+  });
+}

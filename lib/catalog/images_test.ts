@@ -1,0 +1,81 @@
+import { assert, assertEquals, assertRejects } from "@/tests/assert.ts";
+import {
+  filesUnder,
+  JPEG_BYTES,
+  PNG_BYTES,
+  pngOfSize,
+  TEXT_BYTES,
+  WEBP_BYTES,
+} from "@/tests/fixtures/images.ts";
+import { DomainError, type ErrorKind } from "@/lib/core/errors.ts";
+import { deleteImage, MAX_IMAGE_BYTES, readImage, saveImage, sniffImage } from "./images.ts";
+
+async function withDir(fn: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await Deno.makeTempDir({ prefix: "showfloor-images-" });
+  try {
+    await fn(dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+async function refused(save: () => Promise<unknown>, kind: ErrorKind, code: string): Promise<void> {
+  const error = await assertRejects(save);
+  assert(error instanceof DomainError, String(error));
+  assertEquals([error.kind, error.code], [kind, code]);
+}
+
+Deno.test("sniffImage() knows PNG, JPEG and WebP by their bytes and nothing else", () => {
+  assertEquals(sniffImage(PNG_BYTES), "image/png");
+  assertEquals(sniffImage(JPEG_BYTES), "image/jpeg");
+  assertEquals(sniffImage(WEBP_BYTES), "image/webp");
+  for (
+    const bytes of [
+      TEXT_BYTES,
+      new Uint8Array(),
+      PNG_BYTES.subarray(0, 7),
+      new TextEncoder().encode("RIFF\x00\x00\x00\x00WAVEfmt "),
+      new TextEncoder().encode("GIF89a"),
+    ]
+  ) {
+    assertEquals(sniffImage(bytes), null);
+  }
+});
+
+Deno.test("saveImage() stores the bytes under a random id carrying the type; readImage() returns them", () =>
+  withDir(async (dir) => {
+    const saved = await saveImage(dir, WEBP_BYTES);
+    assertEquals(saved.type, "image/webp");
+    assert(/^[0-9a-f]{32}\.webp$/.test(saved.id), saved.id);
+    assertEquals(await filesUnder(dir), [saved.id], "no temporary file left behind");
+    const read = await readImage(dir, saved.id);
+    assertEquals([read?.type, read?.size], ["image/webp", WEBP_BYTES.length]);
+    assertEquals(new Uint8Array(await new Response(read!.body).arrayBuffer()), WEBP_BYTES);
+    assert((await saveImage(dir, WEBP_BYTES)).id !== saved.id, "ids are never reused");
+  }));
+
+Deno.test("saveImage() refuses an empty, oversized or non-image file with a 4xx and writes nothing", () =>
+  withDir(async (dir) => {
+    await refused(() => saveImage(dir, new Uint8Array()), "invalid", "empty_image");
+    await refused(() => saveImage(dir, pngOfSize(MAX_IMAGE_BYTES + 1)), "too_large", "image_too_large");
+    await refused(() => saveImage(dir, TEXT_BYTES), "unsupported", "unsupported_image");
+    assertEquals(await filesUnder(dir), []);
+    assertEquals(
+      (await saveImage(dir, pngOfSize(MAX_IMAGE_BYTES))).type,
+      "image/png",
+      "5 MB exactly is fine",
+    );
+  }));
+
+Deno.test("readImage() and deleteImage() ignore unknown and malformed ids, so no path escapes the folder", () =>
+  withDir(async (dir) => {
+    const saved = await saveImage(dir, PNG_BYTES);
+    for (const id of ["0".repeat(32) + ".png", "../etc/passwd", `.${saved.id}.tmp`, saved.id.toUpperCase()]) {
+      assertEquals(await readImage(dir, id), null, id);
+      await deleteImage(dir, id);
+    }
+    assertEquals(await filesUnder(dir), [saved.id]);
+    await deleteImage(dir, saved.id);
+    assertEquals(await readImage(dir, saved.id), null);
+    assertEquals(await filesUnder(dir), []);
+  }));

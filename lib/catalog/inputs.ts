@@ -1,0 +1,86 @@
+// What a seller sends to add or change a product: as JSON (minor units) or as a form
+// (multipart with an image file; the studio's form takes the price as people write it).
+import { z } from "zod";
+import { CURRENCIES } from "@/lib/contract/limits.ts";
+import { formatAmount, parseAmount } from "@/lib/contract/money.ts";
+import { description, text } from "@/lib/core/fields.ts";
+
+const PRICE_NOT_WHOLE = "Price must be a whole number of minor units (cents)";
+const STOCK_NOT_WHOLE = "Stock must be a whole number";
+
+const wholeNumber = (message: string, label: string, max: number) =>
+  z.number({ error: message }).int(message).min(0, `${label} must not be negative`)
+    .max(max, `${label} is too high`);
+
+const priceMinor = wholeNumber(PRICE_NOT_WHOLE, "Price", 100_000_000);
+const stock = wholeNumber(STOCK_NOT_WHOLE, "Stock", 1_000_000);
+
+// Fields without defaults, so a patch that leaves one out leaves it unchanged.
+const productFields = {
+  name: text("Name", 1, 120),
+  description,
+  priceMinor,
+  currency: z.enum(CURRENCIES, { error: `Currency must be one of ${CURRENCIES.join(", ")}` }),
+  stock,
+  // An empty buy link (a cleared form field) means none.
+  buyUrl: z.preprocess(
+    (v) => typeof v === "string" && v.trim() === "" ? null : v,
+    z.url({ protocol: /^https?$/, error: "Buy link must be an http(s) URL" })
+      .max(2048, "Buy link must be at most 2048 characters").nullable(),
+  ),
+};
+
+export const ProductInput = z.object({
+  ...productFields,
+  description: description.default(""),
+  buyUrl: productFields.buyUrl.default(null),
+}).strict();
+export type ProductInput = z.infer<typeof ProductInput>;
+
+export const ProductPatch = z.object(productFields).partial().strict();
+export type ProductPatch = z.infer<typeof ProductPatch>;
+
+/**
+ * A whole number typed into a form: digits only (and a minus, to say "negative"), so ""
+ * and "1.5" are refused rather than read as 0 or cut to 1.
+ */
+const typedNumber = (message: string, schema: z.ZodNumber) =>
+  z.string({ error: message }).trim().regex(/^-?\d+$/, message).transform(Number).pipe(schema);
+
+// A form's file input with no file chosen arrives as an empty, nameless file: no image.
+const noFileChosen = (v: unknown) => v instanceof File && v.size === 0 && v.name === "";
+const imageFile = z.preprocess(
+  (v) => noFileChosen(v) ? undefined : v,
+  z.file({ error: "Image must be a file" }).optional(),
+);
+
+// What a form (urlencoded or multipart) sends: every field a string, plus the image file.
+const formFields = {
+  priceMinor: typedNumber(PRICE_NOT_WHOLE, priceMinor),
+  stock: typedNumber(STOCK_NOT_WHOLE, stock),
+  image: imageFile,
+};
+
+/** A new product from a form; the image's bytes are checked when it is saved. */
+export const ProductForm = ProductInput.extend(formFields).strict();
+export type ProductForm = z.infer<typeof ProductForm>;
+
+export const ProductFormPatch = z.object({ ...productFields, ...formFields }).partial().strict();
+
+/**
+ * The studio's product form (create and edit): the price as people write it ("49.90"),
+ * read in the chosen currency's minor units.
+ */
+export const StudioProductForm = ProductForm.omit({ priceMinor: true })
+  .extend({ price: z.string({ error: "Price is required" }) })
+  .transform(({ price, ...form }, ctx) => {
+    const minor = parseAmount(price, form.currency);
+    const parsed = priceMinor.safeParse(minor);
+    if (parsed.success) return { ...form, priceMinor: parsed.data };
+    const message = minor === null
+      ? `Price must be an amount like ${formatAmount(4990, form.currency)}`
+      : parsed.error.issues[0]!.message;
+    ctx.addIssue({ code: "custom", path: ["price"], message });
+    return z.NEVER;
+  });
+export type ProductFormPatch = z.infer<typeof ProductFormPatch>;

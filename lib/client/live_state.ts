@@ -1,0 +1,84 @@
+// Server-kept state an island shows live: it starts from the server-rendered value,
+// follows the room's messages on its topics, and is fetched again after the room comes
+// back from a drop (messages sent meanwhile are gone). Each message or fetched state may
+// carry versions per key (a like count, one product's stock): anything older than what is
+// held for its key is dropped, so an overtaken send never replaces newer state.
+import { type Signal, useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import type { MessageOf, Topic } from "@/lib/contract/messages.ts";
+import { messageOf } from "./api.ts";
+import { liveRoom } from "./live_room.ts";
+
+export interface Follow<T> {
+  /** How a message on each followed topic changes the state. */
+  on: { [K in Topic]?: (state: T, message: MessageOf<K>) => T };
+  /** The versions a message or a fetched state holds, per key ("" or absent: none). */
+  versions?: (item: object) => Record<string, string | undefined>;
+  /** Reads the state again from the server; failures are retried with backoff. */
+  refetch?: (state: T) => Promise<T>;
+  /** How fetched state joins the state held (default: replaces it). */
+  merge?: (held: T, fetched: T) => T;
+}
+
+const MAX_RETRY_MS = 30_000;
+
+/** Follows the room into `state`; `problem` tells, in plain words, when a refetch keeps failing. */
+export function follow<T extends object>(
+  state: Signal<T>,
+  rules: Follow<T>,
+  problem: Signal<string>,
+): () => void {
+  const live = liveRoom();
+  const held = new Map<string, string>();
+  // True when nothing in `item` is older than what is held; then its versions are held.
+  const isCurrent = (item: object) => {
+    const versions = Object.entries(rules.versions?.(item) ?? {}).filter(([, v]) => v) as [string, string][];
+    if (versions.some(([key, v]) => v < (held.get(key) ?? ""))) return false;
+    for (const [key, v] of versions) held.set(key, v);
+    return true;
+  };
+  isCurrent(state.value as object);
+  const offs = Object.entries(rules.on).map(([topic, apply]) =>
+    live.on(topic as Topic, (message) => {
+      if (isCurrent(message)) state.value = (apply as (s: T, m: unknown) => T)(state.value, message);
+    })
+  );
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const refetch = async (attempt: number) => {
+    clearTimeout(retry);
+    try {
+      const fetched = await rules.refetch!(state.value);
+      if (isCurrent(fetched)) state.value = rules.merge ? rules.merge(state.value, fetched) : fetched;
+      problem.value = "";
+    } catch (error) {
+      problem.value = `Some updates may be missing. ${messageOf(error)}`;
+      retry = setTimeout(() => refetch(attempt + 1), Math.min(1_000 * 2 ** attempt, MAX_RETRY_MS));
+    }
+  };
+  if (rules.refetch) offs.push(live.onResync(() => void refetch(0)));
+  return () => {
+    clearTimeout(retry);
+    offs.forEach((off) => off());
+  };
+}
+
+/** `follow` for one island: `ready` turns true once it listens. */
+export function useLiveState<T extends object>(
+  initial: T,
+  rules: Follow<T>,
+): { state: Signal<T>; ready: Signal<boolean>; problem: Signal<string> } {
+  const state = useSignal(initial);
+  const ready = useSignal(false);
+  const problem = useSignal("");
+  useEffect(() => {
+    const off = follow(state, rules, problem);
+    ready.value = true;
+    return off;
+  }, []);
+  return { state, ready, problem };
+}
+
+/** The `version` a message or state carries, under `key`: for state kept whole (likes, viewers). */
+export const versionAs = (key: string) => (item: object) => ({
+  [key]: (item as { version?: string }).version,
+});

@@ -1,0 +1,61 @@
+// The seller's showcase as the studio edits it: pins (with moves), the highlight and a
+// flash sale. The server stores each change, then tells the room; its answer replaces
+// what shows here, with the server's clock for the sale's countdown.
+import { type Signal, useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import type { ProductCard } from "@/lib/contract/messages.ts";
+import type { Showcase } from "@/lib/contract/views.ts";
+import { postJson, putJson } from "./api.ts";
+import { clockOffset, pageReceivedAt } from "./server_clock.ts";
+import { type Action, useAction } from "./use_action.ts";
+
+export interface ShowcaseEditor extends Omit<Action, "run"> {
+  show: Signal<Showcase>;
+  /** The server's clock minus this browser's (ms). */
+  offset: Signal<number>;
+  ready: Signal<boolean>;
+  pin(productIds: string[]): Promise<boolean>;
+  /** Moves the pin at `from` to `to`. */
+  move(from: number, to: number): Promise<boolean>;
+  highlight(productId: string | null): Promise<boolean>;
+  startSale(salePriceMinor: number, durationSeconds: number): Promise<boolean>;
+}
+
+export function useShowcaseEditor(streamId: string, initial: Showcase): ShowcaseEditor {
+  const show = useSignal(initial);
+  const offset = useSignal(0);
+  const ready = useSignal(false);
+  const { busy, error, run } = useAction();
+  useEffect(() => {
+    offset.value = clockOffset(initial.serverNow, pageReceivedAt());
+    ready.value = true;
+  }, []);
+
+  const base = `/api/streams/${encodeURIComponent(streamId)}`;
+  const accept = (fresh: Showcase) => {
+    show.value = fresh;
+    offset.value = clockOffset(fresh.serverNow, Date.now());
+  };
+  const pin = (productIds: string[]) =>
+    run(async () => {
+      const { products } = await putJson<{ products: ProductCard[] }>(`${base}/pins`, { productIds });
+      show.value = { ...show.value, pins: products };
+    });
+  return {
+    show,
+    offset,
+    ready,
+    busy,
+    error,
+    pin,
+    move(from, to) {
+      const order = show.value.pins.map((p) => p.id);
+      order.splice(to, 0, ...order.splice(from, 1));
+      return pin(order);
+    },
+    highlight: (productId) =>
+      run(async () => accept(await putJson<Showcase>(`${base}/highlight`, { productId }))),
+    startSale: (salePriceMinor, durationSeconds) =>
+      run(async () => accept(await postJson<Showcase>(`${base}/sale`, { salePriceMinor, durationSeconds }))),
+  };
+}

@@ -1,0 +1,27 @@
+// The seller's view of sales in a stream: the latest reservations (who, what, how many)
+// and the stock left of each pinned product. Shared by the studio page, the API the
+// studio refetches after a drop, and the message each new reservation sends.
+import { SALES_FEED_SIZE } from "@/lib/contract/limits.ts";
+import { message, type ReservationMessage } from "@/lib/contract/messages.ts";
+import type { Sales } from "@/lib/contract/views.ts";
+import { getPins } from "@/lib/showcase/store.ts";
+import { cardsOf } from "@/lib/showcase/view.ts";
+import { listReservations, type Reservation } from "./store.ts";
+
+export function reservationMessage(reservation: Reservation): ReservationMessage {
+  const { id, name, items, at } = reservation;
+  return message("reservation", {
+    id,
+    name,
+    items: items.map(({ productId, name, quantity }) => ({ productId, name, quantity })),
+    at,
+  });
+}
+
+export async function salesOf(kv: Deno.Kv, streamId: string): Promise<Sales> {
+  const [reservations, pins] = await Promise.all([
+    listReservations(kv, streamId, { limit: SALES_FEED_SIZE }),
+    getPins(kv, streamId),
+  ]);
+  return { reservations: reservations.map(reservationMessage), pinned: await cardsOf(kv, pins) };
+}

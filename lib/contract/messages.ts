@@ -1,0 +1,161 @@
+// Every real-time message that crosses a LiveKit data channel, as one zod schema each,
+// shared by the server (which sends most of them) and the islands (which receive them).
+// Each carries a version so old clients can ignore shapes they do not know.
+import { z } from "zod";
+import { CHAT_MAX_LENGTH, MAX_PINS, REACTION_EMOJI } from "./limits.ts";
+
+export const StreamStatusMessage = z.object({
+  v: z.literal(1),
+  type: z.literal("status"),
+  // "reconnecting": live, but the seller's connection dropped and LiveKit is waiting for it.
+  status: z.enum(["created", "live", "reconnecting", "ended"]),
+  at: z.iso.datetime(),
+});
+
+export const ChatMessage = z.object({
+  v: z.literal(1),
+  type: z.literal("chat"),
+  /** Sortable: later messages have greater ids. */
+  id: z.string().min(1).max(40),
+  name: z.string().min(1).max(60),
+  role: z.enum(["seller", "viewer"]),
+  text: z.string().min(1).max(CHAT_MAX_LENGTH),
+  at: z.iso.datetime(),
+});
+
+export const ReactionMessage = z.object({
+  v: z.literal(1),
+  type: z.literal("reaction"),
+  emoji: z.enum(REACTION_EMOJI),
+});
+
+// Counts carry the KV versionstamp of the commit that produced them: sends of two racing
+// changes can arrive in either order, and a receiver keeps the newer.
+const Version = z.string().max(40);
+
+export const LikesMessage = z.object({
+  v: z.literal(1),
+  type: z.literal("likes"),
+  count: z.number().int().min(0),
+  version: Version,
+});
+
+export const ViewersMessage = z.object({
+  v: z.literal(1),
+  type: z.literal("viewers"),
+  current: z.number().int().min(0),
+  peak: z.number().int().min(0),
+  version: Version,
+  /** Viewer names: sent only to the seller. */
+  names: z.array(z.string()).optional(),
+});
+
+/** A product as viewers see it on a pin or the highlight card: enough to render it. */
+export const ProductCard = z.object({
+  id: z.string().min(1).max(40),
+  name: z.string().min(1).max(120),
+  priceMinor: z.number().int().min(0),
+  currency: z.string().length(3),
+  stock: z.number().int().min(0),
+  /** Served by the app (`/images/:id`), or null when the product has no image. */
+  imageUrl: z.string().regex(/^\/images\/[0-9a-f]{32}\.(png|jpg|webp)$/).nullable(),
+});
+export type ProductCard = z.infer<typeof ProductCard>;
+
+/** A flash sale on the highlighted product; `endsAt` is the server's clock. */
+export const FlashSale = z.object({
+  productId: z.string().min(1).max(40),
+  salePriceMinor: z.number().int().min(0),
+  endsAt: z.iso.datetime(),
+});
+export type FlashSale = z.infer<typeof FlashSale>;
+
+export const PinsMessage = z.object({
+  v: z.literal(1),
+  type: z.literal("pins"),
+  /** In the seller's order. */
+  products: z.array(ProductCard).max(MAX_PINS),
+});
+
+export const HighlightMessage = z.object({
+  v: z.literal(1),
+  type: z.literal("highlight"),
+  product: ProductCard.nullable(),
+  /** The running or last flash sale on the highlighted product, if any. */
+  sale: FlashSale.nullable(),
+  /** The server's clock when sent, so viewers correct for their own clock's skew. */
+  serverNow: z.iso.datetime(),
+});
+
+export const StockMessage = z.object({
+  v: z.literal(1),
+  type: z.literal("stock"),
+  productId: z.string().min(1).max(40),
+  stock: z.number().int().min(0),
+  /** The versionstamp of the commit that set this count: a receiver keeps the newer (absent: apply). */
+  version: Version.optional(),
+});
+
+/** A viewer's reservation, sent only to the seller. */
+export const ReservationMessage = z.object({
+  v: z.literal(1),
+  type: z.literal("reservation"),
+  id: z.string().min(1).max(40),
+  name: z.string().min(1).max(60),
+  items: z.array(z.object({ productId: z.string(), name: z.string(), quantity: z.number().int().min(1) }))
+    .min(1),
+  at: z.iso.datetime(),
+});
+
+/** One LiveKit data topic per kind of message. */
+export const topics = {
+  status: StreamStatusMessage,
+  chat: ChatMessage,
+  reaction: ReactionMessage,
+  likes: LikesMessage,
+  viewers: ViewersMessage,
+  pins: PinsMessage,
+  highlight: HighlightMessage,
+  stock: StockMessage,
+  reservation: ReservationMessage,
+} as const;
+export type Topic = keyof typeof topics;
+export type MessageOf<T extends Topic> = z.infer<(typeof topics)[T]>;
+export type StreamStatusMessage = MessageOf<"status">;
+export type ChatMessage = MessageOf<"chat">;
+export type ReactionMessage = MessageOf<"reaction">;
+export type LikesMessage = MessageOf<"likes">;
+export type ViewersMessage = MessageOf<"viewers">;
+export type PinsMessage = MessageOf<"pins">;
+export type HighlightMessage = MessageOf<"highlight">;
+export type StockMessage = MessageOf<"stock">;
+export type ReservationMessage = MessageOf<"reservation">;
+
+export type AnyMessage = { [T in Topic]: MessageOf<T> }[Topic];
+
+/** A message's content: everything but the envelope. */
+export type Body<T extends Topic> = Omit<MessageOf<T>, "v" | "type">;
+
+/** Builds a message: the envelope and its version are added here and nowhere else. */
+export function message<T extends Topic>(type: T, body: Body<T>): MessageOf<T> {
+  return { v: 1, type, ...body } as MessageOf<T>;
+}
+
+/** The message's bytes, after checking it against its topic's schema. */
+export function encodeMessage(message: AnyMessage): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(topics[message.type].parse(message)));
+}
+
+export function isTopic(topic: string | undefined): topic is Topic {
+  return topic !== undefined && Object.hasOwn(topics, topic);
+}
+
+/** The message, or null for anything that fails its topic's schema: receivers ignore those. */
+export function decodeMessage<T extends Topic>(topic: T, bytes: Uint8Array): MessageOf<T> | null {
+  try {
+    const parsed = topics[topic].safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+    return parsed.success ? parsed.data as MessageOf<T> : null;
+  } catch {
+    return null;
+  }
+}

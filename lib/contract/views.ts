@@ -1,0 +1,110 @@
+// What the JSON API answers and pages hand to islands: the shapes both sides read.
+// Records as stored (with owners' ids and hashes) stay in each capability's store.
+import type { FlashSale, ProductCard, ReservationMessage, ViewersMessage } from "./messages.ts";
+
+export type StreamStatus = "created" | "live" | "ended";
+
+export type ImageType = "image/png" | "image/jpeg" | "image/webp";
+
+/** A product as anyone may see it: everything but its seller's id. */
+export interface ProductDetails {
+  id: string;
+  name: string;
+  description: string;
+  /** In the currency's minor unit (cents for EUR, yen for JPY). */
+  priceMinor: number;
+  /** ISO 4217 code. */
+  currency: string;
+  /** Where to buy outside Showfloor, when the seller has a shop. */
+  buyUrl: string | null;
+  /** The image file's id under the data folder, and its type (checked from its bytes). */
+  image: { id: string; type: ImageType } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A product as the API shows it: with its stock and image URL. */
+export interface ProductView extends ProductDetails {
+  stock: number;
+  imageUrl: string | null;
+}
+
+/** What a stream shows now: the pins, the highlight with its flash sale, and the server's clock. */
+export interface Showcase {
+  pins: ProductCard[];
+  highlight: ProductCard | null;
+  sale: FlashSale | null;
+  serverNow: string;
+}
+
+/** The seller's view of sales in a stream. */
+export interface Sales {
+  /** Newest first. */
+  reservations: ReservationMessage[];
+  /** The pinned products in the seller's order, each with its stock left. */
+  pinned: ProductCard[];
+}
+
+export interface CartItem {
+  productId: string;
+  name: string;
+  quantity: number;
+  unitPriceMinor: number;
+  currency: string;
+  /** Set when the price is a flash sale's: reserving after this time is refused. */
+  saleEndsAt: string | null;
+}
+
+export interface Cart {
+  items: CartItem[];
+}
+
+/** What the buyer is told of their reservation. */
+export interface ReservationSummary {
+  id: string;
+  items: CartItem[];
+  /** A cart holds one currency, so one total. */
+  totalMinor: number;
+  currency: string;
+  at: string;
+}
+
+export interface LikeState {
+  count: number;
+  /** Whether the asker likes the stream. */
+  liked: boolean;
+  /** The versionstamp of the commit that produced the count ("" before any like). */
+  version: string;
+}
+
+/** Viewer counts, with the names for the stream's seller only. */
+export type Viewers = Omit<ViewersMessage, "v" | "type">;
+
+/** What a page shows of the audience: likes (and whether the asker likes it) and viewers. */
+export interface Audience {
+  likes: LikeState;
+  viewers: Viewers;
+}
+
+/** A stream's numbers, shown to its seller once it has ended. */
+export interface StreamAnalytics {
+  peakViewers: number;
+  uniqueViewers: number;
+  chatMessages: number;
+  /** Likes standing now (a like taken back no longer counts). */
+  likes: number;
+  /** Product sheet opens: every open counts, not one per viewer. */
+  sheetOpens: number;
+  reservations: number;
+  unitsReserved: number;
+}
+
+/** Public facts about a stream: what a watch page needs, nothing about the seller's account. */
+export interface PublicStream {
+  id: string;
+  title: string;
+  description: string;
+  sellerName: string;
+  status: StreamStatus;
+  sellerAway: boolean;
+}

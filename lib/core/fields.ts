@@ -1,0 +1,24 @@
+// zod building blocks for what people type: every capability's inputs are made of these,
+// so a name, a description or an id is checked the same way everywhere.
+import { z } from "zod";
+
+// Control characters (C0, DEL, C1) have no place in names or titles; descriptions may
+// keep line breaks and tabs.
+// deno-lint-ignore no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// deno-lint-ignore no-control-regex
+const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** One line of text: trimmed, `min`–`max` characters, no control characters. */
+export const text = (label: string, min: number, max: number) =>
+  z.string().trim()
+    .min(min, min === 1 ? `${label} is required` : `${label} must be at least ${min} characters`)
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine((s) => !CONTROL.test(s), `${label} must not contain control characters`);
+
+/** Free text that may keep line breaks: trimmed, at most 2000 characters. */
+export const description = z.string().trim().max(2000, "Description must be at most 2000 characters")
+  .refine((s) => !CONTROL_BUT_LINES.test(s), "Description must not contain control characters");
+
+/** An id made by newId() (lib/kv/ids.ts): lowercase base 36. */
+export const storedId = (what: string) => z.string().regex(/^[0-9a-z]{1,40}$/, `Expected ${what}`);

@@ -1,0 +1,12 @@
+// The services every action receives: the settings, the store, LiveKit's room API and
+// the clock. Built once by the composition root (lib/server/showfloor.ts); tests swap any.
+import type { Clock } from "./clock.ts";
+import type { Config } from "./config.ts";
+import type { RoomService } from "@/lib/livekit/room_service.ts";
+
+export interface Services {
+  config: Config;
+  kv: Deno.Kv;
+  rooms: RoomService;
+  clock: Clock;
+}

@@ -1,0 +1,42 @@
+// LiveKit's webhooks, verified against the raw body with the SDK's receiver and turned
+// into what happened in a stream's room, in Showfloor's terms. A forged or missing
+// signature is refused; events about rooms that are not a stream's are dropped here.
+import { WebhookReceiver } from "livekit-server-sdk";
+import { DomainError } from "@/lib/core/errors.ts";
+import { streamIdOfRoom } from "./names.ts";
+
+export interface RoomParticipant {
+  identity: string;
+  name: string;
+  /** LiveKit's id for this one connection. */
+  sid: string;
+}
+
+export type RoomActivity =
+  | { type: "joined" | "left"; id: string; streamId: string; participant: RoomParticipant }
+  | { type: "room_finished"; id: string; streamId: string };
+
+/** The activity the webhook reports, or null for events Showfloor does not follow. */
+export async function readWebhook(
+  keys: { apiKey: string; apiSecret: string },
+  body: string,
+  authorization: string | undefined,
+): Promise<RoomActivity | null> {
+  let event;
+  try {
+    event = await new WebhookReceiver(keys.apiKey, keys.apiSecret).receive(body, authorization);
+  } catch {
+    throw new DomainError("unauthenticated", "bad_signature", "Webhook signature is missing or invalid");
+  }
+  const streamId = streamIdOfRoom(event.room?.name ?? "");
+  if (!streamId) return null;
+  if (event.event === "room_finished") return { type: "room_finished", id: event.id, streamId };
+  const p = event.participant;
+  if (!p || (event.event !== "participant_joined" && event.event !== "participant_left")) return null;
+  return {
+    type: event.event === "participant_joined" ? "joined" : "left",
+    id: event.id,
+    streamId,
+    participant: { identity: p.identity, name: p.name || p.identity, sid: p.sid },
+  };
+}

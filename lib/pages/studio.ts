@@ -1,0 +1,44 @@
+// A stream's studio page, for its seller: the audience, chat, sales, the whole catalog to
+// pin from, the showcase, and the analytics once the stream has ended.
+import { audienceOf } from "@/lib/audience/actions.ts";
+import { getAnalytics } from "@/lib/analytics/store.ts";
+import { listSellerProducts } from "@/lib/catalog/store.ts";
+import { listChat } from "@/lib/chat/store.ts";
+import { salesOf } from "@/lib/commerce/sales.ts";
+import type { ChatMessage, ProductCard } from "@/lib/contract/messages.ts";
+import type { Audience, Sales, Showcase, StreamAnalytics } from "@/lib/contract/views.ts";
+import type { Actor } from "@/lib/core/actor.ts";
+import type { Services } from "@/lib/core/services.ts";
+import { cardOf, showcaseOf } from "@/lib/showcase/view.ts";
+import { ownStream } from "@/lib/streams/access.ts";
+import type { Stream } from "@/lib/streams/store.ts";
+
+export interface StudioPage {
+  stream: Stream;
+  chat: ChatMessage[];
+  audience: Audience;
+  sales: Sales;
+  /** The seller's whole catalog, to pin from. */
+  catalog: ProductCard[];
+  showcase: Showcase;
+  /** Once the stream has ended. */
+  analytics: StreamAnalytics | null;
+}
+
+export async function studioPage(
+  { kv, clock }: Services,
+  actor: Actor,
+  streamId: string,
+): Promise<StudioPage> {
+  const stream = await ownStream(kv, actor, streamId);
+  const [chat, audience, sales, products, showcase, analytics] = await Promise.all([
+    listChat(kv, stream.id),
+    audienceOf(kv, actor, stream),
+    salesOf(kv, stream.id),
+    listSellerProducts(kv, stream.sellerId),
+    showcaseOf(kv, stream.id, clock.now()),
+    stream.status === "ended" ? getAnalytics(kv, stream.id) : null,
+  ]);
+  const catalog = await Promise.all(products.map((p) => cardOf(kv, p)));
+  return { stream, chat, audience, sales, catalog, showcase, analytics };
+}

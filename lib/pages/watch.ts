@@ -1,0 +1,28 @@
+// The watch page: everything a viewer sees before the room connects, so a late viewer
+// starts from the current chat, audience and showcase.
+import { audienceOf } from "@/lib/audience/actions.ts";
+import { listChat } from "@/lib/chat/store.ts";
+import type { ChatMessage } from "@/lib/contract/messages.ts";
+import type { Audience, Showcase } from "@/lib/contract/views.ts";
+import type { Actor } from "@/lib/core/actor.ts";
+import type { Services } from "@/lib/core/services.ts";
+import { showcaseOf } from "@/lib/showcase/view.ts";
+import { findStream } from "@/lib/streams/access.ts";
+import type { Stream } from "@/lib/streams/store.ts";
+
+export interface WatchPage {
+  stream: Stream;
+  chat: ChatMessage[];
+  audience: Audience;
+  showcase: Showcase;
+}
+
+export async function watchPage({ kv, clock }: Services, actor: Actor, streamId: string): Promise<WatchPage> {
+  const stream = await findStream(kv, streamId);
+  const [chat, audience, showcase] = await Promise.all([
+    listChat(kv, stream.id),
+    audienceOf(kv, actor, stream),
+    showcaseOf(kv, stream.id, clock.now()),
+  ]);
+  return { stream, chat, audience, showcase };
+}

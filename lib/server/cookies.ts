@@ -1,0 +1,57 @@
+// The two cookies: a seller's session token, and a guest's signed id and display name.
+// Both are HttpOnly and SameSite=Lax, and Secure everywhere but localhost.
+import type { Context } from "hono";
+import { deleteCookie, getCookie, getSignedCookie, setCookie, setSignedCookie } from "hono/cookie";
+import type { CookieOptions } from "hono/utils/cookie";
+import { z } from "zod";
+import { SESSION_TTL_MS } from "@/lib/auth/session_store.ts";
+
+const SESSION = "sf_session";
+const GUEST = "sf_guest";
+const GUEST_MAX_AGE_S = 365 * 24 * 60 * 60;
+
+export const Guest = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/),
+  name: z.string().min(1).max(40),
+});
+export type Guest = z.infer<typeof Guest>;
+
+function options(c: Context, maxAgeSeconds: number): CookieOptions {
+  const host = new URL(c.req.url).hostname;
+  const local = host === "localhost" || host === "127.0.0.1" || host === "[::1]";
+  return { path: "/", httpOnly: true, sameSite: "Lax", secure: !local, maxAge: maxAgeSeconds };
+}
+
+export function readSessionCookie(c: Context): string | undefined {
+  return getCookie(c, SESSION);
+}
+
+export function writeSessionCookie(c: Context, token: string): void {
+  setCookie(c, SESSION, token, options(c, SESSION_TTL_MS / 1000));
+}
+
+export function clearSessionCookie(c: Context): void {
+  deleteCookie(c, SESSION, { path: "/" });
+}
+
+/** The guest in the cookie, or null when it is missing, tampered with or malformed. */
+export async function readGuestCookie(c: Context, secret: string): Promise<Guest | null> {
+  const raw = await getSignedCookie(c, secret, GUEST);
+  if (!raw) return null;
+  try {
+    const parsed = Guest.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+// Signed so nobody can claim another guest's identity (and with it their likes or seat).
+export async function writeGuestCookie(c: Context, secret: string, guest: Guest): Promise<void> {
+  await setSignedCookie(c, GUEST, JSON.stringify(guest), secret, options(c, GUEST_MAX_AGE_S));
+}
+
+export function newGuest(name?: string): Guest {
+  const id = crypto.randomUUID().replaceAll("-", "");
+  return { id, name: name ?? `Guest ${id.slice(0, 4).toUpperCase()}` };
+}

@@ -1,0 +1,37 @@
+// A seller's page with one form (new stream, new product, edit product): GET shows it,
+// a good POST runs the action and redirects, a bad one shows the page again with the
+// error in plain words and what was typed. Anyone not signed in is sent to sign in.
+import type { z } from "zod";
+import { type Handlers, page } from "@/lib/fresh/mod.ts";
+import { type FormFailure, submitForm } from "./forms.ts";
+import type { Ctx, State } from "./state.ts";
+
+/** What such a page renders: its own data, and the failure of the form just posted. */
+export interface FormPage<D> {
+  data: D;
+  failure?: FormFailure;
+}
+
+export function sellerFormPage<D, I, R>(opts: {
+  /** The page's data, for GET and after a failed post. */
+  load: (ctx: Ctx) => Promise<D>;
+  schema: z.ZodType<I>;
+  submit: (ctx: Ctx, input: I) => Promise<R>;
+  /** Where a good post leads. */
+  done: (result: R) => string;
+}): Handlers<State> {
+  return {
+    async GET(ctx) {
+      if (!ctx.state.seller) return ctx.hono.redirect("/signin", 303);
+      return page<FormPage<D>>({ data: await opts.load(ctx) });
+    },
+    async POST(ctx) {
+      if (!ctx.state.seller) return ctx.hono.redirect("/signin", 303);
+      const outcome = await submitForm(ctx, opts.schema, (input) => opts.submit(ctx, input));
+      if (outcome.ok) return ctx.hono.redirect(opts.done(outcome.value), 303);
+      return page<FormPage<D>>({ data: await opts.load(ctx), failure: outcome.failure }, {
+        status: outcome.status,
+      });
+    },
+  };
+}

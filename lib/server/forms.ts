@@ -1,0 +1,35 @@
+// HTML form posts for pages: on bad input the page is shown again with the error in
+// plain words and what the person typed (never their password), at the error's status.
+import type { z } from "zod";
+import { HttpError, readForm, type RouteContext } from "@/lib/fresh/mod.ts";
+import { toHttpError } from "./http_errors.ts";
+
+export interface FormFailure {
+  error: string;
+  values: Record<string, string>;
+}
+
+export type FormOutcome<R> = { ok: true; value: R } | { ok: false; status: number; failure: FormFailure };
+
+export async function submitForm<I, R>(
+  ctx: RouteContext<unknown>,
+  schema: z.ZodType<I>,
+  action: (input: I) => Promise<R>,
+): Promise<FormOutcome<R>> {
+  const values: Record<string, string> = {};
+  const raw = await ctx.req.clone().formData().catch(() => new FormData());
+  for (const [key, value] of raw) {
+    if (typeof value === "string" && !key.includes("password")) values[key] = value;
+  }
+  try {
+    return { ok: true, value: await action(await readForm(ctx, schema)) };
+  } catch (caught) {
+    const error = caught instanceof Error ? toHttpError(caught) ?? caught : caught;
+    if (!(error instanceof HttpError)) throw error;
+    return {
+      ok: false,
+      status: error.status,
+      failure: { error: error.message.replace(/^\w+: /, ""), values },
+    };
+  }
+}

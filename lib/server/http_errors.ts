@@ -1,0 +1,26 @@
+// The one place where the domain's errors become HTTP: each kind has its status, and a
+// wait becomes `Retry-After`. lib/fresh renders the result (JSON under /api/, else a page).
+import { DomainError, type ErrorKind } from "@/lib/core/errors.ts";
+import { HttpError } from "@/lib/fresh/mod.ts";
+
+const STATUS: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported: 415,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+/** The HttpError a domain error stands for; anything else is left to the app's error handler. */
+export function toHttpError(error: Error): HttpError | undefined {
+  if (!(error instanceof DomainError)) return undefined;
+  const wait = error.retryAfterMs;
+  const headers = wait === undefined
+    ? undefined
+    : { "retry-after": String(Math.max(1, Math.ceil(wait / 1000))) };
+  return new HttpError(STATUS[error.kind], error.code, error.message, headers);
+}

@@ -1,0 +1,15 @@
+// Starting and ending a seller's session: the KV record and its cookie together.
+import { createSession, deleteSession } from "@/lib/auth/session_store.ts";
+import { clearSessionCookie, readSessionCookie, writeSessionCookie } from "./cookies.ts";
+import type { Ctx } from "./state.ts";
+
+export async function startSession(ctx: Ctx, sellerId: string): Promise<void> {
+  const { kv, clock } = ctx.state.services;
+  writeSessionCookie(ctx.hono, await createSession(kv, sellerId, clock.now()));
+}
+
+export async function endSession(ctx: Ctx): Promise<void> {
+  const token = readSessionCookie(ctx.hono);
+  if (token) await deleteSession(ctx.state.services.kv, token);
+  clearSessionCookie(ctx.hono);
+}

@@ -1,0 +1,16 @@
+// What every route sees in ctx.state: the app's services and who is asking.
+import type { Seller } from "@/lib/auth/seller_store.ts";
+import type { Services } from "@/lib/core/services.ts";
+import type { RouteContext } from "@/lib/fresh/mod.ts";
+import type { Guest } from "./cookies.ts";
+
+export interface State {
+  services: Services;
+  /** The signed-in seller, if any. */
+  seller: Seller | null;
+  /** The guest identity from the signed cookie, if any. */
+  guest: Guest | null;
+}
+
+/** A route's context in this app. */
+export type Ctx = RouteContext<State>;

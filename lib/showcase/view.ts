@@ -1,0 +1,40 @@
+// The showcase as viewers see it: product cards for the pins and the highlight, the flash
+// sale on the highlighted product, and the server's clock. Shared by the API, the pages
+// and the messages, so a late viewer's fetch and a live update look the same.
+import { message, type MessageOf, type ProductCard } from "@/lib/contract/messages.ts";
+import type { Showcase } from "@/lib/contract/views.ts";
+import { isoAt } from "@/lib/core/clock.ts";
+import { getProduct, getStock, imageUrl, type Product } from "@/lib/catalog/store.ts";
+import { getHighlight, getPins, getSale } from "./store.ts";
+
+export async function cardOf(kv: Deno.Kv, product: Product): Promise<ProductCard> {
+  const { id, name, priceMinor, currency } = product;
+  return { id, name, priceMinor, currency, stock: await getStock(kv, id), imageUrl: imageUrl(product) };
+}
+
+/** Cards for the products, in order; products deleted since are left out. */
+export async function cardsOf(kv: Deno.Kv, productIds: string[]): Promise<ProductCard[]> {
+  const products = await Promise.all(productIds.map((id) => getProduct(kv, id)));
+  return await Promise.all(products.filter((p) => p !== null).map((p) => cardOf(kv, p)));
+}
+
+export async function showcaseOf(kv: Deno.Kv, streamId: string, now: number): Promise<Showcase> {
+  const [pins, highlightId, sale] = await Promise.all([
+    getPins(kv, streamId),
+    getHighlight(kv, streamId),
+    getSale(kv, streamId),
+  ]);
+  const [highlight = null] = highlightId ? await cardsOf(kv, [highlightId]) : [];
+  return {
+    pins: await cardsOf(kv, pins),
+    highlight,
+    // A highlighted product deleted since has no card, and no sale.
+    sale: highlight ? sale : null,
+    serverNow: isoAt(now),
+  };
+}
+
+export function highlightMessage(showcase: Showcase): MessageOf<"highlight"> {
+  const { highlight: product, sale, serverNow } = showcase;
+  return message("highlight", { product, sale, serverNow });
+}

@@ -1,0 +1,9 @@
+// What a seller sends to create a stream.
+import { z } from "zod";
+import { description, text } from "@/lib/core/fields.ts";
+
+export const CreateStreamInput = z.object({
+  title: text("Title", 1, 120),
+  description: description.default(""),
+}).strict();
+export type CreateStreamInput = z.infer<typeof CreateStreamInput>;

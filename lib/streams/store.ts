@@ -1,0 +1,157 @@
+// Streams in KV: each record, the seller's list, and the markers that keep a seller to
+// one live stream and list the live ones for the home page.
+import { isoAt } from "@/lib/core/clock.ts";
+import type { StreamStatus } from "@/lib/contract/views.ts";
+import { atomically, RETRY } from "@/lib/kv/atomic.ts";
+import { newId } from "@/lib/kv/ids.ts";
+import { keys } from "@/lib/kv/keys.ts";
+
+export type { StreamStatus };
+
+export interface Stream {
+  id: string;
+  sellerId: string;
+  sellerName: string;
+  title: string;
+  description: string;
+  status: StreamStatus;
+  createdAt: string;
+  startedAt?: string;
+  endedAt?: string;
+  /** Live, but the seller's connection dropped (from LiveKit's webhooks). */
+  sellerAway?: boolean;
+}
+
+export async function createStream(
+  kv: Deno.Kv,
+  input: { sellerId: string; sellerName: string; title: string; description: string },
+  now: number,
+): Promise<Stream> {
+  const stream: Stream = {
+    id: newId(),
+    status: "created",
+    createdAt: isoAt(now),
+    ...input,
+  };
+  await kv.atomic()
+    .set(keys.stream(stream.id), stream)
+    .set(keys.streamBySeller(stream.sellerId, stream.id), stream.id)
+    .commit();
+  return stream;
+}
+
+export async function getStream(kv: Deno.Kv, id: string): Promise<Stream | null> {
+  return (await kv.get<Stream>(keys.stream(id))).value;
+}
+
+/** The seller's streams, newest first. */
+export async function listSellerStreams(kv: Deno.Kv, sellerId: string): Promise<Stream[]> {
+  const ids: string[] = [];
+  for await (const entry of kv.list<string>({ prefix: keys.streamsBySeller(sellerId) }, { reverse: true })) {
+    ids.push(entry.value);
+  }
+  return await getStreams(kv, ids);
+}
+
+export async function listLiveStreams(kv: Deno.Kv): Promise<Stream[]> {
+  const ids: string[] = [];
+  for await (const entry of kv.list({ prefix: keys.liveStreams() })) {
+    ids.push(String(entry.key.at(-1)));
+  }
+  return (await getStreams(kv, ids)).filter((s) => s.status === "live");
+}
+
+async function getStreams(kv: Deno.Kv, ids: string[]): Promise<Stream[]> {
+  const streams: Stream[] = [];
+  // getMany takes at most 10 keys a call.
+  for (let i = 0; i < ids.length; i += 10) {
+    const entries = await kv.getMany<Stream[]>(ids.slice(i, i + 10).map((id) => keys.stream(id)));
+    for (const e of entries) if (e.value) streams.push(e.value);
+  }
+  return streams;
+}
+
+/** The stream as stored now and its seller's live marker, for a commit that checks both. */
+async function readWithLiveMarker(kv: Deno.Kv, stream: Stream) {
+  const [current, marker] = await kv.getMany<[Stream, string]>([
+    keys.stream(stream.id),
+    keys.liveStreamOf(stream.sellerId),
+  ]);
+  if (!current.value) throw new RangeError(`Stream not found: ${stream.id}`);
+  return { current: current as Deno.KvEntry<Stream>, marker };
+}
+
+export type GoLiveResult =
+  | { ok: true; stream: Stream }
+  | { ok: false; reason: "ended" | "other_live"; otherStreamId?: string };
+
+/**
+ * Marks the stream live. A seller has at most one live stream: the check on their
+ * live marker and the write happen in one atomic commit, so two tabs racing to go live
+ * with different streams cannot both win.
+ */
+export async function goLive(kv: Deno.Kv, stream: Stream, now: number): Promise<GoLiveResult> {
+  return await atomically("going live", async () => {
+    const { current, marker } = await readWithLiveMarker(kv, stream);
+    if (current.value.status === "ended") return { ok: false, reason: "ended" };
+    if (marker.value && marker.value !== stream.id) {
+      return { ok: false, reason: "other_live", otherStreamId: marker.value };
+    }
+    if (current.value.status === "live") return { ok: true, stream: current.value };
+    const live: Stream = { ...current.value, status: "live", startedAt: isoAt(now) };
+    const result = await kv.atomic()
+      .check(current, marker)
+      .set(keys.stream(stream.id), live)
+      .set(keys.liveStreamOf(stream.sellerId), stream.id)
+      .set(keys.liveStream(stream.id), true)
+      .commit();
+    return result.ok ? { ok: true, stream: live } : RETRY;
+  });
+}
+
+/** Ends the stream for good; ending an ended stream changes nothing. */
+export async function endStream(kv: Deno.Kv, stream: Stream, now: number): Promise<Stream> {
+  return await atomically("ending the stream", async () => {
+    const { current, marker } = await readWithLiveMarker(kv, stream);
+    if (current.value.status === "ended") return current.value;
+    const ended: Stream = {
+      ...current.value,
+      status: "ended",
+      endedAt: isoAt(now),
+      sellerAway: false,
+    };
+    const op = kv.atomic().check(current, marker).set(keys.stream(stream.id), ended)
+      .delete(keys.liveStream(stream.id));
+    if (marker.value === stream.id) op.delete(keys.liveStreamOf(ended.sellerId));
+    return (await op.commit()).ok ? ended : RETRY;
+  });
+}
+
+/**
+ * Records the seller's connection to the room coming (`present`) or going, as LiveKit's
+ * webhooks report it: a live stream whose seller left is "away" until they rejoin. A
+ * leave counts only for the seller's latest session (a reload's new session can be
+ * reported before the old one's leave). Returns the stream when its away flag changed,
+ * else null, so a repeated webhook changes and announces nothing.
+ */
+export async function markSellerPresence(
+  kv: Deno.Kv,
+  streamId: string,
+  session: { sid: string; present: boolean },
+): Promise<Stream | null> {
+  return await atomically("noting the seller's connection", async () => {
+    const [current, latest] = await kv.getMany<[Stream, string]>([
+      keys.stream(streamId),
+      keys.sellerSession(streamId),
+    ]);
+    if (!current.value) return null;
+    if (!session.present && latest.value && latest.value !== session.sid) return null;
+    const away = !session.present && current.value.status === "live";
+    const changed = !!current.value.sellerAway !== away;
+    const op = kv.atomic().check(current, latest);
+    if (session.present) op.set(keys.sellerSession(streamId), session.sid);
+    if (changed) op.set(keys.stream(streamId), { ...current.value, sellerAway: away });
+    if (!(await op.commit()).ok) return RETRY;
+    return changed ? { ...current.value, sellerAway: away } : null;
+  });
+}
