@@ -1,9 +1,12 @@
-// Starts Showfloor: reads the environment, opens KV, builds the app, serves it.
+// Starts Showfloor: reads the environment, opens KV, builds the app, serves it, and runs
+// the server's own background work beside it.
 import { loadConfig } from "@/lib/core/config.ts";
+import { startBackground } from "@/lib/server/background.ts";
 import { createShowfloor } from "@/lib/server/showfloor.ts";
 
 const config = loadConfig();
-const { app } = await createShowfloor(config);
+const { app, services } = await createShowfloor(config);
+startBackground(services);
 Deno.serve({
   hostname: config.hostname,
   port: config.port,

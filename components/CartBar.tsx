@@ -1,41 +1,68 @@
-import type { CartControls } from "@/lib/client/use_cart.ts";
+import { type CartControls, currentPrice, currentTotal, useCartClock } from "@/lib/client/use_cart.ts";
+import { localTime } from "@/lib/client/server_clock.ts";
 import { MAX_QUANTITY } from "@/lib/contract/limits.ts";
 import { formatPrice } from "@/lib/contract/money.ts";
-import type { CartItem } from "@/lib/contract/views.ts";
+import type { CartItem, ReservationSummary } from "@/lib/contract/views.ts";
 
-/** The viewer's cart: what it holds at which price, the total, and Reserve. */
+/**
+ * The viewer's cart (what it holds at today's price, the total, and Reserve) and what they
+ * hold already, each with how long it is held and a way to let it go.
+ */
 export function CartBar({ cart }: { cart: CartControls }) {
+  const now = useCartClock(cart);
   const { items } = cart.cart.value;
   const done = cart.reserved.value;
-  if (items.length === 0) {
-    if (!done) return null;
-    return (
-      <p class="notice ok reservation-done" role="status">
-        Reserved: {done.items.map((i) => `${i.quantity} × ${i.name}`).join(", ")} for{" "}
-        {formatPrice(done.totalMinor, done.currency)}. The seller holds them for you.
-      </p>
-    );
-  }
-  const currency = items[0]!.currency;
-  const total = items.reduce((sum, i) => sum + i.unitPriceMinor * i.quantity, 0);
   return (
-    <section class="cart-bar" aria-label="Your cart">
-      <ul class="cart-items">
-        {items.map((item) => <CartLine key={item.productId} item={item} cart={cart} />)}
-      </ul>
-      <div class="cart-total">
-        <strong>Total {formatPrice(total, currency)}</strong>
-        <button type="button" class="reserve" disabled={cart.busy.value} onClick={() => cart.reserve()}>
-          Reserve
-        </button>
-      </div>
+    <>
+      {items.length > 0 && (
+        <section class="cart-bar" aria-label="Your cart">
+          <ul class="cart-items">
+            {items.map((item) => <CartLine key={item.productId} item={item} cart={cart} now={now} />)}
+          </ul>
+          <div class="cart-total">
+            <strong>Total {formatPrice(currentTotal(items, cart.offset, now), items[0]!.currency)}</strong>
+            <button type="button" class="reserve" disabled={cart.busy.value} onClick={() => cart.reserve()}>
+              Reserve
+            </button>
+          </div>
+        </section>
+      )}
+      {done && items.length === 0 && (
+        <p class="notice ok reservation-done" role="status">
+          Reserved: {done.items.map((i) => `${i.quantity} × ${i.name}`).join(", ")} for{" "}
+          {formatPrice(done.totalMinor, done.currency)}. Held for you until {localTime(done.expiresAt)}.
+        </p>
+      )}
+      {cart.holds.value.length > 0 && <Holds holds={cart.holds.value} cart={cart} />}
       {cart.error.value && <p class="notice error" role="alert">{cart.error.value}</p>}
+    </>
+  );
+}
+
+/** What the viewer holds: the seller keeps it for them until the time shown, then it goes back on sale. */
+function Holds({ holds, cart }: { holds: ReservationSummary[]; cart: CartControls }) {
+  return (
+    <section class="holds" aria-label="Held for you">
+      <ul>
+        {holds.map((h) => (
+          <li key={h.id} class="hold" data-id={h.id}>
+            <span>
+              {h.items.map((i) => `${i.quantity} × ${i.name}`).join(", ")},{" "}
+              {formatPrice(h.totalMinor, h.currency)}: held for you until{" "}
+              <time dateTime={h.expiresAt}>{localTime(h.expiresAt)}</time>
+            </span>
+            <button type="button" class="link" disabled={cart.busy.value} onClick={() => cart.cancel(h.id)}>
+              Let go
+            </button>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
 
-/** One product in the cart: −/+ steppers, its line total, and Remove. */
-function CartLine({ item, cart }: { item: CartItem; cart: CartControls }) {
+/** One product in the cart: −/+ steppers, its line total at today's price, and Remove. */
+function CartLine({ item, cart, now }: { item: CartItem; cart: CartControls; now: number }) {
   return (
     <li class="cart-item" data-product-id={item.productId}>
       <span class="cart-name">{item.name}</span>
@@ -58,10 +85,13 @@ function CartLine({ item, cart }: { item: CartItem; cart: CartControls }) {
           +
         </button>
       </span>
-      <span>{formatPrice(item.unitPriceMinor * item.quantity, item.currency)}</span>
+      <span class="line-total">
+        {formatPrice(currentPrice(item, cart.offset, now) * item.quantity, item.currency)}
+      </span>
       <button
         type="button"
         class="link"
+        aria-label={`Remove ${item.name}`}
         disabled={cart.busy.value}
         onClick={() => cart.setQuantity(item.productId, 0)}
       >

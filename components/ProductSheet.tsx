@@ -3,7 +3,8 @@ import { useEffect, useRef } from "preact/hooks";
 import type { ProductView } from "@/lib/contract/views.ts";
 import { getJson, postJson } from "@/lib/client/api.ts";
 import { useAction } from "@/lib/client/use_action.ts";
-import { type CartControls, quantityIn } from "@/lib/client/use_cart.ts";
+import { localTime } from "@/lib/client/server_clock.ts";
+import { type CartControls, heldOf, quantityIn } from "@/lib/client/use_cart.ts";
 import type { FlashSale, ProductCard } from "@/lib/contract/messages.ts";
 import { MAX_QUANTITY } from "@/lib/contract/limits.ts";
 import { ProductPrice, StockNote } from "./ProductPrice.tsx";
@@ -64,6 +65,7 @@ export function ProductSheet({ streamId, product, sale, offset, cart, onClose }:
             {soldOut ? "Sold out" : "Add to cart"}
           </button>
           {inCart > 0 && <span class="in-cart">{inCart} in your cart</span>}
+          <HeldNote cart={cart} productId={product.id} />
         </div>
       )}
       {cart?.error.value && <p class="notice error" role="alert">{cart.error.value}</p>}
@@ -74,4 +76,11 @@ export function ProductSheet({ streamId, product, sale, offset, cart, onClose }:
       )}
     </dialog>
   );
+}
+
+/** "2 held for you until 14:32", in the viewer's own time. */
+function HeldNote({ cart, productId }: { cart: CartControls; productId: string }) {
+  const { units, until } = heldOf(cart.holds.value, productId);
+  if (!units || !until) return null;
+  return <span class="held-note">{units} held for you until {localTime(until)}</span>;
 }

@@ -29,7 +29,7 @@ export function WatchView({ page: { stream, chat, audience, showcase }, guestNam
       <div class="audience-bar">
         <ViewerCount streamId={stream.id} initial={audience.viewers} />
         <LikeButton streamId={stream.id} initial={audience.likes} canLike={open} />
-        <ReactionBar canReact={open} />
+        <ReactionBar streamId={stream.id} canReact={open} />
       </div>
       <ProductTray streamId={stream.id} initial={showcase} canBuy={open} />
       <ChatPanel streamId={stream.id} initial={chat} canPost={open} />

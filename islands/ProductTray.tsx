@@ -18,7 +18,7 @@ export interface ProductTrayProps {
 
 export default function ProductTray({ streamId, initial, canBuy }: ProductTrayProps) {
   const show = useShowcase(streamId, initial);
-  const cart = useCart(streamId, canBuy);
+  const cart = useCart(streamId, canBuy, show.offset);
   const ready = useSignal(false);
   useEffect(() => void (ready.value = true), []);
   const open = sheet.value;

@@ -1,5 +1,5 @@
-// The viewer's emoji bar: each tap floats the emoji here and sends it to the room as a
-// lossy data message; taps beyond a few a second are dropped.
+// The viewer's emoji bar: each tap floats the emoji here at once and goes to the server,
+// which sends the room a tally a few times a second; taps beyond a few a second are dropped.
 import { useSignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
 import {
@@ -9,23 +9,34 @@ import {
   REACTIONS_PER_SECOND,
   sendReaction,
 } from "@/lib/client/reactions.ts";
+import { useAction } from "@/lib/client/use_action.ts";
+
+const EMOJI_NAMES: Record<Emoji, string> = {
+  "❤️": "love",
+  "🔥": "fire",
+  "😂": "laughing",
+  "😮": "wow",
+  "👏": "applause",
+  "🛍️": "want it",
+};
 
 export interface ReactionBarProps {
+  streamId: string;
   /** False once the stream has ended. */
   canReact: boolean;
 }
 
-export default function ReactionBar({ canReact }: ReactionBarProps) {
+export default function ReactionBar({ streamId, canReact }: ReactionBarProps) {
   const limiter = useRef(rateLimiter(REACTIONS_PER_SECOND));
   const sent = useSignal(0);
   const ready = useSignal(false);
+  const { error, run } = useAction();
   useEffect(() => void (ready.value = true), []);
 
   function react(emoji: Emoji) {
     if (!limiter.current.take()) return;
     sent.value++;
-    // A lost reaction is fine (lossy by design); a failure must not break the page.
-    sendReaction(emoji).catch(() => {});
+    void run(() => sendReaction(streamId, emoji));
   }
 
   if (!canReact) return null;
@@ -43,11 +54,13 @@ export default function ReactionBar({ canReact }: ReactionBarProps) {
           type="button"
           class="reaction"
           data-emoji={emoji}
+          aria-label={`React: ${EMOJI_NAMES[emoji]}`}
           onClick={() => react(emoji)}
         >
           {emoji}
         </button>
       ))}
+      {error.value && <p class="notice error" role="alert">{error.value}</p>}
     </div>
   );
 }

@@ -1,4 +1,5 @@
-// Reactions floating up over the video: everyone's, as they arrive, and one's own.
+// Reactions floating up over the video: everyone's, as the room's tallies arrive, and
+// one's own at once.
 // At most a screenful at once, so a flood cannot bog the page down.
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
@@ -21,12 +22,13 @@ export default function ReactionOverlay() {
 
   useEffect(() => {
     let next = 0;
-    const off = onReaction((emoji) => {
-      shown.value++;
-      if (floating.value.length >= MAX_FLOATING) return;
-      const id = next++;
-      floating.value = [...floating.value, { id, emoji, left: 60 + Math.random() * 30 }];
-      setTimeout(() => floating.value = floating.value.filter((f) => f.id !== id), FLOAT_MS);
+    const off = onReaction((emoji, count) => {
+      shown.value += count;
+      for (let i = 0; i < count && floating.value.length < MAX_FLOATING; i++) {
+        const id = next++;
+        floating.value = [...floating.value, { id, emoji, left: 60 + Math.random() * 30 }];
+        setTimeout(() => floating.value = floating.value.filter((f) => f.id !== id), FLOAT_MS + i * 80);
+      }
     });
     ready.value = true;
     return off;

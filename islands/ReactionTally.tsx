@@ -1,21 +1,23 @@
-// The seller's running tally of reactions per emoji since the studio opened.
-import { useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
-import { type Emoji, onReaction, REACTION_EMOJI } from "@/lib/client/reactions.ts";
+// The seller's running tally of reactions per emoji since the studio opened, added up
+// from the room's tallies.
+import { useLiveState } from "@/lib/client/live_state.ts";
+import { type Emoji, REACTION_EMOJI } from "@/lib/contract/limits.ts";
+
+type Counts = Partial<Record<Emoji, number>>;
 
 export default function ReactionTally() {
-  const counts = useSignal<Partial<Record<Emoji, number>>>({});
-  const ready = useSignal(false);
-
-  useEffect(() => {
-    const off = onReaction((emoji) =>
-      counts.value = { ...counts.value, [emoji]: (counts.value[emoji] ?? 0) + 1 }
-    );
-    ready.value = true;
-    return off;
-  }, []);
-
-  const total = Object.values(counts.value).reduce((sum, n) => sum + n, 0);
+  const { state: counts, ready } = useLiveState<Counts>({}, {
+    on: {
+      reactions: (held, { counts }) => {
+        const sum: Counts = { ...held };
+        for (const [emoji, n] of Object.entries(counts) as [Emoji, number][]) {
+          sum[emoji] = (sum[emoji] ?? 0) + n;
+        }
+        return sum;
+      },
+    },
+  });
+  const total = Object.values(counts.value).reduce((sum, n) => sum + (n ?? 0), 0);
   return (
     <div class="reaction-tally" data-total={total} data-ready={ready.value || undefined}>
       <span class="muted">Reactions</span>

@@ -1,11 +1,19 @@
 // The seller's sales, live: reservations as they arrive (who, what, how many) and the
 // stock left of each pinned product. Starts from the server-rendered view, follows the
 // room's `reservation`, `stock` and `pins` messages, and refetches after a drop.
-import { getJson } from "@/lib/client/api.ts";
+import { getJson, postJson } from "@/lib/client/api.ts";
+import { localTime } from "@/lib/client/server_clock.ts";
 import { useLiveState } from "@/lib/client/live_state.ts";
+import { useAction } from "@/lib/client/use_action.ts";
 import { SALES_FEED_SIZE } from "@/lib/contract/limits.ts";
 import type { ReservationMessage } from "@/lib/contract/messages.ts";
 import type { Sales } from "@/lib/contract/views.ts";
+
+/** What a seller can do with a held reservation. */
+interface Resolve {
+  busy: boolean;
+  resolve(id: string, what: "paid" | "release"): Promise<boolean>;
+}
 
 export interface SalesFeedProps {
   streamId: string;
@@ -15,9 +23,13 @@ export interface SalesFeedProps {
 export default function SalesFeed({ streamId, initial }: SalesFeedProps) {
   const { state: sales, ready, problem } = useLiveState(initial, {
     on: {
+      // A new reservation goes on top; a known one (paid, released, expired) changes in place.
       reservation: (state, reservation) => {
-        const others = state.reservations.filter((r) => r.id !== reservation.id);
-        return { ...state, reservations: [reservation, ...others].slice(0, SALES_FEED_SIZE) };
+        const known = state.reservations.some((r) => r.id === reservation.id);
+        const reservations = known
+          ? state.reservations.map((r) => r.id === reservation.id ? reservation : r)
+          : [reservation, ...state.reservations].slice(0, SALES_FEED_SIZE);
+        return { ...state, reservations };
       },
       stock: (state, { productId, stock }) => ({
         ...state,
@@ -31,11 +43,27 @@ export default function SalesFeed({ streamId, initial }: SalesFeedProps) {
     refetch: () => getJson<Sales>(`/api/streams/${encodeURIComponent(streamId)}/sales`),
   });
 
+  const { busy, error, run } = useAction();
+  const act: Resolve = {
+    busy: busy.value,
+    resolve: (id, what) =>
+      run(async () => {
+        const { reservation } = await postJson<{ reservation: ReservationMessage }>(
+          `/api/streams/${encodeURIComponent(streamId)}/reservations/${encodeURIComponent(id)}/${what}`,
+        );
+        const reservations = sales.value.reservations.map((r) =>
+          r.id === id ? { ...r, status: reservation.status } : r
+        );
+        sales.value = { ...sales.value, reservations };
+      }),
+  };
   const { reservations, pinned } = sales.value;
   return (
     <section class="sales-feed" data-ready={ready.value || undefined} aria-label="Sales">
       <h2>Sales</h2>
-      {problem.value && <p class="notice error" role="alert">{problem.value}</p>}
+      {[problem.value, error.value].filter(Boolean).map((e) => (
+        <p key={e} class="notice error" role="alert">{e}</p>
+      ))}
       {pinned.length > 0 && (
         <ul class="stock-list">
           {pinned.map((p) => (
@@ -53,7 +81,7 @@ export default function SalesFeed({ streamId, initial }: SalesFeedProps) {
       {reservations.length
         ? (
           <ol class="reservations">
-            {reservations.map((r) => <ReservationLine key={r.id} reservation={r} />)}
+            {reservations.map((r) => <ReservationLine key={r.id} reservation={r} act={act} />)}
           </ol>
         )
         : <p class="muted">No reservations yet.</p>}
@@ -61,16 +89,32 @@ export default function SalesFeed({ streamId, initial }: SalesFeedProps) {
   );
 }
 
-function ReservationLine({ reservation }: { reservation: ReservationMessage }) {
-  const time = new Date(reservation.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+const STATUS: Record<ReservationMessage["status"], string> = {
+  held: "held",
+  paid: "paid",
+  released: "released",
+  cancelled: "let go by the buyer",
+  expired: "expired",
+};
+
+function ReservationLine({ reservation, act }: { reservation: ReservationMessage; act: Resolve }) {
+  const { id, at, name, items, status, expiresAt } = reservation;
   return (
-    <li class="reservation" data-id={reservation.id}>
-      <time dateTime={reservation.at}>{time}</time>{" "}
-      <strong class="reservation-name">{reservation.name}</strong>
+    <li class={`reservation reservation-${status}`} data-id={id} data-status={status}>
+      <time dateTime={at}>{localTime(at)}</time> <strong class="reservation-name">{name}</strong>
       {" reserved "}
-      <span class="reservation-items">
-        {reservation.items.map((i) => `${i.quantity} × ${i.name}`).join(", ")}
+      <span class="reservation-items">{items.map((i) => `${i.quantity} × ${i.name}`).join(", ")}</span>{" "}
+      <span class="reservation-status">
+        {status === "held" ? `held until ${localTime(expiresAt)}` : STATUS[status]}
       </span>
+      {status === "held" && (
+        <span class="item-actions">
+          <button type="button" disabled={act.busy} onClick={() => act.resolve(id, "paid")}>Mark paid</button>
+          <button type="button" disabled={act.busy} onClick={() => act.resolve(id, "release")}>
+            Release
+          </button>
+        </span>
+      )}
     </li>
   );
 }

@@ -1,11 +1,13 @@
-// Who is asking: the seller from the session cookie, the guest from the signed cookie.
+// Every route: the request guards, then who is asking (the seller from the session
+// cookie, the guest from the signed cookie).
 import { getSeller } from "@/lib/auth/seller_store.ts";
 import { readSession } from "@/lib/auth/session_store.ts";
 import type { Middleware } from "@/lib/fresh/mod.ts";
 import { readGuestCookie, readSessionCookie } from "@/lib/server/cookies.ts";
+import { noStore, pathIds, sameOrigin } from "@/lib/server/request_guards.ts";
 import type { State } from "@/lib/server/state.ts";
 
-export const handler: Middleware<State> = async (ctx, next) => {
+const whoIsAsking: Middleware<State> = async (ctx, next) => {
   const { kv, config, clock } = ctx.state.services;
   const token = readSessionCookie(ctx.hono);
   const sellerId = token ? await readSession(kv, token, clock.now()) : null;
@@ -13,3 +15,5 @@ export const handler: Middleware<State> = async (ctx, next) => {
   ctx.state.guest = await readGuestCookie(ctx.hono, config.appSecret);
   return await next();
 };
+
+export const handler = [sameOrigin, pathIds, noStore, whoIsAsking];

@@ -31,12 +31,15 @@ export async function bump(kv: Deno.Kv, streamId: string, counter: Counter): Pro
   await bumpIn(kv.atomic(), streamId, { [counter]: 1 }).commit();
 }
 
+/** A visitor's mark is kept a month: long after the stream, whose count of them stays. */
+const VISITOR_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
 /** Records that `identity` joined the stream's room; counted once however often it comes back. */
 export async function recordVisitor(kv: Deno.Kv, streamId: string, identity: string): Promise<void> {
   const key = keys.visitor(streamId, identity);
   // Fails only when the identity is already recorded (maybe by a racing repeat of the webhook).
-  await bumpIn(kv.atomic().check({ key, versionstamp: null }).set(key, true), streamId, { uniqueViewers: 1 })
-    .commit();
+  const op = kv.atomic().check({ key, versionstamp: null }).set(key, true, { expireIn: VISITOR_TTL_MS });
+  await bumpIn(op, streamId, { uniqueViewers: 1 }).commit();
 }
 
 export async function getAnalytics(kv: Deno.Kv, streamId: string): Promise<StreamAnalytics> {

@@ -1,10 +1,11 @@
 // The audience as people see it: likes (one per person, toggled) and viewer counts
 // (names for the stream's seller only).
-import { MAX_VIEWER_NAMES } from "@/lib/contract/limits.ts";
+import { type Emoji, MAX_VIEWER_NAMES } from "@/lib/contract/limits.ts";
 import { message } from "@/lib/contract/messages.ts";
 import type { Audience, LikeState, Viewers } from "@/lib/contract/views.ts";
 import type { Actor } from "@/lib/core/actor.ts";
 import type { Services } from "@/lib/core/services.ts";
+import { spend } from "@/lib/limits/limiter.ts";
 import { announce } from "@/lib/livekit/room_service.ts";
 import { findStream, isOwner, openStream } from "@/lib/streams/access.ts";
 import type { Stream } from "@/lib/streams/store.ts";
@@ -20,10 +21,18 @@ export async function likes({ kv }: Services, actor: Actor, streamId: string): P
 /** Likes the stream for the asker, or takes their like back; stored first, then announced. */
 export async function toggle(services: Services, actor: Actor, streamId: string): Promise<LikeState> {
   const { kv, rooms } = services;
+  await spend(services, "like", actor);
   const stream = await openStream(kv, streamId);
   const likes = await toggleLike(kv, stream.id, actor.identity);
   await announce(rooms, stream.id, message("likes", { count: likes.count, version: likes.version }));
   return likes;
+}
+
+/** A reaction from the asker, added to the room's next tally. */
+export async function react(services: Services, actor: Actor, streamId: string, emoji: Emoji): Promise<void> {
+  await spend(services, "reaction", actor);
+  const stream = await openStream(services.kv, streamId);
+  services.reactions.add(stream.id, emoji);
 }
 
 /** The viewer counts as the asker may see them: with names for the stream's owner only. */

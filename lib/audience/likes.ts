@@ -5,6 +5,9 @@ import type { LikeState } from "@/lib/contract/views.ts";
 import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { keys } from "@/lib/kv/keys.ts";
 
+/** How long a person's like mark is kept. */
+const LIKE_TTL_MS = 90 * 24 * 60 * 60 * 1000;
+
 /** The stream's like count, and whether `identity` (if any) likes it. */
 export async function getLikes(kv: Deno.Kv, streamId: string, identity?: string): Promise<LikeState> {
   const count = await kv.get<number>(keys.likeCount(streamId));
@@ -22,7 +25,8 @@ export async function toggleLike(kv: Deno.Kv, streamId: string, identity: string
     const liked = like.versionstamp === null;
     const next = Math.max(0, (count.value ?? 0) + (liked ? 1 : -1));
     const op = kv.atomic().check(count, like).set(keys.likeCount(streamId), next);
-    if (liked) op.set(keys.like(streamId, identity), true);
+    // A like can only be taken back while the stream runs; its mark outlives that by far.
+    if (liked) op.set(keys.like(streamId, identity), true, { expireIn: LIKE_TTL_MS });
     else op.delete(keys.like(streamId, identity));
     const result = await op.commit();
     return result.ok ? { count: next, liked, version: result.versionstamp } : RETRY;

@@ -1,8 +1,9 @@
-// Who is watching a stream right now, as LiveKit's webhooks report it: a set of viewer
-// identities (with display name and LiveKit session id) plus { current, peak } counts,
-// changed together in one atomic commit. Webhooks may repeat or arrive late, so every
-// change is idempotent, and a "left" only counts for the session that joined last (a
-// reload's new session can be reported before the old one's leave).
+// Who is watching a stream right now, as LiveKit's webhooks report it: a set of people
+// (with display name and the LiveKit session ids of their connections: tabs, reloads)
+// plus { current, peak } counts of people, changed together in one atomic commit.
+// Webhooks may repeat or arrive late, so every change is idempotent, and a person leaves
+// only when their last connection does (a reload's new session can be reported before
+// the old one's leave).
 import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { keys } from "@/lib/kv/keys.ts";
 
@@ -20,13 +21,20 @@ function countOf(entry: Deno.KvEntryMaybe<StoredCount>): ViewerCount {
 }
 
 export interface ViewerSession {
+  /** The person (lib/livekit/names.ts connectionOf), not one connection of theirs. */
   identity: string;
   name: string;
-  /** LiveKit's id for this one connection of the identity. */
+  /** LiveKit's id for this one connection of the person. */
   sid: string;
 }
 
-type Stored = Omit<ViewerSession, "identity">;
+interface Stored {
+  name: string;
+  sids: string[];
+}
+
+/** A viewer's entry outlives a missed leave by a day at most (the count is reconciled meanwhile). */
+const VIEWER_TTL_MS = 24 * 60 * 60 * 1000;
 
 export async function getViewerCount(kv: Deno.Kv, streamId: string): Promise<ViewerCount> {
   return countOf(await kv.get<StoredCount>(keys.viewerCount(streamId)));
@@ -63,8 +71,8 @@ export async function addViewer(
   viewer: ViewerSession,
 ): Promise<ViewerCount | null> {
   return await update(kv, streamId, viewer.identity, (stored) => {
-    if (stored?.sid === viewer.sid && stored.name === viewer.name) return "unchanged";
-    return { name: viewer.name, sid: viewer.sid };
+    if (stored?.sids.includes(viewer.sid) && stored.name === viewer.name) return "unchanged";
+    return { name: viewer.name, sids: [...(stored?.sids ?? []).filter((s) => s !== viewer.sid), viewer.sid] };
   });
 }
 
@@ -78,7 +86,11 @@ export async function removeViewer(
     kv,
     streamId,
     viewer.identity,
-    (stored) => stored?.sid === viewer.sid ? null : "unchanged",
+    (stored) => {
+      if (!stored?.sids.includes(viewer.sid)) return "unchanged";
+      const sids = stored.sids.filter((s) => s !== viewer.sid);
+      return sids.length ? { ...stored, sids } : null;
+    },
   );
 }
 
@@ -90,7 +102,10 @@ export async function clearViewers(kv: Deno.Kv, streamId: string): Promise<Viewe
   return await getViewerCount(kv, streamId);
 }
 
-/** Replaces one identity's entry (null deletes it) and the counts with it, atomically. */
+/**
+ * Replaces one person's entry (null deletes it) and the counts with it, atomically; the
+ * new counts when the person came or went, else null.
+ */
 async function update(
   kv: Deno.Kv,
   streamId: string,
@@ -104,13 +119,15 @@ async function update(
     ]);
     const value = next(entry.value);
     if (value === "unchanged" || (value === null && entry.value === null)) return null;
-    const { current, peak } = counts.value ?? { current: 0, peak: 0 };
-    const now = current + (entry.value === null ? 1 : 0) - (value === null ? 1 : 0);
-    const updated = { current: Math.max(0, now), peak: Math.max(peak, now) };
-    const op = kv.atomic().check(entry, counts).set(keys.viewerCount(streamId), updated);
+    const op = kv.atomic().check(entry, counts);
     if (value === null) op.delete(keys.viewer(streamId, identity));
-    else op.set(keys.viewer(streamId, identity), value);
-    const result = await op.commit();
+    else op.set(keys.viewer(streamId, identity), value, { expireIn: VIEWER_TTL_MS });
+    // Another tab of someone already here, or one of several closing: nobody came or went.
+    if ((entry.value === null) === (value === null)) return (await op.commit()).ok ? null : RETRY;
+    const { current, peak } = counts.value ?? { current: 0, peak: 0 };
+    const now = Math.max(0, current + (value === null ? -1 : 1));
+    const updated = { current: now, peak: Math.max(peak, now) };
+    const result = await op.set(keys.viewerCount(streamId), updated).commit();
     return result.ok ? { ...updated, version: result.versionstamp } : RETRY;
   });
 }

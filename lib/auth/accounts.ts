@@ -1,11 +1,17 @@
-// Sign-up and sign-in, shared by the JSON API and the HTML forms.
+// Sign-up and sign-in, shared by the JSON API and the HTML forms. Both are limited per
+// client address, and sign-in per account too: after five wrong passwords each try waits.
+import type { Actor } from "@/lib/core/actor.ts";
 import { conflict, DomainError } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
+import { spend } from "@/lib/limits/limiter.ts";
 import type { SignInInput, SignUpInput } from "./inputs.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { createSeller, getSellerByEmail, type Seller } from "./seller_store.ts";
+import { clearFailures, recordFailure, waitToSignIn } from "./sign_in_failures.ts";
 
-export async function signUp({ kv, clock }: Services, input: SignUpInput): Promise<Seller> {
+export async function signUp(services: Services, actor: Actor, input: SignUpInput): Promise<Seller> {
+  const { kv, clock } = services;
+  await spend(services, "signUp", actor);
   if (await getSellerByEmail(kv, input.email)) throw emailTaken();
   const seller = await createSeller(kv, {
     email: input.email,
@@ -20,12 +26,25 @@ export async function signUp({ kv, clock }: Services, input: SignUpInput): Promi
 // Verified when the email is unknown, so a wrong email costs as long as a wrong password.
 const decoy = hashPassword("decoy password for timing");
 
-export async function signIn({ kv }: Services, input: SignInInput): Promise<Seller> {
+export async function signIn(services: Services, actor: Actor, input: SignInInput): Promise<Seller> {
+  const { kv, clock } = services;
+  await spend(services, "signIn", actor);
+  const wait = await waitToSignIn(kv, input.email, clock.now());
+  if (wait > 0) {
+    throw new DomainError(
+      "rate_limited",
+      "too_many_attempts",
+      "Too many wrong passwords for this account.",
+      wait,
+    );
+  }
   const seller = await getSellerByEmail(kv, input.email);
   const ok = await verifyPassword(input.password, seller?.passwordHash ?? await decoy);
   if (!seller || !ok) {
+    await recordFailure(kv, input.email, clock.now());
     throw new DomainError("unauthenticated", "invalid_credentials", "Email or password is wrong");
   }
+  await clearFailures(kv, input.email);
   return seller;
 }
 

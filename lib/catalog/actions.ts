@@ -6,6 +6,7 @@ import type { ProductView } from "@/lib/contract/views.ts";
 import { type Actor, requireSeller } from "@/lib/core/actor.ts";
 import { notFound } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
+import { spend } from "@/lib/limits/limiter.ts";
 import { productChanged } from "@/lib/showcase/actions.ts";
 import { findProduct, ownProduct } from "./access.ts";
 import { deleteImage, imagesDir, readImage, saveImage, type StoredImage } from "./images.ts";
@@ -17,6 +18,7 @@ import {
   imageUrl,
   listSellerProducts,
   type Product,
+  type Quota,
   updateProduct,
 } from "./store.ts";
 
@@ -45,18 +47,25 @@ export async function listOwn({ kv }: Services, actor: Actor): Promise<ProductVi
 export async function add(
   services: Services,
   actor: Actor,
-  input: ProductInput & { image?: File },
+  input: ProductInput & { image?: File; stockShown?: number },
 ): Promise<ProductView> {
   const sellerId = requireSeller(actor);
-  const { image: file, ...fields } = input;
+  await spend(services, input.image ? "image" : "product", actor);
+  const { image: file, stockShown: _, ...fields } = input;
   const { kv, clock } = services;
   const product = await withNewImage(
     services,
     file,
-    (image) => createProduct(kv, sellerId, { ...fields, image: image ?? null }, clock.now()),
+    (image) =>
+      createProduct(kv, sellerId, { ...fields, image: image ?? null }, clock.now(), quotaOf(services)),
   );
   return await viewOf(kv, product);
 }
+
+const quotaOf = ({ config }: Services): Quota => ({
+  products: config.quotas.productsPerSeller,
+  imageBytes: config.quotas.imageBytesPerSeller,
+});
 
 /** Applies the changes; a new image replaces the old one, whose file is then removed. */
 export async function edit(
@@ -66,12 +75,23 @@ export async function edit(
   changes: ProductPatch & { image?: File },
 ): Promise<ProductView> {
   const { kv, clock } = services;
+  await spend(services, changes.image ? "image" : "seller", actor);
   const product = await ownProduct(kv, actor, productId);
-  const { image: file, ...fields } = changes;
+  const { image: file, stock, stockShown, ...fields } = changes;
+  const stockChange = stock === undefined || stockShown === undefined
+    ? stock
+    : { shown: stockShown, typed: stock };
   const updated = await withNewImage(
     services,
     file,
-    (image) => updateProduct(kv, product, image ? { ...fields, image } : fields, clock.now()),
+    (image) =>
+      updateProduct(
+        kv,
+        product,
+        { ...fields, stock: stockChange, ...(image ? { image } : {}) },
+        clock.now(),
+        quotaOf(services),
+      ),
   );
   if (file && product.image) await discardImage(services, product.image.id);
   await productChanged(services, updated);
@@ -79,6 +99,7 @@ export async function edit(
 }
 
 export async function remove(services: Services, actor: Actor, productId: string): Promise<void> {
+  await spend(services, "seller", actor);
   const product = await ownProduct(services.kv, actor, productId);
   await deleteProduct(services.kv, product);
   if (product.image) await discardImage(services, product.image.id);

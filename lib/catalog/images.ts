@@ -21,6 +21,7 @@ export const IMAGE_FORM_BODY_LIMIT = 20_000_000;
 export interface StoredImage {
   id: string;
   type: ImageType;
+  bytes: number;
 }
 
 const EXTENSIONS: Record<ImageType, string> = {
@@ -86,7 +87,7 @@ export async function saveImage(dir: string, bytes: Uint8Array): Promise<StoredI
     await Deno.remove(temp).catch(() => {});
     throw error;
   }
-  return { id, type };
+  return { id, type, bytes: bytes.length };
 }
 
 /** The image's bytes as a stream, its type and size; null for an unknown or malformed id. */

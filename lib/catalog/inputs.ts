@@ -37,7 +37,9 @@ export const ProductInput = z.object({
 }).strict();
 export type ProductInput = z.infer<typeof ProductInput>;
 
-export const ProductPatch = z.object(productFields).partial().strict();
+// `stockShown`: the stock the editor showed when it was opened. With it, a new stock is
+// applied as a change to the stock as it is now, so reservations made meanwhile stay.
+export const ProductPatch = z.object({ ...productFields, stockShown: stock }).partial().strict();
 export type ProductPatch = z.infer<typeof ProductPatch>;
 
 /**
@@ -60,12 +62,13 @@ const formFields = {
   stock: typedNumber(STOCK_NOT_WHOLE, stock),
   image: imageFile,
 };
+const stockShown = typedNumber(STOCK_NOT_WHOLE, stock).optional();
 
 /** A new product from a form; the image's bytes are checked when it is saved. */
-export const ProductForm = ProductInput.extend(formFields).strict();
+export const ProductForm = ProductInput.extend({ ...formFields, stockShown }).strict();
 export type ProductForm = z.infer<typeof ProductForm>;
 
-export const ProductFormPatch = z.object({ ...productFields, ...formFields }).partial().strict();
+export const ProductFormPatch = z.object({ ...productFields, ...formFields, stockShown }).partial().strict();
 
 /**
  * The studio's product form (create and edit): the price as people write it ("49.90"),

@@ -1,7 +1,10 @@
 // A seller's catalog. Stock lives under its own key so that reservations can check its
-// versionstamp and take units atomically without touching the product record.
+// versionstamp and take units atomically without touching the product record. What a
+// seller keeps (products, image bytes) is counted as it changes, for their quotas.
 import type { ProductDetails } from "@/lib/contract/views.ts";
 import { isoAt } from "@/lib/core/clock.ts";
+import { conflict } from "@/lib/core/errors.ts";
+import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { newId } from "@/lib/kv/ids.ts";
 import { keys } from "@/lib/kv/keys.ts";
 
@@ -12,6 +15,17 @@ export interface Product extends ProductDetails {
   sellerId: string;
 }
 
+/** What a seller keeps, counted against their quotas. */
+export interface Usage {
+  products: number;
+  imageBytes: number;
+}
+
+export interface Quota {
+  products: number;
+  imageBytes: number;
+}
+
 export interface ProductFields {
   name: string;
   description: string;
@@ -20,11 +34,13 @@ export interface ProductFields {
   buyUrl: string | null;
 }
 
+/** Creates a product, refused when it would take the seller past their quota. */
 export async function createProduct(
   kv: Deno.Kv,
   sellerId: string,
   fields: ProductFields & { stock: number; image?: Product["image"] },
   now: number,
+  quota?: Quota,
 ): Promise<Product> {
   const { stock, image, ...rest } = fields;
   const product: Product = {
@@ -35,12 +51,45 @@ export async function createProduct(
     createdAt: isoAt(now),
     updatedAt: isoAt(now),
   };
-  await kv.atomic()
-    .set(keys.product(product.id), product)
-    .set(keys.productBySeller(sellerId, product.id), product.id)
-    .set(keys.stock(product.id), stock)
-    .commit();
-  return product;
+  return await atomically("adding the product", async () => {
+    const usage = await kv.get<Usage>(keys.sellerUsage(sellerId));
+    const next = addUsage(usage.value, 1, product.image?.bytes ?? 0);
+    if (quota) checkQuota(next, quota);
+    const op = kv.atomic().check(usage)
+      .set(keys.product(product.id), product)
+      .set(keys.productBySeller(sellerId, product.id), product.id)
+      .set(keys.stock(product.id), stock)
+      .set(keys.sellerUsage(sellerId), next);
+    return (await op.commit()).ok ? product : RETRY;
+  });
+}
+
+function addUsage(usage: Usage | null, products: number, imageBytes: number): Usage {
+  return {
+    products: Math.max(0, (usage?.products ?? 0) + products),
+    imageBytes: Math.max(0, (usage?.imageBytes ?? 0) + imageBytes),
+  };
+}
+
+function checkQuota(usage: Usage, quota: Quota): void {
+  if (usage.products > quota.products) {
+    throw conflict(
+      "quota_exceeded",
+      `A shop can have at most ${quota.products} products. Delete some first.`,
+    );
+  }
+  if (usage.imageBytes > quota.imageBytes) {
+    const mb = Math.round(quota.imageBytes / 1e6);
+    throw conflict(
+      "quota_exceeded",
+      `Your images would take more than your ${mb} MB. Delete or replace some first.`,
+    );
+  }
+}
+
+/** What the seller keeps now. */
+export async function getUsage(kv: Deno.Kv, sellerId: string): Promise<Usage> {
+  return addUsage((await kv.get<Usage>(keys.sellerUsage(sellerId))).value, 0, 0);
 }
 
 /** Where the product's image is served (routes/images/[id].ts), or null when it has none. */
@@ -66,25 +115,59 @@ export async function listSellerProducts(kv: Deno.Kv, sellerId: string): Promise
   return products;
 }
 
-/** Saves new fields (and, when given, a new stock count or image). */
+/** A stock change: a new count, or (from a form) the count it showed and the one typed. */
+export type StockChange = number | { shown: number; typed: number };
+
+/**
+ * Saves new fields, and when given a new image (counted against the quota) and stock.
+ * A form's stock change is applied to the stock as it is now, so reservations made since
+ * the form was opened are never undone; one that would go below zero is refused.
+ */
 export async function updateProduct(
   kv: Deno.Kv,
   product: Product,
-  changes: Partial<ProductFields> & { stock?: number; image?: Product["image"] },
+  changes: Partial<ProductFields> & { stock?: StockChange; image?: Product["image"] },
   now: number,
+  quota?: Quota,
 ): Promise<Product> {
   const { stock, ...fields } = changes;
   const updated: Product = { ...product, ...fields, updatedAt: isoAt(now) };
-  const op = kv.atomic().set(keys.product(product.id), updated);
-  if (stock !== undefined) op.set(keys.stock(product.id), stock);
-  await op.commit();
-  return updated;
+  return await atomically("saving the product", async () => {
+    const [usage, current] = await kv.getMany<[Usage, number]>([
+      keys.sellerUsage(product.sellerId),
+      keys.stock(product.id),
+    ]);
+    const grown = (updated.image?.bytes ?? 0) - (product.image?.bytes ?? 0);
+    const next = addUsage(usage.value, 0, grown);
+    if (quota && grown > 0) checkQuota(next, quota);
+    const op = kv.atomic().check(usage, current).set(keys.product(product.id), updated)
+      .set(keys.sellerUsage(product.sellerId), next);
+    if (stock !== undefined) op.set(keys.stock(product.id), stockAfter(stock, current.value ?? 0));
+    return (await op.commit()).ok ? updated : RETRY;
+  });
+}
+
+function stockAfter(change: StockChange, current: number): number {
+  if (typeof change === "number") return change;
+  const next = current + change.typed - change.shown;
+  if (next < 0) {
+    throw conflict(
+      "stock_changed",
+      `Only ${current} left now: ${change.shown - current} were reserved since you opened this form. ` +
+        `Set the stock again.`,
+    );
+  }
+  return next;
 }
 
 export async function deleteProduct(kv: Deno.Kv, product: Product): Promise<void> {
-  await kv.atomic()
-    .delete(keys.product(product.id))
-    .delete(keys.productBySeller(product.sellerId, product.id))
-    .delete(keys.stock(product.id))
-    .commit();
+  await atomically("deleting the product", async () => {
+    const usage = await kv.get<Usage>(keys.sellerUsage(product.sellerId));
+    const op = kv.atomic().check(usage)
+      .delete(keys.product(product.id))
+      .delete(keys.productBySeller(product.sellerId, product.id))
+      .delete(keys.stock(product.id))
+      .set(keys.sellerUsage(product.sellerId), addUsage(usage.value, -1, -(product.image?.bytes ?? 0)));
+    return (await op.commit()).ok ? undefined : RETRY;
+  });
 }

@@ -1,44 +1,24 @@
 // A stream's chat in KV: one entry per message under a sortable id, so any page of
-// history is one ordered list call. The per-sender limit is counted in the same commit.
+// history is one ordered list call.
 import { type ChatMessage, message } from "@/lib/contract/messages.ts";
 import { CHAT_PAGE_SIZE } from "@/lib/contract/limits.ts";
 import { isoAt } from "@/lib/core/clock.ts";
-import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { newId } from "@/lib/kv/ids.ts";
 import { keys } from "@/lib/kv/keys.ts";
 
-export interface RateLimit {
-  identity: string;
-  max: number;
-  windowMs: number;
-}
+/** A stream's chat is kept a year, then goes by itself. */
+const CHAT_TTL_MS = 365 * 24 * 60 * 60 * 1000;
 
-export type AddChatResult = { ok: true; message: ChatMessage } | { ok: false; retryAfterMs: number };
-
-/**
- * Stores a message with its own id and time. With `limit`, the sender's recent posts
- * are counted and updated in the same atomic commit, so a message over the limit
- * stores nothing, and so do racing requests from one sender.
- */
+/** Stores a message with its own id and the server's time. */
 export async function addChatMessage(
   kv: Deno.Kv,
   streamId: string,
   input: Pick<ChatMessage, "name" | "role" | "text">,
-  opts: { now: number; limit?: RateLimit },
-): Promise<AddChatResult> {
-  const { now, limit } = opts;
-  return await atomically("posting to chat", async () => {
-    const chat = message("chat", { id: newId(), ...input, at: isoAt(now) });
-    const op = kv.atomic().set(keys.chat(streamId, chat.id), chat);
-    if (limit) {
-      const key = keys.chatRate(streamId, limit.identity);
-      const entry = await kv.get<number[]>(key);
-      const recent = (entry.value ?? []).filter((t) => now - t < limit.windowMs);
-      if (recent.length >= limit.max) return { ok: false, retryAfterMs: recent[0]! + limit.windowMs - now };
-      op.check(entry).set(key, [...recent, now], { expireIn: limit.windowMs });
-    }
-    return (await op.commit()).ok ? { ok: true, message: chat } : RETRY;
-  });
+  now: number,
+): Promise<ChatMessage> {
+  const chat = message("chat", { id: newId(), ...input, at: isoAt(now) });
+  await kv.set(keys.chat(streamId, chat.id), chat, { expireIn: CHAT_TTL_MS });
+  return chat;
 }
 
 /**

@@ -21,6 +21,10 @@ export function putJson<T>(path: string, body: unknown): Promise<T> {
   return sendJson<T>("PUT", path, body);
 }
 
+export function deleteJson<T>(path: string): Promise<T> {
+  return request<T>(path, { method: "DELETE", headers: { accept: "application/json" } });
+}
+
 function sendJson<T>(method: string, path: string, body: unknown): Promise<T> {
   return request<T>(path, {
     method,

@@ -2,32 +2,38 @@
 // with code splitting, so this module (and its state) is a single instance in the
 // browser. The room is created lazily: islands also run on the server to render HTML.
 import { type Signal, signal } from "@preact/signals";
-import { DisconnectReason, type RemoteParticipant, type Room, RoomEvent } from "livekit-client";
+import { DisconnectReason, type Room, RoomEvent } from "livekit-client";
 import { decodeMessage, isTopic, type MessageOf, type Topic } from "@/lib/contract/messages.ts";
 import { ApiError } from "./api.ts";
-import { connectToStream, createStreamRoom, type Phase, trackConnection } from "./stream_room.ts";
+import {
+  connectToStream,
+  createStreamRoom,
+  type JoinAs,
+  type Phase,
+  trackConnection,
+} from "./stream_room.ts";
 
-type Listener = (message: never, from?: RemoteParticipant) => void;
+type Listener = (message: never) => void;
 
 export interface LiveRoom {
   room: Room;
   phase: Signal<Phase>;
   /** Calls `fn` with every valid message on `topic`; returns the unsubscribe function. */
-  on<T extends Topic>(topic: T, fn: (message: MessageOf<T>, from?: RemoteParticipant) => void): () => void;
+  on<T extends Topic>(topic: T, fn: (message: MessageOf<T>) => void): () => void;
   /** Calls `fn` after the room comes back from a drop, so islands fetch what they missed. */
   onResync(fn: () => void): () => void;
   /**
    * Joins the stream's room and stays joined: LiveKit itself resumes short drops; after
    * a full disconnect (network gone too long, server restart) this rejoins with backoff.
    */
-  join(streamId: string): Promise<void>;
+  join(streamId: string, as: JoinAs): Promise<void>;
 }
 
-// Disconnects that mean "you are done here", not "try again".
+// Disconnects that mean "you are done here", not "try again". A duplicate identity is
+// not one: every connection has its own, so it can only be a stale session being replaced.
 const FINAL = new Set([
   DisconnectReason.CLIENT_INITIATED,
   DisconnectReason.ROOM_DELETED,
-  DisconnectReason.DUPLICATE_IDENTITY,
   DisconnectReason.PARTICIPANT_REMOVED,
 ]);
 const MAX_BACKOFF_MS = 15_000;
@@ -49,25 +55,26 @@ function createLiveRoom(): LiveRoom {
   const resyncs = new Set<() => void>();
   trackConnection(room, phase);
   room.on(RoomEvent.DataReceived, (payload, from, _kind, topic) => {
-    if (!isTopic(topic)) return;
+    // Only the server speaks (its packets name no sender); anything from a participant is forged.
+    if (from || !isTopic(topic)) return;
     const message = decodeMessage(topic, payload);
-    if (message) { for (const fn of listeners.get(topic) ?? []) fn(message as never, from); }
+    if (message) { for (const fn of listeners.get(topic) ?? []) fn(message as never); }
   });
   const resync = () => resyncs.forEach((fn) => fn());
   room.on(RoomEvent.Reconnected, resync);
-  let joined: string | null = null;
+  let joined: { streamId: string; as: JoinAs } | null = null;
   room.on(RoomEvent.Disconnected, (reason) => {
     if (joined && phase.value !== "ended" && !(reason !== undefined && FINAL.has(reason))) {
-      void rejoin(joined);
+      void rejoin(joined.streamId, joined.as);
     }
   });
 
-  async function rejoin(streamId: string) {
+  async function rejoin(streamId: string, as: JoinAs) {
     phase.value = "reconnecting";
     for (let delay = 1_000;; delay = Math.min(delay * 2, MAX_BACKOFF_MS)) {
       await new Promise((resolve) => setTimeout(resolve, delay));
       try {
-        await connectToStream(room, streamId);
+        await connectToStream(room, streamId, as);
         phase.value = "live";
         return resync();
       } catch (error) {
@@ -90,10 +97,10 @@ function createLiveRoom(): LiveRoom {
       resyncs.add(fn);
       return () => resyncs.delete(fn);
     },
-    async join(streamId) {
+    async join(streamId, as) {
       phase.value = "connecting";
-      await connectToStream(room, streamId);
-      joined = streamId;
+      await connectToStream(room, streamId, as);
+      joined = { streamId, as };
       phase.value = "live";
       // What was sent between the server rendering the page and now is caught up too.
       resync();

@@ -4,7 +4,7 @@
 // carry versions per key (a like count, one product's stock): anything older than what is
 // held for its key is dropped, so an overtaken send never replaces newer state.
 import { type Signal, useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import type { MessageOf, Topic } from "@/lib/contract/messages.ts";
 import { messageOf } from "./api.ts";
 import { liveRoom } from "./live_room.ts";
@@ -18,6 +18,8 @@ export interface Follow<T> {
   refetch?: (state: T) => Promise<T>;
   /** How fetched state joins the state held (default: replaces it). */
   merge?: (held: T, fetched: T) => T;
+  /** Topics whose messages mean the state changed without carrying it: each one refetches. */
+  refetchOn?: Topic[];
 }
 
 const MAX_RETRY_MS = 30_000;
@@ -27,7 +29,7 @@ export function follow<T extends object>(
   state: Signal<T>,
   rules: Follow<T>,
   problem: Signal<string>,
-): () => void {
+): { refetch(): void; stop(): void } {
   const live = liveRoom();
   const held = new Map<string, string>();
   // True when nothing in `item` is older than what is held; then its versions are held.
@@ -55,27 +57,40 @@ export function follow<T extends object>(
       retry = setTimeout(() => refetch(attempt + 1), Math.min(1_000 * 2 ** attempt, MAX_RETRY_MS));
     }
   };
-  if (rules.refetch) offs.push(live.onResync(() => void refetch(0)));
-  return () => {
-    clearTimeout(retry);
-    offs.forEach((off) => off());
+  if (rules.refetch) {
+    offs.push(live.onResync(() => void refetch(0)));
+    for (const topic of rules.refetchOn ?? []) offs.push(live.on(topic, () => void refetch(0)));
+  }
+  return {
+    refetch: () => void (rules.refetch && refetch(0)),
+    stop() {
+      clearTimeout(retry);
+      offs.forEach((off) => off());
+    },
   };
 }
 
+export interface LiveState<T> {
+  state: Signal<T>;
+  ready: Signal<boolean>;
+  problem: Signal<string>;
+  /** Fetches the state again now (after a change of one's own that the room will not announce). */
+  refetch(): void;
+}
+
 /** `follow` for one island: `ready` turns true once it listens. */
-export function useLiveState<T extends object>(
-  initial: T,
-  rules: Follow<T>,
-): { state: Signal<T>; ready: Signal<boolean>; problem: Signal<string> } {
+export function useLiveState<T extends object>(initial: T, rules: Follow<T>): LiveState<T> {
   const state = useSignal(initial);
   const ready = useSignal(false);
   const problem = useSignal("");
+  const again = useRef<() => void>(() => {});
   useEffect(() => {
-    const off = follow(state, rules, problem);
+    const following = follow(state, rules, problem);
+    again.current = following.refetch;
     ready.value = true;
-    return off;
+    return following.stop;
   }, []);
-  return { state, ready, problem };
+  return { state, ready, problem, refetch: () => again.current() };
 }
 
 /** The `version` a message or state carries, under `key`: for state kept whole (likes, viewers). */

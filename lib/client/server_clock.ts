@@ -26,3 +26,8 @@ export function pageReceivedAt(): number {
   const [navigation] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
   return Date.now() - (performance.now() - (navigation?.responseStart ?? 0));
 }
+
+/** A time as the viewer's own clock and time zone show it: "14:32". */
+export function localTime(iso: string): string {
+  return new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+}

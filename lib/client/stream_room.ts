@@ -19,9 +19,13 @@ export function createStreamRoom(): Room {
   });
 }
 
-export async function connectToStream(room: Room, streamId: string): Promise<void> {
+/** How a page joins: the seller broadcasting from the studio, or someone watching. */
+export type JoinAs = "host" | "viewer";
+
+export async function connectToStream(room: Room, streamId: string, as: JoinAs): Promise<void> {
   const { serverUrl, token } = await postJson<{ serverUrl: string; token: string }>(
     `/api/streams/${encodeURIComponent(streamId)}/token`,
+    { as },
   );
   await room.connect(serverUrl, token);
 }

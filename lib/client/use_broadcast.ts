@@ -50,7 +50,7 @@ export function useBroadcast(streamId: string, media: LocalMedia): Broadcast {
     goLive: guard(async () => {
       try {
         await postJson(`${api}/live`);
-        await liveRoom().join(streamId);
+        await liveRoom().join(streamId, "host");
         await publishMedia();
       } catch (error) {
         phase.value = "error";

@@ -1,50 +1,127 @@
-// The viewer's cart in one stream, kept by the server per viewer identity: it survives a
-// reload. Every change answers with the whole cart, which replaces the local copy.
+// The viewer's cart and holds in one stream, kept by the server per viewer: they survive
+// a reload. The cart is priced by the server as products cost now, fetched again when the
+// highlight or its flash sale changes and when a sale price runs out, so a stale sale
+// price never stays on screen; a reservation sends the total it showed, and a total that
+// changed meanwhile is refused rather than charged.
 import { type Signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import type { Cart, ReservationSummary } from "@/lib/contract/views.ts";
-import { getJson, postJson } from "./api.ts";
+import type { Cart, CartItem, ReservationSummary } from "@/lib/contract/views.ts";
+import { deleteJson, getJson, postJson } from "./api.ts";
+import { useLiveState } from "./live_state.ts";
+import { remainingMs } from "./server_clock.ts";
 import { type Action, useAction } from "./use_action.ts";
+import { useNow } from "./use_now.ts";
 
-/** `busy` while a change runs; `error`: the last failure in plain words (sold out, sale ended, …). */
 export interface CartControls extends Omit<Action, "run"> {
   cart: Signal<Cart>;
+  /** What the buyer holds in this stream now. */
+  holds: Signal<ReservationSummary[]>;
   /** The reservation just made, until the cart changes again. */
   reserved: Signal<ReservationSummary | null>;
+  /** The server's clock minus this browser's (ms): when sale prices and holds end. */
+  offset: number;
   setQuantity(productId: string, quantity: number): Promise<boolean>;
   reserve(): Promise<boolean>;
+  cancel(reservationId: string): Promise<boolean>;
 }
 
-export function useCart(streamId: string, enabled: boolean): CartControls {
+const EMPTY: Cart = { items: [], totalMinor: 0 };
+
+export function useCart(streamId: string, enabled: boolean, offset: number): CartControls {
   const base = `/api/streams/${encodeURIComponent(streamId)}`;
-  const cart = useSignal<Cart>({ items: [] });
+  const fetchCart = async () => (await getJson<{ cart: Cart }>(`${base}/cart`)).cart;
+  const fetchHolds = async () =>
+    (await getJson<{ reservations: ReservationSummary[] }>(`${base}/reservations`)).reservations;
+  const cart = useLiveState(EMPTY, { on: {}, refetchOn: ["highlight"], refetch: fetchCart });
+  const holds = useLiveState<ReservationSummary[]>([], { on: {}, refetch: fetchHolds });
   const { busy, error, run } = useAction();
   const reserved = useSignal<ReservationSummary | null>(null);
 
   useEffect(() => {
-    if (enabled) void run(async () => cart.value = (await getJson<{ cart: Cart }>(`${base}/cart`)).cart);
+    if (!enabled) return;
+    cart.refetch();
+    holds.refetch();
   }, []);
+  // When a sale price or a hold runs out, fetch what the server says now.
+  const ends = [
+    ...cart.state.value.items.map((i) => i.saleEndsAt),
+    ...holds.state.value.map((h) => h.expiresAt),
+  ];
+  useEffect(() => {
+    const next = Math.min(...ends.filter((t) => t !== null).map((t) => remainingMs(t!, offset)));
+    if (!Number.isFinite(next)) return;
+    const timer = setTimeout(() => (cart.refetch(), holds.refetch()), next + 50);
+    return () => clearTimeout(timer);
+  }, [ends.join()]);
 
+  const shownTotal = () => currentTotal(cart.state.value.items, offset);
   return {
-    cart,
+    cart: cart.state,
+    holds: holds.state,
+    reserved,
+    offset,
     busy,
     error,
-    reserved,
     setQuantity: (productId, quantity) =>
       run(async () => {
-        cart.value = (await postJson<{ cart: Cart }>(`${base}/cart/items`, { productId, quantity })).cart;
+        cart.state.value =
+          (await postJson<{ cart: Cart }>(`${base}/cart/items`, { productId, quantity })).cart;
         reserved.value = null;
       }),
     reserve: () =>
       run(async () => {
-        const { reservation } = await postJson<{ reservation: ReservationSummary }>(`${base}/reservations`);
-        reserved.value = reservation;
-        cart.value = { items: [] };
+        try {
+          const { reservation } = await postJson<{ reservation: ReservationSummary }>(
+            `${base}/reservations`,
+            {
+              totalMinor: shownTotal(),
+            },
+          );
+          reserved.value = reservation;
+          cart.state.value = EMPTY;
+        } finally {
+          cart.refetch();
+          holds.refetch();
+        }
+      }),
+    cancel: (id) =>
+      run(async () => {
+        await deleteJson(`${base}/reservations/${encodeURIComponent(id)}`);
+        holds.refetch();
       }),
   };
+}
+
+/** The unit price now: the list price once a sale price has run out on the server's clock. */
+export function currentPrice(item: CartItem, offset: number, now = Date.now()): number {
+  return item.saleEndsAt && remainingMs(item.saleEndsAt, offset, now) <= 0
+    ? item.listPriceMinor
+    : item.unitPriceMinor;
+}
+
+export function currentTotal(items: CartItem[], offset: number, now = Date.now()): number {
+  return items.reduce((sum, i) => sum + currentPrice(i, offset, now) * i.quantity, 0);
+}
+
+/** Re-renders the caller while a sale price in the cart is counting down. */
+export function useCartClock(cart: CartControls): number {
+  return useNow(cart.cart.value.items.some((i) => i.saleEndsAt));
 }
 
 /** How many of the product the cart holds. */
 export function quantityIn(cart: Cart, productId: string): number {
   return cart.items.find((i) => i.productId === productId)?.quantity ?? 0;
+}
+
+/** Units of the product the buyer holds, and until when the first of them is held. */
+export function heldOf(
+  holds: ReservationSummary[],
+  productId: string,
+): { units: number; until: string | null } {
+  const mine = holds.filter((h) => h.items.some((i) => i.productId === productId));
+  const units = mine.flatMap((h) => h.items).filter((i) => i.productId === productId).reduce(
+    (s, i) => s + i.quantity,
+    0,
+  );
+  return { units, until: mine[0]?.expiresAt ?? null };
 }

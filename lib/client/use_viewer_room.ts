@@ -42,7 +42,7 @@ export function useViewerRoom(streamId: string, ended: boolean, sellerAway: bool
     if (ended) return;
     const { room } = liveRoom();
     room.on(RoomEvent.AudioPlaybackStatusChanged, () => audioBlocked.value = !room.canPlaybackAudio);
-    liveRoom().join(streamId)
+    liveRoom().join(streamId, "viewer")
       .then(() => audioBlocked.value = !room.canPlaybackAudio)
       .catch((error) => {
         if (phase.value === "ended") return;

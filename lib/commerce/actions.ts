@@ -1,28 +1,76 @@
-// A viewer's cart and reservations in a stream, and the seller's view of its sales.
-// Reserving takes stock atomically (never oversold), then everyone hears the new stock
-// and the seller hears who reserved what.
+// A viewer's cart and holds in a stream, and the seller's side of them. Reserving takes
+// stock atomically (never oversold) and holds it for a while; then everyone hears the new
+// stock and the seller hears who holds what. Every hold ends paid or with its stock back.
 import { bump } from "@/lib/analytics/store.ts";
 import { MAX_CART_PRODUCTS } from "@/lib/contract/limits.ts";
 import { message } from "@/lib/contract/messages.ts";
-import type { Cart, CartItem, ReservationSummary, Sales } from "@/lib/contract/views.ts";
+import type { Cart, ReservationSummary, Sales } from "@/lib/contract/views.ts";
 import type { Actor } from "@/lib/core/actor.ts";
-import { conflict } from "@/lib/core/errors.ts";
+import { conflict, notFound } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { sellersProduct } from "@/lib/catalog/access.ts";
-import { sellerIdentity } from "@/lib/livekit/names.ts";
+import { getProduct, type Product } from "@/lib/catalog/store.ts";
+import { spend } from "@/lib/limits/limiter.ts";
 import { announce } from "@/lib/livekit/room_service.ts";
 import { getSale } from "@/lib/showcase/store.ts";
 import { findStream, openStream, ownStream } from "@/lib/streams/access.ts";
+import { hostIdentities } from "@/lib/streams/store.ts";
+import { getStoredCart, priceCart, priceOf, setCartLine, type StoredCart } from "./carts.ts";
+import {
+  dueHolds,
+  getReservation,
+  hold,
+  listHolds,
+  type Reservation,
+  settle,
+  type SettleResult,
+} from "./holds.ts";
 import type { CartItemInput } from "./inputs.ts";
-import { reservationMessage, salesOf } from "./sales.ts";
-import { getCart, reserveCart, setCartItem } from "./store.ts";
+import { reservationMessage, salesOf, summaryOf } from "./sales.ts";
 
-export async function cart({ kv }: Services, actor: Actor, streamId: string): Promise<Cart> {
-  const stream = await findStream(kv, streamId);
-  return await getCart(kv, stream.id, actor.identity);
+async function productsOf(kv: Deno.Kv, ids: string[]): Promise<Map<string, Product>> {
+  const products = await Promise.all(ids.map((id) => getProduct(kv, id)));
+  return new Map(products.filter((p) => p !== null).map((p) => [p.id, p]));
 }
 
-/** Sets how many of a product the asker's cart holds (0 removes it); the price is fixed now. */
+async function pricedCart(services: Services, streamId: string, stored: StoredCart | null): Promise<Cart> {
+  const { kv, clock } = services;
+  const ids = (stored?.lines ?? []).map((l) => l.productId);
+  const [products, sale] = await Promise.all([productsOf(kv, ids), getSale(kv, streamId)]);
+  return priceCart(stored, products, sale, clock.now());
+}
+
+/** The asker's cart in the stream, priced as the products cost now. */
+export async function cart(services: Services, actor: Actor, streamId: string): Promise<Cart> {
+  const stream = await findStream(services.kv, streamId);
+  if (!actor.identity) return { items: [], totalMinor: 0 };
+  return await pricedCart(
+    services,
+    stream.id,
+    (await getStoredCart(services.kv, stream.id, actor.identity)).value,
+  );
+}
+
+/** Units of each product the buyer holds in the stream now. */
+async function heldUnits(kv: Deno.Kv, streamId: string, identity: string): Promise<Map<string, number>> {
+  const held = new Map<string, number>();
+  for (const r of await listHolds(kv, streamId, identity)) {
+    for (const i of r.items) held.set(i.productId, (held.get(i.productId) ?? 0) + i.quantity);
+  }
+  return held;
+}
+
+/** Refuses more of `product` than one buyer may hold (fewer during its flash sale). */
+function checkUnits(services: Services, product: Product, wanted: number, held: number, onSale: boolean) {
+  const { maxUnits, maxSaleUnits } = services.config.holds;
+  const max = onSale ? maxSaleUnits : maxUnits;
+  if (wanted + held <= max) return;
+  const already = held ? `; you already hold ${held}` : "";
+  const why = onSale ? " while it is on flash sale" : "";
+  throw conflict("too_many", `You can hold at most ${max} of ${product.name}${why}${already}.`);
+}
+
+/** Sets how many of a product the asker's cart holds (0 removes it). */
 export async function setItem(
   services: Services,
   actor: Actor,
@@ -30,51 +78,160 @@ export async function setItem(
   input: CartItemInput,
 ): Promise<Cart> {
   const { kv, clock } = services;
+  await spend(services, "cart", actor);
   const stream = await openStream(kv, streamId);
   const product = await sellersProduct(kv, stream.sellerId, input.productId);
-  const sale = await getSale(kv, stream.id);
-  const item = { product, quantity: input.quantity, sale };
-  const result = await setCartItem(kv, stream.id, actor.identity, item, clock.now());
-  if (result.ok) return result.cart;
-  if (result.reason === "cart_full") {
-    throw conflict("cart_full", `A cart holds at most ${MAX_CART_PRODUCTS} different products`);
-  }
-  throw conflict(
-    "other_currency",
-    `Your cart holds prices in ${result.currency}; reserve it first, then add ${product.name} (priced in ${product.currency})`,
-  );
+  const [sale, held] = await Promise.all([getSale(kv, stream.id), heldUnits(kv, stream.id, actor.identity)]);
+  const onSale = priceOf(product, sale, clock.now()).saleEndsAt !== null;
+  const stored = await setCartLine(kv, stream.id, actor.identity, input, async (others) => {
+    if (others.length >= MAX_CART_PRODUCTS) {
+      throw conflict("cart_full", `A cart holds at most ${MAX_CART_PRODUCTS} different products`);
+    }
+    const currency = [...(await productsOf(kv, others.map((l) => l.productId))).values()][0]?.currency;
+    if (currency && currency !== product.currency) {
+      throw conflict(
+        "other_currency",
+        `Your cart holds prices in ${currency}; reserve it first, then add ${product.name} (priced in ${product.currency})`,
+      );
+    }
+    checkUnits(services, product, input.quantity, held.get(product.id) ?? 0, onSale);
+  });
+  return await pricedCart(services, stream.id, stored);
 }
 
+/**
+ * Reserves the asker's cart at the prices of now. With `totalMinor` (what the buyer saw),
+ * a total that changed meanwhile (a flash sale ended) is refused, so nobody pays a price
+ * they did not see.
+ */
 export async function reserve(
   services: Services,
   actor: Actor,
   streamId: string,
+  seen: { totalMinor?: number },
 ): Promise<ReservationSummary> {
-  const { kv, rooms, clock } = services;
+  const { kv, clock, config } = services;
+  await spend(services, "reserve", actor);
   const stream = await openStream(kv, streamId);
-  const result = await reserveCart(kv, stream.id, actor, clock.now());
-  if (!result.ok) {
-    if (result.reason === "cart_empty") throw conflict("cart_empty", "Your cart is empty");
-    if (result.reason === "sale_ended") throw conflict("sale_ended", saleEnded(result.item));
+  const entry = await getStoredCart(kv, stream.id, actor.identity);
+  const priced = await pricedCart(services, stream.id, entry.value);
+  if (priced.items.length === 0) throw conflict("cart_empty", "Your cart is empty");
+  if (seen.totalMinor !== undefined && seen.totalMinor !== priced.totalMinor) {
     throw conflict(
-      "sold_out",
-      result.left === 0
-        ? `${result.item.name} is sold out`
-        : `Only ${result.left} of ${result.item.name} left; lower the quantity`,
+      "prices_changed",
+      "Prices changed since you looked (a flash sale ended). Check your cart and reserve again.",
     );
   }
-  const { reservation, version } = result;
-  for (const { productId, stock } of result.stock) {
-    await announce(rooms, stream.id, message("stock", { productId, stock, version }));
+  const held = await heldUnits(kv, stream.id, actor.identity);
+  const products = await productsOf(kv, priced.items.map((i) => i.productId));
+  for (const i of priced.items) {
+    checkUnits(services, products.get(i.productId)!, i.quantity, held.get(i.productId) ?? 0, !!i.saleEndsAt);
   }
-  await announce(rooms, stream.id, reservationMessage(reservation), [sellerIdentity(stream.sellerId)]);
-  const { id, items, totalMinor, currency, at } = reservation;
-  return { id, items, totalMinor, currency, at };
+  const items = priced.items.map(({ productId, name, quantity, unitPriceMinor, currency }) => ({
+    productId,
+    name,
+    quantity,
+    unitPriceMinor,
+    currency,
+  }));
+  const who = { identity: actor.identity, name: actor.name };
+  const result = await hold(kv, stream.id, who, { items, cart: entry }, {
+    now: clock.now(),
+    ttlMs: config.holds.ttlMs,
+  });
+  if (!result.ok) {
+    const { item, left } = result;
+    throw conflict(
+      "sold_out",
+      left === 0 ? `${item.name} is sold out` : `Only ${left} of ${item.name} left; lower the quantity`,
+    );
+  }
+  await tell(services, result);
+  return summaryOf(result.reservation);
 }
 
-function saleEnded(item: CartItem): string {
-  const time = new Date(item.saleEndsAt!).toISOString().slice(11, 19);
-  return `The flash sale on ${item.name} ended at ${time} UTC; remove it from your cart and add it again at the current price`;
+/** Tells everyone the new stock, and the seller what became of the reservation. */
+async function tell(services: Services, change: NonNullable<SettleResult>): Promise<void> {
+  const { kv, rooms } = services;
+  const { reservation, version } = change;
+  for (const { productId, stock } of change.stock) {
+    await announce(rooms, reservation.streamId, message("stock", { productId, stock, version }));
+  }
+  const to = await hostIdentities(kv, reservation.streamId);
+  if (to.length) await announce(rooms, reservation.streamId, reservationMessage(reservation), { to });
+}
+
+/** The asker's holds in the stream, oldest first: "held for you until 14:32". */
+export async function holds(
+  services: Services,
+  actor: Actor,
+  streamId: string,
+): Promise<ReservationSummary[]> {
+  const stream = await findStream(services.kv, streamId);
+  if (!actor.identity) return [];
+  const now = services.clock.now();
+  const live = (await listHolds(services.kv, stream.id, actor.identity)).filter((r) =>
+    Date.parse(r.expiresAt) > now
+  );
+  return live.map(summaryOf);
+}
+
+/** The buyer lets their own hold go: its stock goes back on sale. */
+export async function cancel(
+  services: Services,
+  actor: Actor,
+  streamId: string,
+  id: string,
+): Promise<ReservationSummary> {
+  const reservation = await getReservation(services.kv, streamId, id);
+  if (!reservation || reservation.identity !== actor.identity) {
+    throw notFound("reservation_not_found", "No reservation of yours with this id");
+  }
+  return await settleAndTell(services, reservation, "cancelled");
+}
+
+/** The seller marks a hold paid (the stock stays sold) or releases it (the stock goes back). */
+export async function resolve(
+  services: Services,
+  actor: Actor,
+  streamId: string,
+  id: string,
+  status: "paid" | "released",
+): Promise<ReservationSummary> {
+  const stream = await ownStream(services.kv, actor, streamId);
+  await spend(services, "seller", actor);
+  const reservation = await getReservation(services.kv, stream.id, id);
+  if (!reservation) throw notFound("reservation_not_found", "No reservation with this id in this stream");
+  return await settleAndTell(services, reservation, status);
+}
+
+async function settleAndTell(
+  services: Services,
+  reservation: Reservation,
+  status: "paid" | "released" | "cancelled" | "expired",
+): Promise<ReservationSummary> {
+  const settled = await settle(services.kv, reservation.streamId, reservation.id, status);
+  if (!settled) {
+    throw conflict(
+      "not_held",
+      `This reservation is ${reservation.status === "held" ? "settled" : reservation.status} already`,
+    );
+  }
+  await tell(services, settled);
+  return summaryOf(settled.reservation);
+}
+
+/** Returns the stock of every hold whose time is up; how many it settled. Run every few seconds. */
+export async function expireDue(services: Services): Promise<number> {
+  let settled = 0;
+  for (const { streamId, id } of await dueHolds(services.kv, services.clock.now())) {
+    const change = await settle(services.kv, streamId, id, "expired");
+    if (change) {
+      settled++;
+      await tell(services, change);
+    }
+  }
+  return settled;
 }
 
 /** A viewer opened a product's sheet: counted for the seller's analytics, every open. */

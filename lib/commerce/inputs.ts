@@ -9,3 +9,6 @@ export const CartItemInput = z.object({
     .max(MAX_QUANTITY, `At most ${MAX_QUANTITY} of one product`),
 }).strict();
 export type CartItemInput = z.infer<typeof CartItemInput>;
+
+/** Reserving: the total the buyer saw, so a price that changed meanwhile is refused, not charged. */
+export const ReserveInput = z.object({ totalMinor: z.number().int().min(0).optional() }).strict();

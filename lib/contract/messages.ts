@@ -23,10 +23,11 @@ export const ChatMessage = z.object({
   at: z.iso.datetime(),
 });
 
-export const ReactionMessage = z.object({
+/** The room's reactions since the last tally: sent lossy by the server, a few times a second at most. */
+export const ReactionsMessage = z.object({
   v: z.literal(1),
-  type: z.literal("reaction"),
-  emoji: z.enum(REACTION_EMOJI),
+  type: z.literal("reactions"),
+  counts: z.partialRecord(z.enum(REACTION_EMOJI), z.number().int().min(1).max(100_000)),
 });
 
 // Counts carry the KV versionstamp of the commit that produced them: sends of two racing
@@ -96,7 +97,7 @@ export const StockMessage = z.object({
   version: Version.optional(),
 });
 
-/** A viewer's reservation, sent only to the seller. */
+/** A reservation as the seller follows it: who holds what, until when, and what became of it. */
 export const ReservationMessage = z.object({
   v: z.literal(1),
   type: z.literal("reservation"),
@@ -105,13 +106,16 @@ export const ReservationMessage = z.object({
   items: z.array(z.object({ productId: z.string(), name: z.string(), quantity: z.number().int().min(1) }))
     .min(1),
   at: z.iso.datetime(),
+  /** Held (stock taken) until `expiresAt`; paid; or its stock returned (released, cancelled, expired). */
+  status: z.enum(["held", "paid", "released", "cancelled", "expired"]),
+  expiresAt: z.iso.datetime(),
 });
 
 /** One LiveKit data topic per kind of message. */
 export const topics = {
   status: StreamStatusMessage,
   chat: ChatMessage,
-  reaction: ReactionMessage,
+  reactions: ReactionsMessage,
   likes: LikesMessage,
   viewers: ViewersMessage,
   pins: PinsMessage,
@@ -123,7 +127,7 @@ export type Topic = keyof typeof topics;
 export type MessageOf<T extends Topic> = z.infer<(typeof topics)[T]>;
 export type StreamStatusMessage = MessageOf<"status">;
 export type ChatMessage = MessageOf<"chat">;
-export type ReactionMessage = MessageOf<"reaction">;
+export type ReactionsMessage = MessageOf<"reactions">;
 export type LikesMessage = MessageOf<"likes">;
 export type ViewersMessage = MessageOf<"viewers">;
 export type PinsMessage = MessageOf<"pins">;

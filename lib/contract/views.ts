@@ -17,8 +17,8 @@ export interface ProductDetails {
   currency: string;
   /** Where to buy outside Showfloor, when the seller has a shop. */
   buyUrl: string | null;
-  /** The image file's id under the data folder, and its type (checked from its bytes). */
-  image: { id: string; type: ImageType } | null;
+  /** The image file's id under the data folder, its type (checked from its bytes) and size. */
+  image: { id: string; type: ImageType; bytes?: number } | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -45,28 +45,46 @@ export interface Sales {
   pinned: ProductCard[];
 }
 
+/** A product in a cart, priced as it is now: a flash-sale price only while the sale runs. */
 export interface CartItem {
   productId: string;
   name: string;
   quantity: number;
   unitPriceMinor: number;
+  /** The price once a running flash sale ends. */
+  listPriceMinor: number;
   currency: string;
-  /** Set when the price is a flash sale's: reserving after this time is refused. */
+  /** Set while the price is a flash sale's: when it turns back to the list price. */
   saleEndsAt: string | null;
 }
 
 export interface Cart {
   items: CartItem[];
+  /** A cart holds one currency, so one total. */
+  totalMinor: number;
+}
+
+export type ReservationStatus = "held" | "paid" | "released" | "cancelled" | "expired";
+
+/** A product in a reservation, at the price it was reserved for. */
+export interface ReservedItem {
+  productId: string;
+  name: string;
+  quantity: number;
+  unitPriceMinor: number;
+  currency: string;
 }
 
 /** What the buyer is told of their reservation. */
 export interface ReservationSummary {
   id: string;
-  items: CartItem[];
-  /** A cart holds one currency, so one total. */
+  items: ReservedItem[];
   totalMinor: number;
   currency: string;
   at: string;
+  /** The stock is held until then; unpaid, it goes back on sale. */
+  expiresAt: string;
+  status: ReservationStatus;
 }
 
 export interface LikeState {

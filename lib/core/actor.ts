@@ -8,6 +8,8 @@ export interface Actor {
   name: string;
   /** Set when the asker is a signed-in seller. */
   sellerId: string | null;
+  /** The client's address, for limits per address. */
+  address: string;
 }
 
 /** The seller's id, or a 401 for anyone not signed in as a seller. */

@@ -5,6 +5,9 @@ import { z } from "zod";
 const DEV_LIVEKIT_SECRET = "showfloor-dev-secret-change-me-32chars+";
 const DEV_APP_SECRET = "showfloor-dev-cookie-secret-change-me";
 
+const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+const list = z.string().default("").transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
+
 const ConfigSchema = z.object({
   APP_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOSTNAME: z.string().default("127.0.0.1"),
@@ -19,6 +22,18 @@ const ConfigSchema = z.object({
   LIVEKIT_API_SECRET: z.string().min(32).default(DEV_LIVEKIT_SECRET),
   // Signs guest cookies; deliberately not the LiveKit secret.
   APP_SECRET: z.string().min(32).default(DEV_APP_SECRET),
+  // Proxies (IPs or CIDRs) whose X-Forwarded-For names the client; nobody else's is believed.
+  TRUSTED_PROXIES: list,
+  // Multiplies every rate limit (lib/limits/rules.ts): for benchmarks that push one client hard.
+  RATE_LIMIT_SCALE: count(1),
+  // What one seller may keep.
+  MAX_PRODUCTS_PER_SELLER: count(500),
+  MAX_IMAGE_MB_PER_SELLER: count(500),
+  MAX_STREAMS_PER_DAY: count(20),
+  // Reservations are holds that expire, and a buyer may hold only so many of one product.
+  HOLD_MINUTES: count(15),
+  MAX_UNITS_PER_BUYER: count(10),
+  MAX_SALE_UNITS_PER_BUYER: count(2),
 });
 
 export interface Config {
@@ -34,6 +49,23 @@ export interface Config {
     publicUrl: string;
     apiKey: string;
     apiSecret: string;
+  };
+  /** Proxies whose X-Forwarded-For is believed: addresses or CIDR ranges. */
+  trustedProxies: string[];
+  /** Multiplies every rate limit (benchmarks only). */
+  rateLimitScale: number;
+  quotas: {
+    productsPerSeller: number;
+    imageBytesPerSeller: number;
+    streamsPerDay: number;
+  };
+  holds: {
+    /** How long a reservation holds its stock before it returns by itself. */
+    ttlMs: number;
+    /** Units of one product one buyer may hold at once. */
+    maxUnits: number;
+    /** The same, for a product on flash sale. */
+    maxSaleUnits: number;
   };
 }
 
@@ -62,6 +94,18 @@ export function loadConfig(env: Record<string, string> = Deno.env.toObject()): C
       publicUrl: c.LIVEKIT_PUBLIC_URL ?? c.LIVEKIT_URL,
       apiKey: c.LIVEKIT_API_KEY,
       apiSecret: c.LIVEKIT_API_SECRET,
+    },
+    trustedProxies: c.TRUSTED_PROXIES,
+    rateLimitScale: c.RATE_LIMIT_SCALE,
+    quotas: {
+      productsPerSeller: c.MAX_PRODUCTS_PER_SELLER,
+      imageBytesPerSeller: c.MAX_IMAGE_MB_PER_SELLER * 1_000_000,
+      streamsPerDay: c.MAX_STREAMS_PER_DAY,
+    },
+    holds: {
+      ttlMs: c.HOLD_MINUTES * 60_000,
+      maxUnits: c.MAX_UNITS_PER_BUYER,
+      maxSaleUnits: c.MAX_SALE_UNITS_PER_BUYER,
     },
   };
 }

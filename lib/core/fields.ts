@@ -9,16 +9,32 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 // deno-lint-ignore no-control-regex
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
-/** One line of text: trimmed, `min`–`max` characters, no control characters. */
+// Characters that change how text around them reads without showing themselves: bidi
+// overrides and isolates ("gnp.exe" shown as "exe.png"), and zero-width ones that let a
+// name pass for another. A zero-width joiner stays where it joins emoji (👩‍💻).
+const INVISIBLE = /[\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const STRAY_JOINER = /(?<!\p{Extended_Pictographic}\ufe0f?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
+
+/** The text without invisible formatting characters. */
+export const visible = (s: string) => s.replace(INVISIBLE, "").replace(STRAY_JOINER, "");
+const visibleOnly = (v: unknown) => typeof v === "string" ? visible(v) : v;
+
+/** One line of text: trimmed, `min`–`max` characters, no control or invisible characters. */
 export const text = (label: string, min: number, max: number) =>
-  z.string().trim()
-    .min(min, min === 1 ? `${label} is required` : `${label} must be at least ${min} characters`)
-    .max(max, `${label} must be at most ${max} characters`)
-    .refine((s) => !CONTROL.test(s), `${label} must not contain control characters`);
+  z.preprocess(
+    visibleOnly,
+    z.string().trim()
+      .min(min, min === 1 ? `${label} is required` : `${label} must be at least ${min} characters`)
+      .max(max, `${label} must be at most ${max} characters`)
+      .refine((s) => !CONTROL.test(s), `${label} must not contain control characters`),
+  );
 
 /** Free text that may keep line breaks: trimmed, at most 2000 characters. */
-export const description = z.string().trim().max(2000, "Description must be at most 2000 characters")
-  .refine((s) => !CONTROL_BUT_LINES.test(s), "Description must not contain control characters");
+export const description = z.preprocess(
+  visibleOnly,
+  z.string().trim().max(2000, "Description must be at most 2000 characters")
+    .refine((s) => !CONTROL_BUT_LINES.test(s), "Description must not contain control characters"),
+);
 
 /** An id made by newId() (lib/kv/ids.ts): lowercase base 36. */
 export const storedId = (what: string) => z.string().regex(/^[0-9a-z]{1,40}$/, `Expected ${what}`);

@@ -2,6 +2,7 @@
 // the clock. Built once by the composition root (lib/server/showfloor.ts); tests swap any.
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
+import type { ReactionTally } from "@/lib/audience/reaction_tally.ts";
 import type { RoomService } from "@/lib/livekit/room_service.ts";
 
 export interface Services {
@@ -9,4 +10,6 @@ export interface Services {
   kv: Deno.Kv;
   rooms: RoomService;
   clock: Clock;
+  /** Adds up each room's reactions and sends them as a few tallies a second. */
+  reactions: ReactionTally;
 }

@@ -1,17 +1,16 @@
 // The app: Hono with security headers, static files, island bundles, the
 // file-system routes and one error handler (JSON under /api/, pages elsewhere).
-import { fileURLToPath } from "node:url";
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { serveStatic } from "hono/deno";
 import { secureHeaders } from "hono/secure-headers";
 import { type BundleFiles, bundleIslands, bundleResponse, readBundle } from "./bundle.ts";
 import { HttpError } from "./http_error.ts";
-import { errorResponse, isApi } from "./error_response.ts";
+import { errorResponse } from "./error_response.ts";
 import { handleRoute, type Site } from "./handle_route.ts";
 import { loadIslands } from "./islands.ts";
 import { rootUrl } from "./root_url.ts";
 import { scanRoutes } from "./routes.ts";
+import { staticFiles } from "./static_files.ts";
 
 export interface AppOptions<S> {
   /** Project root holding `routes/`, `islands/`, `static/` (and `_fresh/`). */
@@ -22,27 +21,36 @@ export interface AppOptions<S> {
   initState?: (req: Request) => S;
   /** Turns the app's own errors into HttpErrors; anything it leaves is a 500 (or Hono's own). */
   mapError?: (error: Error) => HttpError | undefined;
+  /** Where pages may connect (fetch, WebSocket) besides their own origin. */
+  connectSrc?: string[];
 }
 
 export interface App {
-  fetch: (req: Request) => Promise<Response>;
+  /** Serves one request; `info` (from Deno.serve) tells who is on the other end of the connection. */
+  fetch: (req: Request, info?: Deno.ServeHandlerInfo) => Promise<Response>;
   hono: Hono;
 }
 
-/** Body limit of /api/ routes; a route module may set its own with `export const config = { bodyLimit }`. */
-export const API_BODY_LIMIT = 64 * 1024;
+/**
+ * Body limit of every route, pages and forms included: read while the body streams in,
+ * so a huge upload is a 413 before it fills memory. A route module may set its own with
+ * `export const config = { bodyLimit }`.
+ */
+export const BODY_LIMIT = 64 * 1024;
 
-const CSP = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'", "'unsafe-inline'"],
-  imgSrc: ["'self'", "data:", "blob:"],
-  mediaSrc: ["'self'", "blob:"],
-  connectSrc: ["'self'", "ws:", "wss:", "http:", "https:"], // LiveKit runs on another port
-  frameAncestors: ["'none'"],
-  baseUri: ["'self'"],
-  formAction: ["'self'"],
-};
+function csp(connectSrc: string[]) {
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", "data:", "blob:"],
+    mediaSrc: ["'self'", "blob:"],
+    connectSrc: ["'self'", ...connectSrc],
+    frameAncestors: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+  };
+}
 
 export async function createApp<S = Record<string, unknown>>(
   options: AppOptions<S>,
@@ -61,9 +69,9 @@ export async function createApp<S = Record<string, unknown>>(
 
   const hono = new Hono();
   hono.use(
-    secureHeaders({ contentSecurityPolicy: CSP, xFrameOptions: "DENY" }),
+    secureHeaders({ contentSecurityPolicy: csp(options.connectSrc ?? []), xFrameOptions: "DENY" }),
   );
-  hono.use(serveStatic({ root: fileURLToPath(new URL("static/", root)) }));
+  hono.use(await staticFiles(new URL("static/", root)));
   hono.get(
     "/_islands/:file",
     (c) => bundleResponse(bundle, c.req.param("file")) ?? notFound(),
@@ -75,15 +83,13 @@ export async function createApp<S = Record<string, unknown>>(
       states.set(c, state);
       return handleRoute(route, c, state, site);
     };
-    const maxSize = route.module.config?.bodyLimit ?? (isApi(route.pattern) ? API_BODY_LIMIT : undefined);
-    if (maxSize === undefined) hono.all(route.pattern, run);
-    else hono.all(route.pattern, limitBody(maxSize), run);
+    hono.all(route.pattern, limitBody(route.module.config?.bodyLimit ?? BODY_LIMIT), run);
   }
 
   hono.notFound((c) => errorResponse(notFoundError(), c, states.get(c), site, initState));
   hono.onError((err, c) => errorResponse(options.mapError?.(err) ?? err, c, states.get(c), site, initState));
 
-  return { fetch: async (req) => await hono.fetch(req), hono };
+  return { fetch: async (req, info) => await hono.fetch(req, info), hono };
 }
 
 /** Refuses a body over `maxSize` bytes (counted even when streamed) with a JSON-able 413. */

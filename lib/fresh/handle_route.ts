@@ -1,6 +1,7 @@
 // Runs one matched route: folder middlewares (outermost first), then the
 // method's handler or, for GET without one, the page with `data: undefined`.
 import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { h } from "preact";
 import { HttpError } from "./http_error.ts";
 import type { Island } from "./islands.ts";
@@ -34,6 +35,7 @@ export async function handleRoute<S>(
     url: new URL(c.req.url),
     params: c.req.param() as Record<string, string>,
     state,
+    remoteAddress: remoteAddressOf(c),
     hono: c,
   };
   const dispatch = async (): Promise<Response> => {
@@ -74,7 +76,7 @@ export async function handleRoute<S>(
       state: ctx.state,
       islands: site.islands,
     });
-    return htmlResponse(html, result.status, result.headers);
+    return htmlResponse(html, result.status, result.headers, c);
   };
   // Folder middlewares wrap the handler, outermost first.
   const run = (i: number): Promise<Response> => {
@@ -84,12 +86,20 @@ export async function handleRoute<S>(
   return await run(0);
 }
 
-export function htmlResponse(
-  html: string,
-  status: number,
-  headers?: HeadersInit,
-): Response {
-  const res = new Response(html, { status, headers });
+/**
+ * An HTML response. Given the Hono context, it carries the headers set on it before (a
+ * cookie written while the page's data was read), as Hono's own responses do.
+ */
+export function htmlResponse(html: string, status: number, headers?: HeadersInit, c?: Context): Response {
+  const res = c
+    ? c.newResponse(html, status as ContentfulStatusCode, Object.fromEntries(new Headers(headers)))
+    : new Response(html, { status, headers });
   res.headers.set("content-type", "text/html; charset=utf-8");
   return res;
+}
+
+/** The peer's IP address, from the connection info Deno.serve passes as Hono's env. */
+function remoteAddressOf(c: Context): string | null {
+  const addr = (c.env as Partial<Deno.ServeHandlerInfo<Deno.NetAddr>> | undefined)?.remoteAddr;
+  return addr && "hostname" in addr ? addr.hostname : null;
 }

@@ -91,3 +91,9 @@ export async function readEmpty(ctx: HasRequest): Promise<void> {
 export function readQuery<T>(ctx: { url: URL }, schema: z.ZodType<T>): T {
   return validate(schema, Object.fromEntries(ctx.url.searchParams));
 }
+
+/** Like readJson, but a request with no body at all reads as `{}`. */
+export async function readJsonOrEmpty<T>(ctx: HasRequest, schema: z.ZodType<T>): Promise<T> {
+  if (!await ctx.req.clone().text()) return validate(schema, {});
+  return await readJson(ctx, schema);
+}

@@ -1,9 +1,9 @@
 // Public API of the Fresh-2-style layer.
-export { API_BODY_LIMIT, type App, type AppOptions, createApp } from "./app.ts";
+export { type App, type AppOptions, BODY_LIMIT, createApp } from "./app.ts";
 export { buildIslands, type BundleFiles, bundleIslands, readBundle, writeBundle } from "./bundle.ts";
 export { HttpError } from "./http_error.ts";
 export { findIslandFiles, type Island, type IslandFile, loadIslands } from "./islands.ts";
-export { readEmpty, readForm, readJson, readJsonOrForm, readQuery } from "./json_body.ts";
+export { readEmpty, readForm, readJson, readJsonOrEmpty, readJsonOrForm, readQuery } from "./json_body.ts";
 export { page, PageResult } from "./page.ts";
 export { inertJson, plainJson } from "./island_props.ts";
 export { DefaultApp, DefaultError, render, renderDocument } from "./render.tsx";

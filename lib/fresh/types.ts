@@ -11,6 +11,8 @@ export interface RouteContext<S = Record<string, unknown>> {
   params: Record<string, string>;
   /** Per-request state, created by `initState` and filled by middleware. */
   state: S;
+  /** The address at the other end of the connection (a proxy's, behind one); null when unknown. */
+  remoteAddress: string | null;
   /** Escape hatch to the underlying Hono context. */
   hono: Context;
 }
@@ -57,7 +59,7 @@ export type Middleware<S = Record<string, unknown>> = (
 
 /** What a route module may export as `config`, as in Fresh. */
 export interface RouteConfig {
-  /** Largest request body in bytes, instead of the app's default (64 KiB under /api/, none elsewhere). */
+  /** Largest request body in bytes, instead of the app's default (64 KiB). */
   bodyLimit?: number;
 }
 

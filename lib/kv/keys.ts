@@ -14,14 +14,24 @@ type SellersProduct = [sellerId: string, productId: string];
 type StreamItem = [streamId: string, id: string];
 type StreamPerson = [streamId: string, identity: string];
 type StreamCounter = [streamId: string, name: string];
+type RateWindow = [rule: string, subject: string, window: string];
+type SellersDay = [sellerId: string, day: string];
+type StreamPersonItem = [streamId: string, identity: string, id: string];
+type HoldDue = [expiresAt: string, streamId: string, id: string];
 
 /** A key maker: the prefix, then the parts in order. */
 const under = <P extends string[]>(prefix: string) => (...parts: P) => [prefix, ...parts] as const;
 
 export const keys = {
+  // limits
+  /** Requests counted in one window of one rule for one subject (expires with the window). */
+  rate: under<RateWindow>("rate"),
+
   // auth
   seller: under<ById>("sellers"),
   sellerByEmail: under<ByEmail>("sellers_by_email"),
+  /** Wrong passwords for an email lately ({ count, last }), for the growing wait. */
+  signInFailures: under<ByEmail>("sign_in_failures"),
   /** A session, by the SHA-256 of its token (never the token itself). */
   session: under<ByTokenHash>("sessions"),
 
@@ -31,16 +41,16 @@ export const keys = {
   streamBySeller: under<SellersStream>("streams_by_seller"),
   /** The one stream a seller is live with, if any. */
   liveStreamOf: under<OfSeller>("live_stream_of"),
+  /** How many streams a seller created on one day (UTC days since the epoch), for the quota. */
+  streamsCreated: under<SellersDay>("streams_created"),
   liveStreams: under<Whole>("live_streams"),
   liveStream: under<OfStream>("live_streams"),
-  /** The LiveKit session id of the seller's latest connection to the stream's room. */
-  sellerSession: under<OfStream>("seller_sessions"),
+  /** The seller's studio connections to the stream's room now (HostConnection[]), from webhooks. */
+  hostConnections: under<OfStream>("host_connections"),
 
   // chat
   chatOf: under<OfStream>("chat"),
   chat: under<StreamItem>("chat"),
-  /** A sender's recent post times in a stream, for the chat rate limit (expires by itself). */
-  chatRate: under<StreamPerson>("chat_rate"),
 
   // audience
   likeCount: under<OfStream>("like_counts"),
@@ -51,11 +61,15 @@ export const keys = {
   /** The viewers in the stream's room right now (identity → name and LiveKit session), from webhooks. */
   viewersOf: under<OfStream>("viewers"),
   viewer: under<StreamPerson>("viewers"),
+  /** A LiveKit webhook event already handled, by its id (expires after a day). */
+  webhookEvent: under<ById>("webhook_events"),
 
   // catalog
   product: under<ById>("products"),
   productsBySeller: under<OfSeller>("products_by_seller"),
   productBySeller: under<SellersProduct>("products_by_seller"),
+  /** What a seller keeps ({ products, imageBytes }), for their quotas. */
+  sellerUsage: under<OfSeller>("seller_usage"),
   /** Units left to reserve: its own key, so a reservation checks and takes stock without rewriting the product. */
   stock: under<OfProduct>("stock"),
 
@@ -72,6 +86,12 @@ export const keys = {
   cart: under<StreamPerson>("carts"),
   reservationsOf: under<OfStream>("reservations"),
   reservation: under<StreamItem>("reservations"),
+  /** The holds a buyer has in a stream (present while held). */
+  heldByOf: under<StreamPerson>("held_by"),
+  heldBy: under<StreamPersonItem>("held_by"),
+  /** Holds by the time they expire (ISO, so they sort by time), for the sweeper. */
+  holdExpiries: under<Whole>("hold_expiry"),
+  holdExpiry: under<HoldDue>("hold_expiry"),
 
   // analytics
   /** Present once this identity has joined the stream's room as a viewer (unique viewers). */

@@ -24,3 +24,22 @@ export function sellerIdentity(sellerId: string): string {
 export function guestIdentity(guestId: string): string {
   return `guest-${guestId}`;
 }
+
+const CONNECTION = "~";
+
+/**
+ * One connection of a person to a room: their identity plus a random suffix, so a second
+ * tab (or the seller's own watch page) never kicks the first. `host` marks a seller's
+ * broadcast from their studio.
+ */
+export function connectionIdentity(person: string, host: boolean): string {
+  const suffix = crypto.getRandomValues(new Uint32Array(2)).reduce((s, n) => s + n.toString(36), "");
+  return `${person}${CONNECTION}${host ? "h" : "v"}${suffix}`;
+}
+
+/** Whose connection an identity is, and whether it broadcasts; identities without a suffix are the person's. */
+export function connectionOf(identity: string): { person: string; host: boolean } {
+  const at = identity.lastIndexOf(CONNECTION);
+  if (at < 0) return { person: identity, host: false };
+  return { person: identity.slice(0, at), host: identity[at + 1] === "h" };
+}

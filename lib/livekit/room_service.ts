@@ -4,12 +4,16 @@ import { DataPacket_Kind, RoomServiceClient } from "livekit-server-sdk";
 import { type AnyMessage, encodeMessage } from "@/lib/contract/messages.ts";
 import { roomName } from "./names.ts";
 
+export interface SendOptions {
+  /** Only these participants (LiveKit identities); everyone when absent. */
+  to?: string[];
+  /** Best effort, never resent: for what is stale a moment later (reaction tallies). */
+  lossy?: boolean;
+}
+
 export interface RoomService {
-  /**
-   * Sends a server-authoritative message to the stream's room, reliably, on the topic
-   * named by its type: to everyone, or only to the participants named in `to`.
-   */
-  send(streamId: string, message: AnyMessage, to?: string[]): Promise<void>;
+  /** Sends a server-authoritative message to the stream's room, on the topic named by its type. */
+  send(streamId: string, message: AnyMessage, opts?: SendOptions): Promise<void>;
   /** Disconnects everyone and closes the stream's room. */
   close(streamId: string): Promise<void>;
 }
@@ -19,14 +23,15 @@ export function createRoomService(
 ): RoomService {
   const client = new RoomServiceClient(opts.url.replace(/^ws/, "http"), opts.apiKey, opts.apiSecret);
   return {
-    async send(streamId, message, to) {
+    async send(streamId, message, opts = {}) {
       const room = roomName(streamId);
       // No room (nobody has joined): nobody to tell, and late joiners read KV. LiveKit
       // answers a send to a missing room only after a long wait, so ask first.
       if ((await client.listRooms([room])).length === 0) return;
-      await client.sendData(room, encodeMessage(message), DataPacket_Kind.RELIABLE, {
+      const kind = opts.lossy ? DataPacket_Kind.LOSSY : DataPacket_Kind.RELIABLE;
+      await client.sendData(room, encodeMessage(message), kind, {
         topic: message.type,
-        destinationIdentities: to,
+        destinationIdentities: opts.to,
       });
     },
     async close(streamId) {
@@ -48,10 +53,10 @@ export async function announce(
   rooms: RoomService,
   streamId: string,
   message: AnyMessage,
-  to?: string[],
+  opts?: SendOptions,
 ): Promise<void> {
   try {
-    await rooms.send(streamId, message, to);
+    await rooms.send(streamId, message, opts);
   } catch (error) {
     console.error(`could not send ${message.type} to stream ${streamId}:`, error);
   }

@@ -1,6 +1,7 @@
 // Access tokens for a stream's room. Least privilege lives here: only the stream's
-// owner may publish media, and only to that stream's room; everyone else subscribes
-// and publishes data (reactions) but never media.
+// owner may publish media, and only to that stream's room; everyone else subscribes.
+// Nobody publishes data: every packet in a room comes from the server (architecture
+// decision 5), so a participant cannot forge one.
 import { AccessToken, TrackSource, type VideoGrant } from "livekit-server-sdk";
 import { roomName } from "./names.ts";
 
@@ -29,7 +30,7 @@ export function sellerGrant(streamId: string): VideoGrant {
       TrackSource.SCREEN_SHARE_AUDIO,
     ],
     canSubscribe: true,
-    canPublishData: true,
+    canPublishData: false,
     canUpdateOwnMetadata: false,
   };
 }
@@ -41,12 +42,11 @@ export function viewerGrant(streamId: string): VideoGrant {
     canPublish: false,
     canPublishSources: [],
     canSubscribe: true,
-    canPublishData: true,
+    canPublishData: false,
     canUpdateOwnMetadata: false,
     // Announced to nobody but itself, so a big audience does not flood every client with
-    // participant updates (architecture decision 7). Its data still reaches the room
-    // (anonymously), server messages still reach it, and webhooks still report its join
-    // and leave: tests/e2e/live_room_test.ts holds LiveKit to that.
+    // participant updates (architecture decision 7). Server messages still reach it and
+    // webhooks still report its join and leave: tests/e2e/live_room_test.ts holds LiveKit to that.
     hidden: true,
   };
 }

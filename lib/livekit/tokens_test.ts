@@ -12,7 +12,7 @@ Deno.test("mintToken() refuses publish rights to a viewer", async () => {
   assertEquals(claims.video?.canPublish, false);
   assertEquals(claims.video?.canPublishSources, []);
   assertEquals(claims.video?.canSubscribe, true);
-  assertEquals(claims.video?.canPublishData, true);
+  assertEquals(claims.video?.canPublishData, false, "only the server speaks on the data channel");
   assertEquals(claims.video?.room, roomName("s1"));
   assertEquals(claims.sub, "guest-1");
 });
@@ -38,6 +38,7 @@ Deno.test("mintToken() lets a seller publish camera, microphone and screen in th
     [...((claims.video?.canPublishSources ?? []) as unknown as string[])].sort(),
     ["camera", "microphone", "screen_share", "screen_share_audio"],
   );
+  assert(!claims.video?.canPublishData, "a seller publishes no data either: only the server speaks");
   assert(!claims.video?.roomAdmin, "a seller is not a room admin");
   assert(!claims.video?.roomCreate, "a seller cannot create arbitrary rooms");
 });

@@ -19,7 +19,8 @@ export async function submitForm<I, R>(
   const values: Record<string, string> = {};
   const raw = await ctx.req.clone().formData().catch(() => new FormData());
   for (const [key, value] of raw) {
-    if (typeof value === "string" && !key.includes("password")) values[key] = value;
+    // Kept to show the form again: never a password, and never more than a field could hold.
+    if (typeof value === "string" && !key.includes("password")) values[key] = value.slice(0, 2_000);
   }
   try {
     return { ok: true, value: await action(await readForm(ctx, schema)) };

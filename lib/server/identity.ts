@@ -1,25 +1,65 @@
 // Who a request comes from, for the actions: the seller from the session, or the guest
-// from the signed cookie, never anything in the request body.
+// from the signed cookie, never anything in the request body; and from which address.
+// A new guest identity is not free: only the watch page and /guest make one, under the
+// "guest" limit per address.
 import type { Actor } from "@/lib/core/actor.ts";
+import { DomainError } from "@/lib/core/errors.ts";
+import { spend } from "@/lib/limits/limiter.ts";
 import { guestIdentity, sellerIdentity } from "@/lib/livekit/names.ts";
-import { newGuest, writeGuestCookie } from "./cookies.ts";
+import { clientAddress, parseProxies } from "./client_address.ts";
+import { type Guest, newGuest, writeGuestCookie } from "./cookies.ts";
 import type { Ctx } from "./state.ts";
+
+const proxies = new WeakMap<object, ReturnType<typeof parseProxies>>();
+
+function addressOf(ctx: Ctx): string {
+  const { config } = ctx.state.services;
+  if (!proxies.has(config)) proxies.set(config, parseProxies(config.trustedProxies));
+  return clientAddress(ctx.remoteAddress, ctx.req.headers.get("x-forwarded-for"), proxies.get(config)!);
+}
 
 /** The asker as far as the cookies tell: a seller, a guest, or nobody yet (identity ""). */
 export function askerOf(ctx: Ctx): Actor {
   const { seller, guest } = ctx.state;
-  if (seller) return { identity: sellerIdentity(seller.id), name: seller.name, sellerId: seller.id };
-  if (guest) return { identity: guestIdentity(guest.id), name: guest.name, sellerId: null };
-  return { identity: "", name: "", sellerId: null };
+  const address = addressOf(ctx);
+  if (seller) return { identity: sellerIdentity(seller.id), name: seller.name, sellerId: seller.id, address };
+  if (guest) return { identity: guestIdentity(guest.id), name: guest.name, sellerId: null, address };
+  return { identity: "", name: "", sellerId: null, address };
+}
+
+/** The asker, who must be someone: chatting, liking, reacting and buying need a name. */
+export function personOf(ctx: Ctx): Actor {
+  const actor = askerOf(ctx);
+  if (!actor.identity) {
+    throw new DomainError(
+      "unauthenticated",
+      "name_required",
+      "Open the stream's page (or pick a name) first.",
+    );
+  }
+  return actor;
 }
 
 /**
- * The asker; one without a cookie becomes a new guest, with a stable signed identity (the
- * page still shows no name until they pick one). Called once per request.
+ * Makes the asker a new guest (a signed cookie on the response), counted against their
+ * address's "guest" limit; throws 429 when it is spent.
  */
-export async function actorOf(ctx: Ctx): Promise<Actor> {
-  if (ctx.state.seller || ctx.state.guest) return askerOf(ctx);
-  const guest = newGuest();
+export async function makeGuest(ctx: Ctx, name?: string): Promise<Guest> {
+  await spend(ctx.state.services, "guest", askerOf(ctx));
+  const guest = newGuest(name);
   await writeGuestCookie(ctx.hono, ctx.state.services.config.appSecret, guest);
-  return { identity: guestIdentity(guest.id), name: guest.name, sellerId: null };
+  return guest;
+}
+
+/**
+ * On a page that welcomes strangers (the watch page): one without a cookie becomes a
+ * guest when their address may still make one, else watches as nobody until it may.
+ */
+export async function welcomeGuest(ctx: Ctx): Promise<void> {
+  if (ctx.state.seller || ctx.state.guest) return;
+  try {
+    await makeGuest(ctx);
+  } catch (error) {
+    if (!(error instanceof DomainError && error.kind === "rate_limited")) throw error;
+  }
 }

@@ -1,5 +1,6 @@
 // Composition root: config in, the running app's services and HTTP handler out.
 // main.ts serves it; tests call its fetch with no network and may swap any service.
+import { createReactionTally } from "@/lib/audience/reaction_tally.ts";
 import { type Clock, systemClock } from "@/lib/core/clock.ts";
 import type { Config } from "@/lib/core/config.ts";
 import type { Services } from "@/lib/core/services.ts";
@@ -12,7 +13,12 @@ import type { State } from "./state.ts";
 export interface Showfloor {
   app: App;
   services: Services;
-  close(): void;
+  close(): Promise<void>;
+}
+
+/** Where browsers reach LiveKit: its WebSocket URL, and the same host over HTTP(S) (livekit-client checks it there). */
+function livekitOrigins(publicUrl: string): string[] {
+  return [new URL(publicUrl).origin, new URL(publicUrl.replace(/^ws/, "http")).origin];
 }
 
 export async function createShowfloor(
@@ -20,17 +26,27 @@ export async function createShowfloor(
   opts: { rooms?: RoomService; clock?: Clock } = {},
 ): Promise<Showfloor> {
   const kv = await openKv(config.kvPath);
+  const rooms = opts.rooms ?? createRoomService(config.livekit);
   const services: Services = {
     config,
     kv,
-    rooms: opts.rooms ?? createRoomService(config.livekit),
+    rooms,
     clock: opts.clock ?? systemClock,
+    reactions: createReactionTally(rooms),
   };
   const app = await createApp<State>({
     root: new URL("../../", import.meta.url),
     dev: config.env !== "production",
     initState: () => ({ services, seller: null, guest: null }),
     mapError: toHttpError,
+    connectSrc: livekitOrigins(config.livekit.publicUrl),
   });
-  return { app, services, close: () => kv.close() };
+  return {
+    app,
+    services,
+    async close() {
+      await services.reactions.close();
+      kv.close();
+    },
+  };
 }

@@ -9,6 +9,7 @@ import { conflict, forbidden, invalid } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { ownProduct } from "@/lib/catalog/access.ts";
 import type { Product } from "@/lib/catalog/store.ts";
+import { spend } from "@/lib/limits/limiter.ts";
 import { announce } from "@/lib/livekit/room_service.ts";
 import { findStream, ownStream } from "@/lib/streams/access.ts";
 import { listSellerStreams, type Stream } from "@/lib/streams/store.ts";
@@ -22,17 +23,18 @@ export async function current({ kv, clock }: Services, streamId: string): Promis
   return await showcaseOf(kv, stream.id, clock.now());
 }
 
-async function editable(kv: Deno.Kv, actor: Actor, streamId: string): Promise<Stream> {
+async function editable(services: Services, actor: Actor, streamId: string): Promise<Stream> {
+  await spend(services, "seller", actor);
   // Only the stream's seller runs its showcase: to a viewer, signed in or not, that is a 403.
   if (!actor.sellerId) throw forbidden("not_stream_owner", "Only the stream's seller can do that");
-  const stream = await ownStream(kv, actor, streamId);
+  const stream = await ownStream(services.kv, actor, streamId);
   if (stream.status === "ended") throw conflict("stream_ended", "This stream has ended");
   return stream;
 }
 
 export async function pin(services: Services, actor: Actor, streamId: string, productIds: string[]) {
   const { kv, rooms } = services;
-  const stream = await editable(kv, actor, streamId);
+  const stream = await editable(services, actor, streamId);
   for (const id of productIds) await ownProduct(kv, actor, id);
   await setPins(kv, stream.id, productIds);
   const products = await cardsOf(kv, productIds);
@@ -46,7 +48,7 @@ export async function highlight(
   streamId: string,
   productId: string | null,
 ): Promise<Showcase> {
-  const stream = await editable(services.kv, actor, streamId);
+  const stream = await editable(services, actor, streamId);
   if (productId) await ownProduct(services.kv, actor, productId);
   await setHighlight(services.kv, stream.id, productId);
   return await tellHighlight(services, stream.id);
@@ -59,7 +61,7 @@ export async function sale(
   input: SaleInput,
 ): Promise<Showcase> {
   const { kv, clock } = services;
-  const stream = await editable(kv, actor, streamId);
+  const stream = await editable(services, actor, streamId);
   const highlighted = await getHighlight(kv, stream.id);
   if (!highlighted) throw conflict("nothing_highlighted", "Highlight a product before starting a sale");
   const product = await ownProduct(kv, actor, highlighted);

@@ -4,8 +4,10 @@ import { message } from "@/lib/contract/messages.ts";
 import type { PublicStream } from "@/lib/contract/views.ts";
 import { type Actor, requireSeller } from "@/lib/core/actor.ts";
 import { isoAt } from "@/lib/core/clock.ts";
-import { conflict } from "@/lib/core/errors.ts";
+import { conflict, forbidden } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
+import { spend } from "@/lib/limits/limiter.ts";
+import { connectionIdentity } from "@/lib/livekit/names.ts";
 import { announce } from "@/lib/livekit/room_service.ts";
 import { mintToken, sellerGrant, viewerGrant } from "@/lib/livekit/tokens.ts";
 import { findStream, isOwner, openStream, ownStream } from "./access.ts";
@@ -19,13 +21,20 @@ export function links(stream: Stream, origin: string): { studioUrl: string; watc
   };
 }
 
-export async function create(
-  { kv, clock }: Services,
-  actor: Actor,
-  input: CreateStreamInput,
-): Promise<Stream> {
+export async function create(services: Services, actor: Actor, input: CreateStreamInput): Promise<Stream> {
   const sellerId = requireSeller(actor);
-  return await createStream(kv, { sellerId, sellerName: actor.name, ...input }, clock.now());
+  await spend(services, "seller", actor);
+  const { kv, clock, config } = services;
+  const stream = await createStream(kv, { sellerId, sellerName: actor.name, ...input }, clock.now(), {
+    perDay: config.quotas.streamsPerDay,
+  });
+  if (!stream) {
+    throw conflict(
+      "quota_exceeded",
+      `You can create at most ${config.quotas.streamsPerDay} streams a day. Go live with one you made today.`,
+    );
+  }
+  return stream;
 }
 
 /** The asker's own streams, newest first. */
@@ -41,6 +50,7 @@ export async function publicView({ kv }: Services, streamId: string): Promise<Pu
 
 export async function goLive(services: Services, actor: Actor, streamId: string): Promise<Stream> {
   const { kv, rooms, clock } = services;
+  await spend(services, "seller", actor);
   const stream = await ownStream(kv, actor, streamId);
   const result = await markLive(kv, stream, clock.now());
   if (!result.ok) {
@@ -59,6 +69,7 @@ export async function goLive(services: Services, actor: Actor, streamId: string)
 /** Ends the stream, tells the room, then closes it so every viewer is let go. */
 export async function end(services: Services, actor: Actor, streamId: string): Promise<Stream> {
   const { kv, rooms, clock } = services;
+  await spend(services, "seller", actor);
   const ended = await endStream(kv, await ownStream(kv, actor, streamId), clock.now());
   const at = ended.endedAt ?? isoAt(clock.now());
   await announce(rooms, ended.id, message("status", { status: "ended", at }));
@@ -66,14 +77,25 @@ export async function end(services: Services, actor: Actor, streamId: string): P
   return ended;
 }
 
-/** A LiveKit token for the stream's room: publish rights for its seller, subscribe for anyone else. */
+/**
+ * A LiveKit token for one connection to the stream's room: to broadcast (its seller, from
+ * the studio) or to watch (anyone, the seller on their own watch page too). Each has its
+ * own identity, so a second tab never kicks the first.
+ */
 export async function joinToken(
-  { kv, config }: Services,
+  services: Services,
   actor: Actor,
   streamId: string,
+  as: "host" | "viewer",
 ): Promise<{ serverUrl: string; token: string }> {
+  const { kv, config } = services;
+  await spend(services, "token", actor);
   const stream = await openStream(kv, streamId);
-  const grant = isOwner(actor, stream) ? sellerGrant(stream.id) : viewerGrant(stream.id);
-  const token = await mintToken(config.livekit, actor, grant);
+  const host = as === "host";
+  if (host && !isOwner(actor, stream)) {
+    throw forbidden("not_stream_owner", "Only the seller who created this stream can broadcast to it");
+  }
+  const who = { identity: connectionIdentity(actor.identity, host), name: actor.name };
+  const token = await mintToken(config.livekit, who, host ? sellerGrant(stream.id) : viewerGrant(stream.id));
   return { serverUrl: config.livekit.publicUrl, token };
 }

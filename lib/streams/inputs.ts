@@ -7,3 +7,6 @@ export const CreateStreamInput = z.object({
   description: description.default(""),
 }).strict();
 export type CreateStreamInput = z.infer<typeof CreateStreamInput>;
+
+/** Whom a room token is for: the seller's broadcast from the studio, or someone watching. */
+export const TokenInput = z.object({ as: z.enum(["host", "viewer"]).default("viewer") }).strict();

@@ -22,23 +22,27 @@ export interface Stream {
   sellerAway?: boolean;
 }
 
+/** Creates a stream; null when the seller has already created `perDay` in the last day. */
 export async function createStream(
   kv: Deno.Kv,
   input: { sellerId: string; sellerName: string; title: string; description: string },
   now: number,
-): Promise<Stream> {
-  const stream: Stream = {
-    id: newId(),
-    status: "created",
-    createdAt: isoAt(now),
-    ...input,
-  };
-  await kv.atomic()
-    .set(keys.stream(stream.id), stream)
-    .set(keys.streamBySeller(stream.sellerId, stream.id), stream.id)
-    .commit();
-  return stream;
+  quota: { perDay: number },
+): Promise<Stream | null> {
+  const stream: Stream = { id: newId(), status: "created", createdAt: isoAt(now), ...input };
+  const day = keys.streamsCreated(input.sellerId, String(Math.floor(now / DAY_MS)));
+  return await atomically("creating the stream", async () => {
+    const created = await kv.get<number>(day);
+    if ((created.value ?? 0) >= quota.perDay) return null;
+    const op = kv.atomic().check(created)
+      .set(keys.stream(stream.id), stream)
+      .set(keys.streamBySeller(stream.sellerId, stream.id), stream.id)
+      .set(day, (created.value ?? 0) + 1, { expireIn: 2 * DAY_MS });
+    return (await op.commit()).ok ? stream : RETRY;
+  });
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function getStream(kv: Deno.Kv, id: string): Promise<Stream | null> {
   return (await kv.get<Stream>(keys.stream(id))).value;
@@ -127,31 +131,45 @@ export async function endStream(kv: Deno.Kv, stream: Stream, now: number): Promi
   });
 }
 
+/** A connection of the seller broadcasting from their studio: LiveKit's identity and session id. */
+export interface HostConnection {
+  identity: string;
+  sid: string;
+}
+
 /**
- * Records the seller's connection to the room coming (`present`) or going, as LiveKit's
- * webhooks report it: a live stream whose seller left is "away" until they rejoin. A
- * leave counts only for the seller's latest session (a reload's new session can be
- * reported before the old one's leave). Returns the stream when its away flag changed,
- * else null, so a repeated webhook changes and announces nothing.
+ * Records one of the seller's studio connections coming (`present`) or going, as LiveKit's
+ * webhooks report them: a live stream with none left is "away" until one comes back. A
+ * leave removes only the connection it names (a reload's new one can be reported before
+ * the old one's leave). Returns the stream when its away flag changed, else null, so a
+ * repeated webhook changes and announces nothing.
  */
-export async function markSellerPresence(
+export async function markHostConnection(
   kv: Deno.Kv,
   streamId: string,
-  session: { sid: string; present: boolean },
+  connection: HostConnection & { present: boolean },
 ): Promise<Stream | null> {
   return await atomically("noting the seller's connection", async () => {
-    const [current, latest] = await kv.getMany<[Stream, string]>([
+    const [current, hosts] = await kv.getMany<[Stream, HostConnection[]]>([
       keys.stream(streamId),
-      keys.sellerSession(streamId),
+      keys.hostConnections(streamId),
     ]);
     if (!current.value) return null;
-    if (!session.present && latest.value && latest.value !== session.sid) return null;
-    const away = !session.present && current.value.status === "live";
+    const { identity, sid, present } = connection;
+    const others = (hosts.value ?? []).filter((h) => h.identity !== identity || (!present && h.sid !== sid));
+    const now = present ? [...others, { identity, sid }] : others;
+    const away = now.length === 0 && current.value.status === "live";
     const changed = !!current.value.sellerAway !== away;
-    const op = kv.atomic().check(current, latest);
-    if (session.present) op.set(keys.sellerSession(streamId), session.sid);
+    const op = kv.atomic().check(current, hosts).set(keys.hostConnections(streamId), now);
     if (changed) op.set(keys.stream(streamId), { ...current.value, sellerAway: away });
     if (!(await op.commit()).ok) return RETRY;
     return changed ? { ...current.value, sellerAway: away } : null;
   });
+}
+
+/** The LiveKit identities the seller is broadcasting from now: where messages for them go. */
+export async function hostIdentities(kv: Deno.Kv, streamId: string): Promise<string[]> {
+  return ((await kv.get<HostConnection[]>(keys.hostConnections(streamId))).value ?? []).map((h) =>
+    h.identity
+  );
 }

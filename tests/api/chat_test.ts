@@ -1,16 +1,7 @@
 import type { ChatMessage } from "@/lib/contract/messages.ts";
 import { keys } from "@/lib/kv/keys.ts";
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
-import { Client, createStream, expectError, kvSnapshot, signUp, withApp } from "./client.ts";
-
-type App = Parameters<Parameters<typeof withApp>[0]>[0];
-
-/** A signed-up seller with one stream. */
-async function sellerWithStream(app: App): Promise<{ seller: Client; streamId: string }> {
-  const seller = new Client(app);
-  await signUp(seller);
-  return { seller, streamId: await createStream(seller) };
-}
+import { Client, expectError, kvSnapshot, sellerWithStream, signUp, viewer, withApp } from "./client.ts";
 
 async function chat(client: Client, streamId: string, text: string): Promise<ChatMessage> {
   const res = await client.post(`/api/streams/${streamId}/chat`, { text });
@@ -27,7 +18,7 @@ async function page(client: Client, streamId: string, query = ""): Promise<ChatM
 Deno.test("bad chat input is a 4xx JSON error and stores nothing", () =>
   withApp(async (app) => {
     const { seller, streamId } = await sellerWithStream(app);
-    const guest = new Client(app);
+    const guest = await viewer(app, streamId);
     const path = `/api/streams/${streamId}/chat`;
     const before = await kvSnapshot(app.services.kv);
     for (const text of ["", "   \t ", "x".repeat(501), "ring\u0007ring", "two\nlines", "nul\u0000"]) {
@@ -60,7 +51,7 @@ Deno.test("bad chat input is a 4xx JSON error and stores nothing", () =>
 Deno.test("a chat message is trimmed, and 500 characters is allowed", () =>
   withApp(async (app) => {
     const { streamId } = await sellerWithStream(app);
-    const guest = new Client(app);
+    const guest = await viewer(app, streamId);
     assertEquals((await chat(guest, streamId, "  hello  ")).text, "hello");
     assertEquals((await chat(guest, streamId, "é".repeat(500))).text.length, 500);
   }));
@@ -70,7 +61,7 @@ Deno.test("the sender's name and role come from the session or guest cookie, nev
     const { seller, streamId } = await sellerWithStream(app);
     const named = new Client(app);
     assertEquals((await named.postForm("/guest", { name: "Ada", returnTo: "/" })).status, 303);
-    const anonymous = new Client(app);
+    const anonymous = await viewer(app, streamId);
     const rival = new Client(app);
     await signUp(rival, "rival@example.com", "Rival Goods");
 
@@ -82,7 +73,7 @@ Deno.test("the sender's name and role come from the session or guest cookie, nev
     assertEquals([fromRival.name, fromRival.role], ["Rival Goods", "viewer"]);
     const fromAnonymous = await chat(anonymous, streamId, "First time here");
     assertMatch(fromAnonymous.name, /^Guest [0-9A-F]{4}$/);
-    assert(anonymous.cookie("sf_guest"), "a guest without a cookie gets a signed one");
+    assert(anonymous.cookie("sf_guest"), "the watch page gave the stranger a signed guest cookie");
     assertEquals((await chat(anonymous, streamId, "again")).name, fromAnonymous.name);
 
     const stored = await app.services.kv.get<ChatMessage>(keys.chat(streamId, fromGuest.id));
@@ -95,13 +86,13 @@ Deno.test("a chat message is stored first, then sent to the room as a chat data 
     const { streamId } = await sellerWithStream(app);
     const storedWhenSent: unknown[] = [];
     const send = app.rooms.send;
-    app.rooms.send = async (id, message, to) => {
+    app.rooms.send = async (id, message, opts) => {
       if (message.type === "chat") {
         storedWhenSent.push((await app.services.kv.get(keys.chat(id, message.id))).value);
       }
-      return await send(id, message, to);
+      return await send(id, message, opts);
     };
-    const message = await chat(new Client(app), streamId, "Is the blue one in stock?");
+    const message = await chat(await viewer(app, streamId), streamId, "Is the blue one in stock?");
     assertEquals(app.rooms.sent, [{ streamId, topic: "chat", message }]);
     assertEquals(storedWhenSent, [message]);
   }));
@@ -109,14 +100,14 @@ Deno.test("a chat message is stored first, then sent to the room as a chat data 
 Deno.test("a viewer who sends more than 5 messages in 5 seconds gets 429 and the extra is not stored", () =>
   withApp(async (app) => {
     const { seller, streamId } = await sellerWithStream(app);
-    const guest = new Client(app);
+    const guest = await viewer(app, streamId);
     for (let i = 0; i < 5; i++) await chat(guest, streamId, `m${i}`);
     const before = await kvSnapshot(app.services.kv);
     const res = await guest.post(`/api/streams/${streamId}/chat`, { text: "one more" });
     assertEquals(res.headers.get("retry-after") !== null, true);
-    assertMatch(await expectError(res, 429, "too_many_messages"), /too fast/);
+    assertMatch(await expectError(res, 429, "rate_limited"), /too fast/);
     assertEquals(await kvSnapshot(app.services.kv), before);
-    await chat(new Client(app), streamId, "another viewer is not held back");
+    await chat(await viewer(app, streamId), streamId, "another viewer is not held back");
     for (let i = 0; i < 10; i++) await chat(seller, streamId, `seller ${i}`);
   }));
 
@@ -144,7 +135,7 @@ Deno.test("the watch page and the studio render the last 50 messages, with HTML 
     const { seller, streamId } = await sellerWithStream(app);
     const sent: ChatMessage[] = [];
     for (let i = 0; i < 50; i++) sent.push(await chat(seller, streamId, `message ${i}`));
-    sent.push(await chat(new Client(app), streamId, "<b>x</b>"));
+    sent.push(await chat(await viewer(app, streamId), streamId, "<b>x</b>"));
     for (const [client, path] of [[new Client(app), "watch"], [seller, "studio"]] as const) {
       const html = await (await client.request(`/${path}/${streamId}`)).text();
       const rendered = [...html.matchAll(/class="chat-message[^"]*" data-id="(\w+)"/g)].map((m) => m[1]);
@@ -152,4 +143,47 @@ Deno.test("the watch page and the studio render the last 50 messages, with HTML 
       assert(!html.includes("<b>x</b>"), `${path}: no live <b> anywhere in the page`);
       assertMatch(html, /<span class="chat-text">&lt;b>x&lt;\/b><\/span>|&lt;b&gt;x&lt;\/b&gt;/);
     }
+  }));
+
+Deno.test("a stranger without a cookie cannot chat: a new identity is not free", () =>
+  withApp(async (app) => {
+    const { streamId } = await sellerWithStream(app);
+    const before = await kvSnapshot(app.services.kv);
+    const stranger = new Client(app);
+    for (let i = 0; i < 3; i++) {
+      await expectError(
+        await stranger.post(`/api/streams/${streamId}/chat`, { text: "spam" }),
+        401,
+        "name_required",
+      );
+    }
+    assertEquals(stranger.cookie("sf_guest"), undefined, "no guest is minted on the spot");
+    assertEquals(await kvSnapshot(app.services.kv), before);
+    assertEquals(app.rooms.sent, []);
+  }));
+
+Deno.test("thirty cookie-less browsers from one address get at most the address's share of guests", () =>
+  withApp(async (app) => {
+    const { streamId } = await sellerWithStream(app);
+    const address = "198.51.100.23";
+    let named = 0;
+    for (let i = 0; i < 30; i++) {
+      const browser = await new Client(app, undefined, address).watch(streamId);
+      if (browser.cookie("sf_guest")) named++;
+    }
+    assertEquals(named, 20, "the 'guest' limit: 20 new guests an hour per address");
+    const late = new Client(app, undefined, address);
+    await late.watch(streamId);
+    assertEquals(late.cookie("sf_guest"), undefined, "the page still renders, without a new identity");
+    await expectError(await late.post(`/api/streams/${streamId}/chat`, { text: "hi" }), 401, "name_required");
+  }));
+
+Deno.test("names and chat lose bidi overrides and zero-width characters", () =>
+  withApp(async (app) => {
+    const { streamId } = await sellerWithStream(app);
+    const guest = new Client(app);
+    await guest.postForm("/guest", { name: "Ann\u202Egnp.exe\u200B", returnTo: "/" });
+    const message = await chat(guest, streamId, "b\u200Buy \u202Enow\u2066 👩\u200D💻");
+    assertEquals(message.name, "Anngnp.exe");
+    assertEquals(message.text, "buy now 👩\u200D💻", "the joiner inside the emoji stays");
   }));

@@ -3,14 +3,14 @@
 // the real livekit-server.
 import { type ManualClock, manualClock } from "@/lib/core/clock.ts";
 import { loadConfig } from "@/lib/core/config.ts";
-import type { RoomService } from "@/lib/livekit/room_service.ts";
+import type { RoomService, SendOptions } from "@/lib/livekit/room_service.ts";
 import type { AnyMessage, Topic } from "@/lib/contract/messages.ts";
 import { createShowfloor, type Showfloor } from "@/lib/server/showfloor.ts";
 
 export const LIVEKIT_KEYS = { apiKey: "testkey", apiSecret: "a-test-secret-that-is-long-enough-000" };
 
 export interface RecordingRooms extends RoomService {
-  sent: { streamId: string; topic: Topic; message: unknown; to?: string[] }[];
+  sent: { streamId: string; topic: Topic; message: unknown; to?: string[]; lossy?: boolean }[];
   closed: string[];
   /** While true, every send fails as it does while LiveKit is down or restarting. */
   down: boolean;
@@ -21,9 +21,16 @@ function recordingRooms(): RecordingRooms {
     sent: [],
     closed: [],
     down: false,
-    send(streamId: string, message: AnyMessage, to?: string[]) {
+    send(streamId: string, message: AnyMessage, opts: SendOptions = {}) {
       if (rooms.down) return Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:7880"));
-      rooms.sent.push({ streamId, topic: message.type, message, ...(to ? { to } : {}) });
+      const { to, lossy } = opts;
+      rooms.sent.push({
+        streamId,
+        topic: message.type,
+        message,
+        ...(to ? { to } : {}),
+        ...(lossy ? { lossy } : {}),
+      });
       return Promise.resolve();
     },
     close(streamId) {
@@ -40,7 +47,7 @@ export type TestApp = Showfloor & { rooms: RecordingRooms; clock: ManualClock };
  * A fresh app with its own temporary DATA_DIR, and a clock that moves only when the test
  * moves it; withApp() removes the folder afterwards.
  */
-export async function testApp(): Promise<TestApp> {
+export async function testApp(env: Record<string, string> = {}): Promise<TestApp> {
   const rooms = recordingRooms();
   const clock = manualClock();
   const config = loadConfig({
@@ -49,6 +56,7 @@ export async function testApp(): Promise<TestApp> {
     DATA_DIR: await Deno.makeTempDir({ prefix: "showfloor-test-" }),
     LIVEKIT_API_KEY: LIVEKIT_KEYS.apiKey,
     LIVEKIT_API_SECRET: LIVEKIT_KEYS.apiSecret,
+    ...env,
   });
   try {
     return { ...(await createShowfloor(config, { rooms, clock })), rooms, clock };
@@ -64,22 +72,33 @@ export async function withApp(fn: (app: TestApp) => Promise<void>): Promise<void
   try {
     await fn(app);
   } finally {
-    app.close();
+    await app.close();
     await Deno.remove(app.services.config.dataDir, { recursive: true });
   }
 }
 
-/** One browser's worth of cookies against the in-process app. */
+let nextAddress = 1;
+
+/**
+ * One browser's worth of cookies against the in-process app, from an address of its own
+ * (as Deno.serve would report the peer), so limits per address count each client apart.
+ */
 export class Client {
   #cookies = new Map<string, string>();
-  constructor(private app: Showfloor, private origin = "http://localhost:8000") {}
+  readonly address: string;
+  constructor(private app: Showfloor, private origin = "http://localhost:8000", address?: string) {
+    const n = nextAddress++;
+    this.address = address ?? `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+  }
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.#cookies.size) {
       headers.set("cookie", [...this.#cookies].map(([k, v]) => `${k}=${v}`).join("; "));
     }
-    const response = await this.app.app.fetch(new Request(new URL(path, this.origin), { ...init, headers }));
+    const info = { remoteAddr: { transport: "tcp" as const, hostname: this.address, port: 50_000 } };
+    const request = new Request(new URL(path, this.origin), { ...init, headers });
+    const response = await this.app.app.fetch(request, info as Deno.ServeHandlerInfo);
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(";");
       const [name, ...value] = pair!.split("=");
@@ -99,6 +118,14 @@ export class Client {
 
   postForm(path: string, fields: Record<string, string>): Promise<Response> {
     return this.request(path, { method: "POST", body: new URLSearchParams(fields), redirect: "manual" });
+  }
+
+  /** Opens a stream's watch page, as a browser does before anything else: a stranger becomes a guest there. */
+  async watch(streamId: string): Promise<this> {
+    const res = await this.request(`/watch/${streamId}`);
+    if (res.status !== 200) throw new Error(`watch page: ${res.status}`);
+    await res.body?.cancel();
+    return this;
   }
 
   cookie(name: string): string | undefined {
@@ -126,10 +153,19 @@ export async function createStream(client: Client, title = "Spring drop"): Promi
   return (await res.json()).stream.id;
 }
 
-/** Every entry in KV, to prove a refused request stored nothing. */
+/**
+ * Bookkeeping of limits (requests counted per window, wrong passwords per account): it
+ * changes on refused requests too, which is how abuse costs the abuser, so a snapshot of
+ * what is stored leaves it out.
+ */
+const BOOKKEEPING = new Set(["rate", "sign_in_failures"]);
+
+/** Every stored entry in KV (not the limits' bookkeeping), to prove a refused request stored nothing. */
 export async function kvSnapshot(kv: Deno.Kv): Promise<string> {
   const entries: unknown[] = [];
-  for await (const e of kv.list({ prefix: [] })) entries.push([e.key, e.value]);
+  for await (const e of kv.list({ prefix: [] })) {
+    if (!BOOKKEEPING.has(String(e.key[0]))) entries.push([e.key, e.value]);
+  }
   // Counters are Deno.KvU64, whose value is a bigint.
   return JSON.stringify(entries, (_key, value) => typeof value === "bigint" ? `${value}n` : value);
 }
@@ -141,4 +177,18 @@ export async function expectError(res: Response, status: number, code: string): 
     throw new Error(`expected ${status} ${code}, got ${res.status} ${JSON.stringify(body)}`);
   }
   return body.error.message;
+}
+
+/** A new browser that has opened the stream's watch page: a guest, as every viewer is. */
+export function viewer(app: Showfloor, streamId: string): Promise<Client> {
+  return new Client(app).watch(streamId);
+}
+
+/** A signed-up seller (a browser of their own) with one stream. */
+export async function sellerWithStream(
+  app: Showfloor,
+): Promise<{ seller: Client; sellerId: string; streamId: string }> {
+  const seller = new Client(app);
+  const sellerId = await signUp(seller);
+  return { seller, sellerId, streamId: await createStream(seller) };
 }

@@ -1,13 +1,19 @@
 import type { LikesMessage } from "@/lib/contract/messages.ts";
 import { assertEquals } from "@/tests/assert.ts";
-import { Client, createStream, expectError, kvSnapshot, signUp, withApp } from "./client.ts";
+import {
+  Client,
+  createStream,
+  expectError,
+  kvSnapshot,
+  sellerWithStream,
+  viewer,
+  withApp,
+} from "./client.ts";
 
 Deno.test("a like toggles per viewer, is counted once, announced to the room, and read back on load", () =>
   withApp(async (app) => {
-    const seller = new Client(app);
-    await signUp(seller);
-    const streamId = await createStream(seller);
-    const [a, b] = [new Client(app), new Client(app)];
+    const { streamId } = await sellerWithStream(app);
+    const [a, b] = [await viewer(app, streamId), await viewer(app, streamId)];
     // The version is a KV versionstamp; what matters here is that it only grows.
     const plain = ({ count, liked }: { count: number; liked: boolean }) => ({ count, liked });
     const like = async (c: Client) => plain(await (await c.post(`/api/streams/${streamId}/like`)).json());
@@ -42,35 +48,28 @@ Deno.test("a like toggles per viewer, is counted once, announced to the room, an
 
 Deno.test("racing likes from many viewers are all counted", () =>
   withApp(async (app) => {
-    const seller = new Client(app);
-    await signUp(seller);
-    const streamId = await createStream(seller);
-    const viewers = Array.from({ length: 12 }, () => new Client(app));
-    // Each needs its guest cookie first, or the racing requests would all be new guests anyway.
-    await Promise.all(viewers.map((v) => v.request(`/api/streams/${streamId}/like`)));
+    const { seller, streamId } = await sellerWithStream(app);
+    const viewers = await Promise.all(Array.from({ length: 12 }, () => viewer(app, streamId)));
     await Promise.all(viewers.map((v) => v.post(`/api/streams/${streamId}/like`)));
     assertEquals((await (await seller.request(`/api/streams/${streamId}/like`)).json()).count, 12);
   }));
 
 Deno.test("liking refuses a missing stream, an ended one and any body but {}, storing nothing", () =>
   withApp(async (app) => {
-    const seller = new Client(app);
-    await signUp(seller);
-    const streamId = await createStream(seller);
+    const { seller, streamId } = await sellerWithStream(app);
     const ended = await createStream(seller, "Over");
     await seller.post(`/api/streams/${ended}/live`);
     await seller.post(`/api/streams/${ended}/end`);
-    const viewer = new Client(app);
-    await viewer.request(`/api/streams/${streamId}/like`);
+    const guest = await viewer(app, streamId);
     const before = await kvSnapshot(app.services.kv);
     const path = `/api/streams/${streamId}/like`;
-    await expectError(await viewer.post("/api/streams/nope/like"), 404, "stream_not_found");
-    await expectError(await viewer.post(`/api/streams/${ended}/like`), 409, "stream_ended");
-    await expectError(await viewer.post(path, { liked: true }), 400, "invalid_input");
-    await expectError(await viewer.post(path, { identity: "guest-someone-else" }), 400, "invalid_input");
-    await expectError(await viewer.post(path, []), 400, "invalid_input");
+    await expectError(await guest.post("/api/streams/nope/like"), 404, "stream_not_found");
+    await expectError(await guest.post(`/api/streams/${ended}/like`), 409, "stream_ended");
+    await expectError(await guest.post(path, { liked: true }), 400, "invalid_input");
+    await expectError(await guest.post(path, { identity: "guest-someone-else" }), 400, "invalid_input");
+    await expectError(await guest.post(path, []), 400, "invalid_input");
     await expectError(
-      await viewer.request(path, {
+      await guest.request(path, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: "{",
@@ -79,9 +78,32 @@ Deno.test("liking refuses a missing stream, an ended one and any body but {}, st
       "bad_json",
     );
     await expectError(
-      await viewer.request(path, { method: "POST", headers: { "content-type": "text/plain" }, body: "like" }),
+      await guest.request(path, { method: "POST", headers: { "content-type": "text/plain" }, body: "like" }),
       415,
       "unsupported_media_type",
     );
     assertEquals(await kvSnapshot(app.services.kv), before);
+  }));
+
+Deno.test("thirty cookie-less likes are thirty 401s: a like needs a guest, and a guest is not free", () =>
+  withApp(async (app) => {
+    const { streamId } = await sellerWithStream(app);
+    const before = await kvSnapshot(app.services.kv);
+    for (let i = 0; i < 30; i++) {
+      await expectError(await new Client(app).post(`/api/streams/${streamId}/like`), 401, "name_required");
+    }
+    assertEquals(await kvSnapshot(app.services.kv), before);
+  }));
+
+Deno.test("one viewer toggling a like in a loop is held to the limit, with the wait", () =>
+  withApp(async (app) => {
+    const { streamId } = await sellerWithStream(app);
+    const guest = await viewer(app, streamId);
+    const answers = [];
+    for (let i = 0; i < 25; i++) answers.push(await guest.post(`/api/streams/${streamId}/like`));
+    assertEquals(answers.filter((r) => r.status === 200).length, 20);
+    const limited = answers.filter((r) => r.status === 429);
+    assertEquals(limited.length, 5);
+    assertEquals(Number(limited[0]!.headers.get("retry-after")) > 0, true);
+    await Promise.all(answers.map((r) => r.body?.cancel()));
   }));

@@ -1,37 +1,60 @@
-import { assertEquals, assertMatch } from "@/tests/assert.ts";
-import { sellerIdentity } from "@/lib/livekit/names.ts";
+// Carts and reservations: stock taken atomically and never oversold, holds that expire
+// and return their stock, a cap per buyer, prices that follow the showcase, and the
+// seller's numbers.
+import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
 import { keys } from "@/lib/kv/keys.ts";
 import { createProduct, getStock } from "@/lib/catalog/store.ts";
+import { expireDue } from "@/lib/commerce/actions.ts";
 import type { ReservationMessage, StockMessage } from "@/lib/contract/messages.ts";
+import type { Cart, ReservationSummary } from "@/lib/contract/views.ts";
 import { getAnalytics, recordVisitor } from "@/lib/analytics/store.ts";
-import { Client, createStream, expectError, kvSnapshot, signUp, withApp } from "./client.ts";
+import {
+  Client,
+  createStream,
+  expectError,
+  kvSnapshot,
+  signUp,
+  type TestApp,
+  viewer,
+  withApp,
+} from "./client.ts";
 
 const shirt = { name: "Linen shirt", description: "", priceMinor: 4900, currency: "EUR", buyUrl: null };
 
-async function liveShop(app: Parameters<Parameters<typeof withApp>[0]>[0], stock: number) {
+/** A live stream whose seller's studio is connected (so the seller hears of reservations). */
+async function liveShop(app: TestApp, stock: number) {
   const seller = new Client(app);
   const sellerId = await signUp(seller);
   const streamId = await createStream(seller);
   await seller.post(`/api/streams/${streamId}/live`);
-  const product = await createProduct(
-    app.services.kv,
-    sellerId,
-    { ...shirt, stock },
-    app.services.clock.now(),
-  );
-  return { seller, sellerId, streamId, product };
+  const studio = `seller-${sellerId}~hstudio`;
+  await app.services.kv.set(keys.hostConnections(streamId), [{ identity: studio, sid: "PA_studio" }]);
+  const product = await createProduct(app.services.kv, sellerId, { ...shirt, stock }, app.clock.now());
+  return { seller, sellerId, streamId, product, studio };
+}
+
+async function addToCart(
+  buyer: Client,
+  streamId: string,
+  productId: string,
+  quantity: number,
+): Promise<Cart> {
+  const res = await buyer.post(`/api/streams/${streamId}/cart/items`, { productId, quantity });
+  assertEquals(res.status, 200, await res.clone().text());
+  return (await res.json()).cart;
+}
+
+async function reserve(buyer: Client, streamId: string): Promise<ReservationSummary> {
+  const res = await buyer.post(`/api/streams/${streamId}/reservations`);
+  assertEquals(res.status, 201, await res.clone().text());
+  return (await res.json()).reservation;
 }
 
 Deno.test("50 concurrent reservations of a product with stock 10: exactly 10 succeed, the rest hear it is sold out", () =>
   withApp(async (app) => {
-    const { streamId, product, sellerId } = await liveShop(app, 10);
-    const buyers = Array.from({ length: 50 }, () => new Client(app));
-    for (const b of buyers) {
-      assertEquals(
-        (await b.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity: 1 })).status,
-        200,
-      );
-    }
+    const { streamId, product, studio } = await liveShop(app, 10);
+    const buyers = await Promise.all(Array.from({ length: 50 }, () => viewer(app, streamId)));
+    for (const b of buyers) await addToCart(b, streamId, product.id, 1);
     app.rooms.sent.length = 0;
     const answers = await Promise.all(buyers.map((b) => b.post(`/api/streams/${streamId}/reservations`)));
     const statuses = answers.map((r) => r.status);
@@ -40,38 +63,60 @@ Deno.test("50 concurrent reservations of a product with stock 10: exactly 10 suc
     for (const refused of answers.filter((r) => r.status === 409)) {
       assertMatch(await expectError(refused, 409, "sold_out"), /Linen shirt is sold out/);
     }
+    await Promise.all(answers.filter((r) => r.status === 201).map((r) => r.body?.cancel()));
     assertEquals(await getStock(app.services.kv, product.id), 0);
     const stockSent = app.rooms.sent.filter((s) => s.topic === "stock").map((s) =>
-      (s.message as { stock: number }).stock
+      (s.message as StockMessage).stock
     );
     assertEquals(stockSent.sort((a, b) => a - b), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const toSeller = app.rooms.sent.filter((s) => s.topic === "reservation");
     assertEquals(toSeller.length, 10);
-    assertEquals(toSeller.every((s) => s.to?.length === 1 && s.to[0] === sellerIdentity(sellerId)), true);
+    assertEquals(toSeller.every((s) => s.to?.length === 1 && s.to[0] === studio), true);
     assertEquals((await getAnalytics(app.services.kv, streamId)).reservations, 10);
   }));
 
-Deno.test("a reservation answers with its total, empties the cart, and tells the room the stock and the seller who bought", () =>
+Deno.test("a reservation answers with its total and how long it is held, empties the cart, and tells the room", () =>
   withApp(async (app) => {
-    const { streamId, product, sellerId } = await liveShop(app, 5);
+    const { streamId, product, sellerId, studio } = await liveShop(app, 5);
     const scarf = await createProduct(app.services.kv, sellerId, {
       ...shirt,
       name: "Scarf",
       priceMinor: 1500,
       stock: 3,
-    }, app.services.clock.now());
+    }, app.clock.now());
     const buyer = new Client(app);
     await buyer.postForm("/guest", { name: "Ada" });
-    await buyer.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity: 2 });
-    await buyer.post(`/api/streams/${streamId}/cart/items`, { productId: scarf.id, quantity: 1 });
+    await addToCart(buyer, streamId, product.id, 2);
+    await addToCart(buyer, streamId, scarf.id, 1);
     app.rooms.sent.length = 0;
-    const res = await buyer.post(`/api/streams/${streamId}/reservations`);
-    assertEquals(res.status, 201);
-    const { reservation } = await res.json();
-    assertEquals(Object.keys(reservation).sort(), ["at", "currency", "id", "items", "totalMinor"]);
-    assertEquals([reservation.totalMinor, reservation.currency], [2 * 4900 + 1500, "EUR"]);
-    assertEquals(reservation.items.map((i: { quantity: number }) => i.quantity), [2, 1]);
+    const reservation = await reserve(buyer, streamId);
+    assertEquals(Object.keys(reservation).sort(), [
+      "at",
+      "currency",
+      "expiresAt",
+      "id",
+      "items",
+      "status",
+      "totalMinor",
+    ]);
+    assertEquals([reservation.totalMinor, reservation.currency, reservation.status], [
+      2 * 4900 + 1500,
+      "EUR",
+      "held",
+    ]);
+    assertEquals(
+      Date.parse(reservation.expiresAt) - Date.parse(reservation.at),
+      15 * 60_000,
+      "held 15 minutes",
+    );
+    assertEquals(reservation.items.map((i) => i.quantity), [2, 1]);
     assertEquals((await (await buyer.request(`/api/streams/${streamId}/cart`)).json()).cart.items, []);
+    const mine = (await (await buyer.request(`/api/streams/${streamId}/reservations`)).json()).reservations;
+    assertEquals(
+      mine.map((r: ReservationSummary) => r.id),
+      [reservation.id],
+      "the buyer sees what they hold",
+    );
     const stock = app.rooms.sent.filter((s) => s.topic === "stock");
     assertEquals(
       stock.map((s) => [(s.message as StockMessage).productId, (s.message as StockMessage).stock]),
@@ -83,75 +128,163 @@ Deno.test("a reservation answers with its total, empties the cart, and tells the
     assertEquals(stock.every((s) => !s.to), true, "stock goes to everyone");
     const [toSeller, ...more] = app.rooms.sent.filter((s) => s.topic === "reservation");
     assertEquals(more, []);
-    assertEquals(toSeller!.to, [sellerIdentity(sellerId)]);
+    assertEquals(toSeller!.to, [studio]);
     const message = toSeller!.message as ReservationMessage;
-    assertEquals([message.id, message.name], [reservation.id, "Ada"]);
+    assertEquals([message.id, message.name, message.status], [reservation.id, "Ada", "held"]);
     assertEquals(message.items, [
       { productId: product.id, name: "Linen shirt", quantity: 2 },
       { productId: scarf.id, name: "Scarf", quantity: 1 },
     ]);
-    assertEquals(await getAnalytics(app.services.kv, streamId), {
-      peakViewers: 0,
-      uniqueViewers: 0,
-      chatMessages: 0,
-      likes: 0,
-      sheetOpens: 0,
-      reservations: 1,
-      unitsReserved: 3,
-    });
+    assertEquals((await getAnalytics(app.services.kv, streamId)).unitsReserved, 3);
   }));
 
-Deno.test("a reservation that asks for more than is left takes nothing and says how many are left", () =>
+Deno.test("holds expire: after the hold time the stock goes back on sale by itself, and the seller hears it", () =>
   withApp(async (app) => {
-    const { streamId, product } = await liveShop(app, 2);
-    const buyer = new Client(app);
-    await buyer.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity: 3 });
-    const before = await kvSnapshot(app.services.kv);
-    assertMatch(
-      await expectError(await buyer.post(`/api/streams/${streamId}/reservations`), 409, "sold_out"),
-      /Only 2 of Linen shirt left/,
+    const { streamId, product, studio } = await liveShop(app, 5);
+    const buyer = await viewer(app, streamId);
+    await addToCart(buyer, streamId, product.id, 3);
+    const held = await reserve(buyer, streamId);
+    assertEquals(await getStock(app.services.kv, product.id), 2);
+    app.clock.advance(14 * 60_000);
+    assertEquals(await expireDue(app.services), 0, "not yet");
+    app.rooms.sent.length = 0;
+    app.clock.advance(60_001);
+    assertEquals(await expireDue(app.services), 1);
+    assertEquals(await expireDue(app.services), 0, "once only");
+    assertEquals(await getStock(app.services.kv, product.id), 5);
+    assertEquals(
+      (await (await buyer.request(`/api/streams/${streamId}/reservations`)).json()).reservations,
+      [],
     );
-    assertEquals(await kvSnapshot(app.services.kv), before);
+    const told = app.rooms.sent.find((s) => s.topic === "reservation")!;
+    assertEquals([(told.message as ReservationMessage).status, told.to], ["expired", [studio]]);
+    assertEquals((app.rooms.sent.find((s) => s.topic === "stock")!.message as StockMessage).stock, 5);
+    await expectError(
+      await buyer.request(`/api/streams/${streamId}/reservations/${held.id}`, { method: "DELETE" }),
+      409,
+      "not_held",
+    );
   }));
 
-Deno.test("a reservation after a flash sale ended is refused, and nothing changes", () =>
+Deno.test("a buyer lets their own hold go; the seller marks one paid or releases it; nobody else can", () =>
+  withApp(async (app) => {
+    const { seller, streamId, product } = await liveShop(app, 10);
+    const [ann, bo, rival] = await Promise.all([
+      viewer(app, streamId),
+      viewer(app, streamId),
+      viewer(app, streamId),
+    ]);
+    const holdOf = async (
+      who: Client,
+    ) => (await addToCart(who, streamId, product.id, 2), await reserve(who, streamId));
+    const [a1, b1] = [await holdOf(ann), await holdOf(bo)];
+    assertEquals(await getStock(app.services.kv, product.id), 6);
+    const path = (id: string, what = "") => `/api/streams/${streamId}/reservations/${id}${what}`;
+    const other = new Client(app);
+    await signUp(other, "other@example.com");
+    const before = await kvSnapshot(app.services.kv);
+    await expectError(await rival.request(path(a1.id), { method: "DELETE" }), 404, "reservation_not_found");
+    await expectError(await ann.post(path(b1.id, "/paid")), 401, "sign_in_required");
+    await expectError(await other.post(path(b1.id, "/release")), 403, "not_stream_owner");
+    assertEquals(await kvSnapshot(app.services.kv), before, "refusals change nothing");
+
+    const cancelled = await (await ann.request(path(a1.id), { method: "DELETE" })).json();
+    assertEquals(cancelled.reservation.status, "cancelled");
+    assertEquals(await getStock(app.services.kv, product.id), 8);
+    const paid = await (await seller.post(path(b1.id, "/paid"))).json();
+    assertEquals(paid.reservation.status, "paid");
+    assertEquals(await getStock(app.services.kv, product.id), 8, "paid stays sold");
+    await expectError(await seller.post(path(b1.id, "/release")), 409, "not_held");
+    const b2 = await holdOf(bo);
+    assertEquals((await (await seller.post(path(b2.id, "/release"))).json()).reservation.status, "released");
+    assertEquals(await getStock(app.services.kv, product.id), 8);
+    const sales = await (await seller.request(`/api/streams/${streamId}/sales`)).json();
+    assertEquals(sales.reservations.map((r: ReservationMessage) => r.status), [
+      "released",
+      "paid",
+      "cancelled",
+    ]);
+  }));
+
+Deno.test("one buyer holds at most 10 of a product, and 2 while it is on flash sale, counting what they hold", () =>
+  withApp(async (app) => {
+    const { streamId, product } = await liveShop(app, 50);
+    const buyer = await viewer(app, streamId);
+    await addToCart(buyer, streamId, product.id, 8);
+    await reserve(buyer, streamId);
+    assertMatch(
+      await expectError(
+        await buyer.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity: 3 }),
+        409,
+        "too_many",
+      ),
+      /at most 10 of Linen shirt; you already hold 8/,
+    );
+    await addToCart(buyer, streamId, product.id, 2);
+
+    const endsAt = new Date(app.clock.now() + 60_000).toISOString();
+    await app.services.kv.set(keys.highlight(streamId), product.id);
+    await app.services.kv.set(keys.sale(streamId), { productId: product.id, salePriceMinor: 2900, endsAt });
+    const fan = await viewer(app, streamId);
+    assertMatch(
+      await expectError(
+        await fan.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity: 3 }),
+        409,
+        "too_many",
+      ),
+      /at most 2 of Linen shirt while it is on flash sale/,
+    );
+    await addToCart(fan, streamId, product.id, 2);
+    assertEquals((await reserve(fan, streamId)).totalMinor, 2 * 2900);
+  }));
+
+Deno.test("a cart shows today's price: the sale's while it runs, the list price once it ends, and a stale total is refused", () =>
   withApp(async (app) => {
     const { streamId, product } = await liveShop(app, 5);
     const endsAt = new Date(app.clock.now() + 600).toISOString();
     await app.services.kv.set(keys.highlight(streamId), product.id);
     await app.services.kv.set(keys.sale(streamId), { productId: product.id, salePriceMinor: 2900, endsAt });
-    const buyer = new Client(app);
-    const added =
-      await (await buyer.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity: 2 }))
-        .json();
-    assertEquals(added.cart.items[0].unitPriceMinor, 2900, "added at the sale price");
+    const buyer = await viewer(app, streamId);
+    const added = await addToCart(buyer, streamId, product.id, 2);
+    assertEquals([added.items[0]!.unitPriceMinor, added.items[0]!.listPriceMinor, added.totalMinor], [
+      2900,
+      4900,
+      5800,
+    ]);
+    assertEquals(added.items[0]!.saleEndsAt, endsAt);
     app.clock.advance(700);
+    const now = (await (await buyer.request(`/api/streams/${streamId}/cart`)).json()).cart as Cart;
+    assertEquals([now.items[0]!.unitPriceMinor, now.items[0]!.saleEndsAt, now.totalMinor], [
+      4900,
+      null,
+      9800,
+    ]);
     const before = await kvSnapshot(app.services.kv);
     assertMatch(
-      await expectError(await buyer.post(`/api/streams/${streamId}/reservations`), 409, "sale_ended"),
-      /flash sale on Linen shirt ended/,
+      await expectError(
+        await buyer.post(`/api/streams/${streamId}/reservations`, { totalMinor: 5800 }),
+        409,
+        "prices_changed",
+      ),
+      /Prices changed/,
     );
     assertEquals(await kvSnapshot(app.services.kv), before);
-    assertEquals(await getStock(app.services.kv, product.id), 5);
+    const res = await buyer.post(`/api/streams/${streamId}/reservations`, { totalMinor: 9800 });
+    assertEquals([res.status, (await res.json()).reservation.totalMinor], [201, 9800]);
   }));
 
 Deno.test("a flash sale's price applies only while its product is highlighted, as viewers see it", () =>
   withApp(async (app) => {
     const { streamId, product } = await liveShop(app, 5);
-    const endsAt = new Date(Date.now() + 60_000).toISOString();
+    const endsAt = new Date(app.clock.now() + 60_000).toISOString();
     await app.services.kv.set(keys.sale(streamId), { productId: product.id, salePriceMinor: 2900, endsAt });
-    const add = async () => {
-      const res = await new Client(app).post(`/api/streams/${streamId}/cart/items`, {
-        productId: product.id,
-        quantity: 1,
-      });
-      return (await res.json()).cart.items[0].unitPriceMinor;
-    };
-    assertEquals(await add(), 4900, "not highlighted: the list price");
+    const buyer = await viewer(app, streamId);
+    const price = async () => (await addToCart(buyer, streamId, product.id, 1)).items[0]!.unitPriceMinor;
+    assertEquals(await price(), 4900, "not highlighted: the list price");
     await app.services.kv.set(keys.highlight(streamId), product.id);
-    assertEquals(await add(), 2900, "highlighted: the sale price");
+    assertEquals(await price(), 2900, "highlighted: the sale price");
     await app.services.kv.set(keys.highlight(streamId), "another-product");
-    assertEquals(await add(), 4900, "the seller moved on: the list price again");
+    assertEquals(await price(), 4900, "the seller moved on: the list price again");
   }));
 
 Deno.test("a cart takes only this stream's products in sane quantities, and an empty cart reserves nothing", (t) =>
@@ -161,10 +294,9 @@ Deno.test("a cart takes only this stream's products in sane quantities, and an e
       app.services.kv,
       "someone-else",
       { ...shirt, stock: 5 },
-      app.services.clock.now(),
+      app.clock.now(),
     );
-    const buyer = new Client(app);
-    await buyer.request(`/api/streams/${streamId}/cart`);
+    const buyer = await viewer(app, streamId);
     const before = await kvSnapshot(app.services.kv);
     const add = (body: unknown) => buyer.post(`/api/streams/${streamId}/cart/items`, body);
     const cases: [string, () => Promise<Response>, number, string][] = [
@@ -181,10 +313,29 @@ Deno.test("a cart takes only this stream's products in sane quantities, and an e
       ],
       ["an empty cart", () => buyer.post(`/api/streams/${streamId}/reservations`), 409, "cart_empty"],
       [
-        "a reservation with a body",
+        "a reservation with a strange body",
         () => buyer.post(`/api/streams/${streamId}/reservations`, { priceMinor: 1 }),
         400,
         "invalid_input",
+      ],
+      [
+        "a reservation with a negative total",
+        () => buyer.post(`/api/streams/${streamId}/reservations`, { totalMinor: -1 }),
+        400,
+        "invalid_input",
+      ],
+      [
+        "a cookie-less cart",
+        () =>
+          new Client(app).post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity: 1 }),
+        401,
+        "name_required",
+      ],
+      [
+        "a cookie-less reservation",
+        () => new Client(app).post(`/api/streams/${streamId}/reservations`),
+        401,
+        "name_required",
       ],
     ];
     for (const [what, send, status, code] of cases) {
@@ -195,6 +346,26 @@ Deno.test("a cart takes only this stream's products in sane quantities, and an e
     }
   }));
 
+Deno.test("twenty fresh guests racing for a stock of 100 hold it a while at most, ten units each", () =>
+  withApp(async (app) => {
+    const { streamId, product } = await liveShop(app, 100);
+    const guests = await Promise.all(Array.from({ length: 20 }, () => viewer(app, streamId)));
+    for (const g of guests) await addToCart(g, streamId, product.id, 10);
+    const answers = await Promise.all(guests.map((g) => g.post(`/api/streams/${streamId}/reservations`)));
+    assertEquals(answers.filter((r) => r.status === 201).length, 10);
+    await Promise.all(answers.map((r) => r.body?.cancel()));
+    const greedy = guests[answers.findIndex((r) => r.status === 201)]!;
+    await expectError(
+      await greedy.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity: 1 }),
+      409,
+      "too_many",
+    );
+    assertEquals(await getStock(app.services.kv, product.id), 0, "all 100 held, for a while");
+    app.clock.advance(15 * 60_000 + 1);
+    assertEquals(await expireDue(app.services), 10);
+    assertEquals(await getStock(app.services.kv, product.id), 100, "every unit back once the holds expire");
+  }));
+
 Deno.test("a cart holds one currency, so a reservation has one total", () =>
   withApp(async (app) => {
     const { streamId, product, sellerId } = await liveShop(app, 5);
@@ -202,10 +373,10 @@ Deno.test("a cart holds one currency, so a reservation has one total", () =>
       app.services.kv,
       sellerId,
       { ...shirt, currency: "USD", stock: 5 },
-      app.services.clock.now(),
+      app.clock.now(),
     );
-    const buyer = new Client(app);
-    await buyer.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity: 1 });
+    const buyer = await viewer(app, streamId);
+    await addToCart(buyer, streamId, product.id, 1);
     const before = await kvSnapshot(app.services.kv);
     assertMatch(
       await expectError(
@@ -218,22 +389,44 @@ Deno.test("a cart holds one currency, so a reservation has one total", () =>
     assertEquals(await kvSnapshot(app.services.kv), before);
   }));
 
+Deno.test("saving the product edit form never undoes reservations made since it was opened", () =>
+  withApp(async (app) => {
+    const { seller, streamId, product } = await liveShop(app, 5);
+    const form = { name: "Linen shirt, blue", price: "49.00", currency: "EUR", stock: "5", stockShown: "5" };
+    const buyer = await viewer(app, streamId);
+    await addToCart(buyer, streamId, product.id, 3);
+    await reserve(buyer, streamId);
+    const saved = await seller.postForm(`/studio/products/${product.id}`, form);
+    assertEquals(saved.status, 303);
+    assertEquals(await getStock(app.services.kv, product.id), 2, "the name changed, the 3 held stay held");
+    await seller.postForm(`/studio/products/${product.id}`, { ...form, stock: "7", stockShown: "2" });
+    assertEquals(await getStock(app.services.kv, product.id), 7);
+    const page = await seller.postForm(`/studio/products/${product.id}`, {
+      ...form,
+      stock: "0",
+      stockShown: "9",
+    });
+    assertEquals(page.status, 409);
+    assertMatch(await page.text(), /reserved since you opened this form/);
+    assertEquals(await getStock(app.services.kv, product.id), 7);
+  }));
+
 Deno.test("analytics count chat, sheet opens, likes, viewers and reservations, for the stream's owner only", (t) =>
   withApp(async (app) => {
     const { seller, streamId, product } = await liveShop(app, 5);
-    const viewer = new Client(app);
-    await viewer.post(`/api/streams/${streamId}/chat`, { text: "Hello!" });
+    const guest = await viewer(app, streamId);
+    await guest.post(`/api/streams/${streamId}/chat`, { text: "Hello!" });
     await seller.post(`/api/streams/${streamId}/chat`, { text: "Welcome" });
-    await viewer.post(`/api/streams/${streamId}/like`);
+    await guest.post(`/api/streams/${streamId}/like`);
     for (let i = 0; i < 3; i++) {
-      assertEquals((await viewer.post(`/api/streams/${streamId}/products/${product.id}/opened`)).status, 204);
+      assertEquals((await guest.post(`/api/streams/${streamId}/products/${product.id}/opened`)).status, 204);
     }
-    await viewer.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity: 2 });
-    assertEquals((await viewer.post(`/api/streams/${streamId}/reservations`)).status, 201);
+    await addToCart(guest, streamId, product.id, 2);
+    await reserve(guest, streamId);
     for (const identity of ["guest-a", "guest-b", "guest-a"]) {
       await recordVisitor(app.services.kv, streamId, identity);
     }
-    const expected = {
+    assertEquals(await (await seller.request(`/api/streams/${streamId}/analytics`)).json(), {
       peakViewers: 0,
       uniqueViewers: 2,
       chatMessages: 2,
@@ -241,14 +434,13 @@ Deno.test("analytics count chat, sheet opens, likes, viewers and reservations, f
       sheetOpens: 3,
       reservations: 1,
       unitsReserved: 2,
-    };
-    assertEquals(await (await seller.request(`/api/streams/${streamId}/analytics`)).json(), expected);
+    });
 
     await t.step("anyone else is refused", async () => {
       const other = new Client(app);
       await signUp(other, "other@example.com");
       await expectError(await other.request(`/api/streams/${streamId}/analytics`), 403, "not_stream_owner");
-      await expectError(await viewer.request(`/api/streams/${streamId}/analytics`), 401, "sign_in_required");
+      await expectError(await guest.request(`/api/streams/${streamId}/analytics`), 401, "sign_in_required");
       await expectError(await other.request(`/api/streams/${streamId}/sales`), 403, "not_stream_owner");
     });
 
@@ -257,18 +449,18 @@ Deno.test("analytics count chat, sheet opens, likes, viewers and reservations, f
         app.services.kv,
         "someone-else",
         { ...shirt, stock: 1 },
-        app.services.clock.now(),
+        app.clock.now(),
       );
       const before = await kvSnapshot(app.services.kv);
       for (const id of ["nope", foreign.id]) {
         await expectError(
-          await viewer.post(`/api/streams/${streamId}/products/${id}/opened`),
+          await guest.post(`/api/streams/${streamId}/products/${id}/opened`),
           404,
           "product_not_found",
         );
       }
       await expectError(
-        await viewer.post(`/api/streams/${streamId}/products/${product.id}/opened`, { count: 5 }),
+        await guest.post(`/api/streams/${streamId}/products/${product.id}/opened`, { count: 5 }),
         400,
         "invalid_input",
       );
@@ -278,14 +470,14 @@ Deno.test("analytics count chat, sheet opens, likes, viewers and reservations, f
     await t.step("the studio shows sales while live and the numbers once the stream has ended", async () => {
       const live = await (await seller.request(`/studio/${streamId}`)).text();
       assertMatch(live, /class="sales-feed"/);
-      assertMatch(live, /class="reservation" data-id="[0-9a-z]+"/);
-      assertEquals(live.includes("stream-analytics"), false);
+      assertMatch(live, /class="reservation reservation-held" data-id="[0-9a-z]+"/);
+      assert(!live.includes("stream-analytics"));
       await seller.post(`/api/streams/${streamId}/end`);
       const ended = await (await seller.request(`/studio/${streamId}`)).text();
       assertMatch(ended, /data-stat="reservations" data-value="1"/);
       assertMatch(ended, /data-stat="sheetOpens" data-value="3"/);
       await expectError(
-        await viewer.post(`/api/streams/${streamId}/products/${product.id}/opened`),
+        await guest.post(`/api/streams/${streamId}/products/${product.id}/opened`),
         409,
         "stream_ended",
       );

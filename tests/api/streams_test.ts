@@ -1,7 +1,16 @@
 import { TokenVerifier } from "livekit-server-sdk";
-import { roomName, sellerIdentity } from "@/lib/livekit/names.ts";
+import { connectionOf, roomName, sellerIdentity } from "@/lib/livekit/names.ts";
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
-import { Client, createStream, expectError, kvSnapshot, LIVEKIT_KEYS, signUp, withApp } from "./client.ts";
+import {
+  Client,
+  createStream,
+  expectError,
+  kvSnapshot,
+  LIVEKIT_KEYS,
+  signUp,
+  viewer,
+  withApp,
+} from "./client.ts";
 
 const verifier = new TokenVerifier(LIVEKIT_KEYS.apiKey, LIVEKIT_KEYS.apiSecret);
 
@@ -42,31 +51,49 @@ Deno.test("stream creation refuses guests and bad titles, storing nothing", () =
     assertEquals(await kvSnapshot(app.services.kv), before);
   }));
 
-Deno.test("the stream's owner gets publish rights; another seller and a guest only subscribe", () =>
+Deno.test("the stream's owner broadcasts; another seller and a guest only subscribe; nobody publishes data", () =>
   withApp(async (app) => {
     const owner = new Client(app);
     const ownerId = await signUp(owner);
     const streamId = await createStream(owner);
-    const ownerClaims = await tokenClaims(owner, streamId);
-    assertEquals(ownerClaims.sub, sellerIdentity(ownerId));
+    const ownerClaims = await tokenClaims(owner, streamId, { as: "host" });
+    assertEquals(connectionOf(ownerClaims.sub!), { person: sellerIdentity(ownerId), host: true });
     assertEquals(ownerClaims.video?.canPublish, true);
+    assertEquals(ownerClaims.video?.canPublishData, false);
     assertEquals(ownerClaims.video?.room, roomName(streamId));
+    const watching = await tokenClaims(owner, streamId);
+    assertEquals(watching.video?.canPublish, false, "on their own watch page the seller only watches");
+    assertEquals(connectionOf(watching.sub!), { person: sellerIdentity(ownerId), host: false });
 
     const rival = new Client(app);
     await signUp(rival, "rival@example.com", "Rival");
-    const rivalClaims = await tokenClaims(rival, streamId);
-    assertEquals(rivalClaims.video?.canPublish, false);
+    await expectError(
+      await rival.post(`/api/streams/${streamId}/token`, { as: "host" }),
+      403,
+      "not_stream_owner",
+    );
+    assertEquals((await tokenClaims(rival, streamId)).video?.canPublish, false);
 
-    const guest = new Client(app);
-    const guestClaims = await tokenClaims(guest, streamId, {
-      identity: sellerIdentity(ownerId),
-      canPublish: true,
-    });
-    assertMatch(guestClaims.sub!, /^guest-[0-9a-f]{32}$/);
+    const guest = await viewer(app, streamId);
+    await expectError(
+      await guest.post(`/api/streams/${streamId}/token`, {
+        identity: sellerIdentity(ownerId),
+        canPublish: true,
+      }),
+      400,
+      "invalid_input",
+    );
+    const guestClaims = await tokenClaims(guest, streamId);
+    assertMatch(connectionOf(guestClaims.sub!).person, /^guest-[0-9a-f]{32}$/);
     assertEquals(guestClaims.video?.canPublish, false);
     assertEquals(guestClaims.video?.canSubscribe, true);
-    assertEquals(guestClaims.video?.canPublishData, true);
-    assertEquals((await tokenClaims(guest, streamId)).sub, guestClaims.sub, "a guest keeps one identity");
+    assertEquals(guestClaims.video?.canPublishData, false);
+    const again = await tokenClaims(guest, streamId);
+    assertEquals(connectionOf(again.sub!).person, connectionOf(guestClaims.sub!).person, "one person");
+    assert(
+      again.sub !== guestClaims.sub,
+      "each connection its own identity: a second tab never kicks the first",
+    );
   }));
 
 Deno.test("a forged guest cookie does not let anyone take another guest's identity", () =>
@@ -79,18 +106,22 @@ Deno.test("a forged guest cookie does not let anyone take another guest's identi
       "sf_guest",
       encodeURIComponent(JSON.stringify({ id: "victimvictim1234", name: "Victim" })) + ".forged",
     );
+    await expectError(await forger.post(`/api/streams/${streamId}/token`), 401, "name_required");
+    await forger.watch(streamId);
     const claims = await tokenClaims(forger, streamId);
-    assert(claims.sub !== "guest-victimvictim1234");
+    assert(connectionOf(claims.sub!).person !== "guest-victimvictim1234");
   }));
 
 Deno.test("a token for a missing stream is 404 and for an ended stream 409", () =>
   withApp(async (app) => {
     const owner = new Client(app);
     await signUp(owner);
-    await expectError(await new Client(app).post("/api/streams/nope/token"), 404, "stream_not_found");
+    const guest = new Client(app);
+    await guest.postForm("/guest", { name: "Ann", returnTo: "/" });
+    await expectError(await guest.post("/api/streams/nope/token"), 404, "stream_not_found");
     const streamId = await createStream(owner);
     await owner.post(`/api/streams/${streamId}/end`);
-    await expectError(await new Client(app).post(`/api/streams/${streamId}/token`), 409, "stream_ended");
+    await expectError(await guest.post(`/api/streams/${streamId}/token`), 409, "stream_ended");
   }));
 
 Deno.test("a seller has one live stream at a time: a second go-live answers 409", () =>

@@ -11,9 +11,9 @@ interface Who {
   sid: string;
 }
 
-function eventBody(event: string, room: string, who?: Who): string {
+function eventBody(event: string, room: string, who?: Who, id: string = crypto.randomUUID()): string {
   return JSON.stringify({
-    id: crypto.randomUUID(),
+    id,
     event,
     room: { name: room },
     ...(who ? { participant: { identity: who.identity, name: who.name ?? "", sid: who.sid } } : {}),
@@ -78,6 +78,8 @@ Deno.test("signed joins and leaves keep the viewer count and peak, tell the room
   withApp(async (app) => {
     const seller = new Client(app);
     const { sellerId, streamId, room } = await liveStream(seller);
+    const studio = { identity: `${sellerIdentity(sellerId)}~hstudio1`, name: "Linen & Co", sid: "PA_s1" };
+    await deliver(seller, "participant_joined", room, studio);
     app.rooms.sent.length = 0;
     await deliver(seller, "participant_joined", room, ann);
     await deliver(seller, "participant_joined", room, bo);
@@ -88,11 +90,11 @@ Deno.test("signed joins and leaves keep the viewer count and peak, tell the room
     assertEquals(versions, [...versions].sort(), "each change's version is newer than the last");
     assertEquals(viewers.map((s) => [unversioned(s.message), s.to]), [
       [{ v: 1, type: "viewers", current: 1, peak: 1 }, undefined],
-      [{ v: 1, type: "viewers", current: 1, peak: 1, names: ["Ann"] }, [sellerIdentity(sellerId)]],
+      [{ v: 1, type: "viewers", current: 1, peak: 1, names: ["Ann"] }, [studio.identity]],
       [{ v: 1, type: "viewers", current: 2, peak: 2 }, undefined],
-      [{ v: 1, type: "viewers", current: 2, peak: 2, names: ["Ann", "Bo"] }, [sellerIdentity(sellerId)]],
+      [{ v: 1, type: "viewers", current: 2, peak: 2, names: ["Ann", "Bo"] }, [studio.identity]],
       [{ v: 1, type: "viewers", current: 1, peak: 2 }, undefined],
-      [{ v: 1, type: "viewers", current: 1, peak: 2, names: ["Bo"] }, [sellerIdentity(sellerId)]],
+      [{ v: 1, type: "viewers", current: 1, peak: 2, names: ["Bo"] }, [studio.identity]],
     ]);
     assertEquals(unversioned(await (await seller.request(`/api/streams/${streamId}/viewers`)).json()), {
       current: 1,
@@ -126,18 +128,24 @@ Deno.test("the seller is not a viewer: leaving marks a live stream's seller away
   withApp(async (app) => {
     const seller = new Client(app);
     const { sellerId, streamId, room } = await liveStream(seller);
-    const me = { identity: sellerIdentity(sellerId), name: "Linen & Co", sid: "PA_s1" };
+    const me = { identity: `${sellerIdentity(sellerId)}~hfirst`, name: "Linen & Co", sid: "PA_s1" };
+    const myWatchPage = { identity: `${sellerIdentity(sellerId)}~vtab`, name: "Linen & Co", sid: "PA_w1" };
     app.rooms.sent.length = 0;
     const stream = async () => (await (await seller.request(`/api/streams/${streamId}`)).json()).stream;
     await deliver(seller, "participant_joined", room, me);
+    await deliver(seller, "participant_joined", room, myWatchPage);
     await deliver(seller, "participant_left", room, me);
     await deliver(seller, "participant_left", room, me);
     assertEquals(
       (await app.services.kv.get<{ sellerAway?: boolean }>(["streams", streamId])).value?.sellerAway,
       true,
     );
-    await deliver(seller, "participant_joined", room, { ...me, sid: "PA_s2" });
-    await deliver(seller, "participant_left", room, me); // the old session, reported late
+    await deliver(seller, "participant_joined", room, {
+      ...me,
+      identity: `${sellerIdentity(sellerId)}~hagain`,
+      sid: "PA_s2",
+    });
+    await deliver(seller, "participant_left", room, me); // the old connection, reported late
     const statuses = app.rooms.sent.filter((s) => s.topic === "status").map((s) =>
       (s.message as { status: string }).status
     );
@@ -170,4 +178,38 @@ Deno.test("room_finished empties the viewer set but keeps the peak; unknown room
     await deliver(seller, "track_published", room, ann);
     assertEquals(await kvSnapshot(app.services.kv), before);
     assertEquals(app.rooms.sent.length, sent);
+  }));
+
+Deno.test("a replayed webhook (same event id) changes nothing", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    const { streamId, room } = await liveStream(seller);
+    const joined = eventBody("participant_joined", room, ann, "EV_join1");
+    const left = eventBody("participant_left", room, ann, "EV_left1");
+    for (const body of [joined, left]) assertEquals((await post(seller, body, await sign(body))).status, 200);
+    const before = await kvSnapshot(app.services.kv);
+    const sent = app.rooms.sent.length;
+    // Replayed: the join again would count Ann back in.
+    assertEquals((await post(seller, joined, await sign(joined))).status, 200);
+    assertEquals(await kvSnapshot(app.services.kv), before);
+    assertEquals(app.rooms.sent.length, sent);
+    const viewers = await (await seller.request(`/api/streams/${streamId}/viewers`)).json();
+    assertEquals([viewers.current, viewers.peak], [0, 1]);
+  }));
+
+Deno.test("two tabs of one viewer count one person, who leaves with the last tab", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    const { streamId, room } = await liveStream(seller);
+    const tab1 = { identity: "guest-ann~vone", name: "Ann", sid: "PA_1" };
+    const tab2 = { identity: "guest-ann~vtwo", name: "Ann", sid: "PA_2" };
+    const count = async () =>
+      (await (await seller.request(`/api/streams/${streamId}/viewers`)).json()).current;
+    await deliver(seller, "participant_joined", room, tab1);
+    await deliver(seller, "participant_joined", room, tab2);
+    assertEquals(await count(), 1);
+    await deliver(seller, "participant_left", room, tab1);
+    assertEquals(await count(), 1, "the other tab still watches");
+    await deliver(seller, "participant_left", room, tab2);
+    assertEquals(await count(), 0);
   }));

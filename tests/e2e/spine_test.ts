@@ -45,22 +45,32 @@ liveTest(
       await installLivekitClient(mallory);
       const outcome = await mallory.evaluate(async (id) => {
         const LK = (globalThis as unknown as { LK: typeof import("livekit-client") }).LK;
-        const res = await fetch(`/api/streams/${id}/token`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ identity: "mallory-as-seller" }),
-        });
-        const { serverUrl, token } = await res.json();
+        const ask = (body: unknown) =>
+          fetch(`/api/streams/${id}/token`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify(body),
+          });
+        const forged = (await ask({ identity: "mallory-as-seller" })).status;
+        const asHost = (await ask({ as: "host" })).status;
+        const { serverUrl, token } = await (await ask({})).json();
         const room = new LK.Room();
         await room.connect(serverUrl, token);
         const identity = room.localParticipant.identity;
         try {
           await room.localParticipant.setCameraEnabled(true);
-          return { identity, published: room.localParticipant.videoTrackPublications.size > 0, error: "" };
+          return {
+            forged,
+            asHost,
+            identity,
+            published: room.localParticipant.videoTrackPublications.size > 0,
+            error: "",
+          };
         } catch (error) {
-          return { identity, published: false, error: String(error) };
+          return { forged, asHost, identity, published: false, error: String(error) };
         }
       }, streamId);
+      assertEquals([outcome.forged, outcome.asHost], [400, 403], "no identity or rights from the body");
       assert(
         outcome.identity.startsWith("guest-"),
         `the server assigns the identity (got ${outcome.identity})`,

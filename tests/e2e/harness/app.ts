@@ -31,7 +31,7 @@ export async function startApp(opts: AppOptions): Promise<AppServer> {
 
   const env: Record<string, string> = {
     // The caller's own app settings must not leak into the test server.
-    ...cleanEnv(/^(LIVEKIT_|APP_|KV_PATH$|DATA_DIR$|PORT$|HOSTNAME$)/),
+    ...cleanEnv(/^(LIVEKIT_|APP_|KV_PATH$|DATA_DIR$|PORT$|HOSTNAME$|RATE_LIMIT_SCALE$|TRUSTED_PROXIES$)/),
     PORT: String(port),
     HOSTNAME: "127.0.0.1",
     KV_PATH: kvPath,
@@ -41,6 +41,9 @@ export async function startApp(opts: AppOptions): Promise<AppServer> {
     LIVEKIT_API_SECRET: opts.livekit.apiSecret,
     APP_ENV: "test",
     NO_COLOR: "1",
+    // Every browser in these tests comes from 127.0.0.1, one address: limits per address
+    // are sized for one household or venue, not a whole test run (tests/api holds them).
+    RATE_LIMIT_SCALE: "50",
     ...opts.env,
   };
 

@@ -1,7 +1,7 @@
 import * as chat from "@/lib/chat/actions.ts";
 import { ChatInput, ChatPageQuery } from "@/lib/chat/inputs.ts";
 import { type Handlers, readJson, readQuery } from "@/lib/fresh/mod.ts";
-import { actorOf } from "@/lib/server/identity.ts";
+import { personOf } from "@/lib/server/identity.ts";
 import type { State } from "@/lib/server/state.ts";
 
 /**
@@ -15,7 +15,7 @@ export const handler: Handlers<State> = {
   },
   async POST(ctx) {
     const { text } = await readJson(ctx, ChatInput);
-    const message = await chat.post(ctx.state.services, await actorOf(ctx), ctx.params.id!, text);
+    const message = await chat.post(ctx.state.services, personOf(ctx), ctx.params.id!, text);
     return ctx.hono.json({ message }, 201);
   },
 };

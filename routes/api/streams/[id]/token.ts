@@ -1,11 +1,13 @@
-import type { Handlers } from "@/lib/fresh/mod.ts";
-import { actorOf } from "@/lib/server/identity.ts";
+import { type Handlers, readJson } from "@/lib/fresh/mod.ts";
+import { personOf } from "@/lib/server/identity.ts";
 import type { State } from "@/lib/server/state.ts";
 import * as streams from "@/lib/streams/actions.ts";
+import { TokenInput } from "@/lib/streams/inputs.ts";
 
-/** Answers { serverUrl, token }: publish rights for the stream's owner, subscribe for anyone else. */
+/** POST { as: "host" | "viewer" }: { serverUrl, token } for one connection to the stream's room. */
 export const handler: Handlers<State> = {
   async POST(ctx) {
-    return ctx.hono.json(await streams.joinToken(ctx.state.services, await actorOf(ctx), ctx.params.id!));
+    const { as } = await readJson(ctx, TokenInput);
+    return ctx.hono.json(await streams.joinToken(ctx.state.services, personOf(ctx), ctx.params.id!, as));
   },
 };

@@ -1,0 +1,204 @@
+// Attacks from outside that must cost the attacker, not the app: cross-site posts, huge
+// bodies and ids, forged client addresses, guessed passwords, hoarded quotas.
+import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
+import {
+  Client,
+  createStream,
+  expectError,
+  kvSnapshot,
+  sellerWithStream,
+  signUp,
+  type TestApp,
+  testApp,
+  viewer,
+  withApp,
+} from "./client.ts";
+
+Deno.test("a cross-site form post or fetch is refused with 403 and changes nothing", () =>
+  withApp(async (app) => {
+    const { seller, streamId } = await sellerWithStream(app);
+    const before = await kvSnapshot(app.services.kv);
+    const form = await seller.request("/studio", {
+      method: "POST",
+      headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" },
+      body: "title=Pwned",
+    });
+    assertEquals(form.status, 403);
+    assertMatch(await form.text(), /must come from Showfloor/, "a page says why, in plain words");
+    const fetched = await seller.request(`/api/streams/${streamId}/end`, {
+      method: "POST",
+      headers: { "sec-fetch-site": "cross-site", "content-type": "application/json" },
+      body: "{}",
+    });
+    await expectError(fetched, 403, "cross_site");
+    const sameSite = await seller.request(`/api/streams/${streamId}/end`, {
+      method: "POST",
+      headers: { "sec-fetch-site": "same-site", "content-type": "application/json" },
+      body: "{}",
+    });
+    await expectError(sameSite, 403, "cross_site");
+    assertEquals(await kvSnapshot(app.services.kv), before);
+    const own = await seller.request(`/api/streams/${streamId}/live`, {
+      method: "POST",
+      headers: {
+        origin: "http://localhost:8000",
+        "sec-fetch-site": "same-origin",
+        "content-type": "application/json",
+      },
+      body: "{}",
+    });
+    assertEquals(own.status, 200, "the app's own pages still work");
+  }));
+
+Deno.test("a 5,000-character id is a 404 on every route, never a 500", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    await signUp(seller);
+    const long = "a".repeat(5_000);
+    for (
+      const path of [
+        `/watch/${long}`,
+        `/studio/${long}`,
+        `/studio/products/${long}`,
+        `/images/${long}.png`,
+        `/api/streams/${long}`,
+        `/api/streams/${long}/chat`,
+        `/api/products/${long}`,
+        `/api/streams/${long}/products/${long}/opened`,
+      ]
+    ) {
+      const res = await seller.request(path, { method: path.endsWith("opened") ? "POST" : "GET" });
+      assertEquals(res.status, 404, path.slice(0, 40));
+      await res.body?.cancel();
+    }
+  }));
+
+Deno.test("a 200 MB body streamed to a form page is refused with 413 while it arrives, not read whole", async () => {
+  await using app = await disposableApp();
+  for (const path of ["/signup", "/signin", "/guest", "/studio", "/api/auth/signin"]) {
+    let sent = 0;
+    const chunk = new Uint8Array(1 << 20).fill(0x61);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 200) return controller.close();
+        sent++;
+        controller.enqueue(chunk);
+      },
+    });
+    const res = await new Client(app).request(path, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body,
+      // @ts-ignore: Deno's fetch needs this to send a stream without a length.
+      duplex: "half",
+    });
+    assertEquals(res.status, 413, path);
+    await res.body?.cancel();
+    assert(sent < 10, `${path}: only ${sent} MB were read before the refusal`);
+  }
+});
+
+/** How many of 25 cookie-less browsers, all from `peer` and each claiming another address, become guests. */
+async function guestsMade(app: TestApp, peer: string): Promise<number> {
+  const { streamId } = await sellerWithStream(app);
+  let made = 0;
+  for (let i = 0; i < 25; i++) {
+    const browser = new Client(app, undefined, peer);
+    const res = await browser.request(`/watch/${streamId}`, {
+      headers: { "x-forwarded-for": `203.0.113.${i}` },
+    });
+    await res.body?.cancel();
+    if (browser.cookie("sf_guest")) made++;
+  }
+  return made;
+}
+
+Deno.test("X-Forwarded-For counts only from a trusted proxy: a forged one does not get new guests", () =>
+  withApp(async (app) => {
+    assertEquals(await guestsMade(app, "198.51.100.50"), 20, "every request counts against the real peer");
+  }));
+
+Deno.test("behind a trusted proxy, each client address has its own share", async () => {
+  await using app = await disposableApp({ TRUSTED_PROXIES: "127.0.0.1" });
+  assertEquals(await guestsMade(app, "127.0.0.1"), 25);
+});
+
+Deno.test("forty bad sign-ins: the address is held back, and after five misses the account waits longer each time", () =>
+  withApp(async (app) => {
+    const owner = new Client(app);
+    await signUp(owner, "bo@example.com", "Bo");
+    const attempt = (c: Client, password: string) =>
+      c.post("/api/auth/signin", { email: "bo@example.com", password });
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const res = await attempt(new Client(app), `wrong ${i}`);
+      statuses.push(res.status);
+      await res.body?.cancel();
+    }
+    assertEquals(statuses.slice(0, 5), [401, 401, 401, 401, 401]);
+    assertEquals(statuses.slice(5).every((s) => s === 429), true, "then the account waits, from any address");
+    const locked = await attempt(new Client(app), "a long enough password");
+    assertMatch(await expectError(locked, 429, "too_many_attempts"), /Too many wrong passwords/);
+    assertEquals(Number(locked.headers.get("retry-after")), 30);
+    app.clock.advance(30_000);
+    assertEquals(
+      (await attempt(new Client(app), "a long enough password")).status,
+      200,
+      "the right one works after the wait",
+    );
+
+    const from = new Client(app, undefined, "192.0.2.77");
+    const fromOne: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      fromOne.push(
+        (await from.post("/api/auth/signin", { email: `x${i}@example.com`, password: "x" })).status,
+      );
+    }
+    assertEquals(fromOne.filter((s) => s === 429).length, 1, "30 tries per address in 10 minutes");
+  }));
+
+Deno.test("a seller's quotas: products, image bytes and streams a day, each refused in plain words", async () => {
+  await using app = await disposableApp({ MAX_PRODUCTS_PER_SELLER: "2", MAX_STREAMS_PER_DAY: "2" });
+  const seller = new Client(app);
+  await signUp(seller);
+  const product = { name: "Cap", priceMinor: 1000, currency: "EUR", stock: 1 };
+  for (let i = 0; i < 2; i++) assertEquals((await seller.post("/api/products", product)).status, 201);
+  const before = await kvSnapshot(app.services.kv);
+  assertMatch(
+    await expectError(await seller.post("/api/products", product), 409, "quota_exceeded"),
+    /at most 2 products/,
+  );
+  assertEquals(await kvSnapshot(app.services.kv), before);
+  await createStream(seller, "One");
+  await createStream(seller, "Two");
+  assertMatch(
+    await expectError(await seller.post("/api/streams", { title: "Three" }), 409, "quota_exceeded"),
+    /at most 2 streams a day/,
+  );
+  app.clock.advance(24 * 60 * 60 * 1000);
+  await createStream(seller, "Tomorrow");
+});
+
+Deno.test("pages and JSON are never cached by a shared cache; the CSP lets pages reach only the app and LiveKit", () =>
+  withApp(async (app) => {
+    const { streamId } = await sellerWithStream(app);
+    const guest = await viewer(app, streamId);
+    for (const path of [`/watch/${streamId}`, `/api/streams/${streamId}/cart`, "/"]) {
+      const res = await guest.request(path);
+      assertEquals(res.headers.get("cache-control"), "private, no-store", path);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      assertMatch(csp, /connect-src 'self' ws:\/\/127\.0\.0\.1:7880 http:\/\/127\.0\.0\.1:7880;/);
+      await res.body?.cancel();
+    }
+  }));
+
+/** A test app with extra settings, closed (and its folder removed) when disposed. */
+async function disposableApp(env: Record<string, string> = {}) {
+  const app = await testApp(env);
+  return Object.assign(app, {
+    async [Symbol.asyncDispose]() {
+      await app.close();
+      await Deno.remove(app.services.config.dataDir, { recursive: true });
+    },
+  });
+}
