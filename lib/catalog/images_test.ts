@@ -8,16 +8,10 @@ import {
   WEBP_BYTES,
 } from "@/tests/fixtures/images.ts";
 import { DomainError, type ErrorKind } from "@/lib/core/errors.ts";
+import { withTempDir } from "@/tests/temp_dir.ts";
 import { deleteImage, MAX_IMAGE_BYTES, readImage, saveImage, sniffImage } from "./images.ts";
 
-async function withDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir({ prefix: "showfloor-images-" });
-  try {
-    await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
+const withDir = (fn: (dir: string) => Promise<void>) => withTempDir("showfloor-images-", fn);
 
 async function refused(save: () => Promise<unknown>, kind: ErrorKind, code: string): Promise<void> {
   const error = await assertRejects(save);

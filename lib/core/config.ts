@@ -1,5 +1,6 @@
 // Every setting comes from the environment, parsed once, with defaults that run the
 // whole stack on a laptop. Nothing else in the app reads Deno.env.
+import { isAbsolute, relative, resolve } from "node:path";
 import { z } from "zod";
 
 const DEV_LIVEKIT_SECRET = "showfloor-dev-secret-change-me-32chars+";
@@ -76,12 +77,8 @@ export function loadConfig(env: Record<string, string> = Deno.env.toObject()): C
     throw new TypeError(`Invalid configuration: ${issue?.path.join(".")}: ${issue?.message}`);
   }
   const c = parsed.data;
-  if (c.APP_ENV === "production" && c.LIVEKIT_API_SECRET === DEV_LIVEKIT_SECRET) {
-    throw new TypeError("Invalid configuration: LIVEKIT_API_SECRET must be set in production");
-  }
-  if (c.APP_ENV === "production" && c.APP_SECRET === DEV_APP_SECRET) {
-    throw new TypeError("Invalid configuration: APP_SECRET must be set in production");
-  }
+  const refusal = refusalOf(c);
+  if (refusal) throw new TypeError(`Invalid configuration: ${refusal}`);
   return {
     env: c.APP_ENV,
     hostname: c.HOSTNAME,
@@ -108,4 +105,30 @@ export function loadConfig(env: Record<string, string> = Deno.env.toObject()): C
       maxSaleUnits: c.MAX_SALE_UNITS_PER_BUYER,
     },
   };
+}
+
+/** Settings that parse but must not run: a secret shared or left at its dev value, and in
+ * production what browsers or the app's own permissions would refuse. */
+function refusalOf(c: z.infer<typeof ConfigSchema>): string | undefined {
+  if (c.APP_SECRET === c.LIVEKIT_API_SECRET) {
+    return "APP_SECRET must differ from LIVEKIT_API_SECRET (one leaking must not give away the other)";
+  }
+  if (c.APP_ENV !== "production") return undefined;
+  if (c.LIVEKIT_API_SECRET === DEV_LIVEKIT_SECRET) return "LIVEKIT_API_SECRET must be set in production";
+  if (c.APP_SECRET === DEV_APP_SECRET) return "APP_SECRET must be set in production";
+  const publicUrl = c.LIVEKIT_PUBLIC_URL ?? c.LIVEKIT_URL;
+  if (!publicUrl.startsWith("wss://")) {
+    return `LIVEKIT_PUBLIC_URL must start with wss:// in production (browsers on an HTTPS page refuse ${publicUrl})`;
+  }
+  if (isLocalFile(c.KV_PATH) && !isInside(c.KV_PATH, c.DATA_DIR)) {
+    return `KV_PATH must be inside DATA_DIR in production, the only folder the app may write (${c.KV_PATH} is not in ${c.DATA_DIR})`;
+  }
+  return undefined;
+}
+
+const isLocalFile = (kvPath: string) => kvPath !== ":memory:" && !/^https?:\/\//.test(kvPath);
+
+function isInside(path: string, dir: string): boolean {
+  const rel = relative(resolve(dir), resolve(path));
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
 }

@@ -16,7 +16,12 @@ export interface RoomService {
   send(streamId: string, message: AnyMessage, opts?: SendOptions): Promise<void>;
   /** Disconnects everyone and closes the stream's room. */
   close(streamId: string): Promise<void>;
+  /** Resolves once LiveKit's API answers with this app's key; see rejectsKey() for a refusal. */
+  ping(): Promise<void>;
 }
+
+// A room nobody ever creates: listing it is the cheapest call that needs a valid key.
+const PROBE_ROOM = "showfloor-readiness-probe";
 
 export function createRoomService(
   opts: { url: string; apiKey: string; apiSecret: string },
@@ -41,7 +46,15 @@ export function createRoomService(
         if (!isNotFound(error)) throw error;
       }
     },
+    async ping() {
+      await client.listRooms([PROBE_ROOM]);
+    },
   };
+}
+
+/** True when LiveKit answered but refused the key (it does not know it, or the secret differs). */
+export function rejectsKey(error: unknown): boolean {
+  return statusOf(error) === 401;
 }
 
 /**
@@ -63,5 +76,9 @@ export async function announce(
 }
 
 function isNotFound(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "status" in error && error.status === 404;
+  return statusOf(error) === 404;
+}
+
+function statusOf(error: unknown): unknown {
+  return typeof error === "object" && error !== null && "status" in error ? error.status : undefined;
 }

@@ -12,9 +12,12 @@ export const LIVEKIT_KEYS = { apiKey: "testkey", apiSecret: "a-test-secret-that-
 export interface RecordingRooms extends RoomService {
   sent: { streamId: string; topic: Topic; message: unknown; to?: string[]; lossy?: boolean }[];
   closed: string[];
-  /** While true, every send fails as it does while LiveKit is down or restarting. */
+  /** While true, every send and ping fails as it does while LiveKit is down or restarting. */
   down: boolean;
 }
+
+// What the SDK throws while LiveKit is down or restarting.
+const livekitDown = () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:7880"));
 
 function recordingRooms(): RecordingRooms {
   const rooms: RecordingRooms = {
@@ -22,7 +25,7 @@ function recordingRooms(): RecordingRooms {
     closed: [],
     down: false,
     send(streamId: string, message: AnyMessage, opts: SendOptions = {}) {
-      if (rooms.down) return Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:7880"));
+      if (rooms.down) return livekitDown();
       const { to, lossy } = opts;
       rooms.sent.push({
         streamId,
@@ -36,6 +39,9 @@ function recordingRooms(): RecordingRooms {
     close(streamId) {
       rooms.closed.push(streamId);
       return Promise.resolve();
+    },
+    ping() {
+      return rooms.down ? livekitDown() : Promise.resolve();
     },
   };
   return rooms;

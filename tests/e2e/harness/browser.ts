@@ -143,3 +143,61 @@ export async function waitForInbound(
   }
   return last;
 }
+
+// Runs in every page before its scripts: each RTCPeerConnection may use relayed candidates
+// only (TURN), as on a network where no direct path to the SFU works.
+const RELAY_ONLY_INIT_SCRIPT = `(() => {
+  const Original = window.RTCPeerConnection;
+  if (!Original) return;
+  const relay = (config) => ({ ...(config ?? {}), iceTransportPolicy: "relay" });
+  class RelayOnlyPeerConnection extends Original {
+    constructor(config, ...rest) {
+      super(relay(config), ...rest);
+    }
+    setConfiguration(config) {
+      return super.setConfiguration(relay(config));
+    }
+  }
+  window.RTCPeerConnection = RelayOnlyPeerConnection;
+})();`;
+
+/** Forces relay-only ICE in every page of `context` (call before withRtcStats and before opening pages). */
+export async function relayOnly(context: BrowserContext): Promise<BrowserContext> {
+  await context.addInitScript({ content: RELAY_ONLY_INIT_SCRIPT });
+  return context;
+}
+
+export interface SelectedPath {
+  /** The local candidate's type: "host", "srflx", "prflx" or "relay". */
+  localType: string;
+  /** How media flows to the server: "udp" or "tcp". */
+  protocol: string;
+  /** For a relay candidate, how the browser reaches its TURN server. */
+  relayProtocol?: string;
+}
+
+/** The candidate pair each connected peer connection (recorded by withRtcStats) carries media on. */
+export function selectedPaths(page: Page): Promise<SelectedPath[]> {
+  return page.evaluate(async () => {
+    const paths: SelectedPath[] = [];
+    const pcs = (globalThis as unknown as { __pcs?: RTCPeerConnection[] }).__pcs ?? [];
+    for (const pc of pcs) {
+      if (pc.connectionState !== "connected") continue;
+      const stats = new Map<string, Record<string, string>>();
+      (await pc.getStats()).forEach((s) => stats.set(s.id, s));
+      for (const transport of stats.values()) {
+        if (transport.type !== "transport" || !transport.selectedCandidatePairId) continue;
+        const pair = stats.get(transport.selectedCandidatePairId);
+        const local = pair && stats.get(pair.localCandidateId!);
+        if (local) {
+          paths.push({
+            localType: local.candidateType!,
+            protocol: local.protocol!,
+            relayProtocol: local.relayProtocol,
+          });
+        }
+      }
+    }
+    return paths;
+  });
+}

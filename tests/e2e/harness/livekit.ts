@@ -139,7 +139,8 @@ function randomSecret(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join(""); // 48 chars
 }
 
-function deepMerge(
+/** Merges `source` into `target`: objects key by key, anything else replaced. */
+export function deepMerge(
   target: Record<string, unknown>,
   source: Record<string, unknown>,
 ): void {
