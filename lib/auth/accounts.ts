@@ -5,18 +5,18 @@ import { conflict, DomainError } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import type { SignInInput, SignUpInput } from "./inputs.ts";
-import { hashPassword, verifyPassword } from "./password.ts";
+import type { PasswordPool } from "./password_pool.ts";
 import { createSeller, getSellerByEmail, type Seller } from "./seller_store.ts";
 import { clearFailures, recordFailure, waitToSignIn } from "./sign_in_failures.ts";
 
 export async function signUp(services: Services, actor: Actor, input: SignUpInput): Promise<Seller> {
-  const { kv, clock } = services;
+  const { kv, clock, passwords } = services;
   await spend(services, "signUp", actor);
   if (await getSellerByEmail(kv, input.email)) throw emailTaken();
   const seller = await createSeller(kv, {
     email: input.email,
     name: input.name,
-    passwordHash: await hashPassword(input.password),
+    passwordHash: await passwords.hash(input.password),
   }, clock.now());
   // Another sign-up may have taken the email between the check and the write.
   if (!seller) throw emailTaken();
@@ -24,10 +24,14 @@ export async function signUp(services: Services, actor: Actor, input: SignUpInpu
 }
 
 // Verified when the email is unknown, so a wrong email costs as long as a wrong password.
-const decoy = hashPassword("decoy password for timing");
+const decoys = new WeakMap<PasswordPool, Promise<string>>();
+function decoyOf(passwords: PasswordPool): Promise<string> {
+  if (!decoys.has(passwords)) decoys.set(passwords, passwords.hash("decoy password for timing"));
+  return decoys.get(passwords)!;
+}
 
 export async function signIn(services: Services, actor: Actor, input: SignInInput): Promise<Seller> {
-  const { kv, clock } = services;
+  const { kv, clock, passwords } = services;
   await spend(services, "signIn", actor);
   const wait = await waitToSignIn(kv, input.email, clock.now());
   if (wait > 0) {
@@ -39,7 +43,7 @@ export async function signIn(services: Services, actor: Actor, input: SignInInpu
     );
   }
   const seller = await getSellerByEmail(kv, input.email);
-  const ok = await verifyPassword(input.password, seller?.passwordHash ?? await decoy);
+  const ok = await passwords.verify(input.password, seller?.passwordHash ?? await decoyOf(passwords));
   if (!seller || !ok) {
     await recordFailure(kv, input.email, clock.now());
     throw new DomainError("unauthenticated", "invalid_credentials", "Email or password is wrong");

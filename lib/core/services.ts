@@ -3,6 +3,7 @@
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import type { ReactionTally } from "@/lib/audience/reaction_tally.ts";
+import type { PasswordPool } from "@/lib/auth/password_pool.ts";
 import type { RoomService } from "@/lib/livekit/room_service.ts";
 
 export interface Services {
@@ -12,4 +13,6 @@ export interface Services {
   clock: Clock;
   /** Adds up each room's reactions and sends them as a few tallies a second. */
   reactions: ReactionTally;
+  /** Hashes passwords on worker threads. */
+  passwords: PasswordPool;
 }

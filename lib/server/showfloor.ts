@@ -1,6 +1,7 @@
 // Composition root: config in, the running app's services and HTTP handler out.
 // main.ts serves it; tests call its fetch with no network and may swap any service.
 import { createReactionTally } from "@/lib/audience/reaction_tally.ts";
+import { createPasswordPool } from "@/lib/auth/password_pool.ts";
 import { type Clock, systemClock } from "@/lib/core/clock.ts";
 import type { Config } from "@/lib/core/config.ts";
 import type { Services } from "@/lib/core/services.ts";
@@ -33,6 +34,7 @@ export async function createShowfloor(
     rooms,
     clock: opts.clock ?? systemClock,
     reactions: createReactionTally(rooms),
+    passwords: createPasswordPool(),
   };
   const app = await createApp<State>({
     root: new URL("../../", import.meta.url),
@@ -46,6 +48,7 @@ export async function createShowfloor(
     services,
     async close() {
       await services.reactions.close();
+      services.passwords.close();
       kv.close();
     },
   };
