@@ -68,10 +68,12 @@ try {
 
   // 20 subscribers and one direct publisher, each a Room in one page.
   const keys = { apiKey: stack.livekit.apiKey, apiSecret: stack.livekit.apiSecret };
+  // The baseline's publisher (bench-0) may publish data, which no viewer token allows.
+  const grant = (i: number) => ({ ...viewerGrant(stream.id), canPublishData: i === 0 });
   const tokens = await Promise.all(
     Array.from(
       { length: SUBSCRIBERS + 1 },
-      (_, i) => mintToken(keys, { identity: `bench-${i}`, name: `Bench ${i}` }, viewerGrant(stream.id)),
+      (_, i) => mintToken(keys, { identity: `bench-${i}`, name: `Bench ${i}` }, grant(i)),
     ),
   );
   const page = await (await browser.newContext({ bypassCSP: true })).newPage();

@@ -8,13 +8,20 @@ import type { CartItem, ReservationSummary } from "@/lib/contract/views.ts";
  * The viewer's cart (what it holds at today's price, the total, and Reserve) and what they
  * hold already, each with how long it is held and a way to let it go.
  */
-export function CartBar({ cart }: { cart: CartControls }) {
+export function CartBar({ cart, ended }: { cart: CartControls; ended: boolean }) {
   const now = useCartClock(cart);
   const { items } = cart.cart.value;
   const done = cart.reserved.value;
+  const held = cart.holds.value;
   return (
     <>
-      {items.length > 0 && (
+      {ended && (items.length > 0 || held.length > 0) && (
+        <p class="notice cart-ended" role="status">
+          This stream has ended, so your cart can no longer be reserved. {held.length > 0 &&
+            "What you hold stays held for you until the time shown; the seller will be in touch."}
+        </p>
+      )}
+      {items.length > 0 && !ended && (
         <section class="cart-bar" aria-label="Your cart">
           <ul class="cart-items">
             {items.map((item) => <CartLine key={item.productId} item={item} cart={cart} now={now} />)}

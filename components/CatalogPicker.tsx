@@ -6,11 +6,7 @@ import { ProductLine } from "./ProductLine.tsx";
 /** The seller's catalog not yet pinned, each with a Pin button (up to the limit). */
 export function CatalogPicker({ editor, catalog }: { editor: ShowcaseEditor; catalog: ProductCard[] }) {
   if (catalog.length === 0) {
-    return (
-      <p>
-        <a href="/studio/products">Add products to your catalog first</a>
-      </p>
-    );
+    return <p class="muted">Your catalog is empty: add a product below, then pin it.</p>;
   }
   const ids = editor.show.value.pins.map((p) => p.id);
   const full = ids.length >= MAX_PINS;

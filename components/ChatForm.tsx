@@ -1,19 +1,21 @@
-import { useSignal } from "@preact/signals";
+import type { Signal } from "@preact/signals";
 import { CHAT_MAX_LENGTH } from "@/lib/contract/limits.ts";
 
 interface ChatFormProps {
-  busy: boolean;
-  /** Sends the text; resolves true once it is posted (the box then empties). */
-  onSend: (text: string) => Promise<boolean>;
+  /** What is typed: the panel puts a refused message back here. */
+  draft: Signal<string>;
+  /** Takes the text to send; the box empties at once (sending waits out a lost connection). */
+  onSend: (text: string) => void;
 }
 
 /** The chat box and its Send button. */
-export function ChatForm({ busy, onSend }: ChatFormProps) {
-  const draft = useSignal("");
-  async function send(event: Event) {
+export function ChatForm({ draft, onSend }: ChatFormProps) {
+  function send(event: Event) {
     event.preventDefault();
     const text = draft.value.trim();
-    if (text && !busy && await onSend(text)) draft.value = "";
+    if (!text) return;
+    onSend(text);
+    draft.value = "";
   }
   return (
     <form class="chat-form" onSubmit={send}>
@@ -29,7 +31,7 @@ export function ChatForm({ busy, onSend }: ChatFormProps) {
         placeholder="Say something…"
         aria-label="Chat message"
       />
-      <button type="submit" class="primary chat-send" disabled={busy}>Send</button>
+      <button type="submit" class="primary chat-send">Send</button>
     </form>
   );
 }

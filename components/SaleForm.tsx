@@ -1,6 +1,7 @@
 import { useSignal } from "@preact/signals";
 import type { ProductCard } from "@/lib/contract/messages.ts";
-import { formatAmount, formatPrice, parseAmount } from "@/lib/contract/money.ts";
+import { formatPrice, parseAmount } from "@/lib/contract/money.ts";
+import { AmountInput } from "./AmountInput.tsx";
 
 const DURATIONS: [seconds: number, label: string][] = [
   [10, "10 s"],
@@ -26,7 +27,6 @@ interface SaleFormProps {
 export function SaleForm({ product, disabled, onStart }: SaleFormProps) {
   const price = useSignal("");
   const minor = parseAmount(price.value, product.currency);
-  const typo = price.value.trim() !== "" && minor === null;
   return (
     <form
       class="sale-form"
@@ -38,23 +38,12 @@ export function SaleForm({ product, disabled, onStart }: SaleFormProps) {
     >
       <label>
         Sale price <small>(list price {formatPrice(product.priceMinor, product.currency)})</small>
-        <span class="sale-price-input">
-          <input
-            name="salePrice"
-            inputMode="decimal"
-            required
-            placeholder={formatAmount(Math.floor(product.priceMinor * 0.8), product.currency)}
-            value={price.value}
-            aria-invalid={typo || undefined}
-            onInput={(e) => price.value = e.currentTarget.value}
-          />
-          {minor !== null && <output>{formatPrice(minor, product.currency)}</output>}
-        </span>
-        {typo && (
-          <small class="field-error">
-            Type an amount like {formatAmount(4990, product.currency)}
-          </small>
-        )}
+        <AmountInput
+          name="salePrice"
+          text={price}
+          currency={product.currency}
+          example={Math.floor(product.priceMinor * 0.8)}
+        />
       </label>
       <label>
         Duration

@@ -6,7 +6,6 @@ import ShowcaseControls from "@/islands/ShowcaseControls.tsx";
 import Studio from "@/islands/Studio.tsx";
 import ViewerCount from "@/islands/ViewerCount.tsx";
 import type { StudioPage } from "@/lib/pages/studio.ts";
-import { StreamAnalytics } from "./StreamAnalytics.tsx";
 
 /** A stream's studio: the broadcast, the showcase, the audience, sales and chat. */
 export function StudioView(
@@ -20,9 +19,8 @@ export function StudioView(
     <section class="studio-page">
       <h1>{stream.title}</h1>
       {stream.description && <p class="muted">{stream.description}</p>}
-      <Studio streamId={stream.id} status={stream.status} watchUrl={watchUrl} />
+      <Studio streamId={stream.id} status={stream.status} watchUrl={watchUrl} analytics={analytics} />
       <ShowcaseControls streamId={stream.id} catalog={catalog} initial={showcase} canEdit={open} />
-      {analytics && <StreamAnalytics analytics={analytics} />}
       <div class="audience-bar">
         <ViewerCount streamId={stream.id} initial={audience.viewers} />
         <LikeButton streamId={stream.id} initial={audience.likes} canLike={false} />

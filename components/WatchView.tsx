@@ -7,6 +7,7 @@ import ReactionOverlay from "@/islands/ReactionOverlay.tsx";
 import ViewerCount from "@/islands/ViewerCount.tsx";
 import WatchPlayer from "@/islands/WatchPlayer.tsx";
 import type { WatchPage } from "@/lib/pages/watch.ts";
+import { presenceOf } from "@/lib/streams/news.ts";
 import { GuestNameForm } from "./GuestNameForm.tsx";
 
 interface WatchViewProps {
@@ -22,7 +23,7 @@ export function WatchView({ page: { stream, chat, audience, showcase }, guestNam
   return (
     <section class="watch-page">
       <div class="watch-stage">
-        <WatchPlayer streamId={stream.id} status={stream.status} sellerAway={!!stream.sellerAway} />
+        <WatchPlayer streamId={stream.id} status={stream.status} presence={presenceOf(stream)} />
         <ReactionOverlay />
         <HighlightCard streamId={stream.id} initial={showcase} ended={!open} />
       </div>

@@ -3,11 +3,13 @@
 // and what was missed while the room was not connected.
 import { useSignal } from "@preact/signals";
 import { ChatForm } from "@/components/ChatForm.tsx";
-import { ChatLine } from "@/components/ChatLine.tsx";
-import { fetchChat, mergeChat, postChat } from "@/lib/client/chat.ts";
+import { ChatLine, PendingLine } from "@/components/ChatLine.tsx";
+import { fetchChat, mergeChat } from "@/lib/client/chat.ts";
 import { useLiveState } from "@/lib/client/live_state.ts";
 import { useAction } from "@/lib/client/use_action.ts";
+import { endedNow } from "@/lib/client/stream_status.ts";
 import { useChatScroll } from "@/lib/client/use_chat_scroll.ts";
+import { useChatSender } from "@/lib/client/use_chat_sender.ts";
 import { CHAT_PAGE_SIZE } from "@/lib/contract/limits.ts";
 import type { ChatMessage } from "@/lib/contract/messages.ts";
 
@@ -30,20 +32,33 @@ async function catchUp(streamId: string, held: ChatMessage[]): Promise<ChatMessa
   }
 }
 
-export default function ChatPanel({ streamId, initial, canPost }: ChatPanelProps) {
+export default function ChatPanel({ streamId, initial, canPost: openAtLoad }: ChatPanelProps) {
+  // The box goes the moment the stream ends, on every open page.
+  const canPost = openAtLoad && !endedNow();
   // Listen only: the player or the studio connects the page's room; what was sent
   // before it connected, or while it was away, is fetched when it (re)connects.
   const { state: messages, ready, problem } = useLiveState(initial, {
-    on: canPost ? { chat: (held, message) => mergeChat(held, [message]) } : {},
-    refetch: canPost ? (held) => catchUp(streamId, held) : undefined,
+    on: openAtLoad ? { chat: (held, message) => mergeChat(held, [message]) } : {},
+    refetch: openAtLoad ? (held) => catchUp(streamId, held) : undefined,
     merge: mergeChat,
   });
   const hasEarlier = useSignal(initial.length >= CHAT_PAGE_SIZE);
-  const sending = useAction();
+  const draft = useSignal("");
   const earlier = useAction();
-  const scroll = useChatScroll(messages.value, () => hasEarlier.value && void loadEarlier());
+  const sender = useChatSender(streamId, {
+    sent: (message) => add([message]),
+    // Put back, unless something new was typed meanwhile.
+    refused: (text) => draft.value ||= text,
+  });
+  const scroll = useChatScroll(
+    [messages.value, sender.pending.value],
+    () => hasEarlier.value && void loadEarlier(),
+  );
   const add = (incoming: ChatMessage[]) => messages.value = mergeChat(messages.value, incoming);
-
+  const send = (text: string) => {
+    scroll.stickToBottom();
+    sender.send(text);
+  };
   function loadEarlier() {
     const first = messages.value[0]?.id;
     if (!first || earlier.busy.value) return;
@@ -54,13 +69,6 @@ export default function ChatPanel({ streamId, initial, canPost }: ChatPanelProps
       add(page);
     });
   }
-
-  const send = (text: string) =>
-    sending.run(async () => {
-      const message = await postChat(streamId, text);
-      scroll.stickToBottom();
-      add([message]);
-    });
 
   return (
     <section class="chat-panel" aria-label="Chat" data-ready={ready.value ? "true" : undefined}>
@@ -74,12 +82,13 @@ export default function ChatPanel({ streamId, initial, canPost }: ChatPanelProps
         </li>
         {messages.value.length === 0 && <li class="chat-empty muted">No messages yet. Say hello!</li>}
         {messages.value.map((m) => <ChatLine key={m.id} message={m} />)}
+        {sender.pending.value.map((p) => <PendingLine key={p.sendId} pending={p} />)}
       </ol>
-      {[problem.value, earlier.error.value, sending.error.value].filter(Boolean).map((error) => (
+      {[problem.value, earlier.error.value, sender.error.value].filter(Boolean).map((error) => (
         <p key={error} class="notice error chat-error" role="alert">{error}</p>
       ))}
       {canPost
-        ? <ChatForm busy={sending.busy.value} onSend={send} />
+        ? <ChatForm draft={draft} onSend={send} />
         : <p class="muted chat-closed">Chat is closed: this stream has ended.</p>}
     </section>
   );

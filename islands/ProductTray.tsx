@@ -6,6 +6,7 @@ import { CartBar } from "@/components/CartBar.tsx";
 import { ProductTile } from "@/components/ProductTile.tsx";
 import { ProductSheet } from "@/components/ProductSheet.tsx";
 import { cardOf, sheet, showcaseProblem, useShowcase } from "@/lib/client/showcase_store.ts";
+import { endedNow } from "@/lib/client/stream_status.ts";
 import { useCart } from "@/lib/client/use_cart.ts";
 import type { Showcase } from "@/lib/contract/views.ts";
 
@@ -22,6 +23,8 @@ export default function ProductTray({ streamId, initial, canBuy }: ProductTrayPr
   const ready = useSignal(false);
   useEffect(() => void (ready.value = true), []);
   const open = sheet.value;
+  // When the stream ends, buying stops on every open page at once; what is held stays held.
+  const ended = endedNow();
   return (
     <section class="product-tray" aria-label="Products in this stream" data-ready={ready.value || undefined}>
       {show.pins.length > 0 && (
@@ -39,14 +42,14 @@ export default function ProductTray({ streamId, initial, canBuy }: ProductTrayPr
         </ol>
       )}
       {showcaseProblem.value && <p class="notice error" role="alert">{showcaseProblem.value}</p>}
-      {canBuy && <CartBar cart={cart} />}
+      {canBuy && <CartBar cart={cart} ended={ended} />}
       {open && (
         <ProductSheet
           streamId={streamId}
           product={cardOf(show, open)}
           sale={show.sale}
           offset={show.offset}
-          cart={canBuy ? cart : null}
+          cart={canBuy && !ended ? cart : null}
           onClose={() => sheet.value = null}
         />
       )}

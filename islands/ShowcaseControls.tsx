@@ -1,9 +1,12 @@
 // The seller's showcase in the studio: pin catalog products to the stream, reorder them,
-// highlight one or clear it, and run a flash sale on the highlighted one.
+// highlight one or clear it, run a flash sale on the highlighted one, and add products to
+// the catalog without leaving the studio.
 import { CatalogPicker } from "@/components/CatalogPicker.tsx";
 import { PinnedList } from "@/components/PinnedList.tsx";
+import { QuickAddProduct } from "@/components/QuickAddProduct.tsx";
 import { ProductPrice } from "@/components/ProductPrice.tsx";
 import { SaleForm } from "@/components/SaleForm.tsx";
+import { useCatalog } from "@/lib/client/use_catalog.ts";
 import { useShowcaseEditor } from "@/lib/client/use_showcase_editor.ts";
 import type { ProductCard } from "@/lib/contract/messages.ts";
 import type { Showcase } from "@/lib/contract/views.ts";
@@ -19,6 +22,7 @@ export interface ShowcaseControlsProps {
 
 export default function ShowcaseControls({ streamId, catalog, initial, canEdit }: ShowcaseControlsProps) {
   const editor = useShowcaseEditor(streamId, initial);
+  const products = useCatalog(catalog);
   const { pins, highlight: highlighted, sale } = editor.show.value;
   const off = !canEdit || editor.busy.value;
   return (
@@ -47,7 +51,8 @@ export default function ShowcaseControls({ streamId, catalog, initial, canEdit }
         </div>
       )}
       {highlighted && canEdit && <SaleForm product={highlighted} disabled={off} onStart={editor.startSale} />}
-      {canEdit && <CatalogPicker editor={editor} catalog={catalog} />}
+      {canEdit && <CatalogPicker editor={editor} catalog={products.products.value} />}
+      {canEdit && <QuickAddProduct catalog={products} />}
     </section>
   );
 }

@@ -1,17 +1,24 @@
 // The seller's studio: camera preview, device choice, go live, the live controls
-// (microphone, camera, screen share), connection quality, and ending with a confirmation.
-import { useRef } from "preact/hooks";
+// (microphone, camera, screen share), connection quality, ending with a confirmation, and
+// the stream's numbers once it has ended. While on air, leaving the page asks first.
+import { useEffect, useRef } from "preact/hooks";
 import { ConnectionQuality } from "livekit-client";
 import { roomPhase as phase } from "@/lib/client/live_room.ts";
 import type { Phase } from "@/lib/client/stream_room.ts";
+import { endedNow } from "@/lib/client/stream_status.ts";
+import { useAnalytics } from "@/lib/client/use_analytics.ts";
 import { useBroadcast } from "@/lib/client/use_broadcast.ts";
 import { useLocalMedia } from "@/lib/client/use_local_media.ts";
+import type { StreamAnalytics as Numbers } from "@/lib/contract/views.ts";
 import { BroadcastControls } from "@/components/BroadcastControls.tsx";
+import { StreamAnalytics } from "@/components/StreamAnalytics.tsx";
 
 export interface StudioProps {
   streamId: string;
   status: "created" | "live" | "ended";
   watchUrl: string;
+  /** The stream's numbers, when it had ended before the page was rendered. */
+  analytics: Numbers | null;
 }
 
 const LABELS: Record<Phase, string> = {
@@ -32,14 +39,30 @@ const QUALITY: Record<ConnectionQuality, string> = {
   [ConnectionQuality.Unknown]: "Connection: checking…",
 };
 
-export default function Studio({ streamId, status, watchUrl }: StudioProps) {
+/** While on air, closing, reloading or leaving the page asks first. */
+function useLeaveWarning(onAir: boolean) {
+  useEffect(() => {
+    if (!onAir) return;
+    const ask = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // What older browsers need to ask.
+      event.returnValue = true;
+    };
+    addEventListener("beforeunload", ask);
+    return () => removeEventListener("beforeunload", ask);
+  }, [onAir]);
+}
+
+export default function Studio({ streamId, status, watchUrl, analytics }: StudioProps) {
   const preview = useRef<HTMLVideoElement>(null);
   const media = useLocalMedia(preview);
   const cast = useBroadcast(streamId, media);
 
   // An ended stream shows as ended from the first render, on the server too.
-  const current: Phase = status === "ended" ? "ended" : phase.value;
+  const current: Phase = status === "ended" || endedNow() ? "ended" : phase.value;
   const onAir = current === "live" || current === "reconnecting";
+  useLeaveWarning(onAir);
+  const numbers = useAnalytics(streamId, current === "ended", analytics);
   const canGoLive = ["idle", "offline", "error"].includes(current) && !!media.video.value;
   const goLiveLabel = !canGoLive
     ? null
@@ -68,6 +91,8 @@ export default function Studio({ streamId, status, watchUrl }: StudioProps) {
       <p class="share">
         Watch link: <a href={watchUrl} target="_blank" rel="noopener">{watchUrl}</a>
       </p>
+      {numbers.error && <p class="notice error" role="alert">{numbers.error}</p>}
+      {numbers.numbers && <StreamAnalytics analytics={numbers.numbers} />}
     </section>
   );
 }

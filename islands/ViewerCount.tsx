@@ -17,7 +17,7 @@ export default function ViewerCount({ streamId, initial }: ViewerCountProps) {
       viewers: (state, { current, peak, version, names }) => ({
         current,
         peak,
-        version,
+        version: version ?? state.version,
         names: names ?? state.names,
       }),
     },

@@ -7,19 +7,21 @@ import { useViewerRoom } from "@/lib/client/use_viewer_room.ts";
 import type { Phase } from "@/lib/client/stream_room.ts";
 import { useSellerMedia } from "@/lib/client/use_seller_media.ts";
 import { PlayerBar } from "@/components/PlayerBar.tsx";
+import type { SellerPresence } from "@/lib/contract/views.ts";
 
 export interface WatchPlayerProps {
   streamId: string;
   status: "created" | "live" | "ended";
-  sellerAway: boolean;
+  presence: SellerPresence;
 }
 
-type View = Exclude<Phase, "live" | "idle"> | "waiting" | "away" | "playing";
+type View = Exclude<Phase, "live" | "idle"> | "waiting" | "dropped" | "away" | "playing";
 
 const BANNERS: Record<View, string> = {
   connecting: "Connecting…",
   waiting: "The seller is offline. The stream starts here as soon as they go live.",
-  away: "The seller's connection dropped. Waiting for them to come back…",
+  dropped: "The seller's connection dropped. Waiting for them to come back…",
+  away: "The seller is away. The stream goes on here as soon as they are back.",
   playing: "",
   reconnecting: "Connection lost. Reconnecting…",
   offline: "You were disconnected.",
@@ -27,16 +29,16 @@ const BANNERS: Record<View, string> = {
   error: "",
 };
 
-export default function WatchPlayer({ streamId, status, sellerAway }: WatchPlayerProps) {
+export default function WatchPlayer({ streamId, status, presence }: WatchPlayerProps) {
   const stage = useRef<HTMLDivElement>(null);
   const main = useRef<HTMLVideoElement>(null);
   const pip = useRef<HTMLVideoElement>(null);
   const audio = useRef<HTMLAudioElement>(null);
-  const { away, audioBlocked, notice } = useViewerRoom(streamId, status === "ended", sellerAway);
+  const { stream, audioBlocked, notice } = useViewerRoom(streamId, status, presence);
   const media = useSellerMedia(() => status === "ended" ? null : liveRoom().room, { main, pip, audio });
 
-  const view = viewOf(status, phase.value, media.hasVideo.value, away.value);
-  const banner = view === "error" ? notice.value : BANNERS[view];
+  const view = viewOf(stream.ended ? "ended" : status, phase.value, media.hasVideo.value, stream.presence);
+  const banner = view === "error" ? notice : BANNERS[view];
   return (
     <section class="player" data-phase={view}>
       <div class="stage" ref={stage}>
@@ -56,7 +58,7 @@ export default function WatchPlayer({ streamId, status, sellerAway }: WatchPlaye
             Try again
           </button>
         )}
-        {view === "playing" && audioBlocked.value && (
+        {view === "playing" && audioBlocked && (
           <button
             type="button"
             class="primary overlay-button"
@@ -76,10 +78,15 @@ export default function WatchPlayer({ streamId, status, sellerAway }: WatchPlaye
   );
 }
 
-function viewOf(status: WatchPlayerProps["status"], phase: Phase, hasVideo: boolean, away: boolean): View {
+function viewOf(
+  status: WatchPlayerProps["status"],
+  phase: Phase,
+  hasVideo: boolean,
+  presence: SellerPresence,
+): View {
   if (status === "ended") return "ended";
   if (phase === "idle") return "connecting";
   if (phase !== "live") return phase;
   if (hasVideo) return "playing";
-  return away ? "away" : "waiting";
+  return presence === "here" ? "waiting" : presence === "away" ? "away" : "dropped";
 }

@@ -2,7 +2,10 @@ import { SiteHeader } from "@/components/SiteHeader.tsx";
 import type { AppProps } from "@/lib/fresh/mod.ts";
 import type { State } from "@/lib/server/state.ts";
 
-export default function App({ Component, state }: AppProps<State>) {
+// A stream's studio (not the studio's home or its product pages).
+const STREAM_STUDIO = /^\/studio\/(?!products(\/|$))[^/]+$/;
+
+export default function App({ Component, state, url }: AppProps<State>) {
   return (
     <html lang="en">
       <head>
@@ -12,7 +15,7 @@ export default function App({ Component, state }: AppProps<State>) {
         <link rel="stylesheet" href="/styles.css" />
       </head>
       <body>
-        <SiteHeader signedIn={!!state.seller} />
+        <SiteHeader signedIn={!!state.seller} inStudio={STREAM_STUDIO.test(url.pathname)} />
         <main>
           <Component />
         </main>

@@ -6,7 +6,6 @@ import type { Audience, LikeState, Viewers } from "@/lib/contract/views.ts";
 import type { Actor } from "@/lib/core/actor.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { spend } from "@/lib/limits/limiter.ts";
-import { announce } from "@/lib/livekit/room_service.ts";
 import { findStream, isOwner, openStream } from "@/lib/streams/access.ts";
 import type { Stream } from "@/lib/streams/store.ts";
 import { getLikes, toggleLike } from "./likes.ts";
@@ -18,14 +17,17 @@ export async function likes({ kv }: Services, actor: Actor, streamId: string): P
   return await getLikes(kv, stream.id, actor.identity);
 }
 
-/** Likes the stream for the asker, or takes their like back; stored first, then announced. */
+/** Likes the stream for the asker, or takes their like back; stored with its news in one commit. */
 export async function toggle(services: Services, actor: Actor, streamId: string): Promise<LikeState> {
-  const { kv, rooms } = services;
+  const { kv } = services;
   await spend(services, "like", actor);
   const stream = await openStream(kv, streamId);
-  const likes = await toggleLike(kv, stream.id, actor.identity);
-  await announce(rooms, stream.id, message("likes", { count: likes.count, version: likes.version }));
-  return likes;
+  return await toggleLike(
+    kv,
+    stream.id,
+    actor.identity,
+    (count) => [{ message: message("likes", { count }) }],
+  );
 }
 
 /** A reaction from the asker, added to the room's next tally. */

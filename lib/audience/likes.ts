@@ -4,6 +4,7 @@
 import type { LikeState } from "@/lib/contract/views.ts";
 import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { keys } from "@/lib/kv/keys.ts";
+import { type News, queue } from "@/lib/outbox/queue.ts";
 
 /** How long a person's like mark is kept. */
 const LIKE_TTL_MS = 90 * 24 * 60 * 60 * 1000;
@@ -16,7 +17,12 @@ export async function getLikes(kv: Deno.Kv, streamId: string, identity?: string)
 }
 
 /** Likes the stream for `identity`, or takes the like back when there is one. */
-export async function toggleLike(kv: Deno.Kv, streamId: string, identity: string): Promise<LikeState> {
+export async function toggleLike(
+  kv: Deno.Kv,
+  streamId: string,
+  identity: string,
+  news: (count: number) => News[],
+): Promise<LikeState> {
   return await atomically<LikeState>("liking", async () => {
     const [count, like] = await kv.getMany<[number, true]>([
       keys.likeCount(streamId),
@@ -28,7 +34,7 @@ export async function toggleLike(kv: Deno.Kv, streamId: string, identity: string
     // A like can only be taken back while the stream runs; its mark outlives that by far.
     if (liked) op.set(keys.like(streamId, identity), true, { expireIn: LIKE_TTL_MS });
     else op.delete(keys.like(streamId, identity));
-    const result = await op.commit();
+    const result = await queue(op, streamId, news(next)).commit();
     return result.ok ? { count: next, liked, version: result.versionstamp } : RETRY;
   });
 }

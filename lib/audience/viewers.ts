@@ -94,6 +94,30 @@ export async function removeViewer(
   );
 }
 
+/**
+ * Makes the viewer set what LiveKit says is in the room (people → name and connections):
+ * repairs what webhooks missed while the app was down. True when anything changed.
+ */
+export async function reconcileViewers(
+  kv: Deno.Kv,
+  streamId: string,
+  present: Map<string, { name: string; sids: string[] }>,
+): Promise<boolean> {
+  let changed = false;
+  for await (const e of kv.list<Stored>({ prefix: keys.viewersOf(streamId) })) {
+    const person = String(e.key.at(-1));
+    if (!present.has(person)) changed = await update(kv, streamId, person, () => null) !== null || changed;
+  }
+  for (const [person, seen] of present) {
+    const next = (stored: Stored | null) =>
+      stored && stored.name === seen.name && [...stored.sids].sort().join() === [...seen.sids].sort().join()
+        ? "unchanged"
+        : seen;
+    changed = await update(kv, streamId, person, next) !== null || changed;
+  }
+  return changed;
+}
+
 /** Empties the viewer set (the room closed); the peak stays. */
 export async function clearViewers(kv: Deno.Kv, streamId: string): Promise<ViewerCount> {
   for await (const e of kv.list({ prefix: keys.viewersOf(streamId) })) {
@@ -119,7 +143,8 @@ async function update(
     ]);
     const value = next(entry.value);
     if (value === "unchanged" || (value === null && entry.value === null)) return null;
-    const op = kv.atomic().check(entry, counts);
+    // The room hears of it from the coalescer (./viewer_news.ts), once a second at most.
+    const op = kv.atomic().check(entry, counts).set(keys.viewersChanged(streamId), true);
     if (value === null) op.delete(keys.viewer(streamId, identity));
     else op.set(keys.viewer(streamId, identity), value, { expireIn: VIEWER_TTL_MS });
     // Another tab of someone already here, or one of several closing: nobody came or went.

@@ -7,7 +7,7 @@ import { type Actor, requireSeller } from "@/lib/core/actor.ts";
 import { notFound } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { spend } from "@/lib/limits/limiter.ts";
-import { productChanged } from "@/lib/showcase/actions.ts";
+import { productNews } from "@/lib/showcase/actions.ts";
 import { findProduct, ownProduct } from "./access.ts";
 import { deleteImage, imagesDir, readImage, saveImage, type StoredImage } from "./images.ts";
 import type { ProductInput, ProductPatch } from "./inputs.ts";
@@ -81,6 +81,8 @@ export async function edit(
   const stockChange = stock === undefined || stockShown === undefined
     ? stock
     : { shown: stockShown, typed: stock };
+  // Open streams showing it tell their viewers, in the same commit.
+  const news = await productNews(kv, product);
   const updated = await withNewImage(
     services,
     file,
@@ -90,20 +92,21 @@ export async function edit(
         product,
         { ...fields, stock: stockChange, ...(image ? { image } : {}) },
         clock.now(),
-        quotaOf(services),
+        {
+          quota: quotaOf(services),
+          news,
+        },
       ),
   );
   if (file && product.image) await discardImage(services, product.image.id);
-  await productChanged(services, updated);
   return await viewOf(kv, updated);
 }
 
 export async function remove(services: Services, actor: Actor, productId: string): Promise<void> {
   await spend(services, "seller", actor);
   const product = await ownProduct(services.kv, actor, productId);
-  await deleteProduct(services.kv, product);
+  await deleteProduct(services.kv, product, await productNews(services.kv, product));
   if (product.image) await discardImage(services, product.image.id);
-  await productChanged(services, product);
 }
 
 /** A product image's bytes, type and size. */

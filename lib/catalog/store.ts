@@ -7,6 +7,7 @@ import { conflict } from "@/lib/core/errors.ts";
 import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { newId } from "@/lib/kv/ids.ts";
 import { keys } from "@/lib/kv/keys.ts";
+import { type News, queue } from "@/lib/outbox/queue.ts";
 
 export type { ImageType } from "@/lib/contract/views.ts";
 
@@ -128,8 +129,9 @@ export async function updateProduct(
   product: Product,
   changes: Partial<ProductFields> & { stock?: StockChange; image?: Product["image"] },
   now: number,
-  quota?: Quota,
+  opts: { quota?: Quota; news?: StreamNews[] } = {},
 ): Promise<Product> {
+  const { quota, news = [] } = opts;
   const { stock, ...fields } = changes;
   const updated: Product = { ...product, ...fields, updatedAt: isoAt(now) };
   return await atomically("saving the product", async () => {
@@ -143,6 +145,7 @@ export async function updateProduct(
     const op = kv.atomic().check(usage, current).set(keys.product(product.id), updated)
       .set(keys.sellerUsage(product.sellerId), next);
     if (stock !== undefined) op.set(keys.stock(product.id), stockAfter(stock, current.value ?? 0));
+    for (const { streamId, news: items } of news) queue(op, streamId, items);
     return (await op.commit()).ok ? updated : RETRY;
   });
 }
@@ -160,7 +163,13 @@ function stockAfter(change: StockChange, current: number): number {
   return next;
 }
 
-export async function deleteProduct(kv: Deno.Kv, product: Product): Promise<void> {
+/** News for the rooms of the streams a product change concerns, committed with the change. */
+export interface StreamNews {
+  streamId: string;
+  news: News[];
+}
+
+export async function deleteProduct(kv: Deno.Kv, product: Product, news: StreamNews[] = []): Promise<void> {
   await atomically("deleting the product", async () => {
     const usage = await kv.get<Usage>(keys.sellerUsage(product.sellerId));
     const op = kv.atomic().check(usage)
@@ -168,6 +177,7 @@ export async function deleteProduct(kv: Deno.Kv, product: Product): Promise<void
       .delete(keys.productBySeller(product.sellerId, product.id))
       .delete(keys.stock(product.id))
       .set(keys.sellerUsage(product.sellerId), addUsage(usage.value, -1, -(product.image?.bytes ?? 0)));
+    for (const { streamId, news: items } of news) queue(op, streamId, items);
     return (await op.commit()).ok ? undefined : RETRY;
   });
 }

@@ -1,13 +1,12 @@
 // Chat: pages of history, and posting, where the sender's name and role come from who
-// they are. Stored first, counted for the stream's analytics, then sent to the room.
-import { bump } from "@/lib/analytics/store.ts";
+// they are. Stored with its news to the room and its count in one commit.
 import type { ChatMessage } from "@/lib/contract/messages.ts";
 import type { Actor } from "@/lib/core/actor.ts";
 import type { Services } from "@/lib/core/services.ts";
+import { keys } from "@/lib/kv/keys.ts";
 import { spend } from "@/lib/limits/limiter.ts";
-import { announce } from "@/lib/livekit/room_service.ts";
 import { findStream, isOwner, openStream } from "@/lib/streams/access.ts";
-import type { ChatPageQuery } from "./inputs.ts";
+import type { ChatInput, ChatPageQuery } from "./inputs.ts";
 import { addChatMessage, listChat } from "./store.ts";
 
 /** A page of the stream's chat, oldest first. */
@@ -16,20 +15,25 @@ export async function page({ kv }: Services, streamId: string, query: ChatPageQu
   return await listChat(kv, stream.id, query);
 }
 
-/** Posts as the asker. The seller is not rate-limited in their own stream. */
+/** Posts as the asker (once per send id). The seller is not rate-limited in their own stream. */
 export async function post(
   services: Services,
   actor: Actor,
   streamId: string,
-  text: string,
+  { text, sendId }: ChatInput,
 ): Promise<ChatMessage> {
-  const { kv, rooms, clock } = services;
+  const { kv, clock } = services;
   const stream = await openStream(kv, streamId, "This stream has ended; chat is closed");
   const owner = isOwner(actor, stream);
   if (!owner) await spend(services, "chat", actor);
   const role = owner ? "seller" : "viewer";
-  const chat = await addChatMessage(kv, stream.id, { name: actor.name, role, text }, clock.now());
-  await bump(kv, stream.id, "chatMessages");
-  await announce(rooms, stream.id, chat);
+  const { chat } = await addChatMessage(
+    kv,
+    stream.id,
+    { name: actor.name, role, text },
+    clock.now(),
+    (m) => [{ message: m }],
+    sendId ? keys.chatSend(stream.id, actor.identity, sendId) : undefined,
+  );
   return chat;
 }

@@ -4,7 +4,12 @@ import { CHAT_MAX_LENGTH } from "@/lib/contract/limits.ts";
 import { storedId, text } from "@/lib/core/fields.ts";
 
 // Strict: the sender's name and role come from the session or guest cookie, never the body.
-export const ChatInput = z.object({ text: text("Message", 1, CHAT_MAX_LENGTH) }).strict();
+// `sendId`, made by the sender's page, makes a resend (the answer was lost) post it once.
+export const ChatInput = z.object({
+  text: text("Message", 1, CHAT_MAX_LENGTH),
+  sendId: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, "Expected a send id of 8 to 40 letters or digits")
+    .optional(),
+}).strict();
 export type ChatInput = z.infer<typeof ChatInput>;
 
 const chatId = storedId("a message id");

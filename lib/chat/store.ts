@@ -3,22 +3,43 @@
 import { type ChatMessage, message } from "@/lib/contract/messages.ts";
 import { CHAT_PAGE_SIZE } from "@/lib/contract/limits.ts";
 import { isoAt } from "@/lib/core/clock.ts";
+import { bumpIn } from "@/lib/analytics/store.ts";
+import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { newId } from "@/lib/kv/ids.ts";
 import { keys } from "@/lib/kv/keys.ts";
+import { type News, queue } from "@/lib/outbox/queue.ts";
 
 /** A stream's chat is kept a year, then goes by itself. */
 const CHAT_TTL_MS = 365 * 24 * 60 * 60 * 1000;
 
-/** Stores a message with its own id and the server's time. */
+/** How long a send id is remembered: longer than any page keeps retrying a send. */
+const SEND_ID_TTL_MS = 60 * 60 * 1000;
+
+/**
+ * Stores a message with its own id and the server's time, with its news and its count
+ * (analytics) in the same commit. Given the send's key (lib/kv/keys.ts chatSend), a repeat answers the message
+ * that send stored, and stores nothing.
+ */
 export async function addChatMessage(
   kv: Deno.Kv,
   streamId: string,
   input: Pick<ChatMessage, "name" | "role" | "text">,
   now: number,
-): Promise<ChatMessage> {
-  const chat = message("chat", { id: newId(), ...input, at: isoAt(now) });
-  await kv.set(keys.chat(streamId, chat.id), chat, { expireIn: CHAT_TTL_MS });
-  return chat;
+  news: (chat: ChatMessage) => News[],
+  sendKey?: Deno.KvKey,
+): Promise<{ chat: ChatMessage; repeat: boolean }> {
+  return await atomically("posting to chat", async () => {
+    const sent = sendKey ? await kv.get<string>(sendKey) : null;
+    if (sent?.value) {
+      const stored = await kv.get<ChatMessage>(keys.chat(streamId, sent.value));
+      if (stored.value) return { chat: stored.value, repeat: true };
+    }
+    const chat = message("chat", { id: newId(), ...input, at: isoAt(now) });
+    const op = kv.atomic().set(keys.chat(streamId, chat.id), chat, { expireIn: CHAT_TTL_MS });
+    bumpIn(op, streamId, { chatMessages: 1 });
+    if (sent && sendKey) op.check(sent).set(sendKey, chat.id, { expireIn: SEND_ID_TTL_MS });
+    return (await queue(op, streamId, news(chat)).commit()).ok ? { chat, repeat: false } : RETRY;
+  });
 }
 
 /**

@@ -4,7 +4,10 @@ import { addChatMessage, listChat } from "./store.ts";
 async function post(kv: Deno.Kv, streamId: string, texts: string[]): Promise<string[]> {
   const ids: string[] = [];
   for (const text of texts) {
-    ids.push((await addChatMessage(kv, streamId, { name: "Bo", role: "viewer", text }, Date.now())).id);
+    ids.push(
+      (await addChatMessage(kv, streamId, { name: "Bo", role: "viewer", text }, Date.now(), () => [])).chat
+        .id,
+    );
   }
   return ids;
 }

@@ -14,8 +14,9 @@ export async function fetchChat(
   return (await getJson<{ messages: ChatMessage[] }>(`${chatPath(streamId)}?${params}`)).messages;
 }
 
-export async function postChat(streamId: string, text: string): Promise<ChatMessage> {
-  return (await postJson<{ message: ChatMessage }>(chatPath(streamId), { text })).message;
+/** Posts a message; a resend with the same `sendId` answers the one first posted. */
+export async function postChat(streamId: string, text: string, sendId: string): Promise<ChatMessage> {
+  return (await postJson<{ message: ChatMessage }>(chatPath(streamId), { text, sendId })).message;
 }
 
 /**

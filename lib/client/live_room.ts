@@ -5,6 +5,7 @@ import { type Signal, signal } from "@preact/signals";
 import { DisconnectReason, type Room, RoomEvent } from "livekit-client";
 import { decodeMessage, isTopic, type MessageOf, type Topic } from "@/lib/contract/messages.ts";
 import { ApiError } from "./api.ts";
+import { sequence } from "./sequence.ts";
 import {
   connectToStream,
   createStreamRoom,
@@ -48,22 +49,42 @@ export function liveRoom(): LiveRoom {
   return current;
 }
 
+/**
+ * Hands the server's messages to the listeners of their topic, in the room's sequence: a
+ * repeat is dropped; a gap, or a visible page hearing nothing for long (not even the
+ * heartbeat), calls `resync` so islands fetch what they hold again.
+ */
+function dispatch(room: Room, listeners: Map<Topic, Set<Listener>>, resync: () => void): void {
+  const order = sequence();
+  room.on(RoomEvent.DataReceived, (payload, from, _kind, topic) => {
+    // Only the server speaks (its packets name no sender); anything from a participant is forged.
+    if (from || !isTopic(topic)) return;
+    const message = decodeMessage(topic, payload);
+    if (!message) return;
+    const place = order.take(message.seq, message.type === "tick");
+    if (place === "repeat") return;
+    for (const fn of listeners.get(topic) ?? []) fn(message as never);
+    if (place === "gap") resync();
+  });
+  setInterval(() => {
+    if (roomPhase.value === "live" && document.visibilityState === "visible" && order.silent()) resync();
+  }, 5_000);
+}
+
 function createLiveRoom(): LiveRoom {
   const room = createStreamRoom();
   const phase = roomPhase;
   const listeners = new Map<Topic, Set<Listener>>();
   const resyncs = new Set<() => void>();
   trackConnection(room, phase);
-  room.on(RoomEvent.DataReceived, (payload, from, _kind, topic) => {
-    // Only the server speaks (its packets name no sender); anything from a participant is forged.
-    if (from || !isTopic(topic)) return;
-    const message = decodeMessage(topic, payload);
-    if (message) { for (const fn of listeners.get(topic) ?? []) fn(message as never); }
-  });
   const resync = () => resyncs.forEach((fn) => fn());
+  dispatch(room, listeners, resync);
   room.on(RoomEvent.Reconnected, resync);
   let joined: { streamId: string; as: JoinAs } | null = null;
   room.on(RoomEvent.Disconnected, (reason) => {
+    // The stream ended: its last messages may not have made it before the room closed, so
+    // islands fetch the final state (chat, holds, numbers) once.
+    if (reason === DisconnectReason.ROOM_DELETED) return resync();
     if (joined && phase.value !== "ended" && !(reason !== undefined && FINAL.has(reason))) {
       void rejoin(joined.streamId, joined.as);
     }

@@ -8,7 +8,7 @@ import type { FlashSale, MessageOf, ProductCard } from "@/lib/contract/messages.
 import type { Showcase } from "@/lib/contract/views.ts";
 import { getJson } from "./api.ts";
 import { follow as followRoom } from "./live_state.ts";
-import { clockOffset, pageReceivedAt } from "./server_clock.ts";
+import { heard, heardWithPage } from "./server_clock.ts";
 
 export interface ViewerShowcase {
   pins: ProductCard[];
@@ -32,7 +32,7 @@ export function useShowcase(streamId: string, initial: Showcase): ViewerShowcase
 
 /** On the server its own clock is right; in the browser, measured from when the page arrived. */
 function initialOffset(initial: Showcase): number {
-  return typeof document === "undefined" ? 0 : clockOffset(initial.serverNow, pageReceivedAt());
+  return typeof document === "undefined" ? 0 : heardWithPage(initial.serverNow);
 }
 
 /** The freshest card of a product: stock and price as the pins or the highlight have them now. */
@@ -60,7 +60,7 @@ function follow(streamId: string, initial: Showcase): void {
   followRoom(current as Signal<ViewerShowcase>, {
     on: {
       pins: (show, { products }) => ({ ...show, pins: products }),
-      highlight: (show, message) => applyHighlight(show, message, Date.now()),
+      highlight: (show, message) => applyHighlight(show, message, heard(message.serverNow, Date.now())),
       stock: (show, { productId, stock }) => ({
         ...show,
         pins: show.pins.map(withStock(productId, stock)),
@@ -75,21 +75,25 @@ function follow(streamId: string, initial: Showcase): void {
     refetch: async () => {
       const sentAt = Date.now();
       const fresh = await getJson<Showcase>(`/api/streams/${encodeURIComponent(streamId)}/showcase`);
-      // The answer's serverNow lies somewhere in the round trip: its middle is the best guess.
-      return viewerShowcase(fresh, clockOffset(fresh.serverNow, (sentAt + Date.now()) / 2));
+      return viewerShowcase(fresh, heard(fresh.serverNow, Date.now(), sentAt));
     },
     // A highlight message read later than the fetch stays.
-    merge: (held, fetched) => fetched.readAt >= held.readAt ? fetched : held,
+    merge: (held, fetched) => fetched.readAt >= held.readAt ? fetched : { ...held, offset: fetched.offset },
+    // A product on show was edited or deleted: what it looks like now is fetched.
+    refetchOn: ["changed"],
   }, showcaseProblem);
 }
 
-/** A highlight message, unless the state already reflects a later read of the server. */
+/**
+ * A highlight message, unless the state already reflects a later read of the server; with
+ * the clock offset as now best known (`offset`, narrowed by this message's arrival).
+ */
 export function applyHighlight(
   show: ViewerShowcase,
   message: MessageOf<"highlight">,
-  receivedAt: number,
+  offset: number,
 ): ViewerShowcase {
-  if (message.serverNow < show.readAt) return show;
+  if (message.serverNow < show.readAt) return { ...show, offset };
   const { product, sale, serverNow } = message;
-  return { ...show, highlight: product, sale, offset: clockOffset(serverNow, receivedAt), readAt: serverNow };
+  return { ...show, highlight: product, sale, offset, readAt: serverNow };
 }

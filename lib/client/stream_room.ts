@@ -7,7 +7,10 @@ import { postJson } from "./api.ts";
 export type Phase = "idle" | "connecting" | "live" | "reconnecting" | "ended" | "offline" | "error";
 
 export function createStreamRoom(): Room {
-  return new Room({
+  const room = new Room({
+    // LiveKit would leave on "beforeunload", even when the seller then chooses to stay on
+    // the page (the studio asks first while on air): leave when the page really goes.
+    disconnectOnPageLeave: false,
     // Viewers get the layer that fits their player; the seller stops sending unwatched layers.
     adaptiveStream: true,
     dynacast: true,
@@ -17,6 +20,8 @@ export function createStreamRoom(): Room {
     },
     videoCaptureDefaults: { resolution: VideoPresets.h720.resolution },
   });
+  addEventListener("pagehide", () => void room.disconnect());
+  return room;
 }
 
 /** How a page joins: the seller broadcasting from the studio, or someone watching. */

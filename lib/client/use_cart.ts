@@ -32,8 +32,14 @@ export function useCart(streamId: string, enabled: boolean, offset: number): Car
   const fetchCart = async () => (await getJson<{ cart: Cart }>(`${base}/cart`)).cart;
   const fetchHolds = async () =>
     (await getJson<{ reservations: ReservationSummary[] }>(`${base}/reservations`)).reservations;
-  const cart = useLiveState(EMPTY, { on: {}, refetchOn: ["highlight"], refetch: fetchCart });
-  const holds = useLiveState<ReservationSummary[]>([], { on: {}, refetch: fetchHolds });
+  // Fetched again when the highlight changes, and when the stream's status does (once it
+  // ends, the page says what becomes of what is held).
+  const cart = useLiveState(EMPTY, { on: {}, refetchOn: ["highlight", "status"], refetch: fetchCart });
+  const holds = useLiveState<ReservationSummary[]>([], {
+    on: {},
+    refetchOn: ["status"],
+    refetch: fetchHolds,
+  });
   const { busy, error, run } = useAction();
   const reserved = useSignal<ReservationSummary | null>(null);
 

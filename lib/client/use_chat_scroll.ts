@@ -18,8 +18,8 @@ export interface ChatScroll {
   stickToBottom(): void;
 }
 
-/** Call with the messages shown: the list is placed after each change to them. */
-export function useChatScroll(messages: unknown, atTop: () => void): ChatScroll {
+/** Call with what the list shows (messages, pending sends): it is placed after each change to them. */
+export function useChatScroll(shown: unknown[], atTop: () => void): ChatScroll {
   const list = useRef<HTMLOListElement>(null);
   const top = useRef<HTMLLIElement>(null);
   const atBottom = useRef(true);
@@ -31,7 +31,7 @@ export function useChatScroll(messages: unknown, atTop: () => void): ChatScroll 
     if (keepFromBottom.current !== null) el.scrollTop = el.scrollHeight - keepFromBottom.current;
     else if (atBottom.current) el.scrollTop = el.scrollHeight;
     keepFromBottom.current = null;
-  }, [messages]);
+  }, shown);
   useEffect(() => {
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) atTop();

@@ -6,7 +6,7 @@ import { useEffect } from "preact/hooks";
 import type { ProductCard } from "@/lib/contract/messages.ts";
 import type { Showcase } from "@/lib/contract/views.ts";
 import { postJson, putJson } from "./api.ts";
-import { clockOffset, pageReceivedAt } from "./server_clock.ts";
+import { heard, heardWithPage } from "./server_clock.ts";
 import { type Action, useAction } from "./use_action.ts";
 
 export interface ShowcaseEditor extends Omit<Action, "run"> {
@@ -27,15 +27,21 @@ export function useShowcaseEditor(streamId: string, initial: Showcase): Showcase
   const ready = useSignal(false);
   const { busy, error, run } = useAction();
   useEffect(() => {
-    offset.value = clockOffset(initial.serverNow, pageReceivedAt());
+    offset.value = heardWithPage(initial.serverNow);
     ready.value = true;
   }, []);
 
   const base = `/api/streams/${encodeURIComponent(streamId)}`;
-  const accept = (fresh: Showcase) => {
+  const accept = (fresh: Showcase, sentAt: number) => {
     show.value = fresh;
-    offset.value = clockOffset(fresh.serverNow, Date.now());
+    offset.value = heard(fresh.serverNow, Date.now(), sentAt);
   };
+  // Runs a change whose answer is the new showcase, timed for the clock reading it carries.
+  const change = (path: string, send: (path: string) => Promise<Showcase>) =>
+    run(async () => {
+      const sentAt = Date.now();
+      accept(await send(`${base}/${path}`), sentAt);
+    });
   const pin = (productIds: string[]) =>
     run(async () => {
       const { products } = await putJson<{ products: ProductCard[] }>(`${base}/pins`, { productIds });
@@ -53,9 +59,8 @@ export function useShowcaseEditor(streamId: string, initial: Showcase): Showcase
       order.splice(to, 0, ...order.splice(from, 1));
       return pin(order);
     },
-    highlight: (productId) =>
-      run(async () => accept(await putJson<Showcase>(`${base}/highlight`, { productId }))),
+    highlight: (productId) => change("highlight", (path) => putJson<Showcase>(path, { productId })),
     startSale: (salePriceMinor, durationSeconds) =>
-      run(async () => accept(await postJson<Showcase>(`${base}/sale`, { salePriceMinor, durationSeconds }))),
+      change("sale", (path) => postJson<Showcase>(path, { salePriceMinor, durationSeconds })),
   };
 }

@@ -1,39 +1,28 @@
-// The viewer's side of the page's room: joins it (unless the stream has ended), follows
-// the stream's status (the seller away, the end), and notices when the browser blocks
-// sound. After a drop, the status is fetched again: it may have changed meanwhile.
-import { type Signal, useSignal, useSignalEffect } from "@preact/signals";
+// The viewer's side of the page's room: joins it (unless the stream has ended), lets it go
+// when the stream ends, and notices when the browser blocks sound.
+import { useSignal, useSignalEffect } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { RoomEvent } from "livekit-client";
-import type { PublicStream } from "@/lib/contract/views.ts";
-import { ApiError, getJson, messageOf } from "./api.ts";
+import type { SellerPresence, StreamStatus } from "@/lib/contract/views.ts";
+import { ApiError, messageOf } from "./api.ts";
 import { liveRoom, roomPhase as phase } from "./live_room.ts";
-import { useLiveState } from "./live_state.ts";
+import { type StreamState, useStreamState } from "./stream_status.ts";
 
 export interface ViewerRoom {
-  /** Live, but the seller's connection dropped. */
-  away: Signal<boolean>;
-  audioBlocked: Signal<boolean>;
+  stream: StreamState;
+  audioBlocked: boolean;
   /** Why joining failed, in plain words. */
-  notice: Signal<string>;
+  notice: string;
 }
 
-export function useViewerRoom(streamId: string, ended: boolean, sellerAway: boolean): ViewerRoom {
-  const { state: stream } = useLiveState({ ended, away: sellerAway }, {
-    on: { status: (_, m) => ({ ended: m.status === "ended", away: m.status === "reconnecting" }) },
-    refetch: async () => {
-      const { stream } = await getJson<{ stream: PublicStream }>(
-        `/api/streams/${encodeURIComponent(streamId)}`,
-      );
-      return { ended: stream.status === "ended", away: stream.sellerAway };
-    },
-  });
-  const away = useSignal(sellerAway);
+export function useViewerRoom(streamId: string, status: StreamStatus, presence: SellerPresence): ViewerRoom {
+  const stream = useStreamState(streamId, status, presence);
   const audioBlocked = useSignal(false);
   const notice = useSignal("");
+  const ended = status === "ended";
 
   useSignalEffect(() => {
-    away.value = stream.value.away;
-    if (!stream.value.ended || phase.value === "ended" || ended) return;
+    if (!stream.ended || phase.value === "ended" || ended) return;
     phase.value = "ended";
     void liveRoom().room.disconnect();
   });
@@ -51,5 +40,5 @@ export function useViewerRoom(streamId: string, ended: boolean, sellerAway: bool
       });
     return () => void room.disconnect();
   }, []);
-  return { away, audioBlocked, notice };
+  return { stream, audioBlocked: audioBlocked.value, notice: notice.value };
 }

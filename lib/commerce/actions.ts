@@ -1,6 +1,7 @@
 // A viewer's cart and holds in a stream, and the seller's side of them. Reserving takes
-// stock atomically (never oversold) and holds it for a while; then everyone hears the new
-// stock and the seller hears who holds what. Every hold ends paid or with its stock back.
+// stock atomically (never oversold) and holds it for a while; in the same commit, everyone
+// is told the new stock and the seller who holds what. Every hold ends paid or with its
+// stock back.
 import { bump } from "@/lib/analytics/store.ts";
 import { MAX_CART_PRODUCTS } from "@/lib/contract/limits.ts";
 import { message } from "@/lib/contract/messages.ts";
@@ -11,20 +12,10 @@ import type { Services } from "@/lib/core/services.ts";
 import { sellersProduct } from "@/lib/catalog/access.ts";
 import { getProduct, type Product } from "@/lib/catalog/store.ts";
 import { spend } from "@/lib/limits/limiter.ts";
-import { announce } from "@/lib/livekit/room_service.ts";
 import { getSale } from "@/lib/showcase/store.ts";
 import { findStream, openStream, ownStream } from "@/lib/streams/access.ts";
-import { hostIdentities } from "@/lib/streams/store.ts";
 import { getStoredCart, priceCart, priceOf, setCartLine, type StoredCart } from "./carts.ts";
-import {
-  dueHolds,
-  getReservation,
-  hold,
-  listHolds,
-  type Reservation,
-  settle,
-  type SettleResult,
-} from "./holds.ts";
+import { dueHolds, getReservation, hold, listHolds, type Reservation, settle, type Tell } from "./holds.ts";
 import type { CartItemInput } from "./inputs.ts";
 import { reservationMessage, salesOf, summaryOf } from "./sales.ts";
 
@@ -135,10 +126,8 @@ export async function reserve(
     currency,
   }));
   const who = { identity: actor.identity, name: actor.name };
-  const result = await hold(kv, stream.id, who, { items, cart: entry }, {
-    now: clock.now(),
-    ttlMs: config.holds.ttlMs,
-  });
+  const at = { now: clock.now(), ttlMs: config.holds.ttlMs };
+  const result = await hold(kv, stream.id, who, { items, cart: entry }, at, tell);
   if (!result.ok) {
     const { item, left } = result;
     throw conflict(
@@ -146,20 +135,14 @@ export async function reserve(
       left === 0 ? `${item.name} is sold out` : `Only ${left} of ${item.name} left; lower the quantity`,
     );
   }
-  await tell(services, result);
   return summaryOf(result.reservation);
 }
 
-/** Tells everyone the new stock, and the seller what became of the reservation. */
-async function tell(services: Services, change: NonNullable<SettleResult>): Promise<void> {
-  const { kv, rooms } = services;
-  const { reservation, version } = change;
-  for (const { productId, stock } of change.stock) {
-    await announce(rooms, reservation.streamId, message("stock", { productId, stock, version }));
-  }
-  const to = await hostIdentities(kv, reservation.streamId);
-  if (to.length) await announce(rooms, reservation.streamId, reservationMessage(reservation), { to });
-}
+/** Everyone hears the new stock, and the seller what became of the reservation. */
+const tell: Tell = (reservation, stock) => [
+  ...stock.map(({ productId, stock }) => ({ message: message("stock", { productId, stock }) })),
+  { message: reservationMessage(reservation), to: "hosts" as const },
+];
 
 /** The asker's holds in the stream, oldest first: "held for you until 14:32". */
 export async function holds(
@@ -210,14 +193,13 @@ async function settleAndTell(
   reservation: Reservation,
   status: "paid" | "released" | "cancelled" | "expired",
 ): Promise<ReservationSummary> {
-  const settled = await settle(services.kv, reservation.streamId, reservation.id, status);
+  const settled = await settle(services.kv, reservation.streamId, reservation.id, status, tell);
   if (!settled) {
     throw conflict(
       "not_held",
       `This reservation is ${reservation.status === "held" ? "settled" : reservation.status} already`,
     );
   }
-  await tell(services, settled);
   return summaryOf(settled.reservation);
 }
 
@@ -225,11 +207,7 @@ async function settleAndTell(
 export async function expireDue(services: Services): Promise<number> {
   let settled = 0;
   for (const { streamId, id } of await dueHolds(services.kv, services.clock.now())) {
-    const change = await settle(services.kv, streamId, id, "expired");
-    if (change) {
-      settled++;
-      await tell(services, change);
-    }
+    if (await settle(services.kv, streamId, id, "expired", tell)) settled++;
   }
   return settled;
 }

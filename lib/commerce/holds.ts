@@ -9,6 +9,7 @@ import { bumpIn } from "@/lib/analytics/store.ts";
 import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { newId } from "@/lib/kv/ids.ts";
 import { keys } from "@/lib/kv/keys.ts";
+import { type News, queue } from "@/lib/outbox/queue.ts";
 
 /** A reservation as stored: the summary and who made it. */
 export interface Reservation extends ReservationSummary {
@@ -34,8 +35,9 @@ export async function hold(
   kv: Deno.Kv,
   streamId: string,
   who: { identity: string; name: string },
-  order: { items: ReservedItem[]; cart: Deno.KvEntryMaybe<unknown>; checks?: Deno.AtomicCheck[] },
+  order: { items: ReservedItem[]; cart: Deno.KvEntryMaybe<unknown> },
   at: { now: number; ttlMs: number },
+  news: Tell,
 ): Promise<HoldResult> {
   const { items } = order;
   return await atomically<HoldResult>("reserving", async () => {
@@ -56,17 +58,21 @@ export async function hold(
       expiresAt: isoAt(at.now + at.ttlMs),
       status: "held",
     };
-    const op = kv.atomic().check(order.cart, ...stocks, ...(order.checks ?? []))
+    const op = kv.atomic().check(order.cart, ...stocks)
       .delete(keys.cart(streamId, who.identity))
       .set(keys.reservation(streamId, reservation.id), reservation)
       .set(keys.heldBy(streamId, who.identity, reservation.id), reservation.expiresAt)
       .set(keys.holdExpiry(reservation.expiresAt, streamId, reservation.id), true);
     for (const { productId, stock } of left) op.set(keys.stock(productId), stock);
     const units = items.reduce((sum, i) => sum + i.quantity, 0);
-    const result = await bumpIn(op, streamId, { reservations: 1, unitsReserved: units }).commit();
+    bumpIn(op, streamId, { reservations: 1, unitsReserved: units });
+    const result = await queue(op, streamId, news(reservation, left)).commit();
     return result.ok ? { ok: true, reservation, stock: left, version: result.versionstamp } : RETRY;
   });
 }
+
+/** What the room hears of a hold taken or settled, given the reservation and the stock it leaves. */
+export type Tell = (reservation: Reservation, stock: StockLeft[]) => News[];
 
 export type SettleResult = { reservation: Reservation; stock: StockLeft[]; version: string } | null;
 
@@ -79,6 +85,7 @@ export async function settle(
   streamId: string,
   id: string,
   status: Exclude<ReservationStatus, "held">,
+  news: Tell,
 ): Promise<SettleResult> {
   return await atomically<SettleResult>("settling the reservation", async () => {
     const entry = await kv.get<Reservation>(keys.reservation(streamId, id));
@@ -98,7 +105,7 @@ export async function settle(
         : []
     );
     for (const s of stock) op.set(keys.stock(s.productId), s.stock);
-    const result = await op.commit();
+    const result = await queue(op, streamId, news(settled, stock)).commit();
     return result.ok ? { reservation: settled, stock, version: result.versionstamp } : RETRY;
   });
 }

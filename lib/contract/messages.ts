@@ -1,19 +1,31 @@
 // Every real-time message that crosses a LiveKit data channel, as one zod schema each,
-// shared by the server (which sends most of them) and the islands (which receive them).
-// Each carries a version so old clients can ignore shapes they do not know.
+// shared by the server (which sends them all) and the islands (which receive them).
+// Each carries a format version (`v`), so old clients can ignore shapes they do not know.
 import { z } from "zod";
 import { CHAT_MAX_LENGTH, MAX_PINS, REACTION_EMOJI } from "./limits.ts";
 
-export const StreamStatusMessage = z.object({
+// Set by the outbox's sender on what it delivers (lib/outbox/sender.ts): `seq`, the
+// message's place among everything sent to the stream's room (a gap means one was missed;
+// a repeat, one delivered twice), and `version`, the KV versionstamp of the commit that
+// made the change, so of two updates of one thing a receiver keeps the newer.
+const Version = z.string().max(40);
+const envelope = {
   v: z.literal(1),
+  seq: z.number().int().positive().optional(),
+  version: Version.optional(),
+};
+
+export const StreamStatusMessage = z.object({
+  ...envelope,
   type: z.literal("status"),
-  // "reconnecting": live, but the seller's connection dropped and LiveKit is waiting for it.
-  status: z.enum(["created", "live", "reconnecting", "ended"]),
+  // "reconnecting": live, but the seller's connection dropped a moment ago; "away": it has
+  // been gone longer than the grace period (the stream ends by itself if it stays gone).
+  status: z.enum(["created", "live", "reconnecting", "away", "ended"]),
   at: z.iso.datetime(),
 });
 
 export const ChatMessage = z.object({
-  v: z.literal(1),
+  ...envelope,
   type: z.literal("chat"),
   /** Sortable: later messages have greater ids. */
   id: z.string().min(1).max(40),
@@ -25,28 +37,22 @@ export const ChatMessage = z.object({
 
 /** The room's reactions since the last tally: sent lossy by the server, a few times a second at most. */
 export const ReactionsMessage = z.object({
-  v: z.literal(1),
+  ...envelope,
   type: z.literal("reactions"),
   counts: z.partialRecord(z.enum(REACTION_EMOJI), z.number().int().min(1).max(100_000)),
 });
 
-// Counts carry the KV versionstamp of the commit that produced them: sends of two racing
-// changes can arrive in either order, and a receiver keeps the newer.
-const Version = z.string().max(40);
-
 export const LikesMessage = z.object({
-  v: z.literal(1),
+  ...envelope,
   type: z.literal("likes"),
   count: z.number().int().min(0),
-  version: Version,
 });
 
 export const ViewersMessage = z.object({
-  v: z.literal(1),
+  ...envelope,
   type: z.literal("viewers"),
   current: z.number().int().min(0),
   peak: z.number().int().min(0),
-  version: Version,
   /** Viewer names: sent only to the seller. */
   names: z.array(z.string()).optional(),
 });
@@ -72,34 +78,32 @@ export const FlashSale = z.object({
 export type FlashSale = z.infer<typeof FlashSale>;
 
 export const PinsMessage = z.object({
-  v: z.literal(1),
+  ...envelope,
   type: z.literal("pins"),
   /** In the seller's order. */
   products: z.array(ProductCard).max(MAX_PINS),
 });
 
 export const HighlightMessage = z.object({
-  v: z.literal(1),
+  ...envelope,
   type: z.literal("highlight"),
   product: ProductCard.nullable(),
   /** The running or last flash sale on the highlighted product, if any. */
   sale: FlashSale.nullable(),
-  /** The server's clock when sent, so viewers correct for their own clock's skew. */
+  /** The server's clock when the change was made: a showcase fetched later holds newer state. */
   serverNow: z.iso.datetime(),
 });
 
 export const StockMessage = z.object({
-  v: z.literal(1),
+  ...envelope,
   type: z.literal("stock"),
   productId: z.string().min(1).max(40),
   stock: z.number().int().min(0),
-  /** The versionstamp of the commit that set this count: a receiver keeps the newer (absent: apply). */
-  version: Version.optional(),
 });
 
 /** A reservation as the seller follows it: who holds what, until when, and what became of it. */
 export const ReservationMessage = z.object({
-  v: z.literal(1),
+  ...envelope,
   type: z.literal("reservation"),
   id: z.string().min(1).max(40),
   name: z.string().min(1).max(60),
@@ -109,6 +113,19 @@ export const ReservationMessage = z.object({
   /** Held (stock taken) until `expiresAt`; paid; or its stock returned (released, cancelled, expired). */
   status: z.enum(["held", "paid", "released", "cancelled", "expired"]),
   expiresAt: z.iso.datetime(),
+});
+
+/** Something viewers hold changed in a way not worth sending whole (a product edited): fetch it again. */
+export const ChangedMessage = z.object({
+  ...envelope,
+  type: z.literal("changed"),
+  what: z.enum(["showcase"]),
+});
+
+/** The last `seq` the room was given, sent every few seconds: a quiet room still shows a gap. */
+export const TickMessage = z.object({
+  ...envelope,
+  type: z.literal("tick"),
 });
 
 /** One LiveKit data topic per kind of message. */
@@ -122,6 +139,8 @@ export const topics = {
   highlight: HighlightMessage,
   stock: StockMessage,
   reservation: ReservationMessage,
+  changed: ChangedMessage,
+  tick: TickMessage,
 } as const;
 export type Topic = keyof typeof topics;
 export type MessageOf<T extends Topic> = z.infer<(typeof topics)[T]>;
@@ -137,8 +156,8 @@ export type ReservationMessage = MessageOf<"reservation">;
 
 export type AnyMessage = { [T in Topic]: MessageOf<T> }[Topic];
 
-/** A message's content: everything but the envelope. */
-export type Body<T extends Topic> = Omit<MessageOf<T>, "v" | "type">;
+/** A message's content: everything but the envelope (which the sender completes). */
+export type Body<T extends Topic> = Omit<MessageOf<T>, "v" | "type" | "seq" | "version">;
 
 /** Builds a message: the envelope and its version are added here and nowhere else. */
 export function message<T extends Topic>(type: T, body: Body<T>): MessageOf<T> {

@@ -117,6 +117,9 @@ export interface StreamAnalytics {
   unitsReserved: number;
 }
 
+/** Whether a live stream's seller broadcasts, dropped a moment ago, or has been gone past the grace period. */
+export type SellerPresence = "here" | "reconnecting" | "away";
+
 /** Public facts about a stream: what a watch page needs, nothing about the seller's account. */
 export interface PublicStream {
   id: string;
@@ -124,5 +127,5 @@ export interface PublicStream {
   description: string;
   sellerName: string;
   status: StreamStatus;
-  sellerAway: boolean;
+  presence: SellerPresence;
 }

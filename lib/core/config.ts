@@ -33,8 +33,14 @@ const ConfigSchema = z.object({
   MAX_STREAMS_PER_DAY: count(20),
   // Reservations are holds that expire, and a buyer may hold only so many of one product.
   HOLD_MINUTES: count(15),
+  // A seller gone longer than this shows viewers "away" (seconds), and the stream ends
+  // by itself after the second (minutes).
+  SELLER_AWAY_AFTER_S: count(120),
+  SELLER_GONE_END_MIN: count(30),
   MAX_UNITS_PER_BUYER: count(10),
   MAX_SALE_UNITS_PER_BUYER: count(2),
+  // Tests only: lose every Nth message to a room, as a network may (lib/livekit/faults.ts).
+  FAULT_DROP_SENDS: z.coerce.number().int().min(2).optional(),
 });
 
 export interface Config {
@@ -60,6 +66,12 @@ export interface Config {
     imageBytesPerSeller: number;
     streamsPerDay: number;
   };
+  lifecycle: {
+    /** How long a live stream's seller may be gone before viewers see "away". */
+    awayAfterMs: number;
+    /** How long before the stream ends by itself. */
+    endAfterMs: number;
+  };
   holds: {
     /** How long a reservation holds its stock before it returns by itself. */
     ttlMs: number;
@@ -68,6 +80,8 @@ export interface Config {
     /** The same, for a product on flash sale. */
     maxSaleUnits: number;
   };
+  /** Faults injected for tests (never outside APP_ENV=test). */
+  faults: { dropSendsEvery: number | null };
 }
 
 export function loadConfig(env: Record<string, string> = Deno.env.toObject()): Config {
@@ -99,11 +113,16 @@ export function loadConfig(env: Record<string, string> = Deno.env.toObject()): C
       imageBytesPerSeller: c.MAX_IMAGE_MB_PER_SELLER * 1_000_000,
       streamsPerDay: c.MAX_STREAMS_PER_DAY,
     },
+    lifecycle: {
+      awayAfterMs: c.SELLER_AWAY_AFTER_S * 1000,
+      endAfterMs: c.SELLER_GONE_END_MIN * 60_000,
+    },
     holds: {
       ttlMs: c.HOLD_MINUTES * 60_000,
       maxUnits: c.MAX_UNITS_PER_BUYER,
       maxSaleUnits: c.MAX_SALE_UNITS_PER_BUYER,
     },
+    faults: { dropSendsEvery: c.FAULT_DROP_SENDS ?? null },
   };
 }
 
@@ -113,6 +132,7 @@ function refusalOf(c: z.infer<typeof ConfigSchema>): string | undefined {
   if (c.APP_SECRET === c.LIVEKIT_API_SECRET) {
     return "APP_SECRET must differ from LIVEKIT_API_SECRET (one leaking must not give away the other)";
   }
+  if (c.FAULT_DROP_SENDS && c.APP_ENV !== "test") return "FAULT_DROP_SENDS is for tests only (APP_ENV=test)";
   if (c.APP_ENV !== "production") return undefined;
   if (c.LIVEKIT_API_SECRET === DEV_LIVEKIT_SECRET) return "LIVEKIT_API_SECRET must be set in production";
   if (c.APP_SECRET === DEV_APP_SECRET) return "APP_SECRET must be set in production";

@@ -55,3 +55,21 @@ Deno.test("loadConfig() keeps development free of those production rules", () =>
   assertEquals(config.livekit.publicUrl, "ws://127.0.0.1:7880");
   assertEquals(config.kvPath, "/srv/elsewhere.kv");
 });
+
+Deno.test("loadConfig() allows injected faults in tests only", () => {
+  assertEquals(loadConfig({ APP_ENV: "test", FAULT_DROP_SENDS: "3" }).faults.dropSendsEvery, 3);
+  for (const APP_ENV of ["development", "production"]) {
+    const message = refusal({ ...PRODUCTION, APP_ENV, FAULT_DROP_SENDS: "3" });
+    assert(message.includes("FAULT_DROP_SENDS is for tests only"), message);
+  }
+  assert(
+    refusal({ APP_ENV: "test", FAULT_DROP_SENDS: "1" }).includes("FAULT_DROP_SENDS"),
+    "1 would drop all",
+  );
+});
+
+Deno.test("loadConfig() reads the grace periods of a seller who is gone", () => {
+  const config = loadConfig({ SELLER_AWAY_AFTER_S: "30", SELLER_GONE_END_MIN: "5" });
+  assertEquals(config.lifecycle, { awayAfterMs: 30_000, endAfterMs: 300_000 });
+  assert(refusal({ SELLER_AWAY_AFTER_S: "0" }).includes("SELLER_AWAY_AFTER_S"));
+});

@@ -5,6 +5,7 @@ import type { Config } from "./config.ts";
 import type { ReactionTally } from "@/lib/audience/reaction_tally.ts";
 import type { PasswordPool } from "@/lib/auth/password_pool.ts";
 import type { RoomService } from "@/lib/livekit/room_service.ts";
+import type { OutboxSender } from "@/lib/outbox/sender.ts";
 
 export interface Services {
   config: Config;
@@ -15,4 +16,6 @@ export interface Services {
   reactions: ReactionTally;
   /** Hashes passwords on worker threads. */
   passwords: PasswordPool;
+  /** Delivers what changes queue for the rooms (lib/outbox). */
+  outbox: OutboxSender;
 }

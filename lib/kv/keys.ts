@@ -23,6 +23,18 @@ type HoldDue = [expiresAt: string, streamId: string, id: string];
 const under = <P extends string[]>(prefix: string) => (...parts: P) => [prefix, ...parts] as const;
 
 export const keys = {
+  // outbox
+  /** What a change tells a stream's room, waiting to be delivered (News), in the order written. */
+  outboxOf: under<OfStream>("outbox"),
+  outbox: under<StreamItem>("outbox"),
+  outboxAll: under<Whole>("outbox"),
+  /** Written with every queued item: the senders of every app process watch it. */
+  outboxTick: under<Whole>("outbox_tick"),
+  /** Which process delivers a stream's outbox now, and until when ({ owner, until }). */
+  outboxLease: under<OfStream>("outbox_lease"),
+  /** The last `seq` given to a message of the stream's room. */
+  outboxSeq: under<OfStream>("outbox_seq"),
+
   // limits
   /** Requests counted in one window of one rule for one subject (expires with the window). */
   rate: under<RateWindow>("rate"),
@@ -51,6 +63,8 @@ export const keys = {
   // chat
   chatOf: under<OfStream>("chat"),
   chat: under<StreamItem>("chat"),
+  /** A chat message's id by the id its sender's page gave the send, so a resend posts it once. */
+  chatSend: under<StreamPersonItem>("chat_sends"),
 
   // audience
   likeCount: under<OfStream>("like_counts"),
@@ -61,6 +75,12 @@ export const keys = {
   /** The viewers in the stream's room right now (identity → name and LiveKit session), from webhooks. */
   viewersOf: under<OfStream>("viewers"),
   viewer: under<StreamPerson>("viewers"),
+  /** Present while the viewer counts changed since the room was last told. */
+  viewersChangedAll: under<Whole>("viewers_changed"),
+  viewersChanged: under<OfStream>("viewers_changed"),
+  /** When the room was last told the counts, and the seller the names ({ countsAt, namesAt, names }). */
+  viewersToldAll: under<Whole>("viewers_told"),
+  viewersTold: under<OfStream>("viewers_told"),
   /** A LiveKit webhook event already handled, by its id (expires after a day). */
   webhookEvent: under<ById>("webhook_events"),
 

@@ -3,6 +3,7 @@
 import { DataPacket_Kind, RoomServiceClient } from "livekit-server-sdk";
 import { type AnyMessage, encodeMessage } from "@/lib/contract/messages.ts";
 import { roomName } from "./names.ts";
+import type { RoomParticipant } from "./webhook.ts";
 
 export interface SendOptions {
   /** Only these participants (LiveKit identities); everyone when absent. */
@@ -18,6 +19,8 @@ export interface RoomService {
   close(streamId: string): Promise<void>;
   /** Resolves once LiveKit's API answers with this app's key; see rejectsKey() for a refusal. */
   ping(): Promise<void>;
+  /** Who is connected to the stream's room now (none when it has no room). */
+  participants(streamId: string): Promise<RoomParticipant[]>;
 }
 
 // A room nobody ever creates: listing it is the cheapest call that needs a valid key.
@@ -49,30 +52,21 @@ export function createRoomService(
     async ping() {
       await client.listRooms([PROBE_ROOM]);
     },
+    async participants(streamId) {
+      try {
+        const list = await client.listParticipants(roomName(streamId));
+        return list.map(({ identity, name, sid }) => ({ identity, name: name || identity, sid }));
+      } catch (error) {
+        if (isNotFound(error)) return [];
+        throw error;
+      }
+    },
   };
 }
 
 /** True when LiveKit answered but refused the key (it does not know it, or the secret differs). */
 export function rejectsKey(error: unknown): boolean {
   return statusOf(error) === 401;
-}
-
-/**
- * Sends a message about a change already stored in KV. A failed send (LiveKit down or
- * restarting) is logged, not the request's failure: the change happened, a retry would
- * make it twice, and every island fetches what it missed once its room is back.
- */
-export async function announce(
-  rooms: RoomService,
-  streamId: string,
-  message: AnyMessage,
-  opts?: SendOptions,
-): Promise<void> {
-  try {
-    await rooms.send(streamId, message, opts);
-  } catch (error) {
-    console.error(`could not send ${message.type} to stream ${streamId}:`, error);
-  }
 }
 
 function isNotFound(error: unknown): boolean {

@@ -1,8 +1,15 @@
-// Work the server does on its own, not for a request: returning the stock of holds whose
-// time is up. Each task runs every few seconds; a failed run is logged and tried again at
-// the next, and every task is safe to run in several app processes at once.
+// Work the server does on its own, not for a request: delivering the outbox, telling the
+// rooms their viewer counts, a heartbeat for quiet rooms, following sellers who are gone,
+// repairing viewer sets from LiveKit, and returning the stock of holds whose time is up.
+// A failed run is logged and tried again at the next; every task is safe to run in
+// several app processes at once.
+import { reconcileAudiences } from "@/lib/audience/reconcile.ts";
+import { tellViewers } from "@/lib/audience/viewer_news.ts";
 import { expireDue } from "@/lib/commerce/actions.ts";
 import type { Services } from "@/lib/core/services.ts";
+import { heartbeat } from "@/lib/outbox/heartbeat.ts";
+import { followSellers } from "@/lib/streams/lifecycle.ts";
+import { listLiveStreams } from "@/lib/streams/store.ts";
 
 interface Task {
   name: string;
@@ -11,11 +18,20 @@ interface Task {
 }
 
 const TASKS: Task[] = [
+  { name: "telling viewer counts", everyMs: 250, run: tellViewers },
   { name: "expiring holds", everyMs: 5_000, run: expireDue },
+  { name: "following sellers", everyMs: 5_000, run: followSellers },
+  {
+    name: "heartbeat",
+    everyMs: 10_000,
+    run: async (s) => await heartbeat(s.kv, s.rooms, (await listLiveStreams(s.kv)).map((l) => l.id)),
+  },
+  { name: "reconciling viewers", everyMs: 60_000, run: reconcileAudiences },
 ];
 
 export function startBackground(services: Services): { stop(): Promise<void> } {
   let stopped = false;
+  services.outbox.start();
   const running = TASKS.map(async (task) => {
     while (!stopped) {
       await task.run(services).catch((error) => console.error(`${task.name} failed:`, error));
@@ -26,6 +42,7 @@ export function startBackground(services: Services): { stop(): Promise<void> } {
     async stop() {
       stopped = true;
       await Promise.all(running);
+      await services.outbox.stop();
     },
   };
 }

@@ -7,7 +7,10 @@ import type { Config } from "@/lib/core/config.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { type App, createApp } from "@/lib/fresh/mod.ts";
 import { openKv } from "@/lib/kv/open.ts";
+import { dropSends } from "@/lib/livekit/faults.ts";
 import { createRoomService, type RoomService } from "@/lib/livekit/room_service.ts";
+import { createOutboxSender } from "@/lib/outbox/sender.ts";
+import { hostIdentities } from "@/lib/streams/store.ts";
 import { toHttpError } from "./http_errors.ts";
 import type { State } from "./state.ts";
 
@@ -27,7 +30,9 @@ export async function createShowfloor(
   opts: { rooms?: RoomService; clock?: Clock } = {},
 ): Promise<Showfloor> {
   const kv = await openKv(config.kvPath);
-  const rooms = opts.rooms ?? createRoomService(config.livekit);
+  const livekit = createRoomService(config.livekit);
+  const drop = config.faults.dropSendsEvery;
+  const rooms = opts.rooms ?? (drop ? dropSends(livekit, drop) : livekit);
   const services: Services = {
     config,
     kv,
@@ -35,6 +40,7 @@ export async function createShowfloor(
     clock: opts.clock ?? systemClock,
     reactions: createReactionTally(rooms),
     passwords: createPasswordPool(),
+    outbox: createOutboxSender(kv, rooms, { hostsOf: (streamId) => hostIdentities(kv, streamId) }),
   };
   const app = await createApp<State>({
     root: new URL("../../", import.meta.url),
@@ -47,6 +53,7 @@ export async function createShowfloor(
     app,
     services,
     async close() {
+      await services.outbox.stop();
       await services.reactions.close();
       services.passwords.close();
       kv.close();

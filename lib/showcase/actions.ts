@@ -1,6 +1,6 @@
 // The seller's showcase: pins, the highlight and a flash sale on it. Each action checks
-// that the asker owns the stream and the products, stores the change in KV first, then
-// tells the room (viewers who miss it fetch it).
+// that the asker owns the stream and the products, and stores the change with what the
+// room hears of it in one commit (viewers who miss it fetch it).
 import { message } from "@/lib/contract/messages.ts";
 import type { Showcase } from "@/lib/contract/views.ts";
 import type { Actor } from "@/lib/core/actor.ts";
@@ -10,12 +10,12 @@ import type { Services } from "@/lib/core/services.ts";
 import { ownProduct } from "@/lib/catalog/access.ts";
 import type { Product } from "@/lib/catalog/store.ts";
 import { spend } from "@/lib/limits/limiter.ts";
-import { announce } from "@/lib/livekit/room_service.ts";
+import type { News } from "@/lib/outbox/queue.ts";
 import { findStream, ownStream } from "@/lib/streams/access.ts";
 import { listSellerStreams, type Stream } from "@/lib/streams/store.ts";
 import type { SaleInput } from "./inputs.ts";
-import { getHighlight, getPins, setHighlight, setPins, startSale } from "./store.ts";
-import { cardsOf, highlightMessage, showcaseOf } from "./view.ts";
+import { changeShowcase, getHighlight, getStoredShowcase, type StoredShowcase } from "./store.ts";
+import { cardsOf, highlightMessage, showcaseOf, viewOf } from "./view.ts";
 
 /** What the stream shows now: what a viewer asks for after a drop. */
 export async function current({ kv, clock }: Services, streamId: string): Promise<Showcase> {
@@ -33,12 +33,11 @@ async function editable(services: Services, actor: Actor, streamId: string): Pro
 }
 
 export async function pin(services: Services, actor: Actor, streamId: string, productIds: string[]) {
-  const { kv, rooms } = services;
+  const { kv } = services;
   const stream = await editable(services, actor, streamId);
   for (const id of productIds) await ownProduct(kv, actor, id);
-  await setPins(kv, stream.id, productIds);
   const products = await cardsOf(kv, productIds);
-  await announce(rooms, stream.id, message("pins", { products }));
+  await changeShowcase(kv, stream.id, { pins: productIds }, [{ message: message("pins", { products }) }]);
   return { products };
 }
 
@@ -50,8 +49,7 @@ export async function highlight(
 ): Promise<Showcase> {
   const stream = await editable(services, actor, streamId);
   if (productId) await ownProduct(services.kv, actor, productId);
-  await setHighlight(services.kv, stream.id, productId);
-  return await tellHighlight(services, stream.id);
+  return await change(services, stream.id, { highlight: productId });
 }
 
 export async function sale(
@@ -69,28 +67,35 @@ export async function sale(
     throw invalid("invalid_input", "salePriceMinor: The sale price must be below the list price");
   }
   const endsAt = isoAt(clock.now() + input.durationSeconds * 1000);
-  await startSale(kv, stream.id, { productId: product.id, salePriceMinor: input.salePriceMinor, endsAt });
-  return await tellHighlight(services, stream.id);
+  return await change(services, stream.id, {
+    sale: { productId: product.id, salePriceMinor: input.salePriceMinor, endsAt },
+  });
 }
 
-async function tellHighlight({ kv, rooms, clock }: Services, streamId: string): Promise<Showcase> {
-  const showcase = await showcaseOf(kv, streamId, clock.now());
-  await announce(rooms, streamId, highlightMessage(showcase));
+/** Stores a highlight or sale change with the highlight message it makes, and answers the new showcase. */
+async function change(
+  { kv, clock }: Services,
+  streamId: string,
+  next: Partial<StoredShowcase>,
+): Promise<Showcase> {
+  const showcase = await viewOf(kv, { ...await getStoredShowcase(kv, streamId), ...next }, clock.now());
+  await changeShowcase(kv, streamId, next, [{ message: highlightMessage(showcase) }]);
   return showcase;
 }
 
 /**
- * After a product changed or was deleted: every open stream of its seller that shows it
- * sends viewers the pins and the highlight again, with its new name, price, stock or image.
+ * The news a product's change or removal makes: every open stream of its seller that shows
+ * it (pinned or highlighted) tells its viewers to fetch the showcase again. Queued with the
+ * product's own commit.
  */
-export async function productChanged(services: Services, product: Product): Promise<void> {
-  const { kv, rooms } = services;
+export async function productNews(
+  kv: Deno.Kv,
+  product: Product,
+): Promise<{ streamId: string; news: News[] }[]> {
   const open = (await listSellerStreams(kv, product.sellerId)).filter((s) => s.status !== "ended");
-  for (const { id: streamId } of open) {
-    const [pins, highlighted] = await Promise.all([getPins(kv, streamId), getHighlight(kv, streamId)]);
-    if (pins.includes(product.id)) {
-      await announce(rooms, streamId, message("pins", { products: await cardsOf(kv, pins) }));
-    }
-    if (highlighted === product.id) await tellHighlight(services, streamId);
-  }
+  const shows = await Promise.all(
+    open.map(async ({ id }) => ({ id, stored: await getStoredShowcase(kv, id) })),
+  );
+  return shows.filter(({ stored }) => stored.pins.includes(product.id) || stored.highlight === product.id)
+    .map(({ id }) => ({ streamId: id, news: [{ message: message("changed", { what: "showcase" }) }] }));
 }

@@ -2,38 +2,55 @@
 // one, and the flash sale on it (whose end the server alone decides).
 import type { FlashSale } from "@/lib/contract/messages.ts";
 import { keys } from "@/lib/kv/keys.ts";
+import { type News, queue } from "@/lib/outbox/queue.ts";
+
+export interface StoredShowcase {
+  pins: string[];
+  highlight: string | null;
+  /** The latest flash sale, running or ended, on whatever product. */
+  sale: FlashSale | null;
+}
+
+export async function getStoredShowcase(kv: Deno.Kv, streamId: string): Promise<StoredShowcase> {
+  const [pins, highlight, sale] = await kv.getMany<[string[], string, FlashSale]>([
+    keys.pins(streamId),
+    keys.highlight(streamId),
+    keys.sale(streamId),
+  ]);
+  return { pins: pins.value ?? [], highlight: highlight.value, sale: sale.value };
+}
 
 export async function getPins(kv: Deno.Kv, streamId: string): Promise<string[]> {
   return (await kv.get<string[]>(keys.pins(streamId))).value ?? [];
-}
-
-export async function setPins(kv: Deno.Kv, streamId: string, productIds: string[]): Promise<void> {
-  await kv.set(keys.pins(streamId), productIds);
 }
 
 export async function getHighlight(kv: Deno.Kv, streamId: string): Promise<string | null> {
   return (await kv.get<string>(keys.highlight(streamId))).value;
 }
 
-/** Highlights a product, or clears the highlight with null. */
-export async function setHighlight(kv: Deno.Kv, streamId: string, productId: string | null): Promise<void> {
-  if (productId) await kv.set(keys.highlight(streamId), productId);
-  else await kv.delete(keys.highlight(streamId));
-}
-
 /**
- * The stream's latest flash sale, running or ended (compare `endsAt` with the clock), while
- * its product is the highlighted one: viewers see the sale price only on the highlight, so
- * that is the only place it applies.
+ * The sale that applies: the stream's latest, while its product is the highlighted one
+ * (viewers see the sale price only on the highlight, so that is the only place it applies).
  */
-export async function getSale(kv: Deno.Kv, streamId: string): Promise<FlashSale | null> {
-  const [sale, highlight] = await kv.getMany<[FlashSale, string]>([
-    keys.sale(streamId),
-    keys.highlight(streamId),
-  ]);
-  return sale.value && sale.value.productId === highlight.value ? sale.value : null;
+export function saleOn(showcase: Pick<StoredShowcase, "highlight" | "sale">): FlashSale | null {
+  return showcase.sale && showcase.sale.productId === showcase.highlight ? showcase.sale : null;
 }
 
-export async function startSale(kv: Deno.Kv, streamId: string, sale: FlashSale): Promise<void> {
-  await kv.set(keys.sale(streamId), sale);
+export async function getSale(kv: Deno.Kv, streamId: string): Promise<FlashSale | null> {
+  return saleOn(await getStoredShowcase(kv, streamId));
+}
+
+/** Changes the pins, the highlight (null clears it) or the sale, with its news in the same commit. */
+export async function changeShowcase(
+  kv: Deno.Kv,
+  streamId: string,
+  change: Partial<StoredShowcase>,
+  news: News[],
+): Promise<void> {
+  const op = kv.atomic();
+  if (change.pins) op.set(keys.pins(streamId), change.pins);
+  if (change.highlight === null) op.delete(keys.highlight(streamId));
+  else if (change.highlight) op.set(keys.highlight(streamId), change.highlight);
+  if (change.sale) op.set(keys.sale(streamId), change.sale);
+  await queue(op, streamId, news).commit();
 }

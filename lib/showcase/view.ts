@@ -5,7 +5,7 @@ import { message, type MessageOf, type ProductCard } from "@/lib/contract/messag
 import type { Showcase } from "@/lib/contract/views.ts";
 import { isoAt } from "@/lib/core/clock.ts";
 import { getProduct, getStock, imageUrl, type Product } from "@/lib/catalog/store.ts";
-import { getHighlight, getPins, getSale } from "./store.ts";
+import { getStoredShowcase, saleOn, type StoredShowcase } from "./store.ts";
 
 export async function cardOf(kv: Deno.Kv, product: Product): Promise<ProductCard> {
   const { id, name, priceMinor, currency } = product;
@@ -18,20 +18,20 @@ export async function cardsOf(kv: Deno.Kv, productIds: string[]): Promise<Produc
   return await Promise.all(products.filter((p) => p !== null).map((p) => cardOf(kv, p)));
 }
 
-export async function showcaseOf(kv: Deno.Kv, streamId: string, now: number): Promise<Showcase> {
-  const [pins, highlightId, sale] = await Promise.all([
-    getPins(kv, streamId),
-    getHighlight(kv, streamId),
-    getSale(kv, streamId),
-  ]);
-  const [highlight = null] = highlightId ? await cardsOf(kv, [highlightId]) : [];
+/** The showcase as viewers see it, from what is stored (or about to be). */
+export async function viewOf(kv: Deno.Kv, stored: StoredShowcase, now: number): Promise<Showcase> {
+  const [highlight = null] = stored.highlight ? await cardsOf(kv, [stored.highlight]) : [];
   return {
-    pins: await cardsOf(kv, pins),
+    pins: await cardsOf(kv, stored.pins),
     highlight,
     // A highlighted product deleted since has no card, and no sale.
-    sale: highlight ? sale : null,
+    sale: highlight ? saleOn(stored) : null,
     serverNow: isoAt(now),
   };
+}
+
+export async function showcaseOf(kv: Deno.Kv, streamId: string, now: number): Promise<Showcase> {
+  return await viewOf(kv, await getStoredShowcase(kv, streamId), now);
 }
 
 export function highlightMessage(showcase: Showcase): MessageOf<"highlight"> {

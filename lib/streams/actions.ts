@@ -1,16 +1,14 @@
 // A stream's life, as the API, the studio's forms and the watch page drive it: create,
-// go live, end, and join its room. Each change is stored first, then announced.
-import { message } from "@/lib/contract/messages.ts";
+// go live, end, and join its room. Each change commits together with what the room hears.
 import type { PublicStream } from "@/lib/contract/views.ts";
 import { type Actor, requireSeller } from "@/lib/core/actor.ts";
-import { isoAt } from "@/lib/core/clock.ts";
 import { conflict, forbidden } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import { connectionIdentity } from "@/lib/livekit/names.ts";
-import { announce } from "@/lib/livekit/room_service.ts";
 import { mintToken, sellerGrant, viewerGrant } from "@/lib/livekit/tokens.ts";
 import { findStream, isOwner, openStream, ownStream } from "./access.ts";
+import { presenceOf, statusNews } from "./news.ts";
 import type { CreateStreamInput } from "./inputs.ts";
 import { createStream, endStream, goLive as markLive, listSellerStreams, type Stream } from "./store.ts";
 
@@ -44,15 +42,17 @@ export async function listOwn({ kv }: Services, actor: Actor): Promise<Stream[]>
 
 /** Public facts about a stream: what the watch page needs, nothing about the seller's account. */
 export async function publicView({ kv }: Services, streamId: string): Promise<PublicStream> {
-  const { id, title, description, sellerName, status, sellerAway } = await findStream(kv, streamId);
-  return { id, title, description, sellerName, status, sellerAway: !!sellerAway };
+  const stream = await findStream(kv, streamId);
+  const { id, title, description, sellerName, status } = stream;
+  return { id, title, description, sellerName, status, presence: presenceOf(stream) };
 }
 
+/** Stored and announced in one commit: a viewer who misses the message reads KV on load. */
 export async function goLive(services: Services, actor: Actor, streamId: string): Promise<Stream> {
-  const { kv, rooms, clock } = services;
+  const { kv, clock } = services;
   await spend(services, "seller", actor);
   const stream = await ownStream(kv, actor, streamId);
-  const result = await markLive(kv, stream, clock.now());
+  const result = await markLive(kv, stream, clock.now(), (live) => statusNews(live, live.startedAt!));
   if (!result.ok) {
     throw result.reason === "ended"
       ? conflict("stream_ended", "This stream has ended; create a new one to go live again")
@@ -61,20 +61,18 @@ export async function goLive(services: Services, actor: Actor, streamId: string)
         "You are already live with another stream; end it before going live with this one",
       );
   }
-  const at = result.stream.startedAt ?? isoAt(clock.now());
-  await announce(rooms, stream.id, message("status", { status: "live", at }));
   return result.stream;
 }
 
-/** Ends the stream, tells the room, then closes it so every viewer is let go. */
+/**
+ * Ends the stream: stored with its news (the room hears "ended", then closes, letting every
+ * viewer go), so KV and LiveKit end up agreeing even if LiveKit is down right now.
+ */
 export async function end(services: Services, actor: Actor, streamId: string): Promise<Stream> {
-  const { kv, rooms, clock } = services;
+  const { kv, clock } = services;
   await spend(services, "seller", actor);
-  const ended = await endStream(kv, await ownStream(kv, actor, streamId), clock.now());
-  const at = ended.endedAt ?? isoAt(clock.now());
-  await announce(rooms, ended.id, message("status", { status: "ended", at }));
-  await rooms.close(ended.id);
-  return ended;
+  const stream = await ownStream(kv, actor, streamId);
+  return await endStream(kv, stream, clock.now(), (ended) => statusNews(ended, ended.endedAt!));
 }
 
 /**

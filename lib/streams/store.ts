@@ -5,6 +5,7 @@ import type { StreamStatus } from "@/lib/contract/views.ts";
 import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { newId } from "@/lib/kv/ids.ts";
 import { keys } from "@/lib/kv/keys.ts";
+import { type News, queue } from "@/lib/outbox/queue.ts";
 
 export type { StreamStatus };
 
@@ -18,8 +19,12 @@ export interface Stream {
   createdAt: string;
   startedAt?: string;
   endedAt?: string;
-  /** Live, but the seller's connection dropped (from LiveKit's webhooks). */
+  /** Live, but the seller's connection dropped (from LiveKit's webhooks)… */
   sellerAway?: boolean;
+  /** …at this time… */
+  awaySince?: string;
+  /** …and they have been gone past the grace period: "away", off the home page's live list. */
+  awayLong?: boolean;
 }
 
 /** Creates a stream; null when the seller has already created `perDay` in the last day. */
@@ -94,7 +99,12 @@ export type GoLiveResult =
  * live marker and the write happen in one atomic commit, so two tabs racing to go live
  * with different streams cannot both win.
  */
-export async function goLive(kv: Deno.Kv, stream: Stream, now: number): Promise<GoLiveResult> {
+export async function goLive(
+  kv: Deno.Kv,
+  stream: Stream,
+  now: number,
+  news: (live: Stream) => News[],
+): Promise<GoLiveResult> {
   return await atomically("going live", async () => {
     const { current, marker } = await readWithLiveMarker(kv, stream);
     if (current.value.status === "ended") return { ok: false, reason: "ended" };
@@ -103,18 +113,22 @@ export async function goLive(kv: Deno.Kv, stream: Stream, now: number): Promise<
     }
     if (current.value.status === "live") return { ok: true, stream: current.value };
     const live: Stream = { ...current.value, status: "live", startedAt: isoAt(now) };
-    const result = await kv.atomic()
+    const op = kv.atomic()
       .check(current, marker)
       .set(keys.stream(stream.id), live)
       .set(keys.liveStreamOf(stream.sellerId), stream.id)
-      .set(keys.liveStream(stream.id), true)
-      .commit();
-    return result.ok ? { ok: true, stream: live } : RETRY;
+      .set(keys.liveStream(stream.id), true);
+    return (await queue(op, stream.id, news(live)).commit()).ok ? { ok: true, stream: live } : RETRY;
   });
 }
 
-/** Ends the stream for good; ending an ended stream changes nothing. */
-export async function endStream(kv: Deno.Kv, stream: Stream, now: number): Promise<Stream> {
+/** Ends the stream for good; ending an ended stream changes nothing (and tells nothing). */
+export async function endStream(
+  kv: Deno.Kv,
+  stream: Stream,
+  now: number,
+  news: (ended: Stream) => News[],
+): Promise<Stream> {
   return await atomically("ending the stream", async () => {
     const { current, marker } = await readWithLiveMarker(kv, stream);
     if (current.value.status === "ended") return current.value;
@@ -123,11 +137,13 @@ export async function endStream(kv: Deno.Kv, stream: Stream, now: number): Promi
       status: "ended",
       endedAt: isoAt(now),
       sellerAway: false,
+      awaySince: undefined,
+      awayLong: false,
     };
     const op = kv.atomic().check(current, marker).set(keys.stream(stream.id), ended)
       .delete(keys.liveStream(stream.id));
     if (marker.value === stream.id) op.delete(keys.liveStreamOf(ended.sellerId));
-    return (await op.commit()).ok ? ended : RETRY;
+    return (await queue(op, stream.id, news(ended)).commit()).ok ? ended : RETRY;
   });
 }
 
@@ -139,15 +155,17 @@ export interface HostConnection {
 
 /**
  * Records one of the seller's studio connections coming (`present`) or going, as LiveKit's
- * webhooks report them: a live stream with none left is "away" until one comes back. A
- * leave removes only the connection it names (a reload's new one can be reported before
- * the old one's leave). Returns the stream when its away flag changed, else null, so a
- * repeated webhook changes and announces nothing.
+ * webhooks report them: a live stream with none left is "away" (since `now`) until one
+ * comes back. A leave removes only the connection it names (a reload's new one can be
+ * reported before the old one's leave). Returns the stream when its away flag changed,
+ * else null, so a repeated webhook changes and tells nothing.
  */
 export async function markHostConnection(
   kv: Deno.Kv,
   streamId: string,
   connection: HostConnection & { present: boolean },
+  now: number,
+  news: (changed: Stream) => News[],
 ): Promise<Stream | null> {
   return await atomically("noting the seller's connection", async () => {
     const [current, hosts] = await kv.getMany<[Stream, HostConnection[]]>([
@@ -157,13 +175,19 @@ export async function markHostConnection(
     if (!current.value) return null;
     const { identity, sid, present } = connection;
     const others = (hosts.value ?? []).filter((h) => h.identity !== identity || (!present && h.sid !== sid));
-    const now = present ? [...others, { identity, sid }] : others;
-    const away = now.length === 0 && current.value.status === "live";
+    const left = present ? [...others, { identity, sid }] : others;
+    const away = left.length === 0 && current.value.status === "live";
     const changed = !!current.value.sellerAway !== away;
-    const op = kv.atomic().check(current, hosts).set(keys.hostConnections(streamId), now);
-    if (changed) op.set(keys.stream(streamId), { ...current.value, sellerAway: away });
-    if (!(await op.commit()).ok) return RETRY;
-    return changed ? { ...current.value, sellerAway: away } : null;
+    const op = kv.atomic().check(current, hosts).set(keys.hostConnections(streamId), left);
+    if (!changed) return (await op.commit()).ok ? null : RETRY;
+    const stream: Stream = {
+      ...current.value,
+      sellerAway: away,
+      awaySince: away ? isoAt(now) : undefined,
+      awayLong: false,
+    };
+    op.set(keys.stream(streamId), stream);
+    return (await queue(op, streamId, news(stream)).commit()).ok ? stream : RETRY;
   });
 }
 
@@ -172,4 +196,22 @@ export async function hostIdentities(kv: Deno.Kv, streamId: string): Promise<str
   return ((await kv.get<HostConnection[]>(keys.hostConnections(streamId))).value ?? []).map((h) =>
     h.identity
   );
+}
+
+/**
+ * Notes that a live stream's seller has been away past the grace period; null when the
+ * stream is not (or no longer) in that state, or already noted, so the news goes once.
+ */
+export async function markAwayLong(
+  kv: Deno.Kv,
+  streamId: string,
+  news: (stream: Stream) => News[],
+): Promise<Stream | null> {
+  return await atomically("noting the seller away", async () => {
+    const current = await kv.get<Stream>(keys.stream(streamId));
+    if (!current.value?.sellerAway || current.value.awayLong || current.value.status !== "live") return null;
+    const stream: Stream = { ...current.value, awayLong: true };
+    const op = kv.atomic().check(current).set(keys.stream(streamId), stream);
+    return (await queue(op, streamId, news(stream)).commit()).ok ? stream : RETRY;
+  });
 }

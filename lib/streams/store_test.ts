@@ -18,7 +18,7 @@ Deno.test("goLive() lets only one of two racing streams of a seller go live", ()
   withKv(async (kv) => {
     const a = (await createStream(kv, input("A"), NOW, QUOTA))!;
     const b = (await createStream(kv, input("B"), NOW, QUOTA))!;
-    const results = await Promise.all([goLive(kv, a, NOW), goLive(kv, b, NOW)]);
+    const results = await Promise.all([goLive(kv, a, NOW, () => []), goLive(kv, b, NOW, () => [])]);
     assertEquals(results.filter((r) => r.ok).length, 1);
     assertEquals((await listLiveStreams(kv)).length, 1);
   }));
@@ -27,12 +27,12 @@ Deno.test("endStream() frees the seller to go live with another stream, and an e
   withKv(async (kv) => {
     const a = (await createStream(kv, input("A"), NOW, QUOTA))!;
     const b = (await createStream(kv, input("B"), NOW, QUOTA))!;
-    assert((await goLive(kv, a, NOW)).ok);
-    const ended = await endStream(kv, a, NOW);
+    assert((await goLive(kv, a, NOW, () => [])).ok);
+    const ended = await endStream(kv, a, NOW, () => []);
     assertEquals(ended.status, "ended");
     assert(ended.endedAt);
-    assertEquals(await goLive(kv, a, NOW), { ok: false, reason: "ended" });
-    assert((await goLive(kv, b, NOW)).ok);
+    assertEquals(await goLive(kv, a, NOW, () => []), { ok: false, reason: "ended" });
+    assert((await goLive(kv, b, NOW, () => [])).ok);
     assertEquals((await listLiveStreams(kv)).map((s) => s.title), ["B"]);
   }));
 

@@ -1,4 +1,5 @@
 import type { ChatMessage } from "@/lib/contract/messages.ts";
+import { getAnalytics } from "@/lib/analytics/store.ts";
 import { keys } from "@/lib/kv/keys.ts";
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
 import { Client, expectError, kvSnapshot, sellerWithStream, signUp, viewer, withApp } from "./client.ts";
@@ -27,6 +28,9 @@ Deno.test("bad chat input is a 4xx JSON error and stores nothing", () =>
     await expectError(await guest.post(path, { text: "hi", name: "Linen & Co" }), 400, "invalid_input");
     await expectError(await guest.post(path, { text: 42 }), 400, "invalid_input");
     await expectError(await guest.post(path, {}), 400, "invalid_input");
+    for (const sendId of ["short", "x".repeat(41), "has space1", 12345678, null]) {
+      await expectError(await guest.post(path, { text: "hi", sendId }), 400, "invalid_input");
+    }
     const malformed = await guest.request(path, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -40,6 +44,7 @@ Deno.test("bad chat input is a 4xx JSON error and stores nothing", () =>
     );
     await expectError(await guest.post("/api/streams/nope/chat", { text: "hi" }), 404, "stream_not_found");
     assertEquals(await kvSnapshot(app.services.kv), before);
+    await app.settle();
     assertEquals(app.rooms.sent, []);
 
     await seller.post(`/api/streams/${streamId}/end`);
@@ -93,8 +98,33 @@ Deno.test("a chat message is stored first, then sent to the room as a chat data 
       return await send(id, message, opts);
     };
     const message = await chat(await viewer(app, streamId), streamId, "Is the blue one in stock?");
+    await app.settle();
     assertEquals(app.rooms.sent, [{ streamId, topic: "chat", message }]);
     assertEquals(storedWhenSent, [message]);
+  }));
+
+Deno.test("a resend with the same send id (its answer was lost) posts the message once", () =>
+  withApp(async (app) => {
+    const { streamId } = await sellerWithStream(app);
+    const [ada, bo] = [await viewer(app, streamId), await viewer(app, streamId)];
+    const path = `/api/streams/${streamId}/chat`;
+    const send = async (who: Client, text: string, sendId: string) => {
+      const res = await who.post(path, { text, sendId });
+      assertEquals(res.status, 201);
+      return (await res.json()).message as ChatMessage;
+    };
+    const first = await send(ada, "Is it linen?", "page1-send1");
+    assertEquals(
+      await send(ada, "Is it linen?", "page1-send1"),
+      first,
+      "the resend answers the same message",
+    );
+    const other = await send(bo, "Is it linen?", "page1-send1");
+    assert(other.id !== first.id, "send ids are per person");
+    await app.settle();
+    assertEquals(app.rooms.sent.map((s) => (s.message as ChatMessage).id), [first.id, other.id]);
+    assertEquals((await page(ada, streamId)).map((m) => m.id), [first.id, other.id]);
+    assertEquals((await getAnalytics(app.services.kv, streamId)).chatMessages, 2);
   }));
 
 Deno.test("a viewer who sends more than 5 messages in 5 seconds gets 429 and the extra is not stored", () =>
@@ -159,6 +189,7 @@ Deno.test("a stranger without a cookie cannot chat: a new identity is not free",
     }
     assertEquals(stranger.cookie("sf_guest"), undefined, "no guest is minted on the spot");
     assertEquals(await kvSnapshot(app.services.kv), before);
+    await app.settle();
     assertEquals(app.rooms.sent, []);
   }));
 

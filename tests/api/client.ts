@@ -3,17 +3,24 @@
 // the real livekit-server.
 import { type ManualClock, manualClock } from "@/lib/core/clock.ts";
 import { loadConfig } from "@/lib/core/config.ts";
+import { tellViewers } from "@/lib/audience/viewer_news.ts";
 import type { RoomService, SendOptions } from "@/lib/livekit/room_service.ts";
+import type { RoomParticipant } from "@/lib/livekit/webhook.ts";
 import type { AnyMessage, Topic } from "@/lib/contract/messages.ts";
 import { createShowfloor, type Showfloor } from "@/lib/server/showfloor.ts";
 
 export const LIVEKIT_KEYS = { apiKey: "testkey", apiSecret: "a-test-secret-that-is-long-enough-000" };
 
 export interface RecordingRooms extends RoomService {
+  /** What was sent, the outbox's envelope (`seq`, `version`) kept apart in `envelopes`. */
   sent: { streamId: string; topic: Topic; message: unknown; to?: string[]; lossy?: boolean }[];
+  /** Each sent message's `seq` and `version`, in the order of `sent`. */
+  envelopes: { seq?: number; version?: string }[];
   closed: string[];
   /** While true, every send and ping fails as it does while LiveKit is down or restarting. */
   down: boolean;
+  /** Who LiveKit says is in each stream's room (for reconciliation). */
+  present: Map<string, RoomParticipant[]>;
 }
 
 // What the SDK throws while LiveKit is down or restarting.
@@ -22,23 +29,31 @@ const livekitDown = () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0
 function recordingRooms(): RecordingRooms {
   const rooms: RecordingRooms = {
     sent: [],
+    envelopes: [],
     closed: [],
     down: false,
+    present: new Map(),
     send(streamId: string, message: AnyMessage, opts: SendOptions = {}) {
       if (rooms.down) return livekitDown();
       const { to, lossy } = opts;
+      const { seq, version, ...body } = message;
+      rooms.envelopes.push({ seq, version });
       rooms.sent.push({
         streamId,
         topic: message.type,
-        message,
+        message: body,
         ...(to ? { to } : {}),
         ...(lossy ? { lossy } : {}),
       });
       return Promise.resolve();
     },
     close(streamId) {
+      if (rooms.down) return livekitDown();
       rooms.closed.push(streamId);
       return Promise.resolve();
+    },
+    participants(streamId) {
+      return rooms.down ? livekitDown() : Promise.resolve(rooms.present.get(streamId) ?? []);
     },
     ping() {
       return rooms.down ? livekitDown() : Promise.resolve();
@@ -47,7 +62,14 @@ function recordingRooms(): RecordingRooms {
   return rooms;
 }
 
-export type TestApp = Showfloor & { rooms: RecordingRooms; clock: ManualClock };
+export type TestApp = Showfloor & {
+  rooms: RecordingRooms;
+  clock: ManualClock;
+  /** Does what the background would by now: tells viewer counts, then delivers the outbox. */
+  settle(): Promise<void>;
+  /** Settles, then forgets what was sent so far: a test looks only at what follows. */
+  forgetSent(): Promise<void>;
+};
 
 /**
  * A fresh app with its own temporary DATA_DIR, and a clock that moves only when the test
@@ -65,7 +87,16 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
     ...env,
   });
   try {
-    return { ...(await createShowfloor(config, { rooms, clock })), rooms, clock };
+    const app = await createShowfloor(config, { rooms, clock });
+    const settle = async () => {
+      await tellViewers(app.services);
+      if (!await app.services.outbox.flush(2_000)) throw new Error("the outbox did not empty");
+    };
+    const forgetSent = async () => {
+      await settle();
+      rooms.sent.length = rooms.envelopes.length = 0;
+    };
+    return { ...app, rooms, clock, settle, forgetSent };
   } catch (error) {
     await Deno.remove(config.dataDir, { recursive: true });
     throw error;

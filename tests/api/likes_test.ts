@@ -22,13 +22,17 @@ Deno.test("a like toggles per viewer, is counted once, announced to the room, an
     assertEquals(await like(a), { count: 1, liked: false });
     const empty = await a.request(`/api/streams/${streamId}/like`, { method: "POST" });
     assertEquals(plain(await empty.json()), { count: 2, liked: true }, "an empty body is fine too");
-    const sent = app.rooms.sent.filter((s) => s.topic === "likes").map((s) => s.message as LikesMessage);
+    await app.settle();
+    const told = app.rooms.sent.flatMap((s, i) => s.topic === "likes" ? [i] : []);
+    const sent = told.map((i) => app.rooms.sent[i]!.message as LikesMessage);
     assertEquals(
       sent.map(({ v, type, count }) => ({ v, type, count })),
       [1, 2, 1, 2].map((count) => ({ v: 1, type: "likes", count })),
     );
-    const versions = sent.map((m) => m.version);
+    const versions = told.map((i) => app.rooms.envelopes[i]!.version);
     assertEquals(versions, [...versions].sort(), "versions grow with each change");
+    const seqs = told.map((i) => app.rooms.envelopes[i]!.seq);
+    assertEquals(seqs, [1, 2, 3, 4], "each has the next place in the room's sequence");
     assertEquals(new Set(versions).size, 4);
     assertEquals(plain(await (await b.request(`/api/streams/${streamId}/like`)).json()), {
       count: 2,

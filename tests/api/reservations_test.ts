@@ -55,7 +55,7 @@ Deno.test("50 concurrent reservations of a product with stock 10: exactly 10 suc
     const { streamId, product, studio } = await liveShop(app, 10);
     const buyers = await Promise.all(Array.from({ length: 50 }, () => viewer(app, streamId)));
     for (const b of buyers) await addToCart(b, streamId, product.id, 1);
-    app.rooms.sent.length = 0;
+    await app.forgetSent();
     const answers = await Promise.all(buyers.map((b) => b.post(`/api/streams/${streamId}/reservations`)));
     const statuses = answers.map((r) => r.status);
     assertEquals(statuses.filter((s) => s === 201).length, 10);
@@ -65,6 +65,7 @@ Deno.test("50 concurrent reservations of a product with stock 10: exactly 10 suc
     }
     await Promise.all(answers.filter((r) => r.status === 201).map((r) => r.body?.cancel()));
     assertEquals(await getStock(app.services.kv, product.id), 0);
+    await app.settle();
     const stockSent = app.rooms.sent.filter((s) => s.topic === "stock").map((s) =>
       (s.message as StockMessage).stock
     );
@@ -88,7 +89,7 @@ Deno.test("a reservation answers with its total and how long it is held, empties
     await buyer.postForm("/guest", { name: "Ada" });
     await addToCart(buyer, streamId, product.id, 2);
     await addToCart(buyer, streamId, scarf.id, 1);
-    app.rooms.sent.length = 0;
+    await app.forgetSent();
     const reservation = await reserve(buyer, streamId);
     assertEquals(Object.keys(reservation).sort(), [
       "at",
@@ -117,6 +118,7 @@ Deno.test("a reservation answers with its total and how long it is held, empties
       [reservation.id],
       "the buyer sees what they hold",
     );
+    await app.settle();
     const stock = app.rooms.sent.filter((s) => s.topic === "stock");
     assertEquals(
       stock.map((s) => [(s.message as StockMessage).productId, (s.message as StockMessage).stock]),
@@ -147,7 +149,7 @@ Deno.test("holds expire: after the hold time the stock goes back on sale by itse
     assertEquals(await getStock(app.services.kv, product.id), 2);
     app.clock.advance(14 * 60_000);
     assertEquals(await expireDue(app.services), 0, "not yet");
-    app.rooms.sent.length = 0;
+    await app.forgetSent();
     app.clock.advance(60_001);
     assertEquals(await expireDue(app.services), 1);
     assertEquals(await expireDue(app.services), 0, "once only");
@@ -156,6 +158,7 @@ Deno.test("holds expire: after the hold time the stock goes back on sale by itse
       (await (await buyer.request(`/api/streams/${streamId}/reservations`)).json()).reservations,
       [],
     );
+    await app.settle();
     const told = app.rooms.sent.find((s) => s.topic === "reservation")!;
     assertEquals([(told.message as ReservationMessage).status, told.to], ["expired", [studio]]);
     assertEquals((app.rooms.sent.find((s) => s.topic === "stock")!.message as StockMessage).stock, 5);

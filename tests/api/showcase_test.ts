@@ -1,6 +1,6 @@
-import type { HighlightMessage, PinsMessage } from "@/lib/contract/messages.ts";
+import type { HighlightMessage, ProductCard } from "@/lib/contract/messages.ts";
 import { createProduct } from "@/lib/catalog/store.ts";
-import { assertEquals, assertMatch } from "@/tests/assert.ts";
+import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
 import { Client, createStream, expectError, kvSnapshot, signUp, viewer, withApp } from "./client.ts";
 import { keys } from "@/lib/kv/keys.ts";
 
@@ -37,11 +37,12 @@ function put(client: Client, path: string, body: unknown): Promise<Response> {
 Deno.test("pins are stored in the seller's order, then sent to the room; a late viewer reads them", () =>
   withApp(async (app) => {
     const { seller, streamId, ids } = await shop(app);
-    app.rooms.sent.length = 0;
+    await app.forgetSent();
     const order = [ids[2]!, ids[0]!, ids[1]!];
     const res = await put(seller, `/api/streams/${streamId}/pins`, { productIds: order });
     assertEquals(res.status, 200);
     assertEquals((await res.json()).products.map((p: { id: string }) => p.id), order);
+    await app.settle();
     const sent = app.rooms.sent.filter((s) => s.topic === "pins");
     assertEquals((sent[0]!.message as { products: { name: string }[] }).products.map((p) => p.name), [
       "Hat",
@@ -55,7 +56,7 @@ Deno.test("pins are stored in the seller's order, then sent to the room; a late 
 Deno.test("highlighting, clearing and a flash sale are stored, then sent with the server's clock", () =>
   withApp(async (app) => {
     const { seller, streamId, ids } = await shop(app);
-    app.rooms.sent.length = 0;
+    await app.forgetSent();
     await put(seller, `/api/streams/${streamId}/highlight`, { productId: ids[1] });
     const started = await seller.post(`/api/streams/${streamId}/sale`, {
       salePriceMinor: 2900,
@@ -70,6 +71,7 @@ Deno.test("highlighting, clearing and a flash sale are stored, then sent with th
       `the sale ends 60 s after it starts (${remaining} ms)`,
     );
     await put(seller, `/api/streams/${streamId}/highlight`, { productId: null });
+    await app.settle();
     const sent = app.rooms.sent.filter((s) => s.topic === "highlight").map((s) =>
       s.message as HighlightMessage
     );
@@ -90,8 +92,8 @@ Deno.test("a viewer or another seller calling pin, highlight or sale gets 403 an
     await put(seller, `/api/streams/${streamId}/highlight`, { productId: ids[0] });
     const rival = new Client(app);
     await signUp(rival, "rival@example.com", "Rival");
+    await app.forgetSent();
     const before = await kvSnapshot(app.services.kv);
-    const sent = app.rooms.sent.length;
     for (const who of [new Client(app), rival]) {
       await expectError(
         await put(who, `/api/streams/${streamId}/pins`, { productIds: [ids[0]] }),
@@ -110,7 +112,8 @@ Deno.test("a viewer or another seller calling pin, highlight or sale gets 403 an
       );
     }
     assertEquals(await kvSnapshot(app.services.kv), before);
-    assertEquals(app.rooms.sent.length, sent, "nothing is announced");
+    await app.settle();
+    assertEquals(app.rooms.sent, [], "nothing is announced");
   }));
 
 Deno.test("bad showcase input is a clear 4xx and changes nothing", (t) =>
@@ -166,17 +169,17 @@ Deno.test("bad showcase input is a clear 4xx and changes nothing", (t) =>
     });
   }));
 
-Deno.test("while LiveKit is down, showcase changes, likes, chat and reservations are still stored and answered", () =>
+Deno.test("while LiveKit is down, changes are stored and answered, then delivered in order, once, when it is back", () =>
   withApp(async (app) => {
     const { seller, streamId, ids } = await shop(app);
     const guest = await viewer(app, streamId);
     const studio = { identity: "seller-studio~hone", sid: "PA_studio" };
     await app.services.kv.set(keys.hostConnections(streamId), [studio]);
-    app.rooms.sent.length = 0;
+    await app.forgetSent();
     app.rooms.down = true;
-    const errors: unknown[] = [];
+    const errors: string[] = [];
     const consoleError = console.error;
-    console.error = (...args: unknown[]) => errors.push(args);
+    console.error = (...args: unknown[]) => errors.push(args.join(" "));
     try {
       assertEquals(
         (await put(seller, `/api/streams/${streamId}/pins`, { productIds: [ids[0]] })).status,
@@ -190,21 +193,33 @@ Deno.test("while LiveKit is down, showcase changes, likes, chat and reservations
       assertEquals((await guest.post(`/api/streams/${streamId}/chat`, { text: "hello" })).status, 201);
       await guest.post(`/api/streams/${streamId}/cart/items`, { productId: ids[0], quantity: 1 });
       assertEquals((await guest.post(`/api/streams/${streamId}/reservations`)).status, 201);
+      assertEquals(await app.services.outbox.flush(300), false, "nothing can be delivered yet");
     } finally {
       console.error = consoleError;
     }
-    assertEquals(app.rooms.sent.length, 0);
-    assertEquals(
-      errors.length,
-      6,
-      "each failed send is logged: pins, highlight, likes, chat, stock, reservation",
-    );
-    // What viewers fetch once their room is back.
+    assertEquals(app.rooms.sent, []);
+    assert(errors.some((e) => e.includes(streamId) && e.includes("ECONNREFUSED")), "the wait is logged");
+    // What viewers fetch meanwhile.
     const showcase = await (await guest.request(`/api/streams/${streamId}/showcase`)).json();
     assertEquals([showcase.pins[0].id, showcase.highlight.id, showcase.highlight.stock], [ids[0], ids[0], 4]);
+
+    app.rooms.down = false;
+    await app.settle();
+    assertEquals(app.rooms.sent.map((s) => [s.topic, s.to]), [
+      ["pins", undefined],
+      ["highlight", undefined],
+      ["likes", undefined],
+      ["chat", undefined],
+      ["stock", undefined],
+      ["reservation", [studio.identity]],
+    ]);
+    const seqs = app.rooms.envelopes.map((e) => e.seq);
+    assertEquals(seqs.slice(0, 5), [1, 2, 3, 4, 5].map((n) => n + seqs[0]! - 1), "in order, without gaps");
+    await app.settle();
+    assertEquals(app.rooms.sent.length, 6, "once");
   }));
 
-Deno.test("changing or deleting a product on show in an open stream tells viewers; other products do not", () =>
+Deno.test("changing or deleting a product on show in an open stream tells viewers to refetch; other products do not", () =>
   withApp(async (app) => {
     const { seller, streamId, ids } = await shop(app);
     await put(seller, `/api/streams/${streamId}/pins`, { productIds: [ids[0], ids[1]] });
@@ -221,32 +236,28 @@ Deno.test("changing or deleting a product on show in an open stream tells viewer
         headers: { "content-type": "application/json" },
         body: JSON.stringify(body),
       });
-    const sent = () =>
-      app.rooms.sent.splice(0).map(({ streamId, topic, message }) => ({ streamId, topic, message }));
-    const cardsIn = (m: unknown) => (m as PinsMessage).products.map((p) => [p.id, p.priceMinor, p.stock]);
+    const told = async () => {
+      await app.settle();
+      return app.rooms.sent.splice(0).map(({ streamId, message }) => [streamId, message]).sort();
+    };
+    const refetch = { v: 1, type: "changed", what: "showcase" };
+    const showcase = async () =>
+      await (await new Client(app).request(`/api/streams/${streamId}/showcase`)).json();
 
-    sent();
+    await told();
     assertEquals((await patch(ids[0]!, { priceMinor: 3900, stock: 9 })).status, 200);
-    const changed = sent();
+    assertEquals(await told(), [[streamId, refetch], [upcoming, refetch]].sort());
+    const fetched = await showcase();
     assertEquals(
-      changed.map((s) => [s.streamId, s.topic]).sort(),
-      [
-        [streamId, "highlight"],
-        [streamId, "pins"],
-        [upcoming, "pins"],
-      ].sort(),
+      fetched.pins.map((p: ProductCard) => [p.id, p.priceMinor, p.stock]),
+      [[ids[0], 3900, 9], [ids[1], 4900, 5]],
     );
-    const live = changed.find((s) => s.streamId === streamId && s.topic === "pins")!;
-    assertEquals(cardsIn(live.message), [[ids[0], 3900, 9], [ids[1], 4900, 5]]);
-    const highlight = changed.find((s) => s.topic === "highlight")!.message as HighlightMessage;
-    assertEquals([highlight.product?.priceMinor, highlight.product?.stock], [3900, 9]);
+    assertEquals([fetched.highlight.priceMinor, fetched.highlight.stock], [3900, 9]);
 
     assertEquals((await seller.request(`/api/products/${ids[1]}`, { method: "DELETE" })).status, 204);
-    const deleted = sent();
-    assertEquals(deleted.map((s) => [s.streamId, s.topic, cardsIn(s.message).map(([id]) => id)]), [
-      [streamId, "pins", [ids[0]]],
-    ]);
+    assertEquals(await told(), [[streamId, refetch]]);
+    assertEquals((await showcase()).pins.map((p: ProductCard) => p.id), [ids[0]]);
 
     assertEquals((await patch(ids[3]!, { name: "Wide belt" })).status, 200);
-    assertEquals(sent(), []);
+    assertEquals(await told(), []);
   }));

@@ -162,6 +162,7 @@ Deno.test("only the stream's owner can go live or end it", () =>
       );
     }
     assertEquals(await kvSnapshot(app.services.kv), before);
+    await app.settle();
     assertEquals(app.rooms.sent, []);
     assertEquals((await rival.request(`/studio/${streamId}`)).status, 403);
   }));
@@ -175,6 +176,7 @@ Deno.test("going live and ending are stored, then announced to the room; ending 
     const home = await (await new Client(app).request("/")).text();
     assertMatch(home, /Live &lt;b>now&lt;\/b>|Live &lt;b&gt;now&lt;\/b&gt;/, "titles render as text");
     await seller.post(`/api/streams/${streamId}/end`);
+    await app.settle();
     assertEquals(app.rooms.sent.map((s) => [s.topic, (s.message as { status: string }).status]), [
       ["status", "live"],
       ["status", "ended"],

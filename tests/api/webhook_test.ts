@@ -1,52 +1,8 @@
-// LiveKit's webhooks in-process: signed the way livekit-server signs them (a JWT whose
-// sha256 claim is the base64 SHA-256 of the body), or forged.
-import { AccessToken } from "livekit-server-sdk";
-import { roomName, sellerIdentity } from "@/lib/livekit/names.ts";
+// LiveKit's webhooks in-process: signed the way livekit-server signs them, or forged.
+import { sellerIdentity } from "@/lib/livekit/names.ts";
 import { assertEquals } from "@/tests/assert.ts";
-import { Client, createStream, expectError, kvSnapshot, LIVEKIT_KEYS, signUp, withApp } from "./client.ts";
-
-interface Who {
-  identity: string;
-  name?: string;
-  sid: string;
-}
-
-function eventBody(event: string, room: string, who?: Who, id: string = crypto.randomUUID()): string {
-  return JSON.stringify({
-    id,
-    event,
-    room: { name: room },
-    ...(who ? { participant: { identity: who.identity, name: who.name ?? "", sid: who.sid } } : {}),
-    createdAt: String(Math.floor(Date.now() / 1000)),
-  });
-}
-
-async function sign(body: string, secret = LIVEKIT_KEYS.apiSecret): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(body)));
-  const token = new AccessToken(LIVEKIT_KEYS.apiKey, secret);
-  token.sha256 = btoa(String.fromCharCode(...digest));
-  return await token.toJwt();
-}
-
-async function post(client: Client, body: string, authorization?: string): Promise<Response> {
-  const headers: Record<string, string> = { "content-type": "application/webhook+json" };
-  if (authorization !== undefined) headers.authorization = authorization;
-  return await client.request("/api/livekit/webhook", { method: "POST", headers, body });
-}
-
-/** Posts a correctly signed event and expects it accepted. */
-async function deliver(client: Client, event: string, room: string, who?: Who): Promise<void> {
-  const body = eventBody(event, room, who);
-  const res = await post(client, body, await sign(body));
-  assertEquals(res.status, 200, await res.text());
-}
-
-async function liveStream(client: Client): Promise<{ sellerId: string; streamId: string; room: string }> {
-  const sellerId = await signUp(client);
-  const streamId = await createStream(client);
-  assertEquals((await client.post(`/api/streams/${streamId}/live`)).status, 200);
-  return { sellerId, streamId, room: roomName(streamId) };
-}
+import { Client, expectError, kvSnapshot, withApp } from "./client.ts";
+import { deliver, eventBody, liveStream, post, sign } from "./livekit_events.ts";
 
 const ann = { identity: "guest-ann", name: "Ann", sid: "PA_ann1" };
 const bo = { identity: "guest-bo", name: "Bo", sid: "PA_bo1" };
@@ -55,8 +11,8 @@ Deno.test("a webhook with a forged signature is refused with 401 and changes not
   withApp(async (app) => {
     const seller = new Client(app);
     const { room } = await liveStream(seller);
+    await app.forgetSent();
     const before = await kvSnapshot(app.services.kv);
-    const sent = app.rooms.sent.length;
     const body = eventBody("participant_joined", room, ann);
     const wrongSecret = await sign(body, "not-the-secret-but-long-enough-0000000");
     const otherBody = await sign(eventBody("participant_joined", room, bo));
@@ -64,7 +20,8 @@ Deno.test("a webhook with a forged signature is refused with 401 and changes not
       await expectError(await post(seller, body, authorization), 401, "bad_signature");
     }
     assertEquals(await kvSnapshot(app.services.kv), before);
-    assertEquals(app.rooms.sent.length, sent, "nothing is announced");
+    await app.settle();
+    assertEquals(app.rooms.sent, [], "nothing is announced");
   }));
 
 /** Viewer counts without their version (a KV versionstamp), which must be there. */
@@ -80,15 +37,21 @@ Deno.test("signed joins and leaves keep the viewer count and peak, tell the room
     const { sellerId, streamId, room } = await liveStream(seller);
     const studio = { identity: `${sellerIdentity(sellerId)}~hstudio1`, name: "Linen & Co", sid: "PA_s1" };
     await deliver(seller, "participant_joined", room, studio);
-    app.rooms.sent.length = 0;
-    await deliver(seller, "participant_joined", room, ann);
-    await deliver(seller, "participant_joined", room, bo);
-    await deliver(seller, "participant_joined", room, bo); // webhooks can repeat
-    await deliver(seller, "participant_left", room, ann);
-    const viewers = app.rooms.sent.filter((s) => s.topic === "viewers");
-    const versions = viewers.map((s) => (s.message as { version: string }).version);
+    await app.forgetSent();
+    // Two seconds apart, so each change is told (counts at most once a second, names every two).
+    const apart = async (event: string, who: typeof ann) => {
+      await deliver(seller, event, room, who);
+      app.clock.advance(2_000);
+      await app.settle();
+    };
+    await apart("participant_joined", ann);
+    await apart("participant_joined", bo);
+    await apart("participant_joined", bo); // webhooks can repeat
+    await apart("participant_left", ann);
+    const told = app.rooms.sent.flatMap((s, i) => s.topic === "viewers" ? [i] : []);
+    const versions = told.map((i) => app.rooms.envelopes[i]!.version!);
     assertEquals(versions, [...versions].sort(), "each change's version is newer than the last");
-    assertEquals(viewers.map((s) => [unversioned(s.message), s.to]), [
+    assertEquals(told.map((i) => [app.rooms.sent[i]!.message, app.rooms.sent[i]!.to]), [
       [{ v: 1, type: "viewers", current: 1, peak: 1 }, undefined],
       [{ v: 1, type: "viewers", current: 1, peak: 1, names: ["Ann"] }, [studio.identity]],
       [{ v: 1, type: "viewers", current: 2, peak: 2 }, undefined],
@@ -96,6 +59,14 @@ Deno.test("signed joins and leaves keep the viewer count and peak, tell the room
       [{ v: 1, type: "viewers", current: 1, peak: 2 }, undefined],
       [{ v: 1, type: "viewers", current: 1, peak: 2, names: ["Bo"] }, [studio.identity]],
     ]);
+    assertEquals(told.map((i) => app.rooms.envelopes[i]!.seq !== undefined), [
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+    ], "only what all hear has a place in the room's sequence");
     assertEquals(unversioned(await (await seller.request(`/api/streams/${streamId}/viewers`)).json()), {
       current: 1,
       peak: 2,
@@ -130,7 +101,7 @@ Deno.test("the seller is not a viewer: leaving marks a live stream's seller away
     const { sellerId, streamId, room } = await liveStream(seller);
     const me = { identity: `${sellerIdentity(sellerId)}~hfirst`, name: "Linen & Co", sid: "PA_s1" };
     const myWatchPage = { identity: `${sellerIdentity(sellerId)}~vtab`, name: "Linen & Co", sid: "PA_w1" };
-    app.rooms.sent.length = 0;
+    await app.forgetSent();
     const stream = async () => (await (await seller.request(`/api/streams/${streamId}`)).json()).stream;
     await deliver(seller, "participant_joined", room, me);
     await deliver(seller, "participant_joined", room, myWatchPage);
@@ -146,6 +117,7 @@ Deno.test("the seller is not a viewer: leaving marks a live stream's seller away
       sid: "PA_s2",
     });
     await deliver(seller, "participant_left", room, me); // the old connection, reported late
+    await app.settle();
     const statuses = app.rooms.sent.filter((s) => s.topic === "status").map((s) =>
       (s.message as { status: string }).status
     );
@@ -171,13 +143,14 @@ Deno.test("room_finished empties the viewer set but keeps the peak; unknown room
       peak: 2,
       names: [],
     });
+    await app.forgetSent();
     const before = await kvSnapshot(app.services.kv);
-    const sent = app.rooms.sent.length;
     await deliver(seller, "participant_joined", "stream-nope", ann);
     await deliver(seller, "participant_joined", "someone-elses-room", ann);
     await deliver(seller, "track_published", room, ann);
     assertEquals(await kvSnapshot(app.services.kv), before);
-    assertEquals(app.rooms.sent.length, sent);
+    await app.settle();
+    assertEquals(app.rooms.sent, []);
   }));
 
 Deno.test("a replayed webhook (same event id) changes nothing", () =>
@@ -187,12 +160,13 @@ Deno.test("a replayed webhook (same event id) changes nothing", () =>
     const joined = eventBody("participant_joined", room, ann, "EV_join1");
     const left = eventBody("participant_left", room, ann, "EV_left1");
     for (const body of [joined, left]) assertEquals((await post(seller, body, await sign(body))).status, 200);
+    await app.forgetSent();
     const before = await kvSnapshot(app.services.kv);
-    const sent = app.rooms.sent.length;
     // Replayed: the join again would count Ann back in.
     assertEquals((await post(seller, joined, await sign(joined))).status, 200);
     assertEquals(await kvSnapshot(app.services.kv), before);
-    assertEquals(app.rooms.sent.length, sent);
+    await app.settle();
+    assertEquals(app.rooms.sent, []);
     const viewers = await (await seller.request(`/api/streams/${streamId}/viewers`)).json();
     assertEquals([viewers.current, viewers.peak], [0, 1]);
   }));

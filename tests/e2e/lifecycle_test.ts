@@ -1,6 +1,6 @@
 // A stream's life as viewers see it: the seller dropping and coming back, the stream
 // ending, and the watch page on a phone.
-import { assert } from "@/tests/assert.ts";
+import { assert, assertEquals } from "@/tests/assert.ts";
 import { waitForInbound } from "@/tests/e2e/harness/browser.ts";
 import { createStreamAsSeller, goLive, liveTest, openViewer, UI_TIMEOUT } from "./live_flow.ts";
 
@@ -15,7 +15,7 @@ liveTest(
 
     await t.step("the seller's tab closes: viewers see a reconnecting banner", async () => {
       await studio.close();
-      await viewer.waitForSelector(".player[data-phase=away]", { timeout: UI_TIMEOUT });
+      await viewer.waitForSelector(".player[data-phase=dropped]", { timeout: UI_TIMEOUT });
       assert((await viewer.textContent(".banner"))?.includes("connection dropped"));
     });
 
@@ -92,6 +92,55 @@ liveTest(
       await studio.waitForSelector(".chat-message:has-text('Does it come in blue?')", {
         timeout: UI_TIMEOUT,
       });
+    });
+  },
+);
+
+liveTest(
+  "while live, the studio keeps the broadcast: leaving asks first, links open a new tab, products are added in place",
+  async (t, { stack, browser }) => {
+    const { studio, watchUrl } = await createStreamAsSeller(browser, stack.appUrl);
+    await goLive(studio);
+    const viewer = await openViewer(browser, watchUrl);
+    await viewer.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+
+    await t.step("the header's links open in a new tab", async () => {
+      for (const name of ["Showfloor", "Studio", "Products"]) {
+        const link = studio.getByRole("link", { name, exact: true });
+        assertEquals(await link.getAttribute("target"), "_blank", name);
+      }
+    });
+
+    await t.step("closing the tab asks first, and staying keeps the broadcast", async () => {
+      const asked = new Promise<string>((resolve) =>
+        studio.once("dialog", (dialog) => {
+          resolve(dialog.type());
+          void dialog.dismiss();
+        })
+      );
+      await studio.close({ runBeforeUnload: true });
+      assertEquals(await asked, "beforeunload");
+      assert(!studio.isClosed(), "the seller chose to stay");
+      await studio.waitForSelector(".studio[data-phase=live]");
+    });
+
+    await t.step("a product added from the studio can be pinned at once and reaches viewers", async () => {
+      await studio.getByText("Add a product", { exact: true }).click();
+      await studio.getByLabel("Name").fill("Straw hat");
+      await studio.getByLabel("Price").fill("19,5");
+      await studio.getByLabel("Stock").fill("3");
+      await studio.getByRole("button", { name: "Add to catalog" }).click();
+      await studio.getByRole("status").filter({ hasText: "Added Straw hat" }).waitFor({
+        timeout: UI_TIMEOUT,
+      });
+      const item = studio.locator(".catalog-item", { hasText: "Straw hat" });
+      const line = await item.textContent();
+      assert(line?.includes("€19.50"), `the price as typed: ${line}`);
+      await item.getByRole("button", { name: "Pin" }).click();
+      await viewer.waitForSelector(".tray-item:has-text('Straw hat')", { timeout: UI_TIMEOUT });
+      assert(
+        await studio.evaluate(() => document.querySelector(".studio")?.getAttribute("data-phase") === "live"),
+      );
     });
   },
 );

@@ -85,7 +85,7 @@ Deno.test({
       }, { url: livekit.url, sellerToken, viewerToken });
 
       const rooms = new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret);
-      const likes = (count: number) => encodeMessage(message("likes", { count, version: "1" }));
+      const likes = (count: number) => encodeMessage({ ...message("likes", { count }), version: "1" });
       await rooms.sendData(room, likes(1), DataPacket_Kind.RELIABLE, { topic: "likes" });
       await rooms.sendData(room, likes(2), DataPacket_Kind.RELIABLE, {
         topic: "likes",

@@ -41,20 +41,36 @@ liveTest(
       await studio.waitForSelector(`${stockLeft}[data-stock="3"]`, { timeout: UI_TIMEOUT });
     });
 
-    await t.step("after ending, the studio shows the stream's numbers", async () => {
-      await studio.click("button:has-text('End stream')");
-      await studio.click("button:has-text('Yes, end it')");
-      await studio.waitForSelector(".studio[data-phase=ended]", { timeout: UI_TIMEOUT });
-      await studio.reload();
-      const stat = (name: string) =>
-        studio.getAttribute(`.stream-analytics [data-stat=${name}]`, "data-value");
-      assertEquals(await stat("reservations"), "1");
-      assertEquals(await stat("unitsReserved"), "2");
-      assertEquals(await stat("uniqueViewers"), "1");
-      assertEquals(await stat("peakViewers"), "1");
-      assertEquals(await stat("sheetOpens"), "1");
-      // The reservation stays listed after the stream.
-      assertEquals(await studio.locator(".sales-feed .reservation").count(), 1);
-    });
+    await t.step(
+      "ending changes every open page at once: numbers in the studio, chat and cart on the watch page",
+      async () => {
+        await viewer.evaluate(() => (globalThis as { __sameDocument?: boolean }).__sameDocument = true);
+        await studio.click("button:has-text('End stream')");
+        await studio.click("button:has-text('Yes, end it')");
+        await studio.waitForSelector(".studio[data-phase=ended]", { timeout: UI_TIMEOUT });
+        const stat = (name: string) =>
+          studio.getAttribute(`.stream-analytics [data-stat=${name}]`, "data-value", { timeout: UI_TIMEOUT });
+        const numbers = async () => {
+          assertEquals(await stat("reservations"), "1");
+          assertEquals(await stat("unitsReserved"), "2");
+          assertEquals(await stat("uniqueViewers"), "1");
+          assertEquals(await stat("peakViewers"), "1");
+          assertEquals(await stat("sheetOpens"), "1");
+        };
+        await numbers();
+        await viewer.waitForSelector(".chat-closed:has-text('Chat is closed')", { timeout: UI_TIMEOUT });
+        assertEquals(await viewer.locator(".chat-input").count(), 0, "the chat box is gone");
+        const cart = await viewer.textContent(".cart-ended", { timeout: UI_TIMEOUT });
+        assert(
+          cart?.includes("What you hold stays held"),
+          `the cart says what becomes of held items: ${cart}`,
+        );
+        assert(await viewer.evaluate(() => (globalThis as { __sameDocument?: boolean }).__sameDocument));
+        await studio.reload();
+        await numbers();
+        // The reservation stays listed after the stream.
+        assertEquals(await studio.locator(".sales-feed .reservation").count(), 1);
+      },
+    );
   },
 );

@@ -19,7 +19,13 @@ export interface AppServer {
   port: number;
   /** The Deno KV file this instance uses (deleted by stop()). */
   kvPath: string;
+  /** The running process's id (it changes with restart()). */
+  pid(): number;
   logs(): string;
+  /** Sends `signal` (default SIGKILL: no goodbye) and waits for the process to exit; the KV file stays. */
+  kill(signal?: Deno.Signal): Promise<Deno.CommandStatus>;
+  /** Starts the app again (after kill()) on the same port and KV file, with `env` added this time. */
+  restart(env?: Record<string, string>): Promise<void>;
   /** Stops the app, waits for it to exit, deletes its KV file. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -31,7 +37,9 @@ export async function startApp(opts: AppOptions): Promise<AppServer> {
 
   const env: Record<string, string> = {
     // The caller's own app settings must not leak into the test server.
-    ...cleanEnv(/^(LIVEKIT_|APP_|KV_PATH$|DATA_DIR$|PORT$|HOSTNAME$|RATE_LIMIT_SCALE$|TRUSTED_PROXIES$)/),
+    ...cleanEnv(
+      /^(LIVEKIT_|APP_|KV_PATH$|DATA_DIR$|PORT$|HOSTNAME$|RATE_LIMIT_SCALE$|TRUSTED_PROXIES$|FAULT_)/,
+    ),
     PORT: String(port),
     HOSTNAME: "127.0.0.1",
     KV_PATH: kvPath,
@@ -46,29 +54,28 @@ export async function startApp(opts: AppOptions): Promise<AppServer> {
     RATE_LIMIT_SCALE: "50",
     ...opts.env,
   };
+  const url = `http://127.0.0.1:${port}`;
+  const removeTmp = () => Deno.remove(tmp, { recursive: true }).catch(() => {});
 
-  let child: ChildProcess;
-  try {
-    child = new ChildProcess("app", Deno.execPath(), {
+  const launch = async (more: Record<string, string>) => {
+    const child = new ChildProcess("app", Deno.execPath(), {
       args: ["run", "-A", "--unstable-bundle", "main.ts"],
       cwd: REPO_ROOT,
       clearEnv: true,
-      env,
+      env: { ...env, ...more },
     });
-  } catch (error) {
-    await Deno.remove(tmp, { recursive: true }).catch(() => {});
-    throw error;
-  }
-
-  const url = `http://127.0.0.1:${port}`;
-  const removeTmp = () => Deno.remove(tmp, { recursive: true }).catch(() => {});
-  try {
     await waitUntilReady(
       child,
       `app (${url})`,
       () => httpAnswers(`${url}/healthz`, 200),
       opts.timeoutMs ?? 60_000,
     );
+    return child;
+  };
+
+  let child: ChildProcess;
+  try {
+    child = await launch({});
   } catch (error) {
     await removeTmp();
     throw error;
@@ -79,7 +86,18 @@ export async function startApp(opts: AppOptions): Promise<AppServer> {
     url,
     port,
     kvPath,
+    pid: () => child.pid,
     logs: () => child.logs(),
+    async kill(signal = "SIGKILL") {
+      child.killNow(signal);
+      const status = await child.status;
+      await child.stop();
+      return status;
+    },
+    async restart(more = {}) {
+      if (!child.exited) throw new Error("restart() follows kill(): the app is still running");
+      child = await launch(more);
+    },
     stop: () => stopping ??= child.stop().then(removeTmp),
   };
 }

@@ -6,7 +6,8 @@ import type { State } from "@/lib/server/state.ts";
 
 /**
  * GET: a page of the stream's chat, oldest first (`?before=<id>` or `?after=<id>`).
- * POST { text }: as the asker (name and role from their session or guest cookie).
+ * POST { text, sendId? }: as the asker (name and role from their session or guest cookie);
+ * a resend with the same sendId answers the message it posted.
  */
 export const handler: Handlers<State> = {
   async GET(ctx) {
@@ -14,8 +15,8 @@ export const handler: Handlers<State> = {
     return ctx.hono.json({ messages: await chat.page(ctx.state.services, ctx.params.id!, query) });
   },
   async POST(ctx) {
-    const { text } = await readJson(ctx, ChatInput);
-    const message = await chat.post(ctx.state.services, personOf(ctx), ctx.params.id!, text);
+    const input = await readJson(ctx, ChatInput);
+    const message = await chat.post(ctx.state.services, personOf(ctx), ctx.params.id!, input);
     return ctx.hono.json({ message }, 201);
   },
 };

@@ -1,0 +1,37 @@
+import type { Signal } from "@preact/signals";
+import { formatAmount, formatPrice, parseAmount } from "@/lib/contract/money.ts";
+
+interface AmountInputProps {
+  name: string;
+  /** What is typed. */
+  text: Signal<string>;
+  currency: string;
+  /** The placeholder's amount, in minor units. */
+  example: number;
+}
+
+/**
+ * A price typed as people write them ("49.90" or "49,9"), shown formatted as it is typed,
+ * with a hint in plain words while it is not an amount. Goes inside its field's label.
+ */
+export function AmountInput({ name, text, currency, example }: AmountInputProps) {
+  const minor = parseAmount(text.value, currency);
+  const typo = text.value.trim() !== "" && minor === null;
+  return (
+    <>
+      <span class="amount-input">
+        <input
+          name={name}
+          inputMode="decimal"
+          required
+          placeholder={formatAmount(example, currency)}
+          value={text.value}
+          aria-invalid={typo || undefined}
+          onInput={(e) => text.value = e.currentTarget.value}
+        />
+        {minor !== null && <output>{formatPrice(minor, currency)}</output>}
+      </span>
+      {typo && <small class="field-error">Type an amount like {formatAmount(4990, currency)}</small>}
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+// The stream's state as this page knows it, shared by every island on the page: whether
+// it has ended and whether the seller is here, dropped a moment ago, or away. When it
+// ends, every island changes at once (chat closes, buying stops, the studio shows the
+// numbers). Fed by the room's `status` messages, and fetched again after a drop.
+import { type Signal, signal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import type { SellerPresence } from "@/lib/contract/views.ts";
+import type { PublicStream, StreamStatus } from "@/lib/contract/views.ts";
+import { getJson } from "./api.ts";
+import { roomPhase } from "./live_room.ts";
+import { follow } from "./live_state.ts";
+
+export interface StreamState {
+  ended: boolean;
+  presence: SellerPresence;
+}
+
+const state = signal<StreamState | null>(null);
+const problem = signal("");
+let following = false;
+
+const PRESENCE: Record<string, SellerPresence> = { reconnecting: "reconnecting", away: "away" };
+
+/** The stream's state: live once the page follows the room, the server-rendered one until then. */
+export function useStreamState(
+  streamId: string,
+  status: StreamStatus,
+  presence: SellerPresence,
+): StreamState {
+  const initial = { ended: status === "ended", presence };
+  useEffect(() => {
+    if (following) return;
+    following = true;
+    state.value = initial;
+    follow(state as Signal<StreamState>, {
+      on: { status: (_, m) => ({ ended: m.status === "ended", presence: PRESENCE[m.status] ?? "here" }) },
+      refetch: async () => {
+        const { stream } = await getJson<{ stream: PublicStream }>(
+          `/api/streams/${encodeURIComponent(streamId)}`,
+        );
+        return { ended: stream.status === "ended", presence: stream.presence };
+      },
+    }, problem);
+  }, []);
+  return state.value ?? initial;
+}
+
+/** True once this page knows the stream has ended (from its status, or its room closing). */
+export function endedNow(): boolean {
+  return !!state.value?.ended || roomPhase.value === "ended";
+}

@@ -1,0 +1,55 @@
+// The seller's catalog as the studio's picker shows it: what the page was rendered with,
+// what the seller adds from the studio itself, and what they added in another tab
+// (fetched again whenever the studio tab is shown again).
+import { type Signal, useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import type { ProductCard } from "@/lib/contract/messages.ts";
+import type { ProductView } from "@/lib/contract/views.ts";
+import { getJson, postJson } from "./api.ts";
+import { type Action, useAction } from "./use_action.ts";
+
+export interface NewProduct {
+  name: string;
+  priceMinor: number;
+  currency: string;
+  stock: number;
+}
+
+export interface Catalog {
+  products: Signal<ProductCard[]>;
+  adding: Action;
+  /** Adds a product to the catalog; resolves true once it is there. */
+  add(product: NewProduct): Promise<boolean>;
+}
+
+const cardOf = ({ id, name, priceMinor, currency, stock, imageUrl }: ProductView): ProductCard => ({
+  id,
+  name,
+  priceMinor,
+  currency,
+  stock,
+  imageUrl,
+});
+
+export function useCatalog(initial: ProductCard[]): Catalog {
+  const products = useSignal(initial);
+  const adding = useAction();
+  useEffect(() => {
+    const refresh = async () => {
+      if (document.visibilityState !== "visible") return;
+      const fresh = await getJson<{ products: ProductView[] }>("/api/products").catch(() => null);
+      if (fresh) products.value = fresh.products.map(cardOf);
+    };
+    document.addEventListener("visibilitychange", refresh);
+    return () => document.removeEventListener("visibilitychange", refresh);
+  }, []);
+  return {
+    products,
+    adding,
+    add: (product) =>
+      adding.run(async () => {
+        const { product: added } = await postJson<{ product: ProductView }>("/api/products", product);
+        products.value = [...products.value, cardOf(added)];
+      }),
+  };
+}

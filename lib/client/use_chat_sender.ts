@@ -1,0 +1,85 @@
+// Sending chat as people expect of a messenger: what they typed is not lost to a dropped
+// connection or a restarting server. Each send gets an id of its own and waits in a queue,
+// shown as "Sending…"; while the server cannot be reached it is retried, with backoff and
+// at once when the browser is back online, in the order typed. The id makes a resend
+// whose first answer was lost post it once. A refusal (too fast, chat closed) is final.
+import { type Signal, useSignal } from "@preact/signals";
+import { useEffect, useRef } from "preact/hooks";
+import type { ChatMessage } from "@/lib/contract/messages.ts";
+import { ApiError, messageOf } from "./api.ts";
+import { postChat } from "./chat.ts";
+
+export interface PendingChat {
+  sendId: string;
+  text: string;
+  /** True once a try failed for want of a connection: the page says it will send it later. */
+  waiting: boolean;
+}
+
+export interface ChatSender {
+  pending: Signal<PendingChat[]>;
+  /** The last refusal in plain words ("" when none). */
+  error: Signal<string>;
+  send(text: string): void;
+}
+
+// Short: once the server is back, a waiting message should not wait long for its next try.
+const MAX_BACKOFF_MS = 4_000;
+
+/** Not an answer about the message, but no answer: no connection, or the app (re)starting behind a proxy. */
+const unreachable = (error: unknown) =>
+  error instanceof ApiError && (error.status === 0 || [502, 503, 504].includes(error.status));
+
+function newSendId(): string {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export function useChatSender(
+  streamId: string,
+  handlers: { sent(message: ChatMessage): void; refused(text: string): void },
+): ChatSender {
+  const pending = useSignal<PendingChat[]>([]);
+  const error = useSignal("");
+  // Whether the queue is being sent, and how to cut a wait short.
+  const pump = useRef({ running: false, wake: () => {} });
+  useEffect(() => {
+    const online = () => pump.current.wake();
+    addEventListener("online", online);
+    return () => removeEventListener("online", online);
+  }, []);
+
+  async function drain() {
+    pump.current.running = true;
+    for (let delay = 1_000; pending.value.length;) {
+      const [next] = pending.value;
+      try {
+        handlers.sent(await postChat(streamId, next!.text, next!.sendId));
+        delay = 1_000;
+      } catch (e) {
+        if (unreachable(e)) {
+          pending.value = pending.value.map((p) => p === next ? { ...p, waiting: true } : p);
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, delay);
+            pump.current.wake = () => (clearTimeout(timer), resolve());
+          });
+          delay = Math.min(delay * 2, MAX_BACKOFF_MS);
+          continue;
+        }
+        error.value = `Not sent: ${messageOf(e)}`;
+        handlers.refused(next!.text);
+      }
+      pending.value = pending.value.filter((p) => p.sendId !== next!.sendId);
+    }
+    pump.current.running = false;
+  }
+
+  return {
+    pending,
+    error,
+    send(text) {
+      error.value = "";
+      pending.value = [...pending.value, { sendId: newSendId(), text, waiting: false }];
+      if (!pump.current.running) void drain();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+// The outbox: what a change tells the room is written in the same KV commit as the change
+// itself, so it can never be lost between the two (architecture decision 10). The sender
+// (./sender.ts) delivers it to LiveKit afterwards, in order per stream, until LiveKit
+// takes it. Writing the tick key wakes the senders of every app process (kv.watch).
+import type { AnyMessage } from "@/lib/contract/messages.ts";
+import { newId } from "@/lib/kv/ids.ts";
+import { keys } from "@/lib/kv/keys.ts";
+
+/** Something to tell a stream's room, or to do to it. */
+export type News =
+  /** A message for everyone in the room, or only the seller's studio connections. */
+  | { message: AnyMessage; to?: "hosts" }
+  /** Close the room: everyone is let go (the stream ended). */
+  | { close: true };
+
+/** Adds the news to `op`, so it commits (or not) with the change it tells of. */
+export function queue(op: Deno.AtomicOperation, streamId: string, news: News[]): Deno.AtomicOperation {
+  for (const item of news) op.set(keys.outbox(streamId, newId()), item);
+  if (news.length) op.set(keys.outboxTick(), newId());
+  return op;
+}

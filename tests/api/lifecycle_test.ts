@@ -1,0 +1,141 @@
+// A stream follows what really happens to it, with the clock moved by hand: a seller gone
+// past the grace period shows as away and leaves the home page; one gone much longer ends
+// the stream. Viewer counts reach the room coalesced, and are repaired from LiveKit's own
+// list of who is in the room.
+import { reconcileAudiences } from "@/lib/audience/reconcile.ts";
+import type { StreamStatusMessage, ViewersMessage } from "@/lib/contract/messages.ts";
+import { sellerIdentity } from "@/lib/livekit/names.ts";
+import { followSellers } from "@/lib/streams/lifecycle.ts";
+import { assert, assertEquals } from "@/tests/assert.ts";
+import { Client, type TestApp, withApp } from "./client.ts";
+import { deliver, liveStream } from "./livekit_events.ts";
+
+async function sellerGone(app: TestApp) {
+  const seller = new Client(app);
+  const { sellerId, streamId, room } = await liveStream(seller);
+  const studio = { identity: `${sellerIdentity(sellerId)}~hstudio`, name: "Linen & Co", sid: "PA_s1" };
+  await deliver(seller, "participant_joined", room, studio);
+  await deliver(seller, "participant_left", room, studio);
+  await app.forgetSent();
+  const stream = async () =>
+    (await (await new Client(app).request(`/api/streams/${streamId}`)).json()).stream;
+  const home = async () => await (await new Client(app).request("/")).text();
+  const statuses = async () => {
+    await app.settle();
+    return app.rooms.sent.splice(0).filter((s) => s.topic === "status").map((s) =>
+      (s.message as StreamStatusMessage).status
+    );
+  };
+  return { seller, studio, streamId, room, stream, home, statuses };
+}
+
+Deno.test("a seller gone past the grace period shows as away and leaves the home page; back, they are live again", () =>
+  withApp(async (app) => {
+    const { seller, studio, streamId, room, stream, home, statuses } = await sellerGone(app);
+    assertEquals((await stream()).presence, "reconnecting");
+    assert((await home()).includes(streamId), "a moment's drop keeps the stream listed");
+
+    app.clock.advance(119_000);
+    await followSellers(app.services);
+    assertEquals(await statuses(), [], "within the grace period (2 min) nothing changes");
+
+    app.clock.advance(1_000);
+    await followSellers(app.services);
+    await followSellers(app.services);
+    assertEquals(await statuses(), ["away"], "told once");
+    assertEquals([(await stream()).status, (await stream()).presence], ["live", "away"]);
+    assert(!(await home()).includes(streamId), "the home page lists only streams with a seller");
+
+    await deliver(seller, "participant_joined", room, {
+      ...studio,
+      identity: `${studio.identity}2`,
+      sid: "PA_s2",
+    });
+    assertEquals(await statuses(), ["live"]);
+    assertEquals((await stream()).presence, "here");
+    assert((await home()).includes(streamId));
+  }));
+
+Deno.test("a seller gone 30 minutes ends the stream as if they had ended it: told, closed, counted", () =>
+  withApp(async (app) => {
+    const { streamId, stream, statuses } = await sellerGone(app);
+    app.clock.advance(29 * 60_000);
+    await followSellers(app.services);
+    assertEquals(await statuses(), ["away"]);
+    app.clock.advance(60_000);
+    await followSellers(app.services);
+    await followSellers(app.services);
+    assertEquals(await statuses(), ["ended"], "told once");
+    assertEquals(app.rooms.closed, [streamId], "the room is closed");
+    assertEquals((await stream()).status, "ended");
+    const chat = await new Client(app).watch(streamId);
+    assertEquals((await chat.post(`/api/streams/${streamId}/chat`, { text: "hello?" })).status, 409);
+  }));
+
+Deno.test("50 viewers joining at once make one count message a second, and one name list for the seller", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    const { sellerId, room } = await liveStream(seller);
+    const studio = { identity: `${sellerIdentity(sellerId)}~hstudio`, name: "Linen & Co", sid: "PA_s1" };
+    await deliver(seller, "participant_joined", room, studio);
+    await app.forgetSent();
+    const join = (i: number) =>
+      deliver(seller, "participant_joined", room, {
+        identity: `guest-${i}`,
+        name: `Guest ${i}`,
+        sid: `PA_${i}`,
+      });
+    const told = async () => {
+      await app.settle();
+      return app.rooms.sent.splice(0).map((
+        s,
+      ) => [(s.message as ViewersMessage).current, s.to ? "names" : "all"]);
+    };
+    await Promise.all(Array.from({ length: 50 }, (_, i) => join(i)));
+    assertEquals(await told(), [[50, "all"], [50, "names"]]);
+    for (let i = 50; i < 60; i++) await join(i);
+    assertEquals(await told(), [], "not again within the second");
+    app.clock.advance(1_000);
+    assertEquals(await told(), [[60, "all"]], "the count after a second, the names after two");
+    app.clock.advance(1_000);
+    assertEquals(await told(), [[60, "names"]]);
+    app.clock.advance(5_000);
+    assertEquals(await told(), [], "nothing changed, nothing told");
+  }));
+
+Deno.test("viewer counts are repaired from LiveKit's participant list: joins and leaves missed while down", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    const { sellerId, streamId, room } = await liveStream(seller);
+    const ann = { identity: "guest-ann~vtab1", name: "Ann", sid: "PA_ann" };
+    await deliver(seller, "participant_joined", room, ann);
+    // While the app was down: Ann left, Bo came (two tabs), and the seller's studio is there.
+    app.rooms.present.set(streamId, [
+      { identity: "guest-bo~vtab1", name: "Bo", sid: "PA_bo1" },
+      { identity: "guest-bo~vtab2", name: "Bo", sid: "PA_bo2" },
+      { identity: `${sellerIdentity(sellerId)}~hstudio`, name: "Linen & Co", sid: "PA_s" },
+      { identity: `${sellerIdentity(sellerId)}~vown`, name: "Linen & Co", sid: "PA_w" },
+    ]);
+    await app.forgetSent();
+    assertEquals(await reconcileAudiences(app.services), [streamId]);
+    const viewers = await (await seller.request(`/api/streams/${streamId}/viewers`)).json();
+    assertEquals([viewers.current, viewers.peak, viewers.names], [1, 1, ["Bo"]]);
+    app.clock.advance(2_000);
+    await app.settle();
+    assertEquals(
+      app.rooms.sent.filter((s) => !s.to).map((s) => (s.message as ViewersMessage).current),
+      [1],
+      "the room is told",
+    );
+    assertEquals(await reconcileAudiences(app.services), [], "nothing more to repair");
+    await deliver(seller, "participant_left", room, {
+      identity: "guest-bo~vtab1",
+      name: "Bo",
+      sid: "PA_bo1",
+    });
+    assertEquals(
+      (await (await seller.request(`/api/streams/${streamId}/viewers`)).json()).current,
+      1,
+      "one tab left",
+    );
+  }));

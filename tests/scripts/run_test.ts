@@ -1,0 +1,108 @@
+// scripts/run as a person uses it: it starts LiveKit and the app, and Ctrl-C (SIGINT to
+// the terminal's whole process group) stops both cleanly: the app says it is stopping,
+// nothing is left running, and the ports are free again.
+import { assert } from "@/tests/assert.ts";
+import { freePort, freeUdpPort } from "@/tests/e2e/harness/ports.ts";
+import { REPO_ROOT } from "@/tests/e2e/harness/process.ts";
+import { withTempDir } from "@/tests/temp_dir.ts";
+
+const portFree = async (port: number) => {
+  try {
+    (await Deno.connect({ hostname: "127.0.0.1", port })).close();
+    return false;
+  } catch {
+    return true;
+  }
+};
+
+async function until(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  log: () => string,
+) {
+  const deadline = Date.now() + timeoutMs;
+  while (!await check()) {
+    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms. Output:\n${log()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The processes in a process group, from /proc. */
+async function groupMembers(pgid: number): Promise<string[]> {
+  const members: string[] = [];
+  for await (const entry of Deno.readDir("/proc")) {
+    if (!/^\d+$/.test(entry.name)) continue;
+    const stat = await Deno.readTextFile(`/proc/${entry.name}/stat`).catch(() => "");
+    // pid (comm) state ppid pgrp …: comm may hold spaces, so split after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) === pgid) {
+      members.push(`${entry.name} ${stat.slice(stat.indexOf("("), stat.lastIndexOf(")") + 1)}`);
+    }
+  }
+  return members;
+}
+
+Deno.test({
+  name: "scripts/run starts LiveKit and the app, and Ctrl-C stops both cleanly",
+  sanitizeResources: false,
+  fn: () =>
+    withTempDir("showfloor-run-", async (dir) => {
+      const [app, livekit, rtcTcp] = [await freePort(), await freePort(), await freePort()];
+      const udp = await freeUdpPort();
+      // setsid: its own process group, as a terminal gives a command; Ctrl-C signals the whole group.
+      const child = new Deno.Command("setsid", {
+        args: ["bash", `${REPO_ROOT}/scripts/run`],
+        cwd: REPO_ROOT,
+        env: {
+          PORT: String(app),
+          LIVEKIT_PORT: String(livekit),
+          LIVEKIT_RTC_TCP_PORT: String(rtcTcp),
+          UDP_PORT: String(udp),
+          KV_PATH: `${dir}/showfloor.kv`,
+          DATA_DIR: dir,
+        },
+        stdin: "null",
+        stdout: "piped",
+        stderr: "piped",
+      }).spawn();
+      let output = "";
+      const decoder = new TextDecoder();
+      const pumps = [child.stdout, child.stderr].map(async (stream) => {
+        for await (const chunk of stream) output += decoder.decode(chunk, { stream: true });
+      });
+      const log = () => output;
+      try {
+        await until(
+          "the app answered",
+          () => fetch(`http://127.0.0.1:${app}/healthz`).then((r) => r.ok, () => false),
+          90_000,
+          log,
+        );
+        assert(!await portFree(livekit), "LiveKit listens");
+        assert((await groupMembers(child.pid)).length >= 3, "scripts/run, LiveKit and the app run");
+        const stopping = Date.now();
+        Deno.kill(-child.pid, "SIGINT");
+        const status = await child.status;
+        const took = Date.now() - stopping;
+        assert(took < 10_000, `stopped in ${took} ms`);
+        assert(status.code === 130, `exit code ${status.code} (130: stopped by Ctrl-C)`);
+        await until(
+          "every process of the group exited",
+          async () => (await groupMembers(child.pid)).length === 0,
+          5_000,
+          log,
+        );
+        assert(output.includes("Showfloor is stopping"), output);
+        for (const port of [app, livekit]) assert(await portFree(port), `port ${port} is free again`);
+      } finally {
+        try {
+          Deno.kill(-child.pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+        await child.status;
+        await Promise.all(pumps);
+      }
+    }),
+});
