@@ -1,6 +1,6 @@
 // The live audience from LiveKit's (already verified) webhooks: the viewer set and counts
 // in KV, the room told the new counts (names to the seller only), and a live stream's
-// seller tracked as broadcasting or away. Webhooks can repeat: an event already handled
+// seller tracked as broadcasting or away. Someone the shop banned is removed on joining. Webhooks can repeat: an event already handled
 // (same id) changes nothing, and every change is idempotent besides.
 import { recordVisitor } from "@/lib/analytics/store.ts";
 import { MAX_VIEWER_NAMES } from "@/lib/contract/limits.ts";
@@ -10,6 +10,7 @@ import type { Services } from "@/lib/core/services.ts";
 import { keys } from "@/lib/kv/keys.ts";
 import { connectionOf, sellerIdentity } from "@/lib/livekit/names.ts";
 import type { RoomActivity } from "@/lib/livekit/webhook.ts";
+import { standingOf } from "@/lib/moderation/sanctions.ts";
 import { getStream, hostIdentities, markHostConnection, type Stream } from "@/lib/streams/store.ts";
 import { addViewer, clearViewers, listViewerNames, removeViewer, type ViewerCount } from "./viewers.ts";
 
@@ -40,6 +41,10 @@ async function apply(services: Services, stream: Stream, activity: RoomActivity)
     const changed = await markHostConnection(kv, stream.id, { identity, sid, present });
     if (changed?.status === "live") await announceSeller(services, changed);
     return;
+  }
+  if (present && (await standingOf(kv, stream.sellerId, { identity: person }, services.clock.now())).banned) {
+    // A token minted just before the ban: out again at once, and never counted.
+    return await services.rooms.remove(stream.id, [identity]);
   }
   if (present) await recordVisitor(kv, stream.id, person);
   const counts = present

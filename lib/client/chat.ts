@@ -1,5 +1,6 @@
-// The chat island's plumbing: the chat API, and merging messages from its three
-// sources (the server-rendered page, the room, and fetched pages) into one list.
+// The chat island's plumbing: the chat API, merging messages from its three sources
+// (the server-rendered page, the room, and fetched pages) into one list, and dropping
+// those a moderator removed.
 import type { ChatMessage } from "@/lib/contract/messages.ts";
 import { getJson, postJson } from "./api.ts";
 
@@ -27,4 +28,10 @@ export function mergeChat(current: ChatMessage[], incoming: ChatMessage[]): Chat
   const fresh = incoming.filter((m) => !known.has(m.id) && known.add(m.id));
   if (fresh.length === 0) return current;
   return [...current, ...fresh].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** `current` without the messages a moderator removed; `current` itself when none of them is held. */
+export function dropChat(current: ChatMessage[], ids: string[]): ChatMessage[] {
+  const gone = new Set(ids);
+  return current.some((m) => gone.has(m.id)) ? current.filter((m) => !gone.has(m.id)) : current;
 }

@@ -1,6 +1,6 @@
 import { assertEquals } from "@/tests/assert.ts";
 import type { ChatMessage } from "@/lib/contract/messages.ts";
-import { mergeChat } from "./chat.ts";
+import { dropChat, mergeChat } from "./chat.ts";
 
 const msg = (id: string): ChatMessage => ({
   v: 1,
@@ -27,4 +27,10 @@ Deno.test("mergeChat() keeps one message per id, ordered by id, whatever order t
 Deno.test("mergeChat() returns the same list when nothing is new, so nothing re-renders", () => {
   const current = [msg("a"), msg("b")];
   assertEquals(mergeChat(current, [msg("b")]) === current, true);
+});
+
+Deno.test("dropChat() takes removed messages out, and returns the same list when none is held", () => {
+  const current = [msg("a"), msg("b"), msg("c")];
+  assertEquals(ids(dropChat(current, ["b", "x"])), ["a", "c"]);
+  assertEquals(dropChat(current, ["x"]) === current, true);
 });

@@ -1,10 +1,11 @@
-// The viewer's side of the page's room: joins it (unless the stream has ended), follows
-// the stream's status (the seller away, the end), and notices when the browser blocks
-// sound. After a drop, the status is fetched again: it may have changed meanwhile.
+// The viewer's side of the page's room: joins it (unless the stream has ended, or the
+// viewer may not watch: banned, or the stream is full), follows the stream's status (the
+// seller away, the end), notices when the browser blocks sound, and when the seller's
+// ban removes this viewer. After a drop, the status is fetched again: it may have changed.
 import { type Signal, useSignal, useSignalEffect } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import { RoomEvent } from "livekit-client";
-import type { PublicStream } from "@/lib/contract/views.ts";
+import { DisconnectReason, RoomEvent } from "livekit-client";
+import type { PublicStream, WatchModeration } from "@/lib/contract/views.ts";
 import { ApiError, getJson, messageOf } from "./api.ts";
 import { liveRoom, roomPhase as phase } from "./live_room.ts";
 import { useLiveState } from "./live_state.ts";
@@ -15,9 +16,20 @@ export interface ViewerRoom {
   audioBlocked: Signal<boolean>;
   /** Why joining failed, in plain words. */
   notice: Signal<string>;
+  /** Why this viewer may not watch: banned (or just removed), or the stream is full. */
+  refused: Signal<Refusal>;
 }
 
-export function useViewerRoom(streamId: string, ended: boolean, sellerAway: boolean): ViewerRoom {
+export type Refusal = WatchModeration["refusal"];
+
+const REFUSALS: Record<string, Refusal> = { banned: "banned", stream_full: "full" };
+
+export function useViewerRoom(
+  streamId: string,
+  ended: boolean,
+  sellerAway: boolean,
+  refusal: Refusal,
+): ViewerRoom {
   const { state: stream } = useLiveState({ ended, away: sellerAway }, {
     on: { status: (_, m) => ({ ended: m.status === "ended", away: m.status === "reconnecting" }) },
     refetch: async () => {
@@ -30,6 +42,7 @@ export function useViewerRoom(streamId: string, ended: boolean, sellerAway: bool
   const away = useSignal(sellerAway);
   const audioBlocked = useSignal(false);
   const notice = useSignal("");
+  const refused = useSignal(refusal);
 
   useSignalEffect(() => {
     away.value = stream.value.away;
@@ -39,17 +52,23 @@ export function useViewerRoom(streamId: string, ended: boolean, sellerAway: bool
   });
 
   useEffect(() => {
-    if (ended) return;
+    if (ended || refusal) return;
     const { room } = liveRoom();
     room.on(RoomEvent.AudioPlaybackStatusChanged, () => audioBlocked.value = !room.canPlaybackAudio);
+    // Only a ban removes a viewer from the room.
+    room.on(RoomEvent.Disconnected, (why) => {
+      if (why === DisconnectReason.PARTICIPANT_REMOVED) refused.value = "banned";
+    });
     liveRoom().join(streamId, "viewer")
       .then(() => audioBlocked.value = !room.canPlaybackAudio)
       .catch((error) => {
         if (phase.value === "ended") return;
-        phase.value = error instanceof ApiError && error.code === "stream_ended" ? "ended" : "error";
+        const code = error instanceof ApiError ? error.code : "";
+        phase.value = code === "stream_ended" ? "ended" : "error";
+        refused.value = REFUSALS[code] ?? null;
         notice.value = messageOf(error);
       });
     return () => void room.disconnect();
   }, []);
-  return { away, audioBlocked, notice };
+  return { away, audioBlocked, notice, refused };
 }

@@ -16,6 +16,10 @@ export interface RoomService {
   send(streamId: string, message: AnyMessage, opts?: SendOptions): Promise<void>;
   /** Disconnects everyone and closes the stream's room. */
   close(streamId: string): Promise<void>;
+  /** The LiveKit identities connected to the stream's room now (hidden viewers too); none when it has no room. */
+  participants(streamId: string): Promise<string[]>;
+  /** Disconnects these connections from the stream's room at once (a ban); gone ones are skipped. */
+  remove(streamId: string, identities: string[]): Promise<void>;
   /** Resolves once LiveKit's API answers with this app's key; see rejectsKey() for a refusal. */
   ping(): Promise<void>;
 }
@@ -44,6 +48,23 @@ export function createRoomService(
         await client.deleteRoom(roomName(streamId));
       } catch (error) {
         if (!isNotFound(error)) throw error;
+      }
+    },
+    async participants(streamId) {
+      try {
+        return (await client.listParticipants(roomName(streamId))).map((p) => p.identity);
+      } catch (error) {
+        if (isNotFound(error)) return [];
+        throw error;
+      }
+    },
+    async remove(streamId, identities) {
+      for (const identity of identities) {
+        try {
+          await client.removeParticipant(roomName(streamId), identity);
+        } catch (error) {
+          if (!isNotFound(error)) throw error;
+        }
       }
     },
     async ping() {

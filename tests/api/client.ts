@@ -12,6 +12,9 @@ export const LIVEKIT_KEYS = { apiKey: "testkey", apiSecret: "a-test-secret-that-
 export interface RecordingRooms extends RoomService {
   sent: { streamId: string; topic: Topic; message: unknown; to?: string[]; lossy?: boolean }[];
   closed: string[];
+  /** The connections in each stream's room, as a test puts them there; remove() takes them out. */
+  connected: Map<string, string[]>;
+  removed: { streamId: string; identities: string[] }[];
   /** While true, every send and ping fails as it does while LiveKit is down or restarting. */
   down: boolean;
 }
@@ -23,6 +26,8 @@ function recordingRooms(): RecordingRooms {
   const rooms: RecordingRooms = {
     sent: [],
     closed: [],
+    connected: new Map(),
+    removed: [],
     down: false,
     send(streamId: string, message: AnyMessage, opts: SendOptions = {}) {
       if (rooms.down) return livekitDown();
@@ -38,6 +43,16 @@ function recordingRooms(): RecordingRooms {
     },
     close(streamId) {
       rooms.closed.push(streamId);
+      return Promise.resolve();
+    },
+    participants(streamId) {
+      return rooms.down ? livekitDown() : Promise.resolve(rooms.connected.get(streamId) ?? []);
+    },
+    remove(streamId, identities) {
+      if (rooms.down) return livekitDown();
+      rooms.removed.push({ streamId, identities });
+      const left = (rooms.connected.get(streamId) ?? []).filter((i) => !identities.includes(i));
+      rooms.connected.set(streamId, left);
       return Promise.resolve();
     },
     ping() {
@@ -140,6 +155,11 @@ export class Client {
 
   setCookie(name: string, value: string): void {
     this.#cookies.set(name, value);
+  }
+
+  /** Forgets a cookie, as a person clearing one cookie of the site does. */
+  clearCookie(name: string): void {
+    this.#cookies.delete(name);
   }
 }
 
