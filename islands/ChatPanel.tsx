@@ -2,7 +2,7 @@
 // messages from the page's room (topic "chat"), messages a moderator removed (topic
 // "removed"), earlier pages when scrolled to the top, what was missed while the room was
 // not connected, and the note pinned on top. The host and moderators get the moderation
-// controls on each line; viewers can report one.
+// controls on each line (after the stream ends too); viewers can report one while it runs.
 import { useSignal } from "@preact/signals";
 import { ChatLine } from "@/components/ChatLine.tsx";
 import { ChatLineActions } from "@/components/ChatLineActions.tsx";
@@ -105,7 +105,9 @@ export default function ChatPanel({ streamId, initial, canPost, role, pinned }: 
           <ChatLine
             key={m.id}
             message={m}
-            actions={canPost && <ChatLineActions message={m} role={role} moderation={moderation} />}
+            actions={(canPost || canModerate(role)) && (
+              <ChatLineActions message={m} role={role} moderation={moderation} />
+            )}
           />
         ))}
       </ol>
