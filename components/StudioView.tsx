@@ -6,10 +6,11 @@ import ShowcaseControls from "@/islands/ShowcaseControls.tsx";
 import Studio from "@/islands/Studio.tsx";
 import ViewerCount from "@/islands/ViewerCount.tsx";
 import type { StudioPage } from "@/lib/pages/studio.ts";
+import { StudioModerationView } from "./StudioModerationView.tsx";
 
-/** A stream's studio: the broadcast, the showcase, the audience, sales and chat. */
+/** A stream's studio: the broadcast, the showcase, the audience, sales, chat and its moderation. */
 export function StudioView(
-  { page: { stream, chat, audience, sales, catalog, showcase, analytics }, watchUrl }: {
+  { page: { stream, chat, audience, sales, catalog, showcase, analytics, pinned, moderation }, watchUrl }: {
     page: StudioPage;
     watchUrl: string;
   },
@@ -27,7 +28,8 @@ export function StudioView(
         <ReactionTally />
       </div>
       <SalesFeed streamId={stream.id} initial={sales} />
-      <ChatPanel streamId={stream.id} initial={chat} canPost={open} />
+      <ChatPanel streamId={stream.id} initial={chat} canPost={open} role="seller" pinned={pinned} />
+      <StudioModerationView streamId={stream.id} shopId={stream.sellerId} moderation={moderation} />
     </section>
   );
 }

@@ -18,12 +18,19 @@ interface WatchViewProps {
 }
 
 /** A stream as viewers see it: the player with reactions and the highlight, the audience, the tray and chat. */
-export function WatchView({ page: { stream, chat, audience, showcase }, guestName, path }: WatchViewProps) {
+export function WatchView(
+  { page: { stream, chat, audience, showcase, moderation }, guestName, path }: WatchViewProps,
+) {
   const open = stream.status !== "ended";
   return (
     <section class="watch-page">
       <div class="watch-stage">
-        <WatchPlayer streamId={stream.id} status={stream.status} presence={presenceOf(stream)} />
+        <WatchPlayer
+          streamId={stream.id}
+          status={stream.status}
+          presence={presenceOf(stream)}
+          refusal={moderation.refusal}
+        />
         <ReactionOverlay />
         <HighlightCard streamId={stream.id} initial={showcase} ended={!open} />
       </div>
@@ -33,7 +40,13 @@ export function WatchView({ page: { stream, chat, audience, showcase }, guestNam
         <ReactionBar streamId={stream.id} canReact={open} />
       </div>
       <ProductTray streamId={stream.id} initial={showcase} canBuy={open} />
-      <ChatPanel streamId={stream.id} initial={chat} canPost={open} />
+      <ChatPanel
+        streamId={stream.id}
+        initial={chat}
+        canPost={open}
+        role={moderation.role}
+        pinned={moderation.pinned}
+      />
       <div class="stream-info">
         <h1>{stream.title}</h1>
         <p class="muted">{stream.sellerName}</p>

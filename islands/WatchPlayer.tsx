@@ -1,9 +1,10 @@
 // The viewer's player: waits while the seller is offline, plays as soon as they publish,
 // offers "tap to unmute" when the browser blocks audio, a quality choice and fullscreen,
-// and shows when the seller's connection drops, when ours does, and when the stream ends.
+// and shows when the seller's connection drops, when ours does, when the stream ends, and
+// when this viewer may not watch (banned, or the stream is full).
 import { useRef } from "preact/hooks";
 import { liveRoom, roomPhase as phase } from "@/lib/client/live_room.ts";
-import { useViewerRoom } from "@/lib/client/use_viewer_room.ts";
+import { type Refusal, useViewerRoom } from "@/lib/client/use_viewer_room.ts";
 import type { Phase } from "@/lib/client/stream_room.ts";
 import { useSellerMedia } from "@/lib/client/use_seller_media.ts";
 import { PlayerBar } from "@/components/PlayerBar.tsx";
@@ -13,9 +14,11 @@ export interface WatchPlayerProps {
   streamId: string;
   status: "created" | "live" | "ended";
   presence: SellerPresence;
+  /** Set when the server mints this viewer no token. */
+  refusal: Refusal;
 }
 
-type View = Exclude<Phase, "live" | "idle"> | "waiting" | "dropped" | "away" | "playing";
+type View = Exclude<Phase, "live" | "idle"> | "waiting" | "dropped" | "away" | "playing" | "banned" | "full";
 
 const BANNERS: Record<View, string> = {
   connecting: "Connecting…",
@@ -27,17 +30,20 @@ const BANNERS: Record<View, string> = {
   offline: "You were disconnected.",
   ended: "This stream has ended. Thanks for watching!",
   error: "",
+  banned: "You were banned from this shop's streams.",
+  full: "This stream is full. Try again in a little while.",
 };
 
-export default function WatchPlayer({ streamId, status, presence }: WatchPlayerProps) {
+export default function WatchPlayer({ streamId, status, presence, refusal }: WatchPlayerProps) {
   const stage = useRef<HTMLDivElement>(null);
   const main = useRef<HTMLVideoElement>(null);
   const pip = useRef<HTMLVideoElement>(null);
   const audio = useRef<HTMLAudioElement>(null);
-  const { stream, audioBlocked, notice } = useViewerRoom(streamId, status, presence);
+  const { stream, audioBlocked, notice, refused } = useViewerRoom(streamId, status, presence, refusal);
   const media = useSellerMedia(() => status === "ended" ? null : liveRoom().room, { main, pip, audio });
 
-  const view = viewOf(stream.ended ? "ended" : status, phase.value, media.hasVideo.value, stream.presence);
+  const view = refused ??
+    viewOf(stream.ended ? "ended" : status, phase.value, media.hasVideo.value, stream.presence);
   const banner = view === "error" ? notice : BANNERS[view];
   return (
     <section class="player" data-phase={view}>
@@ -49,7 +55,7 @@ export default function WatchPlayer({ streamId, status, presence }: WatchPlayerP
         {view === "playing" && media.cameraMuted.value && !media.hasPip.value && (
           <p class="banner banner-camera-off" role="status">The seller turned their camera off.</p>
         )}
-        {(view === "offline" || view === "error") && (
+        {(view === "offline" || view === "error" || view === "full") && (
           <button
             type="button"
             class="primary overlay-button"

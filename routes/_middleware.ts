@@ -1,9 +1,9 @@
 // Every route: the request guards, then who is asking (the seller from the session
-// cookie, the guest from the signed cookie).
+// cookie, the guest and the browser session from their signed cookies).
 import { getSeller } from "@/lib/auth/seller_store.ts";
 import { readSession } from "@/lib/auth/session_store.ts";
 import type { Middleware } from "@/lib/fresh/mod.ts";
-import { readGuestCookie, readSessionCookie } from "@/lib/server/cookies.ts";
+import { readBrowserCookie, readGuestCookie, readSessionCookie } from "@/lib/server/cookies.ts";
 import { noStore, pathIds, sameOrigin } from "@/lib/server/request_guards.ts";
 import type { State } from "@/lib/server/state.ts";
 
@@ -13,6 +13,7 @@ const whoIsAsking: Middleware<State> = async (ctx, next) => {
   const sellerId = token ? await readSession(kv, token, clock.now()) : null;
   ctx.state.seller = sellerId ? await getSeller(kv, sellerId) : null;
   ctx.state.guest = await readGuestCookie(ctx.hono, config.appSecret);
+  ctx.state.browser = await readBrowserCookie(ctx.hono, config.appSecret);
   return await next();
 };
 

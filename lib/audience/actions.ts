@@ -6,6 +6,7 @@ import type { Audience, LikeState, Viewers } from "@/lib/contract/views.ts";
 import type { Actor } from "@/lib/core/actor.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { spend } from "@/lib/limits/limiter.ts";
+import { admitReaction } from "@/lib/moderation/admission.ts";
 import { findStream, isOwner, openStream } from "@/lib/streams/access.ts";
 import type { Stream } from "@/lib/streams/store.ts";
 import { getLikes, toggleLike } from "./likes.ts";
@@ -30,10 +31,11 @@ export async function toggle(services: Services, actor: Actor, streamId: string)
   );
 }
 
-/** A reaction from the asker, added to the room's next tally. */
+/** A reaction from the asker (unless banned or timed out), added to the room's next tally. */
 export async function react(services: Services, actor: Actor, streamId: string, emoji: Emoji): Promise<void> {
   await spend(services, "reaction", actor);
   const stream = await openStream(services.kv, streamId);
+  await admitReaction(services, actor, stream);
   services.reactions.add(stream.id, emoji);
 }
 

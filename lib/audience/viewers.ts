@@ -64,6 +64,11 @@ export async function listViewerNames(
   return names;
 }
 
+/** True while the person has a connection in the stream's room. */
+export async function isWatching(kv: Deno.Kv, streamId: string, identity: string): Promise<boolean> {
+  return (await kv.get(keys.viewer(streamId, identity))).versionstamp !== null;
+}
+
 /** Records a viewer's join; returns the new counts, or null when nothing changed (a repeat). */
 export async function addViewer(
   kv: Deno.Kv,

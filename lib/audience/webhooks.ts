@@ -1,13 +1,15 @@
 // The live audience from LiveKit's (already verified) webhooks: the viewer set and counts
 // in KV (the room hears them from ./viewer_news.ts, once a second at most), and a live
-// stream's seller tracked as broadcasting or away. Webhooks can repeat: an event already
-// handled (same id) changes nothing, and every change is idempotent besides.
+// stream's seller tracked as broadcasting or away. Someone the shop banned is removed on
+// joining. Webhooks can repeat: an event already handled (same id) changes nothing, and
+// every change is idempotent besides.
 import { recordVisitor } from "@/lib/analytics/store.ts";
 import { isoAt } from "@/lib/core/clock.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { keys } from "@/lib/kv/keys.ts";
 import { connectionOf, sellerIdentity } from "@/lib/livekit/names.ts";
 import type { RoomActivity } from "@/lib/livekit/webhook.ts";
+import { standingOf } from "@/lib/moderation/sanctions.ts";
 import { statusNews } from "@/lib/streams/news.ts";
 import { getStream, markHostConnection, type Stream } from "@/lib/streams/store.ts";
 import { addViewer, clearViewers, removeViewer } from "./viewers.ts";
@@ -24,7 +26,7 @@ export async function handleRoomActivity(services: Services, activity: RoomActiv
   if (activity.id) await kv.set(keys.webhookEvent(activity.id), true, { expireIn: SEEN_TTL_MS });
 }
 
-async function apply({ kv, clock }: Services, stream: Stream, activity: RoomActivity): Promise<void> {
+async function apply({ kv, clock, rooms }: Services, stream: Stream, activity: RoomActivity): Promise<void> {
   if (activity.type === "room_finished") {
     await clearViewers(kv, stream.id);
     return;
@@ -44,6 +46,10 @@ async function apply({ kv, clock }: Services, stream: Stream, activity: RoomActi
       (s) => statusNews(s, isoAt(now)),
     );
     return;
+  }
+  if (present && (await standingOf(kv, stream.sellerId, { identity: person }, clock.now())).banned) {
+    // A token minted just before the ban: out again at once, and never counted.
+    return await rooms.remove(stream.id, [identity]);
   }
   if (present) await recordVisitor(kv, stream.id, person);
   if (present) await addViewer(kv, stream.id, { identity: person, sid, name });

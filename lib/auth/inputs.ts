@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { text } from "@/lib/core/fields.ts";
 
-const email = z.string().trim().toLowerCase().max(254, "Email is too long")
+/** An email address as accounts are keyed: trimmed and lowercase. */
+export const email = z.string().trim().toLowerCase().max(254, "Email is too long")
   .pipe(z.email("Enter a valid email address"));
 
 export const SignUpInput = z.object({

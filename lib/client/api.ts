@@ -1,5 +1,8 @@
-// The islands' one way to call the JSON API: errors come back as plain words, and a
-// refusal for going too fast says how long to wait.
+// The islands' one way to call the JSON API: errors come back as plain words, a refusal
+// for going too fast says how long to wait, and one until a moment says when, in the
+// viewer's own time.
+import { localTime } from "./server_clock.ts";
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -7,6 +10,8 @@ export class ApiError extends Error {
     message: string,
     /** From `Retry-After`, on a 429 or 503. */
     readonly retryAfterSeconds?: number,
+    /** From the error's `until`: the refusal holds until then (a timeout from chat). */
+    readonly until?: string,
   ) {
     super(message);
     this.name = "ApiError";
@@ -53,6 +58,7 @@ async function request<T>(path: string, init: RequestInit): Promise<T> {
       typeof error?.code === "string" ? error.code : "http_error",
       typeof error?.message === "string" ? error.message : `Something went wrong (HTTP ${response.status}).`,
       wait > 0 ? wait : undefined,
+      typeof error?.until === "string" ? error.until : undefined,
     );
   }
   return data as T;
@@ -60,11 +66,12 @@ async function request<T>(path: string, init: RequestInit): Promise<T> {
 
 /**
  * What to tell the person: the server's words, without the field name its 400s start
- * with, and for a refusal that comes with a wait, how long it is.
+ * with, and for a refusal that comes with a wait, how long it is or until when.
  */
 export function messageOf(error: unknown): string {
   if (!(error instanceof ApiError)) return "Something went wrong. Please try again.";
   const words = error.message.replace(/^\w+: /, "");
+  if (error.until) return `${words} You can chat again at ${localTime(error.until)}.`;
   const wait = error.retryAfterSeconds;
   return error.status === 429 && wait ? `${words} (you can try again in ${waitInWords(wait)})` : words;
 }

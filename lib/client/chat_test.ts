@@ -1,6 +1,6 @@
 import { assertEquals } from "@/tests/assert.ts";
 import type { ChatMessage } from "@/lib/contract/messages.ts";
-import { mergeChat } from "./chat.ts";
+import { dropChat, mergeChat, reconcileChat } from "./chat.ts";
 
 const msg = (id: string): ChatMessage => ({
   v: 1,
@@ -27,4 +27,17 @@ Deno.test("mergeChat() keeps one message per id, ordered by id, whatever order t
 Deno.test("mergeChat() returns the same list when nothing is new, so nothing re-renders", () => {
   const current = [msg("a"), msg("b")];
   assertEquals(mergeChat(current, [msg("b")]) === current, true);
+});
+
+Deno.test("dropChat() takes removed messages out, and returns the same list when none is held", () => {
+  const current = [msg("a"), msg("b"), msg("c")];
+  assertEquals(ids(dropChat(current, ["b", "x"])), ["a", "c"]);
+  assertEquals(dropChat(current, ["x"]) === current, true);
+});
+
+Deno.test("reconcileChat() drops what the server no longer has within the fetched span, keeps the rest", () => {
+  const held = [msg("a"), msg("c"), msg("d"), msg("f"), msg("h")];
+  // Fetched: the newest from "c" to "f" ("d" was removed meanwhile, "e" is new); "h" came live after.
+  assertEquals(ids(reconcileChat(held, [msg("c"), msg("e"), msg("f")])), ["a", "c", "e", "f", "h"]);
+  assertEquals(reconcileChat(held, []) === held, true, "an empty fetch says nothing");
 });

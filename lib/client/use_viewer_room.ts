@@ -1,9 +1,10 @@
-// The viewer's side of the page's room: joins it (unless the stream has ended), lets it go
-// when the stream ends, and notices when the browser blocks sound.
+// The viewer's side of the page's room: joins it (unless the stream has ended, or the
+// viewer may not watch: banned, or the stream is full), lets it go when the stream ends,
+// notices when the browser blocks sound, and when the seller's ban removes this viewer.
 import { useSignal, useSignalEffect } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import { RoomEvent } from "livekit-client";
-import type { SellerPresence, StreamStatus } from "@/lib/contract/views.ts";
+import { DisconnectReason, RoomEvent } from "livekit-client";
+import type { SellerPresence, StreamStatus, WatchModeration } from "@/lib/contract/views.ts";
 import { ApiError, messageOf } from "./api.ts";
 import { liveRoom, roomPhase as phase } from "./live_room.ts";
 import { type StreamState, useStreamState } from "./stream_status.ts";
@@ -13,12 +14,24 @@ export interface ViewerRoom {
   audioBlocked: boolean;
   /** Why joining failed, in plain words. */
   notice: string;
+  /** Why this viewer may not watch: banned (or just removed), or the stream is full. */
+  refused: Refusal;
 }
 
-export function useViewerRoom(streamId: string, status: StreamStatus, presence: SellerPresence): ViewerRoom {
+export type Refusal = WatchModeration["refusal"];
+
+const REFUSALS: Record<string, Refusal> = { banned: "banned", stream_full: "full" };
+
+export function useViewerRoom(
+  streamId: string,
+  status: StreamStatus,
+  presence: SellerPresence,
+  refusal: Refusal,
+): ViewerRoom {
   const stream = useStreamState(streamId, status, presence);
   const audioBlocked = useSignal(false);
   const notice = useSignal("");
+  const refused = useSignal(refusal);
   const ended = status === "ended";
 
   useSignalEffect(() => {
@@ -28,17 +41,23 @@ export function useViewerRoom(streamId: string, status: StreamStatus, presence: 
   });
 
   useEffect(() => {
-    if (ended) return;
+    if (ended || refusal) return;
     const { room } = liveRoom();
     room.on(RoomEvent.AudioPlaybackStatusChanged, () => audioBlocked.value = !room.canPlaybackAudio);
+    // Only a ban removes a viewer from the room.
+    room.on(RoomEvent.Disconnected, (why) => {
+      if (why === DisconnectReason.PARTICIPANT_REMOVED) refused.value = "banned";
+    });
     liveRoom().join(streamId, "viewer")
       .then(() => audioBlocked.value = !room.canPlaybackAudio)
       .catch((error) => {
         if (phase.value === "ended") return;
-        phase.value = error instanceof ApiError && error.code === "stream_ended" ? "ended" : "error";
+        const code = error instanceof ApiError ? error.code : "";
+        phase.value = code === "stream_ended" ? "ended" : "error";
+        refused.value = REFUSALS[code] ?? null;
         notice.value = messageOf(error);
       });
     return () => void room.disconnect();
   }, []);
-  return { stream, audioBlocked: audioBlocked.value, notice: notice.value };
+  return { stream, audioBlocked: audioBlocked.value, notice: notice.value, refused: refused.value };
 }

@@ -7,6 +7,33 @@ export const CHAT_PAGE_SIZE = 50;
 /** The longest chat message, in characters. */
 export const CHAT_MAX_LENGTH = 500;
 
+/** The longest note a host or moderator pins at the top of chat, in characters. */
+export const PINNED_MAX_LENGTH = 200;
+
+/** How long a moderator may time a viewer out for, in minutes. */
+export const TIMEOUT_MINUTES = [1, 5, 10] as const;
+export type TimeoutMinutes = (typeof TIMEOUT_MINUTES)[number];
+
+/** Slow mode's choices: a viewer's messages at least this many seconds apart (0: off). */
+export const SLOW_MODE_SECONDS = [0, 5, 10, 30, 60] as const;
+
+/** Words and phrases a shop may block in its chat, and the longest of them in characters. */
+export const MAX_BLOCKED_WORDS = 200;
+export const BLOCKED_WORD_MAX_LENGTH = 40;
+
+/** The most viewers a shop may cap a stream at (0: no cap). */
+export const MAX_VIEWER_CAP = 100_000;
+
+/** Moderators a shop may name. */
+export const MAX_MODERATORS = 20;
+
+/** How many entries of the moderation log, and open reports, the studio shows. */
+export const MODERATION_LOG_SIZE = 50;
+export const MAX_OPEN_REPORTS = 50;
+
+/** Message ids one "removed" message carries at most (a ban may hide more, in several). */
+export const MAX_REMOVED_IDS = 100;
+
 /** How many products a stream may pin. */
 export const MAX_PINS = 6;
 

@@ -2,7 +2,7 @@
 // shared by the server (which sends them all) and the islands (which receive them).
 // Each carries a format version (`v`), so old clients can ignore shapes they do not know.
 import { z } from "zod";
-import { CHAT_MAX_LENGTH, MAX_PINS, REACTION_EMOJI } from "./limits.ts";
+import { CHAT_MAX_LENGTH, MAX_PINS, MAX_REMOVED_IDS, PINNED_MAX_LENGTH, REACTION_EMOJI } from "./limits.ts";
 
 // Set by the outbox's sender on what it delivers (lib/outbox/sender.ts): `seq`, the
 // message's place among everything sent to the stream's room (a gap means one was missed;
@@ -30,9 +30,54 @@ export const ChatMessage = z.object({
   /** Sortable: later messages have greater ids. */
   id: z.string().min(1).max(40),
   name: z.string().min(1).max(60),
-  role: z.enum(["seller", "viewer"]),
+  /** "seller": the stream's host; "moderator": one the shop named. */
+  role: z.enum(["seller", "moderator", "viewer"]),
   text: z.string().min(1).max(CHAT_MAX_LENGTH),
   at: z.iso.datetime(),
+});
+
+/** Chat messages a host or moderator removed (deleted, or hidden with their author's ban). */
+export const RemovedMessage = z.object({
+  ...envelope,
+  type: z.literal("removed"),
+  ids: z.array(z.string().min(1).max(40)).min(1).max(MAX_REMOVED_IDS),
+});
+
+/** A report of a chat message by viewers: sent only to the seller. */
+export const ReportMessage = z.object({
+  ...envelope,
+  type: z.literal("report"),
+  message: ChatMessage,
+  /** How many people have reported it. */
+  count: z.number().int().min(1),
+  /** The latest report. */
+  at: z.iso.datetime(),
+});
+
+/** One entry of a shop's moderation log (who did what, when): sent only to the seller. */
+export const ModerationMessage = z.object({
+  ...envelope,
+  type: z.literal("moderation"),
+  id: z.string().min(1).max(40),
+  at: z.iso.datetime(),
+  /** Who did it. */
+  by: z.string().min(1).max(60),
+  action: z.enum([
+    "delete",
+    "timeout",
+    "ban",
+    "unban",
+    "pin",
+    "unpin",
+    "dismiss",
+    "rules",
+    "moderator_added",
+    "moderator_removed",
+  ]),
+  /** Whom it was done to (a name), when anyone. */
+  target: z.string().max(60).nullable(),
+  /** The words involved: a deleted message, a pinned note, the new rules, a timeout's length. */
+  detail: z.string().max(2000).nullable(),
 });
 
 /** The room's reactions since the last tally: sent lossy by the server, a few times a second at most. */
@@ -101,6 +146,21 @@ export const StockMessage = z.object({
   stock: z.number().int().min(0),
 });
 
+/** The note pinned at the top of chat ("Free shipping over 50 €"). */
+export const PinnedNote = z.object({
+  text: z.string().min(1).max(PINNED_MAX_LENGTH),
+  by: z.string().min(1).max(60),
+  at: z.iso.datetime(),
+});
+export type PinnedNote = z.infer<typeof PinnedNote>;
+
+export const AnnouncementMessage = z.object({
+  ...envelope,
+  type: z.literal("announcement"),
+  /** Null once unpinned. */
+  note: PinnedNote.nullable(),
+});
+
 /** A reservation as the seller follows it: who holds what, until when, and what became of it. */
 export const ReservationMessage = z.object({
   ...envelope,
@@ -141,6 +201,10 @@ export const topics = {
   reservation: ReservationMessage,
   changed: ChangedMessage,
   tick: TickMessage,
+  removed: RemovedMessage,
+  announcement: AnnouncementMessage,
+  report: ReportMessage,
+  moderation: ModerationMessage,
 } as const;
 export type Topic = keyof typeof topics;
 export type MessageOf<T extends Topic> = z.infer<(typeof topics)[T]>;
@@ -153,6 +217,12 @@ export type PinsMessage = MessageOf<"pins">;
 export type HighlightMessage = MessageOf<"highlight">;
 export type StockMessage = MessageOf<"stock">;
 export type ReservationMessage = MessageOf<"reservation">;
+export type RemovedMessage = MessageOf<"removed">;
+export type AnnouncementMessage = MessageOf<"announcement">;
+export type ReportMessage = MessageOf<"report">;
+export type ModerationMessage = MessageOf<"moderation">;
+/** Who speaks in a stream's chat. */
+export type ChatRole = ChatMessage["role"];
 
 export type AnyMessage = { [T in Topic]: MessageOf<T> }[Topic];
 

@@ -1,6 +1,14 @@
 // What the JSON API answers and pages hand to islands: the shapes both sides read.
 // Records as stored (with owners' ids and hashes) stay in each capability's store.
-import type { FlashSale, ProductCard, ReservationMessage, ViewersMessage } from "./messages.ts";
+import type {
+  Body,
+  ChatRole,
+  FlashSale,
+  PinnedNote,
+  ProductCard,
+  ReservationMessage,
+  ViewersMessage,
+} from "./messages.ts";
 
 export type StreamStatus = "created" | "live" | "ended";
 
@@ -128,4 +136,64 @@ export interface PublicStream {
   sellerName: string;
   status: StreamStatus;
   presence: SellerPresence;
+}
+
+/** The note pinned at the top of a stream's chat, and the versionstamp of its last change. */
+export interface Pinned {
+  note: PinnedNote | null;
+  /** "" before anything was ever pinned. */
+  version: string;
+}
+
+/** A shop's chat rules, for every stream of the shop: set by its seller. */
+export interface ChatRules {
+  /** Seconds between a viewer's messages (0: off); the host and moderators are exempt. */
+  slowModeSeconds: number;
+  /** Whether viewers may post links. */
+  linksAllowed: boolean;
+  /** A message holding one of these (as a word or phrase, any case) is refused. */
+  blockedWords: string[];
+  /** The most viewers a stream lets in (0: no cap); the host and moderators always get in. */
+  viewerCap: number;
+}
+
+/** A seller the shop named to moderate its streams' chat. */
+export interface Moderator {
+  sellerId: string;
+  name: string;
+  email: string;
+  addedAt: string;
+}
+
+/** Someone banned from a shop's streams. */
+export interface Ban {
+  /** Their identity (lib/livekit/names.ts): what unbanning names. */
+  person: string;
+  name: string;
+  /** Who banned them. */
+  by: string;
+  at: string;
+}
+
+export type ModerationEntry = Body<"moderation">;
+export type Report = Body<"report">;
+
+/** What the seller's studio shows of moderation. */
+export interface StudioModeration {
+  /** Open reports in this stream, newest first. */
+  reports: Report[];
+  /** The shop's bans, newest first. */
+  bans: Ban[];
+  /** The shop's moderation log, newest first. */
+  log: ModerationEntry[];
+  rules: ChatRules;
+  moderators: Moderator[];
+}
+
+/** What a watch page knows of moderation: the asker's role, the pinned note, and why they may not watch. */
+export interface WatchModeration {
+  role: ChatRole;
+  pinned: Pinned;
+  /** Set when the asker gets no token: banned from the shop, or the stream is full. */
+  refusal: "banned" | "full" | null;
 }

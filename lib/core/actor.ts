@@ -10,6 +10,8 @@ export interface Actor {
   sellerId: string | null;
   /** The client's address, for limits per address. */
   address: string;
+  /** This browser session's id, when it has one: a ban holds against it too. */
+  browser?: string;
 }
 
 /** The seller's id, or a 401 for anyone not signed in as a seller. */

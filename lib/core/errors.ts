@@ -20,6 +20,8 @@ export class DomainError extends Error {
     message: string,
     /** For `rate_limited` and `unavailable`: how long to wait before trying again. */
     readonly retryAfterMs?: number,
+    /** For a refusal that lasts until a moment (a timeout): when, as an ISO time the client shows in its own zone. */
+    readonly until?: string,
   ) {
     super(message);
   }

@@ -1,4 +1,4 @@
-// The single error path: JSON `{ error: { code, message } }` under /api/,
+// The single error path: JSON `{ error: { code, message } }` (plus any details) under /api/,
 // otherwise `routes/_error.tsx` inside the app shell. Unknown errors are
 // logged and reported as a generic 500 so internals never leak.
 import type { Context } from "hono";
@@ -29,7 +29,7 @@ export function errorResponse<S>(
   if (isApi(c.req.path)) {
     headers.set("content-type", "application/json; charset=utf-8");
     const body = JSON.stringify({
-      error: { code: e.code, message: e.message },
+      error: { ...e.details, code: e.code, message: e.message },
     });
     return new Response(body, { status: e.status, headers });
   }

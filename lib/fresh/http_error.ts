@@ -6,17 +6,21 @@ export class HttpError extends Error {
   readonly code: string;
   /** Extra response headers, e.g. `Allow` on a 405. */
   readonly headers: Headers;
+  /** Extra fields of the JSON error beside `code` and `message` (e.g. `until`). */
+  readonly details: Record<string, string>;
 
   constructor(
     status: number,
     code: string,
     message: string,
     headers?: HeadersInit,
+    details: Record<string, string> = {},
   ) {
     super(message);
     this.name = "HttpError";
     this.status = status;
     this.code = code;
     this.headers = new Headers(headers);
+    this.details = details;
   }
 }

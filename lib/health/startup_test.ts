@@ -11,6 +11,7 @@ function pings(...outcomes: (Error | "ok")[]): RoomService & { calls: number } {
     send: () => Promise.resolve(),
     close: () => Promise.resolve(),
     participants: () => Promise.resolve([]),
+    remove: () => Promise.resolve(),
     ping() {
       const outcome = outcomes[Math.min(rooms.calls++, outcomes.length - 1)];
       return outcome === "ok" ? Promise.resolve() : Promise.reject(outcome);

@@ -18,6 +18,10 @@ type RateWindow = [rule: string, subject: string, window: string];
 type SellersDay = [sellerId: string, day: string];
 type StreamPersonItem = [streamId: string, identity: string, id: string];
 type HoldDue = [expiresAt: string, streamId: string, id: string];
+type ShopsSeller = [sellerId: string, moderatorId: string];
+type ShopsPerson = [sellerId: string, identity: string];
+type ShopsBrowser = [sellerId: string, browserId: string];
+type ShopsItem = [sellerId: string, id: string];
 
 /** A key maker: the prefix, then the parts in order. */
 const under = <P extends string[]>(prefix: string) => (...parts: P) => [prefix, ...parts] as const;
@@ -112,6 +116,33 @@ export const keys = {
   /** Holds by the time they expire (ISO, so they sort by time), for the sweeper. */
   holdExpiries: under<Whole>("hold_expiry"),
   holdExpiry: under<HoldDue>("hold_expiry"),
+
+  // moderation (a shop is its seller: its rules, moderators, bans and log hold for all its streams)
+  /** Who wrote each chat message ({ identity, browser }), beside it: never sent, read to time out or ban. */
+  chatAuthorsOf: under<OfStream>("chat_authors"),
+  chatAuthor: under<StreamItem>("chat_authors"),
+  /** The shop's chat rules (ChatRules); absent: the defaults. */
+  chatRules: under<OfSeller>("chat_rules"),
+  /** The sellers a shop named moderators (Moderator), by their seller id. */
+  moderatorsOf: under<OfSeller>("moderators"),
+  moderator: under<ShopsSeller>("moderators"),
+  /** Someone banned from the shop's streams (Ban), by identity; the browser they used, by its id. */
+  bansOf: under<OfSeller>("bans"),
+  ban: under<ShopsPerson>("bans"),
+  bannedBrowser: under<ShopsBrowser>("banned_browsers"),
+  /** Someone timed out of the shop's chats (the ISO time it ends), by identity and by browser; expire with it. */
+  timeout: under<ShopsPerson>("timeouts"),
+  timedOutBrowser: under<ShopsBrowser>("timed_out_browsers"),
+  /** When a viewer last posted in a stream (ms), for slow mode; expires with the wait. */
+  lastChat: under<StreamPerson>("last_chat"),
+  /** The stream's open reports (the Report, and who reported it), by the reported message's id. */
+  reportsOf: under<OfStream>("reports"),
+  report: under<StreamItem>("reports"),
+  /** The note pinned at the top of the stream's chat (PinnedNote); absent when none. */
+  pinnedNote: under<OfStream>("pinned_notes"),
+  /** The shop's moderation log (ModerationEntry), under sortable ids. */
+  moderationLogOf: under<OfSeller>("moderation_log"),
+  moderationLog: under<ShopsItem>("moderation_log"),
 
   // analytics
   /** Present once this identity has joined the stream's room as a viewer (unique viewers). */

@@ -13,6 +13,7 @@ const WORDS: Record<RuleName, string> = {
   signUp: "Too many sign-ups from your network",
   signIn: "Too many sign-in attempts from your network",
   chat: "You're sending messages too fast",
+  report: "Too many reports at once",
   reaction: "Slow down a little with the reactions",
   like: "You're liking and unliking too fast",
   token: "Too many connection attempts",

@@ -21,6 +21,7 @@ export const RULES = {
   signUp: { address: { max: 5, windowMs: HOUR } },
   signIn: { address: { max: 30, windowMs: 10 * MINUTE } },
   chat: { identity: { max: 5, windowMs: 5 * SECOND }, address: { max: 60, windowMs: 10 * SECOND } },
+  report: { identity: { max: 10, windowMs: MINUTE }, address: { max: 100, windowMs: MINUTE } },
   reaction: { identity: { max: 8, windowMs: SECOND }, address: { max: 200, windowMs: SECOND } },
   like: { identity: { max: 20, windowMs: MINUTE }, address: { max: 300, windowMs: MINUTE } },
   token: { identity: { max: 30, windowMs: MINUTE }, address: { max: 600, windowMs: MINUTE } },

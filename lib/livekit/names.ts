@@ -20,6 +20,12 @@ export function sellerIdentity(sellerId: string): string {
   return `seller-${sellerId}`;
 }
 
+/** The seller an identity names, or null for a guest's. */
+export function sellerIdOf(person: string): string | null {
+  const prefix = sellerIdentity("");
+  return person.startsWith(prefix) && person.length > prefix.length ? person.slice(prefix.length) : null;
+}
+
 /** A guest, by the id in their signed cookie. */
 export function guestIdentity(guestId: string): string {
   return `guest-${guestId}`;

@@ -17,9 +17,11 @@ export interface RoomService {
   send(streamId: string, message: AnyMessage, opts?: SendOptions): Promise<void>;
   /** Disconnects everyone and closes the stream's room. */
   close(streamId: string): Promise<void>;
+  /** Disconnects these connections from the stream's room at once (a ban); gone ones are skipped. */
+  remove(streamId: string, identities: string[]): Promise<void>;
   /** Resolves once LiveKit's API answers with this app's key; see rejectsKey() for a refusal. */
   ping(): Promise<void>;
-  /** Who is connected to the stream's room now (none when it has no room). */
+  /** Who is connected to the stream's room now, hidden viewers too (none when it has no room). */
   participants(streamId: string): Promise<RoomParticipant[]>;
 }
 
@@ -47,6 +49,15 @@ export function createRoomService(
         await client.deleteRoom(roomName(streamId));
       } catch (error) {
         if (!isNotFound(error)) throw error;
+      }
+    },
+    async remove(streamId, identities) {
+      for (const identity of identities) {
+        try {
+          await client.removeParticipant(roomName(streamId), identity);
+        } catch (error) {
+          if (!isNotFound(error)) throw error;
+        }
       }
     },
     async ping() {

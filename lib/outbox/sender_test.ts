@@ -32,6 +32,7 @@ function rooms(fail: (d: Delivery) => boolean = () => false) {
     close: (streamId) => take({ streamId, closed: true }),
     ping: () => Promise.resolve(),
     participants: () => Promise.resolve([]),
+    remove: () => Promise.resolve(),
   };
   return { service, delivered };
 }

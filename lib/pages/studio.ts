@@ -1,14 +1,24 @@
-// A stream's studio page, for its seller: the audience, chat, sales, the whole catalog to
-// pin from, the showcase, and the analytics once the stream has ended.
+// A stream's studio page, for its seller: the audience, chat (with its pinned note),
+// sales, the whole catalog to pin from, the showcase, moderation, and the analytics once
+// the stream has ended.
 import { audienceOf } from "@/lib/audience/actions.ts";
 import { getAnalytics } from "@/lib/analytics/store.ts";
 import { listSellerProducts } from "@/lib/catalog/store.ts";
 import { listChat } from "@/lib/chat/store.ts";
 import { salesOf } from "@/lib/commerce/sales.ts";
 import type { ChatMessage, ProductCard } from "@/lib/contract/messages.ts";
-import type { Audience, Sales, Showcase, StreamAnalytics } from "@/lib/contract/views.ts";
+import type {
+  Audience,
+  Pinned,
+  Sales,
+  Showcase,
+  StreamAnalytics,
+  StudioModeration,
+} from "@/lib/contract/views.ts";
 import type { Actor } from "@/lib/core/actor.ts";
 import type { Services } from "@/lib/core/services.ts";
+import { getPinned } from "@/lib/moderation/pinned.ts";
+import { studioModeration } from "@/lib/moderation/view.ts";
 import { cardOf, showcaseOf } from "@/lib/showcase/view.ts";
 import { ownStream } from "@/lib/streams/access.ts";
 import type { Stream } from "@/lib/streams/store.ts";
@@ -23,6 +33,8 @@ export interface StudioPage {
   showcase: Showcase;
   /** Once the stream has ended. */
   analytics: StreamAnalytics | null;
+  pinned: Pinned;
+  moderation: StudioModeration;
 }
 
 export async function studioPage(
@@ -31,14 +43,16 @@ export async function studioPage(
   streamId: string,
 ): Promise<StudioPage> {
   const stream = await ownStream(kv, actor, streamId);
-  const [chat, audience, sales, products, showcase, analytics] = await Promise.all([
+  const [chat, audience, sales, products, showcase, analytics, pinned, moderation] = await Promise.all([
     listChat(kv, stream.id),
     audienceOf(kv, actor, stream),
     salesOf(kv, stream.id),
     listSellerProducts(kv, stream.sellerId),
     showcaseOf(kv, stream.id, clock.now()),
     stream.status === "ended" ? getAnalytics(kv, stream.id) : null,
+    getPinned(kv, stream.id),
+    studioModeration(kv, stream),
   ]);
   const catalog = await Promise.all(products.map((p) => cardOf(kv, p)));
-  return { stream, chat, audience, sales, catalog, showcase, analytics };
+  return { stream, chat, audience, sales, catalog, showcase, analytics, pinned, moderation };
 }

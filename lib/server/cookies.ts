@@ -1,5 +1,7 @@
-// The two cookies: a seller's session token, and a guest's signed id and display name.
-// Both are HttpOnly and SameSite=Lax, and Secure everywhere but localhost.
+// The cookies: a seller's session token, a guest's signed id and display name, and a
+// browser's signed id for this browser session (no expiry: it goes when the browser
+// closes), so a ban holds against a new guest cookie from the same browser. All are
+// HttpOnly and SameSite=Lax, and Secure everywhere but localhost.
 import type { Context } from "hono";
 import { deleteCookie, getCookie, getSignedCookie, setCookie, setSignedCookie } from "hono/cookie";
 import type { CookieOptions } from "hono/utils/cookie";
@@ -9,6 +11,8 @@ import { SESSION_TTL_MS } from "@/lib/auth/session_store.ts";
 const SESSION = "sf_session";
 const GUEST = "sf_guest";
 const GUEST_MAX_AGE_S = 365 * 24 * 60 * 60;
+const BROWSER = "sf_browser";
+const BROWSER_ID = /^[0-9a-f]{32}$/;
 
 export const Guest = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/),
@@ -16,7 +20,8 @@ export const Guest = z.object({
 });
 export type Guest = z.infer<typeof Guest>;
 
-function options(c: Context, maxAgeSeconds: number): CookieOptions {
+/** Without `maxAgeSeconds`, a cookie for this browser session only. */
+function options(c: Context, maxAgeSeconds?: number): CookieOptions {
   const host = new URL(c.req.url).hostname;
   const local = host === "localhost" || host === "127.0.0.1" || host === "[::1]";
   return { path: "/", httpOnly: true, sameSite: "Lax", secure: !local, maxAge: maxAgeSeconds };
@@ -54,4 +59,17 @@ export async function writeGuestCookie(c: Context, secret: string, guest: Guest)
 export function newGuest(name?: string): Guest {
   const id = crypto.randomUUID().replaceAll("-", "");
   return { id, name: name ?? `Guest ${id.slice(0, 4).toUpperCase()}` };
+}
+
+/** This browser session's id, or null when missing or tampered with. */
+export async function readBrowserCookie(c: Context, secret: string): Promise<string | null> {
+  const id = await getSignedCookie(c, secret, BROWSER);
+  return id && BROWSER_ID.test(id) ? id : null;
+}
+
+/** Gives this browser session a new random id; returns it. */
+export async function writeBrowserCookie(c: Context, secret: string): Promise<string> {
+  const id = crypto.randomUUID().replaceAll("-", "");
+  await setSignedCookie(c, BROWSER, id, secret, options(c));
+  return id;
 }

@@ -1,5 +1,5 @@
-// The one place where the domain's errors become HTTP: each kind has its status, and a
-// wait becomes `Retry-After`. lib/fresh renders the result (JSON under /api/, else a page).
+// The one place where the domain's errors become HTTP: each kind has its status, a wait
+// becomes `Retry-After`, and a refusal until a moment carries `until` in the error body. lib/fresh renders the result (JSON under /api/, else a page).
 import { DomainError, type ErrorKind } from "@/lib/core/errors.ts";
 import { HttpError } from "@/lib/fresh/mod.ts";
 
@@ -22,5 +22,6 @@ export function toHttpError(error: Error): HttpError | undefined {
   const headers = wait === undefined
     ? undefined
     : { "retry-after": String(Math.max(1, Math.ceil(wait / 1000))) };
-  return new HttpError(STATUS[error.kind], error.code, error.message, headers);
+  const details = error.until ? { until: error.until } : undefined;
+  return new HttpError(STATUS[error.kind], error.code, error.message, headers, details);
 }

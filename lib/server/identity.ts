@@ -1,13 +1,13 @@
 // Who a request comes from, for the actions: the seller from the session, or the guest
 // from the signed cookie, never anything in the request body; and from which address.
 // A new guest identity is not free: only the watch page and /guest make one, under the
-// "guest" limit per address.
+// "guest" limit per address; both also give the browser its session id.
 import type { Actor } from "@/lib/core/actor.ts";
 import { DomainError } from "@/lib/core/errors.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import { guestIdentity, sellerIdentity } from "@/lib/livekit/names.ts";
 import { clientAddress, parseProxies } from "./client_address.ts";
-import { type Guest, newGuest, writeGuestCookie } from "./cookies.ts";
+import { type Guest, newGuest, writeBrowserCookie, writeGuestCookie } from "./cookies.ts";
 import type { Ctx } from "./state.ts";
 
 const proxies = new WeakMap<object, ReturnType<typeof parseProxies>>();
@@ -21,10 +21,12 @@ function addressOf(ctx: Ctx): string {
 /** The asker as far as the cookies tell: a seller, a guest, or nobody yet (identity ""). */
 export function askerOf(ctx: Ctx): Actor {
   const { seller, guest } = ctx.state;
-  const address = addressOf(ctx);
-  if (seller) return { identity: sellerIdentity(seller.id), name: seller.name, sellerId: seller.id, address };
-  if (guest) return { identity: guestIdentity(guest.id), name: guest.name, sellerId: null, address };
-  return { identity: "", name: "", sellerId: null, address };
+  const where = { address: addressOf(ctx), ...(ctx.state.browser ? { browser: ctx.state.browser } : {}) };
+  if (seller) {
+    return { identity: sellerIdentity(seller.id), name: seller.name, sellerId: seller.id, ...where };
+  }
+  if (guest) return { identity: guestIdentity(guest.id), name: guest.name, sellerId: null, ...where };
+  return { identity: "", name: "", sellerId: null, ...where };
 }
 
 /** The asker, who must be someone: chatting, liking, reacting and buying need a name. */
@@ -48,17 +50,26 @@ export async function makeGuest(ctx: Ctx, name?: string): Promise<Guest> {
   await spend(ctx.state.services, "guest", askerOf(ctx));
   const guest = newGuest(name);
   await writeGuestCookie(ctx.hono, ctx.state.services.config.appSecret, guest);
+  await welcomeBrowser(ctx);
   return guest;
 }
 
+/** Gives a browser without one its session id (lib/server/cookies.ts). */
+async function welcomeBrowser(ctx: Ctx): Promise<void> {
+  ctx.state.browser ??= await writeBrowserCookie(ctx.hono, ctx.state.services.config.appSecret);
+}
+
 /**
- * On a page that welcomes strangers (the watch page): one without a cookie becomes a
- * guest when their address may still make one, else watches as nobody until it may.
+ * On a page that welcomes strangers (the watch page): the browser gets its session id,
+ * and one without a cookie becomes a guest when their address may still make one, else
+ * watches as nobody until it may.
  */
 export async function welcomeGuest(ctx: Ctx): Promise<void> {
+  await welcomeBrowser(ctx);
   if (ctx.state.seller || ctx.state.guest) return;
   try {
-    await makeGuest(ctx);
+    // The page rendered next already knows them (their name form shows on the first visit).
+    ctx.state.guest = await makeGuest(ctx);
   } catch (error) {
     if (!(error instanceof DomainError && error.kind === "rate_limited")) throw error;
   }

@@ -10,6 +10,8 @@ export interface State {
   seller: Seller | null;
   /** The guest identity from the signed cookie, if any. */
   guest: Guest | null;
+  /** This browser session's id from its signed cookie, if any (lib/server/cookies.ts). */
+  browser: string | null;
 }
 
 /** A route's context in this app. */

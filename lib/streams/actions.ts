@@ -7,6 +7,7 @@ import type { Services } from "@/lib/core/services.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import { connectionIdentity } from "@/lib/livekit/names.ts";
 import { mintToken, sellerGrant, viewerGrant } from "@/lib/livekit/tokens.ts";
+import { admitViewer } from "@/lib/moderation/admission.ts";
 import { findStream, isOwner, openStream, ownStream } from "./access.ts";
 import { presenceOf, statusNews } from "./news.ts";
 import type { CreateStreamInput } from "./inputs.ts";
@@ -77,8 +78,9 @@ export async function end(services: Services, actor: Actor, streamId: string): P
 
 /**
  * A LiveKit token for one connection to the stream's room: to broadcast (its seller, from
- * the studio) or to watch (anyone, the seller on their own watch page too). Each has its
- * own identity, so a second tab never kicks the first.
+ * the studio) or to watch (anyone the shop has not banned, while the stream has room; the
+ * seller on their own watch page too). Each has its own identity, so a second tab never
+ * kicks the first.
  */
 export async function joinToken(
   services: Services,
@@ -93,6 +95,7 @@ export async function joinToken(
   if (host && !isOwner(actor, stream)) {
     throw forbidden("not_stream_owner", "Only the seller who created this stream can broadcast to it");
   }
+  if (!host) await admitViewer(services, actor, stream);
   const who = { identity: connectionIdentity(actor.identity, host), name: actor.name };
   const token = await mintToken(config.livekit, who, host ? sellerGrant(stream.id) : viewerGrant(stream.id));
   return { serverUrl: config.livekit.publicUrl, token };

@@ -191,6 +191,11 @@ export async function markHostConnection(
   });
 }
 
+/** The stream the seller is live with now, if any. */
+export async function liveStreamIdOf(kv: Deno.Kv, sellerId: string): Promise<string | null> {
+  return (await kv.get<string>(keys.liveStreamOf(sellerId))).value;
+}
+
 /** The LiveKit identities the seller is broadcasting from now: where messages for them go. */
 export async function hostIdentities(kv: Deno.Kv, streamId: string): Promise<string[]> {
   return ((await kv.get<HostConnection[]>(keys.hostConnections(streamId))).value ?? []).map((h) =>

@@ -218,3 +218,12 @@ Deno.test("names and chat lose bidi overrides and zero-width characters", () =>
     assertEquals(message.name, "Anngnp.exe");
     assertEquals(message.text, "buy now 👩\u200D💻", "the joiner inside the emoji stays");
   }));
+
+Deno.test("a stranger's first visit to the watch page offers the name form, with the guest name they were given", () =>
+  withApp(async (app) => {
+    const { streamId } = await sellerWithStream(app);
+    const stranger = new Client(app);
+    const html = await (await stranger.request(`/watch/${streamId}`)).text();
+    assert(stranger.cookie("sf_guest"), "they became a guest");
+    assertMatch(html, /Your name in chat[\s\S]*value="Guest [0-9A-F]{4}"/);
+  }));

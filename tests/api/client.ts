@@ -17,9 +17,11 @@ export interface RecordingRooms extends RoomService {
   /** Each sent message's `seq` and `version`, in the order of `sent`. */
   envelopes: { seq?: number; version?: string }[];
   closed: string[];
+  /** The connections remove() was asked to disconnect. */
+  removed: { streamId: string; identities: string[] }[];
   /** While true, every send and ping fails as it does while LiveKit is down or restarting. */
   down: boolean;
-  /** Who LiveKit says is in each stream's room (for reconciliation). */
+  /** Who LiveKit says is in each stream's room, as a test puts them there; remove() takes them out. */
   present: Map<string, RoomParticipant[]>;
 }
 
@@ -31,6 +33,7 @@ function recordingRooms(): RecordingRooms {
     sent: [],
     envelopes: [],
     closed: [],
+    removed: [],
     down: false,
     present: new Map(),
     send(streamId: string, message: AnyMessage, opts: SendOptions = {}) {
@@ -54,6 +57,13 @@ function recordingRooms(): RecordingRooms {
     },
     participants(streamId) {
       return rooms.down ? livekitDown() : Promise.resolve(rooms.present.get(streamId) ?? []);
+    },
+    remove(streamId, identities) {
+      if (rooms.down) return livekitDown();
+      rooms.removed.push({ streamId, identities });
+      const left = (rooms.present.get(streamId) ?? []).filter((p) => !identities.includes(p.identity));
+      rooms.present.set(streamId, left);
+      return Promise.resolve();
     },
     ping() {
       return rooms.down ? livekitDown() : Promise.resolve();
@@ -171,6 +181,11 @@ export class Client {
 
   setCookie(name: string, value: string): void {
     this.#cookies.set(name, value);
+  }
+
+  /** Forgets a cookie, as a person clearing one cookie of the site does. */
+  clearCookie(name: string): void {
+    this.#cookies.delete(name);
   }
 }
 

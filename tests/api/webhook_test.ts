@@ -187,3 +187,21 @@ Deno.test("two tabs of one viewer count one person, who leaves with the last tab
     await deliver(seller, "participant_left", room, tab2);
     assertEquals(await count(), 0);
   }));
+
+Deno.test("someone banned who joins with a token minted before the ban is removed at once, and not counted", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    const { streamId, room } = await liveStream(seller);
+    const troll = await new Client(app).watch(streamId);
+    const said = await (await troll.post(`/api/streams/${streamId}/chat`, { text: "spam" })).json();
+    assertEquals(
+      (await seller.post(`/api/streams/${streamId}/bans`, { messageId: said.message.id })).status,
+      201,
+    );
+    const { bans } = await (await seller.request(`/api/streams/${streamId}/moderation`)).json();
+    const identity = `${bans[0].person}~vold`;
+    app.rooms.sent.length = 0;
+    await deliver(new Client(app), "participant_joined", room, { identity, name: "Troll", sid: "PA_t1" });
+    assertEquals(app.rooms.removed, [{ streamId, identities: [identity] }]);
+    assertEquals(app.rooms.sent.filter((s) => s.topic === "viewers"), [], "never counted");
+  }));

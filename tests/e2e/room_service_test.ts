@@ -2,6 +2,7 @@
 import { startLivekit } from "@/tests/e2e/harness/livekit.ts";
 import { message } from "@/lib/contract/messages.ts";
 import { createRoomService } from "@/lib/livekit/room_service.ts";
+import { assertEquals } from "@/tests/assert.ts";
 
 Deno.test({
   name:
@@ -14,6 +15,8 @@ Deno.test({
       const rooms = createRoomService(livekit);
       await rooms.send("nobody-here", message("status", { status: "live", at: new Date().toISOString() }));
       await rooms.close("nobody-here");
+      assertEquals(await rooms.participants("nobody-here"), []);
+      await rooms.remove("nobody-here", ["guest-gone~v1"]);
     } finally {
       await livekit.stop();
     }

@@ -1,0 +1,25 @@
+import type { ChatMessage, ChatRole } from "@/lib/contract/messages.ts";
+import { canModerate, canSanction } from "@/lib/client/moderation.ts";
+import type { ChatModeration } from "@/lib/client/use_chat_moderation.ts";
+import { ModerationButtons } from "./ModerationButtons.tsx";
+
+/** Under a chat message: the moderation buttons for the host and moderators, "Report" for viewers. */
+export function ChatLineActions(
+  { message, role, moderation }: { message: ChatMessage; role: ChatRole; moderation: ChatModeration },
+) {
+  if (canModerate(role)) return <ModerationButtons message={message} moderation={moderation} />;
+  // Viewers report viewers: the host and moderators answer to the seller, not to reports.
+  if (!canSanction(message)) return null;
+  const reported = moderation.reported.value.has(message.id);
+  return (
+    <button
+      type="button"
+      class="link chat-report"
+      disabled={moderation.busy.value || reported}
+      aria-label={reported ? `Reported message from ${message.name}` : `Report message from ${message.name}`}
+      onClick={() => moderation.report(message)}
+    >
+      {reported ? "Reported" : "Report"}
+    </button>
+  );
+}

@@ -1,0 +1,50 @@
+import { canSanction } from "@/lib/client/moderation.ts";
+import type { ChatModeration } from "@/lib/client/use_chat_moderation.ts";
+import { TIMEOUT_MINUTES } from "@/lib/contract/limits.ts";
+import type { ChatMessage } from "@/lib/contract/messages.ts";
+
+/**
+ * Delete, time out (1, 5 or 10 minutes) and ban, each button named for whom it acts on.
+ * The host's and moderators' messages can be deleted, not timed out or banned.
+ */
+export function ModerationButtons(
+  { message, moderation }: { message: ChatMessage; moderation: ChatModeration },
+) {
+  const { name } = message;
+  const busy = moderation.busy.value;
+  const sanction = canSanction(message);
+  return (
+    <span class="moderation-buttons" role="group" aria-label={`Moderate ${name}`}>
+      <button
+        type="button"
+        disabled={busy}
+        aria-label={`Delete message from ${name}`}
+        onClick={() => moderation.remove(message)}
+      >
+        Delete
+      </button>
+      {sanction && TIMEOUT_MINUTES.map((minutes) => (
+        <button
+          key={minutes}
+          type="button"
+          disabled={busy}
+          aria-label={`Time out ${name} for ${minutes} ${minutes === 1 ? "minute" : "minutes"}`}
+          onClick={() => moderation.timeOut(message, minutes)}
+        >
+          {minutes} min
+        </button>
+      ))}
+      {sanction && (
+        <button
+          type="button"
+          class="danger"
+          disabled={busy}
+          aria-label={`Ban ${name}`}
+          onClick={() => moderation.ban(message)}
+        >
+          Ban
+        </button>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,81 @@
+// The shop's rules where they bite, for the other capabilities to call: whether the asker
+// may chat (role, ban, timeout, links, blocked words, slow mode), react, or get a token
+// to watch (ban, viewer cap). The host and moderators pass every rule but the rate limit.
+import { getViewerCount, isWatching } from "@/lib/audience/viewers.ts";
+import type { ChatRole } from "@/lib/contract/messages.ts";
+import type { WatchModeration } from "@/lib/contract/views.ts";
+import type { Actor } from "@/lib/core/actor.ts";
+import { conflict, DomainError, forbidden } from "@/lib/core/errors.ts";
+import type { Services } from "@/lib/core/services.ts";
+import { spend } from "@/lib/limits/limiter.ts";
+import type { Stream } from "@/lib/streams/store.ts";
+import { getChatRules } from "./chat_rules.ts";
+import { roleOf } from "./roles.ts";
+import { standingOf } from "./sanctions.ts";
+import { takeTurn } from "./slow_mode.ts";
+import { checkText } from "./text_rules.ts";
+
+const banned = () => forbidden("banned", "The seller removed you from their streams.");
+
+/** Refuses the banned (403) and, with `until`, the timed out. */
+async function checkStanding({ kv, clock }: Services, actor: Actor, stream: Stream): Promise<void> {
+  const standing = await standingOf(kv, stream.sellerId, actor, clock.now());
+  if (standing.banned) throw banned();
+  if (standing.until) {
+    throw new DomainError("forbidden", "timed_out", "A moderator timed you out.", undefined, standing.until);
+  }
+}
+
+/** May the asker post `text`? Their role in the chat when they may; a refusal (4xx) when not. */
+export async function admitChat(
+  services: Services,
+  actor: Actor,
+  stream: Stream,
+  text: string,
+): Promise<ChatRole> {
+  const { kv, clock } = services;
+  const role = await roleOf(kv, actor, stream.sellerId);
+  if (role === "seller") return role;
+  await spend(services, "chat", actor);
+  if (role === "moderator") return role;
+  await checkStanding(services, actor, stream);
+  const rules = await getChatRules(kv, stream.sellerId);
+  checkText(text, rules);
+  if (rules.slowModeSeconds) {
+    const wait = await takeTurn(kv, stream.id, actor.identity, rules.slowModeSeconds * 1000, clock.now());
+    if (wait > 0) {
+      const every = `Slow mode is on: one message every ${rules.slowModeSeconds} seconds.`;
+      throw new DomainError("rate_limited", "slow_mode", every, wait);
+    }
+  }
+  return role;
+}
+
+/** May the asker react? Not while banned or timed out. */
+export async function admitReaction(services: Services, actor: Actor, stream: Stream): Promise<void> {
+  if (actor.sellerId !== stream.sellerId) await checkStanding(services, actor, stream);
+}
+
+/** Why the asker may not watch (banned from the shop, or the stream is full), or null. */
+export async function refusalOf(
+  services: Services,
+  actor: Actor,
+  stream: Stream,
+): Promise<WatchModeration["refusal"]> {
+  const { kv, clock } = services;
+  const role = await roleOf(kv, actor, stream.sellerId);
+  if (role !== "viewer") return null;
+  if ((await standingOf(kv, stream.sellerId, actor, clock.now())).banned) return "banned";
+  const { viewerCap } = await getChatRules(kv, stream.sellerId);
+  if (!viewerCap || stream.status === "ended") return null;
+  // Someone already in (another tab, a reload) keeps their place.
+  const inside = actor.identity && await isWatching(kv, stream.id, actor.identity);
+  return !inside && (await getViewerCount(kv, stream.id)).current >= viewerCap ? "full" : null;
+}
+
+/** Refuses a token to watch to the banned (403) and, past the shop's viewer cap, to newcomers (409). */
+export async function admitViewer(services: Services, actor: Actor, stream: Stream): Promise<void> {
+  const refusal = await refusalOf(services, actor, stream);
+  if (refusal === "banned") throw banned();
+  if (refusal === "full") throw conflict("stream_full", "This stream is full. Try again in a little while.");
+}

@@ -1,0 +1,42 @@
+// What moderators and sellers send to moderate: which message, for how long, a note to
+// pin, the shop's rules, a moderator's email.
+import { z } from "zod";
+import {
+  BLOCKED_WORD_MAX_LENGTH,
+  MAX_BLOCKED_WORDS,
+  MAX_VIEWER_CAP,
+  PINNED_MAX_LENGTH,
+  SLOW_MODE_SECONDS,
+  TIMEOUT_MINUTES,
+} from "@/lib/contract/limits.ts";
+import { storedId, text } from "@/lib/core/fields.ts";
+import { email } from "@/lib/auth/inputs.ts";
+
+const messageId = storedId("a message id");
+
+/** The message whose author a moderator times out or bans. */
+export const BanInput = z.object({ messageId }).strict();
+export type BanInput = z.infer<typeof BanInput>;
+
+export const TimeoutInput = z.object({
+  messageId,
+  minutes: z.union(TIMEOUT_MINUTES.map((m) => z.literal(m))),
+}).strict();
+export type TimeoutInput = z.infer<typeof TimeoutInput>;
+
+export const PinInput = z.object({ text: text("Announcement", 1, PINNED_MAX_LENGTH) }).strict();
+export type PinInput = z.infer<typeof PinInput>;
+
+const blockedWord = text("Blocked word", 1, BLOCKED_WORD_MAX_LENGTH);
+
+export const RulesInput = z.object({
+  slowModeSeconds: z.union(SLOW_MODE_SECONDS.map((s) => z.literal(s))),
+  linksAllowed: z.boolean(),
+  blockedWords: z.array(blockedWord).max(MAX_BLOCKED_WORDS, `At most ${MAX_BLOCKED_WORDS} blocked words`)
+    .transform((words) => [...new Set(words.map((w) => w.toLowerCase()))]),
+  viewerCap: z.number().int().min(0).max(MAX_VIEWER_CAP),
+}).strict();
+export type RulesInput = z.infer<typeof RulesInput>;
+
+export const ModeratorInput = z.object({ email }).strict();
+export type ModeratorInput = z.infer<typeof ModeratorInput>;

@@ -1,0 +1,115 @@
+// A shop's moderation settings, by its seller: the chat rules of all its streams, the
+// moderators it names (other sellers, by email), and lifting bans (moderators may too).
+// Each change is stored with its log entry in one commit, with the news for the seller's
+// studio when they are live.
+import { getSellerByEmail } from "@/lib/auth/seller_store.ts";
+import { MAX_MODERATORS } from "@/lib/contract/limits.ts";
+import type { Ban, ChatRules, ModerationEntry, Moderator } from "@/lib/contract/views.ts";
+import type { Actor } from "@/lib/core/actor.ts";
+import { isoAt } from "@/lib/core/clock.ts";
+import { conflict, invalid, notFound } from "@/lib/core/errors.ts";
+import type { Services } from "@/lib/core/services.ts";
+import { keys } from "@/lib/kv/keys.ts";
+import { spend } from "@/lib/limits/limiter.ts";
+import { describeRules, getChatRules } from "./chat_rules.ts";
+import type { RulesInput } from "./inputs.ts";
+import { commitLogged, logEntry } from "./log.ts";
+import { listModerators } from "./moderators.ts";
+import { requireModerator, requireShopOwner } from "./roles.ts";
+import { liftBan } from "./sanctions.ts";
+import { liveStreamIdOf } from "@/lib/streams/store.ts";
+
+async function asOwner(services: Services, actor: Actor, shopId: string): Promise<void> {
+  requireShopOwner(actor, shopId);
+  await spend(services, "seller", actor);
+}
+
+/** The shop's log, told to the studio of the stream the shop is live with, if any. */
+const shopPlace = async (kv: Deno.Kv, shopId: string) => ({
+  shopId,
+  streamId: await liveStreamIdOf(kv, shopId),
+});
+
+/** Stores a change with its log entry, and the seller's studio hears of it. */
+async function record(
+  { kv }: Services,
+  shopId: string,
+  entry: ModerationEntry,
+  change: (op: Deno.AtomicOperation) => Deno.AtomicOperation,
+): Promise<void> {
+  await commitLogged(kv, await shopPlace(kv, shopId), entry, change);
+}
+
+export async function rules({ kv }: Services, actor: Actor, shopId: string): Promise<ChatRules> {
+  requireShopOwner(actor, shopId);
+  return await getChatRules(kv, shopId);
+}
+
+export async function setRules(
+  services: Services,
+  actor: Actor,
+  shopId: string,
+  rules: RulesInput,
+): Promise<ChatRules> {
+  await asOwner(services, actor, shopId);
+  const entry = logEntry(actor.name, "rules", services.clock.now(), { detail: describeRules(rules) });
+  await record(services, shopId, entry, (op) => op.set(keys.chatRules(shopId), rules));
+  return rules;
+}
+
+export async function moderators({ kv }: Services, actor: Actor, shopId: string): Promise<Moderator[]> {
+  requireShopOwner(actor, shopId);
+  return await listModerators(kv, shopId);
+}
+
+/** Names another seller (by their account's email) a moderator of the shop. */
+export async function addModerator(
+  services: Services,
+  actor: Actor,
+  shopId: string,
+  email: string,
+): Promise<Moderator> {
+  const { kv, clock } = services;
+  await asOwner(services, actor, shopId);
+  const seller = await getSellerByEmail(kv, email);
+  if (!seller) {
+    throw notFound("seller_not_found", "No seller account uses this email. Ask them to sign up first.");
+  }
+  if (seller.id === shopId) throw invalid("own_shop", "You are the host already: name another seller");
+  const current = await listModerators(kv, shopId);
+  const known = current.find((m) => m.sellerId === seller.id);
+  if (known) return known;
+  if (current.length >= MAX_MODERATORS) {
+    throw conflict("too_many_moderators", `A shop has at most ${MAX_MODERATORS} moderators`);
+  }
+  const now = clock.now();
+  const moderator = { sellerId: seller.id, name: seller.name, email: seller.email, addedAt: isoAt(now) };
+  const entry = logEntry(actor.name, "moderator_added", now, { target: seller.name });
+  await record(services, shopId, entry, (op) => op.set(keys.moderator(shopId, seller.id), moderator));
+  return moderator;
+}
+
+export async function removeModerator(services: Services, actor: Actor, shopId: string, sellerId: string) {
+  const { kv, clock } = services;
+  await asOwner(services, actor, shopId);
+  const moderator = (await kv.get<Moderator>(keys.moderator(shopId, sellerId))).value;
+  if (!moderator) throw notFound("moderator_not_found", "This seller is not one of your moderators");
+  const entry = logEntry(actor.name, "moderator_removed", clock.now(), { target: moderator.name });
+  await record(services, shopId, entry, (op) => op.delete(keys.moderator(shopId, sellerId)));
+}
+
+/** Lifts a ban: they may watch and chat in the shop's streams again. */
+export async function unban(services: Services, actor: Actor, shopId: string, person: string): Promise<Ban> {
+  const { kv, clock } = services;
+  await requireModerator(kv, actor, shopId);
+  await spend(services, "seller", actor);
+  let entry: ModerationEntry | undefined;
+  const lifted = await liftBan(
+    kv,
+    await shopPlace(kv, shopId),
+    person,
+    (ban) => entry = logEntry(actor.name, "unban", clock.now(), { target: ban.name }),
+  );
+  if (!lifted || !entry) throw notFound("ban_not_found", "This person is not banned");
+  return lifted;
+}

@@ -1,0 +1,37 @@
+// What moderation tells, queued in the commit of the change it tells of (lib/outbox): what
+// everyone sees (messages removed, the pinned note) goes to the stream's room; what only
+// the seller sees (log entries, reports) to their studio connections, in the stream where
+// it happened or else the one they are live with. And a ban's removal from the room.
+import { MAX_REMOVED_IDS } from "@/lib/contract/limits.ts";
+import { message } from "@/lib/contract/messages.ts";
+import type { ModerationEntry } from "@/lib/contract/views.ts";
+import type { Services } from "@/lib/core/services.ts";
+import { connectionOf } from "@/lib/livekit/names.ts";
+import type { News } from "@/lib/outbox/queue.ts";
+
+/** Everyone in the stream hears these messages are gone. */
+export function removedNews(ids: string[]): News[] {
+  const news: News[] = [];
+  for (let i = 0; i < ids.length; i += MAX_REMOVED_IDS) {
+    news.push({ message: message("removed", { ids: ids.slice(i, i + MAX_REMOVED_IDS) }) });
+  }
+  return news;
+}
+
+/** The seller's studio hears of the log entry. */
+export const loggedNews = (entry: ModerationEntry): News => ({
+  message: message("moderation", entry),
+  to: "hosts",
+});
+
+/** Disconnects every connection of the person from the stream's room at once (a ban). */
+export async function dropConnections({ rooms }: Services, streamId: string, person: string): Promise<void> {
+  try {
+    const theirs = (await rooms.participants(streamId)).map((p) => p.identity)
+      .filter((id) => connectionOf(id).person === person);
+    if (theirs.length) await rooms.remove(streamId, theirs);
+  } catch (error) {
+    // The ban is stored: their next token is refused, and LiveKit's join webhook removes them again.
+    console.error(`could not remove ${person} from stream ${streamId}:`, error);
+  }
+}

@@ -1,0 +1,86 @@
+// What a viewer's message may not hold under the shop's rules: links (unless the seller
+// allows them) and blocked words or phrases, matched as whole words in any case and in
+// any Unicode form ("ＳＰＡＭ" is "spam"). The refusal tells the sender only, in plain words.
+import type { ChatRules } from "@/lib/contract/views.ts";
+import { invalid } from "@/lib/core/errors.ts";
+
+// Common endings of link names; "x.y" alone is too often a typo to refuse.
+const TLDS = [
+  "com",
+  "net",
+  "org",
+  "io",
+  "co",
+  "shop",
+  "store",
+  "online",
+  "site",
+  "xyz",
+  "info",
+  "biz",
+  "me",
+  "app",
+  "dev",
+  "link",
+  "ly",
+  "gg",
+  "tv",
+  "to",
+  "cc",
+  "us",
+  "uk",
+  "de",
+  "fr",
+  "nl",
+  "ru",
+  "cn",
+  "eu",
+  "ca",
+  "au",
+  "in",
+  "br",
+  "es",
+  "it",
+  "pl",
+  "ch",
+  "se",
+  "jp",
+  "top",
+  "club",
+  "live",
+  "bio",
+].join("|");
+const LINKS = [
+  /\b[a-z][a-z0-9+.-]*:\/\/\S/i, // a scheme: https://…, ftp://…
+  /(?<![\p{L}\p{N}@-])www\.\S/iu,
+  new RegExp(String.raw`(?<![\p{L}\p{N}@.-])(?:[\p{L}\p{N}-]+\.)+(?:${TLDS})(?![\p{L}\p{N}-])`, "iu"),
+  /(?<![\p{L}\p{N}@.-])(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}\/\S/iu, // any name with a path: shop.example/x
+];
+
+const normal = (s: string) => s.normalize("NFKC").toLowerCase();
+
+/** True when the text holds something a browser would take as a link. */
+export function hasLink(text: string): boolean {
+  const t = normal(text);
+  return LINKS.some((pattern) => pattern.test(t));
+}
+
+/** The first blocked word or phrase the text holds as whole words, or null. */
+export function blockedWordIn(text: string, words: string[]): string | null {
+  const t = normal(text);
+  return words.find((word) => {
+    const spelled = normal(word).trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    return new RegExp(`(?<![\\p{L}\\p{N}])${spelled.join("\\s+")}(?![\\p{L}\\p{N}])`, "u").test(t);
+  }) ?? null;
+}
+
+/** Refuses a viewer's message that breaks the rules (400, to its sender only). */
+export function checkText(text: string, rules: ChatRules): void {
+  if (!rules.linksAllowed && hasLink(text)) {
+    throw invalid("links_off", "Links are off in this chat. Your message was not sent.");
+  }
+  const word = blockedWordIn(text, rules.blockedWords);
+  if (word) {
+    throw invalid("blocked_word", `"${word}" is not allowed in this chat. Your message was not sent.`);
+  }
+}

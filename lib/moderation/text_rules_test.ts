@@ -1,0 +1,58 @@
+import { assert, assertEquals } from "@/tests/assert.ts";
+import { DomainError } from "@/lib/core/errors.ts";
+import { DEFAULT_RULES } from "./chat_rules.ts";
+import { blockedWordIn, checkText, hasLink } from "./text_rules.ts";
+
+Deno.test("hasLink() finds links however they are written, and leaves ordinary sentences alone", () => {
+  for (
+    const text of [
+      "see https://evil.example/x",
+      "HTTP://EVIL.EXAMPLE",
+      "go to www.cheap-stuff.biz",
+      "buy at cheap.shop now",
+      "bit.ly/abc",
+      "shop.example/deal",
+      "visit ｅｖｉｌ．ｃｏｍ",
+      "mail.google.com",
+    ]
+  ) assertEquals(hasLink(text), true, text);
+  for (
+    const text of [
+      "is it 4.5 cm wide?",
+      "ok.so what's the price",
+      "e.g. the blue one",
+      "write me at ann@mail",
+      "Free shipping over 50 €",
+      "the end.",
+    ]
+  ) assertEquals(hasLink(text), false, text);
+});
+
+Deno.test("blockedWordIn() matches whole words and phrases in any case and form, not parts of words", () => {
+  const words = ["scam", "fake news"];
+  assertEquals(blockedWordIn("this is a SCAM!", words), "scam");
+  assertEquals(blockedWordIn("ｓｃａｍ", words), "scam");
+  assertEquals(blockedWordIn("pure  Fake   News here", words), "fake news");
+  assertEquals(blockedWordIn("scampi for dinner", words), null);
+  assertEquals(blockedWordIn("fake, news", words), null);
+  assertEquals(blockedWordIn("a (weird) word", ["(weird)"]), "(weird)");
+  assertEquals(blockedWordIn("anything", []), null);
+});
+
+Deno.test("checkText() refuses links unless allowed, and blocked words, with the reason", () => {
+  const refusal = (text: string, rules = DEFAULT_RULES) => {
+    try {
+      checkText(text, rules);
+    } catch (error) {
+      assert(error instanceof DomainError);
+      return error;
+    }
+    throw new Error(`"${text}" passed`);
+  };
+  assertEquals(refusal("see www.x.com").code, "links_off");
+  checkText("see www.x.com", { ...DEFAULT_RULES, linksAllowed: true });
+  const blocked = refusal("what a scam", { ...DEFAULT_RULES, blockedWords: ["scam"] });
+  assertEquals([blocked.code, blocked.kind], ["blocked_word", "invalid"]);
+  assertEquals(blocked.message.includes('"scam"'), true);
+  checkText("Is the blue one in stock?", { ...DEFAULT_RULES, blockedWords: ["scam"] });
+});

@@ -1,0 +1,471 @@
+// Moderation in-process: only the host and the shop's moderators moderate (everyone else
+// gets 403 and changes nothing), every action is stored with its log entry before it is
+// announced, and what it does holds on the server: deleted and hidden messages are gone
+// from every page, timeouts and bans refuse chat, reactions and tokens, the rules refuse
+// what they should, and reports reach the seller.
+import type { ChatMessage } from "@/lib/contract/messages.ts";
+import type { StudioModeration } from "@/lib/contract/views.ts";
+import { addViewer } from "@/lib/audience/viewers.ts";
+import { keys } from "@/lib/kv/keys.ts";
+import { guestIdentity } from "@/lib/livekit/names.ts";
+import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
+import {
+  Client,
+  createStream,
+  expectError,
+  kvSnapshot,
+  sellerWithStream,
+  signUp,
+  type TestApp,
+  viewer,
+  withApp,
+} from "./client.ts";
+
+async function say(client: Client, streamId: string, text: string): Promise<ChatMessage> {
+  const res = await client.post(`/api/streams/${streamId}/chat`, { text });
+  assertEquals(res.status, 201, await res.clone().text());
+  return (await res.json()).message;
+}
+
+async function history(streamId: string, app: TestApp): Promise<string[]> {
+  const res = await new Client(app).request(`/api/streams/${streamId}/chat`);
+  return ((await res.json()).messages as ChatMessage[]).map((m) => m.text);
+}
+
+async function overview(seller: Client, streamId: string): Promise<StudioModeration> {
+  const res = await seller.request(`/api/streams/${streamId}/moderation`);
+  assertEquals(res.status, 200);
+  return await res.json();
+}
+
+/** The identity of the guest a browser is, read from its guest cookie (`<json>.<signature>`). */
+function guestOf(client: Client): string {
+  const signed = decodeURIComponent(client.cookie("sf_guest")!);
+  return guestIdentity(JSON.parse(signed.slice(0, signed.lastIndexOf("."))).id);
+}
+
+function send(client: Client, method: string, path: string, body?: unknown): Promise<Response> {
+  return client.request(path, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/** A shop (its seller and a stream), a moderator it named, a viewer who chatted, and a seller who is no moderator. */
+async function shop(app: TestApp) {
+  const { seller, sellerId, streamId } = await sellerWithStream(app);
+  const mod = new Client(app);
+  const modId = await signUp(mod, "mod@example.com", "Mo");
+  const res = await seller.post(`/api/shops/${sellerId}/moderators`, { email: "MOD@example.com " });
+  assertEquals(res.status, 201, await res.clone().text());
+  const rival = new Client(app);
+  await signUp(rival, "rival@example.com", "Rival Goods");
+  const ann = await viewer(app, streamId);
+  const said = await say(ann, streamId, "buy my stuff");
+  return { seller, sellerId, streamId, mod, modId, rival, ann, said };
+}
+
+Deno.test("every moderation route refuses viewers, other sellers and strangers with 403, changing nothing", () =>
+  withApp(async (app) => {
+    const { sellerId, streamId, rival, ann, said, seller, mod } = await shop(app);
+    const banned = await viewer(app, streamId);
+    const troll = await say(banned, streamId, "troll");
+    assertEquals((await seller.post(`/api/streams/${streamId}/bans`, { messageId: troll.id })).status, 201);
+    const bannedPerson = (await overview(seller, streamId)).bans[0]!.person;
+    await seller.post(`/api/streams/${streamId}/chat/${said.id}/report`);
+    const stream = `/api/streams/${streamId}`;
+    const shopPath = `/api/shops/${sellerId}`;
+    const routes: [string, string, unknown?][] = [
+      ["DELETE", `${stream}/chat/${said.id}`],
+      ["POST", `${stream}/timeouts`, { messageId: said.id, minutes: 5 }],
+      ["POST", `${stream}/bans`, { messageId: said.id }],
+      ["PUT", `${stream}/announcement`, { text: "Free shipping" }],
+      ["DELETE", `${stream}/announcement`],
+      ["DELETE", `${stream}/reports/${said.id}`],
+      ["GET", `${stream}/moderation`],
+      ["GET", `${shopPath}/rules`],
+      ["PUT", `${shopPath}/rules`, {
+        slowModeSeconds: 0,
+        linksAllowed: true,
+        blockedWords: [],
+        viewerCap: 0,
+      }],
+      ["GET", `${shopPath}/moderators`],
+      ["POST", `${shopPath}/moderators`, { email: "rival@example.com" }],
+      ["DELETE", `${shopPath}/moderators/${sellerId}`],
+      ["DELETE", `${shopPath}/bans/${bannedPerson}`],
+    ];
+    await app.forgetSent();
+    const before = await kvSnapshot(app.services.kv);
+    for (const who of [ann, rival, new Client(app)]) {
+      for (const [method, path, body] of routes) {
+        const res = await send(who, method, path, body);
+        const body403 = await res.json();
+        assertEquals(res.status, 403, `${method} ${path}: ${JSON.stringify(body403)}`);
+        assertMatch(body403.error.code, /^not_(moderator|shop_owner)$/);
+      }
+    }
+    // A moderator moderates chat; the rules, the moderators and the log stay the seller's.
+    for (
+      const [method, path, body] of routes.filter(([, path]) => /moderation|rules|moderators/.test(path))
+    ) {
+      await expectError(await send(mod, method, path, body), 403, "not_shop_owner");
+    }
+    assertEquals(await kvSnapshot(app.services.kv), before);
+    await app.settle();
+    assertEquals(app.rooms.sent, [], "nothing announced");
+  }));
+
+Deno.test("bad moderation input is a 4xx and changes nothing", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, streamId, mod, said } = await shop(app);
+    const stream = `/api/streams/${streamId}`;
+    const shopPath = `/api/shops/${sellerId}`;
+    const rules = { slowModeSeconds: 10, linksAllowed: false, blockedWords: ["scam"], viewerCap: 0 };
+    const cases: [string, string, unknown, number, string][] = [
+      ["POST", `${stream}/timeouts`, { messageId: said.id, minutes: 2 }, 400, "invalid_input"],
+      ["POST", `${stream}/timeouts`, { messageId: said.id }, 400, "invalid_input"],
+      ["POST", `${stream}/timeouts`, { messageId: "nope", minutes: 1 }, 404, "message_not_found"],
+      ["POST", `${stream}/timeouts`, { messageId: "<b>", minutes: 1 }, 400, "invalid_input"],
+      ["POST", `${stream}/bans`, { messageId: said.id, name: "x" }, 400, "invalid_input"],
+      ["POST", `${stream}/bans`, { messageId: "nope" }, 404, "message_not_found"],
+      ["DELETE", `${stream}/chat/nope`, undefined, 404, "message_not_found"],
+      ["DELETE", `${stream}/chat/${said.id}`, { force: true }, 400, "invalid_input"],
+      ["DELETE", `${stream}/reports/${said.id}`, undefined, 404, "report_not_found"],
+      ["PUT", `${stream}/announcement`, { text: "" }, 400, "invalid_input"],
+      ["PUT", `${stream}/announcement`, { text: "x".repeat(201) }, 400, "invalid_input"],
+      ["PUT", `${stream}/announcement`, { text: "two\nlines" }, 400, "invalid_input"],
+      ["PUT", `${shopPath}/rules`, { ...rules, slowModeSeconds: 7 }, 400, "invalid_input"],
+      ["PUT", `${shopPath}/rules`, { ...rules, viewerCap: -1 }, 400, "invalid_input"],
+      ["PUT", `${shopPath}/rules`, { ...rules, viewerCap: 1.5 }, 400, "invalid_input"],
+      ["PUT", `${shopPath}/rules`, { ...rules, blockedWords: ["x".repeat(41)] }, 400, "invalid_input"],
+      ["PUT", `${shopPath}/rules`, { ...rules, blockedWords: Array(201).fill("w") }, 400, "invalid_input"],
+      ["PUT", `${shopPath}/rules`, { ...rules, linksAllowed: "yes" }, 400, "invalid_input"],
+      ["PUT", `${shopPath}/rules`, { slowModeSeconds: 0 }, 400, "invalid_input"],
+      ["POST", `${shopPath}/moderators`, { email: "not an email" }, 400, "invalid_input"],
+      ["POST", `${shopPath}/moderators`, { email: "nobody@example.com" }, 404, "seller_not_found"],
+      ["POST", `${shopPath}/moderators`, { email: "seller@example.com" }, 400, "own_shop"],
+      ["DELETE", `${shopPath}/moderators/nobody1`, undefined, 404, "moderator_not_found"],
+      ["DELETE", `${shopPath}/bans/guest-nobody`, undefined, 404, "ban_not_found"],
+    ];
+    const before = await kvSnapshot(app.services.kv);
+    for (const [method, path, body, status, code] of cases) {
+      await expectError(await send(seller, method, path, body), status, code);
+    }
+    // Nobody times out or bans the host or a moderator.
+    const fromMod = await say(mod, streamId, "I keep order here");
+    const fromHost = await say(seller, streamId, "Welcome!");
+    const after = await kvSnapshot(app.services.kv);
+    for (const target of [fromMod, fromHost]) {
+      await expectError(await seller.post(`${stream}/bans`, { messageId: target.id }), 409, "protected");
+      await expectError(
+        await mod.post(`${stream}/timeouts`, { messageId: target.id, minutes: 1 }),
+        409,
+        "protected",
+      );
+    }
+    assertEquals(await kvSnapshot(app.services.kv), after);
+    assert(before !== after);
+  }));
+
+Deno.test("a deleted message is gone from history, paging and the page, announced once, and kept in the log", () =>
+  withApp(async (app) => {
+    const { seller, streamId, ann, said } = await shop(app);
+    const kept = await say(ann, streamId, "is the blue one in stock?");
+    await ann.post(`/api/streams/${streamId}/chat/${said.id}/report`);
+    await app.forgetSent();
+    assertEquals(
+      (await seller.request(`/api/streams/${streamId}/chat/${said.id}`, { method: "DELETE" })).status,
+      204,
+    );
+    assertEquals(await history(streamId, app), ["is the blue one in stock?"]);
+    const before = await new Client(app).request(`/api/streams/${streamId}/chat?before=${kept.id}`);
+    assertEquals((await before.json()).messages, []);
+    const page = await (await new Client(app).request(`/watch/${streamId}`)).text();
+    assert(!page.includes("buy my stuff"), "not in the server-rendered page");
+    await app.settle();
+    assertEquals(app.rooms.sent.map((s) => [s.topic, s.message]), [["removed", {
+      v: 1,
+      type: "removed",
+      ids: [said.id],
+    }]]);
+    const { log, reports } = await overview(seller, streamId);
+    assertEquals(reports, [], "its report went with it");
+    assertEquals([log[0]?.action, log[0]?.by, log[0]?.target, log[0]?.detail], [
+      "delete",
+      "Linen & Co",
+      said.name,
+      "buy my stuff",
+    ]);
+    await expectError(
+      await seller.request(`/api/streams/${streamId}/chat/${said.id}`, { method: "DELETE" }),
+      404,
+      "message_not_found",
+    );
+  }));
+
+Deno.test("a moderator moderates every stream of the shop, speaks as a moderator, and stops when removed", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, streamId, mod, modId, said } = await shop(app);
+    const other = await createStream(seller, "Autumn drop");
+    const bo = await viewer(app, other);
+    const rude = await say(bo, other, "rude words");
+    assertEquals((await say(mod, other, "Be nice")).role, "moderator");
+    assertEquals((await say(seller, other, "Hello")).role, "seller");
+    assertEquals(
+      (await mod.request(`/api/streams/${other}/chat/${rude.id}`, { method: "DELETE" })).status,
+      204,
+    );
+    const asMod = await (await mod.request(`/watch/${streamId}`)).text();
+    assert(asMod.includes(`aria-label="Delete message from ${said.name}"`), "the moderator's controls");
+    assert(asMod.includes("Pin announcement"));
+    const asViewer = await (await bo.request(`/watch/${streamId}`)).text();
+    assert(!asViewer.includes("Delete message from") && !asViewer.includes("Pin announcement"));
+    assert(asViewer.includes(`aria-label="Report message from ${said.name}"`), "viewers report");
+    const { moderators } = await (await seller.request(`/api/shops/${sellerId}/moderators`)).json();
+    assertEquals(moderators.map((m: { sellerId: string; name: string }) => [m.sellerId, m.name]), [[
+      modId,
+      "Mo",
+    ]]);
+
+    assertEquals(
+      (await seller.request(`/api/shops/${sellerId}/moderators/${modId}`, { method: "DELETE" })).status,
+      204,
+    );
+    const again = await say(bo, other, "rude again");
+    assertEquals((await say(mod, other, "still here")).role, "viewer");
+    await expectError(
+      await mod.request(`/api/streams/${other}/chat/${again.id}`, { method: "DELETE" }),
+      403,
+      "not_moderator",
+    );
+    const log = (await overview(seller, other)).log.map((e) => e.action);
+    assertEquals(log.slice(0, 3), ["moderator_removed", "delete", "moderator_added"]);
+  }));
+
+Deno.test("a timeout refuses the viewer's chat and reactions until it ends, with the time as `until`", () =>
+  withApp(async (app) => {
+    const { mod, streamId, ann, said } = await shop(app);
+    const res = await mod.post(`/api/streams/${streamId}/timeouts`, { messageId: said.id, minutes: 5 });
+    assertEquals(res.status, 201);
+    const { until } = await res.json();
+    assertEquals(Date.parse(until), app.clock.now() + 5 * 60_000);
+    const before = await kvSnapshot(app.services.kv);
+    const refused = await ann.post(`/api/streams/${streamId}/chat`, { text: "let me talk" });
+    const body = await refused.json();
+    assertEquals([refused.status, body.error.code, body.error.until], [403, "timed_out", until]);
+    assert(
+      !/\d\d:\d\d/.test(body.error.message),
+      "the server writes no clock time: the browser shows it in its zone",
+    );
+    await expectError(
+      await ann.post(`/api/streams/${streamId}/reactions`, { emoji: "🔥" }),
+      403,
+      "timed_out",
+    );
+    assertEquals(await kvSnapshot(app.services.kv), before);
+    // A new guest cookie in the same browser session is still timed out.
+    ann.clearCookie("sf_guest");
+    await ann.watch(streamId);
+    await expectError(await ann.post(`/api/streams/${streamId}/chat`, { text: "new me" }), 403, "timed_out");
+    assertEquals(
+      (await ann.post(`/api/streams/${streamId}/token`, {})).status,
+      200,
+      "a timeout still watches",
+    );
+
+    app.clock.advance(5 * 60_000 + 1);
+    await say(ann, streamId, "I'm back");
+    assertEquals((await ann.post(`/api/streams/${streamId}/reactions`, { emoji: "🔥" })).status, 202);
+  }));
+
+Deno.test("a ban hides the viewer's messages, removes them from the room, and refuses them, a new guest in their browser too", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, streamId, ann, said } = await shop(app);
+    await say(ann, streamId, "second troll line");
+    const bo = await viewer(app, streamId);
+    await say(bo, streamId, "hello all");
+    const person = guestOf(ann);
+    const connection = (identity: string) => ({ identity, name: "Someone", sid: `PA_${identity}` });
+    app.rooms.present.set(streamId, [`${person}~vaaa`, `${person}~vbbb`, "guest-bo~vccc"].map(connection));
+    await app.forgetSent();
+
+    const res = await seller.post(`/api/streams/${streamId}/bans`, { messageId: said.id });
+    assertEquals(res.status, 201);
+    assertEquals((await res.json()).ban.person, person);
+    assertEquals(app.rooms.removed, [{ streamId, identities: [`${person}~vaaa`, `${person}~vbbb`] }]);
+    assertEquals(await history(streamId, app), ["hello all"]);
+    await app.settle();
+    const removed = app.rooms.sent.find((s) => s.topic === "removed")?.message as { ids: string[] };
+    assertEquals(removed.ids.length, 2);
+
+    await expectError(await ann.post(`/api/streams/${streamId}/token`, {}), 403, "banned");
+    await expectError(await ann.post(`/api/streams/${streamId}/chat`, { text: "hi" }), 403, "banned");
+    await expectError(await ann.post(`/api/streams/${streamId}/reactions`, { emoji: "🔥" }), 403, "banned");
+    ann.clearCookie("sf_guest");
+    await ann.watch(streamId);
+    assert(ann.cookie("sf_guest"), "a new guest");
+    await expectError(await ann.post(`/api/streams/${streamId}/token`, {}), 403, "banned");
+    await expectError(await ann.post(`/api/streams/${streamId}/chat`, { text: "hi" }), 403, "banned");
+    const page = await (await ann.request(`/watch/${streamId}`)).text();
+    assert(page.includes("banned from this shop"), "the watch page says so");
+    const otherStream = await createStream(seller, "Another");
+    await expectError(await ann.post(`/api/streams/${otherStream}/token`, {}), 403, "banned");
+    assertEquals((await bo.post(`/api/streams/${streamId}/token`, {})).status, 200);
+
+    const { bans } = await overview(seller, streamId);
+    assertEquals(bans.map((b) => [b.person, b.name, b.by]), [[person, said.name, "Linen & Co"]]);
+    const lifted = await seller.request(`/api/shops/${sellerId}/bans/${person}`, { method: "DELETE" });
+    assertEquals(lifted.status, 200);
+    assertEquals(
+      (await ann.post(`/api/streams/${streamId}/token`, {})).status,
+      200,
+      "the browser is free again",
+    );
+    assertEquals((await overview(seller, streamId)).log.slice(0, 2).map((e) => e.action), ["unban", "ban"]);
+  }));
+
+Deno.test("slow mode spaces a viewer's messages; the host and moderators are exempt", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, streamId, mod, ann } = await shop(app);
+    const rules = { slowModeSeconds: 10, linksAllowed: false, blockedWords: [], viewerCap: 0 };
+    assertEquals((await send(seller, "PUT", `/api/shops/${sellerId}/rules`, rules)).status, 200);
+    await say(ann, streamId, "first");
+    const before = await kvSnapshot(app.services.kv);
+    const res = await ann.post(`/api/streams/${streamId}/chat`, { text: "second" });
+    assertEquals(res.headers.get("retry-after"), "10");
+    assertMatch(await expectError(res, 429, "slow_mode"), /one message every 10 seconds/);
+    assertEquals(await kvSnapshot(app.services.kv), before);
+    for (const staff of [seller, mod, seller, mod]) await say(staff, streamId, "no wait for us");
+    app.clock.advance(10_000);
+    await say(ann, streamId, "second, later");
+  }));
+
+Deno.test("links are off for viewers by default, blocked words are refused to the sender only", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, streamId, ann, mod } = await shop(app);
+    await app.forgetSent();
+    const before = await kvSnapshot(app.services.kv);
+    await expectError(
+      await ann.post(`/api/streams/${streamId}/chat`, { text: "see https://x.shop" }),
+      400,
+      "links_off",
+    );
+    await expectError(
+      await ann.post(`/api/streams/${streamId}/chat`, { text: "cheap.store!" }),
+      400,
+      "links_off",
+    );
+    assertEquals(await kvSnapshot(app.services.kv), before);
+    await say(seller, streamId, "our shop: linen.shop/sale");
+    await say(mod, streamId, "rules at www.example.com");
+
+    const rules = {
+      slowModeSeconds: 0,
+      linksAllowed: true,
+      blockedWords: ["Scam", "fake news"],
+      viewerCap: 0,
+    };
+    const saved = await send(seller, "PUT", `/api/shops/${sellerId}/rules`, rules);
+    assertEquals((await saved.json()).rules.blockedWords, ["scam", "fake news"]);
+    app.clock.advance(5_000); // past the chat rate limit, which counts refused messages too
+    await say(ann, streamId, "see https://x.shop");
+    await app.forgetSent();
+    const stored = await kvSnapshot(app.services.kv);
+    const message = await expectError(
+      await ann.post(`/api/streams/${streamId}/chat`, { text: "what a SCAM" }),
+      400,
+      "blocked_word",
+    );
+    assertMatch(message, /"scam" is not allowed/);
+    await expectError(
+      await ann.post(`/api/streams/${streamId}/chat`, { text: "Fake  News!" }),
+      400,
+      "blocked_word",
+    );
+    assertEquals(await kvSnapshot(app.services.kv), stored, "nothing stored");
+    await app.settle();
+    assertEquals(app.rooms.sent, [], "nothing sent to anyone");
+    await say(ann, streamId, "scampi is nice");
+    await app.settle();
+    assertEquals(app.rooms.sent.map((s) => (s.message as { text?: string }).text), ["scampi is nice"]);
+    const { rules: got } = await (await seller.request(`/api/shops/${sellerId}/rules`)).json();
+    assertEquals(got, { ...rules, blockedWords: ["scam", "fake news"] });
+  }));
+
+Deno.test("reports count each person once, reach the seller only, and a moderator can dismiss them", () =>
+  withApp(async (app) => {
+    const { seller, streamId, mod, said } = await shop(app);
+    await seller.post(`/api/streams/${streamId}/live`);
+    await app.services.kv.set(keys.hostConnections(streamId), [{ identity: "seller-x~habc", sid: "PA_1" }]);
+    const bo = await viewer(app, streamId);
+    const cy = await viewer(app, streamId);
+    await app.forgetSent();
+    for (const who of [bo, bo, cy]) {
+      assertEquals((await who.post(`/api/streams/${streamId}/chat/${said.id}/report`)).status, 204);
+    }
+    await expectError(await bo.post(`/api/streams/${streamId}/chat/nope/report`), 404, "message_not_found");
+    await expectError(
+      await new Client(app).post(`/api/streams/${streamId}/chat/${said.id}/report`),
+      401,
+      "name_required",
+    );
+    await app.settle();
+    const told = app.rooms.sent.filter((s) => s.topic === "report");
+    assertEquals(told.map((s) => [s.to, (s.message as { count: number }).count]), [
+      [["seller-x~habc"], 1],
+      [["seller-x~habc"], 2],
+    ]);
+    const { reports } = await overview(seller, streamId);
+    assertEquals(reports.map((r) => [r.message.id, r.count]), [[said.id, 2]]);
+    const page = await (await seller.request(`/studio/${streamId}`)).text();
+    assert(page.includes("2 reports"), "the studio's moderation panel shows it");
+    assertEquals((await send(mod, "DELETE", `/api/streams/${streamId}/reports/${said.id}`)).status, 204);
+    assertEquals((await overview(seller, streamId)).reports, []);
+    assertEquals(await history(streamId, app), ["buy my stuff"], "dismissing leaves the message");
+  }));
+
+Deno.test("a pinned note is in the page for late joiners, announced with its version, and unpinned", () =>
+  withApp(async (app) => {
+    const { seller, streamId, mod } = await shop(app);
+    await app.forgetSent();
+    const res = await send(mod, "PUT", `/api/streams/${streamId}/announcement`, {
+      text: "Free shipping over 50 €",
+    });
+    const pinned = await res.json();
+    assertEquals([pinned.note.text, pinned.note.by], ["Free shipping over 50 €", "Mo"]);
+    await app.settle();
+    assertEquals(app.rooms.sent.map((s) => s.message), [{ v: 1, type: "announcement", note: pinned.note }]);
+    assertEquals(app.rooms.envelopes[0]?.version, pinned.version, "announced with the version it answered");
+    const page = await (await new Client(app).request(`/watch/${streamId}`)).text();
+    assert(page.includes("Free shipping over 50 €"));
+    assertEquals(
+      await (await new Client(app).request(`/api/streams/${streamId}/announcement`)).json(),
+      pinned,
+    );
+    const unpinned = await (await send(seller, "DELETE", `/api/streams/${streamId}/announcement`)).json();
+    assertEquals(unpinned.note, null);
+    assert(unpinned.version > pinned.version, "a newer version, so it wins over a late pin message");
+    assert(!(await (await new Client(app).request(`/watch/${streamId}`)).text()).includes("Free shipping"));
+  }));
+
+Deno.test("past the shop's viewer cap a newcomer gets no token and the page says the stream is full", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, streamId, mod, ann } = await shop(app);
+    const rules = { slowModeSeconds: 0, linksAllowed: false, blockedWords: [], viewerCap: 2 };
+    await send(seller, "PUT", `/api/shops/${sellerId}/rules`, rules);
+    const inside = guestOf(ann);
+    await addViewer(app.services.kv, streamId, { identity: inside, name: "Ann", sid: "PA_1" });
+    await addViewer(app.services.kv, streamId, { identity: "guest-bo", name: "Bo", sid: "PA_2" });
+    const late = await viewer(app, streamId);
+    await expectError(await late.post(`/api/streams/${streamId}/token`, {}), 409, "stream_full");
+    assert((await (await late.request(`/watch/${streamId}`)).text()).includes("This stream is full"));
+    assertEquals(
+      (await ann.post(`/api/streams/${streamId}/token`, {})).status,
+      200,
+      "one already inside reloads",
+    );
+    assertEquals((await mod.post(`/api/streams/${streamId}/token`, {})).status, 200, "moderators get in");
+    assertEquals((await seller.post(`/api/streams/${streamId}/token`, {})).status, 200, "the host too");
+  }));

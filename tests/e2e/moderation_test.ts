@@ -1,0 +1,199 @@
+// Moderation end to end with real parts: the seller names a moderator (a second seller
+// account) in the studio; the host deletes a viewer's message and it vanishes on another
+// viewer and from a late viewer's page; the moderator times a viewer out, whose next
+// message is refused with the time shown; blocked words and slow mode refuse what they
+// should, to the sender only; a report reaches the studio, and a ban from it disconnects
+// the viewer, whom a reload and a fresh guest in the same browser do not let back in.
+import type { Browser, Page } from "playwright-core";
+import { withRtcStats } from "@/tests/e2e/harness/browser.ts";
+import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
+import { createStreamAsSeller, goLive, liveTest, UI_TIMEOUT } from "./live_flow.ts";
+
+const line = (page: Page, text: string) => page.locator(".chat-message", { hasText: text });
+
+/** A guest who picked a display name (as the watch page's name form does) before opening the stream's page. */
+async function namedViewer(browser: Browser, watchUrl: string, name: string): Promise<Page> {
+  const context = await withRtcStats(await browser.newContext());
+  await context.request.post(new URL("/guest", watchUrl).href, {
+    form: { name, returnTo: "/" },
+    maxRedirects: 0,
+  });
+  const page = await context.newPage();
+  await page.goto(watchUrl);
+  await page.waitForSelector(".chat-panel[data-ready=true]", { timeout: UI_TIMEOUT });
+  return page;
+}
+
+async function say(page: Page, text: string): Promise<void> {
+  await page.getByLabel("Chat message").fill(text);
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+}
+
+async function said(page: Page, text: string): Promise<void> {
+  await say(page, text);
+  await line(page, text).waitFor({ timeout: UI_TIMEOUT });
+}
+
+const noSidewaysScroll = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+
+liveTest(
+  "the host and a moderator keep the room clean: delete, time out, rules, reports, ban",
+  async (t, { stack, browser }) => {
+    const { studio, watchUrl } = await createStreamAsSeller(browser, stack.appUrl);
+    await goLive(studio);
+    const mod = await (await browser.newContext()).newPage();
+    await mod.goto(`${stack.appUrl}/signup`);
+    await mod.fill("input[name=name]", "Mo");
+    await mod.fill("input[name=email]", "mo@example.com");
+    await mod.fill("input[name=password]", "a long enough password");
+    await Promise.all([mod.waitForURL(`${stack.appUrl}/studio`), mod.click("form.form button[type=submit]")]);
+    const ann = await namedViewer(browser, watchUrl, "Ann");
+    const bo = await namedViewer(browser, watchUrl, "Bo");
+    for (const viewer of [ann, bo]) {
+      await viewer.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+    }
+
+    await t.step(
+      "the host names a moderator, who gets the controls and a Mod badge in the chat",
+      async () => {
+        await studio.getByLabel("Moderator's email").fill("mo@example.com");
+        await studio.getByRole("button", { name: "Add moderator" }).click();
+        await studio.getByRole("button", { name: "Remove moderator Mo" }).waitFor({ timeout: UI_TIMEOUT });
+        await mod.goto(watchUrl);
+        await mod.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+        await said(mod, "Mod here, be nice");
+        await line(bo, "Mod here, be nice").locator(".badge", { hasText: "Mod" }).waitFor({
+          timeout: UI_TIMEOUT,
+        });
+        await said(studio, "Welcome all");
+        await line(ann, "Welcome all").locator(".badge", { hasText: "Host" }).waitFor({
+          timeout: UI_TIMEOUT,
+        });
+        assertEquals(
+          await ann.getByRole("button", { name: /^Delete message/ }).count(),
+          0,
+          "viewers don't moderate",
+        );
+      },
+    );
+
+    await t.step(
+      "the host deletes a viewer's message: it vanishes for everyone, late viewers too",
+      async () => {
+        await said(ann, "buy cheap followers");
+        await line(bo, "buy cheap followers").waitFor({ timeout: UI_TIMEOUT });
+        await line(studio, "buy cheap followers").getByRole("button", { name: "Delete message from Ann" })
+          .click();
+        for (const page of [bo, ann, mod, studio]) {
+          await line(page, "buy cheap followers").waitFor({ state: "detached", timeout: UI_TIMEOUT });
+        }
+        assert(
+          !(await (await fetch(watchUrl)).text()).includes("buy cheap followers"),
+          "not in a late viewer's page",
+        );
+        const log = studio.locator(".moderation-log");
+        await log.getByText("deleted a message from").waitFor({ timeout: UI_TIMEOUT });
+        assertMatch(await log.innerText(), /Linen & Co deleted a message from Ann: buy cheap followers/);
+      },
+    );
+
+    await t.step("a blocked word is refused to its sender, and nobody else sees it", async () => {
+      await studio.getByLabel("Blocked words (one per line)").fill("pills");
+      await studio.getByRole("button", { name: "Save chat rules" }).click();
+      await studio.getByText("Chat rules saved.").waitFor({ timeout: UI_TIMEOUT });
+      await say(ann, "cheap pills here");
+      await ann.getByRole("alert").filter({ hasText: '"pills" is not allowed in this chat' })
+        .waitFor({ timeout: UI_TIMEOUT });
+      await said(ann, "ok, sorry");
+      for (const page of [bo, studio]) {
+        await line(page, "ok, sorry").waitFor({ timeout: UI_TIMEOUT });
+        assertEquals(await line(page, "cheap pills").count(), 0);
+      }
+    });
+
+    await t.step(
+      "the moderator times a viewer out: their next message is refused with the time shown",
+      async () => {
+        await said(bo, "this stream is boring");
+        await line(mod, "this stream is boring").waitFor({ timeout: UI_TIMEOUT });
+        await line(mod, "this stream is boring").getByRole("button", { name: "Time out Bo for 5 minutes" })
+          .click();
+        await mod.getByRole("status").filter({ hasText: "Bo is timed out" }).waitFor({ timeout: UI_TIMEOUT });
+        await say(bo, "hello?");
+        const refusal = bo.getByRole("alert").filter({ hasText: "You can chat again at" });
+        await refusal.waitFor({ timeout: UI_TIMEOUT });
+        const expected = await bo.evaluate(() =>
+          new Date(Date.now() + 5 * 60_000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })
+        );
+        assertMatch(
+          await refusal.innerText(),
+          new RegExp(`timed you out\\. You can chat again at ${expected}`),
+        );
+        assertEquals(await line(ann, "hello?").count(), 0);
+      },
+    );
+
+    await t.step("slow mode refuses a viewer's second message within N seconds", async () => {
+      await studio.getByLabel("Slow mode").selectOption({ label: "One message every 10 seconds" });
+      await studio.getByRole("button", { name: "Save chat rules" }).click();
+      await studio.getByText("Chat rules saved.").waitFor({ timeout: UI_TIMEOUT });
+      await said(ann, "first in slow mode");
+      await say(ann, "second too soon");
+      await ann.getByRole("alert").filter({ hasText: "Slow mode is on: one message every 10 seconds" })
+        .waitFor({ timeout: UI_TIMEOUT });
+      await said(studio, "the host is not slowed");
+      await said(studio, "not even twice");
+    });
+
+    await t.step("a pinned announcement reaches every screen, and the page of late viewers", async () => {
+      await mod.getByLabel("Announcement to pin").fill("Free shipping over 50 €");
+      await mod.getByRole("button", { name: "Pin announcement" }).click();
+      for (const page of [ann, bo, studio]) {
+        await page.getByRole("note", { name: "Pinned announcement" }).filter({
+          hasText: "Free shipping over 50 €",
+        })
+          .waitFor({ timeout: UI_TIMEOUT });
+      }
+      assert((await (await fetch(watchUrl)).text()).includes("Free shipping over 50 €"));
+    });
+
+    await t.step("a viewer's report reaches the studio, where one click bans the author", async () => {
+      await line(bo, "ok, sorry").getByRole("button", { name: "Report message from Ann" }).click();
+      await line(bo, "ok, sorry").getByRole("button", { name: "Reported message from Ann" }).waitFor();
+      const report = studio.locator(".report", { hasText: "ok, sorry" });
+      await report.waitFor({ timeout: UI_TIMEOUT });
+      await report.getByRole("button", { name: "Ban Ann" }).click();
+      await studio.getByRole("button", { name: "Unban Ann" }).waitFor({ timeout: UI_TIMEOUT });
+      await report.waitFor({ state: "detached", timeout: UI_TIMEOUT });
+    });
+
+    await t.step(
+      "the banned viewer's player disconnects; a reload and a fresh guest are refused",
+      async () => {
+        await ann.waitForSelector(".player[data-phase=banned]", { timeout: UI_TIMEOUT });
+        await ann.getByText("You were banned from this shop's streams.").waitFor();
+        for (const page of [bo, studio]) {
+          await line(page, "first in slow mode").waitFor({ state: "detached", timeout: UI_TIMEOUT });
+        }
+        await ann.reload();
+        await ann.waitForSelector(".player[data-phase=banned]", { timeout: UI_TIMEOUT });
+        await ann.context().clearCookies({ name: "sf_guest" });
+        await ann.reload();
+        await ann.waitForSelector(".chat-panel[data-ready=true]", { timeout: UI_TIMEOUT });
+        assert((await ann.context().cookies()).some((c) => c.name === "sf_guest"), "a fresh guest");
+        await ann.waitForSelector(".player[data-phase=banned]", { timeout: UI_TIMEOUT });
+        assertEquals(await ann.locator(".main-video").evaluate((v: HTMLVideoElement) => v.srcObject), null);
+      },
+    );
+
+    await t.step("at 390 px the moderator's chat and the studio's moderation fit the screen", async () => {
+      for (const page of [mod, studio]) {
+        await page.setViewportSize({ width: 390, height: 844 });
+        assertEquals(await noSidewaysScroll(page), 0, page === mod ? "mod" : "studio");
+      }
+      const del = await mod.getByRole("button", { name: "Delete message from Bo" }).first().boundingBox();
+      assert(del && del.x + del.width <= 390, "the controls are on screen");
+    });
+  },
+);
