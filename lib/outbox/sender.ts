@@ -27,7 +27,7 @@ export interface OutboxSender {
 export interface SenderOptions {
   /** The seller's studio connections of a stream: where "hosts" messages go. */
   hostsOf(streamId: string): Promise<string[]>;
-  /** How long a lease holds without renewal (default 15 s). */
+  /** How long a lease holds without renewal (default 5 s): how soon another process takes over from a dead one. */
   leaseMs?: number;
 }
 
@@ -50,7 +50,7 @@ class Sender implements OutboxSender {
   #wake: () => void = () => {};
 
   constructor(private kv: Deno.Kv, private rooms: RoomService, private opts: SenderOptions) {
-    this.#leaseMs = opts.leaseMs ?? 15_000;
+    this.#leaseMs = opts.leaseMs ?? 5_000;
   }
 
   async flush(timeoutMs = 10_000): Promise<boolean> {
@@ -94,14 +94,18 @@ class Sender implements OutboxSender {
     const entries = await Array.fromAsync(
       this.kv.list<Stored>({ prefix: keys.outboxAll() }, { limit: BATCH }),
     );
-    const byStream = Map.groupBy(entries, (entry) => String(entry.key[1]));
-    await Promise.all([...byStream].map(([streamId, items]) => this.#deliverStream(streamId, items)));
+    const streams = new Set(entries.map((entry) => String(entry.key[1])));
+    await Promise.all([...streams].map((streamId) => this.#deliverStream(streamId)));
     return entries.length;
   }
 
-  async #deliverStream(streamId: string, items: Entry[]): Promise<void> {
-    if ((this.#failures.get(streamId)?.until ?? 0) > Date.now()) return;
-    let leasedAt = 0;
+  async #deliverStream(streamId: string): Promise<void> {
+    if ((this.#failures.get(streamId)?.until ?? 0) > Date.now() || !await this.#lease(streamId)) return;
+    // Read under the lease: what another process delivered before it let go is gone from it.
+    const items = await Array.fromAsync(
+      this.kv.list<Stored>({ prefix: keys.outboxOf(streamId) }, { limit: BATCH }),
+    );
+    let leasedAt = Date.now();
     for (const entry of items) {
       // Renewed well before it lapses, so a long backlog is not taken over halfway.
       if (Date.now() - leasedAt > this.#leaseMs / 3) {
@@ -115,6 +119,13 @@ class Sender implements OutboxSender {
         return this.#failed(streamId, error); // The rest waits its turn: order per stream holds.
       }
     }
+    // Done for now: any process (this one restarted, say) may deliver what comes next at once.
+    await this.#release(streamId);
+  }
+
+  async #release(streamId: string): Promise<void> {
+    const held = await this.kv.get<{ owner: string }>(keys.outboxLease(streamId));
+    if (held.value?.owner === this.#owner) await this.kv.atomic().check(held).delete(held.key).commit();
   }
 
   /** Backs off the stream (doubling, up to 30 s), saying so at the first failure and every tenth. */
