@@ -1,5 +1,26 @@
-// `deno task build`: bundles the islands once, minified, into _fresh/islands/ for `start`.
+// `deno task build`: bundles the islands once, minified, into _fresh/islands/ (each file
+// beside its brotli and gzip forms) for `start`, then weighs each page's JavaScript and
+// fails when the watch page is over its budget (what a viewer on a phone waits for).
 import { buildIslands } from "@/lib/fresh/mod.ts";
+import { describe, islandsOfRoute, weighPage } from "@/lib/fresh/page_weight.ts";
 
-const files = await buildIslands(new URL("../", import.meta.url));
-console.log(`Built ${files.length} island files into _fresh/islands/`);
+const root = new URL("../", import.meta.url);
+const PAGES: { page: string; route: string; budget?: number }[] = [
+  { page: "home", route: "routes/index.tsx" },
+  { page: "watch", route: "routes/watch/[id].tsx", budget: 160 * 1024 },
+  { page: "studio", route: "routes/studio/[id].tsx" },
+];
+
+const files = await buildIslands(root);
+console.log(`Built ${files.size} island files into _fresh/islands/\n`);
+console.log("JavaScript each page loads before its islands run (compressed as browsers get it):");
+let over = false;
+for (const { page, route, budget } of PAGES) {
+  const weight = weighPage(page, files, await islandsOfRoute(new URL(route, root)));
+  console.log(`  ${describe(weight, budget)}`);
+  over ||= budget !== undefined && weight.br > budget;
+}
+if (over) {
+  console.error("\nThe watch page is over its JavaScript budget: see what it loads above.");
+  Deno.exit(1);
+}

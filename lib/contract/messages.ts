@@ -1,18 +1,25 @@
 // Every real-time message that crosses a LiveKit data channel, as one zod schema each,
 // shared by the server (which sends them all) and the islands (which receive them).
 // Each carries a format version (`v`), so old clients can ignore shapes they do not know.
-import { z } from "zod";
+// Written with zod's mini build (the same checks, a fraction of the size): this module is
+// in every page's JavaScript.
+import * as z from "zod/mini";
 import { CHAT_MAX_LENGTH, MAX_PINS, MAX_REMOVED_IDS, PINNED_MAX_LENGTH, REACTION_EMOJI } from "./limits.ts";
 
 // Set by the outbox's sender on what it delivers (lib/outbox/sender.ts): `seq`, the
 // message's place among everything sent to the stream's room (a gap means one was missed;
 // a repeat, one delivered twice), and `version`, the KV versionstamp of the commit that
 // made the change, so of two updates of one thing a receiver keeps the newer.
-const Version = z.string().max(40);
+/** Text of `min` to `max` characters. */
+const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
+/** A whole number of at least `min` (and at most `max`). */
+const whole = (min: number, max = Number.MAX_SAFE_INTEGER) => z.int().check(z.minimum(min), z.maximum(max));
+const Id = text(1, 40);
+const Version = z.string().check(z.maxLength(40));
 const envelope = {
   v: z.literal(1),
-  seq: z.number().int().positive().optional(),
-  version: Version.optional(),
+  seq: z.optional(whole(1)),
+  version: z.optional(Version),
 };
 
 export const StreamStatusMessage = z.object({
@@ -28,11 +35,11 @@ export const ChatMessage = z.object({
   ...envelope,
   type: z.literal("chat"),
   /** Sortable: later messages have greater ids. */
-  id: z.string().min(1).max(40),
-  name: z.string().min(1).max(60),
+  id: Id,
+  name: text(1, 60),
   /** "seller": the stream's host; "moderator": one the shop named. */
   role: z.enum(["seller", "moderator", "viewer"]),
-  text: z.string().min(1).max(CHAT_MAX_LENGTH),
+  text: text(1, CHAT_MAX_LENGTH),
   at: z.iso.datetime(),
 });
 
@@ -40,7 +47,7 @@ export const ChatMessage = z.object({
 export const RemovedMessage = z.object({
   ...envelope,
   type: z.literal("removed"),
-  ids: z.array(z.string().min(1).max(40)).min(1).max(MAX_REMOVED_IDS),
+  ids: z.array(Id).check(z.minLength(1), z.maxLength(MAX_REMOVED_IDS)),
 });
 
 /** A report of a chat message by viewers: sent only to the seller. */
@@ -49,7 +56,7 @@ export const ReportMessage = z.object({
   type: z.literal("report"),
   message: ChatMessage,
   /** How many people have reported it. */
-  count: z.number().int().min(1),
+  count: whole(1),
   /** The latest report. */
   at: z.iso.datetime(),
 });
@@ -58,10 +65,10 @@ export const ReportMessage = z.object({
 export const ModerationMessage = z.object({
   ...envelope,
   type: z.literal("moderation"),
-  id: z.string().min(1).max(40),
+  id: Id,
   at: z.iso.datetime(),
   /** Who did it. */
-  by: z.string().min(1).max(60),
+  by: text(1, 60),
   action: z.enum([
     "delete",
     "timeout",
@@ -75,49 +82,49 @@ export const ModerationMessage = z.object({
     "moderator_removed",
   ]),
   /** Whom it was done to (a name), when anyone. */
-  target: z.string().max(60).nullable(),
+  target: z.nullable(z.string().check(z.maxLength(60))),
   /** The words involved: a deleted message, a pinned note, the new rules, a timeout's length. */
-  detail: z.string().max(2000).nullable(),
+  detail: z.nullable(z.string().check(z.maxLength(2000))),
 });
 
 /** The room's reactions since the last tally: sent lossy by the server, a few times a second at most. */
 export const ReactionsMessage = z.object({
   ...envelope,
   type: z.literal("reactions"),
-  counts: z.partialRecord(z.enum(REACTION_EMOJI), z.number().int().min(1).max(100_000)),
+  counts: z.partialRecord(z.enum(REACTION_EMOJI), whole(1, 100_000)),
 });
 
 export const LikesMessage = z.object({
   ...envelope,
   type: z.literal("likes"),
-  count: z.number().int().min(0),
+  count: whole(0),
 });
 
 export const ViewersMessage = z.object({
   ...envelope,
   type: z.literal("viewers"),
-  current: z.number().int().min(0),
-  peak: z.number().int().min(0),
+  current: whole(0),
+  peak: whole(0),
   /** Viewer names: sent only to the seller. */
-  names: z.array(z.string()).optional(),
+  names: z.optional(z.array(z.string())),
 });
 
 /** A product as viewers see it on a pin or the highlight card: enough to render it. */
 export const ProductCard = z.object({
-  id: z.string().min(1).max(40),
-  name: z.string().min(1).max(120),
-  priceMinor: z.number().int().min(0),
-  currency: z.string().length(3),
-  stock: z.number().int().min(0),
+  id: Id,
+  name: text(1, 120),
+  priceMinor: whole(0),
+  currency: z.string().check(z.length(3)),
+  stock: whole(0),
   /** Served by the app (`/images/:id`), or null when the product has no image. */
-  imageUrl: z.string().regex(/^\/images\/[0-9a-f]{32}\.(png|jpg|webp)$/).nullable(),
+  imageUrl: z.nullable(z.string().check(z.regex(/^\/images\/[0-9a-f]{32}\.(png|jpg|webp)$/))),
 });
 export type ProductCard = z.infer<typeof ProductCard>;
 
 /** A flash sale on the highlighted product; `endsAt` is the server's clock. */
 export const FlashSale = z.object({
-  productId: z.string().min(1).max(40),
-  salePriceMinor: z.number().int().min(0),
+  productId: Id,
+  salePriceMinor: whole(0),
   endsAt: z.iso.datetime(),
 });
 export type FlashSale = z.infer<typeof FlashSale>;
@@ -126,15 +133,15 @@ export const PinsMessage = z.object({
   ...envelope,
   type: z.literal("pins"),
   /** In the seller's order. */
-  products: z.array(ProductCard).max(MAX_PINS),
+  products: z.array(ProductCard).check(z.maxLength(MAX_PINS)),
 });
 
 export const HighlightMessage = z.object({
   ...envelope,
   type: z.literal("highlight"),
-  product: ProductCard.nullable(),
+  product: z.nullable(ProductCard),
   /** The running or last flash sale on the highlighted product, if any. */
-  sale: FlashSale.nullable(),
+  sale: z.nullable(FlashSale),
   /** The server's clock when the change was made: a showcase fetched later holds newer state. */
   serverNow: z.iso.datetime(),
 });
@@ -142,14 +149,14 @@ export const HighlightMessage = z.object({
 export const StockMessage = z.object({
   ...envelope,
   type: z.literal("stock"),
-  productId: z.string().min(1).max(40),
-  stock: z.number().int().min(0),
+  productId: Id,
+  stock: whole(0),
 });
 
 /** The note pinned at the top of chat ("Free shipping over 50 €"). */
 export const PinnedNote = z.object({
-  text: z.string().min(1).max(PINNED_MAX_LENGTH),
-  by: z.string().min(1).max(60),
+  text: text(1, PINNED_MAX_LENGTH),
+  by: text(1, 60),
   at: z.iso.datetime(),
 });
 export type PinnedNote = z.infer<typeof PinnedNote>;
@@ -158,17 +165,17 @@ export const AnnouncementMessage = z.object({
   ...envelope,
   type: z.literal("announcement"),
   /** Null once unpinned. */
-  note: PinnedNote.nullable(),
+  note: z.nullable(PinnedNote),
 });
 
 /** A reservation as the seller follows it: who holds what, until when, and what became of it. */
 export const ReservationMessage = z.object({
   ...envelope,
   type: z.literal("reservation"),
-  id: z.string().min(1).max(40),
-  name: z.string().min(1).max(60),
-  items: z.array(z.object({ productId: z.string(), name: z.string(), quantity: z.number().int().min(1) }))
-    .min(1),
+  id: Id,
+  name: text(1, 60),
+  items: z.array(z.object({ productId: z.string(), name: z.string(), quantity: whole(1) }))
+    .check(z.minLength(1)),
   at: z.iso.datetime(),
   /** Held (stock taken) until `expiresAt`; paid; or its stock returned (released, cancelled, expired). */
   status: z.enum(["held", "paid", "released", "cancelled", "expired"]),

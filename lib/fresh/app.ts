@@ -3,7 +3,17 @@
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
-import { type BundleFiles, bundleIslands, bundleResponse, readBundle } from "./bundle.ts";
+import {
+  type BundleAssets,
+  bundleAssets,
+  type BundleFiles,
+  bundleIslands,
+  bundleResponse,
+  rawFiles,
+  readBundle,
+} from "./bundle.ts";
+import { pageScripts } from "./bundle_graph.ts";
+import { compression } from "./compress.ts";
 import { HttpError } from "./http_error.ts";
 import { errorResponse } from "./error_response.ts";
 import { handleRoute, type Site } from "./handle_route.ts";
@@ -60,22 +70,21 @@ export async function createApp<S = Record<string, unknown>>(
   const initState = options.initState ?? (() => ({}) as S);
   const table = await scanRoutes(new URL("routes/", root));
   const islands = await loadIslands(new URL("islands/", root));
-  const bundle: BundleFiles = islands.length === 0 ? new Map() : (!dev &&
+  const bundle: BundleAssets = islands.length === 0 ? new Map() : (!dev &&
     await readBundle(new URL("_fresh/islands/", root))) ||
-    await bundleIslands(islands, { minify: !dev });
+    await bundleAssets(await bundleIslands(islands, { minify: !dev }));
   // Lets error pages see state set by middleware before the failure.
   const states = new WeakMap<Context, S>();
-  const site: Site = { table, islands };
+  const site: Site = { table, islands, preload: preloader(rawFiles(bundle)) };
 
   const hono = new Hono();
   hono.use(
     secureHeaders({ contentSecurityPolicy: csp(options.connectSrc ?? []), xFrameOptions: "DENY" }),
   );
   hono.use(await staticFiles(new URL("static/", root)));
-  hono.get(
-    "/_islands/:file",
-    (c) => bundleResponse(bundle, c.req.param("file")) ?? notFound(),
-  );
+  hono.get("/_islands/:file", (c) => bundleResponse(c.req.raw, bundle, c.req.param("file")) ?? notFound());
+  // After the files above, which come compressed already: pages and JSON.
+  hono.use(compression());
 
   for (const route of table.routes) {
     const run = (c: Context) => {
@@ -90,6 +99,16 @@ export async function createApp<S = Record<string, unknown>>(
   hono.onError((err, c) => errorResponse(options.mapError?.(err) ?? err, c, states.get(c), site, initState));
 
   return { fetch: async (req, info) => await hono.fetch(req, info), hono };
+}
+
+/** The files a set of islands loads, worked out once per set (pages have a handful of sets). */
+function preloader(files: BundleFiles) {
+  const known = new Map<string, string[]>();
+  return (islands: string[]) => {
+    const key = [...islands].sort().join(",");
+    if (!known.has(key)) known.set(key, pageScripts(files, islands));
+    return known.get(key)!;
+  };
 }
 
 /** Refuses a body over `maxSize` bytes (counted even when streamed) with a JSON-able 413. */

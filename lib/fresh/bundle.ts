@@ -2,6 +2,8 @@
 // lands in a shared chunk used by everyone. Each entry is a tiny generated
 // wrapper in a temp dir, which makes the outputs flat: `boot.js`,
 // `<Island>.js` and `chunk-<hash>.js`, all siblings under `/_islands/`.
+import { type Asset, asset, serveAsset } from "./assets.ts";
+import { compress, type Encoding } from "./compress.ts";
 import { findIslandFiles, type IslandFile } from "./islands.ts";
 import { rootUrl } from "./root_url.ts";
 
@@ -90,23 +92,34 @@ async function bundleWithCli(
   return await readBundle(new URL(`file://${outDir}/`)) ?? new Map();
 }
 
-/** Writes the bundle to `dir` (e.g. `_fresh/islands/`), replacing old files. */
+/** Island bundle files as served: each with its compressed forms. */
+export type BundleAssets = Map<string, Asset>;
+
+const JS = "text/javascript; charset=utf-8";
+const ENCODINGS: [Encoding, string][] = [["br", ".br"], ["gzip", ".gz"]];
+
+/** Writes the bundle to `dir` (e.g. `_fresh/islands/`), replacing old files, each beside its `.br` and `.gz`. */
 export async function writeBundle(files: BundleFiles, dir: URL): Promise<void> {
   await Deno.remove(dir, { recursive: true }).catch(() => {});
   await Deno.mkdir(dir, { recursive: true });
   for (const [name, data] of files) {
     await Deno.writeFile(new URL(name, dir), data);
+    for (const [encoding, suffix] of ENCODINGS) {
+      await Deno.writeFile(new URL(name + suffix, dir), compress(data, encoding, true));
+    }
   }
 }
 
-/** Loads a previously written bundle, or null if `dir` has none. */
-export async function readBundle(dir: URL): Promise<BundleFiles | null> {
-  const files: BundleFiles = new Map();
+/** Loads a previously written bundle with its compressed forms, or null if `dir` has none. */
+export async function readBundle(dir: URL): Promise<BundleAssets | null> {
+  const files: BundleAssets = new Map();
+  const read = (name: string) => Deno.readFile(new URL(name, dir)).catch(() => undefined);
   try {
     for await (const e of Deno.readDir(dir)) {
-      if (e.isFile && e.name.endsWith(".js")) {
-        files.set(e.name, await Deno.readFile(new URL(e.name, dir)));
-      }
+      if (!e.isFile || !e.name.endsWith(".js")) continue;
+      const encoded: Asset["encoded"] = {};
+      for (const [encoding, suffix] of ENCODINGS) encoded[encoding] = await read(e.name + suffix);
+      files.set(e.name, await asset(JS, await Deno.readFile(new URL(e.name, dir)), encoded));
     }
   } catch (err) {
     if (err instanceof Deno.errors.NotFound) return null;
@@ -115,24 +128,27 @@ export async function readBundle(dir: URL): Promise<BundleFiles | null> {
   return files.has("boot.js") ? files : null;
 }
 
+/** A bundle made in memory (development), served as is: each file compressed on first request. */
+export async function bundleAssets(files: BundleFiles): Promise<BundleAssets> {
+  return new Map(
+    await Promise.all([...files].map(async ([name, data]) => [name, await asset(JS, data)] as const)),
+  );
+}
+
+/** The raw files of served bundle assets (to read their import graph). */
+export const rawFiles = (assets: BundleAssets): BundleFiles =>
+  new Map([...assets].map(([n, a]) => [n, a.raw]));
+
 /** Entries must revalidate; content-hashed chunks are immutable. */
-export function bundleResponse(
-  files: BundleFiles,
-  name: string,
-): Response | null {
-  const data = files.get(name);
-  if (!data) return null;
+export function bundleResponse(req: Request, files: BundleAssets, name: string): Response | null {
+  const file = files.get(name);
+  if (!file) return null;
   const immutable = name.startsWith("chunk-");
-  return new Response(data as Uint8Array<ArrayBuffer>, {
-    headers: {
-      "content-type": "text/javascript; charset=utf-8",
-      "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
-    },
-  });
+  return serveAsset(req, file, immutable ? "public, max-age=31536000, immutable" : "no-cache");
 }
 
 /** For `scripts/build.ts`: bundles `<root>/islands/` minified into `<root>/_fresh/islands/`. */
-export async function buildIslands(rootDir: string | URL): Promise<string[]> {
+export async function buildIslands(rootDir: string | URL): Promise<BundleFiles> {
   const root = rootUrl(rootDir);
   const files = await bundleIslands(
     await findIslandFiles(new URL("islands/", root)),
@@ -141,5 +157,5 @@ export async function buildIslands(rootDir: string | URL): Promise<string[]> {
     },
   );
   await writeBundle(files, new URL("_fresh/islands/", root));
-  return [...files.keys()].sort();
+  return files;
 }

@@ -1,4 +1,5 @@
-import { bundleIslands, bundleResponse, readBundle, writeBundle } from "./bundle.ts";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { bundleAssets, bundleIslands, bundleResponse, readBundle, writeBundle } from "./bundle.ts";
 import { findIslandFiles } from "./islands.ts";
 import { assert, assertEquals, FIXTURE } from "./test_utils.ts";
 
@@ -34,31 +35,47 @@ Deno.test("bundleIslands() emits boot.js and Counter.js sharing one preact chunk
   );
 });
 
-Deno.test("writeBundle() output round-trips through readBundle()", async () => {
+Deno.test("writeBundle() output round-trips through readBundle(), with its brotli and gzip forms", async () => {
   const dir = new URL(`file://${await Deno.makeTempDir()}/islands/`);
   try {
     assertEquals(await readBundle(dir), null);
-    const files = new Map([["boot.js", new TextEncoder().encode("x")]]);
-    await writeBundle(files, dir);
-    assertEquals(text((await readBundle(dir))?.get("boot.js")), "x");
+    const code = "export const x = 1;\n".repeat(200);
+    await writeBundle(new Map([["boot.js", new TextEncoder().encode(code)]]), dir);
+    const boot = (await readBundle(dir))?.get("boot.js");
+    assertEquals(text(boot?.raw), code);
+    assertEquals(new TextDecoder().decode(brotliDecompressSync(boot!.encoded.br!)), code);
+    assertEquals(new TextDecoder().decode(gunzipSync(boot!.encoded.gzip!)), code);
   } finally {
     await Deno.remove(new URL("../", dir), { recursive: true });
   }
 });
 
-Deno.test("bundleResponse() caches chunks forever and entries never", async () => {
-  const files = new Map([["boot.js", new Uint8Array(1)], [
-    "chunk-AB12.js",
-    new Uint8Array(1),
-  ]]);
-  const entry = bundleResponse(files, "boot.js");
-  const chunk = bundleResponse(files, "chunk-AB12.js");
+Deno.test("bundleResponse() caches chunks forever and entries never, compressed as the client accepts", async () => {
+  const code = new TextEncoder().encode("export const x = 1;\n".repeat(200));
+  const files = await bundleAssets(new Map([["boot.js", code], ["chunk-AB12.js", code]]));
+  const get = (name: string, encoding = "gzip, deflate, br") =>
+    bundleResponse(new Request("http://x/", { headers: { "accept-encoding": encoding } }), files, name);
+  const entry = get("boot.js");
+  const chunk = get("chunk-AB12.js", "gzip");
   assertEquals(entry?.headers.get("cache-control"), "no-cache");
-  assertEquals(
-    chunk?.headers.get("cache-control"),
-    "public, max-age=31536000, immutable",
+  assertEquals(chunk?.headers.get("cache-control"), "public, max-age=31536000, immutable");
+  assertEquals([entry?.headers.get("content-encoding"), chunk?.headers.get("content-encoding")], [
+    "br",
+    "gzip",
+  ]);
+  assertEquals(entry?.headers.get("vary"), "Accept-Encoding");
+  assertEquals(new TextDecoder().decode(gunzipSync(new Uint8Array(await chunk!.arrayBuffer()))), text(code));
+  const plain = get("boot.js", "identity");
+  assertEquals([plain?.headers.get("content-encoding"), (await plain!.arrayBuffer()).byteLength], [
+    null,
+    code.length,
+  ]);
+  const again = bundleResponse(
+    new Request("http://x/", { headers: { "if-none-match": entry!.headers.get("etag")! } }),
+    files,
+    "boot.js",
   );
-  assertEquals(bundleResponse(files, "nope.js"), null);
+  assertEquals(again?.status, 304, "a revisit revalidates for nothing");
+  assertEquals(get("nope.js"), null);
   await entry?.body?.cancel();
-  await chunk?.body?.cancel();
 });

@@ -42,6 +42,7 @@ export function errorResponse<S>(
       url: new URL(c.req.url),
       state: state ?? initState(c.req.raw),
       islands: site.islands,
+      preload: site.preload,
     });
     return htmlResponse(html, e.status, headers);
   } catch (renderErr) {

@@ -6,7 +6,7 @@ import { h } from "preact";
 import { HttpError } from "./http_error.ts";
 import type { Island } from "./islands.ts";
 import { page, PageResult } from "./page.ts";
-import { renderDocument } from "./render.tsx";
+import { type Preload, renderDocument } from "./render.tsx";
 import type { Route, RouteTable } from "./routes.ts";
 import type { Method, RouteContext } from "./types.ts";
 
@@ -14,6 +14,7 @@ import type { Method, RouteContext } from "./types.ts";
 export interface Site {
   table: RouteTable;
   islands: readonly Island[];
+  preload?: Preload;
 }
 
 /** Allowed methods of a route module, for 405's `Allow` header. */
@@ -75,6 +76,7 @@ export async function handleRoute<S>(
       url: ctx.url,
       state: ctx.state,
       islands: site.islands,
+      preload: site.preload,
     });
     return htmlResponse(html, result.status, result.headers, c);
   };

@@ -55,6 +55,29 @@ Deno.test("render() numbers islands in order and records their props", () => {
   ]);
 });
 
+Deno.test("render() preloads every file the page's islands load, in the head", () => {
+  const page = (
+    <html>
+      <head>
+        <title>t</title>
+      </head>
+      <body>
+        <Counter start={1} />
+        <Counter start={2} />
+      </body>
+    </html>
+  );
+  const asked: string[][] = [];
+  const html = render(page, islands, (names) => (asked.push(names), ["boot.js", "Counter.js", "chunk-A.js"]));
+  assertEquals(asked, [["Counter"]], "asked once, for the islands on the page");
+  const head = html.slice(0, html.indexOf("</head>"));
+  assertEquals([...head.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]), [
+    "/_islands/boot.js",
+    "/_islands/Counter.js",
+    "/_islands/chunk-A.js",
+  ]);
+});
+
 Deno.test("render() without islands emits no <script and starts with a doctype", () => {
   const html = render(doc(<p>plain</p>), islands);
   assert(
