@@ -34,3 +34,19 @@ async function json(res: Response) {
   if (!res.ok) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
   return await res.json();
 }
+
+/**
+ * The app's environment for a production run on loopback: minified, precompressed bundles
+ * (built first by `deno task build`) and production's own rules, with fresh secrets.
+ */
+export async function productionEnv(): Promise<Record<string, string>> {
+  const build = await new Deno.Command(Deno.execPath(), {
+    args: ["task", "build"],
+    cwd: new URL("../", import.meta.url).pathname,
+    stdout: "null",
+    stderr: "inherit",
+  }).output();
+  if (!build.success) throw new Error("deno task build failed");
+  const secret = [...crypto.getRandomValues(new Uint8Array(24))].map((b) => b.toString(16).padStart(2, "0"));
+  return { APP_ENV: "production", APP_SECRET: secret.join("") };
+}

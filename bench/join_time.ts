@@ -1,72 +1,139 @@
-// Viewer join time: from opening the watch page of a live stream to the first decoded
-// video frame, over 20 joins, against the real stack. The baseline, measured in the
-// same run, is the same page's load event: what a join costs beyond loading the page.
+// Viewer join time: from navigation to the first decoded video frame, for the watch page
+// (production build) against a bare livekit-client page joining the same room (the
+// baseline, bench/join/), alternating, over N joins each; once on loopback and once over
+// a phone-like network (20 Mbit/s, 40 ms round trip, emulated by Chromium). With where
+// the time goes: DOMContentLoaded, a token request (if any), the signalling WebSocket
+// open, the video attached and its first frame, and the main thread's busy time.
 //   deno run -A --unstable-bundle bench/join_time.ts [joins]
+import type { Browser } from "playwright-core";
+import { mintToken, viewerGrant } from "@/lib/livekit/tokens.ts";
 import { launchBrowser } from "@/tests/e2e/harness/browser.ts";
 import { startStack } from "@/tests/e2e/harness/stack.ts";
-import { percentile } from "./bench_kit.ts";
+import { createStreamAsSeller, goLive } from "@/tests/e2e/live_flow.ts";
+import { percentile, productionEnv } from "./bench_kit.ts";
+import { serveBarePage } from "./join/bare_server.ts";
 
 const JOINS = Number(Deno.args[0] ?? 20);
 
-// Runs in each viewer page: the time of the first presented frame and of the load
-// event, both on the page's clock, which starts at navigation.
-const MARK_FIRST_FRAME = `document.addEventListener("DOMContentLoaded", () => {
-  const video = document.querySelector(".player video");
-  video?.requestVideoFrameCallback(() => { window.__firstFrame = performance.now(); });
-});
-addEventListener("load", () => { window.__loaded = performance.now(); });`;
+// In every page before its scripts: when the signalling WebSocket opens, when a <video>
+// is given its stream, and when it presents its first frame (ms since navigation).
+const MARKS = `(() => {
+  const marks = (window.__marks = {});
+  const Socket = window.WebSocket;
+  window.WebSocket = class extends Socket {
+    constructor(url, protocols) {
+      super(url, protocols);
+      if (String(url).includes("/rtc")) this.addEventListener("open", () => marks.wsOpen ??= performance.now());
+    }
+  };
+  const src = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, "srcObject");
+  Object.defineProperty(HTMLMediaElement.prototype, "srcObject", { ...src, set(value) {
+    src.set.call(this, value);
+    if (this instanceof HTMLVideoElement && value && marks.attached === undefined) {
+      marks.attached = performance.now();
+      this.requestVideoFrameCallback(() => marks.firstFrame ??= performance.now());
+    }
+  } });
+})();`;
 
-const stack = await startStack();
-const browser = await launchBrowser();
-try {
-  const seller = await (await browser.newContext()).newPage();
-  await seller.goto(`${stack.appUrl}/signup`);
-  await seller.fill("input[name=name]", "Bench Seller");
-  await seller.fill("input[name=email]", "bench@example.com");
-  await seller.fill("input[name=password]", "bench password 123");
-  await seller.click("form.form button[type=submit]");
-  await seller.waitForURL(`${stack.appUrl}/studio`);
-  await seller.fill("input[name=title]", "Join-time bench");
-  await seller.click("form.form button[type=submit]");
-  await seller.waitForURL(/\/studio\/[\w-]+$/);
-  const watchUrl = (await seller.getAttribute(".share a", "href"))!;
-  await seller.click("button:has-text('Go live')");
-  await seller.waitForSelector(".studio[data-phase=live]", { timeout: 30_000 }).catch(async (e) => {
-    throw new Error(`${e}\n${await seller.textContent(".studio")}`);
-  });
+interface Join {
+  firstFrame: number;
+  dcl: number;
+  token: number | null;
+  wsOpen: number;
+  attachedToFrame: number;
+  mainThread: number;
+}
 
-  const joins: number[] = [];
-  const loads: number[] = [];
-  for (let i = 0; i < JOINS; i++) {
-    const context = await browser.newContext();
-    await context.addInitScript({ content: MARK_FIRST_FRAME });
-    const page = await context.newPage();
-    await page.goto(watchUrl);
-    await page.waitForFunction(() => "__firstFrame" in globalThis, null, { timeout: 30_000, polling: 50 });
-    const { firstFrame, loaded } = await page.evaluate(() => {
-      const w = globalThis as unknown as { __firstFrame: number; __loaded: number };
-      return { firstFrame: w.__firstFrame, loaded: w.__loaded };
-    });
-    joins.push(firstFrame);
-    loads.push(loaded);
-    await context.close();
-  }
-  joins.sort((a, b) => a - b);
-  loads.sort((a, b) => a - b);
-  const row = (name: string, xs: number[]) =>
-    `| ${name.padEnd(36)} | ${percentile(xs, 50).toFixed(0).padStart(7)} | ${
-      percentile(xs, 95).toFixed(0).padStart(7)
-    } |`;
-  console.log(`\nViewer join time over ${JOINS} joins (ms, from navigation start)\n`);
-  console.log(`| ${"measure".padEnd(36)} | ${"p50".padStart(7)} | ${"p95".padStart(7)} |`);
-  console.log(`|${"-".repeat(38)}|${"-".repeat(9)}|${"-".repeat(9)}|`);
-  console.log(row("watch page load event (baseline)", loads));
-  console.log(row("first decoded frame", joins));
-  console.log(
-    `\nratio first frame / page load: p50 ${(percentile(joins, 50) / percentile(loads, 50)).toFixed(2)}x, ` +
-      `p95 ${(percentile(joins, 95) / percentile(loads, 95)).toFixed(2)}x`,
+const PHONE = { offline: false, latency: 40, downloadThroughput: 2_500_000, uploadThroughput: 2_500_000 };
+
+async function join(browser: Browser, url: string, phone: boolean): Promise<Join> {
+  const context = await browser.newContext();
+  await context.addInitScript({ content: MARKS });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  if (phone) await cdp.send("Network.emulateNetworkConditions", PHONE);
+  await page.goto(url);
+  await page.waitForFunction(
+    () => (globalThis as { __marks?: { firstFrame?: number } }).__marks?.firstFrame,
+    null,
+    {
+      timeout: 60_000,
+      polling: 20,
+    },
   );
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const marks = await page.evaluate(() => {
+    const m = (globalThis as unknown as { __marks: { firstFrame: number; wsOpen: number; attached: number } })
+      .__marks;
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    const token = performance.getEntriesByType("resource").find((e) => e.name.includes("/token"));
+    return { ...m, dcl: nav.domContentLoadedEventEnd, token: token?.startTime ?? null };
+  });
+  await context.close();
+  return {
+    firstFrame: marks.firstFrame,
+    dcl: marks.dcl,
+    token: marks.token ?? null,
+    wsOpen: marks.wsOpen,
+    attachedToFrame: marks.firstFrame - marks.attached,
+    mainThread: (metrics.find((m) => m.name === "TaskDuration")?.value ?? 0) * 1000,
+  };
+}
+
+function table(title: string, app: Join[], bare: Join[]) {
+  const at = (xs: number[], p: number) => percentile([...xs].sort((a, b) => a - b), p);
+  const cell = (xs: number[]) => `${at(xs, 50).toFixed(0).padStart(6)} ${at(xs, 95).toFixed(0).padStart(6)}`;
+  console.log(`\n${title} (ms since navigation; p50 p95 over ${app.length} joins each)\n`);
+  console.log("| measure                         |  watch page   |  bare page    | ratio p50 / p95 |");
+  console.log("|---------------------------------|---------------|---------------|-----------------|");
+  const row = (name: string, pick: (j: Join) => number | null) => {
+    const a = app.map(pick).filter((x) => x !== null) as number[];
+    const b = bare.map(pick).filter((x) => x !== null) as number[];
+    const ratio = b.length && a.length
+      ? `${(at(a, 50) / at(b, 50)).toFixed(2)}× / ${(at(a, 95) / at(b, 95)).toFixed(2)}×`
+      : "—";
+    console.log(
+      `| ${name.padEnd(31)} | ${a.length ? cell(a) : "     —      "}  | ${
+        b.length ? cell(b) : "     —      "
+      }  | ${ratio.padStart(15)} |`,
+    );
+  };
+  row("first decoded frame", (j) => j.firstFrame);
+  row("DOMContentLoaded", (j) => j.dcl);
+  row("token request sent", (j) => j.token);
+  row("signalling WebSocket open", (j) => j.wsOpen);
+  row("video attached → first frame", (j) => j.attachedToFrame);
+  row("main-thread busy until first frame", (j) => j.mainThread);
+}
+
+const stack = await startStack({ appEnv: await productionEnv() });
+const browser = await launchBrowser();
+const bare = await serveBarePage();
+try {
+  const { studio, watchUrl, streamId } = await createStreamAsSeller(browser, stack.appUrl);
+  await goLive(studio);
+  const keys = { apiKey: stack.livekit.apiKey, apiSecret: stack.livekit.apiSecret };
+  const bareUrl = async (i: number) => {
+    const token = await mintToken(
+      keys,
+      { identity: `bare-${i}~vbench`, name: "Bare" },
+      viewerGrant(streamId),
+    );
+    return `${bare.url}#${new URLSearchParams({ url: stack.livekit.url, token })}`;
+  };
+  for (const phone of [false, true]) {
+    const app: Join[] = [];
+    const base: Join[] = [];
+    for (let i = 0; i < JOINS; i++) {
+      app.push(await join(browser, watchUrl, phone));
+      base.push(await join(browser, await bareUrl(i + (phone ? JOINS : 0)), phone));
+    }
+    table(phone ? "Join over 20 Mbit/s, 40 ms round trip" : "Join on loopback", app, base);
+  }
 } finally {
+  await bare.close();
   await browser.close();
   await stack.stop();
 }

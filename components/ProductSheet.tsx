@@ -9,9 +9,14 @@ import type { FlashSale, ProductCard } from "@/lib/contract/messages.ts";
 import { MAX_QUANTITY } from "@/lib/contract/limits.ts";
 import { ProductPrice, StockNote } from "./ProductPrice.tsx";
 
+/** Rendered on the server, the sheet is open as plain HTML; in the browser, showModal() opens it. */
+const ON_SERVER = typeof document === "undefined";
+
 interface ProductSheetProps {
   streamId: string;
   product: ProductCard;
+  /** Its description and shop link, when the page came with them (else fetched). */
+  details: ProductView | null;
   sale: FlashSale | null;
   offset: number;
   /** Null when buying is closed (the stream has ended). */
@@ -20,30 +25,41 @@ interface ProductSheetProps {
 }
 
 /**
- * A product's sheet in a modal dialog (a bottom sheet on phones): image, price, stock
- * left, description, add to cart, and the seller's own shop link when there is one.
+ * A product's sheet in a dialog (a bottom sheet on phones): image, price, stock left,
+ * description, add to cart, and the seller's own shop link when there is one. Rendered
+ * open on the server (it closes, and adds to the cart, as plain HTML); opened modally when
+ * the page's JavaScript opens it.
  */
-export function ProductSheet({ streamId, product, sale, offset, cart, onClose }: ProductSheetProps) {
+export function ProductSheet(
+  { streamId, product, details: given, sale, offset, cart, onClose }: ProductSheetProps,
+) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const details = useSignal<ProductView | null>(null);
+  const details = useSignal<ProductView | null>(given);
   const loading = useAction();
   const base = `/api/streams/${encodeURIComponent(streamId)}`;
 
   useEffect(() => {
-    dialog.current?.showModal();
+    // One the server opened stays as it is (closing it to reopen it modal would close it for good).
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
     const id = encodeURIComponent(product.id);
     // Counted for the seller's analytics; a failed count is not the viewer's problem.
     postJson(`${base}/products/${id}/opened`).catch((e) => console.warn("a sheet open was not counted:", e));
+    if (details.value?.id === product.id) return;
     void loading.run(async () =>
       details.value = (await getJson<{ product: ProductView }>(`/api/products/${id}`)).product
     );
   }, [product.id]);
 
-  const inCart = cart ? quantityIn(cart.cart.value, product.id) : 0;
-  const soldOut = product.stock === 0;
   const { description, buyUrl } = details.value ?? {};
   return (
-    <dialog ref={dialog} class="product-sheet" data-product-id={product.id} onClose={onClose}>
+    <dialog
+      ref={dialog}
+      open={ON_SERVER}
+      class="product-sheet"
+      data-product-id={product.id}
+      onClose={onClose}
+    >
       <form method="dialog" class="sheet-close">
         <button type="submit" aria-label="Close">✕</button>
       </form>
@@ -54,20 +70,7 @@ export function ProductSheet({ streamId, product, sale, offset, cart, onClose }:
       </p>
       {description && <p class="sheet-description">{description}</p>}
       {loading.error.value && <p class="notice error" role="alert">{loading.error.value}</p>}
-      {cart && (
-        <div class="sheet-actions">
-          <button
-            type="button"
-            class="add-to-cart"
-            disabled={soldOut || cart.busy.value || inCart >= Math.min(MAX_QUANTITY, product.stock)}
-            onClick={() => cart.setQuantity(product.id, inCart + 1)}
-          >
-            {soldOut ? "Sold out" : "Add to cart"}
-          </button>
-          {inCart > 0 && <span class="in-cart">{inCart} in your cart</span>}
-          <HeldNote cart={cart} productId={product.id} />
-        </div>
-      )}
+      {cart && <SheetActions streamId={streamId} product={product} cart={cart} />}
       {cart?.error.value && <p class="notice error" role="alert">{cart.error.value}</p>}
       {buyUrl && (
         <a class="buy-link" href={buyUrl} target="_blank" rel="noopener noreferrer">
@@ -75,6 +78,42 @@ export function ProductSheet({ streamId, product, sale, offset, cart, onClose }:
         </a>
       )}
     </dialog>
+  );
+}
+
+/**
+ * Add to cart (a form the server takes too, before the page's JavaScript runs), how many
+ * are in the cart, and how many are held.
+ */
+function SheetActions(
+  { streamId, product, cart }: { streamId: string; product: ProductCard; cart: CartControls },
+) {
+  const inCart = quantityIn(cart.cart.value, product.id);
+  const soldOut = product.stock === 0;
+  return (
+    <div class="sheet-actions">
+      <form
+        method="post"
+        action={`/watch/${encodeURIComponent(streamId)}`}
+        class="add-to-cart-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void cart.setQuantity(product.id, inCart + 1);
+        }}
+      >
+        <input type="hidden" name="productId" value={product.id} />
+        <input type="hidden" name="quantity" value={inCart + 1} />
+        <button
+          type="submit"
+          class="add-to-cart"
+          disabled={soldOut || cart.busy.value || inCart >= Math.min(MAX_QUANTITY, product.stock)}
+        >
+          {soldOut ? "Sold out" : "Add to cart"}
+        </button>
+      </form>
+      {inCart > 0 && <span class="in-cart">{inCart} in your cart</span>}
+      <HeldNote cart={cart} productId={product.id} />
+    </div>
   );
 }
 

@@ -19,7 +19,8 @@ interface WatchViewProps {
 
 /** A stream as viewers see it: the player with reactions and the highlight, the audience, the tray and chat. */
 export function WatchView(
-  { page: { stream, chat, audience, showcase, moderation }, guestName, path }: WatchViewProps,
+  { page: { stream, chat, audience, showcase, moderation, join, seq, cart, holds, sheet }, guestName, path }:
+    WatchViewProps,
 ) {
   const open = stream.status !== "ended";
   return (
@@ -30,6 +31,8 @@ export function WatchView(
           status={stream.status}
           presence={presenceOf(stream)}
           refusal={moderation.refusal}
+          join={join}
+          seq={seq}
         />
         <ReactionOverlay />
         <HighlightCard streamId={stream.id} initial={showcase} ended={!open} />
@@ -39,7 +42,14 @@ export function WatchView(
         <LikeButton streamId={stream.id} initial={audience.likes} canLike={open} />
         <ReactionBar streamId={stream.id} canReact={open} />
       </div>
-      <ProductTray streamId={stream.id} initial={showcase} canBuy={open} />
+      <ProductTray
+        streamId={stream.id}
+        initial={showcase}
+        canBuy={open}
+        cart={cart}
+        holds={holds}
+        opened={sheet}
+      />
       <ChatPanel
         streamId={stream.id}
         initial={chat}

@@ -2,6 +2,7 @@
 // moment the seller picks another, and a tap opens its sheet. A late viewer gets it in
 // the page's HTML.
 import { ProductTile } from "@/components/ProductTile.tsx";
+import { SheetOpener } from "@/components/SheetOpener.tsx";
 import { roomPhase } from "@/lib/client/live_room.ts";
 import { sheet, useShowcase } from "@/lib/client/showcase_store.ts";
 import type { Showcase } from "@/lib/contract/views.ts";
@@ -21,7 +22,7 @@ export default function HighlightCard({ streamId, initial, ended }: HighlightCar
     <div class="highlight-slot" aria-live="polite">
       {shown && (
         <aside class="highlight-card" data-product-id={product.id} aria-label="Featured product">
-          <button type="button" class="highlight-open" onClick={() => sheet.value = product}>
+          <SheetOpener productId={product.id} class="highlight-open" onOpen={() => sheet.value = product}>
             <ProductTile
               product={product}
               sale={show.sale}
@@ -29,7 +30,7 @@ export default function HighlightCard({ streamId, initial, ended }: HighlightCar
               imageSize={88}
               label="Featured"
             />
-          </button>
+          </SheetOpener>
         </aside>
       )}
     </div>

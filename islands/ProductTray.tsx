@@ -1,28 +1,40 @@
 // Under the video: the pinned products in the seller's order, the product sheet (opened
-// here or from the highlight card), and the viewer's cart with its Reserve button.
+// here or from the highlight card), and the viewer's cart with its Reserve button. All of
+// it renders on the server, so a tap works before this island runs: a product opens its
+// sheet (the page asked again with ?product=), and "Add to cart" posts a form.
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { CartBar } from "@/components/CartBar.tsx";
 import { ProductTile } from "@/components/ProductTile.tsx";
 import { ProductSheet } from "@/components/ProductSheet.tsx";
+import { SheetOpener } from "@/components/SheetOpener.tsx";
 import { cardOf, sheet, showcaseProblem, useShowcase } from "@/lib/client/showcase_store.ts";
 import { endedNow } from "@/lib/client/stream_status.ts";
 import { useCart } from "@/lib/client/use_cart.ts";
-import type { Showcase } from "@/lib/contract/views.ts";
+import type { Cart, ProductView, ReservationSummary, Showcase } from "@/lib/contract/views.ts";
 
 export interface ProductTrayProps {
   streamId: string;
   initial: Showcase;
   /** False once the stream has ended: products still show, buying stops. */
   canBuy: boolean;
+  /** The viewer's cart and holds, as the page was rendered. */
+  cart: Cart;
+  holds: ReservationSummary[];
+  /** The product whose sheet the page was asked to open. */
+  opened: ProductView | null;
 }
 
-export default function ProductTray({ streamId, initial, canBuy }: ProductTrayProps) {
+export default function ProductTray(
+  { streamId, initial, canBuy, cart: cartAtLoad, holds, opened }: ProductTrayProps,
+) {
   const show = useShowcase(streamId, initial);
-  const cart = useCart(streamId, canBuy, show.offset);
+  const cart = useCart(streamId, show.offset, { cart: cartAtLoad, holds });
   const ready = useSignal(false);
+  // The sheet the page came with stays open until closed, like one opened here.
+  const asked = useSignal(opened);
   useEffect(() => void (ready.value = true), []);
-  const open = sheet.value;
+  const open = sheet.value ?? asked.value;
   // When the stream ends, buying stops on every open page at once; what is held stays held.
   const ended = endedNow();
   return (
@@ -31,12 +43,12 @@ export default function ProductTray({ streamId, initial, canBuy }: ProductTrayPr
         <ol class="tray-list">
           {show.pins.map((product) => (
             <li key={product.id} class="tray-item" data-product-id={product.id}>
-              <button
-                type="button"
-                onClick={() => sheet.value = product}
+              <SheetOpener
+                productId={product.id}
+                onOpen={() => sheet.value = product}
               >
                 <ProductTile product={product} sale={show.sale} offset={show.offset} imageSize={64} />
-              </button>
+              </SheetOpener>
             </li>
           ))}
         </ol>
@@ -47,10 +59,11 @@ export default function ProductTray({ streamId, initial, canBuy }: ProductTrayPr
         <ProductSheet
           streamId={streamId}
           product={cardOf(show, open)}
+          details={asked.value?.id === open.id ? asked.value : null}
           sale={show.sale}
           offset={show.offset}
           cart={canBuy && !ended ? cart : null}
-          onClose={() => sheet.value = null}
+          onClose={() => (sheet.value = null, asked.value = null)}
         />
       )}
     </section>

@@ -8,7 +8,7 @@ import { type Refusal, useViewerRoom } from "@/lib/client/use_viewer_room.ts";
 import type { Phase } from "@/lib/client/stream_room.ts";
 import { useSellerMedia } from "@/lib/client/use_seller_media.ts";
 import { PlayerBar } from "@/components/PlayerBar.tsx";
-import type { SellerPresence } from "@/lib/contract/views.ts";
+import type { JoinTicket, SellerPresence } from "@/lib/contract/views.ts";
 
 export interface WatchPlayerProps {
   streamId: string;
@@ -16,6 +16,10 @@ export interface WatchPlayerProps {
   presence: SellerPresence;
   /** Set when the server mints this viewer no token. */
   refusal: Refusal;
+  /** The room ticket rendered with the page: the player connects at once with it. */
+  join: JoinTicket | null;
+  /** The room's last message (`seq`) when the page was rendered. */
+  seq: number;
 }
 
 type View = Exclude<Phase, "live" | "idle"> | "waiting" | "dropped" | "away" | "playing" | "banned" | "full";
@@ -34,12 +38,15 @@ const BANNERS: Record<View, string> = {
   full: "This stream is full. Try again in a little while.",
 };
 
-export default function WatchPlayer({ streamId, status, presence, refusal }: WatchPlayerProps) {
+export default function WatchPlayer({ streamId, status, presence, refusal, join, seq }: WatchPlayerProps) {
   const stage = useRef<HTMLDivElement>(null);
   const main = useRef<HTMLVideoElement>(null);
   const pip = useRef<HTMLVideoElement>(null);
   const audio = useRef<HTMLAudioElement>(null);
-  const { stream, audioBlocked, notice, refused } = useViewerRoom(streamId, status, presence, refusal);
+  const { stream, audioBlocked, notice, refused } = useViewerRoom(streamId, status, presence, refusal, {
+    ticket: join,
+    seq,
+  });
   const media = useSellerMedia(() => status === "ended" ? null : liveRoom().room, { main, pip, audio });
 
   const view = refused ??

@@ -1,6 +1,6 @@
 // What people send to sign up, sign in, or name themselves as a guest.
 import { z } from "zod";
-import { text } from "@/lib/core/fields.ts";
+import { returnPath, text } from "@/lib/core/fields.ts";
 
 /** An email address as accounts are keyed: trimmed and lowercase. */
 export const email = z.string().trim().toLowerCase().max(254, "Email is too long")
@@ -22,6 +22,6 @@ export type SignInInput = z.infer<typeof SignInInput>;
 
 export const GuestNameInput = z.object({
   name: text("Display name", 1, 40),
-  returnTo: z.string().regex(/^\/(?!\/)[^\s\\]*$/, "Invalid return path").default("/"),
+  returnTo: returnPath.default("/"),
 }).strict();
 export type GuestNameInput = z.infer<typeof GuestNameInput>;

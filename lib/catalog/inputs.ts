@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { CURRENCIES } from "@/lib/contract/limits.ts";
 import { formatAmount, parseAmount } from "@/lib/contract/money.ts";
-import { description, text } from "@/lib/core/fields.ts";
+import { description, text, typedNumber } from "@/lib/core/fields.ts";
 
 const PRICE_NOT_WHOLE = "Price must be a whole number of minor units (cents)";
 const STOCK_NOT_WHOLE = "Stock must be a whole number";
@@ -41,13 +41,6 @@ export type ProductInput = z.infer<typeof ProductInput>;
 // applied as a change to the stock as it is now, so reservations made meanwhile stay.
 export const ProductPatch = z.object({ ...productFields, stockShown: stock }).partial().strict();
 export type ProductPatch = z.infer<typeof ProductPatch>;
-
-/**
- * A whole number typed into a form: digits only (and a minus, to say "negative"), so ""
- * and "1.5" are refused rather than read as 0 or cut to 1.
- */
-const typedNumber = (message: string, schema: z.ZodNumber) =>
-  z.string({ error: message }).trim().regex(/^-?\d+$/, message).transform(Number).pipe(schema);
 
 // A form's file input with no file chosen arrives as an empty, nameless file: no image.
 const noFileChosen = (v: unknown) => v instanceof File && v.size === 0 && v.name === "";

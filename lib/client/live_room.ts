@@ -4,8 +4,9 @@
 import { type Signal, signal } from "@preact/signals";
 import { DisconnectReason, type Room, RoomEvent } from "livekit-client";
 import { decodeMessage, isTopic, type MessageOf, type Topic } from "@/lib/contract/messages.ts";
+import type { JoinTicket } from "@/lib/contract/views.ts";
 import { ApiError } from "./api.ts";
-import { sequence } from "./sequence.ts";
+import { type Dispatcher, dispatcher } from "./dispatch.ts";
 import {
   connectToStream,
   createStreamRoom,
@@ -13,8 +14,6 @@ import {
   type Phase,
   trackConnection,
 } from "./stream_room.ts";
-
-type Listener = (message: never) => void;
 
 export interface LiveRoom {
   room: Room;
@@ -27,7 +26,7 @@ export interface LiveRoom {
    * Joins the stream's room and stays joined: LiveKit itself resumes short drops; after
    * a full disconnect (network gone too long, server restart) this rejoins with backoff.
    */
-  join(streamId: string, as: JoinAs): Promise<void>;
+  join(streamId: string, as: JoinAs, ticket?: JoinTicket | null, seq?: number): Promise<void>;
 }
 
 // Disconnects that mean "you are done here", not "try again". A duplicate identity is
@@ -49,36 +48,27 @@ export function liveRoom(): LiveRoom {
   return current;
 }
 
-/**
- * Hands the server's messages to the listeners of their topic, in the room's sequence: a
- * repeat is dropped; a gap, or a visible page hearing nothing for long (not even the
- * heartbeat), calls `resync` so islands fetch what they hold again.
- */
-function dispatch(room: Room, listeners: Map<Topic, Set<Listener>>, resync: () => void): void {
-  const order = sequence();
+/** Feeds the server's messages to `d`, and asks for a fetch when a visible page has heard nothing for long. */
+function listen(room: Room, d: Dispatcher, resync: () => void): void {
   room.on(RoomEvent.DataReceived, (payload, from, _kind, topic) => {
     // Only the server speaks (its packets name no sender); anything from a participant is forged.
     if (from || !isTopic(topic)) return;
     const message = decodeMessage(topic, payload);
-    if (!message) return;
-    const place = order.take(message.seq, message.type === "tick");
-    if (place === "repeat") return;
-    for (const fn of listeners.get(topic) ?? []) fn(message as never);
-    if (place === "gap") resync();
+    if (message) d.receive(message);
   });
   setInterval(() => {
-    if (roomPhase.value === "live" && document.visibilityState === "visible" && order.silent()) resync();
+    if (roomPhase.value === "live" && document.visibilityState === "visible" && d.order.silent()) resync();
   }, 5_000);
 }
 
 function createLiveRoom(): LiveRoom {
   const room = createStreamRoom();
   const phase = roomPhase;
-  const listeners = new Map<Topic, Set<Listener>>();
   const resyncs = new Set<() => void>();
   trackConnection(room, phase);
   const resync = () => resyncs.forEach((fn) => fn());
-  dispatch(room, listeners, resync);
+  const messages = dispatcher(resync);
+  listen(room, messages, resync);
   room.on(RoomEvent.Reconnected, resync);
   let joined: { streamId: string; as: JoinAs } | null = null;
   room.on(RoomEvent.Disconnected, (reason) => {
@@ -108,23 +98,20 @@ function createLiveRoom(): LiveRoom {
   return {
     room,
     phase,
-    on(topic, fn) {
-      const set = listeners.get(topic) ?? new Set();
-      listeners.set(topic, set);
-      set.add(fn as Listener);
-      return () => set.delete(fn as Listener);
-    },
+    on: messages.on,
     onResync(fn) {
       resyncs.add(fn);
       return () => resyncs.delete(fn);
     },
-    async join(streamId, as) {
+    async join(streamId, as, ticket, seq) {
       phase.value = "connecting";
-      await connectToStream(room, streamId, as);
+      // Known where the page's state stood: a message missed before connecting shows as a gap.
+      if (seq !== undefined) messages.order.startAt(seq);
+      await connectToStream(room, streamId, as, ticket);
       joined = { streamId, as };
       phase.value = "live";
-      // What was sent between the server rendering the page and now is caught up too.
-      resync();
+      // Else what was sent between the server rendering the page and now is fetched.
+      if (seq === undefined) resync();
     },
   };
 }

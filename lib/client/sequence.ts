@@ -13,6 +13,8 @@ export interface Sequence {
   take(seq: number | undefined, tick?: boolean, now?: number): "new" | "repeat" | "gap";
   /** True when nothing was heard for SILENCE_MS; restarts the wait. */
   silent(now?: number): boolean;
+  /** Where the page stands before anything is heard: the `seq` its server-rendered state is as of. */
+  startAt(seq: number): void;
 }
 
 export function sequence(): Sequence {
@@ -27,6 +29,9 @@ export function sequence(): Sequence {
       last = seq;
       if (before === null) return "new";
       return tick || seq > before + 1 ? "gap" : "new";
+    },
+    startAt(seq) {
+      last = seq;
     },
     silent(now = Date.now()) {
       if (now - heardAt < SILENCE_MS) return false;

@@ -30,3 +30,12 @@ Deno.test("silence longer than the limit asks for a fetch, once per silence", ()
   assertEquals(s.silent(t0 + SILENCE_MS), true);
   assertEquals(s.silent(t0 + SILENCE_MS + 1), false);
 });
+
+Deno.test("a page that starts where its server-rendered state stood spots a message missed before it connected", () => {
+  const s = sequence();
+  s.startAt(12);
+  assertEquals(s.take(13), "new");
+  const late = sequence();
+  late.startAt(12);
+  assertEquals(late.take(14), "gap", "13 went out before this page was in the room");
+});

@@ -2,6 +2,7 @@
 // request, and turning Room events into a connection phase the UI can show.
 import { type Signal } from "@preact/signals";
 import { DisconnectReason, Room, RoomEvent, VideoPresets } from "livekit-client";
+import type { JoinTicket } from "@/lib/contract/views.ts";
 import { postJson } from "./api.ts";
 
 export type Phase = "idle" | "connecting" | "live" | "reconnecting" | "ended" | "offline" | "error";
@@ -27,12 +28,25 @@ export function createStreamRoom(): Room {
 /** How a page joins: the seller broadcasting from the studio, or someone watching. */
 export type JoinAs = "host" | "viewer";
 
-export async function connectToStream(room: Room, streamId: string, as: JoinAs): Promise<void> {
-  const { serverUrl, token } = await postJson<{ serverUrl: string; token: string }>(
-    `/api/streams/${encodeURIComponent(streamId)}/token`,
-    { as },
-  );
-  await room.connect(serverUrl, token);
+/**
+ * Connects the room: with the ticket the page came with (no request first), or else (none,
+ * or it no longer works: the page sat open past its lifetime) with one asked for now.
+ */
+export async function connectToStream(
+  room: Room,
+  streamId: string,
+  as: JoinAs,
+  ticket?: JoinTicket | null,
+): Promise<void> {
+  if (ticket) {
+    try {
+      return await room.connect(ticket.serverUrl, ticket.token);
+    } catch {
+      // Asked for afresh below; a refusal then says why in plain words.
+    }
+  }
+  const fresh = await postJson<JoinTicket>(`/api/streams/${encodeURIComponent(streamId)}/token`, { as });
+  await room.connect(fresh.serverUrl, fresh.token);
 }
 
 /** Mirrors the room's connection into `phase`; returns the unsubscribe function. */

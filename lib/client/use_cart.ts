@@ -27,15 +27,20 @@ export interface CartControls extends Omit<Action, "run"> {
 
 const EMPTY: Cart = { items: [], totalMinor: 0 };
 
-export function useCart(streamId: string, enabled: boolean, offset: number): CartControls {
+/** `atLoad`: the cart and holds the page was rendered with. */
+export function useCart(
+  streamId: string,
+  offset: number,
+  atLoad: { cart: Cart; holds: ReservationSummary[] },
+): CartControls {
   const base = `/api/streams/${encodeURIComponent(streamId)}`;
   const fetchCart = async () => (await getJson<{ cart: Cart }>(`${base}/cart`)).cart;
   const fetchHolds = async () =>
     (await getJson<{ reservations: ReservationSummary[] }>(`${base}/reservations`)).reservations;
   // Fetched again when the highlight changes, and when the stream's status does (once it
   // ends, the page says what becomes of what is held).
-  const cart = useLiveState(EMPTY, { on: {}, refetchOn: ["highlight", "status"], refetch: fetchCart });
-  const holds = useLiveState<ReservationSummary[]>([], {
+  const cart = useLiveState(atLoad.cart, { on: {}, refetchOn: ["highlight", "status"], refetch: fetchCart });
+  const holds = useLiveState(atLoad.holds, {
     on: {},
     refetchOn: ["status"],
     refetch: fetchHolds,
@@ -43,11 +48,6 @@ export function useCart(streamId: string, enabled: boolean, offset: number): Car
   const { busy, error, run } = useAction();
   const reserved = useSignal<ReservationSummary | null>(null);
 
-  useEffect(() => {
-    if (!enabled) return;
-    cart.refetch();
-    holds.refetch();
-  }, []);
   // When a sale price or a hold runs out, fetch what the server says now.
   const ends = [
     ...cart.state.value.items.map((i) => i.saleEndsAt),

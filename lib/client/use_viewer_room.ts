@@ -4,7 +4,7 @@
 import { useSignal, useSignalEffect } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { DisconnectReason, RoomEvent } from "livekit-client";
-import type { SellerPresence, StreamStatus, WatchModeration } from "@/lib/contract/views.ts";
+import type { JoinTicket, SellerPresence, StreamStatus, WatchModeration } from "@/lib/contract/views.ts";
 import { ApiError, messageOf } from "./api.ts";
 import { liveRoom, roomPhase as phase } from "./live_room.ts";
 import { type StreamState, useStreamState } from "./stream_status.ts";
@@ -27,6 +27,7 @@ export function useViewerRoom(
   status: StreamStatus,
   presence: SellerPresence,
   refusal: Refusal,
+  page: { ticket: JoinTicket | null; seq: number },
 ): ViewerRoom {
   const stream = useStreamState(streamId, status, presence);
   const audioBlocked = useSignal(false);
@@ -48,7 +49,7 @@ export function useViewerRoom(
     room.on(RoomEvent.Disconnected, (why) => {
       if (why === DisconnectReason.PARTICIPANT_REMOVED) refused.value = "banned";
     });
-    liveRoom().join(streamId, "viewer")
+    liveRoom().join(streamId, "viewer", page.ticket, page.seq)
       .then(() => audioBlocked.value = !room.canPlaybackAudio)
       .catch((error) => {
         if (phase.value === "ended") return;

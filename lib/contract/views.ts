@@ -14,6 +14,12 @@ export type StreamStatus = "created" | "live" | "ended";
 
 export type ImageType = "image/png" | "image/jpeg" | "image/webp";
 
+/** What a page connects to its stream's room with: LiveKit's URL and one connection's token. */
+export interface JoinTicket {
+  serverUrl: string;
+  token: string;
+}
+
 /** A product as anyone may see it: everything but its seller's id. */
 export interface ProductDetails {
   id: string;

@@ -50,6 +50,13 @@ Deno.test("loadConfig() refuses in production what would not work there, in plai
   }
 });
 
+Deno.test("loadConfig() lets a production build reach LiveKit over plain ws:// on loopback only", () => {
+  assertEquals(loadConfig({ ...PRODUCTION, LIVEKIT_PUBLIC_URL: "ws://127.0.0.1:7880" }).env, "production");
+  assert(
+    refusal({ ...PRODUCTION, LIVEKIT_PUBLIC_URL: "ws://127.0.0.2.example.com:7880" }).includes("wss://"),
+  );
+});
+
 Deno.test("loadConfig() keeps development free of those production rules", () => {
   const config = loadConfig({ KV_PATH: "/srv/elsewhere.kv" });
   assertEquals(config.livekit.publicUrl, "ws://127.0.0.1:7880");

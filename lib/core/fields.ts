@@ -38,3 +38,13 @@ export const description = z.preprocess(
 
 /** An id made by newId() (lib/kv/ids.ts): lowercase base 36. */
 export const storedId = (what: string) => z.string().regex(/^[0-9a-z]{1,40}$/, `Expected ${what}`);
+
+/**
+ * A whole number typed into a form: digits only (and a minus, to say "negative"), so ""
+ * and "1.5" are refused rather than read as 0 or cut to 1.
+ */
+export const typedNumber = (message: string, schema: z.ZodNumber) =>
+  z.string({ error: message }).trim().regex(/^-?\d+$/, message).transform(Number).pipe(schema);
+
+/** A path on this site to come back to after a form (never another site's: no `//host`). */
+export const returnPath = z.string().regex(/^\/(?!\/)[^\s\\]*$/, "Invalid return path");

@@ -13,6 +13,11 @@ export type News =
   /** Close the room: everyone is let go (the stream ended). */
   | { close: true };
 
+/** The last `seq` a message to the stream's room was given (0: none yet). */
+export async function lastSeq(kv: Deno.Kv, streamId: string): Promise<number> {
+  return (await kv.get<number>(keys.outboxSeq(streamId))).value ?? 0;
+}
+
 /** Adds the news to `op`, so it commits (or not) with the change it tells of. */
 export function queue(op: Deno.AtomicOperation, streamId: string, news: News[]): Deno.AtomicOperation {
   for (const item of news) op.set(keys.outbox(streamId, newId()), item);

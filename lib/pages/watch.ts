@@ -1,16 +1,31 @@
 // The watch page: everything a viewer sees before the room connects, so a late viewer
-// starts from the current chat (with its pinned note), audience and showcase; and
-// whether the asker moderates its chat, or may not watch at all.
+// starts from the current chat (with its pinned note), audience, showcase and their cart;
+// whether the asker moderates its chat, or may not watch at all; the ticket its player
+// joins the room with; and the product sheet asked for in the address, all of which
+// works before the page's JavaScript runs.
 import { audienceOf } from "@/lib/audience/actions.ts";
 import { listChat } from "@/lib/chat/store.ts";
 import type { ChatMessage } from "@/lib/contract/messages.ts";
-import type { Audience, Showcase, WatchModeration } from "@/lib/contract/views.ts";
+import type {
+  Audience,
+  Cart,
+  JoinTicket,
+  ProductView,
+  ReservationSummary,
+  Showcase,
+  WatchModeration,
+} from "@/lib/contract/views.ts";
 import type { Actor } from "@/lib/core/actor.ts";
+import { DomainError } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { watchModeration } from "@/lib/moderation/view.ts";
 import { showcaseOf } from "@/lib/showcase/view.ts";
 import { findStream } from "@/lib/streams/access.ts";
 import type { Stream } from "@/lib/streams/store.ts";
+import { joinToken } from "@/lib/streams/actions.ts";
+import { lastSeq } from "@/lib/outbox/queue.ts";
+import { view as productView } from "@/lib/catalog/actions.ts";
+import { cart as cartOf, holds as holdsOf } from "@/lib/commerce/actions.ts";
 
 export interface WatchPage {
   stream: Stream;
@@ -18,16 +33,60 @@ export interface WatchPage {
   audience: Audience;
   showcase: Showcase;
   moderation: WatchModeration;
+  /** A ticket to the room, so the player connects with no request between the page and LiveKit. */
+  join: JoinTicket | null;
+  /** The room's last `seq` when this state was read: a message after it that the page missed shows as a gap. */
+  seq: number;
+  /** The asker's cart in this stream, and what they hold. */
+  cart: Cart;
+  holds: ReservationSummary[];
+  /** The product whose sheet is open (asked for with `?product=`, when it is on show). */
+  sheet: ProductView | null;
 }
 
-export async function watchPage(services: Services, actor: Actor, streamId: string): Promise<WatchPage> {
+export interface WatchRequest {
+  asker: Actor;
+  streamId: string;
+  /** Who joins the room: the asker, or the guest the page just made of a stranger; null for nobody yet. */
+  viewer: () => Promise<Actor | null>;
+  /** The product whose sheet to open. */
+  product?: string;
+}
+
+export async function watchPage(
+  services: Services,
+  { asker, streamId, viewer, product }: WatchRequest,
+): Promise<WatchPage> {
   const { kv, clock } = services;
   const stream = await findStream(kv, streamId);
-  const [chat, audience, showcase, moderation] = await Promise.all([
+  // Read before the state: anything the state misses comes after it.
+  const seq = await lastSeq(kv, stream.id);
+  const [chat, audience, showcase, moderation, cart, holds] = await Promise.all([
     listChat(kv, stream.id),
-    audienceOf(kv, actor, stream),
+    audienceOf(kv, asker, stream),
     showcaseOf(kv, stream.id, clock.now()),
-    watchModeration(services, actor, stream),
+    watchModeration(services, asker, stream),
+    cartOf(services, asker, stream.id),
+    holdsOf(services, asker, stream.id),
   ]);
-  return { stream, chat, audience, showcase, moderation };
+  const open = stream.status !== "ended" && !moderation.refusal;
+  const join = open ? await ticketFor(services, await viewer(), stream.id) : null;
+  const onShow = [...showcase.pins, showcase.highlight].some((p) => p?.id === product);
+  const sheet = product && onShow ? await productView(services, product) : null;
+  return { stream, chat, audience, showcase, moderation, join, seq, cart, holds, sheet };
+}
+
+/** A viewer's ticket, or null when they get none now (the page then asks, and shows why). */
+async function ticketFor(
+  services: Services,
+  viewer: Actor | null,
+  streamId: string,
+): Promise<JoinTicket | null> {
+  if (!viewer) return null;
+  try {
+    return await joinToken(services, viewer, streamId, "viewer");
+  } catch (error) {
+    if (error instanceof DomainError) return null;
+    throw error;
+  }
 }

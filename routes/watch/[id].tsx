@@ -1,15 +1,35 @@
 import { WatchView } from "@/components/WatchView.tsx";
-import { type Handlers, page, type PageProps } from "@/lib/fresh/mod.ts";
+import * as commerce from "@/lib/commerce/actions.ts";
+import { CartItemForm } from "@/lib/commerce/inputs.ts";
+import { type Handlers, page, type PageProps, readForm, readQuery } from "@/lib/fresh/mod.ts";
+import { WatchQuery } from "@/lib/pages/inputs.ts";
 import { type WatchPage, watchPage } from "@/lib/pages/watch.ts";
-import { askerOf, welcomeGuest } from "@/lib/server/identity.ts";
+import { askerOf, personOf, welcomeGuest } from "@/lib/server/identity.ts";
 import type { State } from "@/lib/server/state.ts";
 
 export const handler: Handlers<State> = {
   async GET(ctx) {
-    const data = await watchPage(ctx.state.services, askerOf(ctx), ctx.params.id!);
-    // A stranger becomes a guest here (a new guest has nothing the page would show yet).
+    const { product } = readQuery(ctx, WatchQuery);
+    // A stranger becomes a guest here, once the stream is known to exist; the room ticket is theirs.
+    const viewer = async () => {
+      await welcomeGuest(ctx);
+      const actor = askerOf(ctx);
+      return actor.identity ? actor : null;
+    };
+    const data = await watchPage(ctx.state.services, {
+      asker: askerOf(ctx),
+      streamId: ctx.params.id!,
+      viewer,
+      product,
+    });
     await welcomeGuest(ctx);
     return page(data);
+  },
+  /** The product sheet's "Add to cart" before the page's JavaScript runs: back to the sheet. */
+  async POST(ctx) {
+    const input = await readForm(ctx, CartItemForm);
+    await commerce.setItem(ctx.state.services, personOf(ctx), ctx.params.id!, input);
+    return ctx.hono.redirect(`/watch/${encodeURIComponent(ctx.params.id!)}?product=${input.productId}`, 303);
   },
 };
 

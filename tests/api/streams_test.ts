@@ -207,3 +207,37 @@ Deno.test("a LiveKit webhook with a forged or missing signature is refused with 
     });
     await expectError(missing, 401, "bad_signature");
   }));
+
+/** The room ticket the watch page hands its player, from the page's island props. */
+async function pageTicket(
+  client: Client,
+  streamId: string,
+): Promise<{ serverUrl: string; token: string } | null> {
+  const html = await (await client.request(`/watch/${streamId}`)).text();
+  const blob = html.match(/<script type="application\/json" id="sf-islands">([\s\S]*?)<\/script>/)?.[1];
+  const islands = JSON.parse(blob ?? "[]") as { name: string; props: { join?: unknown } }[];
+  return (islands.find((i) => i.name === "WatchPlayer")?.props.join ?? null) as never;
+}
+
+Deno.test("the watch page carries a room ticket: the new guest's own viewer connection, so joining needs no request", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    await signUp(seller);
+    const streamId = await createStream(seller);
+    await seller.post(`/api/streams/${streamId}/live`);
+    const stranger = new Client(app);
+    const ticket = await pageTicket(stranger, streamId);
+    assert(ticket, "a first visit gets one");
+    assertEquals(ticket.serverUrl, "ws://127.0.0.1:7880");
+    const claims = await verifier.verify(ticket.token);
+    assertEquals(connectionOf(claims.sub!).person.startsWith("guest-"), true);
+    assertEquals(
+      [claims.video?.room, claims.video?.canPublish, claims.video?.canPublishData, claims.video?.hidden],
+      [roomName(streamId), false, false, true],
+    );
+    assert(claims.exp! - claims.nbf! <= 10 * 60, "short-lived");
+    const again = await pageTicket(stranger, streamId);
+    assert(again && again.token !== ticket.token, "each page load is a connection of its own");
+    await seller.post(`/api/streams/${streamId}/end`);
+    assertEquals(await pageTicket(stranger, streamId), null, "an ended stream has no room to join");
+  }));

@@ -1,0 +1,98 @@
+// The watch page as plain HTML, the way it works before its JavaScript runs (or without
+// any): `?product=` opens a product's sheet, its "Add to cart" form fills the cart and
+// comes back to the sheet, and the cart is in the page.
+import { createProduct } from "@/lib/catalog/store.ts";
+import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
+import { Client, createStream, kvSnapshot, signUp, type TestApp, viewer, withApp } from "./client.ts";
+
+async function shop(app: TestApp) {
+  const seller = new Client(app);
+  const sellerId = await signUp(seller);
+  const streamId = await createStream(seller);
+  await seller.post(`/api/streams/${streamId}/live`);
+  const item = { description: "Washed linen.", priceMinor: 4900, currency: "EUR", buyUrl: null, stock: 2 };
+  const shirt = await createProduct(
+    app.services.kv,
+    sellerId,
+    { ...item, name: "Linen shirt" },
+    app.clock.now(),
+  );
+  const hidden = await createProduct(
+    app.services.kv,
+    sellerId,
+    { ...item, name: "Not on show" },
+    app.clock.now(),
+  );
+  await seller.request(`/api/streams/${streamId}/pins`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ productIds: [shirt.id] }),
+  });
+  return { seller, streamId, shirt, hidden };
+}
+
+const addForm = (buyer: Client, streamId: string, fields: Record<string, string>) =>
+  buyer.postForm(`/watch/${streamId}`, fields);
+
+Deno.test("?product= renders the sheet open with its details; a product not on show, or a bad id, opens nothing", () =>
+  withApp(async (app) => {
+    const { streamId, shirt, hidden } = await shop(app);
+    const page = async (query: string) => {
+      const res = await new Client(app).request(`/watch/${streamId}${query}`);
+      assertEquals(res.status, 200);
+      return await res.text();
+    };
+    const open = await page(`?product=${shirt.id}`);
+    assertMatch(open, /<dialog open class="product-sheet" data-product-id="[^"]+">/);
+    assert(open.includes("Washed linen.") && open.includes("Add to cart"), "its details and the cart form");
+    for (
+      const query of [`?product=${hidden.id}`, "?product=%3Cscript%3E", "?product=", "?utm_source=x", ""]
+    ) {
+      assert(!(await page(query)).includes("<dialog open"), query);
+    }
+  }));
+
+Deno.test("the sheet's Add to cart form fills the cart and comes back to the sheet, which shows it", () =>
+  withApp(async (app) => {
+    const { streamId, shirt } = await shop(app);
+    const buyer = await viewer(app, streamId);
+    const res = await addForm(buyer, streamId, { productId: shirt.id, quantity: "1" });
+    assertEquals([res.status, res.headers.get("location")], [303, `/watch/${streamId}?product=${shirt.id}`]);
+    const cart = await (await buyer.request(`/api/streams/${streamId}/cart`)).json();
+    assertEquals(
+      cart.cart.items.map((i: { productId: string; quantity: number }) => [i.productId, i.quantity]),
+      [
+        [shirt.id, 1],
+      ],
+    );
+    const back = await (await buyer.request(res.headers.get("location")!)).text();
+    assert(back.includes("1 in your cart"), "the sheet says so");
+    assertMatch(back, /class="cart-bar"[\s\S]*Linen shirt/);
+  }));
+
+Deno.test("a bad Add to cart form is a clear 4xx page and stores nothing", () =>
+  withApp(async (app) => {
+    const { streamId, shirt, hidden } = await shop(app);
+    const buyer = await viewer(app, streamId);
+    const before = await kvSnapshot(app.services.kv);
+    const cases: [Record<string, string>, number, RegExp][] = [
+      [{ productId: shirt.id, quantity: "1.5" }, 400, /whole number/],
+      [{ productId: shirt.id, quantity: "" }, 400, /whole number/],
+      [{ productId: shirt.id, quantity: "11" }, 400, /At most 10/],
+      [{ productId: "nope!", quantity: "1" }, 400, /product id/],
+      [{ productId: shirt.id }, 400, /whole number|quantity/i],
+      [{ productId: shirt.id, quantity: "1", extra: "x" }, 400, /extra|Unrecognized/i],
+    ];
+    for (const [fields, status, words] of cases) {
+      const res = await addForm(buyer, streamId, fields);
+      const html = await res.text();
+      assertEquals(res.status, status, `${JSON.stringify(fields)}: ${html.slice(0, 300)}`);
+      assertMatch(html, words);
+    }
+    assertEquals(
+      (await addForm(new Client(app), streamId, { productId: shirt.id, quantity: "1" })).status,
+      401,
+    );
+    assert(hidden.id);
+    assertEquals(await kvSnapshot(app.services.kv), before);
+  }));

@@ -1,0 +1,107 @@
+// How a viewer's watch page arrives: in one step to the room (the page carries its ticket,
+// so no request stands between the HTML and LiveKit), its JavaScript compressed and
+// preloaded all at once, and the shop working before that JavaScript has run: on a slow
+// phone (CPU throttled 4×) and with no JavaScript at all.
+import { assert, assertEquals } from "@/tests/assert.ts";
+import { waitForInbound, withRtcStats } from "@/tests/e2e/harness/browser.ts";
+import {
+  api,
+  createProduct,
+  createStreamAsSeller,
+  goLive,
+  liveTest,
+  openViewer,
+  UI_TIMEOUT,
+} from "./live_flow.ts";
+
+liveTest(
+  "the watch page joins in one step, with its JavaScript compressed and preloaded, and works before it runs",
+  async (t, { stack, browser }) => {
+    const { studio, watchUrl, streamId } = await createStreamAsSeller(browser, stack.appUrl);
+    await goLive(studio);
+    const shirt = await createProduct(studio, { name: "Linen shirt", stock: 5 });
+    await api(studio, "PUT", `/api/streams/${streamId}/pins`, { productIds: [shirt] });
+
+    await t.step(
+      "the player connects with the ticket in the page: no token request, scripts brotli'd and preloaded",
+      async () => {
+        const context = await withRtcStats(await browser.newContext());
+        const page = await context.newPage();
+        const requests: string[] = [];
+        const scripts = new Map<string, string | undefined>();
+        page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+        page.on("response", (r) => {
+          const path = new URL(r.url()).pathname;
+          if (path.startsWith("/_islands/")) scripts.set(path, r.headers()["content-encoding"]);
+        });
+        await page.goto(watchUrl);
+        await page.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+        await waitForInbound(page, (s) => s.framesDecoded > 0, UI_TIMEOUT);
+        assertEquals(requests.filter((p) => p.endsWith("/token")), [], "no token request before joining");
+        // Everything the page shows came with it: joining asks the server for nothing more.
+        await page.waitForTimeout(1_000);
+        assertEquals(requests.filter((p) => p.startsWith("/api/")), [], "no refetch after joining");
+        assert(scripts.size > 3, `scripts loaded: ${[...scripts.keys()]}`);
+        assertEquals([...new Set(scripts.values())], ["br"], "every script arrives brotli-compressed");
+        const preloaded = await page.$$eval(
+          'link[rel="modulepreload"]',
+          (ls) => ls.map((l) => new URL((l as HTMLLinkElement).href).pathname),
+        );
+        assertEquals(
+          new Set(preloaded),
+          new Set(scripts.keys()),
+          "every script the page runs is preloaded from the head",
+        );
+        await context.close();
+      },
+    );
+
+    await t.step(
+      "on a phone whose CPU is 4× slower, a tap on a pinned product at DOMContentLoaded opens its sheet",
+      async () => {
+        const page = await openViewer(browser, "about:blank", {
+          viewport: { width: 390, height: 844 },
+          isMobile: true,
+          hasTouch: true,
+        });
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+        await page.goto(watchUrl, { waitUntil: "domcontentloaded" });
+        await page.locator(`.tray-item[data-product-id="${shirt}"] button`).tap();
+        await page.waitForSelector(`dialog.product-sheet[open][data-product-id="${shirt}"]`, {
+          timeout: UI_TIMEOUT,
+        });
+        const sheet = await page.textContent(".product-sheet");
+        assert(sheet?.includes("Linen shirt") && sheet.includes("€49.00"), `the sheet: ${sheet}`);
+        await page.context().close();
+      },
+    );
+
+    await t.step(
+      "with no JavaScript at all: the tray opens a sheet, Add to cart fills the cart, chat history shows",
+      async () => {
+        await api(studio, "POST", `/api/streams/${streamId}/chat`, { text: "Welcome, everyone!" });
+        const context = await browser.newContext({ javaScriptEnabled: false });
+        const page = await context.newPage();
+        await page.goto(watchUrl);
+        assert(
+          (await page.textContent(".chat-messages"))?.includes("Welcome, everyone!"),
+          "chat history is in the page",
+        );
+        await page.getByRole("button", { name: /Linen shirt/ }).click();
+        await page.waitForSelector(`dialog.product-sheet[open][data-product-id="${shirt}"]`);
+        await page.getByRole("button", { name: "Add to cart" }).click();
+        await page.waitForSelector(".product-sheet .in-cart:has-text('1 in your cart')");
+        const cart = await page.textContent(".cart-bar");
+        assert(cart?.includes("Linen shirt") && cart.includes("€49.00"), `the cart: ${cart}`);
+        await page.locator(".product-sheet .sheet-close button").click();
+        assertEquals(
+          await page.locator("dialog.product-sheet[open]").count(),
+          0,
+          "the sheet closes as plain HTML too",
+        );
+        await context.close();
+      },
+    );
+  },
+);
