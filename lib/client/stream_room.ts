@@ -12,8 +12,9 @@ export function createStreamRoom(): Room {
     // LiveKit would leave on "beforeunload", even when the seller then chooses to stay on
     // the page (the studio asks first while on air): leave when the page really goes.
     disconnectOnPageLeave: false,
-    // Viewers get the layer that fits their player; the seller stops sending unwatched layers.
-    adaptiveStream: true,
+    // The seller stops sending layers nobody watches. Viewers pick the layer that fits their
+    // player themselves (lib/client/use_seller_media.ts): LiveKit's adaptive stream would
+    // hold the video back until it sees the element on screen, a keyframe later.
     dynacast: true,
     publishDefaults: {
       simulcast: true,

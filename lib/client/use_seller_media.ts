@@ -8,13 +8,19 @@ import { type RemoteTrackPublication, type Room, RoomEvent, Track, VideoQuality 
 
 export type Quality = "auto" | "high" | "medium" | "low";
 
-// Adaptive stream already picks the layer that fits the player ("auto"); a choice caps it.
-const CAPS: Record<Quality, VideoQuality> = {
-  auto: VideoQuality.HIGH,
+const CHOSEN: Record<Exclude<Quality, "auto">, VideoQuality> = {
   high: VideoQuality.HIGH,
   medium: VideoQuality.MEDIUM,
   low: VideoQuality.LOW,
 };
+
+/** The layer a choice asks for; "auto": the one that fits the player's size on this screen. */
+function ask(pub: RemoteTrackPublication, quality: Quality, el: HTMLVideoElement | null) {
+  if (quality !== "auto") return pub.setVideoQuality(CHOSEN[quality]);
+  const scale = globalThis.devicePixelRatio ?? 1;
+  const width = Math.round((el?.clientWidth || 640) * scale);
+  pub.setVideoDimensions({ width, height: Math.round(width * 9 / 16) });
+}
 
 export interface SellerMedia {
   hasVideo: Signal<boolean>;
@@ -43,6 +49,11 @@ export function useSellerMedia(
   useEffect(() => {
     const r = room();
     if (!r) return;
+    let shown: { main?: RemoteTrackPublication; pip?: RemoteTrackPublication } = {};
+    const askFitting = () => {
+      if (shown.main) ask(shown.main, media.quality.value, els.main.current);
+      if (shown.pip) ask(shown.pip, media.quality.value, els.pip.current);
+    };
     const layout = () => {
       const pubs = [...r.remoteParticipants.values()].flatMap((p) => [...p.trackPublications.values()]);
       const find = (source: Track.Source) => pubs.find((p) => p.source === source && p.track);
@@ -53,7 +64,8 @@ export function useSellerMedia(
       show(screen ?? camera, els.main.current);
       show(screen ? camera : undefined, els.pip.current);
       if (mic && els.audio.current) mic.audioTrack?.attach(els.audio.current);
-      for (const pub of [screen, camera]) pub?.setVideoQuality(CAPS[media.quality.value]);
+      shown = { main: screen ?? camera, pip: screen ? camera : undefined };
+      askFitting();
       media.hasVideo.value = !!(screen ?? camera);
       media.hasPip.value = !!(screen && camera);
       media.micMuted.value = !!mic?.isMuted;
@@ -71,10 +83,14 @@ export function useSellerMedia(
       RoomEvent.ParticipantDisconnected,
     ] as const;
     for (const e of events) r.on(e, relayout);
-    const unwatch = media.quality.subscribe(layout);
+    const unwatch = media.quality.subscribe(askFitting);
+    // A player that grows (fullscreen, a phone turned) asks for the layer that fits it again.
+    const resized = new ResizeObserver(askFitting);
+    for (const el of [els.main.current, els.pip.current]) if (el) resized.observe(el);
     return () => {
       for (const e of events) r.off(e, relayout);
       unwatch();
+      resized.disconnect();
     };
   }, []);
   return media;

@@ -2,7 +2,7 @@
 // viewer may not watch: banned, or the stream is full), lets it go when the stream ends,
 // notices when the browser blocks sound, and when the seller's ban removes this viewer.
 import { useSignal, useSignalEffect } from "@preact/signals";
-import { useEffect } from "preact/hooks";
+import { useLayoutEffect } from "preact/hooks";
 import { DisconnectReason, RoomEvent } from "livekit-client";
 import type { JoinTicket, SellerPresence, StreamStatus, WatchModeration } from "@/lib/contract/views.ts";
 import { ApiError, messageOf } from "./api.ts";
@@ -41,7 +41,8 @@ export function useViewerRoom(
     void liveRoom().room.disconnect();
   });
 
-  useEffect(() => {
+  // Before the page's other islands wake: the connection is what the viewer waits for.
+  useLayoutEffect(() => {
     if (ended || refusal) return;
     const { room } = liveRoom();
     room.on(RoomEvent.AudioPlaybackStatusChanged, () => audioBlocked.value = !room.canPlaybackAudio);
