@@ -1,0 +1,231 @@
+// Scale-out, proven on loopback with every part real (tests/e2e/harness/scaleout.ts): Redis,
+// two LiveKit nodes on it, denokv, two app processes on it, and Caddy in front from the
+// repository's Caddyfiles. Caddy's sticky cookie keeps the seller on process A and the viewers
+// on B; both agree on every screen, and 50 buyers spread over both reserve a stock of 10. Two
+// streams are hosted by two nodes and both play. Process A dies mid-stream: the seller goes on
+// through B and B delivers what A had not. The node hosting the first stream stops: its seller
+// and viewers come back on the other node, decoding again without a reload. One stack for all.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { assert, assertEquals } from "@/tests/assert.ts";
+import { launchBrowser, waitForInbound, withRtcStats } from "@/tests/e2e/harness/browser.ts";
+import type { LivekitServer } from "@/tests/e2e/harness/livekit.ts";
+import { type ScaleoutStack, startScaleout } from "@/tests/e2e/harness/scaleout.ts";
+import { chatLine, mark, showsState } from "@/tests/e2e/page_state.ts";
+import {
+  api,
+  createProduct,
+  createStreamAsSeller,
+  goLive,
+  type SellerStudio,
+  UI_TIMEOUT,
+} from "./live_flow.ts";
+import { type Buyer, newBuyer } from "./scaleout/buyers.ts";
+
+/** A browser context whose requests the proxy sends to the app on `port` (while it is up). */
+async function contextOn(browser: Browser, stack: ScaleoutStack, port: number): Promise<BrowserContext> {
+  const context = await withRtcStats(await browser.newContext());
+  await context.addCookies([{ ...stack.proxy.stickTo(port), url: stack.url }]);
+  return context;
+}
+
+/** The app process (its port) the proxy sends the context to now. */
+async function processOf(context: BrowserContext, stack: ScaleoutStack): Promise<number | undefined> {
+  const cookie = (await context.cookies(stack.url)).find((c) => c.name === stack.proxy.stickTo(0).name);
+  return stack.apps.map((a) => a.port).find((port) => stack.proxy.stickTo(port).value === cookie?.value);
+}
+
+/** The LiveKit node LiveKit placed the stream's room on (each node logs the choice it makes). */
+function nodeOf(stack: ScaleoutStack, streamId: string): LivekitServer | undefined {
+  const chosen = stack.nodes.flatMap((n) => n.logs().split("\n"))
+    .filter((line) => line.includes("selected node for room") && line.includes(streamId))
+    .map((line) => /"selectedNodeID": "(\w+)"/.exec(line)?.[1]);
+  return stack.nodes.find((n) => n.nodeId() === chosen.at(-1));
+}
+
+async function viewerOf(
+  browser: Browser,
+  stack: ScaleoutStack,
+  port: number,
+  watchUrl: string,
+): Promise<Page> {
+  const page = await (await contextOn(browser, stack, port)).newPage();
+  await page.goto(watchUrl);
+  await page.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+  await page.waitForSelector(".chat-panel[data-ready=true]", { timeout: UI_TIMEOUT });
+  await waitForInbound(page, (s) => s.framesDecoded > 10, UI_TIMEOUT);
+  await mark(page);
+  return page;
+}
+
+/** Outbox entries in the shared KV now. */
+async function queued(stack: ScaleoutStack): Promise<number> {
+  Deno.env.set("DENO_KV_ACCESS_TOKEN", stack.kv.accessToken);
+  const kv = await Deno.openKv(stack.kv.url);
+  try {
+    return (await Array.fromAsync(kv.list({ prefix: ["outbox"] }))).length;
+  } finally {
+    kv.close();
+  }
+}
+
+Deno.test({
+  name: "scaled out: two app processes on denokv, two LiveKit nodes on Redis, Caddy in front",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn(t) {
+    const stack = await startScaleout();
+    const browser = await launchBrowser();
+    const [a, b] = stack.apps.map((app) => app.port) as [number, number];
+    try {
+      let seller!: SellerStudio;
+      let viewers: Page[] = [];
+      let shirt = "", scarf = "";
+      const base = () => `/api/streams/${seller.streamId}`;
+
+      await t.step("seller on process A, viewers on B: every screen agrees", async () => {
+        const sellerContext = await contextOn(browser, stack, a);
+        seller = await createStreamAsSeller(browser, stack.url, { context: sellerContext });
+        await goLive(seller.studio);
+        [shirt, scarf] = [
+          await createProduct(seller.studio, { name: "Shirt", stock: 10 }),
+          await createProduct(seller.studio, { name: "Scarf", stock: 5 }),
+        ];
+        viewers = [
+          await viewerOf(browser, stack, b, seller.watchUrl),
+          await viewerOf(browser, stack, b, seller.watchUrl),
+        ];
+        const [ada, bo] = viewers as [Page, Page];
+        await api(seller.studio, "PUT", `${base()}/pins`, { productIds: [shirt, scarf] });
+        await api(seller.studio, "PUT", `${base()}/highlight`, { productId: shirt });
+        await api(seller.studio, "POST", `${base()}/chat`, { text: "Hello from the seller on A" });
+        await api(ada, "POST", `${base()}/chat`, { text: "Hello from a viewer on B" });
+        await api(bo, "POST", `${base()}/like`);
+        await api(ada, "POST", `${base()}/cart/items`, { productId: scarf, quantity: 2 });
+        await api(ada, "POST", `${base()}/reservations`);
+        const chat = ["Hello from the seller on A", "Hello from a viewer on B"];
+        for (const v of viewers) {
+          await showsState(v, { chat, pins: [shirt, scarf], highlight: shirt, likes: 1, stock: [scarf, 3] });
+        }
+        for (const text of chat) await seller.studio.waitForSelector(chatLine(text), { timeout: UI_TIMEOUT });
+        await seller.studio.waitForSelector(".likes[data-count='1']", { timeout: UI_TIMEOUT });
+        await seller.studio.waitForSelector(".sales-feed .reservation:has-text('2 × Scarf')", {
+          timeout: UI_TIMEOUT,
+        });
+        await seller.studio.waitForSelector(
+          `.sales-feed .stock-left[data-product-id="${scarf}"][data-stock="3"]`,
+          {
+            timeout: UI_TIMEOUT,
+          },
+        );
+        assertEquals(await processOf(sellerContext, stack), a, "the seller stayed on A");
+        for (const v of viewers) {
+          assertEquals(await processOf(v.context(), stack), b, "the viewers stayed on B");
+        }
+      });
+
+      await t.step(
+        "50 buyers on both processes reserve a stock of 10 at once: exactly 10 get one",
+        async () => {
+          const buyers: Buyer[] = [];
+          for (let i = 0; i < 50; i++) {
+            const port = i % 2 ? b : a;
+            buyers.push(await newBuyer(seller.watchUrl, port, stack.proxy.stickTo(port)));
+          }
+          await Promise.all(
+            buyers.map((buyer) => buyer.post(`${base()}/cart/items`, { productId: shirt, quantity: 1 })),
+          );
+          const statuses = await Promise.all(buyers.map((buyer) => buyer.post(`${base()}/reservations`)));
+          const won = buyers.filter((_, i) => statuses[i] === 201);
+          assertEquals(won.length, 10, `statuses: ${statuses}`);
+          assert(statuses.every((s) => s === 201 || s === 409), `the rest are told it sold out: ${statuses}`);
+          assert(won.some((w) => w.process === a) && won.some((w) => w.process === b), "both processes sold");
+          assert(buyers.every((buyer) => buyer.stayed()), "each buyer stayed on its process");
+          for (const v of viewers) {
+            await v.waitForSelector(`.tray-item[data-product-id="${shirt}"] .stock-note.sold-out`, {
+              timeout: UI_TIMEOUT,
+            });
+          }
+          await seller.studio.waitForSelector(
+            `.sales-feed .stock-left[data-product-id="${shirt}"][data-stock="0"]`,
+            {
+              timeout: UI_TIMEOUT,
+            },
+          );
+        },
+      );
+
+      let second!: { seller: SellerStudio; viewer: Page };
+      await t.step("a second stream goes to the other LiveKit node, and both streams play", async () => {
+        const context = await contextOn(browser, stack, b);
+        const other = await createStreamAsSeller(browser, stack.url, {
+          context,
+          email: "second@example.com",
+          title: "Ceramics hour",
+        });
+        await goLive(other.studio);
+        const viewer = await viewerOf(browser, stack, a, other.watchUrl);
+        second = { seller: other, viewer };
+        const [first, next] = [nodeOf(stack, seller.streamId), nodeOf(stack, other.streamId)];
+        assert(first && next, "LiveKit logged where it placed both rooms");
+        assert(first !== next, `two nodes host the two rooms (${first.nodeId()}, ${next.nodeId()})`);
+        for (const v of [...viewers, viewer]) {
+          const before = await waitForInbound(v, (s) => s.framesDecoded > 0);
+          await waitForInbound(v, (s) => s.framesDecoded > before.framesDecoded + 20, UI_TIMEOUT);
+        }
+      });
+
+      await t.step(
+        "process A dies mid-stream: the seller goes on through B, and B sends what A had not",
+        async () => {
+          const burst = Array.from({ length: 12 }, (_, i) => `Sent through A, number ${i + 1}`);
+          await Promise.all([
+            ...burst.map((text) => api(seller.studio, "POST", `${base()}/chat`, { text })),
+            api(seller.studio, "PUT", `${base()}/highlight`, { productId: scarf }),
+          ]);
+          const died = Date.now();
+          assertEquals((await stack.apps[0]!.kill("SIGKILL")).signal, "SIGKILL");
+          const left = await queued(stack);
+          console.log(
+            `  (${left} announcements were still queued when A died; counted in ${Date.now() - died} ms)`,
+          );
+          for (const v of viewers) await showsState(v, { chat: burst, highlight: scarf });
+          console.log(
+            `  (every acknowledged announcement on the viewers' pages ${Date.now() - died} ms after A died)`,
+          );
+          await api(seller.studio, "POST", `${base()}/chat`, { text: "Still here, now through B" });
+          for (const v of viewers) await showsState(v, { chat: ["Still here, now through B"] });
+          assertEquals(await processOf(seller.studio.context(), stack), b, "the proxy moved the seller to B");
+          await stack.apps[0]!.restart();
+        },
+      );
+
+      await t.step(
+        "the node hosting the first stream stops: everyone is back on the other node, without a reload",
+        async () => {
+          const node = nodeOf(stack, seller.streamId)!;
+          const stopped = Date.now();
+          await node.stop();
+          const baselines = await Promise.all(viewers.map((v) => waitForInbound(v, () => true)));
+          const times = await Promise.all(viewers.map(async (v, i) => {
+            await waitForInbound(v, (s) => s.framesDecoded > baselines[i]!.framesDecoded + 30, 60_000);
+            return Date.now() - stopped;
+          }));
+          console.log(`  (viewers decoding again ${times.join(" ms, ")} ms after the node was stopped)`);
+          await seller.studio.waitForSelector(".studio[data-phase=live]", { timeout: UI_TIMEOUT });
+          await api(seller.studio, "POST", `${base()}/chat`, { text: "Back on the other node" });
+          for (const v of viewers) await showsState(v, { chat: ["Back on the other node"] });
+          const now = nodeOf(stack, seller.streamId);
+          assert(now && now !== node, "the room lives on the other node now");
+          const before = await waitForInbound(second.viewer, (s) => s.framesDecoded > 0);
+          await waitForInbound(second.viewer, (s) => s.framesDecoded > before.framesDecoded + 20, UI_TIMEOUT);
+        },
+      );
+    } catch (error) {
+      console.error(stack.logs().slice(-20_000));
+      throw error;
+    } finally {
+      await browser.close();
+      await stack.stop();
+    }
+  },
+});
