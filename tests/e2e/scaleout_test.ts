@@ -7,8 +7,10 @@
 // and viewers come back on the other node, decoding again without a reload. One stack for all.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { assert, assertEquals } from "@/tests/assert.ts";
-import { launchBrowser, waitForInbound, withRtcStats } from "@/tests/e2e/harness/browser.ts";
+import { inboundStats, launchBrowser, waitForInbound, withRtcStats } from "@/tests/e2e/harness/browser.ts";
 import type { LivekitServer } from "@/tests/e2e/harness/livekit.ts";
+import { REPO_ROOT } from "@/tests/e2e/harness/process.ts";
+import { adaptCaddyfile } from "@/tests/e2e/harness/proxy.ts";
 import { type ScaleoutStack, startScaleout } from "@/tests/e2e/harness/scaleout.ts";
 import { chatLine, mark, showsState } from "@/tests/e2e/page_state.ts";
 import {
@@ -20,6 +22,7 @@ import {
   UI_TIMEOUT,
 } from "./live_flow.ts";
 import { type Buyer, newBuyer } from "./scaleout/buyers.ts";
+import { composeConfig } from "./selfhost/compose_config.ts";
 
 /** A browser context whose requests the proxy sends to the app on `port` (while it is up). */
 async function contextOn(browser: Browser, stack: ScaleoutStack, port: number): Promise<BrowserContext> {
@@ -34,10 +37,11 @@ async function processOf(context: BrowserContext, stack: ScaleoutStack): Promise
   return stack.apps.map((a) => a.port).find((port) => stack.proxy.stickTo(port).value === cookie?.value);
 }
 
-/** The LiveKit node LiveKit placed the stream's room on (each node logs the choice it makes). */
+/** The LiveKit node LiveKit placed the stream's room on last (each node logs the choices it makes). */
 function nodeOf(stack: ScaleoutStack, streamId: string): LivekitServer | undefined {
   const chosen = stack.nodes.flatMap((n) => n.logs().split("\n"))
     .filter((line) => line.includes("selected node for room") && line.includes(streamId))
+    .sort() // Each line starts with its time.
     .map((line) => /"selectedNodeID": "(\w+)"/.exec(line)?.[1]);
   return stack.nodes.find((n) => n.nodeId() === chosen.at(-1));
 }
@@ -55,6 +59,43 @@ async function viewerOf(
   await waitForInbound(page, (s) => s.framesDecoded > 10, UI_TIMEOUT);
   await mark(page);
   return page;
+}
+
+/**
+ * Resolves once the page has decoded `frames` more video frames. A peer connection that
+ * closes drops out of the page's sum, so only increases count.
+ */
+async function decodes(page: Page, frames: number, timeoutMs = UI_TIMEOUT): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = (await inboundStats(page)).framesDecoded;
+  for (let gained = 0; gained < frames;) {
+    if (Date.now() > deadline) throw new Error(`${gained} of ${frames} frames decoded in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = (await inboundStats(page)).framesDecoded;
+    gained += Math.max(0, now - last);
+    last = now;
+  }
+}
+
+/** Each reverse_proxy's upstreams in a Caddyfile as `caddy adapt` reads it with `env`; each must check health. */
+async function adaptedUpstreams(file: string, env: Record<string, string>): Promise<string[][]> {
+  const found: string[][] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== "object") return;
+    const handler = node as {
+      handler?: string;
+      upstreams?: { dial: string }[];
+      health_checks?: { active?: unknown };
+    };
+    if (handler.handler === "reverse_proxy") {
+      assert(handler.health_checks?.active, `${file}: every upstream is health-checked`);
+      found.push(handler.upstreams!.map((u) => u.dial));
+    }
+    Object.values(node).forEach(walk);
+  };
+  walk(await adaptCaddyfile(file, env));
+  return found;
 }
 
 /** Outbox entries in the shared KV now. */
@@ -169,8 +210,7 @@ Deno.test({
         assert(first && next, "LiveKit logged where it placed both rooms");
         assert(first !== next, `two nodes host the two rooms (${first.nodeId()}, ${next.nodeId()})`);
         for (const v of [...viewers, viewer]) {
-          const before = await waitForInbound(v, (s) => s.framesDecoded > 0);
-          await waitForInbound(v, (s) => s.framesDecoded > before.framesDecoded + 20, UI_TIMEOUT);
+          await decodes(v, 20);
         }
       });
 
@@ -205,19 +245,19 @@ Deno.test({
           const node = nodeOf(stack, seller.streamId)!;
           const stopped = Date.now();
           await node.stop();
-          const baselines = await Promise.all(viewers.map((v) => waitForInbound(v, () => true)));
-          const times = await Promise.all(viewers.map(async (v, i) => {
-            await waitForInbound(v, (s) => s.framesDecoded > baselines[i]!.framesDecoded + 30, 60_000);
+          const times = await Promise.all(viewers.map(async (v) => {
+            await decodes(v, 30, 60_000);
             return Date.now() - stopped;
           }));
-          console.log(`  (viewers decoding again ${times.join(" ms, ")} ms after the node was stopped)`);
+          console.log(
+            `  (viewers decoded 30 new frames ${times.join(" ms, ")} ms after the node was stopped)`,
+          );
           await seller.studio.waitForSelector(".studio[data-phase=live]", { timeout: UI_TIMEOUT });
           await api(seller.studio, "POST", `${base()}/chat`, { text: "Back on the other node" });
           for (const v of viewers) await showsState(v, { chat: ["Back on the other node"] });
           const now = nodeOf(stack, seller.streamId);
           assert(now && now !== node, "the room lives on the other node now");
-          const before = await waitForInbound(second.viewer, (s) => s.framesDecoded > 0);
-          await waitForInbound(second.viewer, (s) => s.framesDecoded > before.framesDecoded + 20, UI_TIMEOUT);
+          await decodes(second.viewer, 20);
         },
       );
     } catch (error) {
@@ -228,4 +268,65 @@ Deno.test({
       await stack.stop();
     }
   },
+});
+
+Deno.test("docker-compose's scaleout profile: Redis, denokv on the app's volume, two app processes and LiveKit nodes, the balancer", async () => {
+  const tmp = await Deno.makeTempDir({ prefix: "showfloor-scaleout-compose-" });
+  try {
+    const envFile = `${tmp}/.env`;
+    const init = await new Deno.Command(`${REPO_ROOT}/scripts/selfhost`, {
+      args: ["init", "--domain", "live.example.com", "--public-ip", "203.0.113.7", "--env-file", envFile],
+      stdout: "null",
+      stderr: "piped",
+    }).output();
+    assert(init.success, new TextDecoder().decode(init.stderr));
+    const token = "a-token-for-the-compose-test-0000";
+    const lines = (await Deno.readTextFile(`${REPO_ROOT}/scaleout.env.example`))
+      .replace(/^DENO_KV_ACCESS_TOKEN=$/m, `DENO_KV_ACCESS_TOKEN=${token}`);
+    await Deno.writeTextFile(envFile, lines, { append: true });
+    const { services, volumes } = await composeConfig(envFile, ["scaleout"]);
+    assertEquals(Object.keys(services).sort(), [
+      "app",
+      "app-2",
+      "balancer",
+      "caddy",
+      "denokv",
+      "livekit",
+      "livekit-2",
+      "redis",
+    ]);
+    for (const [name, service] of Object.entries(services)) {
+      assertEquals([service.network_mode, service.restart], ["host", "unless-stopped"], name);
+    }
+    const [app, app2] = [services.app!.environment, services["app-2"]!.environment];
+    assertEquals([app.KV_PATH, app2.KV_PATH], ["http://127.0.0.1:4512", "http://127.0.0.1:4512"]);
+    assertEquals([app.DENO_KV_ACCESS_TOKEN, app2.DENO_KV_ACCESS_TOKEN], [token, token]);
+    assertEquals(services.denokv!.environment.DENO_KV_ACCESS_TOKEN, token);
+    assertEquals([app.PORT, app2.PORT], ["8000", "8001"]);
+    assertEquals([app.LIVEKIT_URL, app2.LIVEKIT_URL], ["ws://127.0.0.1:7870", "ws://127.0.0.1:7870"]);
+    assertEquals(app2.APP_SECRET, app.APP_SECRET, "both processes sign cookies alike");
+    assertEquals(
+      [services.livekit!.environment.REDIS_HOST, services["livekit-2"]!.environment.REDIS_HOST],
+      ["127.0.0.1:6379", "127.0.0.1:6379"],
+    );
+    // denokv serves the very file a single app wrote: the move to scale-out keeps every record.
+    const command = services.denokv!.command ?? [];
+    assertEquals(command[command.indexOf("--sqlite-path") + 1], "/data/showfloor.kv");
+    assertEquals(services.denokv!.volumes[0]?.source, services.app!.volumes[0]?.source);
+    assert(volumes.includes("showfloor-data"));
+    for (const name of ["caddy", "balancer"]) {
+      const env = services[name]!.environment;
+      assertEquals([env.APP_PROCESSES, env.LIVEKIT_NODES], [
+        "127.0.0.1:8000 127.0.0.1:8001",
+        "127.0.0.1:7880 127.0.0.1:7890",
+      ], name);
+    }
+    const dials = await adaptedUpstreams("Caddyfile", services.caddy!.environment);
+    assertEquals(dials, [["127.0.0.1:7880", "127.0.0.1:7890"], ["127.0.0.1:8000", "127.0.0.1:8001"]]);
+    const internal = await adaptedUpstreams("Caddyfile.internal", services.balancer!.environment);
+    assertEquals(internal, [["127.0.0.1:8000", "127.0.0.1:8001"], ["127.0.0.1:7880", "127.0.0.1:7890"]]);
+    assertEquals(Object.keys((await composeConfig(envFile)).services).sort(), ["app", "caddy", "livekit"]);
+  } finally {
+    await Deno.remove(tmp, { recursive: true });
+  }
 });

@@ -73,8 +73,8 @@ export async function startProxy(opts: ProxyOptions): Promise<Proxy> {
   };
 }
 
-/** The one server a Caddyfile defines, as `caddy adapt` makes it, listening on 127.0.0.1:port only. */
-async function adaptedServer(file: string, env: Record<string, string>, port: number): Promise<unknown> {
+/** The JSON config `caddy adapt` makes of one of the repository's Caddyfiles with `env`. */
+export async function adaptCaddyfile(file: string, env: Record<string, string>): Promise<CaddyConfig> {
   const out = await new Deno.Command("caddy", {
     args: ["adapt", "--config", `${REPO_ROOT}/${file}`, "--adapter", "caddyfile"],
     clearEnv: true,
@@ -83,7 +83,16 @@ async function adaptedServer(file: string, env: Record<string, string>, port: nu
     stderr: "piped",
   }).output();
   if (!out.success) throw new Error(`caddy adapt ${file} failed:\n${new TextDecoder().decode(out.stderr)}`);
-  const adapted = JSON.parse(new TextDecoder().decode(out.stdout));
+  return JSON.parse(new TextDecoder().decode(out.stdout));
+}
+
+interface CaddyConfig {
+  apps: { http: { servers: Record<string, { listen: string[] }> } };
+}
+
+/** The one server a Caddyfile defines, listening on 127.0.0.1:port only. */
+async function adaptedServer(file: string, env: Record<string, string>, port: number): Promise<unknown> {
+  const adapted = await adaptCaddyfile(file, env);
   const servers = Object.values(adapted.apps.http.servers) as { listen: string[] }[];
   if (servers.length !== 1) throw new Error(`${file} defines ${servers.length} servers, not one`);
   return { ...servers[0], listen: [`127.0.0.1:${port}`] };
