@@ -8,6 +8,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { assert, assertEquals } from "@/tests/assert.ts";
 import { inboundStats, launchBrowser, waitForInbound, withRtcStats } from "@/tests/e2e/harness/browser.ts";
+import { type AppServer, startApp } from "@/tests/e2e/harness/app.ts";
+import { type DenoKvServer, startDenokv } from "@/tests/e2e/harness/denokv.ts";
 import type { LivekitServer } from "@/tests/e2e/harness/livekit.ts";
 import { REPO_ROOT } from "@/tests/e2e/harness/process.ts";
 import { adaptCaddyfile } from "@/tests/e2e/harness/proxy.ts";
@@ -328,5 +330,50 @@ Deno.test("docker-compose's scaleout profile: Redis, denokv on the app's volume,
     assertEquals(Object.keys((await composeConfig(envFile)).services).sort(), ["app", "caddy", "livekit"]);
   } finally {
     await Deno.remove(tmp, { recursive: true });
+  }
+});
+
+/** Signs up (or in) over the JSON API; returns the session cookie. */
+async function session(url: string, action: "signup" | "signin"): Promise<string> {
+  const res = await fetch(`${url}/api/auth/${action}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "mover@example.com", name: "Mover", password: "a long enough password" }),
+  });
+  await res.body?.cancel();
+  assert(res.ok, `${action}: ${res.status}`);
+  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+}
+
+Deno.test("moving to scale-out: denokv serves a single app's KV file as it is, and an app on it has every record", async () => {
+  // Neither app needs LiveKit for accounts and streams; nothing listens here.
+  const livekit = {
+    url: "ws://127.0.0.1:9",
+    apiKey: "devkey",
+    apiSecret: "a-secret-nobody-checks-here-0000000000",
+  };
+  const single = await startApp({ livekit });
+  let kv: DenoKvServer | undefined;
+  let shared: AppServer | undefined;
+  try {
+    const created = await fetch(`${single.url}/api/streams`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: await session(single.url, "signup") },
+      body: JSON.stringify({ title: "Before the move" }),
+    });
+    const { stream } = await created.json() as { stream: { id: string } };
+    // Stopped first: one writer at a time on the file.
+    await single.kill("SIGTERM");
+    kv = await startDenokv({ sqlitePath: single.kvPath });
+    shared = await startApp({ livekit, env: { KV_PATH: kv.url, DENO_KV_ACCESS_TOKEN: kv.accessToken } });
+    const listed = await fetch(`${shared.url}/api/streams`, {
+      headers: { cookie: await session(shared.url, "signin") },
+    });
+    const { streams } = await listed.json() as { streams: { id: string; title: string }[] };
+    assertEquals(streams.map((s) => [s.id, s.title]), [[stream.id, "Before the move"]]);
+  } finally {
+    await shared?.stop();
+    await kv?.stop();
+    await single.stop();
   }
 });
