@@ -14,6 +14,9 @@ const ConfigSchema = z.object({
   HOSTNAME: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
   KV_PATH: z.string().default("data/showfloor.kv"),
+  // KV Connect's access token (denokv's --access-token). Deno.openKv reads it itself; it is
+  // parsed here only so that a KV Connect URL without one refuses to start, saying why.
+  DENO_KV_ACCESS_TOKEN: z.string().optional(),
   // Files too big for KV (product images under images/).
   DATA_DIR: z.string().min(1).default("data"),
   // What the server SDK talks to, and what browsers connect to (differs behind docker).
@@ -133,6 +136,9 @@ function refusalOf(c: z.infer<typeof ConfigSchema>): string | undefined {
     return "APP_SECRET must differ from LIVEKIT_API_SECRET (one leaking must not give away the other)";
   }
   if (c.FAULT_DROP_SENDS && c.APP_ENV !== "test") return "FAULT_DROP_SENDS is for tests only (APP_ENV=test)";
+  if (isUrl(c.KV_PATH) && (c.DENO_KV_ACCESS_TOKEN ?? "").length < 12) {
+    return `KV_PATH is a KV Connect URL (${c.KV_PATH}): set DENO_KV_ACCESS_TOKEN to its access token (12 characters at least)`;
+  }
   if (c.APP_ENV !== "production") return undefined;
   if (c.LIVEKIT_API_SECRET === DEV_LIVEKIT_SECRET) return "LIVEKIT_API_SECRET must be set in production";
   if (c.APP_SECRET === DEV_APP_SECRET) return "APP_SECRET must be set in production";
@@ -149,8 +155,8 @@ function refusalOf(c: z.infer<typeof ConfigSchema>): string | undefined {
 }
 
 const isLoopback = (url: string) => ["127.0.0.1", "localhost", "[::1]"].includes(new URL(url).hostname);
-
-const isLocalFile = (kvPath: string) => kvPath !== ":memory:" && !/^https?:\/\//.test(kvPath);
+const isUrl = (kvPath: string) => /^https?:\/\//.test(kvPath);
+const isLocalFile = (kvPath: string) => kvPath !== ":memory:" && !isUrl(kvPath);
 
 function isInside(path: string, dir: string): boolean {
   const rel = relative(resolve(dir), resolve(path));

@@ -57,6 +57,18 @@ Deno.test("loadConfig() lets a production build reach LiveKit over plain ws:// o
   );
 });
 
+Deno.test("loadConfig() takes a KV Connect URL for KV_PATH only with its access token", () => {
+  const shared = { ...PRODUCTION, KV_PATH: "http://127.0.0.1:4512" };
+  assertEquals(loadConfig({ ...shared, DENO_KV_ACCESS_TOKEN: "a-long-random-token" }).kvPath, shared.KV_PATH);
+  const tokens: Record<string, string>[] = [{}, { DENO_KV_ACCESS_TOKEN: "" }, {
+    DENO_KV_ACCESS_TOKEN: "short",
+  }];
+  for (const token of tokens) {
+    const message = refusal({ ...shared, ...token });
+    assert(message.includes("set DENO_KV_ACCESS_TOKEN"), message);
+  }
+});
+
 Deno.test("loadConfig() keeps development free of those production rules", () => {
   const config = loadConfig({ KV_PATH: "/srv/elsewhere.kv" });
   assertEquals(config.livekit.publicUrl, "ws://127.0.0.1:7880");

@@ -85,6 +85,8 @@ export const keys = {
   /** When the room was last told the counts, and the seller the names ({ countsAt, namesAt, names }). */
   viewersToldAll: under<Whole>("viewers_told"),
   viewersTold: under<OfStream>("viewers_told"),
+  /** Reactions not yet sent to the stream's room, every process's merged (ReactionBatch); gone once sent. */
+  reactionBatch: under<OfStream>("reaction_batches"),
   /** A LiveKit webhook event already handled, by its id (expires after a day). */
   webhookEvent: under<ById>("webhook_events"),
 

@@ -38,7 +38,7 @@ export async function createShowfloor(
     kv,
     rooms,
     clock: opts.clock ?? systemClock,
-    reactions: createReactionTally(rooms),
+    reactions: createReactionTally(kv, rooms),
     passwords: createPasswordPool(),
     outbox: createOutboxSender(kv, rooms, { hostsOf: (streamId) => hostIdentities(kv, streamId) }),
   };

@@ -2,9 +2,9 @@
 // killed, stopped, or loses one message to the room in three; a viewer goes offline. After
 // each, every acknowledged change is kept and every page shows the final state without a
 // reload. (LiveKit's own restart is in controls_test.ts.)
-import type { Page } from "playwright-core";
 import { assert, assertEquals } from "@/tests/assert.ts";
 import { waitForInbound } from "@/tests/e2e/harness/browser.ts";
+import { chatLine, mark, showsState } from "@/tests/e2e/page_state.ts";
 import {
   api,
   createProduct,
@@ -14,52 +14,6 @@ import {
   openViewer,
   UI_TIMEOUT,
 } from "./live_flow.ts";
-
-/** Marks the page, so a later check proves it was never reloaded. */
-const mark = (page: Page) =>
-  page.evaluate(() => (globalThis as { __sameDocument?: boolean }).__sameDocument = true);
-const sameDocument = (page: Page) =>
-  page.evaluate(() => (globalThis as { __sameDocument?: boolean }).__sameDocument === true);
-
-const chatLine = (text: string) => `.chat-message:not(.chat-pending):has-text(${JSON.stringify(text)})`;
-const trayIds = (page: Page) =>
-  page.$$eval(".tray-item", (items) => items.map((i) => (i as HTMLElement).dataset.productId));
-
-/** Waits until the page shows this state, then checks it was not reloaded on the way. */
-async function showsState(
-  page: Page,
-  want: { chat?: string[]; pins?: string[]; highlight?: string; likes?: number; stock?: [string, number] },
-): Promise<void> {
-  for (const text of want.chat ?? []) await page.waitForSelector(chatLine(text), { timeout: UI_TIMEOUT });
-  if (want.pins) {
-    const expected = JSON.stringify(want.pins);
-    await page.waitForFunction(
-      (ids) =>
-        JSON.stringify(
-          [...document.querySelectorAll<HTMLElement>(".tray-item")].map((i) => i.dataset.productId),
-        ) === ids,
-      expected,
-      { timeout: UI_TIMEOUT },
-    ).catch(async (e) => {
-      throw new Error(`${e}\npins shown: ${JSON.stringify(await trayIds(page))}, wanted ${expected}`);
-    });
-  }
-  if (want.highlight) {
-    await page.waitForSelector(`.highlight-card[data-product-id="${want.highlight}"]`, {
-      timeout: UI_TIMEOUT,
-    });
-  }
-  if (want.likes !== undefined) {
-    await page.waitForSelector(`.likes[data-count="${want.likes}"]`, { timeout: UI_TIMEOUT });
-  }
-  if (want.stock) {
-    const [id, left] = want.stock;
-    await page.waitForSelector(`.tray-item[data-product-id="${id}"] .stock-note:has-text("${left} left")`, {
-      timeout: UI_TIMEOUT,
-    });
-  }
-  assert(await sameDocument(page), "shown without a reload");
-}
 
 /** Outbox entries still in the app's KV file (read while the app is down). */
 async function queuedIn(kvPath: string): Promise<number> {

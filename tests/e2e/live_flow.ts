@@ -1,6 +1,6 @@
 // The steps most end-to-end tests share: a seller signs up, creates a stream and goes
 // live from the studio; viewers open its watch page.
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { PNG_BYTES } from "@/tests/fixtures/images.ts";
 import { launchBrowser, withRtcStats } from "@/tests/e2e/harness/browser.ts";
 import { type Stack, startStack } from "@/tests/e2e/harness/stack.ts";
@@ -16,9 +16,9 @@ export interface SellerStudio {
 export async function createStreamAsSeller(
   browser: Browser,
   appUrl: string,
-  opts: { email?: string; title?: string } = {},
+  opts: { email?: string; title?: string; context?: BrowserContext } = {},
 ): Promise<SellerStudio> {
-  const studio = await (await browser.newContext()).newPage();
+  const studio = await (opts.context ?? await browser.newContext()).newPage();
   await studio.goto(`${appUrl}/signup`);
   await studio.fill("input[name=name]", "Linen & Co");
   await studio.fill("input[name=email]", opts.email ?? "seller@example.com");

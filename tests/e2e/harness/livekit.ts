@@ -10,8 +10,10 @@ export const LIVEKIT_CONFIG = `${REPO_ROOT}/livekit.yaml`;
 export interface LivekitOptions {
   /** Where LiveKit POSTs webhooks; omit for none. */
   webhookUrl?: string;
-  /** API key (default "devkey"). The secret is random per server. */
+  /** API key (default "devkey"). */
   apiKey?: string;
+  /** Its secret (default: random per server; the nodes of one cluster share theirs). */
+  apiSecret?: string;
   /** How long to wait for the server to answer HTTP (default 15 s). */
   timeoutMs?: number;
   /** Extra settings deep-merged over livekit.yaml (after the port overrides). */
@@ -30,6 +32,8 @@ export interface LivekitServer {
   ports: { http: number; rtcTcp: number; rtcUdp: number };
   /** Everything the server printed so far. */
   logs(): string;
+  /** The node id it logged at start-up (LiveKit picks a new one each start). */
+  nodeId(): string;
   /** Stops the server and waits for it to exit. Safe to call twice. */
   stop(): Promise<void>;
   /** Stops the server and starts it again on the same ports with the same keys: a server restart. */
@@ -68,7 +72,7 @@ async function startOnce(
   opts: LivekitOptions,
 ): Promise<LivekitServer> {
   const apiKey = opts.apiKey ?? "devkey";
-  const apiSecret = randomSecret();
+  const apiSecret = opts.apiSecret ?? randomSecret();
   const taken = new Set(opts.avoidPorts ?? []);
   const pick = async (next: () => Promise<number>) => {
     let port = await next();
@@ -126,6 +130,7 @@ async function startOnce(
     apiSecret,
     ports: { http, rtcTcp, rtcUdp },
     logs: () => child.logs(),
+    nodeId: () => /"nodeID": "(\w+)"/.exec(child.logs())?.[1] ?? "",
     stop: () => child.stop(),
     restart: async () => {
       await child.stop();
@@ -134,7 +139,7 @@ async function startOnce(
   };
 }
 
-function randomSecret(): string {
+export function randomSecret(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join(""); // 48 chars
 }

@@ -1,6 +1,7 @@
 // docker-compose.yml as compose itself resolves it: `docker-compose config` (Debian's compose
 // tool, no engine needed) validates the file, fills in .env, and prints the result, which the
-// native stack then runs. Nothing here reads the compose file by hand.
+// native stack then runs. Nothing here reads the compose file by hand. Compose 1.29 prints the
+// services of every profile; those of a profile not asked for are left out here, as `up` would.
 import { parse } from "yaml";
 import { REPO_ROOT } from "@/tests/e2e/harness/process.ts";
 
@@ -14,6 +15,7 @@ export interface Mount {
 
 export interface Service {
   image?: string;
+  profiles?: string[];
   build?: { context: string };
   command?: string[];
   network_mode?: string;
@@ -29,10 +31,20 @@ export interface ComposeConfig {
   volumes: string[];
 }
 
-/** Runs `docker-compose config` on the repository's file with `envFile`; throws with its message. */
-export async function composeConfig(envFile: string): Promise<ComposeConfig> {
+/**
+ * Runs `docker-compose config` on the repository's file with `envFile` and `profiles`; throws
+ * with its message.
+ */
+export async function composeConfig(envFile: string, profiles: string[] = []): Promise<ComposeConfig> {
   const out = await new Deno.Command("docker-compose", {
-    args: ["--env-file", envFile, "--file", `${REPO_ROOT}/docker-compose.yml`, "config"],
+    args: [
+      "--env-file",
+      envFile,
+      "--file",
+      `${REPO_ROOT}/docker-compose.yml`,
+      ...profiles.flatMap((p) => ["--profile", p]),
+      "config",
+    ],
     cwd: REPO_ROOT,
     // Compose fills ${VAR} from the environment before .env: give it none of ours.
     clearEnv: true,
@@ -48,6 +60,7 @@ export async function composeConfig(envFile: string): Promise<ComposeConfig> {
   };
   const services: Record<string, Service> = {};
   for (const [name, service] of Object.entries(raw.services)) {
+    if (service.profiles && !service.profiles.some((p) => profiles.includes(p))) continue;
     services[name] = {
       ...service,
       environment: Object.fromEntries(
