@@ -28,6 +28,8 @@ export interface LivekitServer {
   apiKey: string;
   apiSecret: string;
   ports: { http: number; rtcTcp: number; rtcUdp: number };
+  /** The running process's id (it changes with restart()), for benchmarks that read /proc. */
+  pid(): number;
   /** Everything the server printed so far. */
   logs(): string;
   /** Stops the server and waits for it to exit. Safe to call twice. */
@@ -125,6 +127,7 @@ async function startOnce(
     apiKey,
     apiSecret,
     ports: { http, rtcTcp, rtcUdp },
+    pid: () => child.pid,
     logs: () => child.logs(),
     stop: () => child.stop(),
     restart: async () => {
