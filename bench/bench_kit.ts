@@ -1,5 +1,11 @@
-// What the benchmarks share: percentiles, and a seller who calls the JSON API over plain
-// HTTP with their session cookie.
+// What the benchmarks share: percentiles and tables, a seller who calls the JSON API over
+// plain HTTP with their session cookie or goes live from the studio, viewer tokens, the
+// seller's outbound WebRTC stats and CPU time from /proc.
+import type { Browser, Page } from "playwright-core";
+import { mintToken, viewerGrant } from "@/lib/livekit/tokens.ts";
+import { withRtcStats } from "@/tests/e2e/harness/browser.ts";
+import type { Stack } from "@/tests/e2e/harness/stack.ts";
+import { createStreamAsSeller, goLive, type SellerStudio } from "@/tests/e2e/live_flow.ts";
 
 /** The p-th percentile of ascending `sorted` values (nearest rank). */
 export function percentile(sorted: number[], p: number): number {
@@ -34,3 +40,102 @@ async function json(res: Response) {
   if (!res.ok) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
   return await res.json();
 }
+
+/** Prints `title`, then a Markdown table; numbers are right-aligned. */
+export function printTable(title: string, header: string[], rows: (string | number)[][]): void {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, c) => Math.max(...cells.map((r) => r[c]?.length ?? 0)));
+  const numeric = header.map((_, c) =>
+    rows.every((r) => typeof r[c] === "number" || /^[-\d.,]+/.test(String(r[c])))
+  );
+  const line = (r: string[]) =>
+    `| ${r.map((x, c) => numeric[c] ? x.padStart(widths[c]!) : x.padEnd(widths[c]!)).join(" | ")} |`;
+  console.log(`\n${title}\n`);
+  console.log(line(header));
+  console.log(
+    `|${widths.map((w, c) => numeric[c] ? `${"-".repeat(w + 1)}:` : "-".repeat(w + 2)).join("|")}|`,
+  );
+  for (const r of cells.slice(1)) console.log(line(r));
+}
+
+/**
+ * The seller live from the studio, through the app's own pages, with every peer connection
+ * recorded (withRtcStats). `camera`, when given, is an init script that runs in the studio
+ * before the app's code, e.g. to swap Chromium's fake camera for a canvas.
+ */
+export async function liveSeller(
+  browser: Browser,
+  appUrl: string,
+  camera?: { script: string },
+): Promise<SellerStudio> {
+  const seller = await createStreamAsSeller(browser, appUrl, { title: "Bench stream" });
+  const context = await withRtcStats(seller.studio.context());
+  if (camera) await context.addInitScript({ content: camera.script });
+  await seller.studio.reload(); // the init scripts run from this load on
+  await goLive(seller.studio);
+  return seller;
+}
+
+/** `count` tokens with the app's viewer grant, identities `<prefix>-<i>~vbench`. */
+export async function viewerTokens(stack: Stack, streamId: string, prefix: string, count: number) {
+  const keys = { apiKey: stack.livekit.apiKey, apiSecret: stack.livekit.apiSecret };
+  return await Promise.all(Array.from(
+    { length: count },
+    (_, i) =>
+      mintToken(keys, { identity: `${prefix}-${i}~vbench`, name: `Bench ${i}` }, viewerGrant(streamId)),
+  ));
+}
+
+export interface OutboundLayer {
+  kind: string;
+  /** The simulcast layer's id ("q", "h", "f" in LiveKit), or "" for a single layer. */
+  rid: string;
+  bytesSent: number;
+  frameWidth: number;
+  frameHeight: number;
+  /** Why the encoder sends less than asked ("none", "cpu", "bandwidth"). */
+  limitation: string;
+}
+
+/** Every outbound RTP stream of every peer connection the page made (recorded by withRtcStats). */
+export function outboundLayers(page: Page): Promise<OutboundLayer[]> {
+  return page.evaluate(async () => {
+    const layers: OutboundLayer[] = [];
+    for (const pc of (globalThis as unknown as { __pcs?: RTCPeerConnection[] }).__pcs ?? []) {
+      if (pc.connectionState === "closed") continue;
+      (await pc.getStats()).forEach((s) => {
+        if (s.type !== "outbound-rtp") return;
+        layers.push({
+          kind: s.kind,
+          rid: s.rid ?? "",
+          bytesSent: s.bytesSent ?? 0,
+          frameWidth: s.frameWidth ?? 0,
+          frameHeight: s.frameHeight ?? 0,
+          limitation: s.qualityLimitationReason ?? "none",
+        });
+      });
+    }
+    return layers;
+  });
+}
+
+/** Seconds of CPU (user + system) process `pid` has used so far, from /proc. */
+export async function cpuSeconds(pid: number): Promise<number> {
+  const stat = await Deno.readTextFile(`/proc/${pid}/stat`);
+  // Fields after the command name, which may itself hold spaces: utime and stime are 14th and 15th.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/** Seconds of CPU the whole machine has been busy and in all, summed over cores, from /proc/stat. */
+export async function machineCpuSeconds(): Promise<{ busy: number; total: number }> {
+  const [, ...ticks] = (await Deno.readTextFile("/proc/stat")).split("\n")[0]!.trim().split(/\s+/).map(
+    Number,
+  );
+  const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0);
+  const idle = ticks[3]! + ticks[4]!; // idle + iowait
+  return { busy: (total - idle) / CLOCK_TICKS, total: total / CLOCK_TICKS };
+}
+
+/** USER_HZ: Linux reports CPU time in 1/100 s on every architecture Deno runs on. */
+const CLOCK_TICKS = 100;
