@@ -139,3 +139,46 @@ export async function machineCpuSeconds(): Promise<{ busy: number; total: number
 
 /** USER_HZ: Linux reports CPU time in 1/100 s on every architecture Deno runs on. */
 const CLOCK_TICKS = 100;
+
+/**
+ * Links `sender` to `receiver` with `count` direct RTCPeerConnections on loopback, each
+ * sending every track of the sender page's `globalThis.peerStream`; the receiver keeps
+ * what each link brings in `globalThis.peerStreams`. Whole offers and answers go through
+ * this process (no trickle: loopback candidates gather at once).
+ */
+export async function peerLinks(sender: Page, receiver: Page, count: number): Promise<void> {
+  const offers = await sender.evaluate(async (count) => {
+    const g = globalThis as unknown as { peerStream: MediaStream; peers?: RTCPeerConnection[] };
+    g.peers = [];
+    return await Promise.all([...Array(count)].map(async () => {
+      const pc = new RTCPeerConnection();
+      g.peers!.push(pc);
+      for (const track of g.peerStream.getTracks()) pc.addTrack(track, g.peerStream);
+      await pc.setLocalDescription();
+      while (pc.iceGatheringState !== "complete") {
+        await new Promise((next) => pc.addEventListener("icegatheringstatechange", next, { once: true }));
+      }
+      return pc.localDescription!.toJSON();
+    }));
+  }, count);
+  const answers = await receiver.evaluate(async (offers) => {
+    const g = globalThis as unknown as { peerStreams: MediaStream[]; peers?: RTCPeerConnection[] };
+    g.peers = [];
+    g.peerStreams = [];
+    return await Promise.all(offers.map(async (offer, i) => {
+      const pc = new RTCPeerConnection();
+      g.peers!.push(pc);
+      pc.addEventListener("track", (e) => g.peerStreams[i] = e.streams[0]!);
+      await pc.setRemoteDescription(offer);
+      await pc.setLocalDescription();
+      while (pc.iceGatheringState !== "complete") {
+        await new Promise((next) => pc.addEventListener("icegatheringstatechange", next, { once: true }));
+      }
+      return pc.localDescription!.toJSON();
+    }));
+  }, offers);
+  await sender.evaluate(async (answers) => {
+    const peers = (globalThis as unknown as { peers: RTCPeerConnection[] }).peers;
+    await Promise.all(answers.map((answer, i) => peers[i]!.setRemoteDescription(answer)));
+  }, answers);
+}
