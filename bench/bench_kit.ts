@@ -4,7 +4,7 @@
 import type { Browser, Page } from "playwright-core";
 import { mintToken, viewerGrant } from "@/lib/livekit/tokens.ts";
 import { withRtcStats } from "@/tests/e2e/harness/browser.ts";
-import type { Stack } from "@/tests/e2e/harness/stack.ts";
+import { type Stack, startStack } from "@/tests/e2e/harness/stack.ts";
 import { createStreamAsSeller, goLive, type SellerStudio } from "@/tests/e2e/live_flow.ts";
 
 /** The p-th percentile of ascending `sorted` values (nearest rank). */
@@ -74,6 +74,26 @@ export async function liveSeller(
   await seller.studio.reload(); // the init scripts run from this load on
   await goLive(seller.studio);
   return seller;
+}
+
+/**
+ * The stack with the app in production mode (APP_ENV=production): its own APP_SECRET, and
+ * `publicUrl` as the wss:// LiveKit URL browsers are given (nothing answers the default).
+ * Rate limits are scaled out of the way: every client here shares one address.
+ */
+export async function startProductionStack(publicUrl = "wss://livekit.localhost"): Promise<Stack> {
+  const secret = Array.from(
+    crypto.getRandomValues(new Uint8Array(24)),
+    (b) => b.toString(16).padStart(2, "0"),
+  );
+  return await startStack({
+    appEnv: {
+      APP_ENV: "production",
+      APP_SECRET: secret.join(""),
+      LIVEKIT_PUBLIC_URL: publicUrl,
+      RATE_LIMIT_SCALE: "100000",
+    },
+  });
 }
 
 /** `count` tokens with the app's viewer grant, identities `<prefix>-<i>~vbench`. */

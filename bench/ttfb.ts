@@ -2,12 +2,10 @@
 // connection and guest cookie (as a browser keeps them), fetch the watch page of a live
 // stream with pinned products and chat, as fast as they are answered. The baseline, in
 // the same run and alternating with it, is the app's stylesheet (a static file from the
-// same server) under the same load. The app runs in production mode (APP_ENV=production
-// with its own secrets and a wss:// public URL that nothing connects to here); rate limits
-// are scaled out of the way, as every client here shares one address.
+// same server) under the same load. The app runs in production mode (startProductionStack:
+// rate limits scaled out of the way, as every client here shares one address).
 //   deno run -A --unstable-bundle bench/ttfb.ts [clients, default 100] [seconds a round, default 5]
-import { startStack } from "@/tests/e2e/harness/stack.ts";
-import { percentile, printTable, signUpSeller } from "./bench_kit.ts";
+import { percentile, printTable, signUpSeller, startProductionStack } from "./bench_kit.ts";
 
 const CLIENTS = Number(Deno.args[0] ?? 100);
 const SECONDS = Number(Deno.args[1] ?? 5);
@@ -89,16 +87,7 @@ async function guestCookies(watchUrl: string): Promise<string[]> {
   }));
 }
 
-const secret = () =>
-  Array.from(crypto.getRandomValues(new Uint8Array(24)), (b) => b.toString(16).padStart(2, "0")).join("");
-const stack = await startStack({
-  appEnv: {
-    APP_ENV: "production",
-    APP_SECRET: secret(),
-    LIVEKIT_PUBLIC_URL: "wss://livekit.localhost",
-    RATE_LIMIT_SCALE: "100000",
-  },
-});
+const stack = await startProductionStack();
 try {
   const watchUrl = await liveStream(stack.appUrl);
   const html = await (await fetch(watchUrl)).text();
