@@ -41,7 +41,19 @@ async function json(res: Response) {
   return await res.json();
 }
 
-/** Prints `title`, then a Markdown table; numbers are right-aligned. */
+/**
+ * The machine a table came from: its CPU, cores, memory and the load average over the last
+ * minute, which counts everything else that ran beside the bench.
+ */
+function machine(): string {
+  const cpu = Deno.readTextFileSync("/proc/cpuinfo").match(/model name\s*:\s*(.+)/)?.[1] ?? "unknown CPU";
+  const gib = (Deno.systemMemoryInfo().total / 2 ** 30).toFixed(0);
+  return `Machine: ${navigator.hardwareConcurrency} × ${cpu}, ${gib} GiB; load average (1 min) ${
+    Deno.loadavg()[0]!.toFixed(2)
+  }`;
+}
+
+/** Prints `title`, the machine, then a Markdown table; numbers are right-aligned. */
 export function printTable(title: string, header: string[], rows: (string | number)[][]): void {
   const cells = [header, ...rows.map((r) => r.map(String))];
   const widths = header.map((_, c) => Math.max(...cells.map((r) => r[c]?.length ?? 0)));
@@ -50,7 +62,7 @@ export function printTable(title: string, header: string[], rows: (string | numb
   );
   const line = (r: string[]) =>
     `| ${r.map((x, c) => numeric[c] ? x.padStart(widths[c]!) : x.padEnd(widths[c]!)).join(" | ")} |`;
-  console.log(`\n${title}\n`);
+  console.log(`\n${title}\n${machine()}\n`);
   console.log(line(header));
   console.log(
     `|${widths.map((w, c) => numeric[c] ? `${"-".repeat(w + 1)}:` : "-".repeat(w + 2)).join("|")}|`,
