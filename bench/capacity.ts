@@ -4,7 +4,7 @@
 // everyone. Per step: packets lost, bitrate per subscriber against the seller's own top
 // layer, and CPU (livekit-server, the subscribers, the machine) from /proc. The baseline,
 // from the same run, is the seller alone (0 subscribers).
-//   deno run -A --unstable-bundle bench/capacity.ts [steps, default 10,25,50,100,200] [window s]
+//   deno run -A --unstable-bundle bench/capacity.ts [steps, default 10,25,50,100,200,400] [window s]
 import { RoomServiceClient } from "livekit-server-sdk";
 import { launchBrowser } from "@/tests/e2e/harness/browser.ts";
 import { REPO_ROOT } from "@/tests/e2e/harness/process.ts";
@@ -20,7 +20,7 @@ import {
   viewerTokens,
 } from "./bench_kit.ts";
 
-const STEPS = (Deno.args[0] ?? "10,25,50,100,200").split(",").map(Number);
+const STEPS = (Deno.args[0] ?? "10,25,50,100,200,400").split(",").map(Number);
 const WINDOW_S = Number(Deno.args[1] ?? 10);
 const MAX_LOSS = 0.01;
 
@@ -39,6 +39,8 @@ interface SubscriberResult {
   video: Counts;
   audio: Counts;
   windowSeconds: number;
+  /** Video tracks by the height of the last key frame they received (0: unknown). */
+  heights: Record<string, number>;
   cpuSeconds: number;
   errors: string[] | null;
 }
@@ -58,27 +60,27 @@ async function buildSubscribers(): Promise<string> {
   return out;
 }
 
-/** CPU seconds of each process and the machine, and the seller's top layer's bytes, right now. */
+/** CPU seconds of each process and the machine, and the seller's video layers, right now. */
 async function sample(pids: number[], seller: () => Promise<OutboundLayer[]>) {
-  const layers = (await seller()).filter((l) => l.kind === "video");
-  const top = layers.reduce((a, b) => (b.frameHeight > a.frameHeight ? b : a), layers[0]!);
   return {
     at: performance.now(),
     cpu: await Promise.all(pids.map(cpuSeconds)),
     machine: await machineCpuSeconds(),
-    topBytes: top?.bytesSent ?? 0,
-    topHeight: top?.frameHeight ?? 0,
+    layers: (await seller()).filter((l) => l.kind === "video"),
   };
 }
 type Sample = Awaited<ReturnType<typeof sample>>;
 
-/** Per-second rates between two samples: CPU as % of one core, the top layer in kbit/s. */
+/** Per-second rates between two samples: CPU as % of one core, the seller's top layer in kbit/s. */
 function rates(a: Sample, b: Sample) {
   const s = (b.at - a.at) / 1000;
+  const top = a.layers.reduce((x, y) => (y.frameHeight > x.frameHeight ? y : x), a.layers[0]!);
+  const topAfter = b.layers.find((l) => l.rid === top?.rid);
   return {
     cpu: b.cpu.map((c, i) => (100 * (c - a.cpu[i]!)) / s),
     machine: (100 * (b.machine.busy - a.machine.busy)) / s,
-    topKbps: (8 * (b.topBytes - a.topBytes)) / s / 1000,
+    topKbps: top && topAfter ? (8 * (topAfter.bytesSent - top.bytesSent)) / s / 1000 : NaN,
+    topHeight: top?.frameHeight ?? 0,
   };
 }
 
@@ -156,32 +158,39 @@ try {
   const alone = rates(first, await take());
 
   const pct = (x: number) => x.toFixed(1);
-  const rows: (string | number)[][] = [[
-    "0 (baseline)",
-    "—",
-    "—",
-    "—",
-    pct(alone.cpu[0]!),
-    "—",
-    "—",
-    pct(alone.machine),
-  ]];
+  const rows: (string | number)[][] = [
+    [
+      "0 (baseline)",
+      "—",
+      "—",
+      `seller sends ${alone.topKbps.toFixed(0)}`,
+      "—",
+      pct(alone.cpu[0]!),
+      "—",
+      "—",
+      pct(alone.machine),
+    ],
+  ];
   let held = 0;
+  let heldTop = 0;
+  let previous = 0;
   let failure = "";
   for (const n of STEPS) {
     const tokens = await viewerTokens(stack, streamId, `cap${n}`, n);
-    const { result, cpu, machine, topKbps } = await step(binary, stack.livekit.url, tokens, take);
+    const { result, cpu, machine, topKbps, topHeight } = await step(binary, stack.livekit.url, tokens, take);
     const { video } = result;
     const lost = video.gaps - video.recovered;
     const lossRate = lost / Math.max(1, video.packets + lost);
     const kbps = (8 * video.bytes) / result.windowSeconds / 1000 / Math.max(1, result.videoTracks);
+    const layers = Object.entries(result.heights).sort(([a], [b]) => Number(b) - Number(a));
     rows.push([
       n,
       `${result.joined}/${n} in ${result.joinSeconds.toFixed(1)} s`,
       `${pct(100 * lossRate)} % (${pct((100 * video.gaps) / Math.max(1, video.packets + video.gaps))} %)`,
       `${kbps.toFixed(0)} (${(kbps / topKbps).toFixed(2)}×)`,
+      layers.map(([h, count]) => `${h === "0" ? "?" : `${h}p`}×${count}`).join(" "),
       pct(cpu[0]!),
-      `${(cpu[0]! - alone.cpu[0]!) / n >= 0 ? ((cpu[0]! - alone.cpu[0]!) / n).toFixed(2) : "0"}`,
+      Math.max(0, (cpu[0]! - alone.cpu[0]!) / n).toFixed(2),
       pct((100 * result.cpuSeconds) / result.windowSeconds),
       pct(machine),
     ]);
@@ -192,16 +201,20 @@ try {
     } else if (lossRate >= MAX_LOSS) failure = `${n}: ${pct(100 * lossRate)} % of video packets lost`;
     if (failure) break;
     held = n;
+    // The top layer holds up to the first step where some subscriber got less.
+    if (heldTop === previous && result.heights[String(topHeight)] === n) heldTop = n;
+    previous = n;
   }
 
   printTable(
-    `Subscriber capacity: one seller (${published}), light Go subscribers taking the top layer; ` +
+    `Subscriber capacity: one seller (${published}); light Go subscribers, the SFU picks their layer; ` +
       `${WINDOW_S} s windows`,
     [
       "subscribers",
       "joined",
       "video lost (before NACK)",
       "kbit/s each (× seller's top layer)",
+      "layer received",
       "livekit-server CPU %",
       "CPU % per subscriber",
       "Go subscribers CPU %",
@@ -214,6 +227,7 @@ try {
       ? `\nHeld ${held} subscribers with < 1 % loss; failed at ${failure}.`
       : `\nHeld every step (up to ${held}) with < 1 % loss; try larger steps.`,
   );
+  console.log(`Every subscriber got the seller's top layer up to ${heldTop || "no step"}.`);
 } finally {
   await browser.close();
   await stack.stop();

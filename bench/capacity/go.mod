@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/livekit/server-sdk-go/v2 v2.19.0
+	github.com/pion/rtp v1.10.5
 	github.com/pion/webrtc/v4 v4.2.19
 )
 
@@ -49,7 +50,6 @@ require (
 	github.com/pion/mdns/v2 v2.1.0 // indirect
 	github.com/pion/randutil v0.1.0 // indirect
 	github.com/pion/rtcp v1.2.17 // indirect
-	github.com/pion/rtp v1.10.5 // indirect
 	github.com/pion/sctp v1.11.1 // indirect
 	github.com/pion/sdp/v3 v3.0.19 // indirect
 	github.com/pion/srtp/v3 v3.0.13 // indirect

@@ -9,6 +9,7 @@ package main
 
 import (
 	"bufio"
+	"encoding/binary"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -20,6 +21,7 @@ import (
 	"time"
 
 	lksdk "github.com/livekit/server-sdk-go/v2"
+	"github.com/pion/rtp/codecs"
 	"github.com/pion/webrtc/v4"
 )
 
@@ -33,6 +35,9 @@ type Result struct {
 	Video        Counts  `json:"video"`
 	Audio        Counts  `json:"audio"`
 	WindowSecond float64 `json:"windowSeconds"`
+	// Video tracks by the height of the last key frame each received (VP8; 0 when unknown):
+	// which simulcast layer the SFU forwards to them.
+	Heights map[uint16]int `json:"heights"`
 	// CPU this process used in the window, in seconds (user + system).
 	CPUSeconds float64  `json:"cpuSeconds"`
 	Errors     []string `json:"errors"`
@@ -54,6 +59,21 @@ type counter struct {
 	started                         bool
 	last                            int64 // extended (never wraps) sequence number
 	seen                            [4096]int64
+	height                          atomic.Uint32
+}
+
+// keyFrameHeight is the frame height a VP8 key frame's first packet carries, or 0.
+func keyFrameHeight(payload []byte) uint16 {
+	var vp8 codecs.VP8Packet
+	if _, err := vp8.Unmarshal(payload); err != nil || vp8.S != 1 || vp8.PID != 0 {
+		return 0
+	}
+	p := vp8.Payload
+	// A key frame: frame tag bit 0 clear, then the start code 9d 01 2a, width, height.
+	if len(p) < 10 || p[0]&1 != 0 || p[3] != 0x9d || p[4] != 0x01 || p[5] != 0x2a {
+		return 0
+	}
+	return binary.LittleEndian.Uint16(p[8:10]) & 0x3fff
 }
 
 func (c *counter) add(seq uint16, size int) {
@@ -107,12 +127,18 @@ func (t *tracks) read(track *webrtc.TrackRemote) {
 		t.audio = append(t.audio, c)
 	}
 	t.Unlock()
+	vp8 := track.Codec().MimeType == webrtc.MimeTypeVP8
 	for {
 		pkt, _, err := track.ReadRTP()
 		if err != nil {
 			return
 		}
 		c.add(pkt.SequenceNumber, pkt.MarshalSize())
+		if vp8 {
+			if h := keyFrameHeight(pkt.Payload); h > 0 {
+				c.height.Store(uint32(h))
+			}
+		}
 	}
 }
 
@@ -122,6 +148,16 @@ func (t *tracks) fail(err error) {
 	if len(t.errors) < 5 {
 		t.errors = append(t.errors, err.Error())
 	}
+}
+
+func (t *tracks) heights() map[uint16]int {
+	t.Lock()
+	defer t.Unlock()
+	found := map[uint16]int{}
+	for _, c := range t.video {
+		found[uint16(c.height.Load())]++
+	}
+	return found
 }
 
 func (t *tracks) snapshot() (video, audio []Counts) {
@@ -222,6 +258,7 @@ func main() {
 		Video:        video,
 		Audio:        audio,
 		WindowSecond: elapsed,
+		Heights:      t.heights(),
 		CPUSeconds:   cpu,
 		Errors:       errors,
 	})
