@@ -1,8 +1,9 @@
 // Glass-to-glass latency: a canvas showing the time it was drawn (bench/pixel_clock.ts) is
 // the seller's camera in the studio, goes live through the app and LiveKit, and is read
 // back from the watch page's video on every frame it presents: presented minus drawn.
-// The baseline, measured first in the same run, is the same canvas over a direct
-// RTCPeerConnection pair between two pages of the same Chromium (no SFU, no app).
+// The baseline is the same canvas, at the same time, sent from the studio page over a
+// direct RTCPeerConnection to another page of the same Chromium (no SFU, no app): both
+// paths carry the same frames through the same moments of a shared machine.
 //   deno run -A --unstable-bundle bench/glass_to_glass.ts [seconds per path, default 20]
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "@/tests/e2e/harness/browser.ts";
@@ -44,52 +45,47 @@ async function readClock(page: Page, selector: string): Promise<ClockReadings> {
   return readings;
 }
 
-/** The baseline: sender page → one RTCPeerConnection pair → receiver page's <video>. */
-async function direct(browser: Browser, appUrl: string): Promise<ClockReadings> {
-  const sender = await pageWithClock(browser, `${appUrl}/healthz`);
+/**
+ * The baseline: the studio's canvas also goes over one RTCPeerConnection pair to a page of
+ * its own, into a <video class="direct">.
+ */
+async function directFrom(studio: Page, browser: Browser, appUrl: string): Promise<Page> {
   const receiver = await pageWithClock(browser, `${appUrl}/healthz`);
-  try {
-    await sender.evaluate(() => {
-      const w = globalThis as unknown as ClockWindow;
-      w.peerStream = new MediaStream([w.pixelClock.track()]);
-    });
-    await peerLinks(sender, receiver, 1);
-    // A fresh link starts low and ramps its bitrate up for seconds; keep 720p from the start,
-    // as LiveKit's top layer has, so both paths encode and decode the same frames.
-    await sender.evaluate(async () => {
-      for (const pc of (globalThis as unknown as { peers: RTCPeerConnection[] }).peers) {
-        for (const s of pc.getSenders()) {
-          await s.setParameters({ ...s.getParameters(), degradationPreference: "maintain-resolution" });
-        }
+  await studio.evaluate(() => {
+    const w = globalThis as unknown as ClockWindow;
+    w.peerStream = new MediaStream([w.pixelClock.track()]);
+  });
+  await peerLinks(studio, receiver, 1);
+  // A fresh link starts low and ramps its bitrate up for seconds; keep 720p from the start,
+  // as LiveKit's top layer has, so both paths encode and decode frames of one size.
+  await studio.evaluate(async () => {
+    for (const pc of (globalThis as unknown as { peers: RTCPeerConnection[] }).peers) {
+      for (const s of pc.getSenders()) {
+        await s.setParameters({ ...s.getParameters(), degradationPreference: "maintain-resolution" });
       }
-    });
-    await receiver.evaluate(async () => {
-      const video = Object.assign(document.createElement("video"), { muted: true, playsInline: true });
-      video.className = "direct";
-      video.srcObject = (globalThis as unknown as ClockWindow).peerStreams[0]!;
-      document.body.replaceChildren(video);
-      await video.play();
-    });
-    return await readClock(receiver, "video.direct");
-  } finally {
-    await sender.context().close();
-    await receiver.context().close();
-  }
-}
-
-/** The app's path: the studio goes live with the clock as its camera; a watch page reads it. */
-async function throughLivekit(browser: Browser, appUrl: string): Promise<ClockReadings> {
-  const { watchUrl } = await liveSeller(browser, appUrl, pixelClockScript(true));
-  const viewer = await pageWithClock(browser, watchUrl);
-  await viewer.waitForSelector(".player[data-phase=playing]", { timeout: 30_000 });
-  return await readClock(viewer, "video.main-video");
+    }
+  });
+  await receiver.evaluate(async () => {
+    const video = Object.assign(document.createElement("video"), { muted: true, playsInline: true });
+    video.className = "direct";
+    video.srcObject = (globalThis as unknown as ClockWindow).peerStreams[0]!;
+    document.body.replaceChildren(video);
+    await video.play();
+  });
+  return receiver;
 }
 
 const stack = await startStack();
 const browser = await launchBrowser();
 try {
-  const baseline = await direct(browser, stack.appUrl);
-  const livekit = await throughLivekit(browser, stack.appUrl);
+  const { studio, watchUrl } = await liveSeller(browser, stack.appUrl, pixelClockScript(true));
+  const viewer = await pageWithClock(browser, watchUrl);
+  await viewer.waitForSelector(".player[data-phase=playing]", { timeout: 30_000 });
+  const receiver = await directFrom(studio, browser, stack.appUrl);
+  const [baseline, livekit] = await Promise.all([
+    readClock(receiver, "video.direct"),
+    readClock(viewer, "video.main-video"),
+  ]);
 
   const sorted = (r: ClockReadings) => r.latencies.toSorted((a, b) => a - b);
   const [b, l] = [sorted(baseline), sorted(livekit)];
@@ -103,7 +99,8 @@ try {
     xs.at(-1)!,
   ];
   printTable(
-    `Glass-to-glass latency (ms, canvas drawn → frame presented), ${SECONDS} s a path after ${WARMUP_S} s warm-up`,
+    `Glass-to-glass latency (ms, canvas drawn → frame presented), both paths at once for ${SECONDS} s ` +
+      `after ${WARMUP_S} s warm-up`,
     ["path", "frame", "frames read", "unreadable", "p50", "p95", "max"],
     [
       row("direct RTCPeerConnection pair (baseline)", baseline, b),
