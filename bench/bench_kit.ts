@@ -58,7 +58,7 @@ export function printTable(title: string, header: string[], rows: (string | numb
   const cells = [header, ...rows.map((r) => r.map(String))];
   const widths = header.map((_, c) => Math.max(...cells.map((r) => r[c]?.length ?? 0)));
   const numeric = header.map((_, c) =>
-    rows.every((r) => typeof r[c] === "number" || /^[-\d.,]+/.test(String(r[c])))
+    rows.every((r) => typeof r[c] === "number" || /^([-\d.,]+|—$)/.test(String(r[c])))
   );
   const line = (r: string[]) =>
     `| ${r.map((x, c) => numeric[c] ? x.padStart(widths[c]!) : x.padEnd(widths[c]!)).join(" | ")} |`;

@@ -60,24 +60,24 @@ async function buildSubscribers(): Promise<string> {
   return out;
 }
 
-/** CPU seconds of each process and the machine, and the seller's video layers, right now. */
-async function sample(pids: number[], seller: () => Promise<OutboundLayer[]>) {
+/** CPU seconds of livekit-server and the machine, and the seller's video layers, right now. */
+async function sample(livekitPid: number, seller: () => Promise<OutboundLayer[]>) {
   return {
     at: performance.now(),
-    cpu: await Promise.all(pids.map(cpuSeconds)),
+    cpu: await cpuSeconds(livekitPid),
     machine: await machineCpuSeconds(),
     layers: (await seller()).filter((l) => l.kind === "video"),
   };
 }
 type Sample = Awaited<ReturnType<typeof sample>>;
 
-/** Per-second rates between two samples: CPU as % of one core, the seller's top layer in kbit/s. */
+/** Per-second rates between two samples: CPU in % of one core, the seller's top layer in kbit/s. */
 function rates(a: Sample, b: Sample) {
   const s = (b.at - a.at) / 1000;
   const top = a.layers.reduce((x, y) => (y.frameHeight > x.frameHeight ? y : x), a.layers[0]!);
   const topAfter = b.layers.find((l) => l.rid === top?.rid);
   return {
-    cpu: b.cpu.map((c, i) => (100 * (c - a.cpu[i]!)) / s),
+    cpu: (100 * (b.cpu - a.cpu)) / s,
     machine: (100 * (b.machine.busy - a.machine.busy)) / s,
     topKbps: top && topAfter ? (8 * (topAfter.bytesSent - top.bytesSent)) / s / 1000 : NaN,
     topHeight: top?.frameHeight ?? 0,
@@ -150,7 +150,7 @@ try {
   const client = new RoomServiceClient(stack.livekit.httpUrl, stack.livekit.apiKey, stack.livekit.apiSecret);
   const published = await publishedVideo(client, streamId);
   const livekitPid = stack.livekit.pid();
-  const take = () => sample([livekitPid], () => outboundLayers(studio));
+  const take = () => sample(livekitPid, () => outboundLayers(studio));
 
   // Baseline: the seller alone, for as long as a step counts.
   const first = await take();
@@ -165,7 +165,7 @@ try {
       "—",
       `seller sends ${alone.topKbps.toFixed(0)}`,
       "—",
-      pct(alone.cpu[0]!),
+      pct(alone.cpu),
       "—",
       "—",
       pct(alone.machine),
@@ -189,8 +189,8 @@ try {
       `${pct(100 * lossRate)} % (${pct((100 * video.gaps) / Math.max(1, video.packets + video.gaps))} %)`,
       `${kbps.toFixed(0)} (${(kbps / topKbps).toFixed(2)}×)`,
       layers.map(([h, count]) => `${h === "0" ? "?" : `${h}p`}×${count}`).join(" "),
-      pct(cpu[0]!),
-      Math.max(0, (cpu[0]! - alone.cpu[0]!) / n).toFixed(2),
+      pct(cpu),
+      Math.max(0, (cpu - alone.cpu) / n).toFixed(2),
       pct((100 * result.cpuSeconds) / result.windowSeconds),
       pct(machine),
     ]);
