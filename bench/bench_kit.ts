@@ -119,6 +119,8 @@ export async function viewerTokens(stack: Stack, streamId: string, prefix: strin
 }
 
 export interface OutboundLayer {
+  /** Which peer connection and RTP stream: the same across calls while both last. */
+  id: string;
   kind: string;
   /** The simulcast layer's id ("q", "h", "f" in LiveKit), or "" for a single layer. */
   rid: string;
@@ -133,11 +135,14 @@ export interface OutboundLayer {
 export function outboundLayers(page: Page): Promise<OutboundLayer[]> {
   return page.evaluate(async () => {
     const layers: OutboundLayer[] = [];
-    for (const pc of (globalThis as unknown as { __pcs?: RTCPeerConnection[] }).__pcs ?? []) {
+    for (
+      const [i, pc] of ((globalThis as unknown as { __pcs?: RTCPeerConnection[] }).__pcs ?? []).entries()
+    ) {
       if (pc.connectionState === "closed") continue;
       (await pc.getStats()).forEach((s) => {
         if (s.type !== "outbound-rtp") return;
         layers.push({
+          id: `${i}/${s.id}`,
           kind: s.kind,
           rid: s.rid ?? "",
           bytesSent: s.bytesSent ?? 0,

@@ -75,7 +75,7 @@ type Sample = Awaited<ReturnType<typeof sample>>;
 function rates(a: Sample, b: Sample) {
   const s = (b.at - a.at) / 1000;
   const top = a.layers.reduce((x, y) => (y.frameHeight > x.frameHeight ? y : x), a.layers[0]!);
-  const topAfter = b.layers.find((l) => l.rid === top?.rid);
+  const topAfter = b.layers.find((l) => l.id === top?.id);
   return {
     cpu: (100 * (b.cpu - a.cpu)) / s,
     machine: (100 * (b.machine.busy - a.machine.busy)) / s,

@@ -61,7 +61,10 @@ async function measureUplink(page: Page, settleS: number): Promise<Uplink> {
   await sleep(WINDOW_S);
   const [after, cpuAfter] = [await outboundLayers(page), await machineCpuSeconds()];
   const seconds = (performance.now() - t0) / 1000;
-  const sent = after.map((l, i) => ({ ...l, bytes: l.bytesSent - (before[i]?.bytesSent ?? 0) }));
+  const sent = after.map((l) => ({
+    ...l,
+    bytes: l.bytesSent - (before.find((b) => b.id === l.id)?.bytesSent ?? 0),
+  }));
   const video = sent.filter((l) => l.kind === "video" && l.bytes > 0);
   const heights = video.map((l) => l.frameHeight).sort((a, b) => a - b);
   const reasons = new Map<string, number>();
