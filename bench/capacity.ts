@@ -80,7 +80,6 @@ function rates(a: Sample, b: Sample) {
     cpu: (100 * (b.cpu - a.cpu)) / s,
     machine: (100 * (b.machine.busy - a.machine.busy)) / s,
     topKbps: top && topAfter ? (8 * (topAfter.bytesSent - top.bytesSent)) / s / 1000 : NaN,
-    topHeight: top?.frameHeight ?? 0,
   };
 }
 
@@ -128,14 +127,18 @@ function splitLines() {
   });
 }
 
-/** The seller's published video as LiveKit sees it, e.g. "1280×720, simulcast 320×180 + 640×360 + 1280×720". */
-async function publishedVideo(client: RoomServiceClient, streamId: string): Promise<string> {
+/**
+ * The seller's published video as LiveKit sees it: its height, and a description such as
+ * "1280×720, simulcast 320×180 + 640×360 + 1280×720".
+ */
+async function publishedVideo(client: RoomServiceClient, streamId: string) {
   for (let i = 0; i < 100; i++) {
     const tracks = (await client.listParticipants(roomName(streamId))).flatMap((p) => p.tracks);
     const video = tracks.find((t) => t.width > 0 && t.layers.length > 0);
     if (video) {
       const layers = video.layers.map((l) => `${l.width}×${l.height}`).join(" + ");
-      return `${video.width}×${video.height}, ${video.simulcast ? "simulcast" : "one layer"} ${layers}`;
+      const text = `${video.width}×${video.height}, ${video.simulcast ? "simulcast" : "one layer"} ${layers}`;
+      return { height: video.height, text };
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -177,7 +180,7 @@ try {
   let failure = "";
   for (const n of STEPS) {
     const tokens = await viewerTokens(stack, streamId, `cap${n}`, n);
-    const { result, cpu, machine, topKbps, topHeight } = await step(binary, stack.livekit.url, tokens, take);
+    const { result, cpu, machine, topKbps } = await step(binary, stack.livekit.url, tokens, take);
     const { video } = result;
     const lost = video.gaps - video.recovered;
     const lossRate = lost / Math.max(1, video.packets + lost);
@@ -201,13 +204,13 @@ try {
     } else if (lossRate >= MAX_LOSS) failure = `${n}: ${pct(100 * lossRate)} % of video packets lost`;
     if (failure) break;
     held = n;
-    // The top layer holds up to the first step where some subscriber got less.
-    if (heldTop === previous && result.heights[String(topHeight)] === n) heldTop = n;
+    // The published top layer holds up to the first step where some subscriber got less.
+    if (heldTop === previous && result.heights[String(published.height)] === n) heldTop = n;
     previous = n;
   }
 
   printTable(
-    `Subscriber capacity: one seller (${published}); light Go subscribers, the SFU picks their layer; ` +
+    `Subscriber capacity: one seller (${published.text}); light Go subscribers, the SFU picks their layer; ` +
       `${WINDOW_S} s windows`,
     [
       "subscribers",
@@ -227,7 +230,7 @@ try {
       ? `\nHeld ${held} subscribers with < 1 % loss; failed at ${failure}.`
       : `\nHeld every step (up to ${held}) with < 1 % loss; try larger steps.`,
   );
-  console.log(`Every subscriber got the seller's top layer up to ${heldTop || "no step"}.`);
+  console.log(`Every subscriber got the full ${published.height}p layer up to ${heldTop || "no step"}.`);
 } finally {
   await browser.close();
   await stack.stop();
