@@ -43,12 +43,12 @@ async function json(res: Response) {
 
 /**
  * The machine a table came from: its CPU, cores, memory and the load average over the last
- * minute, which counts everything else that ran beside the bench.
+ * minute, which counts this run and everything else that ran beside it.
  */
 function machine(): string {
   const cpu = Deno.readTextFileSync("/proc/cpuinfo").match(/model name\s*:\s*(.+)/)?.[1] ?? "unknown CPU";
   const gib = (Deno.systemMemoryInfo().total / 2 ** 30).toFixed(0);
-  return `Machine: ${navigator.hardwareConcurrency} × ${cpu}, ${gib} GiB; load average (1 min) ${
+  return `Machine: ${navigator.hardwareConcurrency} × ${cpu}, ${gib} GiB; load average (1 min, this run included) ${
     Deno.loadavg()[0]!.toFixed(2)
   }`;
 }
