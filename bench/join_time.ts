@@ -8,9 +8,8 @@
 import type { Browser } from "playwright-core";
 import { mintToken, viewerGrant } from "@/lib/livekit/tokens.ts";
 import { launchBrowser } from "@/tests/e2e/harness/browser.ts";
-import { startStack } from "@/tests/e2e/harness/stack.ts";
 import { createStreamAsSeller, goLive } from "@/tests/e2e/live_flow.ts";
-import { percentile, productionEnv } from "./bench_kit.ts";
+import { percentile, startProductionStack } from "./bench_kit.ts";
 import { serveBarePage } from "./join/bare_server.ts";
 
 const JOINS = Number(Deno.args[0] ?? 20);
@@ -108,7 +107,7 @@ function table(title: string, app: Join[], bare: Join[]) {
   row("main-thread busy until first frame", (j) => j.mainThread);
 }
 
-const stack = await startStack({ appEnv: await productionEnv() });
+const stack = await startProductionStack();
 const browser = await launchBrowser();
 const bare = await serveBarePage();
 try {

@@ -30,6 +30,8 @@ export interface LivekitServer {
   apiKey: string;
   apiSecret: string;
   ports: { http: number; rtcTcp: number; rtcUdp: number };
+  /** The running process's id (it changes with restart()), for benchmarks that read /proc. */
+  pid(): number;
   /** Everything the server printed so far. */
   logs(): string;
   /** The node id it logged at start-up (LiveKit picks a new one each start). */
@@ -129,6 +131,7 @@ async function startOnce(
     apiKey,
     apiSecret,
     ports: { http, rtcTcp, rtcUdp },
+    pid: () => child.pid,
     logs: () => child.logs(),
     nodeId: () => /"nodeID": "(\w+)"/.exec(child.logs())?.[1] ?? "",
     stop: () => child.stop(),
