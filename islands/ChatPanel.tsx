@@ -65,7 +65,7 @@ export default function ChatPanel({ streamId, initial, canPost: openAtLoad, role
             )}
           />
         ))}
-        {chat.sender.pending.value.map((p) => <PendingLine key={p.sendId} pending={p} />)}
+        {chat.unsent.value.map((p) => <PendingLine key={p.sendId} pending={p} />)}
       </ol>
       {errors.filter(Boolean).map((error) => (
         <p key={error} class="notice error chat-error" role="alert">{error}</p>

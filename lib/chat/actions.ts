@@ -30,10 +30,16 @@ export async function post(
   const posted = sendKey && await sentBefore(kv, stream.id, sendKey);
   if (posted) return posted;
   const role = await admitChat(services, actor, stream, text);
-  const { chat } = await addChatMessage(kv, stream.id, { name: actor.name, role, text }, clock.now(), {
-    author: { identity: actor.identity, browser: actor.browser ?? null },
-    news: (m) => [{ message: m }],
-    sendKey,
-  });
+  const { chat } = await addChatMessage(
+    kv,
+    stream.id,
+    { name: actor.name, role, text, ...(sendId && { sendId }) },
+    clock.now(),
+    {
+      author: { identity: actor.identity, browser: actor.browser ?? null },
+      news: (m) => [{ message: m }],
+      sendKey,
+    },
+  );
   return chat;
 }

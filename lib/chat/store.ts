@@ -47,7 +47,7 @@ export async function sentBefore(
 export async function addChatMessage(
   kv: Deno.Kv,
   streamId: string,
-  input: Pick<ChatMessage, "name" | "role" | "text">,
+  input: Pick<ChatMessage, "name" | "role" | "text" | "sendId">,
   now: number,
   { author, news, sendKey }: NewChat,
 ): Promise<{ chat: ChatMessage; repeat: boolean }> {

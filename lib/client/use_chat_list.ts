@@ -2,14 +2,14 @@
 // page's room (topic "chat"), messages a moderator removed (topic "removed"), earlier
 // pages when scrolled to the top, what was missed while the room was away (caught up by
 // id), and one's own messages still being sent.
-import { type Signal, useSignal } from "@preact/signals";
+import { type ReadonlySignal, type Signal, useComputed, useSignal } from "@preact/signals";
 import { CHAT_PAGE_SIZE } from "@/lib/contract/limits.ts";
 import type { ChatMessage } from "@/lib/contract/messages.ts";
 import { dropChat, fetchChat, mergeChat, reconcileChat } from "./chat.ts";
 import { useLiveState } from "./live_state.ts";
 import { type Action, useAction } from "./use_action.ts";
 import { type ChatScroll, useChatScroll } from "./use_chat_scroll.ts";
-import { type ChatSender, useChatSender } from "./use_chat_sender.ts";
+import { type ChatSender, type PendingChat, useChatSender } from "./use_chat_sender.ts";
 
 export interface ChatList {
   messages: Signal<ChatMessage[]>;
@@ -20,6 +20,8 @@ export interface ChatList {
   loadEarlier(): void;
   scroll: ChatScroll;
   sender: ChatSender;
+  /** One's own messages still being sent: not those the room already brought back. */
+  unsent: ReadonlySignal<PendingChat[]>;
   /** What is typed: a refused message comes back here. */
   draft: Signal<string>;
   /** Queues the text to send (true: it is taken, the box may empty). */
@@ -63,6 +65,10 @@ export function useChatList(streamId: string, initial: ChatMessage[], live: bool
     // Put back, unless something new was typed meanwhile.
     refused: (text) => draft.value ||= text,
   });
+  const unsent = useComputed(() => {
+    const arrived = new Set(messages.value.map((m) => m.sendId));
+    return sender.pending.value.filter((p) => !arrived.has(p.sendId));
+  });
   const scroll = useChatScroll(
     [messages.value, sender.pending.value],
     () => hasEarlier.value && loadEarlier(),
@@ -88,6 +94,7 @@ export function useChatList(streamId: string, initial: ChatMessage[], live: bool
     loadEarlier,
     scroll,
     sender,
+    unsent,
     draft,
     send(text) {
       scroll.stickToBottom();

@@ -41,6 +41,8 @@ export const ChatMessage = z.object({
   role: z.enum(["seller", "moderator", "viewer"]),
   text: text(1, CHAT_MAX_LENGTH),
   at: z.iso.datetime(),
+  /** The id the sender's page gave it: that page's "Sending…" line goes when it arrives. */
+  sendId: z.optional(Id),
 });
 
 /** Chat messages a host or moderator removed (deleted, or hidden with their author's ban). */

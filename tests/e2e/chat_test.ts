@@ -97,5 +97,22 @@ liveTest(
       assertEquals((await texts(reader)).slice(0, 2), ["Is the blue one in stock?", "<b>x</b>"]);
       assertEquals(await reader.isVisible("text=Load earlier messages"), false);
     });
+
+    await t.step("one's own line shows once when the room brings it before the server's answer", async () => {
+      let answer = () => {};
+      const held = new Promise<void>((resolve) => answer = resolve);
+      await a.route("**/api/streams/*/chat", async (route) => {
+        const response = await route.fetch();
+        await held;
+        await route.fulfill({ response });
+      });
+      await a.fill(".chat-input", "Back in a minute");
+      await a.click(".chat-send");
+      await a.waitForSelector(`${lineWith("Back in a minute")}[data-id]`, { timeout: UI_TIMEOUT });
+      assertEquals(await a.locator(lineWith("Back in a minute")).count(), 1, "no Sending… copy beside it");
+      answer();
+      await a.waitForFunction(() => !document.querySelector(".chat-pending"), null, { timeout: UI_TIMEOUT });
+      assertEquals(await a.locator(lineWith("Back in a minute")).count(), 1);
+    });
   },
 );
