@@ -67,5 +67,6 @@ async function measure(label: string, env: Record<string, string>) {
 }
 
 console.log(`${"limits".padEnd(22)} ${"what".padEnd(26)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)}`);
-await measure("as shipped", {});
+// The harness scales limits up for tests that share one address; "1" is as shipped.
+await measure("as shipped", { RATE_LIMIT_SCALE: "1" });
 await measure("scaled out of the way", { RATE_LIMIT_SCALE: "100000" });

@@ -69,7 +69,12 @@ class Sender implements OutboxSender {
     const ticks = this.kv.watch([keys.outboxTick()]).getReader();
     void (async () => {
       while (!this.#stopped && !(await ticks.read()).done) this.#wake();
-    })().catch(() => {});
+    })().catch((error) => {
+      // The one-second poll below still delivers, only later.
+      if (!this.#stopped) {
+        console.warn("outbox: watching for new entries failed; polling each second:", error);
+      }
+    });
     this.#running = (async () => {
       while (!this.#stopped) {
         await this.#deliverOnce().catch((error) => console.error("outbox: delivery failed:", error));
