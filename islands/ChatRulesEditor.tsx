@@ -1,9 +1,7 @@
 // The seller's chat rules for all their streams: slow mode, links, blocked words and a
 // viewer cap. Saved at once; every stream of the shop follows them from the next message
 // or token on.
-import { useSignal } from "@preact/signals";
-import { saveRules } from "@/lib/client/moderation.ts";
-import { useAction } from "@/lib/client/use_action.ts";
+import { useChatRules } from "@/lib/client/use_chat_rules.ts";
 import { MAX_VIEWER_CAP, SLOW_MODE_SECONDS } from "@/lib/contract/limits.ts";
 import type { ChatRules } from "@/lib/contract/views.ts";
 
@@ -12,28 +10,15 @@ export interface ChatRulesEditorProps {
   initial: ChatRules;
 }
 
-const words = (text: string) => text.split("\n").map((w) => w.trim()).filter(Boolean);
-
 export default function ChatRulesEditor({ shopId, initial }: ChatRulesEditorProps) {
-  const rules = useSignal(initial);
-  const blocked = useSignal(initial.blockedWords.join("\n"));
-  const saved = useSignal(false);
-  const { busy, error, run } = useAction();
-  const change = (patch: Partial<ChatRules>) => {
-    rules.value = { ...rules.value, ...patch };
-    saved.value = false;
-  };
-  async function save(event: Event) {
+  const { rules, blocked, saved, busy, error, change, setBlocked, save } = useChatRules(shopId, initial);
+  const submit = (event: Event) => {
     event.preventDefault();
-    saved.value = await run(async () => {
-      const fresh = (await saveRules(shopId, { ...rules.value, blockedWords: words(blocked.value) })).rules;
-      rules.value = fresh;
-      blocked.value = fresh.blockedWords.join("\n");
-    });
-  }
+    save();
+  };
   const { slowModeSeconds, linksAllowed, viewerCap } = rules.value;
   return (
-    <form class="card form chat-rules" onSubmit={save} aria-label="Chat rules">
+    <form class="card form chat-rules" onSubmit={submit} aria-label="Chat rules">
       <h3>Chat rules, for all your streams</h3>
       {error.value && <p class="notice error" role="alert">{error.value}</p>}
       <label>
@@ -60,10 +45,7 @@ export default function ChatRulesEditor({ shopId, initial }: ChatRulesEditorProp
         <textarea
           rows={4}
           value={blocked.value}
-          onInput={(e) => {
-            blocked.value = e.currentTarget.value;
-            saved.value = false;
-          }}
+          onInput={(e) => setBlocked(e.currentTarget.value)}
         />
       </label>
       <label>

@@ -1,11 +1,8 @@
 // The seller's sales, live: reservations as they arrive (who, what, how many) and the
 // stock left of each pinned product. Starts from the server-rendered view, follows the
 // room's `reservation`, `stock` and `pins` messages, and refetches after a drop.
-import { getJson, postJson } from "@/lib/client/api.ts";
 import { localTime } from "@/lib/client/server_clock.ts";
-import { useLiveState } from "@/lib/client/live_state.ts";
-import { useAction } from "@/lib/client/use_action.ts";
-import { SALES_FEED_SIZE } from "@/lib/contract/limits.ts";
+import { useSales } from "@/lib/client/use_sales.ts";
 import type { ReservationMessage } from "@/lib/contract/messages.ts";
 import type { Sales } from "@/lib/contract/views.ts";
 
@@ -21,42 +18,8 @@ export interface SalesFeedProps {
 }
 
 export default function SalesFeed({ streamId, initial }: SalesFeedProps) {
-  const { state: sales, ready, problem } = useLiveState(initial, {
-    on: {
-      // A new reservation goes on top; a known one (paid, released, expired) changes in place.
-      reservation: (state, reservation) => {
-        const known = state.reservations.some((r) => r.id === reservation.id);
-        const reservations = known
-          ? state.reservations.map((r) => r.id === reservation.id ? reservation : r)
-          : [reservation, ...state.reservations].slice(0, SALES_FEED_SIZE);
-        return { ...state, reservations };
-      },
-      stock: (state, { productId, stock }) => ({
-        ...state,
-        pinned: state.pinned.map((p) => p.id === productId ? { ...p, stock } : p),
-      }),
-      pins: (state, { products }) => ({ ...state, pinned: products }),
-    },
-    // Stock counts from racing reservations may arrive out of order: keep the newest per product.
-    versions: (item) =>
-      "productId" in item ? { [`stock:${item.productId}`]: (item as { version?: string }).version } : {},
-    refetch: () => getJson<Sales>(`/api/streams/${encodeURIComponent(streamId)}/sales`),
-  });
-
-  const { busy, error, run } = useAction();
-  const act: Resolve = {
-    busy: busy.value,
-    resolve: (id, what) =>
-      run(async () => {
-        const { reservation } = await postJson<{ reservation: ReservationMessage }>(
-          `/api/streams/${encodeURIComponent(streamId)}/reservations/${encodeURIComponent(id)}/${what}`,
-        );
-        const reservations = sales.value.reservations.map((r) =>
-          r.id === id ? { ...r, status: reservation.status } : r
-        );
-        sales.value = { ...sales.value, reservations };
-      }),
-  };
+  const { state: sales, ready, problem, busy, error, resolve } = useSales(streamId, initial);
+  const act: Resolve = { busy: busy.value, resolve };
   const { reservations, pinned } = sales.value;
   return (
     <section class="sales-feed" data-ready={ready.value || undefined} aria-label="Sales">

@@ -55,16 +55,7 @@ export function createPasswordPool(opts: { workers?: number; queue?: number } = 
 
   function run(job: Job): Promise<string | boolean> {
     return new Promise((resolve, reject) => {
-      if (queue.length >= limit) {
-        return reject(
-          new DomainError(
-            "unavailable",
-            "busy",
-            "Too many sign-ins at once. Try again in a few seconds.",
-            2_000,
-          ),
-        );
-      }
+      if (queue.length >= limit) return reject(tooBusy());
       queue.push({ job, resolve, reject });
       const worker = idle.pop() ?? (started < size ? spawn() : null);
       if (worker) next(worker);
@@ -82,4 +73,14 @@ export function createPasswordPool(opts: { workers?: number; queue?: number } = 
       queue.length = 0;
     },
   };
+}
+
+/** The refusal a job gets when the queue is full: try again in two seconds. */
+function tooBusy(): DomainError {
+  return new DomainError(
+    "unavailable",
+    "busy",
+    "Too many sign-ins at once. Try again in a few seconds.",
+    2_000,
+  );
 }

@@ -4,6 +4,7 @@ import { type Signal } from "@preact/signals";
 import { DisconnectReason, Room, RoomEvent, VideoPresets } from "livekit-client";
 import type { JoinTicket } from "@/lib/contract/views.ts";
 import { postJson } from "./api.ts";
+import { onRoomEvents } from "./room_events.ts";
 
 export type Phase = "idle" | "connecting" | "live" | "reconnecting" | "ended" | "offline" | "error";
 
@@ -58,12 +59,9 @@ export function trackConnection(room: Room, phase: Signal<Phase>): () => void {
     if (phase.value === "ended") return;
     phase.value = reason === DisconnectReason.ROOM_DELETED ? "ended" : "offline";
   };
-  room.on(RoomEvent.Reconnecting, reconnecting)
-    .on(RoomEvent.Reconnected, reconnected)
-    .on(RoomEvent.Disconnected, disconnected);
-  return () => {
-    room.off(RoomEvent.Reconnecting, reconnecting)
-      .off(RoomEvent.Reconnected, reconnected)
-      .off(RoomEvent.Disconnected, disconnected);
-  };
+  return onRoomEvents(room, {
+    [RoomEvent.Reconnecting]: reconnecting,
+    [RoomEvent.Reconnected]: reconnected,
+    [RoomEvent.Disconnected]: disconnected,
+  });
 }

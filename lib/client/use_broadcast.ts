@@ -5,6 +5,7 @@ import { useEffect, useRef } from "preact/hooks";
 import { ConnectionQuality, RoomEvent, Track } from "livekit-client";
 import { postJson } from "./api.ts";
 import { liveRoom, roomPhase as phase } from "./live_room.ts";
+import { onRoomEvents } from "./room_events.ts";
 import { useAction } from "./use_action.ts";
 import type { LocalMedia } from "./use_local_media.ts";
 
@@ -113,14 +114,11 @@ function useOwnConnection(): { sharing: Signal<boolean>; quality: Signal<Connect
     const { room } = liveRoom();
     const syncShare = () => sharing.value = room.localParticipant.isScreenShareEnabled;
     const rate = (q: ConnectionQuality, p: { isLocal: boolean }) => p.isLocal && (quality.value = q);
-    room.on(RoomEvent.ConnectionQualityChanged, rate)
-      .on(RoomEvent.LocalTrackPublished, syncShare)
-      .on(RoomEvent.LocalTrackUnpublished, syncShare);
-    return () => {
-      room.off(RoomEvent.ConnectionQualityChanged, rate)
-        .off(RoomEvent.LocalTrackPublished, syncShare)
-        .off(RoomEvent.LocalTrackUnpublished, syncShare);
-    };
+    return onRoomEvents(room, {
+      [RoomEvent.ConnectionQualityChanged]: rate,
+      [RoomEvent.LocalTrackPublished]: syncShare,
+      [RoomEvent.LocalTrackUnpublished]: syncShare,
+    });
   }, []);
   return { sharing, quality };
 }

@@ -33,34 +33,23 @@ export function useCart(
   offset: number,
   atLoad: { cart: Cart; holds: ReservationSummary[] },
 ): CartControls {
-  const base = `/api/streams/${encodeURIComponent(streamId)}`;
-  const fetchCart = async () => (await getJson<{ cart: Cart }>(`${base}/cart`)).cart;
-  const fetchHolds = async () =>
-    (await getJson<{ reservations: ReservationSummary[] }>(`${base}/reservations`)).reservations;
+  const api = cartApi(streamId);
   // Fetched again when the highlight changes, and when the stream's status does (once it
   // ends, the page says what becomes of what is held).
-  const cart = useLiveState(atLoad.cart, { on: {}, refetchOn: ["highlight", "status"], refetch: fetchCart });
+  const cart = useLiveState(atLoad.cart, { on: {}, refetchOn: ["highlight", "status"], refetch: api.cart });
   const holds = useLiveState(atLoad.holds, {
     on: {},
     refetchOn: ["status"],
-    refetch: fetchHolds,
+    refetch: api.holds,
   });
   const { busy, error, run } = useAction();
   const reserved = useSignal<ReservationSummary | null>(null);
-
-  // When a sale price or a hold runs out, fetch what the server says now.
   const ends = [
     ...cart.state.value.items.map((i) => i.saleEndsAt),
     ...holds.state.value.map((h) => h.expiresAt),
   ];
-  useEffect(() => {
-    const next = Math.min(...ends.filter((t) => t !== null).map((t) => remainingMs(t!, offset)));
-    if (!Number.isFinite(next)) return;
-    const timer = setTimeout(() => (cart.refetch(), holds.refetch()), next + 50);
-    return () => clearTimeout(timer);
-  }, [ends.join()]);
+  useRefetchAtEnd(ends, offset, () => (cart.refetch(), holds.refetch()));
 
-  const shownTotal = () => currentTotal(cart.state.value.items, offset);
   return {
     cart: cart.state,
     holds: holds.state,
@@ -70,20 +59,13 @@ export function useCart(
     error,
     setQuantity: (productId, quantity) =>
       run(async () => {
-        cart.state.value =
-          (await postJson<{ cart: Cart }>(`${base}/cart/items`, { productId, quantity })).cart;
+        cart.state.value = await api.setQuantity(productId, quantity);
         reserved.value = null;
       }),
     reserve: () =>
       run(async () => {
         try {
-          const { reservation } = await postJson<{ reservation: ReservationSummary }>(
-            `${base}/reservations`,
-            {
-              totalMinor: shownTotal(),
-            },
-          );
-          reserved.value = reservation;
+          reserved.value = await api.reserve(currentTotal(cart.state.value.items, offset));
           cart.state.value = EMPTY;
         } finally {
           cart.refetch();
@@ -92,10 +74,36 @@ export function useCart(
       }),
     cancel: (id) =>
       run(async () => {
-        await deleteJson(`${base}/reservations/${encodeURIComponent(id)}`);
+        await api.cancel(id);
         holds.refetch();
       }),
   };
+}
+
+/** The stream's cart and reservation endpoints, each unwrapped to what it answers. */
+function cartApi(streamId: string) {
+  const base = `/api/streams/${encodeURIComponent(streamId)}`;
+  return {
+    cart: async () => (await getJson<{ cart: Cart }>(`${base}/cart`)).cart,
+    holds: async () =>
+      (await getJson<{ reservations: ReservationSummary[] }>(`${base}/reservations`)).reservations,
+    setQuantity: async (productId: string, quantity: number) =>
+      (await postJson<{ cart: Cart }>(`${base}/cart/items`, { productId, quantity })).cart,
+    reserve: async (totalMinor: number) =>
+      (await postJson<{ reservation: ReservationSummary }>(`${base}/reservations`, { totalMinor }))
+        .reservation,
+    cancel: (id: string) => deleteJson<void>(`${base}/reservations/${encodeURIComponent(id)}`),
+  };
+}
+
+/** When the first of `ends` (sale prices, holds) runs out, fetches what the server says now. */
+function useRefetchAtEnd(ends: (string | null)[], offset: number, refetch: () => void): void {
+  useEffect(() => {
+    const next = Math.min(...ends.filter((t) => t !== null).map((t) => remainingMs(t!, offset)));
+    if (!Number.isFinite(next)) return;
+    const timer = setTimeout(refetch, next + 50);
+    return () => clearTimeout(timer);
+  }, [ends.join()]);
 }
 
 /** The unit price now: the list price once a sale price has run out on the server's clock. */

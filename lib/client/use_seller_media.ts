@@ -30,14 +30,20 @@ export interface SellerMedia {
   quality: Signal<Quality>;
 }
 
-export function useSellerMedia(
-  room: () => Room | null,
-  els: {
-    main: RefObject<HTMLVideoElement>;
-    pip: RefObject<HTMLVideoElement>;
-    audio: RefObject<HTMLAudioElement>;
-  },
-): SellerMedia {
+/** The elements the seller's media plays in. */
+export interface Players {
+  main: RefObject<HTMLVideoElement>;
+  pip: RefObject<HTMLVideoElement>;
+  audio: RefObject<HTMLAudioElement>;
+}
+
+/** What a layout shows: the main picture and, during a screen share, the camera beside it. */
+interface Shown {
+  main?: RemoteTrackPublication;
+  pip?: RemoteTrackPublication;
+}
+
+export function useSellerMedia(room: () => Room | null, els: Players): SellerMedia {
   const media: SellerMedia = {
     hasVideo: useSignal(false),
     hasPip: useSignal(false),
@@ -49,28 +55,14 @@ export function useSellerMedia(
   useEffect(() => {
     const r = room();
     if (!r) return;
-    let shown: { main?: RemoteTrackPublication; pip?: RemoteTrackPublication } = {};
+    let shown: Shown = {};
     const askFitting = () => {
       if (shown.main) ask(shown.main, media.quality.value, els.main.current);
       if (shown.pip) ask(shown.pip, media.quality.value, els.pip.current);
     };
     const layout = () => {
-      const pubs = [...r.remoteParticipants.values()].flatMap((p) => [...p.trackPublications.values()]);
-      const find = (source: Track.Source) => pubs.find((p) => p.source === source && p.track);
-      const screen = find(Track.Source.ScreenShare);
-      const camera = find(Track.Source.Camera);
-      const mic = find(Track.Source.Microphone);
-      for (const pub of pubs) if (pub.kind === Track.Kind.Video) pub.videoTrack?.detach();
-      show(screen ?? camera, els.main.current);
-      show(screen ? camera : undefined, els.pip.current);
-      if (mic && els.audio.current) mic.audioTrack?.attach(els.audio.current);
-      shown = { main: screen ?? camera, pip: screen ? camera : undefined };
+      shown = layOut(r, els, media);
       askFitting();
-      media.hasVideo.value = !!(screen ?? camera);
-      media.hasPip.value = !!(screen && camera);
-      media.micMuted.value = !!mic?.isMuted;
-      media.cameraMuted.value = !!camera?.isMuted ||
-        (!camera && !!pubs.find((p) => p.source === Track.Source.Camera));
     };
     // Publications settle after the event that announces them, so lay out just after it.
     const relayout = () => setTimeout(layout, 0);
@@ -94,6 +86,25 @@ export function useSellerMedia(
     };
   }, []);
   return media;
+}
+
+/** Attaches the seller's tracks to the players and tells `media` what plays and what is muted. */
+function layOut(room: Room, els: Players, media: SellerMedia): Shown {
+  const pubs = [...room.remoteParticipants.values()].flatMap((p) => [...p.trackPublications.values()]);
+  const find = (source: Track.Source) => pubs.find((p) => p.source === source && p.track);
+  const screen = find(Track.Source.ScreenShare);
+  const camera = find(Track.Source.Camera);
+  const mic = find(Track.Source.Microphone);
+  for (const pub of pubs) if (pub.kind === Track.Kind.Video) pub.videoTrack?.detach();
+  show(screen ?? camera, els.main.current);
+  show(screen ? camera : undefined, els.pip.current);
+  if (mic && els.audio.current) mic.audioTrack?.attach(els.audio.current);
+  media.hasVideo.value = !!(screen ?? camera);
+  media.hasPip.value = !!(screen && camera);
+  media.micMuted.value = !!mic?.isMuted;
+  media.cameraMuted.value = !!camera?.isMuted ||
+    (!camera && !!pubs.find((p) => p.source === Track.Source.Camera));
+  return { main: screen ?? camera, pip: screen ? camera : undefined };
 }
 
 function show(pub: RemoteTrackPublication | undefined, el: HTMLVideoElement | null) {

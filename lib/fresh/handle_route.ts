@@ -40,45 +40,8 @@ export async function handleRoute<S>(
     hono: c,
   };
   const dispatch = async (): Promise<Response> => {
-    const mod = route.module;
-    const method = (ctx.req.method === "HEAD" ? "GET" : ctx.req.method) as Method;
-    const fn = mod.handler?.[method];
-    const result = fn
-      ? await fn(ctx as RouteContext<unknown>)
-      : method === "GET" && mod.default
-      ? page(undefined)
-      : null;
-    if (result === null) {
-      const allow = allowedMethods(route).join(", ");
-      throw new HttpError(
-        405,
-        "method_not_allowed",
-        `${ctx.req.method} not allowed`,
-        { allow },
-      );
-    }
-    if (!(result instanceof PageResult)) return result;
-    const Page = mod.default;
-    if (!Page) {
-      throw new Error(
-        `${route.file.href}: page() returned but no default export`,
-      );
-    }
-    const props = {
-      data: result.data,
-      url: ctx.url,
-      params: ctx.params,
-      state: ctx.state,
-    };
-    const html = renderDocument({
-      app: site.table.app,
-      page: () => h(Page, props),
-      url: ctx.url,
-      state: ctx.state,
-      islands: site.islands,
-      preload: site.preload,
-    });
-    return htmlResponse(html, result.status, result.headers, c);
+    const result = await callHandler(route, ctx);
+    return result instanceof PageResult ? renderPage(route, result, ctx, site) : result;
   };
   // Folder middlewares wrap the handler, outermost first.
   const run = (i: number): Promise<Response> => {
@@ -86,6 +49,57 @@ export async function handleRoute<S>(
     return mw ? Promise.resolve(mw(ctx as RouteContext<unknown>, () => run(i + 1))) : dispatch();
   };
   return await run(0);
+}
+
+/** The method's handler's answer; for GET without one, the page with `data: undefined`. */
+async function callHandler(
+  route: Route,
+  ctx: RouteContext<unknown>,
+): Promise<Response | PageResult<unknown>> {
+  const mod = route.module;
+  const method = (ctx.req.method === "HEAD" ? "GET" : ctx.req.method) as Method;
+  const fn = mod.handler?.[method];
+  const result = fn ? await fn(ctx) : method === "GET" && mod.default ? page(undefined) : null;
+  if (result === null) {
+    const allow = allowedMethods(route).join(", ");
+    throw new HttpError(
+      405,
+      "method_not_allowed",
+      `${ctx.req.method} not allowed`,
+      { allow },
+    );
+  }
+  return result;
+}
+
+/** The route's default export rendered in the app shell with the handler's data. */
+function renderPage(
+  route: Route,
+  result: PageResult<unknown>,
+  ctx: RouteContext<unknown>,
+  site: Site,
+): Response {
+  const Page = route.module.default;
+  if (!Page) {
+    throw new Error(
+      `${route.file.href}: page() returned but no default export`,
+    );
+  }
+  const props = {
+    data: result.data,
+    url: ctx.url,
+    params: ctx.params,
+    state: ctx.state,
+  };
+  const html = renderDocument({
+    app: site.table.app,
+    page: () => h(Page, props),
+    url: ctx.url,
+    state: ctx.state,
+    islands: site.islands,
+    preload: site.preload,
+  });
+  return htmlResponse(html, result.status, result.headers, ctx.hono);
 }
 
 /**

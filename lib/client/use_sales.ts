@@ -1,0 +1,50 @@
+// The seller's sales as the room tells them: reservations as they arrive and change, the
+// stock left of each pinned product, and marking a held reservation paid or released.
+import { SALES_FEED_SIZE } from "@/lib/contract/limits.ts";
+import type { ReservationMessage } from "@/lib/contract/messages.ts";
+import type { Sales } from "@/lib/contract/views.ts";
+import { getJson, postJson } from "./api.ts";
+import { type LiveState, useLiveState } from "./live_state.ts";
+import { type Action, useAction } from "./use_action.ts";
+
+export interface SalesControls extends LiveState<Sales>, Omit<Action, "run"> {
+  /** Marks a held reservation paid or releases it; resolves true when the server agreed. */
+  resolve(id: string, what: "paid" | "release"): Promise<boolean>;
+}
+
+export function useSales(streamId: string, initial: Sales): SalesControls {
+  const base = `/api/streams/${encodeURIComponent(streamId)}`;
+  const live = useLiveState(initial, {
+    on: {
+      // A new reservation goes on top; a known one (paid, released, expired) changes in place.
+      reservation: (state, reservation) => {
+        const known = state.reservations.some((r) => r.id === reservation.id);
+        const reservations = known
+          ? state.reservations.map((r) => r.id === reservation.id ? reservation : r)
+          : [reservation, ...state.reservations].slice(0, SALES_FEED_SIZE);
+        return { ...state, reservations };
+      },
+      stock: (state, { productId, stock }) => ({
+        ...state,
+        pinned: state.pinned.map((p) => p.id === productId ? { ...p, stock } : p),
+      }),
+      pins: (state, { products }) => ({ ...state, pinned: products }),
+    },
+    // Stock counts from racing reservations may arrive out of order: keep the newest per product.
+    versions: (item) =>
+      "productId" in item ? { [`stock:${item.productId}`]: (item as { version?: string }).version } : {},
+    refetch: () => getJson<Sales>(`${base}/sales`),
+  });
+  const { busy, error, run } = useAction();
+  const resolve = (id: string, what: "paid" | "release") =>
+    run(async () => {
+      const { reservation } = await postJson<{ reservation: ReservationMessage }>(
+        `${base}/reservations/${encodeURIComponent(id)}/${what}`,
+      );
+      const reservations = live.state.value.reservations.map((r) =>
+        r.id === id ? { ...r, status: reservation.status } : r
+      );
+      live.state.value = { ...live.state.value, reservations };
+    });
+  return { ...live, busy, error, resolve };
+}
