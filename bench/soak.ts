@@ -108,16 +108,22 @@ try {
   const refused: Record<number, number> = {};
   let chats = 0;
   const count = (status: number) => status >= 400 && (refused[status] = (refused[status] ?? 0) + 1);
+  // Every request still out when the time is up is waited for, before the browser closes.
+  const inFlight: Promise<unknown>[] = [];
+  const send = (request: Promise<number>, then: (status: number) => unknown) =>
+    inFlight.push(request.then(then));
   const start = Date.now();
   const load = (async () => {
     for (let tick = 0; Date.now() - start < DURATION_MS; tick++) {
       const who = guests[tick % VIEWERS]!;
       // Every half second: one chat line and a reaction; every 10 s a new highlight.
-      void who("/chat", { text: `soak message ${tick}` }).then((s) => (count(s), s === 201 && chats++));
-      void guests[(tick + 7) % VIEWERS]!("/reactions", { emoji: "❤️" }).then(count);
+      send(who("/chat", { text: `soak message ${tick}` }), (s) => (count(s), s === 201 && chats++));
+      send(guests[(tick + 7) % VIEWERS]!("/reactions", { emoji: "❤️" }), count);
       if (tick % 20 === 0) {
-        void seller("PUT", `/api/streams/${streamId}/highlight`, { productId: products[(tick / 20) % 3] })
-          .then(count);
+        send(
+          seller("PUT", `/api/streams/${streamId}/highlight`, { productId: products[(tick / 20) % 3] }),
+          count,
+        );
       }
       await sleep(Math.max(0, start + (tick + 1) * 500 - Date.now()));
     }
@@ -150,8 +156,15 @@ try {
     );
   }
   await load;
+  await Promise.allSettled(inFlight);
   kv.close();
   console.log(`\nrefused requests by status: ${JSON.stringify(refused)}`);
+  if (Object.keys(refused).some((status) => Number(status) >= 500)) {
+    console.log("The app's errors:");
+    for (const line of stack.app.logs().split("\n").filter((l) => /error/i.test(l)).slice(-20)) {
+      console.log(line);
+    }
+  }
 } finally {
   await browser.close();
   await stack.stop();

@@ -6,7 +6,16 @@ import { DomainError } from "@/lib/core/errors.ts";
 /** What an attempt returns when its commit lost a race: read again and retry. */
 export const RETRY: unique symbol = Symbol("retry");
 
-/** Runs `attempt` until it returns something other than RETRY, at most `attempts` times (default 30). */
+/**
+ * SQLite's busy error: another opener of the KV file (a backup, a second process) held
+ * its write lock longer than SQLite waits. Nothing was written: the attempt runs again.
+ */
+const locked = (error: unknown) => error instanceof TypeError && error.message.includes("database is locked");
+
+/**
+ * Runs `attempt` until it returns something other than RETRY (or fails on a locked file),
+ * at most `attempts` times (default 30).
+ */
 export async function atomically<T>(
   what: string,
   attempt: () => Promise<T | typeof RETRY>,
@@ -14,7 +23,10 @@ export async function atomically<T>(
 ): Promise<T> {
   const attempts = opts.attempts ?? 30;
   for (let i = 0; i < attempts; i++) {
-    const result = await attempt();
+    const result = await attempt().catch((error): typeof RETRY => {
+      if (locked(error)) return RETRY;
+      throw error;
+    });
     if (result !== RETRY) return result;
     // Jittered backoff spreads racing writers out, so each retry has a fair chance.
     await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** i, 50)));
