@@ -11,6 +11,8 @@ export interface IslandFile {
 export interface Island extends IslandFile {
   // deno-lint-ignore no-explicit-any
   component: ComponentType<any>;
+  /** The module says `export const hydrate = "first"`: see client_boot.ts. */
+  first: boolean;
 }
 
 const ISLAND_FILE = /^([A-Za-z0-9_]+)\.(tsx?|jsx?)$/;
@@ -39,10 +41,10 @@ export async function findIslandFiles(dir: URL): Promise<IslandFile[]> {
 export async function loadIslands(dir: URL): Promise<Island[]> {
   const files = await findIslandFiles(dir);
   return await Promise.all(files.map(async (f) => {
-    const component = (await import(f.url.href)).default;
-    if (typeof component !== "function") {
+    const mod = await import(f.url.href);
+    if (typeof mod.default !== "function") {
       throw new TypeError(`island ${f.name} has no default component export`);
     }
-    return { ...f, component };
+    return { ...f, component: mod.default, first: mod.hydrate === "first" };
   }));
 }

@@ -12,6 +12,7 @@ import type { AppProps, ErrorPageProps } from "./types.ts";
 interface Recorded {
   name: string;
   props: unknown;
+  first?: true;
 }
 
 // Islands nested inside another island hydrate as part of the outer one.
@@ -66,6 +67,7 @@ export function render(vnode: VNode<any>, islands: readonly Island[], preload?: 
  */
 function islandMarker(islands: readonly Island[]): { mark: (v: VNode) => void; recorded: Recorded[] } {
   const names = new Map<unknown, string>(islands.map((i) => [i.component, i.name]));
+  const first = new Set(islands.filter((i) => i.first).map((i) => i.name));
   const recorded: Recorded[] = [];
   let bypass = false;
 
@@ -83,7 +85,11 @@ function islandMarker(islands: readonly Island[]): { mark: (v: VNode) => void; r
     if (props.children !== undefined) {
       throw new TypeError(`island ${name}: children props are not supported`);
     }
-    const index = recorded.push({ name, props: plainJson(props, name, "props") }) - 1;
+    const index = recorded.push({
+      name,
+      props: plainJson(props, name, "props"),
+      ...(first.has(name) && { first: true as const }),
+    }) - 1;
     return h(
       "sf-island",
       { "data-island": name, "data-index": String(index), style: "display:contents" },

@@ -10,6 +10,7 @@ const islands: Island[] = [
     name: "Counter",
     url: new URL("./testdata/islands/Counter.tsx", import.meta.url),
     component: Counter,
+    first: false,
   },
 ];
 // deno-lint-ignore no-explicit-any
@@ -119,4 +120,12 @@ Deno.test("inertJson() escapes <, >, & and line separators but round-trips", () 
   const value = { s: "<!--</script>&\u2028\u2029" };
   assert(!/[<>&\u2028\u2029]/.test(inertJson(value)));
   assertEquals(JSON.parse(inertJson(value)), value);
+});
+
+Deno.test("render() marks the islands that hydrate first, and only those", () => {
+  const html = render(doc(<Counter start={1} />), [{ ...islands[0]!, first: true }]);
+  assertEquals(JSON.parse(blobOf(html)), [{ name: "Counter", props: { start: 1 }, first: true }]);
+  assertEquals(JSON.parse(blobOf(render(doc(<Counter start={1} />), islands))), [
+    { name: "Counter", props: { start: 1 } },
+  ]);
 });
