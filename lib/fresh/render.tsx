@@ -51,7 +51,9 @@ export function render(vnode: VNode<any>, islands: readonly Island[], preload?: 
   }
   if (recorded.length === 0) return html;
 
-  const links = (preload?.([...new Set(recorded.map((r) => r.name))]) ?? [])
+  // What the first islands need, when some hydrate first (the rest load once they wake).
+  const first = recorded.filter((r) => r.first);
+  const links = (preload?.([...new Set((first.length ? first : recorded).map((r) => r.name))]) ?? [])
     .map((file) => `<link rel="modulepreload" href="/_islands/${file}">`).join("");
   const head = html.indexOf("</head>");
   if (head !== -1) html = html.slice(0, head) + links + html.slice(head);

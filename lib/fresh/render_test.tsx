@@ -79,6 +79,23 @@ Deno.test("render() preloads every file the page's islands load, in the head", (
   ]);
 });
 
+Deno.test("render() preloads only what the first islands need when some hydrate first", () => {
+  const Later = (props: { n: number }) => <p>{props.n}</p>;
+  const both: Island[] = [{ ...islands[0]!, first: true }, {
+    name: "Later",
+    url: islands[0]!.url,
+    component: Later,
+    first: false,
+  }];
+  const asked: string[][] = [];
+  render(
+    doc([<Counter key="c" start={1} />, <Later key="l" n={2} />]),
+    both,
+    (names) => (asked.push(names), []),
+  );
+  assertEquals(asked, [["Counter"]]);
+});
+
 Deno.test("render() without islands emits no <script and starts with a doctype", () => {
   const html = render(doc(<p>plain</p>), islands);
   assert(

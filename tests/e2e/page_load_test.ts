@@ -23,7 +23,7 @@ liveTest(
     await api(studio, "PUT", `/api/streams/${streamId}/pins`, { productIds: [shirt] });
 
     await t.step(
-      "the player connects with the ticket in the page: no token request, scripts brotli'd and preloaded",
+      "the player connects with the ticket in the page: no token request, its scripts brotli'd and preloaded",
       async () => {
         const context = await withRtcStats(await browser.newContext());
         const page = await context.newPage();
@@ -47,11 +47,13 @@ liveTest(
           'link[rel="modulepreload"]',
           (ls) => ls.map((l) => new URL((l as HTMLLinkElement).href).pathname),
         );
-        assertEquals(
-          new Set(preloaded),
-          new Set(scripts.keys()),
-          "every script the page runs is preloaded from the head",
-        );
+        // The head preloads what the player needs; the other islands load once it plays.
+        for (const file of ["/_islands/boot.js", "/_islands/WatchPlayer.js"]) {
+          assert(preloaded.includes(file), `${file} is preloaded: ${preloaded}`);
+        }
+        assert(!preloaded.includes("/_islands/ChatPanel.js"), `the chat waits: ${preloaded}`);
+        assert(preloaded.every((file) => scripts.has(file)), "every preloaded script is used");
+        assert(scripts.has("/_islands/ChatPanel.js"), "the chat woke after the video played");
         await context.close();
       },
     );
