@@ -13,6 +13,7 @@ import { launchBrowser } from "@/tests/e2e/harness/browser.ts";
 import { REPO_ROOT } from "@/tests/e2e/harness/process.ts";
 import { createStreamAsSeller, goLive } from "@/tests/e2e/live_flow.ts";
 import { printTable, startProductionStack } from "./bench_kit.ts";
+import { minifiedBundle } from "./minified_bundle.ts";
 
 const BUDGET_KB = 160;
 const QUIET_MS = 1500;
@@ -100,15 +101,10 @@ async function scriptsOf(
 
 /** livekit-client alone, minified: what a bare page that plays a LiveKit room loads. */
 async function bareLivekitClient() {
-  const result = await Deno.bundle({
-    entrypoints: [`${REPO_ROOT}/tests/e2e/harness/livekit_client_entry.ts`],
-    format: "esm",
-    platform: "browser",
-    minify: true,
-    write: false,
-  });
-  const code = result.outputFiles?.[0]?.contents;
-  if (!result.success || !code) throw new Error("could not bundle livekit-client for the baseline");
+  const code = await minifiedBundle(
+    `${REPO_ROOT}/tests/e2e/harness/livekit_client_entry.ts`,
+    "livekit-client for the baseline",
+  );
   const gzip = await new Response(new Blob([code]).stream().pipeThrough(new CompressionStream("gzip")))
     .bytes();
   return { raw: code.byteLength, gzip: gzip.byteLength, brotli: brotliCompressSync(code).byteLength };

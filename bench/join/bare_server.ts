@@ -1,20 +1,13 @@
 // Serves the bare page (bench/join/bare_page.ts bundled and minified, brotli-compressed as
 // the app's own scripts are) on a free loopback port, for as long as the bench runs.
 import { compress } from "@/lib/fresh/compress.ts";
+import { minifiedBundle } from "../minified_bundle.ts";
 
 const HTML = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>bare</title>
 <link rel="modulepreload" href="/bare.js"></head><body><script type="module" src="/bare.js"></script></body></html>`;
 
 export async function serveBarePage(): Promise<{ url: string; close(): Promise<void> }> {
-  const result = await Deno.bundle({
-    entrypoints: [new URL("./bare_page.ts", import.meta.url).pathname],
-    format: "esm",
-    platform: "browser",
-    minify: true,
-    write: false,
-  });
-  const js = result.outputFiles?.[0]?.contents;
-  if (!result.success || !js) throw new Error("could not bundle the bare page");
+  const js = await minifiedBundle(new URL("./bare_page.ts", import.meta.url).pathname, "the bare page");
   const brotli = compress(js, "br", true);
   const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, (req) => {
     if (new URL(req.url).pathname !== "/bare.js") {
