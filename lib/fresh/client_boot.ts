@@ -26,9 +26,34 @@ async function wake(el: HTMLElement, entry: IslandData) {
     // A non-literal specifier keeps the bundler from inlining the island.
     const src = `/_islands/${entry.name}.js`;
     const mod: { default: never } = await import(src);
+    const before = typed(el);
     hydrate(h(mod.default, entry.props), el);
+    keep(el, before);
   } catch (err) {
     console.error(`island ${entry.name} failed to hydrate`, err);
+  }
+}
+
+type Box = HTMLInputElement | HTMLTextAreaElement;
+
+/** What was typed into the island's text boxes before it woke. */
+function typed(el: HTMLElement): [Box, string][] {
+  return Array.from(el.querySelectorAll<Box>("input:not([type=checkbox],[type=radio]), textarea"))
+    .filter((box) => box.value !== box.defaultValue)
+    .map((box) => [box, box.value]);
+}
+
+/**
+ * Hydrating leaves a box's text but not the island's state, whose next render would wipe
+ * it (or replaces the box): put the typing back, into the box of the same name if it was
+ * replaced, and tell the island as if it had been typed now.
+ */
+function keep(el: HTMLElement, before: [Box, string][]) {
+  for (const [old, value] of before) {
+    const box = old.isConnected ? old : el.querySelector<Box>(`[name="${CSS.escape(old.name)}"]`);
+    if (!box) continue;
+    box.value = value;
+    box.dispatchEvent(new Event("input", { bubbles: true }));
   }
 }
 
