@@ -5,9 +5,10 @@
 // Islands whose module says `export const hydrate = "first"` wake at once; the others
 // wait until the page has settled: a first island dispatches `sf:settled` on window (the
 // player, once the video plays), the person reaches for something, or 3 s pass. Until
-// then the main thread is the first islands' alone, and what the others render on the
-// server (links, forms) already works.
+// then the main thread is the first islands' alone, what the others render on the server
+// (links, forms) already works, and what is typed or sent in them waits (early_input.ts).
 import { h, hydrate } from "preact";
+import { carryOver, holdEarlySubmits } from "./early_input.ts";
 
 interface IslandData {
   name: string;
@@ -18,6 +19,7 @@ interface IslandData {
 const SETTLED = ["sf:settled", "pointerdown", "keydown", "focusin"];
 const SETTLE_AT_MOST_MS = 3_000;
 
+holdEarlySubmits();
 const blob = document.getElementById("sf-islands");
 const data: IslandData[] = blob?.textContent ? JSON.parse(blob.textContent) : [];
 
@@ -26,34 +28,11 @@ async function wake(el: HTMLElement, entry: IslandData) {
     // A non-literal specifier keeps the bundler from inlining the island.
     const src = `/_islands/${entry.name}.js`;
     const mod: { default: never } = await import(src);
-    const before = typed(el);
+    const carried = carryOver(el);
     hydrate(h(mod.default, entry.props), el);
-    keep(el, before);
+    carried();
   } catch (err) {
     console.error(`island ${entry.name} failed to hydrate`, err);
-  }
-}
-
-type Box = HTMLInputElement | HTMLTextAreaElement;
-
-/** What was typed into the island's text boxes before it woke. */
-function typed(el: HTMLElement): [Box, string][] {
-  return Array.from(el.querySelectorAll<Box>("input:not([type=checkbox],[type=radio]), textarea"))
-    .filter((box) => box.value !== box.defaultValue)
-    .map((box) => [box, box.value]);
-}
-
-/**
- * Hydrating leaves a box's text but not the island's state, whose next render would wipe
- * it (or replaces the box): put the typing back, into the box of the same name if it was
- * replaced, and tell the island as if it had been typed now.
- */
-function keep(el: HTMLElement, before: [Box, string][]) {
-  for (const [old, value] of before) {
-    const box = old.isConnected ? old : el.querySelector<Box>(`[name="${CSS.escape(old.name)}"]`);
-    if (!box) continue;
-    box.value = value;
-    box.dispatchEvent(new Event("input", { bubbles: true }));
   }
 }
 

@@ -115,17 +115,18 @@ liveTest(
       assertEquals(await a.locator(lineWith("Back in a minute")).count(), 1);
     });
 
-    await t.step("what is typed before the chat's script arrives is what Send sends", async () => {
+    await t.step("a line typed and sent before the chat's script arrives is sent once it has", async () => {
       const early = await (await browser.newContext()).newPage();
       let arrive = () => {};
       const script = new Promise<void>((resolve) => arrive = resolve);
       await early.route("**/_islands/ChatPanel.js", async (route) => (await script, await route.continue()));
       await early.goto(watchUrl);
       await early.fill(".chat-input", "Typed early");
-      arrive();
-      await early.waitForSelector(".chat-panel[data-ready=true]", { timeout: UI_TIMEOUT });
       await early.click(".chat-send");
+      assertEquals(early.url(), watchUrl, "the page stays");
+      arrive();
       await b.waitForSelector(lineWith("Typed early"), { timeout: UI_TIMEOUT });
+      assertEquals(early.url(), watchUrl);
       assertEquals(await early.inputValue(".chat-input"), "", "the box empties once it is sent");
     });
   },
