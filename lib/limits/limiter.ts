@@ -36,12 +36,7 @@ export async function spend(
   const { identity, address } = RULES[rule] as { identity?: Rate; address: Rate };
   const subjects: [string, Rate][] = [[`a:${actor.address}`, address]];
   if (identity && actor.identity) subjects.push([`i:${actor.identity}`, identity]);
-  const now = services.clock.now();
-  const scale = services.config.rateLimitScale;
-  const waits = await Promise.all(
-    subjects.map(([subject, rate]) => count(services.kv, rule, subject, rate, now, scale)),
-  );
-  const wait = Math.max(...waits);
+  const wait = await count(services, rule, subjects);
   if (wait > 0) {
     throw new DomainError(
       "rate_limited",
@@ -52,15 +47,24 @@ export async function spend(
   }
 }
 
-/** Adds one to the subject's count in this window; the wait until it turns when over the limit, else 0. */
-async function count(kv: Deno.Kv, rule: string, subject: string, rate: Rate, now: number, scale: number) {
-  const window = Math.floor(now / rate.windowMs);
-  const key = keys.rate(rule, subject, String(window));
+/**
+ * Adds one to each subject's count in its window, in one read and one commit; when one is
+ * over its limit, nothing is added and the wait until its window turns is returned (else 0).
+ */
+async function count({ kv, clock, config }: Services, rule: string, subjects: [string, Rate][]) {
+  const now = clock.now();
+  const windows = subjects.map(([subject, rate]) => {
+    const window = Math.floor(now / rate.windowMs);
+    return { rate, window, key: keys.rate(rule, subject, String(window)) };
+  });
   return await atomically("counting requests", async () => {
-    const entry = await kv.get<number>(key);
-    const used = entry.value ?? 0;
-    if (used >= rate.max * scale) return (window + 1) * rate.windowMs - now;
-    const op = kv.atomic().check(entry).set(key, used + 1, { expireIn: rate.windowMs * 2 });
+    const entries = await kv.getMany<number[]>(windows.map((w) => w.key));
+    const over = windows.filter((w, i) => (entries[i]!.value ?? 0) >= w.rate.max * config.rateLimitScale);
+    if (over.length) return Math.max(...over.map((w) => (w.window + 1) * w.rate.windowMs - now));
+    const op = kv.atomic();
+    windows.forEach((w, i) =>
+      op.check(entries[i]!).set(w.key, (entries[i]!.value ?? 0) + 1, { expireIn: w.rate.windowMs * 2 })
+    );
     return (await op.commit()).ok ? 0 : RETRY;
   });
 }
