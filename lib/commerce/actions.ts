@@ -14,6 +14,7 @@ import { getProduct, type Product } from "@/lib/catalog/store.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import { getSale } from "@/lib/showcase/store.ts";
 import { findStream, openStream, ownStream } from "@/lib/streams/access.ts";
+import type { Stream } from "@/lib/streams/store.ts";
 import { getStoredCart, priceCart, priceOf, setCartLine, type StoredCart } from "./carts.ts";
 import { dueHolds, getReservation, hold, listHolds, type Reservation, settle, type Tell } from "./holds.ts";
 import type { CartItemInput } from "./inputs.ts";
@@ -33,7 +34,11 @@ async function pricedCart(services: Services, streamId: string, stored: StoredCa
 
 /** The asker's cart in the stream, priced as the products cost now. */
 export async function cart(services: Services, actor: Actor, streamId: string): Promise<Cart> {
-  const stream = await findStream(services.kv, streamId);
+  return await cartIn(services, actor, await findStream(services.kv, streamId));
+}
+
+/** cart, for a stream already read (the watch page has it). */
+export async function cartIn(services: Services, actor: Actor, stream: Stream): Promise<Cart> {
   if (!actor.identity) return { items: [], totalMinor: 0 };
   return await pricedCart(
     services,
@@ -150,7 +155,15 @@ export async function holds(
   actor: Actor,
   streamId: string,
 ): Promise<ReservationSummary[]> {
-  const stream = await findStream(services.kv, streamId);
+  return await holdsIn(services, actor, await findStream(services.kv, streamId));
+}
+
+/** holds, for a stream already read (the watch page has it). */
+export async function holdsIn(
+  services: Services,
+  actor: Actor,
+  stream: Stream,
+): Promise<ReservationSummary[]> {
   if (!actor.identity) return [];
   const now = services.clock.now();
   const live = (await listHolds(services.kv, stream.id, actor.identity)).filter((r) =>

@@ -22,10 +22,10 @@ import { watchModeration } from "@/lib/moderation/view.ts";
 import { showcaseOf } from "@/lib/showcase/view.ts";
 import { findStream } from "@/lib/streams/access.ts";
 import type { Stream } from "@/lib/streams/store.ts";
-import { joinToken } from "@/lib/streams/actions.ts";
+import { joinTokenTo } from "@/lib/streams/actions.ts";
 import { lastSeq } from "@/lib/outbox/queue.ts";
 import { view as productView } from "@/lib/catalog/actions.ts";
-import { cart as cartOf, holds as holdsOf } from "@/lib/commerce/actions.ts";
+import { cartIn, holdsIn } from "@/lib/commerce/actions.ts";
 
 export interface WatchPage {
   stream: Stream;
@@ -66,11 +66,11 @@ export async function watchPage(
     audienceOf(kv, asker, stream),
     showcaseOf(kv, stream.id, clock.now()),
     watchModeration(services, asker, stream),
-    cartOf(services, asker, stream.id),
-    holdsOf(services, asker, stream.id),
+    cartIn(services, asker, stream),
+    holdsIn(services, asker, stream),
   ]);
   const open = stream.status !== "ended" && !moderation.refusal;
-  const join = open ? await ticketFor(services, await viewer(), stream.id) : null;
+  const join = open ? await ticketFor(services, await viewer(), stream) : null;
   const onShow = [...showcase.pins, showcase.highlight].some((p) => p?.id === product);
   const sheet = product && onShow ? await productView(services, product) : null;
   return { stream, chat, audience, showcase, moderation, join, seq, cart, holds, sheet };
@@ -80,11 +80,11 @@ export async function watchPage(
 async function ticketFor(
   services: Services,
   viewer: Actor | null,
-  streamId: string,
+  stream: Stream,
 ): Promise<JoinTicket | null> {
   if (!viewer) return null;
   try {
-    return await joinToken(services, viewer, streamId, "viewer");
+    return await joinTokenTo(services, viewer, stream, "viewer");
   } catch (error) {
     if (error instanceof DomainError) return null;
     throw error;

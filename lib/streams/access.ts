@@ -13,7 +13,11 @@ export const { find: findStream, own: ownStream } = accessTo({
 
 /** The stream, when it has not ended: what viewers do (buy, open products, chat) stops with it. */
 export async function openStream(kv: Deno.Kv, id: string, ended = "This stream has ended"): Promise<Stream> {
-  const stream = await findStream(kv, id);
+  return requireOpen(await findStream(kv, id), ended);
+}
+
+/** The stream, unless it has ended. */
+export function requireOpen(stream: Stream, ended = "This stream has ended"): Stream {
   if (stream.status === "ended") throw conflict("stream_ended", ended);
   return stream;
 }

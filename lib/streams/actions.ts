@@ -8,7 +8,7 @@ import { spend } from "@/lib/limits/limiter.ts";
 import { connectionIdentity } from "@/lib/livekit/names.ts";
 import { mintToken, sellerGrant, viewerGrant } from "@/lib/livekit/tokens.ts";
 import { admitViewer } from "@/lib/moderation/admission.ts";
-import { findStream, isOwner, openStream, ownStream } from "./access.ts";
+import { findStream, isOwner, ownStream, requireOpen } from "./access.ts";
 import { presenceOf, statusNews } from "./news.ts";
 import type { CreateStreamInput } from "./inputs.ts";
 import { createStream, endStream, goLive as markLive, listSellerStreams, type Stream } from "./store.ts";
@@ -88,9 +88,19 @@ export async function joinToken(
   streamId: string,
   as: "host" | "viewer",
 ): Promise<{ serverUrl: string; token: string }> {
-  const { kv, config } = services;
+  return await joinTokenTo(services, actor, await findStream(services.kv, streamId), as);
+}
+
+/** joinToken, for a stream already read (the watch page has it). */
+export async function joinTokenTo(
+  services: Services,
+  actor: Actor,
+  found: Stream,
+  as: "host" | "viewer",
+): Promise<{ serverUrl: string; token: string }> {
+  const { config } = services;
   await spend(services, "token", actor);
-  const stream = await openStream(kv, streamId);
+  const stream = requireOpen(found);
   const host = as === "host";
   if (host && !isOwner(actor, stream)) {
     throw forbidden("not_stream_owner", "Only the seller who created this stream can broadcast to it");
