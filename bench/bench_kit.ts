@@ -58,18 +58,11 @@ export async function productionEnv(): Promise<Record<string, string>> {
 }
 
 /**
- * The stack with the app in production mode (productionEnv): LiveKit's own loopback URL
- * for browsers, unless `publicUrl` names another. Rate limits are scaled out of the way:
- * every client here shares one address.
+ * The stack with the app in production mode (productionEnv), with `env` added. Rate
+ * limits are scaled out of the way: every client here shares one address.
  */
-export async function startProductionStack(publicUrl?: string): Promise<Stack> {
-  return await startStack({
-    appEnv: {
-      ...await productionEnv(),
-      RATE_LIMIT_SCALE: "100000",
-      ...(publicUrl ? { LIVEKIT_PUBLIC_URL: publicUrl } : {}),
-    },
-  });
+export async function startProductionStack(env: Record<string, string> = {}): Promise<Stack> {
+  return await startStack({ appEnv: { ...await productionEnv(), RATE_LIMIT_SCALE: "100000", ...env } });
 }
 
 /**

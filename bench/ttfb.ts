@@ -2,8 +2,9 @@
 // connection and guest cookie (as a browser keeps them), fetch the watch page of a live
 // stream with pinned products and chat, as fast as they are answered. The baseline, in
 // the same run and alternating with it, is the app's stylesheet (a static file from the
-// same server) under the same load. The app runs in production mode (startProductionStack:
-// rate limits scaled out of the way, as every client here shares one address).
+// same server) under the same load. The app runs in production mode behind a trusted
+// proxy, as deployed (docker-compose.yml): each client comes from its own address, as 100
+// viewers do, so limits count each one's requests (scaled out of the way all the same).
 //   deno run -A --unstable-bundle bench/ttfb.ts [clients, default 100] [seconds a round, default 5]
 import { percentile, printTable, signUpSeller, startProductionStack } from "./bench_kit.ts";
 
@@ -21,14 +22,14 @@ interface Load {
 }
 
 /** Every client fetches `url` back to back for `seconds`: the time to each response's headers. */
-async function load(url: string, cookies: string[], seconds: number): Promise<Load> {
+async function load(url: string, clients: Headers[], seconds: number): Promise<Load> {
   const result: Load = { ttfb: [], answered: 0, seconds: 0, statuses: new Map(), bytes: 0 };
   const start = performance.now();
   const end = start + seconds * 1000;
-  await Promise.all(cookies.map(async (cookie) => {
+  await Promise.all(clients.map(async (headers) => {
     while (performance.now() < end) {
       const t0 = performance.now();
-      const res = await fetch(url, { headers: { cookie } });
+      const res = await fetch(url, { headers });
       result.ttfb.push(performance.now() - t0);
       result.bytes = (await res.arrayBuffer()).byteLength;
       result.statuses.set(res.status, (result.statuses.get(res.status) ?? 0) + 1);
@@ -77,17 +78,19 @@ async function liveStream(appUrl: string): Promise<string> {
   return `${appUrl}/watch/${stream.id}`;
 }
 
-/** One guest cookie per client: the first visit makes them a guest, as in a browser. */
-async function guestCookies(watchUrl: string): Promise<string[]> {
-  return await Promise.all(Array.from({ length: CLIENTS }, async () => {
-    const res = await fetch(watchUrl);
+/** Each client's address (as the proxy tells it) and guest cookie: the first visit makes them a guest. */
+async function guests(watchUrl: string): Promise<Headers[]> {
+  return await Promise.all(Array.from({ length: CLIENTS }, async (_, i) => {
+    const headers = new Headers({ "x-forwarded-for": `10.0.${i >> 8}.${i & 255}` });
+    const res = await fetch(watchUrl, { headers });
     await res.body?.cancel();
     if (!res.ok) throw new Error(`GET ${watchUrl}: ${res.status}`);
-    return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    headers.set("cookie", res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "));
+    return headers;
   }));
 }
 
-const stack = await startProductionStack();
+const stack = await startProductionStack({ TRUSTED_PROXIES: "127.0.0.1,::1" });
 try {
   const watchUrl = await liveStream(stack.appUrl);
   const html = await (await fetch(watchUrl)).text();
@@ -95,13 +98,13 @@ try {
     html.match(/<link[^>]+href="([^"]+)"[^>]+rel="stylesheet"/)?.[1];
   if (!stylesheet) throw new Error("the watch page links no stylesheet to use as the static file");
   const staticUrl = new URL(stylesheet, stack.appUrl).href;
-  const cookies = await guestCookies(watchUrl);
+  const clients = await guests(watchUrl);
 
   const runs = { static: [] as Load[], watch: [] as Load[] };
-  for (const url of [staticUrl, watchUrl]) await load(url, cookies, WARMUP_S);
+  for (const url of [staticUrl, watchUrl]) await load(url, clients, WARMUP_S);
   for (let round = 0; round < ROUNDS; round++) {
-    runs.static.push(await load(staticUrl, cookies, SECONDS));
-    runs.watch.push(await load(watchUrl, cookies, SECONDS));
+    runs.static.push(await load(staticUrl, clients, SECONDS));
+    runs.watch.push(await load(watchUrl, clients, SECONDS));
   }
   const [still, watch] = [merge(runs.static), merge(runs.watch)];
   const row = (name: string, l: Load) => [

@@ -22,3 +22,12 @@ export async function assertRejects(fn: () => Promise<unknown>, message?: string
   }
   throw new nodeAssert.AssertionError({ message: message ?? "Expected the promise to reject" });
 }
+
+export function assertThrows(fn: () => unknown, message?: string): Error {
+  try {
+    fn();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new nodeAssert.AssertionError({ message: message ?? "Expected the function to throw" });
+}

@@ -9,7 +9,7 @@ import { spend } from "@/lib/limits/limiter.ts";
 import { admitReaction } from "@/lib/moderation/admission.ts";
 import { findStream, isOwner, openStream } from "@/lib/streams/access.ts";
 import type { Stream } from "@/lib/streams/store.ts";
-import { getLikes, toggleLike } from "./likes.ts";
+import { getLikes, likedBy, toggleLike } from "./likes.ts";
 import { getViewerCount, listViewerNames } from "./viewers.ts";
 
 /** The like count, and whether the asker likes the stream. */
@@ -50,11 +50,34 @@ async function viewersOf(kv: Deno.Kv, actor: Actor, stream: Stream): Promise<Vie
   return { ...counts, names: await listViewerNames(kv, stream.id, { limit: MAX_VIEWER_NAMES }) };
 }
 
+/** What a page shows of the audience to anyone: the like count and the viewer counts. */
+export async function audienceOfStream(kv: Deno.Kv, stream: Stream): Promise<Audience> {
+  const [likes, viewers] = await Promise.all([getLikes(kv, stream.id), getViewerCount(kv, stream.id)]);
+  return { likes, viewers };
+}
+
+/** What only the asker sees of the audience: whether they like the stream and, its owner, who watches. */
+export interface OwnAudience {
+  liked: boolean;
+  viewers: Viewers | null;
+}
+
+export async function ownAudience(kv: Deno.Kv, actor: Actor, stream: Stream): Promise<OwnAudience> {
+  const [liked, viewers] = await Promise.all([
+    likedBy(kv, stream.id, actor.identity),
+    isOwner(actor, stream) ? viewersOf(kv, actor, stream) : null,
+  ]);
+  return { liked, viewers };
+}
+
+/** The audience read for anyone, as the asker sees it. */
+export const withOwn = (audience: Audience, own: OwnAudience): Audience => ({
+  likes: { ...audience.likes, liked: own.liked },
+  viewers: own.viewers ?? audience.viewers,
+});
+
 /** What a page shows of the audience: likes (and whether the asker likes it) and viewers. */
 export async function audienceOf(kv: Deno.Kv, actor: Actor, stream: Stream): Promise<Audience> {
-  const [likes, viewers] = await Promise.all([
-    getLikes(kv, stream.id, actor.identity),
-    viewersOf(kv, actor, stream),
-  ]);
-  return { likes, viewers };
+  const [audience, own] = await Promise.all([audienceOfStream(kv, stream), ownAudience(kv, actor, stream)]);
+  return withOwn(audience, own);
 }

@@ -11,9 +11,16 @@ const LIKE_TTL_MS = 90 * 24 * 60 * 60 * 1000;
 
 /** The stream's like count, and whether `identity` (if any) likes it. */
 export async function getLikes(kv: Deno.Kv, streamId: string, identity?: string): Promise<LikeState> {
-  const count = await kv.get<number>(keys.likeCount(streamId));
-  const liked = !!identity && (await kv.get(keys.like(streamId, identity))).versionstamp !== null;
+  const [count, liked] = await Promise.all([
+    kv.get<number>(keys.likeCount(streamId)),
+    likedBy(kv, streamId, identity),
+  ]);
   return { count: count.value ?? 0, liked, version: count.versionstamp ?? "" };
+}
+
+/** Whether `identity` (if any) likes the stream. */
+export async function likedBy(kv: Deno.Kv, streamId: string, identity?: string): Promise<boolean> {
+  return !!identity && (await kv.get(keys.like(streamId, identity))).versionstamp !== null;
 }
 
 /** Likes the stream for `identity`, or takes the like back when there is one. */

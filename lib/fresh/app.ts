@@ -18,6 +18,7 @@ import { HttpError } from "./http_error.ts";
 import { errorResponse } from "./error_response.ts";
 import { handleRoute, type Site } from "./handle_route.ts";
 import { loadIslands } from "./islands.ts";
+import { PageTemplates } from "./page_templates.ts";
 import { rootUrl } from "./root_url.ts";
 import { scanRoutes } from "./routes.ts";
 import { staticFiles } from "./static_files.ts";
@@ -75,7 +76,7 @@ export async function createApp<S = Record<string, unknown>>(
     await bundleAssets(await bundleIslands(islands, { minify: !dev }));
   // Lets error pages see state set by middleware before the failure.
   const states = new WeakMap<Context, S>();
-  const site: Site = { table, islands, preload: preloader(rawFiles(bundle)) };
+  const site: Site = { table, islands, preload: preloader(rawFiles(bundle)), templates: new PageTemplates() };
 
   const hono = new Hono();
   hono.use(

@@ -13,14 +13,18 @@ const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|manifest\+json)
 
 /** The encoding to answer with, by the request's Accept-Encoding (q=0 refuses one). */
 export function negotiate(acceptEncoding: string | null): Encoding | null {
+  return accepts(acceptEncoding, "br") ? "br" : accepts(acceptEncoding, "gzip") ? "gzip" : null;
+}
+
+/** Whether the request's Accept-Encoding takes `encoding` (q=0 refuses it). */
+export function accepts(acceptEncoding: string | null, encoding: Encoding): boolean {
   const accepted = new Map<string, number>();
   for (const part of (acceptEncoding ?? "").toLowerCase().split(",")) {
     const [name, ...params] = part.trim().split(";");
     const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
     if (name) accepted.set(name, q ? Number(q.slice(2)) : 1);
   }
-  const ok = (name: string) => (accepted.get(name) ?? accepted.get("*") ?? 0) > 0;
-  return ok("br") ? "br" : ok("gzip") ? "gzip" : null;
+  return (accepted.get(encoding) ?? accepted.get("*") ?? 0) > 0;
 }
 
 /** `data` compressed with `encoding`; `best` spends more time for less (once, not per request). */

@@ -3,9 +3,11 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { h } from "preact";
+import { accepts } from "./compress.ts";
 import { HttpError } from "./http_error.ts";
 import type { Island } from "./islands.ts";
 import { page, PageResult } from "./page.ts";
+import type { PageTemplates } from "./page_templates.ts";
 import { type Preload, renderDocument } from "./render.tsx";
 import type { Route, RouteTable } from "./routes.ts";
 import type { Method, RouteContext } from "./types.ts";
@@ -15,6 +17,8 @@ export interface Site {
   table: RouteTable;
   islands: readonly Island[];
   preload?: Preload;
+  /** Renders kept for pages that say how to reuse them. */
+  templates: PageTemplates;
 }
 
 /** Allowed methods of a route module, for 405's `Allow` header. */
@@ -91,22 +95,36 @@ function renderPage(
     params: ctx.params,
     state: ctx.state,
   };
-  const html = renderDocument({
-    app: site.table.app,
-    page: () => h(Page, props),
-    url: ctx.url,
-    state: ctx.state,
-    islands: site.islands,
-    preload: site.preload,
-  });
-  return htmlResponse(html, result.status, result.headers, ctx.hono);
+  const render = () =>
+    renderDocument({
+      app: site.table.app,
+      page: () => h(Page, props),
+      url: ctx.url,
+      state: ctx.state,
+      islands: site.islands,
+      preload: site.preload,
+    });
+  if (!result.reuse) return htmlResponse(render(), result.status, result.headers, ctx.hono);
+  const filled = site.templates.fill(result.reuse, render);
+  if (!accepts(ctx.req.headers.get("accept-encoding"), "gzip") || ctx.req.method === "HEAD") {
+    return htmlResponse(filled.html(), result.status, result.headers, ctx.hono);
+  }
+  const res = htmlResponse(filled.gzip(), result.status, result.headers, ctx.hono);
+  res.headers.set("content-encoding", "gzip");
+  res.headers.append("vary", "Accept-Encoding");
+  return res;
 }
 
 /**
  * An HTML response. Given the Hono context, it carries the headers set on it before (a
  * cookie written while the page's data was read), as Hono's own responses do.
  */
-export function htmlResponse(html: string, status: number, headers?: HeadersInit, c?: Context): Response {
+export function htmlResponse(
+  html: string | Uint8Array<ArrayBuffer>,
+  status: number,
+  headers?: HeadersInit,
+  c?: Context,
+): Response {
   const res = c
     ? c.newResponse(html, status as ContentfulStatusCode, Object.fromEntries(new Headers(headers)))
     : new Response(html, { status, headers });

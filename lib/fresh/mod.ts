@@ -5,6 +5,7 @@ export { HttpError } from "./http_error.ts";
 export { findIslandFiles, type Island, type IslandFile, loadIslands } from "./islands.ts";
 export { readEmpty, readForm, readJson, readJsonOrEmpty, readJsonOrForm, readQuery } from "./json_body.ts";
 export { page, PageResult } from "./page.ts";
+export { hole, PageTemplates, type Reuse } from "./page_templates.ts";
 export { inertJson, plainJson } from "./island_props.ts";
 export { DefaultApp, DefaultError, render, renderDocument } from "./render.tsx";
 export { compareRoutes, type Route, type RouteTable, scanRoutes, toPattern } from "./routes.ts";

@@ -38,6 +38,8 @@ export const keys = {
   outboxLease: under<OfStream>("outbox_lease"),
   /** The last `seq` given to a message of the stream's room. */
   outboxSeq: under<OfStream>("outbox_seq"),
+  /** Written with every change queued for the stream's room (a new id each time). */
+  outboxChange: under<OfStream>("outbox_change"),
 
   // limits
   /** Requests counted in one window of one rule for one subject (expires with the window). */

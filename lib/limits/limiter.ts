@@ -28,43 +28,85 @@ const WORDS: Record<RuleName, string> = {
  * Counts one more request of `rule` for the actor (their identity, when they have one and
  * the rule counts people) and their address; throws 429 when either is over its limit.
  */
-export async function spend(
-  services: Services,
-  rule: RuleName,
-  actor: Pick<Actor, "identity" | "address">,
-): Promise<void> {
-  const { identity, address } = RULES[rule] as { identity?: Rate; address: Rate };
-  const subjects: [string, Rate][] = [[`a:${actor.address}`, address]];
-  if (identity && actor.identity) subjects.push([`i:${actor.identity}`, identity]);
-  const wait = await count(services, rule, subjects);
-  if (wait > 0) {
-    throw new DomainError(
-      "rate_limited",
-      "rate_limited",
-      `${WORDS[rule]}. Wait a moment and try again.`,
-      wait,
-    );
-  }
+export async function spend(services: Services, rule: RuleName, actor: Subject): Promise<void> {
+  const wait = await count(services, windowsOf(rule, actor, services.clock.now()));
+  if (wait > 0) throw refusal(rule, wait);
 }
 
 /**
- * Adds one to each subject's count in its window, in one read and one commit; when one is
- * over its limit, nothing is added and the wait until its window turns is returned (else 0).
+ * `spend`, counted in this process's memory instead of KV: for a read that hands out
+ * something limited (the watch page's room ticket), where a write per page view would cost
+ * more than the page itself. Each app process counts apart, so with N of them the limit is
+ * N times as wide.
  */
-async function count({ kv, clock, config }: Services, rule: string, subjects: [string, Rate][]) {
-  const now = clock.now();
-  const windows = subjects.map(([subject, rate]) => {
+export function spendHere(services: Services, rule: RuleName, actor: Subject): void {
+  const now = services.clock.now();
+  const counts = countsHere(services.kv, now);
+  const windows = windowsOf(rule, actor, now);
+  const over = windows.filter((w) =>
+    (counts.get(w.key.join("|"))?.count ?? 0) >= w.rate.max * services.config.rateLimitScale
+  );
+  if (over.length) throw refusal(rule, waitFor(over, now));
+  for (const w of windows) {
+    const key = w.key.join("|");
+    counts.set(key, { count: (counts.get(key)?.count ?? 0) + 1, until: (w.window + 1) * w.rate.windowMs });
+  }
+}
+
+type Subject = Pick<Actor, "identity" | "address">;
+
+interface Window {
+  rate: Rate;
+  window: number;
+  key: Deno.KvKey;
+}
+
+/** The window each of the actor's counters for `rule` is in now. */
+function windowsOf(rule: RuleName, actor: Subject, now: number): Window[] {
+  const { identity, address } = RULES[rule] as { identity?: Rate; address: Rate };
+  const subjects: [string, Rate][] = [[`a:${actor.address}`, address]];
+  if (identity && actor.identity) subjects.push([`i:${actor.identity}`, identity]);
+  return subjects.map(([subject, rate]) => {
     const window = Math.floor(now / rate.windowMs);
     return { rate, window, key: keys.rate(rule, subject, String(window)) };
   });
+}
+
+const waitFor = (over: Window[], now: number) =>
+  Math.max(...over.map((w) => (w.window + 1) * w.rate.windowMs - now));
+
+const refusal = (rule: RuleName, wait: number) =>
+  new DomainError("rate_limited", "rate_limited", `${WORDS[rule]}. Wait a moment and try again.`, wait);
+
+/**
+ * Adds one to each window's count, in one read and one commit; when one is over its
+ * limit, nothing is added and the wait until its window turns is returned (else 0).
+ */
+async function count({ kv, clock, config }: Services, windows: Window[]) {
+  const now = clock.now();
   return await atomically("counting requests", async () => {
     const entries = await kv.getMany<number[]>(windows.map((w) => w.key));
     const over = windows.filter((w, i) => (entries[i]!.value ?? 0) >= w.rate.max * config.rateLimitScale);
-    if (over.length) return Math.max(...over.map((w) => (w.window + 1) * w.rate.windowMs - now));
+    if (over.length) return waitFor(over, now);
     const op = kv.atomic();
     windows.forEach((w, i) =>
       op.check(entries[i]!).set(w.key, (entries[i]!.value ?? 0) + 1, { expireIn: w.rate.windowMs * 2 })
     );
     return (await op.commit()).ok ? 0 : RETRY;
   });
+}
+
+/** Counts kept in memory, per store (so apps in one process, as in tests, count apart). */
+const here = new WeakMap<Deno.Kv, Map<string, { count: number; until: number }>>();
+/** Past this many counters, those whose window is over go; past it still, the oldest. */
+const MAX_HERE = 50_000;
+
+function countsHere(kv: Deno.Kv, now: number): Map<string, { count: number; until: number }> {
+  let counts = here.get(kv);
+  if (!counts) here.set(kv, counts = new Map());
+  if (counts.size > MAX_HERE) {
+    for (const [key, { until }] of counts) if (until <= now) counts.delete(key);
+    for (const key of counts.keys()) if (counts.size > MAX_HERE) counts.delete(key);
+  }
+  return counts;
 }

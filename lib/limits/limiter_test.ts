@@ -1,7 +1,7 @@
-import { assertEquals, assertRejects } from "@/tests/assert.ts";
+import { assertEquals, assertRejects, assertThrows } from "@/tests/assert.ts";
 import { testServices } from "@/tests/fixtures/services.ts";
 import { DomainError } from "@/lib/core/errors.ts";
-import { spend } from "./limiter.ts";
+import { spend, spendHere } from "./limiter.ts";
 
 const ann = { identity: "guest-ann", address: "198.51.100.7" };
 
@@ -27,4 +27,27 @@ Deno.test("spend() never lets racing requests past the limit", async () => {
   await using services = await testServices();
   const results = await Promise.allSettled(Array.from({ length: 12 }, () => spend(services, "chat", ann)));
   assertEquals(results.filter((r) => r.status === "fulfilled").length, 5);
+});
+
+Deno.test("spendHere() holds a person and an address to the rule's limits in memory, writing nothing", async () => {
+  await using services = await testServices();
+  for (let i = 0; i < 30; i++) spendHere(services, "token", ann);
+  const refused = assertThrows(() => spendHere(services, "token", ann));
+  assertEquals(refused instanceof DomainError && [refused.code, refused.retryAfterMs! <= 60_000], [
+    "rate_limited",
+    true,
+  ]);
+  // Another person at the same address still may, up to the address's wider limit.
+  spendHere(services, "token", { ...ann, identity: "guest-bo" });
+  assertEquals((await Array.fromAsync(services.kv.list({ prefix: [] }))).length, 0);
+  services.clock.advance(60_000);
+  spendHere(services, "token", ann);
+});
+
+Deno.test("spendHere() counts apart for each store, as apps in one process are", async () => {
+  await using a = await testServices();
+  await using b = await testServices();
+  for (let i = 0; i < 30; i++) spendHere(a, "token", ann);
+  assertThrows(() => spendHere(a, "token", ann));
+  spendHere(b, "token", ann);
 });

@@ -65,8 +65,11 @@ export async function refusalOf(
   const { kv, clock } = services;
   const role = await roleOf(kv, actor, stream.sellerId);
   if (role !== "viewer") return null;
-  if ((await standingOf(kv, stream.sellerId, actor, clock.now())).banned) return "banned";
-  const { viewerCap } = await getChatRules(kv, stream.sellerId);
+  const [standing, { viewerCap }] = await Promise.all([
+    standingOf(kv, stream.sellerId, actor, clock.now()),
+    getChatRules(kv, stream.sellerId),
+  ]);
+  if (standing.banned) return "banned";
   if (!viewerCap || stream.status === "ended") return null;
   // Someone already in (another tab, a reload) keeps their place.
   const inside = actor.identity && await isWatching(kv, stream.id, actor.identity);

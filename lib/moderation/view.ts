@@ -9,22 +9,21 @@ import { refusalOf } from "./admission.ts";
 import { getChatRules } from "./chat_rules.ts";
 import { listLog } from "./log.ts";
 import { listModerators } from "./moderators.ts";
-import { getPinned } from "./pinned.ts";
 import { listReports } from "./reports.ts";
 import { requireShopOwner, roleOf } from "./roles.ts";
 import { listBans } from "./sanctions.ts";
 
+/** The asker's role in the chat, and whether they may watch (the page adds the pinned note). */
 export async function watchModeration(
   services: Services,
   actor: Actor,
   stream: Stream,
-): Promise<WatchModeration> {
-  const [role, pinned, refusal] = await Promise.all([
+): Promise<Omit<WatchModeration, "pinned">> {
+  const [role, refusal] = await Promise.all([
     roleOf(services.kv, actor, stream.sellerId),
-    getPinned(services.kv, stream.id),
     refusalOf(services, actor, stream),
   ]);
-  return { role, pinned, refusal };
+  return { role, refusal };
 }
 
 export async function studioModeration(kv: Deno.Kv, stream: Stream): Promise<StudioModeration> {

@@ -18,9 +18,26 @@ export async function lastSeq(kv: Deno.Kv, streamId: string): Promise<number> {
   return (await kv.get<number>(keys.outboxSeq(streamId))).value ?? 0;
 }
 
+/**
+ * Where the stream's news stands: the last `seq` sent, and the last change committed (an
+ * id). While both stay, the stream's state has not moved but for what changes unannounced.
+ */
+export interface NewsMark {
+  seq: number;
+  change: string;
+}
+
+export async function newsMark(kv: Deno.Kv, streamId: string): Promise<NewsMark> {
+  const [seq, change] = await kv.getMany<[number, string]>([
+    keys.outboxSeq(streamId),
+    keys.outboxChange(streamId),
+  ]);
+  return { seq: seq.value ?? 0, change: change.value ?? "" };
+}
+
 /** Adds the news to `op`, so it commits (or not) with the change it tells of. */
 export function queue(op: Deno.AtomicOperation, streamId: string, news: News[]): Deno.AtomicOperation {
   for (const item of news) op.set(keys.outbox(streamId, newId()), item);
-  if (news.length) op.set(keys.outboxTick(), newId());
+  if (news.length) op.set(keys.outboxTick(), newId()).set(keys.outboxChange(streamId), newId());
   return op;
 }

@@ -3,8 +3,7 @@
 // whether the asker moderates its chat, or may not watch at all; the ticket its player
 // joins the room with; and the product sheet asked for in the address, all of which
 // works before the page's JavaScript runs.
-import { audienceOf } from "@/lib/audience/actions.ts";
-import { listChat } from "@/lib/chat/store.ts";
+import { ownAudience, withOwn } from "@/lib/audience/actions.ts";
 import type { ChatMessage } from "@/lib/contract/messages.ts";
 import type {
   Audience,
@@ -16,16 +15,16 @@ import type {
   WatchModeration,
 } from "@/lib/contract/views.ts";
 import type { Actor } from "@/lib/core/actor.ts";
+import { isoAt } from "@/lib/core/clock.ts";
 import { DomainError } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { watchModeration } from "@/lib/moderation/view.ts";
-import { showcaseOf } from "@/lib/showcase/view.ts";
-import { findStream } from "@/lib/streams/access.ts";
 import type { Stream } from "@/lib/streams/store.ts";
-import { joinTokenTo } from "@/lib/streams/actions.ts";
-import { lastSeq } from "@/lib/outbox/queue.ts";
+import { pageTicket } from "@/lib/streams/actions.ts";
 import { view as productView } from "@/lib/catalog/actions.ts";
 import { cartIn, holdsIn } from "@/lib/commerce/actions.ts";
+import { batchedReads } from "@/lib/kv/batched_reads.ts";
+import { heldStream, streamSnapshot } from "./stream_snapshot.ts";
 
 export interface WatchPage {
   stream: Stream;
@@ -42,6 +41,8 @@ export interface WatchPage {
   holds: ReservationSummary[];
   /** The product whose sheet is open (asked for with `?product=`, when it is on show). */
   sheet: ProductView | null;
+  /** Which read of what everyone sees alike this page shows (./stream_snapshot.ts). */
+  snapshot: number;
 }
 
 export interface WatchRequest {
@@ -58,22 +59,35 @@ export async function watchPage(
   { asker, streamId, viewer, product }: WatchRequest,
 ): Promise<WatchPage> {
   const { kv, clock } = services;
-  const stream = await findStream(kv, streamId);
-  // Read before the state: anything the state misses comes after it.
-  const seq = await lastSeq(kv, stream.id);
-  const [chat, audience, showcase, moderation, cart, holds] = await Promise.all([
-    listChat(kv, stream.id),
-    audienceOf(kv, asker, stream),
-    showcaseOf(kv, stream.id, clock.now()),
-    watchModeration(services, asker, stream),
-    cartIn(services, asker, stream),
-    holdsIn(services, asker, stream),
+  // The stream's news mark and the asker's own keys (like, standing, the shop's rules, cart)
+  // go in one read; they need only what never changes of the stream, known once it was read.
+  const reads = { ...services, kv: batchedReads(kv) };
+  const known = heldStream(kv, streamId) ?? (await streamSnapshot(services, streamId)).stream;
+  const [shared, own, moderation, cart, holds] = await Promise.all([
+    streamSnapshot(services, streamId, reads.kv),
+    ownAudience(reads.kv, asker, known),
+    watchModeration(reads, asker, known),
+    cartIn(reads, asker, known),
+    holdsIn(reads, asker, known),
   ]);
+  const { stream, chat, seq, version: snapshot } = shared;
   const open = stream.status !== "ended" && !moderation.refusal;
   const join = open ? await ticketFor(services, await viewer(), stream) : null;
-  const onShow = [...showcase.pins, showcase.highlight].some((p) => p?.id === product);
+  const onShow = [...shared.showcase.pins, shared.showcase.highlight].some((p) => p?.id === product);
   const sheet = product && onShow ? await productView(services, product) : null;
-  return { stream, chat, audience, showcase, moderation, join, seq, cart, holds, sheet };
+  return {
+    stream,
+    chat,
+    audience: withOwn(shared.audience, own),
+    showcase: { ...shared.showcase, serverNow: isoAt(clock.now()) },
+    moderation: { ...moderation, pinned: shared.pinned },
+    join,
+    seq,
+    cart,
+    holds,
+    sheet,
+    snapshot,
+  };
 }
 
 /** A viewer's ticket, or null when they get none now (the page then asks, and shows why). */
@@ -84,7 +98,7 @@ async function ticketFor(
 ): Promise<JoinTicket | null> {
   if (!viewer) return null;
   try {
-    return await joinTokenTo(services, viewer, stream, "viewer");
+    return await pageTicket(services, viewer, stream);
   } catch (error) {
     if (error instanceof DomainError) return null;
     throw error;

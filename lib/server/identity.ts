@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/core/actor.ts";
 import { DomainError } from "@/lib/core/errors.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import { guestIdentity, sellerIdentity } from "@/lib/livekit/names.ts";
+import type { Asker } from "@/lib/pages/watch_reuse.ts";
 import { clientAddress, parseProxies } from "./client_address.ts";
 import { type Guest, newGuest, writeBrowserCookie, writeGuestCookie } from "./cookies.ts";
 import type { Ctx } from "./state.ts";
@@ -73,4 +74,10 @@ export async function welcomeGuest(ctx: Ctx): Promise<void> {
   } catch (error) {
     if (!(error instanceof DomainError && error.kind === "rate_limited")) throw error;
   }
+}
+
+/** Who asks, as far as a page's HTML shows it: where, whether a seller is signed in, the guest's name. */
+export function pageAsker(ctx: Ctx): Asker {
+  const signedIn = !!ctx.state.seller;
+  return { path: ctx.url.pathname, signedIn, guestName: signedIn ? undefined : ctx.state.guest?.name };
 }

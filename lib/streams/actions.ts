@@ -1,10 +1,11 @@
 // A stream's life, as the API, the studio's forms and the watch page drive it: create,
 // go live, end, and join its room. Each change commits together with what the room hears.
-import type { PublicStream } from "@/lib/contract/views.ts";
+import type { JoinTicket, PublicStream } from "@/lib/contract/views.ts";
 import { type Actor, requireSeller } from "@/lib/core/actor.ts";
 import { conflict, forbidden } from "@/lib/core/errors.ts";
+import type { Config } from "@/lib/core/config.ts";
 import type { Services } from "@/lib/core/services.ts";
-import { spend } from "@/lib/limits/limiter.ts";
+import { spend, spendHere } from "@/lib/limits/limiter.ts";
 import { connectionIdentity } from "@/lib/livekit/names.ts";
 import { mintToken, sellerGrant, viewerGrant } from "@/lib/livekit/tokens.ts";
 import { admitViewer } from "@/lib/moderation/admission.ts";
@@ -87,18 +88,8 @@ export async function joinToken(
   actor: Actor,
   streamId: string,
   as: "host" | "viewer",
-): Promise<{ serverUrl: string; token: string }> {
-  return await joinTokenTo(services, actor, await findStream(services.kv, streamId), as);
-}
-
-/** joinToken, for a stream already read (the watch page has it). */
-export async function joinTokenTo(
-  services: Services,
-  actor: Actor,
-  found: Stream,
-  as: "host" | "viewer",
-): Promise<{ serverUrl: string; token: string }> {
-  const { config } = services;
+): Promise<JoinTicket> {
+  const found = await findStream(services.kv, streamId);
   await spend(services, "token", actor);
   const stream = requireOpen(found);
   const host = as === "host";
@@ -106,6 +97,21 @@ export async function joinTokenTo(
     throw forbidden("not_stream_owner", "Only the seller who created this stream can broadcast to it");
   }
   if (!host) await admitViewer(services, actor, stream);
+  return await ticket(services.config, actor, stream, host);
+}
+
+/**
+ * A viewer's ticket handed out with the watch page, which has read the stream and found
+ * nothing refusing the asker (nor can anything refuse a guest made since: a new identity
+ * and browser are banned nowhere and inside no room yet). Counted in this process's
+ * memory, so a page view costs no write.
+ */
+export async function pageTicket(services: Services, actor: Actor, stream: Stream): Promise<JoinTicket> {
+  spendHere(services, "token", actor);
+  return await ticket(services.config, actor, requireOpen(stream), false);
+}
+
+async function ticket(config: Config, actor: Actor, stream: Stream, host: boolean): Promise<JoinTicket> {
   const who = { identity: connectionIdentity(actor.identity, host), name: actor.name };
   const token = await mintToken(config.livekit, who, host ? sellerGrant(stream.id) : viewerGrant(stream.id));
   return { serverUrl: config.livekit.publicUrl, token };

@@ -3,8 +3,9 @@ import * as commerce from "@/lib/commerce/actions.ts";
 import { CartItemForm } from "@/lib/commerce/inputs.ts";
 import { type Handlers, page, type PageProps, readForm, readQuery } from "@/lib/fresh/mod.ts";
 import { WatchQuery } from "@/lib/pages/inputs.ts";
-import { type WatchPage, watchPage } from "@/lib/pages/watch.ts";
-import { askerOf, personOf, welcomeGuest } from "@/lib/server/identity.ts";
+import { watchPage } from "@/lib/pages/watch.ts";
+import { reusable, type ReusablePage } from "@/lib/pages/watch_reuse.ts";
+import { askerOf, pageAsker, personOf, welcomeGuest } from "@/lib/server/identity.ts";
 import type { State } from "@/lib/server/state.ts";
 
 export const handler: Handlers<State> = {
@@ -23,7 +24,8 @@ export const handler: Handlers<State> = {
       product,
     });
     await welcomeGuest(ctx);
-    return page(data);
+    const shared = reusable(data, pageAsker(ctx));
+    return page(shared, { reuse: shared.reuse });
   },
   /** The product sheet's "Add to cart" before the page's JavaScript runs: back to the sheet. */
   async POST(ctx) {
@@ -33,8 +35,6 @@ export const handler: Handlers<State> = {
   },
 };
 
-export default function Watch({ data, state, url }: PageProps<WatchPage, State>) {
-  return (
-    <WatchView page={data} guestName={state.seller ? undefined : state.guest?.name} path={url.pathname} />
-  );
+export default function Watch({ data: { page, asker } }: PageProps<ReusablePage>) {
+  return <WatchView page={page} guestName={asker.guestName} path={asker.path} />;
 }

@@ -112,6 +112,24 @@ Deno.test("a forged guest cookie does not let anyone take another guest's identi
     assert(connectionOf(claims.sub!).person !== "guest-victimvictim1234");
   }));
 
+Deno.test("a real guest cookie with its name changed is nobody's, even just after the real one was checked", () =>
+  withApp(async (app) => {
+    const owner = new Client(app);
+    await signUp(owner);
+    const streamId = await createStream(owner);
+    const ada = await viewer(app, streamId);
+    await ada.post(`/api/streams/${streamId}/token`); // the real cookie, checked and remembered
+    const real = ada.cookie("sf_guest")!;
+    const [value, signature] = [real.slice(0, real.lastIndexOf(".")), real.slice(real.lastIndexOf(".") + 1)];
+    const guest = JSON.parse(decodeURIComponent(value));
+    const forger = new Client(app);
+    forger.setCookie(
+      "sf_guest",
+      `${encodeURIComponent(JSON.stringify({ ...guest, name: "Mallory" }))}.${signature}`,
+    );
+    await expectError(await forger.post(`/api/streams/${streamId}/token`), 401, "name_required");
+  }));
+
 Deno.test("a token for a missing stream is 404 and for an ended stream 409", () =>
   withApp(async (app) => {
     const owner = new Client(app);

@@ -1,6 +1,7 @@
 // The watch page as plain HTML, the way it works before its JavaScript runs (or without
 // any): `?product=` opens a product's sheet, its "Add to cart" form fills the cart and
 // comes back to the sheet, and the cart is in the page.
+import { gunzipSync } from "node:zlib";
 import { createProduct } from "@/lib/catalog/store.ts";
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
 import { Client, createStream, kvSnapshot, signUp, type TestApp, viewer, withApp } from "./client.ts";
@@ -95,4 +96,75 @@ Deno.test("a bad Add to cart form is a clear 4xx page and stores nothing", () =>
     );
     assert(hidden.id);
     assertEquals(await kvSnapshot(app.services.kv), before);
+  }));
+
+/** The room ticket in a watch page, and the identity it lets in. */
+function ticketIn(html: string): { token: string; identity: string } {
+  const token = html.match(/"token":"([\w.-]+)"/)?.[1];
+  assert(token, "a ticket in the page");
+  const payload = JSON.parse(new TextDecoder().decode(decodeBase64Url(token.split(".")[1]!)));
+  return { token, identity: payload.sub };
+}
+
+const decodeBase64Url = (text: string) =>
+  Uint8Array.from(atob(text.replaceAll("-", "+").replaceAll("_", "/")), (c) => c.charCodeAt(0));
+
+Deno.test("each viewer's watch page has their own ticket and name (as text), never another's", () =>
+  withApp(async (app) => {
+    const { streamId } = await shop(app);
+    const [ada, bo] = [await viewer(app, streamId), await viewer(app, streamId)];
+    await ada.postForm("/guest", { name: `<b>"Ada" & co</b>`, returnTo: `/watch/${streamId}` });
+    const page = async (who: Client) => await (await who.request(`/watch/${streamId}`)).text();
+    const [adaPage, boPage] = [await page(ada), await page(bo)];
+    const [adaTicket, boTicket] = [ticketIn(adaPage), ticketIn(boPage)];
+    assert(adaTicket.identity !== boTicket.identity && adaTicket.token !== boTicket.token, "a ticket each");
+    assert(
+      !boPage.includes(adaTicket.token) && !adaPage.includes(boTicket.token),
+      "never the other's ticket",
+    );
+    assert(adaPage.includes('value="&#60;b&#62;&#34;Ada&#34; &#38; co&#60;/b&#62;"'), "Ada's name, escaped");
+    assert(!adaPage.includes("<b>") && !boPage.includes("Ada"), "Ada's name nowhere else, and never as HTML");
+    // A second load is filled in anew: a new ticket (each connection has its own identity).
+    const again = ticketIn(await page(bo));
+    assert(
+      again.token !== boTicket.token && again.identity.split("~")[0] === boTicket.identity.split("~")[0],
+    );
+  }));
+
+Deno.test("what changes in a stream is on the very next watch page load", () =>
+  withApp(async (app) => {
+    const { seller, streamId, hidden } = await shop(app);
+    const buyer = await viewer(app, streamId);
+    const page = async () => await (await buyer.request(`/watch/${streamId}`)).text();
+    assert(!(await page()).includes("Fresh off the loom"));
+    await seller.post(`/api/streams/${streamId}/chat`, { text: "Fresh off the loom" });
+    await seller.request(`/api/streams/${streamId}/pins`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ productIds: [hidden.id] }),
+    });
+    const next = await page();
+    assert(
+      next.includes("Fresh off the loom") && next.includes("Not on show"),
+      "the chat line and the new pin",
+    );
+  }));
+
+Deno.test("the watch page goes out gzipped to a browser that takes it, the same page as unencoded", () =>
+  withApp(async (app) => {
+    const { streamId } = await shop(app);
+    const buyer = await viewer(app, streamId);
+    const res = await buyer.request(`/watch/${streamId}`, {
+      headers: { "accept-encoding": "gzip, deflate, br" },
+    });
+    assertEquals([res.headers.get("content-encoding"), res.headers.get("vary")], ["gzip", "Accept-Encoding"]);
+    const html = new TextDecoder().decode(gunzipSync(new Uint8Array(await res.arrayBuffer())));
+    const plain =
+      await (await buyer.request(`/watch/${streamId}`, { headers: { "accept-encoding": "identity" } }))
+        .text();
+    // Only this request's own values differ: its ticket and the server's clock.
+    const own = (page: string) =>
+      page.replace(/"token":"[\w.-]+"/, "").replaceAll(/"serverNow":"[^"]+"/g, "");
+    assertEquals(own(html), own(plain));
+    assertMatch(html, /^<!DOCTYPE html>[\s\S]*<\/html>$/);
   }));
