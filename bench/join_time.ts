@@ -114,8 +114,8 @@ try {
   const { studio, watchUrl, streamId } = await createStreamAsSeller(browser, stack.appUrl);
   await goLive(studio);
   const keys = { apiKey: stack.livekit.apiKey, apiSecret: stack.livekit.apiSecret };
-  const bareUrl = async (i: number) => {
-    const token = await mintToken(
+  const bareUrl = (i: number) => {
+    const token = mintToken(
       keys,
       { identity: `bare-${i}~vbench`, name: "Bare" },
       viewerGrant(streamId),
@@ -127,7 +127,7 @@ try {
     const base: Join[] = [];
     for (let i = 0; i < JOINS; i++) {
       app.push(await join(browser, watchUrl, phone));
-      base.push(await join(browser, await bareUrl(i + (phone ? JOINS : 0)), phone));
+      base.push(await join(browser, bareUrl(i + (phone ? JOINS : 0)), phone));
     }
     table(phone ? "Join over 20 Mbit/s, 40 ms round trip" : "Join on loopback", app, base);
   }

@@ -57,9 +57,10 @@ export default function WatchPlayer({ streamId, status, presence, refusal, join,
   const view = refused ??
     viewOf(stream.ended ? "ended" : status, phase.value, media.hasVideo.value, stream.presence);
   const banner = view === "error" ? notice : BANNERS[view];
-  // The others may wake once the video plays, or when it will not play soon (a seller who
-  // dropped or is away waits for the boot script's own deadline).
-  const settled = view === "playing" || status !== "live" || !LIVE_VIEWS.has(view);
+  // The others may wake once the video shows its first frame, or when it will not play soon
+  // (a seller who dropped or is away, or whose camera is off, waits for the boot script's
+  // own deadline).
+  const settled = (view === "playing" && media.shown.value) || status !== "live" || !LIVE_VIEWS.has(view);
   useEffect(() => void (settled && pageSettled()), [settled]);
   return (
     <section class="player" data-phase={view}>

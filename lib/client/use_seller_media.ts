@@ -24,6 +24,8 @@ function ask(pub: RemoteTrackPublication, quality: Quality, el: HTMLVideoElement
 
 export interface SellerMedia {
   hasVideo: Signal<boolean>;
+  /** The main player has shown a frame (what the page is first for). */
+  shown: Signal<boolean>;
   hasPip: Signal<boolean>;
   micMuted: Signal<boolean>;
   cameraMuted: Signal<boolean>;
@@ -46,6 +48,7 @@ interface Shown {
 export function useSellerMedia(room: () => Room | null, els: Players): SellerMedia {
   const media: SellerMedia = {
     hasVideo: useSignal(false),
+    shown: useSignal(false),
     hasPip: useSignal(false),
     micMuted: useSignal(false),
     cameraMuted: useSignal(false),
@@ -75,6 +78,7 @@ export function useSellerMedia(room: () => Room | null, els: Players): SellerMed
       RoomEvent.ParticipantDisconnected,
     ] as const;
     for (const e of events) r.on(e, relayout);
+    if (els.main.current) onFirstFrame(els.main.current, () => media.shown.value = true);
     const unwatch = media.quality.subscribe(askFitting);
     // A player that grows (fullscreen, a phone turned) asks for the layer that fits it again.
     const resized = new ResizeObserver(askFitting);
@@ -109,4 +113,10 @@ function layOut(room: Room, els: Players, media: SellerMedia): Shown {
 
 function show(pub: RemoteTrackPublication | undefined, el: HTMLVideoElement | null) {
   if (pub?.videoTrack && el) pub.videoTrack.attach(el);
+}
+
+/** Calls `done` once `el` presents a frame (or, where frames cannot be watched, has one to show). */
+function onFirstFrame(el: HTMLVideoElement, done: () => void) {
+  if ("requestVideoFrameCallback" in el) el.requestVideoFrameCallback(() => done());
+  else (el as HTMLVideoElement).addEventListener("loadeddata", done, { once: true });
 }

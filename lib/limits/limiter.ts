@@ -42,14 +42,13 @@ export async function spend(services: Services, rule: RuleName, actor: Subject):
 export function spendHere(services: Services, rule: RuleName, actor: Subject): void {
   const now = services.clock.now();
   const counts = countsHere(services.kv, now);
-  const windows = windowsOf(rule, actor, now);
+  const windows = windowsOf(rule, actor, now).map((w) => ({ ...w, id: w.key.join("|") }));
   const over = windows.filter((w) =>
-    (counts.get(w.key.join("|"))?.count ?? 0) >= w.rate.max * services.config.rateLimitScale
+    (counts.get(w.id)?.count ?? 0) >= w.rate.max * services.config.rateLimitScale
   );
   if (over.length) throw refusal(rule, waitFor(over, now));
   for (const w of windows) {
-    const key = w.key.join("|");
-    counts.set(key, { count: (counts.get(key)?.count ?? 0) + 1, until: (w.window + 1) * w.rate.windowMs });
+    counts.set(w.id, { count: (counts.get(w.id)?.count ?? 0) + 1, until: (w.window + 1) * w.rate.windowMs });
   }
 }
 

@@ -2,7 +2,9 @@
 // owner may publish media, and only to that stream's room; everyone else subscribes.
 // Nobody publishes data: every packet in a room comes from the server (architecture
 // decision 5), so a participant cannot forge one.
-import { AccessToken, TrackSource, type VideoGrant } from "livekit-server-sdk";
+import { createHmac } from "node:crypto";
+import { Buffer } from "node:buffer";
+import { TrackSource, type VideoGrant } from "livekit-server-sdk";
 import { roomName } from "./names.ts";
 
 /** Short, because a leaked token should stop working soon; LiveKit refreshes it in-room. */
@@ -51,12 +53,33 @@ export function viewerGrant(streamId: string): VideoGrant {
   };
 }
 
-export async function mintToken(keys: Keys, who: Participant, grant: VideoGrant): Promise<string> {
-  const token = new AccessToken(keys.apiKey, keys.apiSecret, {
-    identity: who.identity,
+// The JWT livekit-server-sdk's AccessToken.toJwt() makes (HS256: name, video grant,
+// issuer, subject, not-before, expiry), signed with node:crypto's HMAC: toJwt imports the
+// secret and signs through WebCrypto on every call, a fifth of the CPU a watch page cost
+// the server. lib/livekit/tokens_test.ts holds it to the SDK's own tokens and verifier.
+const SOURCE_NAMES: Record<number, string> = {
+  [TrackSource.CAMERA]: "camera",
+  [TrackSource.MICROPHONE]: "microphone",
+  [TrackSource.SCREEN_SHARE]: "screen_share",
+  [TrackSource.SCREEN_SHARE_AUDIO]: "screen_share_audio",
+};
+const HEADER = base64url(JSON.stringify({ alg: "HS256" }));
+
+export function mintToken(keys: Keys, who: Participant, grant: VideoGrant): string {
+  const now = Math.floor(Date.now() / 1000);
+  const video = { ...grant, canPublishSources: grant.canPublishSources?.map((s) => SOURCE_NAMES[s]) };
+  const claims = {
+    video,
     name: who.name,
-    ttl: TOKEN_TTL_SECONDS,
-  });
-  token.addGrant(grant);
-  return await token.toJwt();
+    iss: keys.apiKey,
+    exp: now + TOKEN_TTL_SECONDS,
+    nbf: now,
+    sub: who.identity,
+  };
+  const signed = `${HEADER}.${base64url(JSON.stringify(claims))}`;
+  return `${signed}.${createHmac("sha256", keys.apiSecret).update(signed).digest("base64url")}`;
+}
+
+function base64url(text: string): string {
+  return Buffer.from(text).toString("base64url");
 }

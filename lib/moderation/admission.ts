@@ -63,12 +63,13 @@ export async function refusalOf(
   stream: Stream,
 ): Promise<WatchModeration["refusal"]> {
   const { kv, clock } = services;
-  const role = await roleOf(kv, actor, stream.sellerId);
-  if (role !== "viewer") return null;
-  const [standing, { viewerCap }] = await Promise.all([
+  // Asked for together, so a page reading through batchedReads() reads them in one go.
+  const [role, standing, { viewerCap }] = await Promise.all([
+    roleOf(kv, actor, stream.sellerId),
     standingOf(kv, stream.sellerId, actor, clock.now()),
     getChatRules(kv, stream.sellerId),
   ]);
+  if (role !== "viewer") return null;
   if (standing.banned) return "banned";
   if (!viewerCap || stream.status === "ended") return null;
   // Someone already in (another tab, a reload) keeps their place.

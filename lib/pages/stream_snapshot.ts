@@ -2,9 +2,9 @@
 // and pinned note), read once and shared by the watch pages asked for while it holds: a
 // page per request would otherwise read ~15 keys that change far less often than a
 // popular stream's page is asked for. It holds while the stream's news mark is the one it
-// was read at (every change that tells the room moves it as it commits; each page checks,
-// with one read that can go with the asker's own) and for at most HOLD_MS, for what moves
-// unannounced (a sale's clock). Pages asked for while it is being read wait for that read.
+// was read at (every change that tells the room moves it as it commits; each page checks)
+// and for at most HOLD_MS, for what moves unannounced (a sale's clock). Pages asked for
+// while it is being read wait for that read.
 import { audienceOfStream } from "@/lib/audience/actions.ts";
 import { listChat } from "@/lib/chat/store.ts";
 import type { ChatMessage } from "@/lib/contract/messages.ts";
@@ -44,18 +44,11 @@ interface Held {
 const heldBy = new WeakMap<Deno.Kv, Map<string, Held>>();
 let versions = 0;
 
-/**
- * The stream as everyone sees it now; a 404 for a stream that does not exist. The mark is
- * read with `reads` (a batchedReads() store, so it goes with the page's other reads).
- */
-export async function streamSnapshot(
-  services: Services,
-  streamId: string,
-  reads = services.kv,
-): Promise<StreamSnapshot> {
+/** The stream as everyone sees it now; a 404 for a stream that does not exist. */
+export async function streamSnapshot(services: Services, streamId: string): Promise<StreamSnapshot> {
   const held = heldIn(services.kv);
   // Read before the state: anything the state misses comes after it.
-  const mark = await newsMark(reads, streamId);
+  const mark = await markOf(services.kv, streamId);
   const now = services.clock.now();
   const kept = held.get(streamId);
   const same = kept && kept.mark.seq === mark.seq && kept.mark.change === mark.change;
@@ -82,6 +75,40 @@ function heldIn(kv: Deno.Kv): Map<string, Held> {
   let held = heldBy.get(kv);
   if (!held) heldBy.set(kv, held = new Map());
   return held;
+}
+
+/** A stream's mark being read, and the read that the pages asked for meanwhile wait for. */
+interface MarkReads {
+  running?: Promise<NewsMark>;
+  queued?: Promise<NewsMark>;
+}
+
+const markReadsBy = new WeakMap<Deno.Kv, Map<string, MarkReads>>();
+
+/**
+ * The stream's news mark, read after this call (so a change committed before it is seen),
+ * by one read for all the pages that ask while another is being read: they wait for the
+ * next, which starts as that one ends. A popular stream's pages cost a read per round trip.
+ */
+function markOf(kv: Deno.Kv, streamId: string): Promise<NewsMark> {
+  let all = markReadsBy.get(kv);
+  if (!all) markReadsBy.set(kv, all = new Map());
+  let reads = all.get(streamId);
+  if (!reads) all.set(streamId, reads = {});
+  const slot = reads;
+  const start = () => {
+    const read = newsMark(kv, streamId);
+    slot.running = read;
+    slot.queued = undefined;
+    read.catch(() => {}).finally(() => {
+      if (slot.running !== read) return;
+      slot.running = undefined;
+      if (!slot.queued && all.get(streamId) === slot) all.delete(streamId);
+    });
+    return read;
+  };
+  if (!slot.running) return start();
+  return slot.queued ??= slot.running.catch(() => {}).then(start);
 }
 
 async function read(services: Services, streamId: string, seq: number, now: number): Promise<StreamSnapshot> {

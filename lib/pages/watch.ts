@@ -59,12 +59,12 @@ export async function watchPage(
   { asker, streamId, viewer, product }: WatchRequest,
 ): Promise<WatchPage> {
   const { kv, clock } = services;
-  // The stream's news mark and the asker's own keys (like, standing, the shop's rules, cart)
-  // go in one read; they need only what never changes of the stream, known once it was read.
+  // The asker's own keys (like, standing, the shop's rules, cart) go in one read, beside
+  // the stream's: they need only what never changes of it, known once it was read.
   const reads = { ...services, kv: batchedReads(kv) };
   const known = heldStream(kv, streamId) ?? (await streamSnapshot(services, streamId)).stream;
   const [shared, own, moderation, cart, holds] = await Promise.all([
-    streamSnapshot(services, streamId, reads.kv),
+    streamSnapshot(services, streamId),
     ownAudience(reads.kv, asker, known),
     watchModeration(reads, asker, known),
     cartIn(reads, asker, known),
@@ -72,7 +72,7 @@ export async function watchPage(
   ]);
   const { stream, chat, seq, version: snapshot } = shared;
   const open = stream.status !== "ended" && !moderation.refusal;
-  const join = open ? await ticketFor(services, await viewer(), stream) : null;
+  const join = open ? ticketFor(services, await viewer(), stream) : null;
   const onShow = [...shared.showcase.pins, shared.showcase.highlight].some((p) => p?.id === product);
   const sheet = product && onShow ? await productView(services, product) : null;
   return {
@@ -91,14 +91,10 @@ export async function watchPage(
 }
 
 /** A viewer's ticket, or null when they get none now (the page then asks, and shows why). */
-async function ticketFor(
-  services: Services,
-  viewer: Actor | null,
-  stream: Stream,
-): Promise<JoinTicket | null> {
+function ticketFor(services: Services, viewer: Actor | null, stream: Stream): JoinTicket | null {
   if (!viewer) return null;
   try {
-    return await pageTicket(services, viewer, stream);
+    return pageTicket(services, viewer, stream);
   } catch (error) {
     if (error instanceof DomainError) return null;
     throw error;

@@ -32,5 +32,16 @@ export function reusable(page: WatchPage, asker: Asker): ReusablePage {
     fill.name = { text: asker.guestName };
     asker = { ...asker, guestName: hole("name") };
   }
-  return { page: shared, asker, reuse: { key: JSON.stringify([asker, shared]), fill } };
+  return { page: shared, asker, reuse: { key: keyOf(asker, shared), fill } };
+}
+
+/**
+ * What the page's HTML depends on: the snapshot it was read from stands for the stream,
+ * chat, showcase and counts; the rest is the asker's own (or new, and kept in the key).
+ */
+function keyOf(asker: Asker, page: WatchPage): string {
+  const { stream: _, chat: _c, seq: _s, showcase: _sc, audience, moderation, ...own } = page;
+  const viewers = "names" in audience.viewers ? audience.viewers : null;
+  const { pinned: _p, ...standing } = moderation;
+  return JSON.stringify([asker, own, audience.likes.liked, viewers, standing]);
 }

@@ -13,10 +13,18 @@ import type { Ctx } from "./state.ts";
 
 const proxies = new WeakMap<object, ReturnType<typeof parseProxies>>();
 
+// Worked out once per request, however many times its asker is asked for.
+const addresses = new WeakMap<Request, string>();
+
 function addressOf(ctx: Ctx): string {
   const { config } = ctx.state.services;
   if (!proxies.has(config)) proxies.set(config, parseProxies(config.trustedProxies));
-  return clientAddress(ctx.remoteAddress, ctx.req.headers.get("x-forwarded-for"), proxies.get(config)!);
+  let address = addresses.get(ctx.req);
+  if (address === undefined) {
+    address = clientAddress(ctx.remoteAddress, ctx.req.headers.get("x-forwarded-for"), proxies.get(config)!);
+    addresses.set(ctx.req, address);
+  }
+  return address;
 }
 
 /** The asker as far as the cookies tell: a seller, a guest, or nobody yet (identity ""). */

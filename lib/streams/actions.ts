@@ -97,7 +97,7 @@ export async function joinToken(
     throw forbidden("not_stream_owner", "Only the seller who created this stream can broadcast to it");
   }
   if (!host) await admitViewer(services, actor, stream);
-  return await ticket(services.config, actor, stream, host);
+  return ticket(services.config, actor, stream, host);
 }
 
 /**
@@ -106,13 +106,13 @@ export async function joinToken(
  * and browser are banned nowhere and inside no room yet). Counted in this process's
  * memory, so a page view costs no write.
  */
-export async function pageTicket(services: Services, actor: Actor, stream: Stream): Promise<JoinTicket> {
+export function pageTicket(services: Services, actor: Actor, stream: Stream): JoinTicket {
   spendHere(services, "token", actor);
-  return await ticket(services.config, actor, requireOpen(stream), false);
+  return ticket(services.config, actor, requireOpen(stream), false);
 }
 
-async function ticket(config: Config, actor: Actor, stream: Stream, host: boolean): Promise<JoinTicket> {
+function ticket(config: Config, actor: Actor, stream: Stream, host: boolean): JoinTicket {
   const who = { identity: connectionIdentity(actor.identity, host), name: actor.name };
-  const token = await mintToken(config.livekit, who, host ? sellerGrant(stream.id) : viewerGrant(stream.id));
+  const token = mintToken(config.livekit, who, host ? sellerGrant(stream.id) : viewerGrant(stream.id));
   return { serverUrl: config.livekit.publicUrl, token };
 }

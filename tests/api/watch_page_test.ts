@@ -111,7 +111,7 @@ const decodeBase64Url = (text: string) =>
 
 Deno.test("each viewer's watch page has their own ticket and name (as text), never another's", () =>
   withApp(async (app) => {
-    const { streamId } = await shop(app);
+    const { streamId, shirt } = await shop(app);
     const [ada, bo] = [await viewer(app, streamId), await viewer(app, streamId)];
     await ada.postForm("/guest", { name: `<b>"Ada" & co</b>`, returnTo: `/watch/${streamId}` });
     const page = async (who: Client) => await (await who.request(`/watch/${streamId}`)).text();
@@ -124,6 +124,18 @@ Deno.test("each viewer's watch page has their own ticket and name (as text), nev
     );
     assert(adaPage.includes('value="&#60;b&#62;&#34;Ada&#34; &#38; co&#60;/b&#62;"'), "Ada's name, escaped");
     assert(!adaPage.includes("<b>") && !boPage.includes("Ada"), "Ada's name nowhere else, and never as HTML");
+    // What only Ada has (her like, her cart) is in her page, never in Bo's.
+    await ada.post(`/api/streams/${streamId}/like`);
+    await addForm(ada, streamId, { productId: shirt.id, quantity: "1" });
+    const [adaNow, boNow] = [await page(ada), await page(bo)];
+    assert(
+      adaNow.includes('aria-pressed="true"') && adaNow.includes('aria-label="Your cart"'),
+      "Ada's like and cart",
+    );
+    assert(
+      !boNow.includes('aria-pressed="true"') && !boNow.includes('aria-label="Your cart"'),
+      "none of it for Bo",
+    );
     // A second load is filled in anew: a new ticket (each connection has its own identity).
     const again = ticketIn(await page(bo));
     assert(

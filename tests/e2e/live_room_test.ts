@@ -55,13 +55,13 @@ Deno.test({
     try {
       const streamId = "hidden-check";
       const room = roomName(streamId);
-      const sellerToken = await mintToken(
+      const sellerToken = mintToken(
         livekit,
         { identity: "seller-s", name: "Seller" },
         sellerGrant(streamId),
       );
       // The app's own viewer grant, which joins hidden.
-      const viewerToken = await mintToken(
+      const viewerToken = mintToken(
         livekit,
         { identity: "guest-v", name: "Viewer" },
         viewerGrant(streamId),
