@@ -6,6 +6,7 @@ import { DomainError } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { keys } from "@/lib/kv/keys.ts";
+import { perStore } from "@/lib/kv/per_store.ts";
 import { type Rate, type RuleName, RULES } from "./rules.ts";
 
 const WORDS: Record<RuleName, string> = {
@@ -96,13 +97,12 @@ async function count({ kv, clock, config }: Services, windows: Window[]) {
 }
 
 /** Counts kept in memory, per store (so apps in one process, as in tests, count apart). */
-const here = new WeakMap<Deno.Kv, Map<string, { count: number; until: number }>>();
+const countsIn = perStore(() => new Map<string, { count: number; until: number }>());
 /** Past this many counters, those whose window is over go; past it still, the oldest. */
 const MAX_HERE = 50_000;
 
 function countsHere(kv: Deno.Kv, now: number): Map<string, { count: number; until: number }> {
-  let counts = here.get(kv);
-  if (!counts) here.set(kv, counts = new Map());
+  const counts = countsIn(kv);
   if (counts.size > MAX_HERE) {
     for (const [key, { until }] of counts) if (until <= now) counts.delete(key);
     for (const key of counts.keys()) if (counts.size > MAX_HERE) counts.delete(key);

@@ -11,6 +11,7 @@ import type { ChatMessage } from "@/lib/contract/messages.ts";
 import type { Audience, Pinned, Showcase } from "@/lib/contract/views.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { getPinned } from "@/lib/moderation/pinned.ts";
+import { perStore } from "@/lib/kv/per_store.ts";
 import { type NewsMark, newsMark } from "@/lib/outbox/queue.ts";
 import { showcaseOf } from "@/lib/showcase/view.ts";
 import { findStream } from "@/lib/streams/access.ts";
@@ -40,8 +41,7 @@ interface Held {
   stream?: Stream;
 }
 
-// Per store, so apps in one process (tests) never share a read.
-const heldBy = new WeakMap<Deno.Kv, Map<string, Held>>();
+const heldIn = perStore(() => new Map<string, Held>());
 let versions = 0;
 
 /** The stream as everyone sees it now; a 404 for a stream that does not exist. */
@@ -71,19 +71,13 @@ export async function streamSnapshot(services: Services, streamId: string): Prom
 export const heldStream = (kv: Deno.Kv, streamId: string): Stream | undefined =>
   heldIn(kv).get(streamId)?.stream;
 
-function heldIn(kv: Deno.Kv): Map<string, Held> {
-  let held = heldBy.get(kv);
-  if (!held) heldBy.set(kv, held = new Map());
-  return held;
-}
-
 /** A stream's mark being read, and the read that the pages asked for meanwhile wait for. */
 interface MarkReads {
   running?: Promise<NewsMark>;
   queued?: Promise<NewsMark>;
 }
 
-const markReadsBy = new WeakMap<Deno.Kv, Map<string, MarkReads>>();
+const markReadsIn = perStore(() => new Map<string, MarkReads>());
 
 /**
  * The stream's news mark, read after this call (so a change committed before it is seen),
@@ -91,8 +85,7 @@ const markReadsBy = new WeakMap<Deno.Kv, Map<string, MarkReads>>();
  * next, which starts as that one ends. A popular stream's pages cost a read per round trip.
  */
 function markOf(kv: Deno.Kv, streamId: string): Promise<NewsMark> {
-  let all = markReadsBy.get(kv);
-  if (!all) markReadsBy.set(kv, all = new Map());
+  const all = markReadsIn(kv);
   let reads = all.get(streamId);
   if (!reads) all.set(streamId, reads = {});
   const slot = reads;
