@@ -3,14 +3,17 @@
 // baseline, bench/join/), alternating, over N joins each; once on loopback and once over
 // a phone-like network (20 Mbit/s, 40 ms round trip, emulated by Chromium). With where
 // the time goes: DOMContentLoaded, a token request (if any), the signalling WebSocket
-// open, the video attached and its first frame, and the main thread's busy time.
+// open, the video attached and its first frame, and the main thread's busy time. A third
+// page, the floor, is the bare script in the watch page's own HTML and CSS: what showing
+// that page costs before any of our code runs.
 //   deno run -A --unstable-bundle bench/join_time.ts [joins]
 import type { Browser } from "playwright-core";
 import { mintToken, viewerGrant } from "@/lib/livekit/tokens.ts";
 import { launchBrowser } from "@/tests/e2e/harness/browser.ts";
 import { createStreamAsSeller, goLive } from "@/tests/e2e/live_flow.ts";
 import { percentile, startProductionStack } from "./bench_kit.ts";
-import { serveBarePage } from "./join/bare_server.ts";
+import { floorOf, serveBarePage } from "./join/bare_server.ts";
+import { traceMainThread } from "./join/main_thread.ts";
 
 const JOINS = Number(Deno.args[0] ?? 20);
 
@@ -51,7 +54,7 @@ async function join(browser: Browser, url: string, phone: boolean): Promise<Join
   await context.addInitScript({ content: MARKS });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await cdp.send("Performance.enable");
+  const mainThreadUntil = await traceMainThread(cdp);
   if (phone) await cdp.send("Network.emulateNetworkConditions", PHONE);
   await page.goto(url);
   await page.waitForFunction(
@@ -62,7 +65,6 @@ async function join(browser: Browser, url: string, phone: boolean): Promise<Join
       polling: 20,
     },
   );
-  const { metrics } = await cdp.send("Performance.getMetrics");
   const marks = await page.evaluate(() => {
     const m = (globalThis as unknown as { __marks: { firstFrame: number; wsOpen: number; attached: number } })
       .__marks;
@@ -70,6 +72,7 @@ async function join(browser: Browser, url: string, phone: boolean): Promise<Join
     const token = performance.getEntriesByType("resource").find((e) => e.name.includes("/token"));
     return { ...m, dcl: nav.domContentLoadedEventEnd, token: token?.startTime ?? null };
   });
+  const mainThread = await mainThreadUntil(page, marks.firstFrame);
   await context.close();
   return {
     firstFrame: marks.firstFrame,
@@ -77,26 +80,33 @@ async function join(browser: Browser, url: string, phone: boolean): Promise<Join
     token: marks.token ?? null,
     wsOpen: marks.wsOpen,
     attachedToFrame: marks.firstFrame - marks.attached,
-    mainThread: (metrics.find((m) => m.name === "TaskDuration")?.value ?? 0) * 1000,
+    mainThread,
   };
 }
 
-function table(title: string, app: Join[], bare: Join[]) {
+/** A row per measure: each page's p50 and p95, and the watch page and the floor against the bare page. */
+function table(title: string, pages: Record<"watch" | "floor" | "bare", Join[]>) {
   const at = (xs: number[], p: number) => percentile([...xs].sort((a, b) => a - b), p);
-  const cell = (xs: number[]) => `${at(xs, 50).toFixed(0).padStart(6)} ${at(xs, 95).toFixed(0).padStart(6)}`;
-  console.log(`\n${title} (ms since navigation; p50 p95 over ${app.length} joins each)\n`);
-  console.log("| measure                         |  watch page   |  bare page    | ratio p50 / p95 |");
-  console.log("|---------------------------------|---------------|---------------|-----------------|");
-  const row = (name: string, pick: (j: Join) => number | null) => {
-    const a = app.map(pick).filter((x) => x !== null) as number[];
-    const b = bare.map(pick).filter((x) => x !== null) as number[];
-    const ratio = b.length && a.length
+  const cell = (xs: number[]) =>
+    xs.length ? `${at(xs, 50).toFixed(0).padStart(5)} ${at(xs, 95).toFixed(0).padStart(5)}` : "     —     ";
+  const ratio = (a: number[], b: number[]) =>
+    a.length && b.length
       ? `${(at(a, 50) / at(b, 50)).toFixed(2)}× / ${(at(a, 95) / at(b, 95)).toFixed(2)}×`
       : "—";
+  console.log(`\n${title} (ms since navigation; p50 p95 over ${pages.bare.length} joins each)\n`);
+  console.log(
+    "| measure                            | watch page  | floor page  | bare page   | watch ÷ bare p50 / p95 | floor ÷ bare    |",
+  );
+  console.log(
+    "|------------------------------------|-------------|-------------|-------------|------------------------|-----------------|",
+  );
+  const row = (name: string, pick: (j: Join) => number | null) => {
+    const values = (js: Join[]) => js.map(pick).filter((x): x is number => x !== null);
+    const [w, f, b] = [values(pages.watch), values(pages.floor), values(pages.bare)];
     console.log(
-      `| ${name.padEnd(31)} | ${a.length ? cell(a) : "     —      "}  | ${
-        b.length ? cell(b) : "     —      "
-      }  | ${ratio.padStart(15)} |`,
+      `| ${name.padEnd(34)} | ${cell(w)} | ${cell(f)} | ${cell(b)} | ${ratio(w, b).padStart(22)} | ${
+        ratio(f, b).padStart(15)
+      } |`,
     );
   };
   row("first decoded frame", (j) => j.firstFrame);
@@ -109,30 +119,34 @@ function table(title: string, app: Join[], bare: Join[]) {
 
 const stack = await startProductionStack();
 const browser = await launchBrowser();
-const bare = await serveBarePage();
 try {
   const { studio, watchUrl, streamId } = await createStreamAsSeller(browser, stack.appUrl);
   await goLive(studio);
+  const bare = await serveBarePage(floorOf(await (await fetch(watchUrl)).text(), stack.appUrl));
   const keys = { apiKey: stack.livekit.apiKey, apiSecret: stack.livekit.apiSecret };
-  const bareUrl = (i: number) => {
+  const bareUrl = (path: string, i: number) => {
     const token = mintToken(
       keys,
-      { identity: `bare-${i}~vbench`, name: "Bare" },
+      { identity: `${path || "bare"}-${i}~vbench`, name: "Bare" },
       viewerGrant(streamId),
     );
-    return `${bare.url}#${new URLSearchParams({ url: stack.livekit.url, token })}`;
+    return `${bare.url}${path}#${new URLSearchParams({ url: stack.livekit.url, token })}`;
   };
-  for (const phone of [false, true]) {
-    const app: Join[] = [];
-    const base: Join[] = [];
-    for (let i = 0; i < JOINS; i++) {
-      app.push(await join(browser, watchUrl, phone));
-      base.push(await join(browser, bareUrl(i + (phone ? JOINS : 0)), phone));
+  try {
+    for (const phone of [false, true]) {
+      const pages = { watch: [] as Join[], floor: [] as Join[], bare: [] as Join[] };
+      for (let i = 0; i < JOINS; i++) {
+        const n = i + (phone ? JOINS : 0);
+        pages.watch.push(await join(browser, watchUrl, phone));
+        pages.floor.push(await join(browser, bareUrl("floor", n), phone));
+        pages.bare.push(await join(browser, bareUrl("", n), phone));
+      }
+      table(phone ? "Join over 20 Mbit/s, 40 ms round trip" : "Join on loopback", pages);
     }
-    table(phone ? "Join over 20 Mbit/s, 40 ms round trip" : "Join on loopback", app, base);
+  } finally {
+    await bare.close();
   }
 } finally {
-  await bare.close();
   await browser.close();
   await stack.stop();
 }

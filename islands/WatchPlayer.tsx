@@ -2,12 +2,11 @@
 // offers "tap to unmute" when the browser blocks audio, a quality choice and fullscreen,
 // and shows when the seller's connection drops, when ours does, when the stream ends, and
 // when this viewer may not watch (banned, or the stream is full).
-import { useEffect, useRef } from "preact/hooks";
+import { useRef } from "preact/hooks";
 import { liveRoom, roomPhase as phase } from "@/lib/client/live_room.ts";
 import { type Refusal, useViewerRoom } from "@/lib/client/use_viewer_room.ts";
 import type { Phase } from "@/lib/client/stream_room.ts";
 import { useSellerMedia } from "@/lib/client/use_seller_media.ts";
-import { pageSettled } from "@/lib/client/page_settled.ts";
 import { PlayerBar } from "@/components/PlayerBar.tsx";
 import type { JoinTicket, SellerPresence } from "@/lib/contract/views.ts";
 
@@ -22,10 +21,6 @@ export interface WatchPlayerProps {
   /** The room's last message (`seq`) when the page was rendered. */
   seq: number;
 }
-
-// The page's other islands wake after the player (lib/fresh/client_boot.ts), so the
-// first frame does not wait for their work.
-export const hydrate = "first";
 
 type View = Exclude<Phase, "live" | "idle"> | "waiting" | "dropped" | "away" | "playing" | "banned" | "full";
 
@@ -57,11 +52,6 @@ export default function WatchPlayer({ streamId, status, presence, refusal, join,
   const view = refused ??
     viewOf(stream.ended ? "ended" : status, phase.value, media.hasVideo.value, stream.presence);
   const banner = view === "error" ? notice : BANNERS[view];
-  // The others may wake once the video shows its first frame, or when it will not play soon
-  // (a seller who dropped or is away, or whose camera is off, waits for the boot script's
-  // own deadline).
-  const settled = (view === "playing" && media.shown.value) || status !== "live" || !LIVE_VIEWS.has(view);
-  useEffect(() => void (settled && pageSettled()), [settled]);
   return (
     <section class="player" data-phase={view}>
       <div class="stage" ref={stage}>
@@ -100,9 +90,6 @@ export default function WatchPlayer({ streamId, status, presence, refusal, join,
     </section>
   );
 }
-
-/** The views of a live stream that may turn into "playing" soon. */
-const LIVE_VIEWS = new Set<View>(["connecting", "waiting", "dropped", "away", "reconnecting"]);
 
 function viewOf(
   status: WatchPlayerProps["status"],

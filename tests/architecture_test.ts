@@ -5,8 +5,11 @@ import { assert, assertEquals } from "./assert.ts";
 
 const ROOT = new URL("../", import.meta.url);
 
-/** Where browser code may import from: itself, presentational components and the contract. */
-const BROWSER_SAFE = ["islands/", "components/", "lib/client/", "lib/contract/"];
+/**
+ * Where browser code may import from: itself, presentational components, the contract, and
+ * the one module of the framework's browser runtime a starter calls (as Fresh's `$fresh/runtime`).
+ */
+const BROWSER_SAFE = ["islands/", "components/", "lib/client/", "lib/contract/", "lib/fresh/page_settled.ts"];
 
 async function filesIn(dir: string, pattern = /\.tsx?$/): Promise<string[]> {
   const found: string[] = [];

@@ -2,11 +2,12 @@
 // with code splitting, so this module (and its state) is a single instance in the
 // browser. The room is created lazily: islands also run on the server to render HTML.
 import { type Signal, signal } from "@preact/signals";
-import { DisconnectReason, type Room, RoomEvent } from "livekit-client";
+import { ConnectionState, DisconnectReason, type Room, RoomEvent } from "livekit-client";
 import { decodeMessage, isTopic, type MessageOf, type Topic } from "@/lib/contract/messages.ts";
 import type { JoinTicket } from "@/lib/contract/views.ts";
 import { ApiError } from "./api.ts";
 import { type Dispatcher, dispatcher } from "./dispatch.ts";
+import { type Packet, takeEarlyRoom } from "./early_room.ts";
 import {
   connectToStream,
   createStreamRoom,
@@ -48,27 +49,33 @@ export function liveRoom(): LiveRoom {
   return current;
 }
 
-/** Feeds the server's messages to `d`, and asks for a fetch when a visible page has heard nothing for long. */
-function listen(room: Room, d: Dispatcher, resync: () => void): void {
-  room.on(RoomEvent.DataReceived, (payload, from, _kind, topic) => {
+/**
+ * Feeds the server's messages to `d`, and asks for a fetch when a visible page has heard
+ * nothing for long; gives what feeds `d` one packet (for those heard before).
+ */
+function listen(room: Room, d: Dispatcher, resync: () => void): (...packet: Packet) => void {
+  const hear = (...[payload, from, _kind, topic]: Packet) => {
     // Only the server speaks (its packets name no sender); anything from a participant is forged.
     if (from || !isTopic(topic)) return;
     const message = decodeMessage(topic, payload);
     if (message) d.receive(message);
-  });
+  };
+  room.on(RoomEvent.DataReceived, hear);
   setInterval(() => {
     if (roomPhase.value === "live" && document.visibilityState === "visible" && d.order.silent()) resync();
   }, 5_000);
+  return hear;
 }
 
 function createLiveRoom(): LiveRoom {
-  const room = createStreamRoom();
+  let early = takeEarlyRoom(); // opened by the watch page's starter, if any
+  const room = early?.room ?? createStreamRoom();
   const phase = roomPhase;
   const resyncs = new Set<() => void>();
   trackConnection(room, phase);
   const resync = () => resyncs.forEach((fn) => fn());
   const messages = dispatcher(resync);
-  listen(room, messages, resync);
+  const hear = listen(room, messages, resync);
   room.on(RoomEvent.Reconnected, resync);
   let joined: { streamId: string; as: JoinAs } | null = null;
   room.on(RoomEvent.Disconnected, (reason) => {
@@ -107,9 +114,14 @@ function createLiveRoom(): LiveRoom {
       phase.value = "connecting";
       // Known where the page's state stood: a message missed before connecting shows as a gap.
       if (seq !== undefined) messages.order.startAt(seq);
-      await connectToStream(room, streamId, as, ticket);
+      const opened = early?.streamId === streamId && as === "viewer" ? early : null;
+      early = null;
+      opened?.heard.forEach((packet) => hear(...packet));
+      await (opened?.connecting ?? connectToStream(room, streamId, as, ticket));
       joined = { streamId, as };
-      phase.value = "live";
+      phase.value = room.state === ConnectionState.Reconnecting ? "reconnecting" : "live";
+      // Left before the islands woke (the stream ended, a ban, a drop): what they missed, now.
+      if (opened?.left) room.emit(RoomEvent.Disconnected, opened.left.reason);
       // Else what was sent between the server rendering the page and now is fetched.
       if (seq === undefined) resync();
     },

@@ -5,6 +5,7 @@ import { type Signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { RefObject } from "preact";
 import { type RemoteTrackPublication, type Room, RoomEvent, Track, VideoQuality } from "livekit-client";
+import { sellerTracks } from "./seller_tracks.ts";
 
 export type Quality = "auto" | "high" | "medium" | "low";
 
@@ -24,8 +25,6 @@ function ask(pub: RemoteTrackPublication, quality: Quality, el: HTMLVideoElement
 
 export interface SellerMedia {
   hasVideo: Signal<boolean>;
-  /** The main player has shown a frame (what the page is first for). */
-  shown: Signal<boolean>;
   hasPip: Signal<boolean>;
   micMuted: Signal<boolean>;
   cameraMuted: Signal<boolean>;
@@ -48,7 +47,6 @@ interface Shown {
 export function useSellerMedia(room: () => Room | null, els: Players): SellerMedia {
   const media: SellerMedia = {
     hasVideo: useSignal(false),
-    shown: useSignal(false),
     hasPip: useSignal(false),
     micMuted: useSignal(false),
     cameraMuted: useSignal(false),
@@ -78,7 +76,8 @@ export function useSellerMedia(room: () => Room | null, els: Players): SellerMed
       RoomEvent.ParticipantDisconnected,
     ] as const;
     for (const e of events) r.on(e, relayout);
-    if (els.main.current) onFirstFrame(els.main.current, () => media.shown.value = true);
+    // The watch page's starter may have received (and shown) the seller's tracks already.
+    layout();
     const unwatch = media.quality.subscribe(askFitting);
     // A player that grows (fullscreen, a phone turned) asks for the layer that fits it again.
     const resized = new ResizeObserver(askFitting);
@@ -92,31 +91,29 @@ export function useSellerMedia(room: () => Room | null, els: Players): SellerMed
   return media;
 }
 
-/** Attaches the seller's tracks to the players and tells `media` what plays and what is muted. */
+/**
+ * Attaches the seller's tracks to the players and tells `media` what plays and what is
+ * muted. A picture already in its player stays (no flicker); it leaves the players it no
+ * longer belongs in.
+ */
 function layOut(room: Room, els: Players, media: SellerMedia): Shown {
-  const pubs = [...room.remoteParticipants.values()].flatMap((p) => [...p.trackPublications.values()]);
-  const find = (source: Track.Source) => pubs.find((p) => p.source === source && p.track);
-  const screen = find(Track.Source.ScreenShare);
-  const camera = find(Track.Source.Camera);
-  const mic = find(Track.Source.Microphone);
-  for (const pub of pubs) if (pub.kind === Track.Kind.Video) pub.videoTrack?.detach();
-  show(screen ?? camera, els.main.current);
-  show(screen ? camera : undefined, els.pip.current);
+  const { all, screen, camera, mic } = sellerTracks(room);
+  const shown: Shown = { main: screen ?? camera, pip: screen ? camera : undefined };
+  for (const pub of all) {
+    const belongs = pub === shown.main ? els.main.current : pub === shown.pip ? els.pip.current : null;
+    for (const el of pub.videoTrack?.attachedElements ?? []) if (el !== belongs) pub.videoTrack?.detach(el);
+  }
+  show(shown.main, els.main.current);
+  show(shown.pip, els.pip.current);
   if (mic && els.audio.current) mic.audioTrack?.attach(els.audio.current);
-  media.hasVideo.value = !!(screen ?? camera);
-  media.hasPip.value = !!(screen && camera);
+  media.hasVideo.value = !!shown.main;
+  media.hasPip.value = !!shown.pip;
   media.micMuted.value = !!mic?.isMuted;
   media.cameraMuted.value = !!camera?.isMuted ||
-    (!camera && !!pubs.find((p) => p.source === Track.Source.Camera));
-  return { main: screen ?? camera, pip: screen ? camera : undefined };
+    (!camera && !!all.find((p) => p.source === Track.Source.Camera));
+  return shown;
 }
 
 function show(pub: RemoteTrackPublication | undefined, el: HTMLVideoElement | null) {
   if (pub?.videoTrack && el) pub.videoTrack.attach(el);
-}
-
-/** Calls `done` once `el` presents a frame (or, where frames cannot be watched, has one to show). */
-function onFirstFrame(el: HTMLVideoElement, done: () => void) {
-  if ("requestVideoFrameCallback" in el) el.requestVideoFrameCallback(() => done());
-  else (el as HTMLVideoElement).addEventListener("loadeddata", done, { once: true });
 }

@@ -12,7 +12,7 @@ import {
   rawFiles,
   readBundle,
 } from "./bundle.ts";
-import { pageScripts } from "./bundle_graph.ts";
+import { firstScripts } from "./bundle_graph.ts";
 import { compression } from "./compress.ts";
 import { HttpError } from "./http_error.ts";
 import { errorResponse } from "./error_response.ts";
@@ -102,12 +102,12 @@ export async function createApp<S = Record<string, unknown>>(
   return { fetch: async (req, info) => await hono.fetch(req, info), hono };
 }
 
-/** The files a set of islands loads, worked out once per set (pages have a handful of sets). */
+/** The files a set of islands runs first, worked out once per set (pages have a handful of sets). */
 function preloader(files: BundleFiles) {
   const known = new Map<string, string[]>();
   return (islands: string[]) => {
     const key = [...islands].sort().join(",");
-    if (!known.has(key)) known.set(key, pageScripts(files, islands));
+    if (!known.has(key)) known.set(key, firstScripts(files, islands));
     return known.get(key)!;
   };
 }

@@ -197,7 +197,7 @@ Deno.test("/_islands/ serves entries as no-cache and chunks as immutable JS", as
     "text/javascript; charset=utf-8",
   );
   assertEquals(boot.headers.get("cache-control"), "no-cache");
-  const chunk = (await boot.text()).match(/\.\/(chunk-[\w-]+\.js)/)?.[1];
+  const chunk = (await boot.text()).match(/\.\/([\w.]+-[A-Z0-9]{8}\.js)/)?.[1];
   assert(chunk, "boot imports a chunk");
   const res = await get(`/_islands/${chunk}`);
   assertEquals(

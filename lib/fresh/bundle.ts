@@ -1,7 +1,8 @@
-// Island bundles. One code-splitting build of boot + all islands, so preact
-// lands in a shared chunk used by everyone. Each entry is a tiny generated
-// wrapper in a temp dir, which makes the outputs flat: `boot.js`,
-// `<Island>.js` and `chunk-<hash>.js`, all siblings under `/_islands/`.
+// Island bundles. One code-splitting build of boot + all islands (and their
+// starters), so preact lands in a shared chunk used by everyone. Each entry is a
+// tiny generated wrapper in a temp dir, which makes the outputs flat: `boot.js`,
+// `<Island>.js`, `<Island>.start.js`, `chunk-<hash>.js` and the boot script's late
+// `preact.module-<hash>.js`, all siblings under `/_islands/`.
 import { type Asset, asset, serveAsset } from "./assets.ts";
 import { compress, type Encoding } from "./compress.ts";
 import { findIslandFiles, type IslandFile } from "./islands.ts";
@@ -11,6 +12,7 @@ import { rootUrl } from "./root_url.ts";
 export type BundleFiles = Map<string, Uint8Array>;
 
 const BOOT = new URL("./client_boot.ts", import.meta.url);
+const ISLAND_DATA = new URL("./island_data.ts", import.meta.url);
 
 export async function bundleIslands(
   islands: readonly IslandFile[],
@@ -28,6 +30,7 @@ export async function bundleIslands(
       const spec = JSON.stringify(island.url.href);
       await Deno.writeTextFile(file, `export { default } from ${spec};\n`);
       entries.push(file);
+      if (island.starter) entries.push(await writeStarter(tmp, island.name, island.starter));
     }
     const outDir = `${tmp}/out`;
     return typeof Deno.bundle === "function"
@@ -36,6 +39,18 @@ export async function bundleIslands(
   } finally {
     await Deno.remove(tmp, { recursive: true });
   }
+}
+
+/** The starter's entry: runs its `start` for each of the page's islands of that name. */
+async function writeStarter(tmp: string, name: string, starter: URL): Promise<string> {
+  const file = `${tmp}/${name}.start.ts`;
+  const [spec, data, island] = [starter.href, ISLAND_DATA.href, name].map((s) => JSON.stringify(s));
+  await Deno.writeTextFile(
+    file,
+    `import { start } from ${spec};\nimport { pageIslands } from ${data};\n` +
+      `for (const { el, entry } of pageIslands()) if (entry.name === ${island}) start(entry.props, el);\n`,
+  );
+  return file;
 }
 
 async function bundleInProcess(
@@ -139,11 +154,13 @@ export async function bundleAssets(files: BundleFiles): Promise<BundleAssets> {
 export const rawFiles = (assets: BundleAssets): BundleFiles =>
   new Map([...assets].map(([n, a]) => [n, a.raw]));
 
+const HASHED = /-[A-Z0-9]+\.js$/;
+
 /** Entries must revalidate; content-hashed chunks are immutable. */
 export function bundleResponse(req: Request, files: BundleAssets, name: string): Response | null {
   const file = files.get(name);
   if (!file) return null;
-  const immutable = name.startsWith("chunk-");
+  const immutable = HASHED.test(name);
   return serveAsset(req, file, immutable ? "public, max-age=31536000, immutable" : "no-cache");
 }
 

@@ -1,5 +1,6 @@
-// What a page's JavaScript is: boot.js, the entries of the islands it renders, and every
-// chunk those import statically (what the browser must fetch before the islands run).
+// What a page's JavaScript is: boot.js, the entries of the islands it renders (and of
+// their starters), and every chunk those import statically (what the browser must fetch
+// before the islands run).
 // Read off the bundle's own import statements, so it holds whatever the bundler splits.
 import type { BundleFiles } from "./bundle.ts";
 
@@ -24,7 +25,22 @@ export function closureOf(files: BundleFiles, entries: string[]): string[] {
   return [...seen];
 }
 
-/** The files a page with these islands loads: boot.js, the island entries, their chunks (none without islands). */
+/** The starters' entries of these islands (those that have one). */
+function startersOf(files: BundleFiles, islands: string[]): string[] {
+  return islands.map((name) => `${name}.start.js`).filter((file) => files.has(file));
+}
+
+/** The files a page with these islands loads: starters, boot.js, the island entries, their chunks (none without islands). */
 export function pageScripts(files: BundleFiles, islands: string[]): string[] {
-  return islands.length ? closureOf(files, ["boot.js", ...islands.map((name) => `${name}.js`)]) : [];
+  const entries = [...startersOf(files, islands), "boot.js", ...islands.map((name) => `${name}.js`)];
+  return islands.length ? closureOf(files, entries) : [];
+}
+
+/**
+ * The files such a page runs before its islands wake, to preload: with starters, theirs
+ * and boot.js (the islands load once the page has settled); else all of them.
+ */
+export function firstScripts(files: BundleFiles, islands: string[]): string[] {
+  const starters = startersOf(files, islands);
+  return starters.length ? closureOf(files, [...starters, "boot.js"]) : pageScripts(files, islands);
 }

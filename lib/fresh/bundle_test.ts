@@ -1,38 +1,49 @@
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { bundleAssets, bundleIslands, bundleResponse, readBundle, writeBundle } from "./bundle.ts";
+import { closureOf } from "./bundle_graph.ts";
 import { findIslandFiles } from "./islands.ts";
 import { assert, assertEquals, FIXTURE } from "./test_utils.ts";
 
 const text = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
-const chunkImports = (code: string) =>
-  [...code.matchAll(/from\s*"\.\/(chunk-[\w-]+\.js)"/g)].map((m) => m[1]);
+const dynamicImports = (code: string) =>
+  [...code.matchAll(/import\("\.\/([\w.-]+\.js)"\)/g)].map((m) => m[1]!);
 
-Deno.test("bundleIslands() emits boot.js and Counter.js sharing one preact chunk", async () => {
+Deno.test("bundleIslands() emits boot.js and Counter.js sharing one preact, which boot loads only when islands wake", async () => {
   const islands = await findIslandFiles(new URL("islands/", FIXTURE));
   assertEquals(islands.map((i) => i.name), ["Counter"]);
   const files = await bundleIslands(islands);
+  assert(files.has("boot.js") && files.has("Counter.js"), [...files.keys()].join());
+  const boot = text(files.get("boot.js"));
   assert(
-    files.has("boot.js") && files.has("Counter.js"),
-    [...files.keys()].join(),
+    !closureOf(files, ["boot.js"]).some((f) => text(files.get(f)).includes("__k")),
+    "boot imports no preact",
   );
-  const bootChunks = chunkImports(text(files.get("boot.js")));
-  const islandChunks = chunkImports(text(files.get("Counter.js")));
-  const shared = bootChunks.filter((c) => islandChunks.includes(c));
-  assertEquals(
-    shared.length,
-    1,
-    `boot ${bootChunks} vs island ${islandChunks}`,
-  );
-  const chunk = text(files.get(shared[0]!));
-  assert(chunk.includes("preact"), "preact lives in the shared chunk");
-  assert(
-    !text(files.get("Counter.js")).includes("preact.module.js"),
-    "no second preact copy",
-  );
-  assert(
-    text(files.get("boot.js")).includes("/_islands/"),
-    "boot loads islands by URL",
-  );
+  const [preact] = dynamicImports(boot);
+  assert(preact, `boot imports preact when islands wake: ${boot}`);
+  const shared = closureOf(files, [preact]).filter((c) => closureOf(files, ["Counter.js"]).includes(c));
+  assertEquals(shared.length, 1, "one chunk holds the preact both use");
+  assert(text(files.get(shared[0]!)).includes("__k"), "the shared chunk is preact");
+  assert(boot.includes("/_islands/"), "boot loads islands by URL");
+});
+
+Deno.test("bundleIslands() emits an island's starter, sharing the page's island data with boot and no preact", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const starter = new URL(`file://${dir}/Counter.start.ts`);
+    await Deno.writeTextFile(
+      starter,
+      "export function start(props: unknown, el: HTMLElement) { el.dataset.started = JSON.stringify(props); }\n",
+    );
+    const [counter] = await findIslandFiles(new URL("islands/", FIXTURE));
+    const files = await bundleIslands([{ ...counter!, starter }]);
+    const start = closureOf(files, ["Counter.start.js"]);
+    assert(text(files.get("Counter.start.js")).includes("dataset.started"), "the starter's own code");
+    assert(!start.some((f) => text(files.get(f)).includes("__k")), `no preact before islands wake: ${start}`);
+    const shared = start.filter((f) => f !== "Counter.start.js" && closureOf(files, ["boot.js"]).includes(f));
+    assert(shared.some((f) => text(files.get(f)).includes("sf-islands")), "one island data module for both");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
 
 Deno.test("writeBundle() output round-trips through readBundle(), with its brotli and gzip forms", async () => {

@@ -1,21 +1,24 @@
 // Island discovery: every file directly in `islands/` is one island, named by
 // its basename (`islands/WatchPlayer.tsx` → "WatchPlayer"). The name doubles
 // as the bundle entry (`/_islands/WatchPlayer.js`), so it must be URL-safe.
+// An island may have a starter beside it (`islands/WatchPlayer.start.ts`): a plain
+// module whose `start(props, el)` the page runs before any island wakes (client_boot.ts).
 import type { ComponentType } from "preact";
 
 export interface IslandFile {
   name: string;
   url: URL;
+  /** The island's starter module, if it has one (bundled as `/_islands/<name>.start.js`). */
+  starter?: URL;
 }
 
 export interface Island extends IslandFile {
   // deno-lint-ignore no-explicit-any
   component: ComponentType<any>;
-  /** The module says `export const hydrate = "first"`: see client_boot.ts. */
-  first: boolean;
 }
 
 const ISLAND_FILE = /^([A-Za-z0-9_]+)\.(tsx?|jsx?)$/;
+const STARTER_FILE = /^([A-Za-z0-9_]+)\.start\.ts$/;
 
 /** Lists island files without importing them (enough for bundling). */
 export async function findIslandFiles(dir: URL): Promise<IslandFile[]> {
@@ -34,7 +37,19 @@ export async function findIslandFiles(dir: URL): Promise<IslandFile[]> {
     if (err instanceof Deno.errors.NotFound) return [];
     throw err;
   }
+  await addStarters(dir, found);
   return found.sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** Gives each island its `<name>.start.ts`; a starter without its island is a mistake. */
+async function addStarters(dir: URL, found: IslandFile[]): Promise<void> {
+  for await (const e of Deno.readDir(dir)) {
+    const m = e.name.match(STARTER_FILE);
+    if (!e.isFile || !m) continue;
+    const island = found.find((f) => f.name === m[1]);
+    if (!island) throw new Error(`starter ${e.name} has no island ${m[1]} beside it`);
+    island.starter = new URL(e.name, dir);
+  }
 }
 
 /** Imports each island; the default export must be a component. */
@@ -45,6 +60,6 @@ export async function loadIslands(dir: URL): Promise<Island[]> {
     if (typeof mod.default !== "function") {
       throw new TypeError(`island ${f.name} has no default component export`);
     }
-    return { ...f, component: mod.default, first: mod.hydrate === "first" };
+    return { ...f, component: mod.default };
   }));
 }

@@ -12,19 +12,20 @@ import type { AppProps, ErrorPageProps } from "./types.ts";
 interface Recorded {
   name: string;
   props: unknown;
-  first?: true;
+  start?: true;
 }
 
 // Islands nested inside another island hydrate as part of the outer one.
 const InsideIsland = createContext(false);
 
-/** The bundle files a page with these islands loads (boot.js first), to preload them all at once. */
+/** The bundle files a page with these islands runs first (bundle_graph.ts), to preload them all at once. */
 export type Preload = (islands: string[]) => string[];
 
 /**
- * Renders a full HTML document; adds the islands blob + boot script only if needed, and
- * `<link rel="modulepreload">` for every file they load, so the browser fetches them in
- * parallel as soon as the head arrives instead of one import after another.
+ * Renders a full HTML document; adds the islands blob, the islands' starters and the boot
+ * script only if needed, and `<link rel="modulepreload">` for every file they run first,
+ * so the browser fetches them in parallel as soon as the head arrives instead of one
+ * import after another.
  */
 // deno-lint-ignore no-explicit-any
 export function render(vnode: VNode<any>, islands: readonly Island[], preload?: Preload): string {
@@ -51,14 +52,15 @@ export function render(vnode: VNode<any>, islands: readonly Island[], preload?: 
   }
   if (recorded.length === 0) return html;
 
-  // What the first islands need, when some hydrate first (the rest load once they wake).
-  const first = recorded.filter((r) => r.first);
-  const links = (preload?.([...new Set((first.length ? first : recorded).map((r) => r.name))]) ?? [])
+  const links = (preload?.([...new Set(recorded.map((r) => r.name))]) ?? [])
     .map((file) => `<link rel="modulepreload" href="/_islands/${file}">`).join("");
   const head = html.indexOf("</head>");
   if (head !== -1) html = html.slice(0, head) + links + html.slice(head);
+  // Module scripts run in document order: the starters before the boot script.
+  const starters = [...new Set(recorded.filter((r) => r.start).map((r) => r.name))]
+    .map((name) => `<script type="module" src="/_islands/${name}.start.js"></script>`).join("");
   const scripts = `<script type="application/json" id="sf-islands">${inertJson(recorded)}</script>` +
-    `<script type="module" src="/_islands/boot.js"></script>`;
+    `${starters}<script type="module" src="/_islands/boot.js"></script>`;
   const at = html.lastIndexOf("</body>");
   return at === -1 ? html + scripts : html.slice(0, at) + scripts + html.slice(at);
 }
@@ -69,7 +71,7 @@ export function render(vnode: VNode<any>, islands: readonly Island[], preload?: 
  */
 function islandMarker(islands: readonly Island[]): { mark: (v: VNode) => void; recorded: Recorded[] } {
   const names = new Map<unknown, string>(islands.map((i) => [i.component, i.name]));
-  const first = new Set(islands.filter((i) => i.first).map((i) => i.name));
+  const started = new Set(islands.filter((i) => i.starter).map((i) => i.name));
   const recorded: Recorded[] = [];
   let bypass = false;
 
@@ -90,7 +92,7 @@ function islandMarker(islands: readonly Island[]): { mark: (v: VNode) => void; r
     const index = recorded.push({
       name,
       props: plainJson(props, name, "props"),
-      ...(first.has(name) && { first: true as const }),
+      ...(started.has(name) && { start: true as const }),
     }) - 1;
     return h(
       "sf-island",

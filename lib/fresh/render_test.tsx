@@ -10,7 +10,6 @@ const islands: Island[] = [
     name: "Counter",
     url: new URL("./testdata/islands/Counter.tsx", import.meta.url),
     component: Counter,
-    first: false,
   },
 ];
 // deno-lint-ignore no-explicit-any
@@ -79,21 +78,22 @@ Deno.test("render() preloads every file the page's islands load, in the head", (
   ]);
 });
 
-Deno.test("render() preloads only what the first islands need when some hydrate first", () => {
+Deno.test("render() runs the islands' starters before the boot script, and asks the preloads for every island", () => {
   const Later = (props: { n: number }) => <p>{props.n}</p>;
-  const both: Island[] = [{ ...islands[0]!, first: true }, {
+  const both: Island[] = [{ ...islands[0]!, starter: islands[0]!.url }, {
     name: "Later",
     url: islands[0]!.url,
     component: Later,
-    first: false,
   }];
   const asked: string[][] = [];
-  render(
-    doc([<Counter key="c" start={1} />, <Later key="l" n={2} />]),
+  const html = render(
+    doc([<Counter key="c" start={1} />, <Later key="l" n={2} />, <Counter key="d" start={3} />]),
     both,
     (names) => (asked.push(names), []),
   );
-  assertEquals(asked, [["Counter"]]);
+  assertEquals(asked, [["Counter", "Later"]]);
+  const scripts = [...html.matchAll(/<script type="module" src="([^"]+)">/g)].map((m) => m[1]);
+  assertEquals(scripts, ["/_islands/Counter.start.js", "/_islands/boot.js"]);
 });
 
 Deno.test("render() without islands emits no <script and starts with a doctype", () => {
@@ -139,9 +139,9 @@ Deno.test("inertJson() escapes <, >, & and line separators but round-trips", () 
   assertEquals(JSON.parse(inertJson(value)), value);
 });
 
-Deno.test("render() marks the islands that hydrate first, and only those", () => {
-  const html = render(doc(<Counter start={1} />), [{ ...islands[0]!, first: true }]);
-  assertEquals(JSON.parse(blobOf(html)), [{ name: "Counter", props: { start: 1 }, first: true }]);
+Deno.test("render() marks the islands that have a starter, and only those", () => {
+  const html = render(doc(<Counter start={1} />), [{ ...islands[0]!, starter: islands[0]!.url }]);
+  assertEquals(JSON.parse(blobOf(html)), [{ name: "Counter", props: { start: 1 }, start: true }]);
   assertEquals(JSON.parse(blobOf(render(doc(<Counter start={1} />), islands))), [
     { name: "Counter", props: { start: 1 } },
   ]);

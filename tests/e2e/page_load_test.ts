@@ -23,9 +23,16 @@ liveTest(
     await api(studio, "PUT", `/api/streams/${streamId}/pins`, { productIds: [shirt] });
 
     await t.step(
-      "the player connects with the ticket in the page: no token request, its scripts brotli'd and preloaded",
+      "the player connects with the ticket in the page: no token request, its scripts brotli'd and preloaded, the video before any island",
       async () => {
         const context = await withRtcStats(await browser.newContext());
+        // When the player's <video> presents its first frame (ms since navigation).
+        await context.addInitScript(() => {
+          const video = () => document.querySelector<HTMLVideoElement>(".main-video");
+          const watch = () =>
+            video()?.requestVideoFrameCallback((now) => Object.assign(globalThis, { firstFrame: now }));
+          document.addEventListener("DOMContentLoaded", watch);
+        });
         const page = await context.newPage();
         const requests: string[] = [];
         const scripts = new Map<string, string | undefined>();
@@ -47,13 +54,33 @@ liveTest(
           'link[rel="modulepreload"]',
           (ls) => ls.map((l) => new URL((l as HTMLLinkElement).href).pathname),
         );
-        // The head preloads what the player needs; the other islands load once it plays.
-        for (const file of ["/_islands/boot.js", "/_islands/WatchPlayer.js"]) {
+        // The head preloads what the player's starter needs; the islands load once it plays.
+        for (const file of ["/_islands/boot.js", "/_islands/WatchPlayer.start.js"]) {
           assert(preloaded.includes(file), `${file} is preloaded: ${preloaded}`);
         }
-        assert(!preloaded.includes("/_islands/ChatPanel.js"), `the chat waits: ${preloaded}`);
+        for (const file of ["/_islands/WatchPlayer.js", "/_islands/ChatPanel.js"]) {
+          assert(!preloaded.includes(file), `${file} waits: ${preloaded}`);
+          assert(scripts.has(file), `${file} woke after the video played`);
+        }
         assert(preloaded.every((file) => scripts.has(file)), "every preloaded script is used");
-        assert(scripts.has("/_islands/ChatPanel.js"), "the chat woke after the video played");
+        const { firstFrame, islandsAsked } = await page.evaluate(() => ({
+          firstFrame: (globalThis as unknown as { firstFrame: number }).firstFrame,
+          islandsAsked: Math.min(
+            ...performance.getEntriesByType("resource").filter((e) =>
+              /\/_islands\/[A-Z]\w+\.js$/.test(e.name)
+            )
+              .map((e) => e.startTime),
+          ),
+        }));
+        assert(
+          firstFrame < islandsAsked,
+          `the first frame (${firstFrame} ms) before any island (${islandsAsked} ms)`,
+        );
+        assertEquals(
+          await page.getByText("Connecting…").isVisible(),
+          false,
+          "no “Connecting…” over the video",
+        );
         await context.close();
       },
     );

@@ -1,0 +1,51 @@
+// The viewer's room as the watch page's starter (islands/WatchPlayer.start.ts) opens it,
+// before any island wakes: the connection then waits for no island. The page's live room
+// (live_room.ts) takes it over when the islands wake, with the server's messages heard
+// meanwhile, so none is lost.
+import { type DisconnectReason, type Room, RoomEvent, type RoomEventCallbacks } from "livekit-client";
+import type { JoinTicket } from "@/lib/contract/views.ts";
+import { connectToStream, createStreamRoom } from "./stream_room.ts";
+
+export type Packet = Parameters<RoomEventCallbacks[RoomEvent.DataReceived]>;
+
+export interface EarlyRoom {
+  room: Room;
+  streamId: string;
+  /** The first connection: with the page's ticket, or else a fresh one. */
+  connecting: Promise<void>;
+  /** The data packets heard before the take-over, oldest first. */
+  heard: Packet[];
+  /** Set when the room was left before the take-over: why. */
+  left?: { reason?: DisconnectReason };
+}
+
+let early: (EarlyRoom & { stopHearing(): void }) | null = null;
+
+/** Opens the page's room for a viewer, at once. */
+export function openEarlyRoom(streamId: string, ticket: JoinTicket): EarlyRoom {
+  const room = createStreamRoom();
+  const heard: Packet[] = [];
+  const hear = (...packet: Packet) => void heard.push(packet);
+  const leave = (reason?: DisconnectReason) => opened.left = { reason };
+  room.on(RoomEvent.DataReceived, hear).on(RoomEvent.Disconnected, leave);
+  const connecting = connectToStream(room, streamId, "viewer", ticket);
+  // A failure is the live room's to report, once the player is awake to show it.
+  connecting.catch(() => {});
+  const opened: NonNullable<typeof early> = {
+    room,
+    streamId,
+    connecting,
+    heard,
+    stopHearing: () => room.off(RoomEvent.DataReceived, hear).off(RoomEvent.Disconnected, leave),
+  };
+  early = opened;
+  return opened;
+}
+
+/** Hands the early room over, once; from then on it keeps nothing it hears, and no leaving. */
+export function takeEarlyRoom(): EarlyRoom | null {
+  const taken = early;
+  early = null;
+  taken?.stopHearing();
+  return taken;
+}

@@ -1,0 +1,35 @@
+// The seller's tracks in a viewer's room, as the player shows them: the main picture is the
+// screen share when there is one, else the camera. Shared by the watch page's starter
+// (islands/WatchPlayer.start.ts) and the player island (use_seller_media.ts).
+import { type RemoteTrackPublication, type Room, Track } from "livekit-client";
+
+export interface SellerTracks {
+  /** Every track the seller publishes, subscribed or not. */
+  all: RemoteTrackPublication[];
+  screen?: RemoteTrackPublication;
+  camera?: RemoteTrackPublication;
+  mic?: RemoteTrackPublication;
+}
+
+/** The seller's published tracks, and those of them this viewer receives by source. */
+export function sellerTracks(room: Room): SellerTracks {
+  const all = [...room.remoteParticipants.values()].flatMap((p) => [...p.trackPublications.values()]);
+  const find = (source: Track.Source) => all.find((p) => p.source === source && p.track);
+  return {
+    all,
+    screen: find(Track.Source.ScreenShare),
+    camera: find(Track.Source.Camera),
+    mic: find(Track.Source.Microphone),
+  };
+}
+
+/** Whether the seller publishes a picture (received yet or not). */
+export function publishesVideo(room: Room): boolean {
+  return sellerTracks(room).all.some((p) => p.kind === Track.Kind.Video && !p.isMuted);
+}
+
+/** Calls `done` once `el` presents a frame (or, where frames cannot be watched, has one to show). */
+export function onFirstFrame(el: HTMLVideoElement, done: () => void): void {
+  if ("requestVideoFrameCallback" in el) el.requestVideoFrameCallback(() => done());
+  else (el as HTMLVideoElement).addEventListener("loadeddata", done, { once: true });
+}
