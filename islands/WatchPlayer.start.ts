@@ -14,11 +14,13 @@ export function start({ streamId, status, refusal, join }: WatchPlayerProps, el:
   const video = el.querySelector<HTMLVideoElement>(".main-video");
   const audio = el.querySelector("audio");
   if (status === "ended" || refusal || !join || !video) return pageSettled();
-  const { room, connecting } = openEarlyRoom(streamId, join);
-  room.on(RoomEvent.TrackSubscribed, () => {
-    const { screen, camera, mic } = sellerTracks(room);
-    (screen ?? camera)?.videoTrack?.attach(video);
-    if (mic && audio) mic.audioTrack?.attach(audio);
+  // Until the player island takes over (and lays the tracks out itself).
+  const { room, connecting } = openEarlyRoom(streamId, join, {
+    [RoomEvent.TrackSubscribed]: () => {
+      const { screen, camera, mic } = sellerTracks(room);
+      (screen ?? camera)?.videoTrack?.attach(video);
+      if (mic && audio) mic.audioTrack?.attach(audio);
+    },
   });
   onFirstFrame(video, () => {
     el.querySelector(".player")?.setAttribute("data-playing", "");

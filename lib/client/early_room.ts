@@ -4,6 +4,7 @@
 // meanwhile, so none is lost.
 import { type DisconnectReason, type Room, RoomEvent, type RoomEventCallbacks } from "livekit-client";
 import type { JoinTicket } from "@/lib/contract/views.ts";
+import { onRoomEvents, type RoomHandlers } from "./room_events.ts";
 import { connectToStream, createStreamRoom } from "./stream_room.ts";
 
 export type Packet = Parameters<RoomEventCallbacks[RoomEvent.DataReceived]>;
@@ -21,28 +22,24 @@ export interface EarlyRoom {
 
 let early: (EarlyRoom & { stopHearing(): void }) | null = null;
 
-/** Opens the page's room for a viewer, at once. */
-export function openEarlyRoom(streamId: string, ticket: JoinTicket): EarlyRoom {
+/** Opens the page's room for a viewer, at once; `handlers` hear its events until the take-over. */
+export function openEarlyRoom(streamId: string, ticket: JoinTicket, handlers: RoomHandlers = {}): EarlyRoom {
   const room = createStreamRoom();
   const heard: Packet[] = [];
-  const hear = (...packet: Packet) => void heard.push(packet);
-  const leave = (reason?: DisconnectReason) => opened.left = { reason };
-  room.on(RoomEvent.DataReceived, hear).on(RoomEvent.Disconnected, leave);
+  const stopHearing = onRoomEvents(room, {
+    ...handlers,
+    [RoomEvent.DataReceived]: (...packet) => void heard.push(packet),
+    [RoomEvent.Disconnected]: (reason) => opened.left = { reason },
+  });
   const connecting = connectToStream(room, streamId, "viewer", ticket);
   // A failure is the live room's to report, once the player is awake to show it.
   connecting.catch(() => {});
-  const opened: NonNullable<typeof early> = {
-    room,
-    streamId,
-    connecting,
-    heard,
-    stopHearing: () => room.off(RoomEvent.DataReceived, hear).off(RoomEvent.Disconnected, leave),
-  };
+  const opened: NonNullable<typeof early> = { room, streamId, connecting, heard, stopHearing };
   early = opened;
   return opened;
 }
 
-/** Hands the early room over, once; from then on it keeps nothing it hears, and no leaving. */
+/** Hands the early room over, once; from then on it keeps nothing it hears, and its handlers go. */
 export function takeEarlyRoom(): EarlyRoom | null {
   const taken = early;
   early = null;

@@ -2,10 +2,10 @@
 // cannot miss one of them.
 import type { Room, RoomEventCallbacks as Events } from "livekit-client";
 
-type Handlers = { [E in keyof Events]?: Events[E] };
+export type RoomHandlers = { [E in keyof Events]?: Events[E] };
 
 /** Adds the handlers to the room; returns the function that removes them. */
-export function onRoomEvents(room: Room, handlers: Handlers): () => void {
+export function onRoomEvents(room: Room, handlers: RoomHandlers): () => void {
   const entries = Object.entries(handlers) as [keyof Events, Events[keyof Events]][];
   for (const [event, handler] of entries) room.on(event, handler);
   return () => {

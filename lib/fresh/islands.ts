@@ -20,11 +20,13 @@ export interface Island extends IslandFile {
 const ISLAND_FILE = /^([A-Za-z0-9_]+)\.(tsx?|jsx?)$/;
 const STARTER_FILE = /^([A-Za-z0-9_]+)\.start\.ts$/;
 
-/** Lists island files without importing them (enough for bundling). */
+/** Lists island files without importing them (enough for bundling), each with its starter. */
 export async function findIslandFiles(dir: URL): Promise<IslandFile[]> {
   const found: IslandFile[] = [];
+  const starters: string[] = [];
   try {
     for await (const e of Deno.readDir(dir)) {
+      if (e.isFile && STARTER_FILE.test(e.name)) starters.push(e.name);
       const m = e.name.match(ISLAND_FILE);
       if (!e.isFile || !m || m[1]!.endsWith("_test")) continue;
       if (m[1] === "boot") throw new Error(`island name "boot" is reserved`);
@@ -37,19 +39,13 @@ export async function findIslandFiles(dir: URL): Promise<IslandFile[]> {
     if (err instanceof Deno.errors.NotFound) return [];
     throw err;
   }
-  await addStarters(dir, found);
-  return found.sort((a, b) => (a.name < b.name ? -1 : 1));
-}
-
-/** Gives each island its `<name>.start.ts`; a starter without its island is a mistake. */
-async function addStarters(dir: URL, found: IslandFile[]): Promise<void> {
-  for await (const e of Deno.readDir(dir)) {
-    const m = e.name.match(STARTER_FILE);
-    if (!e.isFile || !m) continue;
-    const island = found.find((f) => f.name === m[1]);
-    if (!island) throw new Error(`starter ${e.name} has no island ${m[1]} beside it`);
-    island.starter = new URL(e.name, dir);
+  for (const file of starters) {
+    const name = file.match(STARTER_FILE)![1];
+    const island = found.find((f) => f.name === name);
+    if (!island) throw new Error(`starter ${file} has no island ${name} beside it`);
+    island.starter = new URL(file, dir);
   }
+  return found.sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
 /** Imports each island; the default export must be a component. */

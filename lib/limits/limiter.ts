@@ -98,14 +98,19 @@ async function count({ kv, clock, config }: Services, windows: Window[]) {
 
 /** Counts kept in memory, per store (so apps in one process, as in tests, count apart). */
 const countsIn = perStore(() => new Map<string, { count: number; until: number }>());
-/** Past this many counters, those whose window is over go; past it still, the oldest. */
+/**
+ * Past this many counters, those whose window is over go; past a tenth less still, the
+ * oldest: a sweep then frees room for many more, so a flood of new addresses does not
+ * sweep on every request.
+ */
 const MAX_HERE = 50_000;
+const AFTER_SWEEP = MAX_HERE * 0.9;
 
 function countsHere(kv: Deno.Kv, now: number): Map<string, { count: number; until: number }> {
   const counts = countsIn(kv);
   if (counts.size > MAX_HERE) {
     for (const [key, { until }] of counts) if (until <= now) counts.delete(key);
-    for (const key of counts.keys()) if (counts.size > MAX_HERE) counts.delete(key);
+    for (const key of counts.keys()) if (counts.size > AFTER_SWEEP) counts.delete(key);
   }
   return counts;
 }

@@ -62,9 +62,12 @@ export async function watchPage(
   // The asker's own keys (like, standing, the shop's rules, cart) go in one read, beside
   // the stream's: they need only what never changes of it, known once it was read.
   const reads = { ...services, kv: batchedReads(kv) };
-  const known = heldStream(kv, streamId) ?? (await streamSnapshot(services, streamId)).stream;
+  const held = heldStream(kv, streamId);
+  // A stream not read here yet is read first (once): its own keys need it.
+  const first = held ? null : await streamSnapshot(services, streamId);
+  const known = held ?? first!.stream;
   const [shared, own, moderation, cart, holds] = await Promise.all([
-    streamSnapshot(services, streamId),
+    first ?? streamSnapshot(services, streamId),
     ownAudience(reads.kv, asker, known),
     watchModeration(reads, asker, known),
     cartIn(reads, asker, known),
