@@ -1,11 +1,14 @@
 // Viewer join time: from navigation to the first decoded video frame, for the watch page
 // (production build) against a bare livekit-client page joining the same room (the
-// baseline, bench/join/), alternating, over N joins each; once on loopback and once over
-// a phone-like network (20 Mbit/s, 40 ms round trip, emulated by Chromium). With where
-// the time goes: DOMContentLoaded, a token request (if any), the signalling WebSocket
-// open, the video attached and its first frame, and the main thread's busy time. A third
-// page, the floor, is the bare script in the watch page's own HTML and CSS: what showing
-// that page costs before any of our code runs.
+// baseline, bench/join/), alternating, over N joins each. Each viewer arrives from a page
+// of another site, as one following a shared link does, on loopback and over a phone-like
+// network (20 Mbit/s, 40 ms round trip, emulated by Chromium); then once more on loopback
+// from a fresh tab's blank page, the method at filing, where only a page without the
+// app's `Cross-Origin-Opener-Policy` may keep the tab's first renderer. With where the
+// time goes: DOMContentLoaded, a token request (if any), the signalling WebSocket open,
+// the video attached and its first frame, and the main thread's busy time. A third page,
+// the floor, is the bare script in the watch page's own HTML and CSS: what showing that
+// page costs before any of our code runs.
 //   deno run -A --unstable-bundle bench/join_time.ts [joins]
 import type { Browser } from "playwright-core";
 import { mintToken, viewerGrant } from "@/lib/livekit/tokens.ts";
@@ -49,10 +52,18 @@ interface Join {
 
 const PHONE = { offline: false, latency: 40, downloadThroughput: 2_500_000, uploadThroughput: 2_500_000 };
 
-async function join(browser: Browser, url: string, phone: boolean): Promise<Join> {
+interface Scenario {
+  title: string;
+  phone: boolean;
+  /** The page the viewer is on before (none: a fresh tab). */
+  from?: string;
+}
+
+async function join(browser: Browser, url: string, { phone, from }: Scenario): Promise<Join> {
   const context = await browser.newContext();
   await context.addInitScript({ content: MARKS });
   const page = await context.newPage();
+  if (from) await page.goto(from);
   const cdp = await context.newCDPSession(page);
   const mainThreadUntil = await traceMainThread(cdp);
   if (phone) await cdp.send("Network.emulateNetworkConditions", PHONE);
@@ -133,15 +144,24 @@ try {
     return `${bare.url}${path}#${new URLSearchParams({ url: stack.livekit.url, token })}`;
   };
   try {
-    for (const phone of [false, true]) {
+    const scenarios: Scenario[] = [
+      { title: "Join on loopback, from another site", phone: false, from: bare.elsewhere },
+      {
+        title: "Join over 20 Mbit/s, 40 ms round trip, from another site",
+        phone: true,
+        from: bare.elsewhere,
+      },
+      { title: "Join on loopback, from a fresh tab", phone: false },
+    ];
+    for (const [s, scenario] of scenarios.entries()) {
       const pages = { watch: [] as Join[], floor: [] as Join[], bare: [] as Join[] };
       for (let i = 0; i < JOINS; i++) {
-        const n = i + (phone ? JOINS : 0);
-        pages.watch.push(await join(browser, watchUrl, phone));
-        pages.floor.push(await join(browser, bareUrl("floor", n), phone));
-        pages.bare.push(await join(browser, bareUrl("", n), phone));
+        const n = i + s * JOINS;
+        pages.watch.push(await join(browser, watchUrl, scenario));
+        pages.floor.push(await join(browser, bareUrl("floor", n), scenario));
+        pages.bare.push(await join(browser, bareUrl("", n), scenario));
       }
-      table(phone ? "Join over 20 Mbit/s, 40 ms round trip" : "Join on loopback", pages);
+      table(scenario.title, pages);
     }
   } finally {
     await bare.close();

@@ -4,9 +4,8 @@
 // lets the islands wake (the player island takes the room over) once that frame shows, or
 // at once when none will come soon: nothing to join, the connection failed, or the seller
 // sends no picture.
-import { RoomEvent } from "livekit-client";
 import { openEarlyRoom } from "@/lib/client/early_room.ts";
-import { onFirstFrame, publishesVideo, sellerTracks } from "@/lib/client/seller_tracks.ts";
+import { onFirstFrame, publishesVideo } from "@/lib/client/seller_tracks.ts";
 import { pageSettled } from "@/lib/fresh/page_settled.ts";
 import type { WatchPlayerProps } from "./WatchPlayer.tsx";
 
@@ -14,14 +13,7 @@ export function start({ streamId, status, refusal, join }: WatchPlayerProps, el:
   const video = el.querySelector<HTMLVideoElement>(".main-video");
   const audio = el.querySelector("audio");
   if (status === "ended" || refusal || !join || !video) return pageSettled();
-  // Until the player island takes over (and lays the tracks out itself).
-  const { room, connecting } = openEarlyRoom(streamId, join, {
-    [RoomEvent.TrackSubscribed]: () => {
-      const { screen, camera, mic } = sellerTracks(room);
-      (screen ?? camera)?.videoTrack?.attach(video);
-      if (mic && audio) mic.audioTrack?.attach(audio);
-    },
-  });
+  const { room, connecting } = openEarlyRoom(streamId, join, { video, audio });
   onFirstFrame(video, () => {
     el.querySelector(".player")?.setAttribute("data-playing", "");
     pageSettled();

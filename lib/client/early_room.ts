@@ -1,10 +1,11 @@
 // The viewer's room as the watch page's starter (islands/WatchPlayer.start.ts) opens it,
-// before any island wakes: the connection then waits for no island. The page's live room
-// (live_room.ts) takes it over when the islands wake, with the server's messages heard
-// meanwhile, so none is lost.
+// before any island wakes: the connection then waits for no island, and the seller plays
+// in the server-rendered player. The page's live room (live_room.ts) takes it over when
+// the islands wake, with the server's messages heard meanwhile, so none is lost.
 import { type DisconnectReason, type Room, RoomEvent, type RoomEventCallbacks } from "livekit-client";
 import type { JoinTicket } from "@/lib/contract/views.ts";
-import { onRoomEvents, type RoomHandlers } from "./room_events.ts";
+import { onRoomEvents } from "./room_events.ts";
+import { sellerTracks } from "./seller_tracks.ts";
 import { connectToStream, createStreamRoom } from "./stream_room.ts";
 
 export type Packet = Parameters<RoomEventCallbacks[RoomEvent.DataReceived]>;
@@ -22,12 +23,23 @@ export interface EarlyRoom {
 
 let early: (EarlyRoom & { stopHearing(): void }) | null = null;
 
-/** Opens the page's room for a viewer, at once; `handlers` hear its events until the take-over. */
-export function openEarlyRoom(streamId: string, ticket: JoinTicket, handlers: RoomHandlers = {}): EarlyRoom {
+/** The server-rendered player the early room plays the seller's main picture and sound in. */
+export interface EarlyPlayer {
+  video: HTMLVideoElement;
+  audio: HTMLAudioElement | null;
+}
+
+/** Opens the page's room for a viewer, at once, playing the seller in `player` until the take-over. */
+export function openEarlyRoom(streamId: string, ticket: JoinTicket, player: EarlyPlayer): EarlyRoom {
   const room = createStreamRoom();
   const heard: Packet[] = [];
   const stopHearing = onRoomEvents(room, {
-    ...handlers,
+    // Until the player island lays the tracks out itself (use_seller_media.ts).
+    [RoomEvent.TrackSubscribed]: () => {
+      const { screen, camera, mic } = sellerTracks(room);
+      (screen ?? camera)?.videoTrack?.attach(player.video);
+      if (mic && player.audio) mic.audioTrack?.attach(player.audio);
+    },
     [RoomEvent.DataReceived]: (...packet) => void heard.push(packet),
     [RoomEvent.Disconnected]: (reason) => opened.left = { reason },
   });

@@ -131,7 +131,7 @@ Deno.test("a route's `config.bodyLimit` replaces the default limit for that rout
   await other.body?.cancel();
 });
 
-Deno.test("every response carries CSP, frame and nosniff security headers", async () => {
+Deno.test("every response carries CSP, frame, opener and nosniff security headers, and no process hint", async () => {
   for (const path of ["/", "/api/nope", "/hello.txt"]) {
     const res = await get(path);
     await res.body?.cancel();
@@ -144,6 +144,8 @@ Deno.test("every response carries CSP, frame and nosniff security headers", asyn
     assert(csp.includes("connect-src 'self' wss://media.example.test;"), csp);
     assertEquals(res.headers.get("x-frame-options"), "DENY");
     assertEquals(res.headers.get("x-content-type-options"), "nosniff");
+    assertEquals(res.headers.get("cross-origin-opener-policy"), "same-origin");
+    assertEquals(res.headers.get("origin-agent-cluster"), null);
   }
 });
 

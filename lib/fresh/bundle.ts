@@ -21,10 +21,7 @@ export async function bundleIslands(
   const tmp = await Deno.makeTempDir({ prefix: "sf_islands_" });
   try {
     const entries = [`${tmp}/boot.ts`];
-    await Deno.writeTextFile(
-      entries[0]!,
-      `import ${JSON.stringify(BOOT.href)};\n`,
-    );
+    await Deno.writeTextFile(entries[0]!, `import { boot } from ${JSON.stringify(BOOT.href)};\nboot();\n`);
     for (const island of islands) {
       const file = `${tmp}/${island.name}.ts`;
       const spec = JSON.stringify(island.url.href);
@@ -41,14 +38,19 @@ export async function bundleIslands(
   }
 }
 
-/** The starter's entry: runs its `start` for each of the page's islands of that name. */
+/**
+ * The starter's entry: runs its `start` for each of the page's islands of that name, then
+ * the page's boot (which a page with starters loads through them, not as boot.js).
+ */
 async function writeStarter(tmp: string, name: string, starter: URL): Promise<string> {
   const file = `${tmp}/${name}.start.ts`;
-  const [spec, data, island] = [starter.href, ISLAND_DATA.href, name].map((s) => JSON.stringify(s));
+  const [spec, data, boot, island] = [starter.href, ISLAND_DATA.href, BOOT.href, name].map((s) =>
+    JSON.stringify(s)
+  );
   await Deno.writeTextFile(
     file,
-    `import { start } from ${spec};\nimport { pageIslands } from ${data};\n` +
-      `for (const { el, entry } of pageIslands()) if (entry.name === ${island}) start(entry.props, el);\n`,
+    `import { start } from ${spec};\nimport { pageIslands } from ${data};\nimport { boot } from ${boot};\n` +
+      `for (const { el, entry } of pageIslands()) if (entry.name === ${island}) start(entry.props, el);\nboot();\n`,
   );
   return file;
 }

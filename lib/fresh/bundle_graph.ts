@@ -1,6 +1,6 @@
-// What a page's JavaScript is: boot.js, the entries of the islands it renders (and of
-// their starters), and every chunk those import statically (what the browser must fetch
-// before the islands run).
+// What a page's JavaScript is: its boot (boot.js, or the starters of the islands it
+// renders, which boot the page), the entries of those islands, and every chunk those
+// import statically (what the browser must fetch before the islands run).
 // Read off the bundle's own import statements, so it holds whatever the bundler splits.
 import type { BundleFiles } from "./bundle.ts";
 
@@ -30,17 +30,26 @@ function startersOf(files: BundleFiles, islands: string[]): string[] {
   return islands.map((name) => `${name}.start.js`).filter((file) => files.has(file));
 }
 
-/** The files a page with these islands loads: starters, boot.js, the island entries, their chunks (none without islands). */
+/** The entries that boot a page with these islands: their starters, or else boot.js. */
+function bootsOf(files: BundleFiles, islands: string[]): string[] {
+  const starters = startersOf(files, islands);
+  return starters.length ? starters : ["boot.js"];
+}
+
+/** The files a page with these islands loads: its boot, the island entries, their chunks (none without islands). */
 export function pageScripts(files: BundleFiles, islands: string[]): string[] {
-  const entries = [...startersOf(files, islands), "boot.js", ...islands.map((name) => `${name}.js`)];
+  const entries = [...bootsOf(files, islands), ...islands.map((name) => `${name}.js`)];
   return islands.length ? closureOf(files, entries) : [];
 }
 
 /**
  * The files such a page runs before its islands wake, to preload: with starters, theirs
- * and boot.js (the islands load once the page has settled); else all of them.
+ * (the islands load once the page has settled); else all of them. Largest first: over
+ * HTTP/1.1 the browser opens at most six connections to a host, so the longest download
+ * starts at once and a small file waits for a free connection.
  */
 export function firstScripts(files: BundleFiles, islands: string[]): string[] {
   const starters = startersOf(files, islands);
-  return starters.length ? closureOf(files, [...starters, "boot.js"]) : pageScripts(files, islands);
+  const first = starters.length ? closureOf(files, starters) : pageScripts(files, islands);
+  return first.sort((a, b) => files.get(b)!.length - files.get(a)!.length);
 }

@@ -26,7 +26,7 @@ Deno.test("bundleIslands() emits boot.js and Counter.js sharing one preact, whic
   assert(boot.includes("/_islands/"), "boot loads islands by URL");
 });
 
-Deno.test("bundleIslands() emits an island's starter, sharing the page's island data with boot and no preact", async () => {
+Deno.test("bundleIslands() emits an island's starter that boots the page, sharing the page's island data with boot and no preact", async () => {
   const dir = await Deno.makeTempDir();
   try {
     const starter = new URL(`file://${dir}/Counter.start.ts`);
@@ -41,6 +41,10 @@ Deno.test("bundleIslands() emits an island's starter, sharing the page's island 
     assert(!start.some((f) => text(files.get(f)).includes("__k")), `no preact before islands wake: ${start}`);
     const shared = start.filter((f) => f !== "Counter.start.js" && closureOf(files, ["boot.js"]).includes(f));
     assert(shared.some((f) => text(files.get(f)).includes("sf-islands")), "one island data module for both");
+    assert(
+      shared.some((f) => text(files.get(f)).includes("pointerdown")),
+      "the starter boots the page as boot.js does",
+    );
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

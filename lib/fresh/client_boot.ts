@@ -1,22 +1,21 @@
-// Browser entry (`/_islands/boot.js`). Bundled in the same code-splitting
-// build as the islands, so `preact` here is the very instance the islands use
-// (a shared chunk) — hydrate() would silently misbehave with two copies.
+// The page's boot: what `/_islands/boot.js` runs, and on a page whose islands have
+// starters (islands.ts) each starter's entry runs after starting them, in place of boot.js
+// (one request fewer before the first frame). Bundled in the same code-splitting build as
+// the islands, so `preact` here is the very instance the islands use (a shared chunk):
+// hydrate() would silently misbehave with two copies.
 //
-// On a page whose islands have starters (islands.ts), the starters run first, with the
-// page as the server rendered it, and no island wakes until the page has settled: a starter
-// says so (page_settled.ts; the watch page's, once the video plays), the person reaches
-// for something, or 3 s pass. Then the starters' islands wake, then the others.
-// Until then the main thread is the starters' alone (preact is not even loaded), what the
-// islands render on the server (links, forms) already works, and what is typed or sent in
-// them waits (early_input.ts). Without starters, every island wakes at once.
+// With starters, no island wakes until the page has settled: a starter says so
+// (page_settled.ts; the watch page's, once the video plays), the person reaches for
+// something, or 3 s pass. Then the starters' islands wake, then the others. Until then the
+// main thread is the starters' alone (preact is not even loaded), what the islands render
+// on the server (links, forms) already works, and what is typed or sent in them waits
+// (early_input.ts). Without starters, every island wakes at once.
 import { carryOver, holdEarlySubmits } from "./early_input.ts";
 import { type IslandData, type PageIsland, pageIslands } from "./island_data.ts";
 import { told } from "./page_settled.ts";
 
 const REACHES = ["pointerdown", "keydown", "focusin"];
 const SETTLE_AT_MOST_MS = 3_000;
-
-holdEarlySubmits();
 
 async function wake(el: HTMLElement, entry: IslandData) {
   try {
@@ -48,8 +47,17 @@ function settled(): Promise<void> {
 }
 
 const wakeAll = (islands: PageIsland[]) => Promise.all(islands.map((i) => wake(i.el, i.entry)));
-const islands = pageIslands();
-const started = islands.filter((i) => i.entry.start);
-if (started.length) await settled();
-await wakeAll(started);
-await wakeAll(islands.filter((i) => !i.entry.start));
+
+let booted = false;
+
+/** Wakes the page's islands (once per page, however many starters call it). */
+export async function boot(): Promise<void> {
+  if (booted) return;
+  booted = true;
+  holdEarlySubmits();
+  const islands = pageIslands();
+  const started = islands.filter((i) => i.entry.start);
+  if (started.length) await settled();
+  await wakeAll(started);
+  await wakeAll(islands.filter((i) => !i.entry.start));
+}

@@ -22,8 +22,8 @@ const InsideIsland = createContext(false);
 export type Preload = (islands: string[]) => string[];
 
 /**
- * Renders a full HTML document; adds the islands blob, the islands' starters and the boot
- * script only if needed, and `<link rel="modulepreload">` for every file they run first,
+ * Renders a full HTML document; adds the islands blob and the islands' starters or else
+ * the boot script only if needed, and `<link rel="modulepreload">` for every file they run first,
  * so the browser fetches them in parallel as soon as the head arrives instead of one
  * import after another.
  */
@@ -56,11 +56,11 @@ export function render(vnode: VNode<any>, islands: readonly Island[], preload?: 
     .map((file) => `<link rel="modulepreload" href="/_islands/${file}">`).join("");
   const head = html.indexOf("</head>");
   if (head !== -1) html = html.slice(0, head) + links + html.slice(head);
-  // Module scripts run in document order: the starters before the boot script.
-  const starters = [...new Set(recorded.filter((r) => r.start).map((r) => r.name))]
-    .map((name) => `<script type="module" src="/_islands/${name}.start.js"></script>`).join("");
-  const scripts = `<script type="application/json" id="sf-islands">${inertJson(recorded)}</script>` +
-    `${starters}<script type="module" src="/_islands/boot.js"></script>`;
+  // A page with starters boots through them (their entries run the boot), else through boot.js.
+  const starters = [...new Set(recorded.filter((r) => r.start).map((r) => `${r.name}.start`))];
+  const entries = (starters.length ? starters : ["boot"])
+    .map((name) => `<script type="module" src="/_islands/${name}.js"></script>`).join("");
+  const scripts = `<script type="application/json" id="sf-islands">${inertJson(recorded)}</script>${entries}`;
   const at = html.lastIndexOf("</body>");
   return at === -1 ? html + scripts : html.slice(0, at) + scripts + html.slice(at);
 }
