@@ -39,8 +39,9 @@ export async function bundleIslands(
 }
 
 /**
- * The starter's entry: runs its `start` for each of the page's islands of that name, then
- * the page's boot (which a page with starters loads through them, not as boot.js).
+ * The starter's entry: boots the page (which a page with starters loads through them, not
+ * as boot.js), then runs its `start` for each of the page's islands of that name. The boot
+ * only listens until the page settles, so it comes first: a starter that throws leaves it.
  */
 async function writeStarter(tmp: string, name: string, starter: URL): Promise<string> {
   const file = `${tmp}/${name}.start.ts`;
@@ -50,7 +51,7 @@ async function writeStarter(tmp: string, name: string, starter: URL): Promise<st
   await Deno.writeTextFile(
     file,
     `import { start } from ${spec};\nimport { pageIslands } from ${data};\nimport { boot } from ${boot};\n` +
-      `for (const { el, entry } of pageIslands()) if (entry.name === ${island}) start(entry.props, el);\nboot();\n`,
+      `boot();\nfor (const { el, entry } of pageIslands()) if (entry.name === ${island}) start(entry.props, el);\n`,
   );
   return file;
 }

@@ -50,6 +50,43 @@ Deno.test("bundleIslands() emits an island's starter that boots the page, sharin
   }
 });
 
+Deno.test("a starter that throws still leaves the page's boot to wake the islands", async () => {
+  const dir = await Deno.makeTempDir();
+  const globals = globalThis as unknown as { document?: unknown };
+  const errors: string[] = [];
+  const consoleError = console.error;
+  try {
+    const starter = new URL(`file://${dir}/Counter.start.ts`);
+    await Deno.writeTextFile(starter, 'export function start() { throw new Error("starter broke"); }\n');
+    const [counter] = await findIslandFiles(new URL("islands/", FIXTURE));
+    for (const [name, code] of await bundleIslands([{ ...counter!, starter }])) {
+      await Deno.writeFile(`${dir}/${name}`, code);
+    }
+    // Just enough of the page for the boot: one Counter island with a starter.
+    globals.document = {
+      getElementById: () => ({ textContent: JSON.stringify([{ name: "Counter", props: {}, start: true }]) }),
+      querySelectorAll: () => [{ dataset: { index: "0", island: "Counter" } }],
+    };
+    console.error = (...args: unknown[]) => void errors.push(args.join(" "));
+    const failed = await import(`file://${dir}/Counter.start.js`).then(
+      () => null,
+      (err: Error) => err.message,
+    );
+    assertEquals(failed, "starter broke");
+    dispatchEvent(new Event("pointerdown")); // the viewer reaches for something: the page settles
+    // Outside a browser the island's script is not there to load: that the boot asks for it is the point.
+    for (let i = 0; i < 100 && !errors.length; i++) await new Promise((r) => setTimeout(r, 20));
+    assert(
+      errors.some((e) => e.startsWith("island Counter failed to hydrate")),
+      `boot woke the island: ${errors}`,
+    );
+  } finally {
+    console.error = consoleError;
+    delete globals.document;
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("writeBundle() output round-trips through readBundle(), with its brotli and gzip forms", async () => {
   const dir = new URL(`file://${await Deno.makeTempDir()}/islands/`);
   try {

@@ -1,6 +1,6 @@
 // The page's boot: what `/_islands/boot.js` runs, and on a page whose islands have
-// starters (islands.ts) each starter's entry runs after starting them, in place of boot.js
-// (one request fewer before the first frame). Bundled in the same code-splitting build as
+// starters (islands.ts) what each starter's entry runs, in place of boot.js (one request
+// fewer before the first frame). Bundled in the same code-splitting build as
 // the islands, so `preact` here is the very instance the islands use (a shared chunk):
 // hydrate() would silently misbehave with two copies.
 //
