@@ -36,8 +36,8 @@ export function openEarlyRoom(streamId: string, ticket: JoinTicket, player: Earl
   const stopHearing = onRoomEvents(room, {
     // Until the player island lays the tracks out itself (use_seller_media.ts).
     [RoomEvent.TrackSubscribed]: () => {
-      const { screen, camera, mic } = sellerTracks(room);
-      (screen ?? camera)?.videoTrack?.attach(player.video);
+      const { main, mic } = sellerTracks(room);
+      main?.videoTrack?.attach(player.video);
       if (mic && player.audio) mic.audioTrack?.attach(player.audio);
     },
     [RoomEvent.DataReceived]: (...packet) => void heard.push(packet),

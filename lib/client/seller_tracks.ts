@@ -1,5 +1,5 @@
 // The seller's tracks in a viewer's room, as the player shows them: the main picture is the
-// screen share when there is one, else the camera. Shared by the watch page's starter
+// screen share when there is one, else the camera, which then shows small beside it. Shared by the watch page's starter
 // (islands/WatchPlayer.start.ts) and the player island (use_seller_media.ts).
 import { type RemoteTrackPublication, type Room, Track } from "livekit-client";
 
@@ -9,17 +9,23 @@ export interface SellerTracks {
   screen?: RemoteTrackPublication;
   camera?: RemoteTrackPublication;
   mic?: RemoteTrackPublication;
+  /** The main picture, and the small one beside it (the camera, during a screen share). */
+  main?: RemoteTrackPublication;
+  pip?: RemoteTrackPublication;
 }
 
 /** The seller's published tracks, and those of them this viewer receives by source. */
 export function sellerTracks(room: Room): SellerTracks {
   const all = [...room.remoteParticipants.values()].flatMap((p) => [...p.trackPublications.values()]);
   const find = (source: Track.Source) => all.find((p) => p.source === source && p.track);
+  const [screen, camera] = [find(Track.Source.ScreenShare), find(Track.Source.Camera)];
   return {
     all,
-    screen: find(Track.Source.ScreenShare),
-    camera: find(Track.Source.Camera),
+    screen,
+    camera,
     mic: find(Track.Source.Microphone),
+    main: screen ?? camera,
+    pip: screen && camera,
   };
 }
 

@@ -5,7 +5,7 @@ import { type Signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { RefObject } from "preact";
 import { type RemoteTrackPublication, type Room, RoomEvent, Track, VideoQuality } from "livekit-client";
-import { sellerTracks } from "./seller_tracks.ts";
+import { type SellerTracks, sellerTracks } from "./seller_tracks.ts";
 
 export type Quality = "auto" | "high" | "medium" | "low";
 
@@ -39,10 +39,7 @@ export interface Players {
 }
 
 /** What a layout shows: the main picture and, during a screen share, the camera beside it. */
-interface Shown {
-  main?: RemoteTrackPublication;
-  pip?: RemoteTrackPublication;
-}
+type Shown = Pick<SellerTracks, "main" | "pip">;
 
 export function useSellerMedia(room: () => Room | null, els: Players): SellerMedia {
   const media: SellerMedia = {
@@ -97,21 +94,20 @@ export function useSellerMedia(room: () => Room | null, els: Players): SellerMed
  * longer belongs in.
  */
 function layOut(room: Room, els: Players, media: SellerMedia): Shown {
-  const { all, screen, camera, mic } = sellerTracks(room);
-  const shown: Shown = { main: screen ?? camera, pip: screen ? camera : undefined };
+  const { all, camera, mic, main, pip } = sellerTracks(room);
   for (const pub of all) {
-    const belongs = pub === shown.main ? els.main.current : pub === shown.pip ? els.pip.current : null;
+    const belongs = pub === main ? els.main.current : pub === pip ? els.pip.current : null;
     for (const el of pub.videoTrack?.attachedElements ?? []) if (el !== belongs) pub.videoTrack?.detach(el);
   }
-  show(shown.main, els.main.current);
-  show(shown.pip, els.pip.current);
+  show(main, els.main.current);
+  show(pip, els.pip.current);
   if (mic && els.audio.current) mic.audioTrack?.attach(els.audio.current);
-  media.hasVideo.value = !!shown.main;
-  media.hasPip.value = !!shown.pip;
+  media.hasVideo.value = !!main;
+  media.hasPip.value = !!pip;
   media.micMuted.value = !!mic?.isMuted;
   media.cameraMuted.value = !!camera?.isMuted ||
     (!camera && !!all.find((p) => p.source === Track.Source.Camera));
-  return shown;
+  return { main, pip };
 }
 
 function show(pub: RemoteTrackPublication | undefined, el: HTMLVideoElement | null) {

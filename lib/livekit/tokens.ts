@@ -4,7 +4,7 @@
 // decision 5), so a participant cannot forge one.
 import { createHmac } from "node:crypto";
 import { Buffer } from "node:buffer";
-import { TrackSource, type VideoGrant } from "livekit-server-sdk";
+import { TrackSource, trackSourceToString, type VideoGrant } from "livekit-server-sdk";
 import { roomName } from "./names.ts";
 
 /** Short, because a leaked token should stop working soon; LiveKit refreshes it in-room. */
@@ -57,17 +57,11 @@ export function viewerGrant(streamId: string): VideoGrant {
 // issuer, subject, not-before, expiry), signed with node:crypto's HMAC: toJwt imports the
 // secret and signs through WebCrypto on every call, a fifth of the CPU a watch page cost
 // the server. lib/livekit/tokens_test.ts holds it to the SDK's own tokens and verifier.
-const SOURCE_NAMES: Record<number, string> = {
-  [TrackSource.CAMERA]: "camera",
-  [TrackSource.MICROPHONE]: "microphone",
-  [TrackSource.SCREEN_SHARE]: "screen_share",
-  [TrackSource.SCREEN_SHARE_AUDIO]: "screen_share_audio",
-};
 const HEADER = base64url(JSON.stringify({ alg: "HS256" }));
 
 export function mintToken(keys: Keys, who: Participant, grant: VideoGrant): string {
   const now = Math.floor(Date.now() / 1000);
-  const video = { ...grant, canPublishSources: grant.canPublishSources?.map((s) => SOURCE_NAMES[s]) };
+  const video = { ...grant, canPublishSources: grant.canPublishSources?.map(trackSourceToString) };
   const claims = {
     video,
     name: who.name,

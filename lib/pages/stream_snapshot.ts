@@ -86,9 +86,8 @@ const markReadsIn = perStore(() => new Map<string, MarkReads>());
  */
 function markOf(kv: Deno.Kv, streamId: string): Promise<NewsMark> {
   const all = markReadsIn(kv);
-  let reads = all.get(streamId);
-  if (!reads) all.set(streamId, reads = {});
-  const slot = reads;
+  const slot = all.get(streamId) ?? {};
+  all.set(streamId, slot);
   const start = () => {
     const read = newsMark(kv, streamId);
     slot.running = read;

@@ -59,8 +59,8 @@ export async function watchPage(
   { asker, streamId, viewer, product }: WatchRequest,
 ): Promise<WatchPage> {
   const { kv, clock } = services;
-  // The asker's own keys (like, standing, the shop's rules, cart) go in one read, beside
-  // the stream's: they need only what never changes of it, known once it was read.
+  // The asker's own keys (like, standing, the shop's rules, cart) go in one read
+  // (batchedReads): they need only what never changes of the stream, known once it was read.
   const reads = { ...services, kv: batchedReads(kv) };
   const held = heldStream(kv, streamId);
   // A stream not read here yet is read first (once): its own keys need it.
