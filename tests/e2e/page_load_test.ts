@@ -110,6 +110,36 @@ liveTest(
     );
 
     await t.step(
+      "nothing on the page moves as the video starts and the islands wake, on a phone and a desktop",
+      async () => {
+        for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+          const context = await browser.newContext({ viewport });
+          // Every layout shift, with what moved, from the first paint on.
+          await context.addInitScript(() => {
+            const shifts: string[] = [];
+            Object.assign(globalThis, { shifts });
+            new PerformanceObserver((list) => {
+              type Shift = PerformanceEntry & { value: number; sources: { node?: Node }[] };
+              for (const e of list.getEntries() as Shift[]) {
+                const moved = e.sources.map((s) => (s.node as Element | undefined)?.className ?? "?");
+                shifts.push(`${e.value.toFixed(3)} at ${Math.round(e.startTime)} ms: ${moved.join(", ")}`);
+              }
+            }).observe({ type: "layout-shift", buffered: true });
+          });
+          const page = await context.newPage();
+          await page.goto(watchUrl);
+          await page.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+          await page.waitForSelector(".product-tray[data-ready] .tray-item", { timeout: UI_TIMEOUT });
+          await page.waitForSelector(".chat-panel[data-ready]", { timeout: UI_TIMEOUT });
+          await page.waitForTimeout(500);
+          const shifts = await page.evaluate(() => (globalThis as unknown as { shifts: string[] }).shifts);
+          assertEquals(shifts, [], `at ${viewport.width} px`);
+          await context.close();
+        }
+      },
+    );
+
+    await t.step(
       "with no JavaScript at all: the tray opens a sheet, Add to cart fills the cart, chat history shows",
       async () => {
         await api(studio, "POST", `/api/streams/${streamId}/chat`, { text: "Welcome, everyone!" });
