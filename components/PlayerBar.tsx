@@ -1,7 +1,19 @@
 import type { Quality, SellerMedia } from "@/lib/client/use_seller_media.ts";
 
-/** Under the playing video: the seller's muted mic, the quality choice and fullscreen. */
-export function PlayerBar({ media, onFullscreen }: { media: SellerMedia; onFullscreen: () => void }) {
+interface PlayerBarProps {
+  media: SellerMedia;
+  onFullscreen: () => void;
+  /** False until the video plays: the bar is then an empty row of the same height. */
+  playing: boolean;
+}
+
+/**
+ * Under the video: the seller's muted mic, the quality choice and fullscreen once it plays.
+ * Its row is there from the first paint, so nothing under the player moves when the video
+ * starts (a tap aimed there would land elsewhere).
+ */
+export function PlayerBar({ media, onFullscreen, playing }: PlayerBarProps) {
+  if (!playing) return <div class="player-bar" />;
   return (
     <div class="player-bar">
       {media.micMuted.value && <span class="badge mic-muted">Seller's mic is off</span>}

@@ -52,10 +52,6 @@ export default function WatchPlayer({ streamId, status, presence, refusal, join,
   const view = refused ??
     viewOf(stream.ended ? "ended" : status, phase.value, media.hasVideo.value, stream.presence);
   const banner = view === "error" ? notice : BANNERS[view];
-  // The bar's room is kept from the first paint while the video may play, so nothing under
-  // the player moves when it starts (a tap aimed there would land elsewhere); its controls
-  // show once playing (styles.css).
-  const keepsBar = view !== "ended" && !refused;
   return (
     <section class="player" data-phase={view}>
       <div class="stage" ref={stage}>
@@ -85,8 +81,9 @@ export default function WatchPlayer({ streamId, status, presence, refusal, join,
           </button>
         )}
       </div>
-      {keepsBar && (
+      {view !== "ended" && !refused && (
         <PlayerBar
+          playing={view === "playing"}
           media={media}
           onFullscreen={() => stage.current?.requestFullscreen()}
         />
