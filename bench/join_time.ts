@@ -1,14 +1,14 @@
 // Viewer join time: from navigation to the first decoded video frame, for the watch page
 // (production build) against a bare livekit-client page joining the same room (the
-// baseline, bench/join/), alternating, over N joins each. Each viewer arrives from a page
-// of another site, as one following a shared link does, on loopback and over a phone-like
-// network (20 Mbit/s, 40 ms round trip, emulated by Chromium); then once more on loopback
-// from a fresh tab's blank page, the method at filing, where only a page without the
-// app's `Cross-Origin-Opener-Policy` may keep the tab's first renderer. With where the
-// time goes: DOMContentLoaded, a token request (if any), the signalling WebSocket open,
-// the video attached and its first frame, and the main thread's busy time. A third page,
-// the floor, is the bare script in the watch page's own HTML and CSS: what showing that
-// page costs before any of our code runs.
+// baseline, bench/join/), taking turns, over N joins each after one unmeasured join each.
+// Each viewer arrives from a page of another site, as one following a shared link does,
+// on loopback and over a phone-like network (20 Mbit/s, 40 ms round trip, emulated by
+// Chromium); then once more on loopback from a fresh tab's blank page, the method at
+// filing, where only a page without the app's `Cross-Origin-Opener-Policy` may keep the
+// tab's first renderer. With where the time goes: DOMContentLoaded, a token request (if
+// any), the signalling WebSocket open, the video attached and its first frame, and the
+// main thread's busy time. A third page, the floor, is the bare script in the watch page's
+// own HTML and CSS: what showing that page costs before any of our code runs.
 //   deno run -A --unstable-bundle bench/join_time.ts [joins]
 import type { Browser } from "playwright-core";
 import { mintToken, viewerGrant } from "@/lib/livekit/tokens.ts";
@@ -155,11 +155,18 @@ try {
     ];
     for (const [s, scenario] of scenarios.entries()) {
       const pages = { watch: [] as Join[], floor: [] as Join[], bare: [] as Join[] };
+      const urlOf = (page: keyof typeof pages, n: number) =>
+        page === "watch" ? watchUrl : bareUrl(page === "floor" ? "floor" : "", n);
+      const order = Object.keys(pages) as (keyof typeof pages)[];
+      // Each page joins once unmeasured first: a run's first join pays for what is cold
+      // (the server's first render of a page, the first of its scripts served), which no
+      // viewer after it does. Then the pages take turns going first.
+      for (const page of order) await join(browser, urlOf(page, -1 - s), scenario);
       for (let i = 0; i < JOINS; i++) {
         const n = i + s * JOINS;
-        pages.watch.push(await join(browser, watchUrl, scenario));
-        pages.floor.push(await join(browser, bareUrl("floor", n), scenario));
-        pages.bare.push(await join(browser, bareUrl("", n), scenario));
+        for (const page of [...order.slice(i % 3), ...order.slice(0, i % 3)]) {
+          pages[page].push(await join(browser, urlOf(page, n), scenario));
+        }
       }
       table(scenario.title, pages);
     }
