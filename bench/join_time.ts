@@ -164,7 +164,7 @@ try {
       for (const page of order) await join(browser, urlOf(page, -1 - s), scenario);
       for (let i = 0; i < JOINS; i++) {
         const n = i + s * JOINS;
-        for (const page of [...order.slice(i % 3), ...order.slice(0, i % 3)]) {
+        for (const page of [...order.slice(i % order.length), ...order.slice(0, i % order.length)]) {
           pages[page].push(await join(browser, urlOf(page, n), scenario));
         }
       }
