@@ -13,24 +13,27 @@ interface PlayerBarProps {
  * starts (a tap aimed there would land elsewhere).
  */
 export function PlayerBar({ media, onFullscreen, playing }: PlayerBarProps) {
-  if (!playing) return <div class="player-bar" />;
   return (
     <div class="player-bar">
-      {media.micMuted.value && <span class="badge mic-muted">Seller's mic is off</span>}
-      <label>
-        Quality
-        <select
-          class="quality"
-          value={media.quality.value}
-          onChange={(e) => media.quality.value = e.currentTarget.value as Quality}
-        >
-          <option value="auto">Auto</option>
-          <option value="high">High</option>
-          <option value="medium">Medium</option>
-          <option value="low">Low</option>
-        </select>
-      </label>
-      <button type="button" class="fullscreen" onClick={onFullscreen}>⛶ Fullscreen</button>
+      {playing && (
+        <>
+          {media.micMuted.value && <span class="badge mic-muted">Seller's mic is off</span>}
+          <label>
+            Quality
+            <select
+              class="quality"
+              value={media.quality.value}
+              onChange={(e) => media.quality.value = e.currentTarget.value as Quality}
+            >
+              <option value="auto">Auto</option>
+              <option value="high">High</option>
+              <option value="medium">Medium</option>
+              <option value="low">Low</option>
+            </select>
+          </label>
+          <button type="button" class="fullscreen" onClick={onFullscreen}>⛶ Fullscreen</button>
+        </>
+      )}
     </div>
   );
 }
