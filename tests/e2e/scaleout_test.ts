@@ -177,11 +177,26 @@ Deno.test({
           await Promise.all(
             buyers.map((buyer) => buyer.post(`${base()}/cart/items`, { productId: shirt, quantity: 1 })),
           );
-          const statuses = await Promise.all(buyers.map((buyer) => buyer.post(`${base()}/reservations`)));
-          const won = buyers.filter((_, i) => statuses[i] === 201);
-          assertEquals(won.length, 10, `statuses: ${statuses}`);
-          assert(statuses.every((s) => s === 201 || s === 409), `the rest are told it sold out: ${statuses}`);
-          assert(won.some((w) => w.process === a) && won.some((w) => w.process === b), "both processes sold");
+          // Every race sells exactly 10. One whose 10 all went through one process did not
+          // race the two (the machine ran that process first, not the app's doing): the seller
+          // then restocks 10, and those without one race again, up to three times.
+          const bothSold = (won: Buyer[]) =>
+            won.some((w) => w.process === a) && won.some((w) => w.process === b);
+          let racing = buyers, won: Buyer[] = [];
+          for (let race = 1; race <= 3 && !bothSold(won); race++) {
+            if (race > 1) {
+              await api(seller.studio, "PATCH", `/api/products/${shirt}`, { stock: 10, stockShown: 0 });
+            }
+            const statuses = await Promise.all(racing.map((buyer) => buyer.post(`${base()}/reservations`)));
+            won = racing.filter((_, i) => statuses[i] === 201);
+            assertEquals(won.length, 10, `race ${race}, statuses: ${statuses}`);
+            assert(
+              statuses.every((s) => s === 201 || s === 409),
+              `the rest are told it sold out: ${statuses}`,
+            );
+            racing = racing.filter((_, i) => statuses[i] !== 201);
+          }
+          assert(bothSold(won), "both processes sold in one race");
           assert(buyers.every((buyer) => buyer.stayed()), "each buyer stayed on its process");
           for (const v of viewers) {
             await v.waitForSelector(`.tray-item[data-product-id="${shirt}"] .stock-note.sold-out`, {
