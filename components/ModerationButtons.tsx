@@ -23,17 +23,22 @@ export function ModerationButtons(
       >
         Delete
       </button>
-      {sanction && TIMEOUT_MINUTES.map((minutes) => (
-        <button
-          key={minutes}
-          type="button"
-          disabled={busy}
-          aria-label={`Time out ${name} for ${minutes} ${minutes === 1 ? "minute" : "minutes"}`}
-          onClick={() => moderation.timeOut(message, minutes)}
-        >
-          {minutes} min
-        </button>
-      ))}
+      {sanction && <span class="moderation-caption" aria-hidden="true">Time out</span>}
+      {sanction && TIMEOUT_MINUTES.map((minutes) => {
+        // The visible words are part of the name, for those who speak a button's name.
+        const duration = `${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
+        return (
+          <button
+            key={minutes}
+            type="button"
+            disabled={busy}
+            aria-label={`Time out ${name} for ${duration}`}
+            onClick={() => moderation.timeOut(message, minutes)}
+          >
+            {duration}
+          </button>
+        );
+      })}
       {sanction && (
         <button
           type="button"

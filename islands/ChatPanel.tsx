@@ -47,26 +47,35 @@ export default function ChatPanel({ streamId, initial, canPost: openAtLoad, role
         onPin={note.pin}
         onUnpin={note.unpin}
       />
-      <ol class="chat-messages" role="log" ref={scroll.list} onScroll={scroll.onScroll}>
-        <li class="chat-earlier" ref={scroll.top}>
-          {chat.hasEarlier.value && (
-            <button type="button" class="link" disabled={earlier.busy.value} onClick={chat.loadEarlier}>
-              {earlier.busy.value ? "Loading…" : "Load earlier messages"}
-            </button>
-          )}
-        </li>
-        {messages.value.length === 0 && <li class="chat-empty muted">No messages yet. Say hello!</li>}
-        {messages.value.map((m) => (
-          <ChatLine
-            key={m.id}
-            message={m}
-            actions={(canPost || canModerate(role)) && (
-              <ChatLineActions message={m} role={role} moderation={moderation} />
+      <div
+        class="chat-messages"
+        role="log"
+        aria-label="Chat history"
+        tabIndex={0}
+        ref={scroll.list}
+        onScroll={scroll.onScroll}
+      >
+        <ol class="chat-lines">
+          <li class="chat-earlier" ref={scroll.top}>
+            {chat.hasEarlier.value && (
+              <button type="button" class="link" disabled={earlier.busy.value} onClick={chat.loadEarlier}>
+                {earlier.busy.value ? "Loading…" : "Load earlier messages"}
+              </button>
             )}
-          />
-        ))}
-        {chat.unsent.value.map((p) => <PendingLine key={p.sendId} pending={p} />)}
-      </ol>
+          </li>
+          {messages.value.length === 0 && <li class="chat-empty muted">No messages yet. Say hello!</li>}
+          {messages.value.map((m) => (
+            <ChatLine
+              key={m.id}
+              message={m}
+              actions={(canPost || canModerate(role)) && (
+                <ChatLineActions message={m} role={role} moderation={moderation} />
+              )}
+            />
+          ))}
+          {chat.unsent.value.map((p) => <PendingLine key={p.sendId} pending={p} />)}
+        </ol>
+      </div>
       {errors.filter(Boolean).map((error) => (
         <p key={error} class="notice error chat-error" role="alert">{error}</p>
       ))}

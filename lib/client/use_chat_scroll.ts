@@ -8,7 +8,7 @@ import { useEffect, useLayoutEffect, useRef } from "preact/hooks";
 const STICK_PX = 24;
 
 export interface ChatScroll {
-  list: RefObject<HTMLOListElement>;
+  list: RefObject<HTMLDivElement>;
   /** The item at the top of the list: seeing it calls `atTop`. */
   top: RefObject<HTMLLIElement>;
   onScroll(): void;
@@ -20,7 +20,7 @@ export interface ChatScroll {
 
 /** Call with what the list shows (messages, pending sends): it is placed after each change to them. */
 export function useChatScroll(shown: unknown[], atTop: () => void): ChatScroll {
-  const list = useRef<HTMLOListElement>(null);
+  const list = useRef<HTMLDivElement>(null);
   const top = useRef<HTMLLIElement>(null);
   const atBottom = useRef(true);
   // Distance from the bottom to keep while earlier messages are put above.

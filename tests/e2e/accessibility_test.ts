@@ -1,0 +1,131 @@
+// Every page a seller or a viewer uses, audited by axe-core (the engine behind the
+// browsers' own accessibility checks) on a 390 px phone and on a desktop, in the states
+// people meet: signed out, live with pins, a highlight, chat and a report, a product
+// sheet open, and after the end. Any violation fails, with what and where.
+import axe from "axe-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { assertEquals } from "@/tests/assert.ts";
+import { api, createProduct, createStreamAsSeller, goLive, liveTest, UI_TIMEOUT } from "./live_flow.ts";
+import { chatLine } from "./page_state.ts";
+
+const WIDTHS = [{ width: 390, height: 844 }, { width: 1280, height: 900 }];
+
+interface Violation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** axe's violations on the page as it is now, one line each, with up to three places. */
+async function violations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, which the pages' CSP does not govern.
+  await page.evaluate(axe.source);
+  const found = await page.evaluate(async () => {
+    const run = (globalThis as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } }).axe.run;
+    return (await run()).violations;
+  });
+  return found.map((v) =>
+    `${v.impact} ${v.id} (${v.help}): ${
+      v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")}: ${n.failureSummary?.split("\n")[1]?.trim()}`)
+        .join("; ")
+    }`
+  );
+}
+
+/** Opens `path` in a new page of a context at each width and expects no violations once `ready` holds. */
+async function audit(
+  t: Deno.TestContext,
+  name: string,
+  open: (viewport: { width: number; height: number }) => Promise<BrowserContext>,
+  url: string,
+  ready: (page: Page) => Promise<unknown> = () => Promise.resolve(),
+): Promise<void> {
+  for (const viewport of WIDTHS) {
+    await t.step(`${name}, ${viewport.width} px wide`, async () => {
+      const context = await open(viewport);
+      try {
+        const page = await context.newPage();
+        await page.goto(url);
+        await ready(page);
+        assertEquals(await violations(page), []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}
+
+liveTest(
+  "pages have no accessibility violations, on a phone and a desktop",
+  async (t, { stack, browser }) => {
+    const { studio, streamId, watchUrl } = await createStreamAsSeller(browser, stack.appUrl);
+    const shirt = await createProduct(studio, { name: "Linen shirt", image: true });
+    const tote = await createProduct(studio, { name: "Canvas tote", priceMinor: 1900 });
+    await api(studio, "PUT", `/api/streams/${streamId}/pins`, { productIds: [shirt, tote] });
+    await api(studio, "PUT", `/api/streams/${streamId}/highlight`, { productId: shirt });
+    await studio.reload();
+    await goLive(studio);
+    const seller = await studio.context().storageState();
+    const asSeller = (viewport: { width: number; height: number }) =>
+      browser.newContext({ viewport, storageState: seller });
+    const asStranger = (viewport: { width: number; height: number }) => browser.newContext({ viewport });
+
+    // A viewer says something and another reports it: the studio's chat and moderation panel fill.
+    const talker = await (await browser.newContext()).newPage();
+    await talker.goto(watchUrl);
+    await talker.getByRole("textbox", { name: "Chat message" }).fill("Is the shirt in blue?");
+    await talker.getByRole("button", { name: "Send" }).click();
+    await talker.waitForSelector(chatLine("Is the shirt in blue?"), { timeout: UI_TIMEOUT });
+    const reporter = await (await browser.newContext()).newPage();
+    await reporter.goto(watchUrl);
+    await reporter.waitForSelector(".chat-panel[data-ready]", { timeout: UI_TIMEOUT });
+    await reporter.getByRole("button", { name: /^Report message from/ }).click();
+    await reporter.getByRole("button", { name: /^Reported message from/ }).waitFor({ timeout: UI_TIMEOUT });
+
+    const { appUrl } = stack;
+    for (const path of ["/", "/signin", "/signup"]) {
+      await audit(
+        t,
+        `the page at ${path}`,
+        asStranger,
+        appUrl + path,
+      );
+    }
+    await audit(t, "the studio's streams", asSeller, `${appUrl}/studio`);
+    await audit(t, "the studio's products", asSeller, `${appUrl}/studio/products`);
+    await audit(
+      t,
+      "the studio while live, with chat and a report",
+      asSeller,
+      `${appUrl}/studio/${streamId}`,
+      (p) =>
+        Promise.all([
+          p.waitForSelector(".moderation-panel[data-ready] .report", { timeout: UI_TIMEOUT }),
+          p.waitForSelector(".chat-panel[data-ready] .moderation-buttons", { timeout: UI_TIMEOUT }),
+        ]),
+    );
+    await audit(t, "the watch page while playing", asStranger, watchUrl, (p) =>
+      Promise.all([
+        p.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT }),
+        p.waitForSelector(".product-tray[data-ready]", { timeout: UI_TIMEOUT }),
+        p.waitForSelector(".chat-panel[data-ready]", { timeout: UI_TIMEOUT }),
+      ]));
+    await audit(t, "a product's sheet", asStranger, `${watchUrl}?product=${tote}`, async (p) => {
+      await p.getByRole("dialog").waitFor({ timeout: UI_TIMEOUT });
+      await p.waitForSelector(".product-tray[data-ready]", { timeout: UI_TIMEOUT });
+    });
+
+    await studio.getByRole("button", { name: "End stream" }).click();
+    await studio.getByRole("button", { name: "Yes, end it" }).click();
+    await studio.waitForSelector(".studio[data-phase=ended]", { timeout: UI_TIMEOUT });
+    await audit(
+      t,
+      "the watch page after the end",
+      asStranger,
+      watchUrl,
+      (p) => p.getByText(/ended/i).first().waitFor(),
+    );
+    await audit(t, "the studio after the end, with analytics", asSeller, `${appUrl}/studio/${streamId}`);
+  },
+);
