@@ -31,6 +31,14 @@ export function guestIdentity(guestId: string): string {
   return `guest-${guestId}`;
 }
 
+/**
+ * Someone who watches without a name: their address may make no more guests now (a busy
+ * venue's Wi-Fi), so they watch by their browser session until they pick a name.
+ */
+export function watcherIdentity(browserId: string): string {
+  return `watcher-${browserId}`;
+}
+
 const CONNECTION = "~";
 
 /**

@@ -48,7 +48,7 @@ export interface WatchPage {
 export interface WatchRequest {
   asker: Actor;
   streamId: string;
-  /** Who joins the room: the asker, or the guest the page just made of a stranger; null for nobody yet. */
+  /** Who joins the room: the asker, the guest the page just made of a stranger, or a nameless watcher. */
   viewer: () => Promise<Actor | null>;
   /** The product whose sheet to open. */
   product?: string;

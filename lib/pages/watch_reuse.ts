@@ -10,7 +10,7 @@ export interface Asker {
   path: string;
   /** A seller is signed in (the site's header shows it). */
   signedIn: boolean;
-  /** The guest's name; undefined for a signed-in seller (who chats under their shop's). */
+  /** The guest's name ("" for one who watches nameless); undefined for a signed-in seller (who chats under their shop's). */
   guestName: string | null | undefined;
 }
 

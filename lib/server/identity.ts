@@ -5,7 +5,7 @@
 import type { Actor } from "@/lib/core/actor.ts";
 import { DomainError } from "@/lib/core/errors.ts";
 import { spend } from "@/lib/limits/limiter.ts";
-import { guestIdentity, sellerIdentity } from "@/lib/livekit/names.ts";
+import { guestIdentity, sellerIdentity, watcherIdentity } from "@/lib/livekit/names.ts";
 import type { Asker } from "@/lib/pages/watch_reuse.ts";
 import { clientAddress, parseProxies } from "./client_address.ts";
 import { type Guest, newGuest, writeBrowserCookie, writeGuestCookie } from "./cookies.ts";
@@ -38,6 +38,16 @@ export function askerOf(ctx: Ctx): Actor {
   return { identity: "", name: "", sellerId: null, ...where };
 }
 
+/**
+ * Who watches: the asker, or by their browser session one who has no name yet (their
+ * address may make no more guests now). Watching needs no name; null without a session.
+ */
+export function watcherOf(ctx: Ctx): Actor | null {
+  const actor = askerOf(ctx);
+  if (actor.identity) return actor;
+  return actor.browser ? { ...actor, identity: watcherIdentity(actor.browser), name: "Viewer" } : null;
+}
+
 /** The asker, who must be someone: chatting, liking, reacting and buying need a name. */
 export function personOf(ctx: Ctx): Actor {
   const actor = askerOf(ctx);
@@ -45,7 +55,7 @@ export function personOf(ctx: Ctx): Actor {
     throw new DomainError(
       "unauthenticated",
       "name_required",
-      "Open the stream's page (or pick a name) first.",
+      "Pick a name first: “Your name in chat” on the stream's page.",
     );
   }
   return actor;
@@ -87,5 +97,6 @@ export async function welcomeGuest(ctx: Ctx): Promise<void> {
 /** Who asks, as far as a page's HTML shows it: where, whether a seller is signed in, the guest's name. */
 export function pageAsker(ctx: Ctx): Asker {
   const signedIn = !!ctx.state.seller;
-  return { path: ctx.url.pathname, signedIn, guestName: signedIn ? undefined : ctx.state.guest?.name };
+  // A nameless watcher gets the name form empty: picking a name is how they may chat.
+  return { path: ctx.url.pathname, signedIn, guestName: signedIn ? undefined : ctx.state.guest?.name ?? "" };
 }

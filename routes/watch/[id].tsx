@@ -5,7 +5,7 @@ import { type Handlers, page, type PageProps, readForm, readQuery } from "@/lib/
 import { WatchQuery } from "@/lib/pages/inputs.ts";
 import { watchPage } from "@/lib/pages/watch.ts";
 import { reusable, type ReusablePage } from "@/lib/pages/watch_reuse.ts";
-import { askerOf, pageAsker, personOf, welcomeGuest } from "@/lib/server/identity.ts";
+import { askerOf, pageAsker, personOf, watcherOf, welcomeGuest } from "@/lib/server/identity.ts";
 import type { State } from "@/lib/server/state.ts";
 
 export const handler: Handlers<State> = {
@@ -14,8 +14,7 @@ export const handler: Handlers<State> = {
     // A stranger becomes a guest here, once the stream is known to exist; the room ticket is theirs.
     const viewer = async () => {
       await welcomeGuest(ctx);
-      const actor = askerOf(ctx);
-      return actor.identity ? actor : null;
+      return watcherOf(ctx);
     };
     const data = await watchPage(ctx.state.services, {
       asker: askerOf(ctx),

@@ -1,5 +1,6 @@
 // Attacks from outside that must cost the attacker, not the app: cross-site posts, huge
 // bodies and ids, forged client addresses, guessed passwords, hoarded quotas.
+import { RULES } from "@/lib/limits/rules.ts";
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
 import {
   Client,
@@ -98,11 +99,14 @@ Deno.test("a 200 MB body streamed to a form page is refused with 413 while it ar
   }
 });
 
-/** How many of 25 cookie-less browsers, all from `peer` and each claiming another address, become guests. */
+/** A few more than an address's share of new guests. */
+const BROWSERS = RULES.guest.address.max + 5;
+
+/** How many of BROWSERS cookie-less browsers, all from `peer` and each claiming another address, become guests. */
 async function guestsMade(app: TestApp, peer: string): Promise<number> {
   const { streamId } = await sellerWithStream(app);
   let made = 0;
-  for (let i = 0; i < 25; i++) {
+  for (let i = 0; i < BROWSERS; i++) {
     const browser = new Client(app, undefined, peer);
     const res = await browser.request(`/watch/${streamId}`, {
       headers: { "x-forwarded-for": `203.0.113.${i}` },
@@ -115,12 +119,16 @@ async function guestsMade(app: TestApp, peer: string): Promise<number> {
 
 Deno.test("X-Forwarded-For counts only from a trusted proxy: a forged one does not get new guests", () =>
   withApp(async (app) => {
-    assertEquals(await guestsMade(app, "198.51.100.50"), 20, "every request counts against the real peer");
+    assertEquals(
+      await guestsMade(app, "198.51.100.50"),
+      RULES.guest.address.max,
+      "every request counts against the real peer",
+    );
   }));
 
 Deno.test("behind a trusted proxy, each client address has its own share", async () => {
   await using app = await disposableApp({ TRUSTED_PROXIES: "127.0.0.1" });
-  assertEquals(await guestsMade(app, "127.0.0.1"), 25);
+  assertEquals(await guestsMade(app, "127.0.0.1"), BROWSERS);
 });
 
 Deno.test("forty bad sign-ins: the address is held back, and after five misses the account waits longer each time", () =>

@@ -7,6 +7,7 @@ import {
   expectError,
   kvSnapshot,
   LIVEKIT_KEYS,
+  sellerWithStream,
   signUp,
   viewer,
   withApp,
@@ -258,4 +259,34 @@ Deno.test("the watch page carries a room ticket: the new guest's own viewer conn
     assert(again && again.token !== ticket.token, "each page load is a connection of its own");
     await seller.post(`/api/streams/${streamId}/end`);
     assertEquals(await pageTicket(stranger, streamId), null, "an ended stream has no room to join");
+  }));
+
+Deno.test("a browser whose address may make no more guests still watches, nameless, and only subscribes", () =>
+  withApp(async (app) => {
+    const { seller, streamId } = await sellerWithStream(app);
+    await seller.post(`/api/streams/${streamId}/live`);
+    const venue = "198.51.100.77";
+    for (let i = 0; i < 100; i++) await new Client(app, undefined, venue).watch(streamId);
+    const late = new Client(app, undefined, venue);
+    const html = await (await late.request(`/watch/${streamId}`)).text();
+    assertEquals(late.cookie("sf_guest"), undefined, "the address's guests are spent");
+    assertMatch(html, /Your name in chat/, "the page offers to pick a name");
+    const ticket = await pageTicket(late, streamId);
+    assert(ticket, "the page still carries a room ticket");
+    const claims = await verifier.verify(ticket.token);
+    const person = connectionOf(claims.sub!).person;
+    assertMatch(person, /^watcher-/);
+    assertEquals(
+      [claims.video?.room, claims.video?.canPublish, claims.video?.canPublishData, claims.video?.hidden],
+      [roomName(streamId), false, false, true],
+    );
+    const again = await tokenClaims(late, streamId);
+    assertEquals(connectionOf(again.sub!).person, person, "a reconnect's ticket is the same watcher's");
+    await expectError(
+      await late.post(`/api/streams/${streamId}/token`, { as: "host" }),
+      401,
+      "name_required",
+    );
+    await expectError(await late.post(`/api/streams/${streamId}/chat`, { text: "hi" }), 401, "name_required");
+    await expectError(await late.post(`/api/streams/${streamId}/like`), 401, "name_required");
   }));

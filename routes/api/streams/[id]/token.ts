@@ -1,5 +1,5 @@
 import { type Handlers, readJson } from "@/lib/fresh/mod.ts";
-import { personOf } from "@/lib/server/identity.ts";
+import { personOf, watcherOf } from "@/lib/server/identity.ts";
 import type { State } from "@/lib/server/state.ts";
 import * as streams from "@/lib/streams/actions.ts";
 import { TokenInput } from "@/lib/streams/inputs.ts";
@@ -8,6 +8,7 @@ import { TokenInput } from "@/lib/streams/inputs.ts";
 export const handler: Handlers<State> = {
   async POST(ctx) {
     const { as } = await readJson(ctx, TokenInput);
-    return ctx.hono.json(await streams.joinToken(ctx.state.services, personOf(ctx), ctx.params.id!, as));
+    const actor = (as === "viewer" && watcherOf(ctx)) || personOf(ctx);
+    return ctx.hono.json(await streams.joinToken(ctx.state.services, actor, ctx.params.id!, as));
   },
 };
