@@ -1,7 +1,8 @@
 // Every page a seller or a viewer uses, audited by axe-core (the engine behind the
 // browsers' own accessibility checks) on a 390 px phone and on a desktop, in the states
 // people meet: signed out, live with pins, a highlight, chat and a report, a product
-// sheet open, and after the end. Any violation fails, with what and where.
+// sheet open, a stream not started yet, a banned viewer, and after the end. Any
+// violation fails, with what and where.
 import axe from "axe-core";
 import type { BrowserContext, Page } from "playwright-core";
 import { assertEquals } from "@/tests/assert.ts";
@@ -115,6 +116,30 @@ liveTest(
       await p.getByRole("dialog").waitFor({ timeout: UI_TIMEOUT });
       await p.waitForSelector(".product-tray[data-ready]", { timeout: UI_TIMEOUT });
     });
+
+    const later = await api(studio, "POST", "/api/streams", { title: "Autumn knits" }) as {
+      watchUrl: string;
+    };
+    await audit(
+      t,
+      "the watch page of a stream that has not started",
+      asStranger,
+      later.watchUrl,
+      (p) => p.getByText("The seller is offline.").waitFor({ timeout: UI_TIMEOUT }),
+    );
+    const { messages } = await talker.evaluate(
+      async (path) => await (await fetch(path)).json(),
+      `/api/streams/${streamId}/chat`,
+    );
+    await api(studio, "POST", `/api/streams/${streamId}/bans`, { messageId: messages.at(-1).id });
+    const banned = await talker.context().storageState();
+    await audit(
+      t,
+      "the watch page of a banned viewer",
+      (viewport) => browser.newContext({ viewport, storageState: banned }),
+      watchUrl,
+      (p) => p.getByText("You were banned from this shop's streams.").waitFor({ timeout: UI_TIMEOUT }),
+    );
 
     await studio.getByRole("button", { name: "End stream" }).click();
     await studio.getByRole("button", { name: "Yes, end it" }).click();
