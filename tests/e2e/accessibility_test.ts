@@ -2,7 +2,7 @@
 // browsers' own accessibility checks) on a 390 px phone and on a desktop, in the states
 // people meet: signed out, live with pins, a highlight, chat and a report, a product
 // sheet open, a stream not started yet, a banned viewer, and after the end. Any
-// violation fails, with what and where.
+// violation fails, with what and where, and so does a page wider than the screen.
 import axe from "axe-core";
 import type { BrowserContext, Page } from "playwright-core";
 import { assertEquals } from "@/tests/assert.ts";
@@ -50,6 +50,8 @@ async function audit(
         await page.goto(url);
         await ready(page);
         assertEquals(await violations(page), []);
+        const sideways = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+        assertEquals(sideways, 0, "the page never scrolls sideways");
       } finally {
         await context.close();
       }
@@ -58,12 +60,14 @@ async function audit(
 }
 
 liveTest(
-  "pages have no accessibility violations, on a phone and a desktop",
+  "pages have no accessibility violations and never scroll sideways, on a phone and a desktop",
   async (t, { stack, browser }) => {
     const { studio, streamId, watchUrl } = await createStreamAsSeller(browser, stack.appUrl);
     const shirt = await createProduct(studio, { name: "Linen shirt", image: true });
     const tote = await createProduct(studio, { name: "Canvas tote", priceMinor: 1900 });
-    await api(studio, "PUT", `/api/streams/${streamId}/pins`, { productIds: [shirt, tote] });
+    const scarf = await createProduct(studio, { name: "Wool scarf" });
+    const trousers = await createProduct(studio, { name: "Linen trousers with a longer name" });
+    await api(studio, "PUT", `/api/streams/${streamId}/pins`, { productIds: [shirt, tote, scarf, trousers] });
     await api(studio, "PUT", `/api/streams/${streamId}/highlight`, { productId: shirt });
     await studio.reload();
     await goLive(studio);
