@@ -1,9 +1,17 @@
 import type { ErrorPageProps } from "@/lib/fresh/mod.ts";
 
+// What a person is told first, in plain words; the message below says why.
+const HEADINGS: Record<number, string> = {
+  403: "Not allowed",
+  404: "Page not found",
+  413: "That is too large",
+  429: "Please wait a moment",
+};
+
 export default function ErrorPage({ status, message }: ErrorPageProps) {
   return (
     <section class="error-page">
-      <h1>{status === 404 ? "Page not found" : "Something went wrong"}</h1>
+      <h1>{HEADINGS[status] ?? "Something went wrong"}</h1>
       <p>{message}</p>
       <p>
         <a href="/">Back to live streams</a>
