@@ -1,6 +1,6 @@
 import { canSanction } from "@/lib/client/moderation.ts";
 import type { ChatModeration } from "@/lib/client/use_chat_moderation.ts";
-import { TIMEOUT_MINUTES } from "@/lib/contract/limits.ts";
+import { TIMEOUT_MINUTES, timeoutWords } from "@/lib/contract/limits.ts";
 import type { ChatMessage } from "@/lib/contract/messages.ts";
 
 /**
@@ -23,32 +23,31 @@ export function ModerationButtons(
       >
         Delete
       </button>
-      {sanction && <span class="moderation-caption" aria-hidden="true">Time out</span>}
-      {sanction && TIMEOUT_MINUTES.map((minutes) => {
-        // The visible words are part of the name, for those who speak a button's name.
-        const duration = `${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
-        return (
-          <button
-            key={minutes}
-            type="button"
-            disabled={busy}
-            aria-label={`Time out ${name} for ${duration}`}
-            onClick={() => moderation.timeOut(message, minutes)}
-          >
-            {duration}
-          </button>
-        );
-      })}
       {sanction && (
-        <button
-          type="button"
-          class="danger"
-          disabled={busy}
-          aria-label={`Ban ${name}`}
-          onClick={() => moderation.ban(message)}
-        >
-          Ban
-        </button>
+        <>
+          <span class="moderation-caption" aria-hidden="true">Time out</span>
+          {/* The visible words are part of each name, for those who speak a button's name. */}
+          {TIMEOUT_MINUTES.map((minutes) => (
+            <button
+              key={minutes}
+              type="button"
+              disabled={busy}
+              aria-label={`Time out ${name} for ${timeoutWords(minutes)}`}
+              onClick={() => moderation.timeOut(message, minutes)}
+            >
+              {timeoutWords(minutes)}
+            </button>
+          ))}
+          <button
+            type="button"
+            class="danger"
+            disabled={busy}
+            aria-label={`Ban ${name}`}
+            onClick={() => moderation.ban(message)}
+          >
+            Ban
+          </button>
+        </>
       )}
     </span>
   );

@@ -1,12 +1,12 @@
 // The seller's tracks in a viewer's room, as the player shows them: the main picture is the
-// screen share when there is one, else the camera, which then shows small beside it. Shared by the watch page's starter
-// (islands/WatchPlayer.start.ts) and the player island (use_seller_media.ts).
+// screen share when there is one, else the camera, which then shows small beside it.
+// Shared by the watch page's starter (islands/WatchPlayer.start.ts) and the player island
+// (use_seller_media.ts).
 import { type RemoteTrackPublication, type Room, Track } from "livekit-client";
 
 export interface SellerTracks {
   /** Every track the seller publishes, subscribed or not. */
   all: RemoteTrackPublication[];
-  screen?: RemoteTrackPublication;
   camera?: RemoteTrackPublication;
   mic?: RemoteTrackPublication;
   /** The main picture, and the small one beside it (the camera, during a screen share). */
@@ -21,7 +21,6 @@ export function sellerTracks(room: Room): SellerTracks {
   const [screen, camera] = [find(Track.Source.ScreenShare), find(Track.Source.Camera)];
   return {
     all,
-    screen,
     camera,
     mic: find(Track.Source.Microphone),
     main: screen ?? camera,

@@ -14,6 +14,11 @@ export const PINNED_MAX_LENGTH = 200;
 export const TIMEOUT_MINUTES = [1, 5, 10] as const;
 export type TimeoutMinutes = (typeof TIMEOUT_MINUTES)[number];
 
+/** A timeout's length in words, as the moderation buttons and the log say it. */
+export function timeoutWords(minutes: number): string {
+  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+}
+
 /** Slow mode's choices: a viewer's messages at least this many seconds apart (0: off). */
 export const SLOW_MODE_SECONDS = [0, 5, 10, 30, 60] as const;
 

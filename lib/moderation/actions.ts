@@ -3,6 +3,7 @@
 // viewers' reports. Every action checks the role here, and is stored with its log entry
 // and what the room and the seller hear of it in one commit (lib/outbox).
 import { getChatMessage, removeChatMessage, removeMessagesBy } from "@/lib/chat/store.ts";
+import { timeoutWords } from "@/lib/contract/limits.ts";
 import type { Ban, ModerationEntry, Pinned } from "@/lib/contract/views.ts";
 import type { Actor } from "@/lib/core/actor.ts";
 import { isoAt } from "@/lib/core/clock.ts";
@@ -74,8 +75,7 @@ export async function timeOut(
   const stream = await moderated(services, actor, await findStream(kv, streamId));
   const { message: m, author } = await offenderOf(services, stream, messageId);
   const now = clock.now();
-  const detail = minutes === 1 ? "1 minute" : `${minutes} minutes`;
-  const entry = logEntry(actor.name, "timeout", now, { target: m.name, detail });
+  const entry = logEntry(actor.name, "timeout", now, { target: m.name, detail: timeoutWords(minutes) });
   await storeTimeout(kv, placeOf(stream), author, { now, until: now + minutes * 60_000 }, entry);
   return { until: isoAt(now + minutes * 60_000) };
 }
