@@ -10,6 +10,8 @@ import { api, createProduct, createStreamAsSeller, goLive, liveTest, UI_TIMEOUT 
 import { chatLine } from "./page_state.ts";
 
 const WIDTHS = [{ width: 390, height: 844 }, { width: 1280, height: 900 }];
+/** A name, title or message with nowhere to break: it must wrap, not widen the page. */
+const UNBROKEN = (lead: string, length: number) => lead + "x".repeat(length - lead.length);
 
 interface Violation {
   id: string;
@@ -66,9 +68,12 @@ liveTest(
     const shirt = await createProduct(studio, { name: "Linen shirt", image: true });
     const tote = await createProduct(studio, { name: "Canvas tote", priceMinor: 1900 });
     const scarf = await createProduct(studio, { name: "Wool scarf" });
-    const trousers = await createProduct(studio, { name: "Linen trousers with a longer name" });
+    const trousers = await createProduct(studio, { name: UNBROKEN("Linentrousers", 120) });
     await api(studio, "PUT", `/api/streams/${streamId}/pins`, { productIds: [shirt, tote, scarf, trousers] });
     await api(studio, "PUT", `/api/streams/${streamId}/highlight`, { productId: shirt });
+    const later = await api(studio, "POST", "/api/streams", { title: UNBROKEN("Autumnknits", 120) }) as {
+      watchUrl: string;
+    };
     await studio.reload();
     await goLive(studio);
     const seller = await studio.context().storageState();
@@ -82,11 +87,16 @@ liveTest(
     await talker.getByRole("textbox", { name: "Chat message" }).fill("Is the shirt in blue?");
     await talker.getByRole("button", { name: "Send" }).click();
     await talker.waitForSelector(chatLine("Is the shirt in blue?"), { timeout: UI_TIMEOUT });
+    await talker.getByRole("textbox", { name: "Chat message" }).fill(UNBROKEN("Sooo", 500));
+    await talker.getByRole("button", { name: "Send" }).click();
+    await talker.waitForSelector(chatLine(UNBROKEN("Sooo", 500)), { timeout: UI_TIMEOUT });
     const reporter = await (await browser.newContext()).newPage();
     await reporter.goto(watchUrl);
     await reporter.waitForSelector(".chat-panel[data-ready]", { timeout: UI_TIMEOUT });
-    await reporter.getByRole("button", { name: /^Report message from/ }).click();
-    await reporter.getByRole("button", { name: /^Reported message from/ }).waitFor({ timeout: UI_TIMEOUT });
+    await reporter.getByRole("button", { name: /^Report message from/ }).first().click();
+    await reporter.getByRole("button", { name: /^Reported message from/ }).first().waitFor({
+      timeout: UI_TIMEOUT,
+    });
 
     const { appUrl } = stack;
     for (const path of ["/", "/signin", "/signup"]) {
@@ -116,14 +126,11 @@ liveTest(
         p.waitForSelector(".product-tray[data-ready]", { timeout: UI_TIMEOUT }),
         p.waitForSelector(".chat-panel[data-ready]", { timeout: UI_TIMEOUT }),
       ]));
-    await audit(t, "a product's sheet", asStranger, `${watchUrl}?product=${tote}`, async (p) => {
+    await audit(t, "a product's sheet", asStranger, `${watchUrl}?product=${trousers}`, async (p) => {
       await p.getByRole("dialog").waitFor({ timeout: UI_TIMEOUT });
       await p.waitForSelector(".product-tray[data-ready]", { timeout: UI_TIMEOUT });
     });
 
-    const later = await api(studio, "POST", "/api/streams", { title: "Autumn knits" }) as {
-      watchUrl: string;
-    };
     await audit(
       t,
       "the watch page of a stream that has not started",
