@@ -3,11 +3,20 @@
 // the file's type is known without a lookup. Files appear whole or not at all: written to
 // a temporary name, then renamed.
 import { join } from "node:path";
+import { imageSize } from "image-size";
 import type { ImageType } from "@/lib/contract/views.ts";
 import { DomainError, invalid } from "@/lib/core/errors.ts";
 
 /** 5 MB, the largest image a seller may upload. */
 export const MAX_IMAGE_BYTES = 5_000_000;
+
+/**
+ * The most pixels an image may have, and per side. A phone's largest photo fits; an image of
+ * a few kilobytes that says 30,000 × 30,000 (gigabytes to decode on every viewer's phone)
+ * does not.
+ */
+export const MAX_IMAGE_PIXELS = 50_000_000;
+export const MAX_IMAGE_SIDE = 10_000;
 
 /** Body limit for API routes that take an image: the image plus room for the other fields. */
 export const IMAGE_UPLOAD_BODY_LIMIT = MAX_IMAGE_BYTES + 500_000;
@@ -60,8 +69,9 @@ export function imageTypeOf(id: string): ImageType | null {
 }
 
 /**
- * Checks the bytes (not empty, at most 5 MB, PNG, JPEG or WebP) and stores them under a new
- * random id. Throws a DomainError, having written nothing, when they do not pass.
+ * Checks the bytes (not empty, at most 5 MB, PNG, JPEG or WebP, a readable width and height
+ * within the limits) and stores them under a new random id. Throws a DomainError, having
+ * written nothing, when they do not pass.
  */
 export async function saveImage(dir: string, bytes: Uint8Array): Promise<StoredImage> {
   if (bytes.length === 0) throw invalid("empty_image", "Image is empty");
@@ -72,6 +82,7 @@ export async function saveImage(dir: string, bytes: Uint8Array): Promise<StoredI
   if (!type) {
     throw new DomainError("unsupported", "unsupported_image", "Image must be a PNG, JPEG or WebP file");
   }
+  checkDimensions(bytes);
   const random = Array.from(
     crypto.getRandomValues(new Uint8Array(16)),
     (b) => b.toString(16).padStart(2, "0"),
@@ -88,6 +99,27 @@ export async function saveImage(dir: string, bytes: Uint8Array): Promise<StoredI
     throw error;
   }
   return { id, type, bytes: bytes.length };
+}
+
+/** Throws unless the header gives a size (read by image-size) within the limits above. */
+function checkDimensions(bytes: Uint8Array): void {
+  let size: { width: number; height: number };
+  try {
+    size = imageSize(bytes);
+  } catch {
+    throw invalid("damaged_image", "Image is damaged: its width and height cannot be read");
+  }
+  const { width, height } = size;
+  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS) {
+    const n = (x: number) => x.toLocaleString("en");
+    throw invalid(
+      "image_dimensions",
+      `Image must be at most ${n(MAX_IMAGE_SIDE)} pixels a side and ${
+        n(MAX_IMAGE_PIXELS / 1e6)
+      } megapixels; ` +
+        `this one is ${n(width)} × ${n(height)}`,
+    );
+  }
 }
 
 /** The image's bytes as a stream, its type and size; null for an unknown or malformed id. */

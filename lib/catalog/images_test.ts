@@ -4,12 +4,21 @@ import {
   JPEG_BYTES,
   PNG_BYTES,
   pngOfSize,
+  pngSized,
   TEXT_BYTES,
   WEBP_BYTES,
 } from "@/tests/fixtures/images.ts";
 import { DomainError, type ErrorKind } from "@/lib/core/errors.ts";
 import { withTempDir } from "@/tests/temp_dir.ts";
-import { deleteImage, MAX_IMAGE_BYTES, readImage, saveImage, sniffImage } from "./images.ts";
+import {
+  deleteImage,
+  MAX_IMAGE_BYTES,
+  MAX_IMAGE_PIXELS,
+  MAX_IMAGE_SIDE,
+  readImage,
+  saveImage,
+  sniffImage,
+} from "./images.ts";
 
 const withDir = (fn: (dir: string) => Promise<void>) => withTempDir("showfloor-images-", fn);
 
@@ -59,6 +68,26 @@ Deno.test("saveImage() refuses an empty, oversized or non-image file with a 4xx 
       "image/png",
       "5 MB exactly is fine",
     );
+  }));
+
+Deno.test("saveImage() refuses an image whose size cannot be read or would take too much to decode", () =>
+  withDir(async (dir) => {
+    const side = MAX_IMAGE_SIDE + 1;
+    const tooMany = MAX_IMAGE_PIXELS / 5_000 + 1;
+    for (const [width, height] of [[30_000, 30_000], [side, 1], [1, side], [5_000, tooMany]]) {
+      await refused(() => saveImage(dir, pngSized(width!, height!)), "invalid", "image_dimensions");
+    }
+    for (const cut of [PNG_BYTES.subarray(0, 12), JPEG_BYTES.subarray(0, 20), WEBP_BYTES.subarray(0, 12)]) {
+      await refused(() => saveImage(dir, cut), "invalid", "damaged_image");
+    }
+    assertEquals(await filesUnder(dir), []);
+    for (const [width, height] of [[8_000, 6_000], [MAX_IMAGE_SIDE, 5_000]]) {
+      assertEquals(
+        (await saveImage(dir, pngSized(width!, height!))).type,
+        "image/png",
+        `${width} × ${height} fits`,
+      );
+    }
   }));
 
 Deno.test("readImage() and deleteImage() ignore unknown and malformed ids, so no path escapes the folder", () =>

@@ -6,6 +6,7 @@ import {
   JPEG_BYTES,
   PNG_BYTES,
   pngOfSize,
+  pngSized,
   TEXT_BYTES,
   WEBP_BYTES,
 } from "@/tests/fixtures/images.ts";
@@ -198,6 +199,20 @@ Deno.test("product input is checked field by field: each bad value is a clear 4x
         413,
         "image_too_large",
         /at most 5 MB/,
+      ],
+      [
+        "a few bytes of PNG that say 30,000 × 30,000 pixels",
+        () => create(productForm(shirt, file(pngSized(30_000, 30_000)))),
+        400,
+        "image_dimensions",
+        /at most 10,000 pixels a side and 50 megapixels; this one is 30,000 × 30,000/,
+      ],
+      [
+        "a PNG cut off before its size",
+        () => edit(productForm({}, file(PNG_BYTES.subarray(0, 12)))),
+        400,
+        "damaged_image",
+        /damaged/,
       ],
       [
         "a 6 MB image (over the route's body limit)",
