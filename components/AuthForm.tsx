@@ -1,4 +1,5 @@
 import type { FormFailure } from "@/lib/server/forms.ts";
+import { FieldError, invalidProps } from "./FieldError.tsx";
 
 interface AuthFormProps {
   mode: "signup" | "signin";
@@ -8,6 +9,7 @@ interface AuthFormProps {
 /** The sign-up and sign-in form: plain HTML, posted to its own page. */
 export function AuthForm({ mode, failure }: AuthFormProps) {
   const signup = mode === "signup";
+  const errors = failure?.fields;
   return (
     <form method="post" class="card form" novalidate>
       <h1>{signup ? "Start selling live" : "Sign in to your studio"}</h1>
@@ -15,13 +17,29 @@ export function AuthForm({ mode, failure }: AuthFormProps) {
       {signup && (
         <label>
           Shop or display name
-          <input name="name" required maxLength={60} autocomplete="name" value={failure?.values.name} />
+          <input
+            name="name"
+            required
+            maxLength={60}
+            autocomplete="name"
+            value={failure?.values.name}
+            {...invalidProps(errors, "name")}
+          />
         </label>
       )}
+      {signup && <FieldError errors={errors} name="name" />}
       <label>
         Email
-        <input name="email" type="email" required autocomplete="email" value={failure?.values.email} />
+        <input
+          name="email"
+          type="email"
+          required
+          autocomplete="email"
+          value={failure?.values.email}
+          {...invalidProps(errors, "email")}
+        />
       </label>
+      <FieldError errors={errors} name="email" />
       <label>
         Password {signup && <small>(at least 10 characters)</small>}
         <input
@@ -30,8 +48,10 @@ export function AuthForm({ mode, failure }: AuthFormProps) {
           required
           minLength={signup ? 10 : 1}
           autocomplete={signup ? "new-password" : "current-password"}
+          {...invalidProps(errors, "password")}
         />
       </label>
+      <FieldError errors={errors} name="password" />
       <button type="submit" class="primary">{signup ? "Create account" : "Sign in"}</button>
       <p>
         {signup

@@ -14,7 +14,7 @@ export function CatalogView({ products, failure }: { products: ProductView[]; fa
       <form method="post" enctype="multipart/form-data" class="card form">
         <h2>New product</h2>
         {failure && <p class="notice error" role="alert">{failure.error}</p>}
-        <ProductFields values={failure?.values ?? {}} />
+        <ProductFields values={failure?.values ?? {}} errors={failure?.fields} />
         <button type="submit" class="primary">Add product</button>
       </form>
     </section>

@@ -28,7 +28,11 @@ export function ProductEditView({ product, failure }: { product: ProductView; fa
         {failure && <p class="notice error" role="alert">{failure.error}</p>}
         {/* The stock this form shows: saving applies the change to the stock as it is then. */}
         <input type="hidden" name="stockShown" value={failure?.values.stockShown ?? product.stock} />
-        <ProductFields values={failure?.values ?? valuesOf(product)} imageUrl={product.imageUrl} />
+        <ProductFields
+          values={failure?.values ?? valuesOf(product)}
+          errors={failure?.fields}
+          imageUrl={product.imageUrl}
+        />
         <button type="submit" class="primary">Save changes</button>
       </form>
       <form method="post" action={`/studio/products/${product.id}/delete`} class="form">

@@ -1,29 +1,35 @@
 import { CURRENCIES } from "@/lib/contract/limits.ts";
+import { FieldError, type FieldErrors, invalidProps } from "./FieldError.tsx";
 
 interface ProductFieldsProps {
   /** What the fields show: the product's values, or what was typed before an error. */
   values: Record<string, string>;
+  /** Each field's problem after a failed post. */
+  errors: FieldErrors;
   /** The current image, shown above the file input when editing. */
   imageUrl?: string | null;
 }
 
 /** The inputs of the product create and edit forms; the form posts multipart with an `image` file. */
-export function ProductFields({ values, imageUrl }: ProductFieldsProps) {
+export function ProductFields({ values, errors, imageUrl }: ProductFieldsProps) {
+  const field = (name: string) => ({ name, ...invalidProps(errors, name) });
   return (
     <>
       <label>
         Name
-        <input name="name" required maxLength={120} value={values.name} placeholder="Linen shirt" />
+        <input {...field("name")} required maxLength={120} value={values.name} placeholder="Linen shirt" />
       </label>
+      <FieldError errors={errors} name="name" />
       <label>
         Description
-        <textarea name="description" maxLength={2000} rows={3}>{values.description}</textarea>
+        <textarea {...field("description")} maxLength={2000} rows={3}>{values.description}</textarea>
       </label>
+      <FieldError errors={errors} name="description" />
       <div class="form-row">
         <label>
           Price
           <input
-            name="price"
+            {...field("price")}
             inputMode="decimal"
             required
             pattern="\d+([.,]\d+)?"
@@ -33,7 +39,7 @@ export function ProductFields({ values, imageUrl }: ProductFieldsProps) {
         </label>
         <label>
           Currency
-          <select name="currency" required>
+          <select {...field("currency")} required>
             {CURRENCIES.map((c) => (
               <option key={c} value={c} selected={c === (values.currency ?? "EUR")}>{c}</option>
             ))}
@@ -41,18 +47,27 @@ export function ProductFields({ values, imageUrl }: ProductFieldsProps) {
         </label>
         <label>
           Stock
-          <input name="stock" type="number" required min={0} step={1} value={values.stock} />
+          <input {...field("stock")} type="number" required min={0} step={1} value={values.stock} />
         </label>
       </div>
+      {["price", "currency", "stock"].map((name) => <FieldError key={name} errors={errors} name={name} />)}
       <label>
         Buy link <small>(optional: your own shop's page)</small>
-        <input name="buyUrl" type="url" maxLength={2048} value={values.buyUrl} placeholder="https://" />
+        <input
+          {...field("buyUrl")}
+          type="url"
+          maxLength={2048}
+          value={values.buyUrl}
+          placeholder="https://"
+        />
       </label>
+      <FieldError errors={errors} name="buyUrl" />
       {imageUrl && <img class="product-thumb" src={imageUrl} alt="Current image" width={96} height={96} />}
       <label>
         {imageUrl ? "Replace image" : "Image"} <small>(PNG, JPEG or WebP, at most 5 MB)</small>
-        <input name="image" type="file" accept="image/png,image/jpeg,image/webp" />
+        <input {...field("image")} type="file" accept="image/png,image/jpeg,image/webp" />
       </label>
+      <FieldError errors={errors} name="image" />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { FormFailure } from "@/lib/server/forms.ts";
 import type { Stream } from "@/lib/streams/store.ts";
+import { FieldError, invalidProps } from "./FieldError.tsx";
 import { StreamList } from "./StreamList.tsx";
 
 interface StudioHomeProps {
@@ -27,12 +28,22 @@ export function StudioHome({ sellerName, streams, failure }: StudioHomeProps) {
             maxLength={120}
             value={failure?.values.title}
             placeholder="Spring drop: linen shirts"
+            {...invalidProps(failure?.fields, "title")}
           />
         </label>
+        <FieldError errors={failure?.fields} name="title" />
         <label>
           Description
-          <textarea name="description" maxLength={2000} rows={3}>{failure?.values.description}</textarea>
+          <textarea
+            name="description"
+            maxLength={2000}
+            rows={3}
+            {...invalidProps(failure?.fields, "description")}
+          >
+            {failure?.values.description}
+          </textarea>
         </label>
+        <FieldError errors={failure?.fields} name="description" />
         <button type="submit" class="primary">Create stream</button>
       </form>
       <h2>Your streams</h2>

@@ -24,3 +24,13 @@ export class HttpError extends Error {
     this.details = details;
   }
 }
+
+/** A 400 for input that failed its schema: every bad field's first problem, by field name. */
+export class InvalidInput extends HttpError {
+  readonly fields: Record<string, string>;
+
+  constructor(message: string, fields: Record<string, string>) {
+    super(400, "invalid_input", message);
+    this.fields = fields;
+  }
+}

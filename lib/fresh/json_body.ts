@@ -1,8 +1,8 @@
 // Request-body helpers with uniform errors: 415 unsupported_media_type,
 // 400 bad_json / bad_form for unparsable bodies, 400 invalid_input naming the
-// first bad field ("email: Invalid email address").
+// first bad field ("email: Invalid email address") and carrying every bad field's problem.
 import { z } from "zod";
-import { HttpError } from "./http_error.ts";
+import { HttpError, InvalidInput } from "./http_error.ts";
 
 interface HasRequest {
   req: Request;
@@ -19,7 +19,11 @@ function validate<T>(schema: z.ZodType<T>, input: unknown): T {
   const issue = result.error.issues[0];
   const field = issue?.path.map(String).join(".");
   const message = field ? `${field}: ${issue?.message}` : issue?.message ?? "Invalid input";
-  throw new HttpError(400, "invalid_input", message);
+  const fields: Record<string, string> = {};
+  for (const { path, message } of result.error.issues) {
+    if (path.length) fields[String(path[0])] ??= message;
+  }
+  throw new InvalidInput(message, fields);
 }
 
 /** Parses an `application/json` body and validates it with `schema`. */

@@ -1,11 +1,14 @@
 // HTML form posts for pages: on bad input the page is shown again with the error in
-// plain words and what the person typed (never their password), at the error's status.
+// plain words, each bad field's problem beside it, and what the person typed (never
+// their password), at the error's status.
 import type { z } from "zod";
-import { HttpError, readForm, type RouteContext } from "@/lib/fresh/mod.ts";
+import { HttpError, InvalidInput, readForm, type RouteContext } from "@/lib/fresh/mod.ts";
 import { toHttpError } from "./http_errors.ts";
 
 export interface FormFailure {
   error: string;
+  /** Each bad field's problem, by field name, to show beside it. */
+  fields: Record<string, string>;
   values: Record<string, string>;
 }
 
@@ -27,10 +30,18 @@ export async function submitForm<I, R>(
   } catch (caught) {
     const error = caught instanceof Error ? toHttpError(caught) ?? caught : caught;
     if (!(error instanceof HttpError)) throw error;
+    const fields = error instanceof InvalidInput ? error.fields : {};
+    const count = Object.keys(fields).length;
     return {
       ok: false,
       status: error.status,
-      failure: { error: error.message.replace(/^\w+: /, ""), values },
+      failure: {
+        error: count > 1
+          ? `Please fix the ${count} fields marked below.`
+          : error.message.replace(/^\w+: /, ""),
+        fields,
+        values,
+      },
     };
   }
 }

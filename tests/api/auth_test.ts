@@ -130,6 +130,34 @@ Deno.test("sign-out ends the session on the server, not only in the browser", ()
     await expectError(await replay.request("/api/streams"), 401, "sign_in_required");
   }));
 
+Deno.test("the sign-up page shows every bad field's problem under that field, tied to it", () =>
+  withApp(async (app) => {
+    const res = await new Client(app).postForm("/signup", { name: " ", email: "bo@", password: "short" });
+    assertEquals(res.status, 400);
+    const html = await res.text();
+    assertMatch(html, /role="alert">Please fix the 3 fields marked below.</);
+    for (
+      const [field, problem] of [
+        ["name", "Name is required"],
+        ["email", "Enter a valid email address"],
+        ["password", "Password must be at least 10 characters"],
+      ]
+    ) {
+      assertMatch(
+        html,
+        new RegExp(`<input name="${field}"[^>]* aria-invalid="true" aria-describedby="${field}-error"`),
+      );
+      assertMatch(html, new RegExp(`<p id="${field}-error" class="field-error">${problem}</p>`));
+    }
+    const good = await new Client(app).postForm("/signup", {
+      name: "Bo",
+      email: "bo@",
+      password: "long enough now",
+    });
+    const only = await good.text();
+    assertEquals([...only.matchAll(/aria-invalid/g)].length, 1, "only the bad field is marked");
+  }));
+
 Deno.test("the sign-up page shows a bad-input error in plain words and keeps what was typed", () =>
   withApp(async (app) => {
     const res = await new Client(app).postForm("/signup", {

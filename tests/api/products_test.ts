@@ -358,7 +358,8 @@ Deno.test("the catalog forms add, edit and delete a product, and show bad input 
     );
     assertEquals(bad.status, 400);
     const html = await bad.text();
-    assertMatch(html, /Price must be an amount like 49.90/);
+    assertMatch(html, /<p id="price-error" class="field-error">Price must be an amount like 49.90<\/p>/);
+    assertMatch(html, /<input name="price" aria-invalid="true" aria-describedby="price-error"/);
     assert(html.includes('value="Wool hat"') && html.includes('value="49.999"'), "what was typed is kept");
     const big = await post(`/studio/products/${product.id}`, productForm(typed, file(pngOfSize(7_000_000))));
     assertEquals(big.status, 413);

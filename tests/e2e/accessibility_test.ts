@@ -107,6 +107,12 @@ liveTest(
         appUrl + path,
       );
     }
+    await audit(t, "the sign-up page after a bad post", asStranger, `${appUrl}/signup`, async (p) => {
+      await p.getByLabel("Email").fill("bo@");
+      await p.getByLabel("Password").fill("short");
+      await p.getByRole("button", { name: "Create account" }).click();
+      await p.locator("#password-error").waitFor({ timeout: UI_TIMEOUT });
+    });
     await audit(t, "the studio's streams", asSeller, `${appUrl}/studio`);
     await audit(t, "the studio's products", asSeller, `${appUrl}/studio/products`);
     await audit(
