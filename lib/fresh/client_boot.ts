@@ -8,9 +8,9 @@
 // (page_settled.ts; the watch page's, once the video plays), the person reaches for
 // something, or 3 s pass. Then the starters' islands wake, then the others. Until then the
 // main thread is the starters' alone (preact is not even loaded), what the islands render
-// on the server (links, forms) already works, and what is typed or sent in them waits
-// (early_input.ts). Without starters, every island wakes at once.
-import { carryOver, holdEarlySubmits } from "./early_input.ts";
+// on the server (links, forms) already works, and what is typed, sent or pressed in them
+// waits (early_input.ts). Without starters, every island wakes at once.
+import { carryOver, holdEarlyInput } from "./early_input.ts";
 import { type IslandData, type PageIsland, pageIslands } from "./island_data.ts";
 import { told } from "./page_settled.ts";
 
@@ -54,7 +54,7 @@ let booted = false;
 export async function boot(): Promise<void> {
   if (booted) return;
   booted = true;
-  holdEarlySubmits();
+  holdEarlyInput();
   const islands = pageIslands();
   const started = islands.filter((i) => i.entry.start);
   if (started.length) await settled();

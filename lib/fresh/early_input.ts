@@ -1,20 +1,32 @@
-// What a person does inside an island before it wakes: text typed into its boxes, and a
-// form sent that has no address of its own (only the island's script can send it). Both
-// are carried over to the island when it wakes, instead of being lost or leaving the page.
-// (Forms with an `action` work without JavaScript and are left alone.)
+// What a person does inside an island before it wakes: text typed into its boxes, a form
+// sent that has no address of its own, and a button pressed that does nothing by itself
+// (`type="button"`: only the island's script can act on either). All are carried over to
+// the island when it wakes, instead of being lost or leaving the page. (Forms with an
+// `action` work without JavaScript and are left alone.)
 
 type Box = HTMLInputElement | HTMLTextAreaElement;
 
 const awake = new WeakSet<Element>();
 const held = new Set<HTMLFormElement>();
+const pressed: { button: HTMLButtonElement; island: Element }[] = [];
 
-/** From now on, such a form sent inside a sleeping island waits for the island. */
-export function holdEarlySubmits(): void {
+/** The sleeping island `el` is in, if it is in one. */
+const sleepingIsland = (el: Element) => {
+  const island = el.closest("sf-island");
+  return island && !awake.has(island) ? island : null;
+};
+
+/** From now on, such a form sent or button pressed inside a sleeping island waits for the island. */
+export function holdEarlyInput(): void {
+  addEventListener("click", (event) => {
+    const button = event.target instanceof Element ? event.target.closest("button[type=button]") : null;
+    if (!(button instanceof HTMLButtonElement)) return;
+    const island = sleepingIsland(button);
+    if (island) pressed.push({ button, island });
+  }, true);
   addEventListener("submit", (event) => {
     const form = event.target;
-    if (!(form instanceof HTMLFormElement) || form.hasAttribute("action")) return;
-    const island = form.closest("sf-island");
-    if (!island || awake.has(island)) return;
+    if (!(form instanceof HTMLFormElement) || form.hasAttribute("action") || !sleepingIsland(form)) return;
     event.preventDefault();
     held.add(form);
   }, true);
@@ -24,7 +36,8 @@ export function holdEarlySubmits(): void {
  * Call before hydrating `el`, and what it returns after: hydrating leaves a box's text but
  * not the island's state, whose next render would wipe it, so the typing is put back (into
  * the box of the same name if the box was replaced) and the island hears it as typed now;
- * then the forms held for it are sent.
+ * then the forms held for it are sent, and its buttons pressed again (if still there and
+ * not disabled by now).
  */
 export function carryOver(el: HTMLElement): () => void {
   const before = Array.from(el.querySelectorAll<Box>("input:not([type=checkbox],[type=radio]), textarea"))
@@ -42,6 +55,10 @@ export function carryOver(el: HTMLElement): () => void {
       if (!el.contains(form)) continue;
       held.delete(form);
       form.requestSubmit();
+    }
+    for (const press of pressed.filter((p) => p.island === el)) {
+      pressed.splice(pressed.indexOf(press), 1);
+      if (press.button.isConnected && !press.button.disabled) press.button.click();
     }
   };
 }

@@ -129,5 +129,20 @@ liveTest(
       assertEquals(early.url(), watchUrl);
       assertEquals(await early.inputValue(".chat-input"), "", "the box empties once it is sent");
     });
+
+    await t.step("a Report tapped before the chat's script arrives is sent once it has", async () => {
+      const early = await (await browser.newContext()).newPage();
+      let arrive = () => {};
+      const script = new Promise<void>((resolve) => arrive = resolve);
+      await early.route("**/_islands/ChatPanel.js", async (route) => (await script, await route.continue()));
+      await early.goto(watchUrl);
+      const line = early.locator(lineWith("Typed early"));
+      await line.getByRole("button", { name: /^Report message from/ }).click();
+      arrive();
+      await line.getByRole("button", { name: /^Reported message from/ }).waitFor({ timeout: UI_TIMEOUT });
+      await studio.locator(".report", { hasText: "Typed early" }).waitFor({
+        timeout: UI_TIMEOUT,
+      });
+    });
   },
 );
