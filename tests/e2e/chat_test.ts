@@ -1,7 +1,7 @@
 // Chat end to end with real parts: a viewer's message goes through the app (stored in
 // KV) and LiveKit's server API to the other viewers and the studio; a viewer who comes
 // later finds it in the server-rendered page; HTML in a message stays text.
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { assert, assertEquals } from "@/tests/assert.ts";
 import { createStreamAsSeller, goLive, liveTest, openViewer, UI_TIMEOUT } from "./live_flow.ts";
 
@@ -11,6 +11,16 @@ async function say(page: Page, text: string): Promise<void> {
   await page.fill(".chat-input", text);
   await page.click(".chat-send");
   await page.waitForSelector(lineWith(text), { timeout: UI_TIMEOUT });
+}
+
+/** A new viewer's watch page whose chat script arrives only when `arrive()` is called. */
+async function withChatHeld(browser: Browser, watchUrl: string) {
+  const early = await (await browser.newContext()).newPage();
+  let arrive = () => {};
+  const script = new Promise<void>((resolve) => arrive = resolve);
+  await early.route("**/_islands/ChatPanel.js", async (route) => (await script, await route.continue()));
+  await early.goto(watchUrl);
+  return { early, arrive };
 }
 
 async function texts(page: Page): Promise<string[]> {
@@ -116,11 +126,7 @@ liveTest(
     });
 
     await t.step("a line typed and sent before the chat's script arrives is sent once it has", async () => {
-      const early = await (await browser.newContext()).newPage();
-      let arrive = () => {};
-      const script = new Promise<void>((resolve) => arrive = resolve);
-      await early.route("**/_islands/ChatPanel.js", async (route) => (await script, await route.continue()));
-      await early.goto(watchUrl);
+      const { early, arrive } = await withChatHeld(browser, watchUrl);
       await early.fill(".chat-input", "Typed early");
       await early.click(".chat-send");
       assertEquals(early.url(), watchUrl, "the page stays");
@@ -131,18 +137,12 @@ liveTest(
     });
 
     await t.step("a Report tapped before the chat's script arrives is sent once it has", async () => {
-      const early = await (await browser.newContext()).newPage();
-      let arrive = () => {};
-      const script = new Promise<void>((resolve) => arrive = resolve);
-      await early.route("**/_islands/ChatPanel.js", async (route) => (await script, await route.continue()));
-      await early.goto(watchUrl);
+      const { early, arrive } = await withChatHeld(browser, watchUrl);
       const line = early.locator(lineWith("Typed early"));
       await line.getByRole("button", { name: /^Report message from/ }).click();
       arrive();
       await line.getByRole("button", { name: /^Reported message from/ }).waitFor({ timeout: UI_TIMEOUT });
-      await studio.locator(".report", { hasText: "Typed early" }).waitFor({
-        timeout: UI_TIMEOUT,
-      });
+      await studio.locator(".report", { hasText: "Typed early" }).waitFor({ timeout: UI_TIMEOUT });
     });
   },
 );
