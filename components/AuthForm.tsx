@@ -1,5 +1,6 @@
 import type { FormFailure } from "@/lib/server/forms.ts";
 import { FieldError, invalidProps } from "./FieldError.tsx";
+import { PageTitle } from "./PageTitle.tsx";
 
 interface AuthFormProps {
   mode: "signup" | "signin";
@@ -12,6 +13,7 @@ export function AuthForm({ mode, failure }: AuthFormProps) {
   const errors = failure?.fields;
   return (
     <form method="post" class="card form" novalidate>
+      <PageTitle title={signup ? "Start selling live" : "Sign in"} />
       <h1>{signup ? "Start selling live" : "Sign in to your studio"}</h1>
       {failure && <p class="notice error" role="alert">{failure.error}</p>}
       {signup && (

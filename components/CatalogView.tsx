@@ -1,5 +1,6 @@
 import type { ProductView } from "@/lib/contract/views.ts";
 import type { FormFailure } from "@/lib/server/forms.ts";
+import { PageTitle } from "./PageTitle.tsx";
 import { ProductFields } from "./ProductFields.tsx";
 import { ProductList } from "./ProductList.tsx";
 
@@ -7,6 +8,7 @@ import { ProductList } from "./ProductList.tsx";
 export function CatalogView({ products, failure }: { products: ProductView[]; failure?: FormFailure }) {
   return (
     <section>
+      <PageTitle title="Your products" />
       <h1>Your products</h1>
       {products.length
         ? <ProductList products={products} />

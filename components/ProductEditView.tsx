@@ -1,6 +1,7 @@
 import { formatAmount } from "@/lib/contract/money.ts";
 import type { ProductView } from "@/lib/contract/views.ts";
 import type { FormFailure } from "@/lib/server/forms.ts";
+import { PageTitle } from "./PageTitle.tsx";
 import { ProductFields } from "./ProductFields.tsx";
 
 /** The product's fields as the form shows them. */
@@ -20,6 +21,7 @@ function valuesOf(p: ProductView): Record<string, string> {
 export function ProductEditView({ product, failure }: { product: ProductView; failure?: FormFailure }) {
   return (
     <section>
+      <PageTitle title={`Edit ${product.name}`} />
       <p>
         <a href="/studio/products">← Your products</a>
       </p>

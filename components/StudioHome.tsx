@@ -1,6 +1,7 @@
 import type { FormFailure } from "@/lib/server/forms.ts";
 import type { Stream } from "@/lib/streams/store.ts";
 import { FieldError, invalidProps } from "./FieldError.tsx";
+import { PageTitle } from "./PageTitle.tsx";
 import { StreamList } from "./StreamList.tsx";
 
 interface StudioHomeProps {
@@ -13,6 +14,7 @@ interface StudioHomeProps {
 export function StudioHome({ sellerName, streams, failure }: StudioHomeProps) {
   return (
     <section>
+      <PageTitle title="Your studio" />
       <h1>Your studio</h1>
       <p>
         <a href="/studio/products">Products</a>: your catalog, to pin and sell while you are live.

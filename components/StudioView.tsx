@@ -6,6 +6,7 @@ import ShowcaseControls from "@/islands/ShowcaseControls.tsx";
 import Studio from "@/islands/Studio.tsx";
 import ViewerCount from "@/islands/ViewerCount.tsx";
 import type { StudioPage } from "@/lib/pages/studio.ts";
+import { PageTitle } from "./PageTitle.tsx";
 import { StudioModerationView } from "./StudioModerationView.tsx";
 
 /** A stream's studio: the broadcast, the showcase, the audience, sales, chat and its moderation. */
@@ -18,6 +19,7 @@ export function StudioView(
   const open = stream.status !== "ended";
   return (
     <section class="studio-page">
+      <PageTitle title={`Studio: ${stream.title}`} />
       <h1>{stream.title}</h1>
       {stream.description && <p class="muted">{stream.description}</p>}
       <Studio streamId={stream.id} status={stream.status} watchUrl={watchUrl} analytics={analytics} />

@@ -9,6 +9,7 @@ import WatchPlayer from "@/islands/WatchPlayer.tsx";
 import type { WatchPage } from "@/lib/pages/watch.ts";
 import { presenceOf } from "@/lib/streams/news.ts";
 import { GuestNameForm } from "./GuestNameForm.tsx";
+import { PageTitle } from "./PageTitle.tsx";
 
 interface WatchViewProps {
   page: WatchPage;
@@ -23,8 +24,17 @@ export function WatchView(
     WatchViewProps,
 ) {
   const open = stream.status !== "ended";
+  // What a link to the stream shows where it is shared.
+  const summary = stream.description || `Live shopping with ${stream.sellerName} on Showfloor`;
   return (
     <section class="watch-page">
+      <PageTitle title={`${stream.title} · ${stream.sellerName}`}>
+        <meta name="description" content={summary} />
+        <meta property="og:type" content="video.other" />
+        <meta property="og:site_name" content="Showfloor" />
+        <meta property="og:title" content={stream.title} />
+        <meta property="og:description" content={summary} />
+      </PageTitle>
       <div class="watch-stage">
         <WatchPlayer
           streamId={stream.id}

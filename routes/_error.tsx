@@ -1,3 +1,4 @@
+import { PageTitle } from "@/components/PageTitle.tsx";
 import type { ErrorPageProps } from "@/lib/fresh/mod.ts";
 
 // What a person is told first, in plain words; the message below says why.
@@ -9,9 +10,11 @@ const HEADINGS: Record<number, string> = {
 };
 
 export default function ErrorPage({ status, message }: ErrorPageProps) {
+  const heading = HEADINGS[status] ?? "Something went wrong";
   return (
     <section class="error-page">
-      <h1>{HEADINGS[status] ?? "Something went wrong"}</h1>
+      <PageTitle title={heading} />
+      <h1>{heading}</h1>
       <p>{message}</p>
       <p>
         <a href="/">Back to live streams</a>

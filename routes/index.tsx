@@ -1,3 +1,4 @@
+import { PageTitle } from "@/components/PageTitle.tsx";
 import { StreamList } from "@/components/StreamList.tsx";
 import { type Handlers, page, type PageProps } from "@/lib/fresh/mod.ts";
 import { type HomePage, homePage } from "@/lib/pages/home.ts";
@@ -10,6 +11,7 @@ export const handler: Handlers<State> = {
 export default function Home({ data: { live, viewers } }: PageProps<HomePage>) {
   return (
     <section>
+      <PageTitle title="Live now" />
       <h1>Live now</h1>
       {live.length
         ? <StreamList streams={live} hrefOf={(s) => `/watch/${s.id}`} viewers={viewers} />

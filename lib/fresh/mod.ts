@@ -7,7 +7,7 @@ export { readEmpty, readForm, readJson, readJsonOrEmpty, readJsonOrForm, readQue
 export { page, PageResult } from "./page.ts";
 export { hole, PageTemplates, type Reuse } from "./page_templates.ts";
 export { inertJson, plainJson } from "./island_props.ts";
-export { DefaultApp, DefaultError, render, renderDocument } from "./render.tsx";
+export { DefaultApp, DefaultError, Head, render, renderDocument } from "./render.tsx";
 export { compareRoutes, type Route, type RouteTable, scanRoutes, toPattern } from "./routes.ts";
 export type {
   AppProps,

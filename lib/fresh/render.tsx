@@ -2,7 +2,15 @@
 // a preact `options.vnode` hook swaps every island vnode for a marker that
 // renders `<sf-island>` around the island's server HTML and records its props;
 // the hook is removed again before render() returns.
-import { type ComponentChildren, type ComponentType, createContext, h, options, type VNode } from "preact";
+import {
+  type ComponentChildren,
+  type ComponentType,
+  createContext,
+  Fragment,
+  h,
+  options,
+  type VNode,
+} from "preact";
 import { useContext } from "preact/hooks";
 import { renderToString } from "preact-render-to-string";
 import { inertJson, plainJson } from "./island_props.ts";
@@ -13,6 +21,18 @@ interface Recorded {
   name: string;
   props: unknown;
   start?: true;
+}
+
+// What pages put in the document's head while render() runs (<Head>), else null.
+let heads: ComponentChildren[] | null = null;
+
+/**
+ * Puts its children in the document's `<head>` (a page's `<title>` replaces the shell's),
+ * as Fresh's `<Head>` does. Renders nothing where it stands, and nothing in the browser.
+ */
+export function Head({ children }: { children: ComponentChildren }): null {
+  heads?.push(children);
+  return null;
 }
 
 // Islands nested inside another island hydrate as part of the outer one.
@@ -45,11 +65,14 @@ export function render(vnode: VNode<any>, islands: readonly Island[], preload?: 
     previous?.(v);
   };
   let html: string;
+  const headed: ComponentChildren[] = heads = [];
   try {
     html = "<!DOCTYPE html>" + renderToString(vnode);
   } finally {
     options.vnode = previous;
+    heads = null;
   }
+  html = withHead(html, headed);
   if (recorded.length === 0) return html;
 
   const links = (preload?.([...new Set(recorded.map((r) => r.name))]) ?? [])
@@ -63,6 +86,15 @@ export function render(vnode: VNode<any>, islands: readonly Island[], preload?: 
   const scripts = `<script type="application/json" id="sf-islands">${inertJson(recorded)}</script>${entries}`;
   const at = html.lastIndexOf("</body>");
   return at === -1 ? html + scripts : html.slice(0, at) + scripts + html.slice(at);
+}
+
+/** `html` with what pages gave `<Head>` at the end of its head, their `<title>` in place of the shell's. */
+function withHead(html: string, head: ComponentChildren[]): string {
+  if (!head.length) return html;
+  const extra = renderToString(h(Fragment, null, head));
+  if (extra.includes("<title>")) html = html.replace(/<title>[^<]*<\/title>/, "");
+  const at = html.indexOf("</head>");
+  return at === -1 ? html : html.slice(0, at) + extra + html.slice(at);
 }
 
 /**

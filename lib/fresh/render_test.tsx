@@ -2,7 +2,7 @@ import { signal } from "@preact/signals";
 import Counter from "./testdata/islands/Counter.tsx";
 import type { Island } from "./islands.ts";
 import { inertJson } from "./island_props.ts";
-import { render } from "./render.tsx";
+import { Head, render } from "./render.tsx";
 import { assert, assertEquals, assertThrows } from "./test_utils.ts";
 
 const islands: Island[] = [
@@ -145,4 +145,42 @@ Deno.test("render() marks the islands that have a starter, and only those", () =
   assertEquals(JSON.parse(blobOf(render(doc(<Counter start={1} />), islands))), [
     { name: "Counter", props: { start: 1 } },
   ]);
+});
+
+Deno.test("<Head> puts a page's tags in the head, its title in place of the shell's", () => {
+  const shell = (body: preact.ComponentChildren) => (
+    <html>
+      <head>
+        <title>Site</title>
+      </head>
+      <body>{body}</body>
+    </html>
+  );
+  assertEquals(
+    render(shell(<p>x</p>), islands),
+    "<!DOCTYPE html><html><head><title>Site</title></head><body><p>x</p></body></html>",
+  );
+  const page = (
+    <p>
+      <Head>
+        <title>Tom &amp; Jo</title>
+        <meta name="description" content="About" />
+      </Head>
+      x
+    </p>
+  );
+  assertEquals(
+    render(shell(page), islands),
+    '<!DOCTYPE html><html><head><title>Tom &amp; Jo</title><meta name="description" content="About"/></head><body><p>x</p></body></html>',
+  );
+  const noTitle = (
+    <Head>
+      <meta name="robots" content="noindex" />
+    </Head>
+  );
+  assert(
+    render(shell(noTitle), islands).includes(
+      '<title>Site</title><meta name="robots" content="noindex"/></head>',
+    ),
+  );
 });

@@ -143,6 +143,31 @@ Deno.test("each viewer's watch page has their own ticket and name (as text), nev
     );
   }));
 
+Deno.test("each page names itself in the browser's tab; a stream's link shows its title and summary where it is shared", () =>
+  withApp(async (app) => {
+    const { seller, streamId, shirt } = await shop(app);
+    const titlesIn = (html: string) => [...html.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1]);
+    const titleOf = async (client: Client, path: string) =>
+      titlesIn(await (await client.request(path)).text());
+    const stranger = new Client(app);
+    const watch = await (await stranger.request(`/watch/${streamId}`)).text();
+    assertEquals(titlesIn(watch), ["Spring drop · Linen &amp; Co · Showfloor"], "one title, the page's");
+    for (
+      const tag of [
+        '<meta name="description" content="Linen, live."/>',
+        '<meta property="og:title" content="Spring drop"/>',
+        '<meta property="og:type" content="video.other"/>',
+      ]
+    ) assert(watch.includes(tag), tag);
+    assertEquals(await titleOf(seller, `/studio/${streamId}`), ["Studio: Spring drop · Showfloor"]);
+    assertEquals(await titleOf(seller, "/studio"), ["Your studio · Showfloor"]);
+    assertEquals(await titleOf(seller, "/studio/products"), ["Your products · Showfloor"]);
+    assertEquals(await titleOf(seller, `/studio/products/${shirt.id}`), ["Edit Linen shirt · Showfloor"]);
+    assertEquals(await titleOf(stranger, "/"), ["Live now · Showfloor"]);
+    assertEquals(await titleOf(stranger, "/signin"), ["Sign in · Showfloor"]);
+    assertEquals(await titleOf(stranger, "/watch/nosuchstream"), ["Page not found · Showfloor"]);
+  }));
+
 Deno.test("what changes in a stream is on the very next watch page load", () =>
   withApp(async (app) => {
     const { seller, streamId, hidden } = await shop(app);
