@@ -7,11 +7,15 @@ import Studio from "@/islands/Studio.tsx";
 import ViewerCount from "@/islands/ViewerCount.tsx";
 import type { StudioPage } from "@/lib/pages/studio.ts";
 import { PageTitle } from "./PageTitle.tsx";
+import { ReplayView } from "./ReplayView.tsx";
 import { StudioModerationView } from "./StudioModerationView.tsx";
 
 /** A stream's studio: the broadcast, the showcase, the audience, sales, chat and its moderation. */
 export function StudioView(
-  { page: { stream, chat, audience, sales, catalog, showcase, analytics, pinned, moderation }, watchUrl }: {
+  {
+    page: { stream, chat, audience, sales, catalog, showcase, analytics, pinned, moderation, replay },
+    watchUrl,
+  }: {
     page: StudioPage;
     watchUrl: string;
   },
@@ -23,6 +27,7 @@ export function StudioView(
       <h1>{stream.title}</h1>
       {stream.description && <p class="muted">{stream.description}</p>}
       <Studio streamId={stream.id} status={stream.status} watchUrl={watchUrl} analytics={analytics} />
+      {!open && <ReplayView takes={replay} />}
       <ShowcaseControls streamId={stream.id} catalog={catalog} initial={showcase} canEdit={open} />
       <div class="audience-bar">
         <ViewerCount streamId={stream.id} initial={audience.viewers} />

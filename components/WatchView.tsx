@@ -10,6 +10,7 @@ import type { WatchPage } from "@/lib/pages/watch.ts";
 import { presenceOf } from "@/lib/streams/news.ts";
 import { GuestNameForm } from "./GuestNameForm.tsx";
 import { PageTitle } from "./PageTitle.tsx";
+import { ReplayView } from "./ReplayView.tsx";
 
 interface WatchViewProps {
   page: WatchPage;
@@ -20,8 +21,11 @@ interface WatchViewProps {
 
 /** A stream as viewers see it: the player with reactions and the highlight, the audience, the tray and chat. */
 export function WatchView(
-  { page: { stream, chat, audience, showcase, moderation, join, seq, cart, holds, sheet }, guestName, path }:
-    WatchViewProps,
+  {
+    page: { stream, chat, audience, showcase, moderation, join, seq, cart, holds, sheet, replay },
+    guestName,
+    path,
+  }: WatchViewProps,
 ) {
   const open = stream.status !== "ended";
   // What a link to the stream shows where it is shared.
@@ -47,6 +51,7 @@ export function WatchView(
         <ReactionOverlay />
         <HighlightCard streamId={stream.id} initial={showcase} ended={!open} />
       </div>
+      <ReplayView takes={replay} />
       <div class="audience-bar">
         <ViewerCount streamId={stream.id} initial={audience.viewers} />
         <LikeButton streamId={stream.id} initial={audience.likes} canLike={open} />

@@ -1,6 +1,6 @@
 // The seller's studio: camera preview, device choice, go live, the live controls
-// (microphone, camera, screen share), connection quality, ending with a confirmation, and
-// the stream's numbers once it has ended. While on air, leaving the page asks first.
+// (microphone, camera, screen share), connection quality, recording the replay, ending
+// with a confirmation, and the stream's numbers once it has ended. While on air, leaving the page asks first.
 import { useEffect, useRef } from "preact/hooks";
 import { ConnectionQuality } from "livekit-client";
 import { roomPhase as phase } from "@/lib/client/live_room.ts";
@@ -9,8 +9,10 @@ import { endedNow } from "@/lib/client/stream_status.ts";
 import { useAnalytics } from "@/lib/client/use_analytics.ts";
 import { useBroadcast } from "@/lib/client/use_broadcast.ts";
 import { useLocalMedia } from "@/lib/client/use_local_media.ts";
+import { useReplay } from "@/lib/client/use_replay.ts";
 import type { StreamAnalytics as Numbers } from "@/lib/contract/views.ts";
 import { BroadcastControls } from "@/components/BroadcastControls.tsx";
+import { ReplayStatus } from "@/components/ReplayStatus.tsx";
 import { StreamAnalytics } from "@/components/StreamAnalytics.tsx";
 
 export interface StudioProps {
@@ -62,6 +64,7 @@ export default function Studio({ streamId, status, watchUrl, analytics }: Studio
   const current: Phase = status === "ended" || endedNow() ? "ended" : phase.value;
   const onAir = current === "live" || current === "reconnecting";
   useLeaveWarning(onAir);
+  const replay = useReplay(streamId, media, onAir);
   const numbers = useAnalytics(streamId, current === "ended", analytics);
   const canGoLive = ["idle", "offline", "error"].includes(current) && !!media.video.value;
   const goLiveLabel = !canGoLive
@@ -88,6 +91,7 @@ export default function Studio({ streamId, status, watchUrl, analytics }: Studio
       {current !== "ended" && (
         <BroadcastControls media={media} cast={cast} onAir={onAir} goLiveLabel={goLiveLabel} />
       )}
+      <ReplayStatus replay={replay} onAir={onAir} ended={current === "ended"} />
       <p class="share">
         Watch link: <a href={watchUrl} target="_blank" rel="noopener">{watchUrl}</a>
       </p>

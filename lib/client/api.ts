@@ -26,6 +26,11 @@ export function putJson<T>(path: string, body: unknown): Promise<T> {
   return sendJson<T>("PUT", path, body);
 }
 
+/** Sends raw bytes (a piece of a recording) and reads the JSON answer. */
+export function putBytes<T>(path: string, body: Blob): Promise<T> {
+  return request<T>(path, { method: "PUT", body });
+}
+
 export function deleteJson<T>(path: string): Promise<T> {
   return request<T>(path, { method: "DELETE", headers: { accept: "application/json" } });
 }

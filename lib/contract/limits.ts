@@ -39,6 +39,13 @@ export const MAX_OPEN_REPORTS = 50;
 /** Message ids one "removed" message carries at most (a ban may hide more, in several). */
 export const MAX_REMOVED_IDS = 100;
 
+/** The video types a replay is recorded in (what MediaRecorder makes in Chromium and Firefox, and in Safari). */
+export const REPLAY_TYPES = ["video/webm", "video/mp4"] as const;
+export type ReplayType = (typeof REPLAY_TYPES)[number];
+
+/** The largest piece of a replay the studio sends at once, in bytes (a few seconds of video). */
+export const REPLAY_PART_MAX_BYTES = 4_000_000;
+
 /** How many products a stream may pin. */
 export const MAX_PINS = 6;
 

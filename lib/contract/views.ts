@@ -14,6 +14,14 @@ export type StreamStatus = "created" | "live" | "ended";
 
 export type ImageType = "image/png" | "image/jpeg" | "image/webp";
 
+/** One take of a stream's replay, as the watch page and the studio play it. */
+export interface ReplayTake {
+  id: string;
+  url: string;
+  type: string;
+  bytes: number;
+}
+
 /** What a page connects to its stream's room with: LiveKit's URL and one connection's token. */
 export interface JoinTicket {
   serverUrl: string;

@@ -17,7 +17,7 @@ const ConfigSchema = z.object({
   // KV Connect's access token (denokv's --access-token). Deno.openKv reads it itself; it is
   // parsed here only so that a KV Connect URL without one refuses to start, saying why.
   DENO_KV_ACCESS_TOKEN: z.string().optional(),
-  // Files too big for KV (product images under images/).
+  // Files too big for KV (product images under images/, replays under replays/).
   DATA_DIR: z.string().min(1).default("data"),
   // What the server SDK talks to, and what browsers connect to (differs behind docker).
   LIVEKIT_URL: z.string().url().default("ws://127.0.0.1:7880"),
@@ -34,6 +34,9 @@ const ConfigSchema = z.object({
   MAX_PRODUCTS_PER_SELLER: count(500),
   MAX_IMAGE_MB_PER_SELLER: count(500),
   MAX_STREAMS_PER_DAY: count(20),
+  // Replays: how much a seller may keep (at ~1 Mbit/s, 10 GB is about 22 hours), and how long.
+  MAX_REPLAY_MB_PER_SELLER: count(10_000),
+  REPLAY_DAYS: count(30),
   // Reservations are holds that expire, and a buyer may hold only so many of one product.
   HOLD_MINUTES: count(15),
   // A seller gone longer than this shows viewers "away" (seconds), and the stream ends
@@ -68,6 +71,9 @@ export interface Config {
     productsPerSeller: number;
     imageBytesPerSeller: number;
     streamsPerDay: number;
+    replayBytesPerSeller: number;
+    /** How long a replay is kept after it was recorded. */
+    replayKeptMs: number;
   };
   lifecycle: {
     /** How long a live stream's seller may be gone before viewers see "away". */
@@ -115,6 +121,8 @@ export function loadConfig(env: Record<string, string> = Deno.env.toObject()): C
       productsPerSeller: c.MAX_PRODUCTS_PER_SELLER,
       imageBytesPerSeller: c.MAX_IMAGE_MB_PER_SELLER * 1_000_000,
       streamsPerDay: c.MAX_STREAMS_PER_DAY,
+      replayBytesPerSeller: c.MAX_REPLAY_MB_PER_SELLER * 1_000_000,
+      replayKeptMs: c.REPLAY_DAYS * 24 * 60 * 60_000,
     },
     lifecycle: {
       awayAfterMs: c.SELLER_AWAY_AFTER_S * 1000,

@@ -8,6 +8,7 @@ export type ErrorKind =
   | "not_found"
   | "conflict"
   | "too_large"
+  | "unsatisfiable"
   | "unsupported"
   | "rate_limited"
   | "unavailable";

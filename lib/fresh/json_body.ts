@@ -96,6 +96,11 @@ export function readQuery<T>(ctx: { url: URL }, schema: z.ZodType<T>): T {
   return validate(schema, Object.fromEntries(ctx.url.searchParams));
 }
 
+/** The route's parameters from the address, checked with `schema`. */
+export function readParams<T>(ctx: { params: Record<string, string | undefined> }, schema: z.ZodType<T>): T {
+  return validate(schema, ctx.params);
+}
+
 /** Like readJson, but a request with no body at all reads as `{}`. */
 export async function readJsonOrEmpty<T>(ctx: HasRequest, schema: z.ZodType<T>): Promise<T> {
   if (!await ctx.req.clone().text()) return validate(schema, {});

@@ -3,7 +3,15 @@ export { type App, type AppOptions, BODY_LIMIT, createApp } from "./app.ts";
 export { buildIslands, type BundleFiles, bundleIslands, readBundle, writeBundle } from "./bundle.ts";
 export { HttpError, InvalidInput } from "./http_error.ts";
 export { findIslandFiles, type Island, type IslandFile, loadIslands } from "./islands.ts";
-export { readEmpty, readForm, readJson, readJsonOrEmpty, readJsonOrForm, readQuery } from "./json_body.ts";
+export {
+  readEmpty,
+  readForm,
+  readJson,
+  readJsonOrEmpty,
+  readJsonOrForm,
+  readParams,
+  readQuery,
+} from "./json_body.ts";
 export { page, PageResult } from "./page.ts";
 export { hole, PageTemplates, type Reuse } from "./page_templates.ts";
 export { inertJson, plainJson } from "./island_props.ts";

@@ -148,6 +148,15 @@ export const keys = {
   moderationLogOf: under<OfSeller>("moderation_log"),
   moderationLog: under<ShopsItem>("moderation_log"),
 
+  // replays
+  /** A recording of a stream while it was live (Take), one per unbroken run of the seller's camera. */
+  takesOf: under<OfStream>("replay_takes"),
+  take: under<StreamItem>("replay_takes"),
+  /** Every take, for the sweep that removes them once they are past keeping. */
+  allTakes: under<Whole>("replay_takes"),
+  /** Bytes of replay a seller keeps, for their quota. */
+  replayUsage: under<OfSeller>("replay_usage"),
+
   // analytics
   /** Present once this identity has joined the stream's room as a viewer (unique viewers). */
   visitor: under<StreamPerson>("stream_visitors"),

@@ -30,6 +30,8 @@ export const RULES = {
   reserve: { identity: { max: 10, windowMs: MINUTE }, address: { max: 200, windowMs: MINUTE } },
   product: { identity: { max: 100, windowMs: HOUR }, address: { max: 200, windowMs: HOUR } },
   image: { identity: { max: 100, windowMs: HOUR }, address: { max: 200, windowMs: HOUR } },
+  /** Pieces of a replay: one every few seconds while live. */
+  replay: { identity: { max: 120, windowMs: MINUTE }, address: { max: 600, windowMs: MINUTE } },
   /** A seller's other changes: streams, pins, highlights, sales, edits. */
   seller: { identity: { max: 300, windowMs: MINUTE }, address: { max: 1_000, windowMs: MINUTE } },
 } satisfies Record<string, Rule>;

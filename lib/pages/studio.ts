@@ -1,6 +1,6 @@
 // A stream's studio page, for its seller: the audience, chat (with its pinned note),
 // sales, the whole catalog to pin from, the showcase, moderation, and the analytics once
-// the stream has ended.
+// the stream has ended, and its replay.
 import { audienceOf } from "@/lib/audience/actions.ts";
 import { getAnalytics } from "@/lib/analytics/store.ts";
 import { listSellerProducts } from "@/lib/catalog/store.ts";
@@ -10,6 +10,7 @@ import type { ChatMessage, ProductCard } from "@/lib/contract/messages.ts";
 import type {
   Audience,
   Pinned,
+  ReplayTake,
   Sales,
   Showcase,
   StreamAnalytics,
@@ -18,6 +19,7 @@ import type {
 import type { Actor } from "@/lib/core/actor.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { getPinned } from "@/lib/moderation/pinned.ts";
+import { replayOf } from "@/lib/replays/actions.ts";
 import { studioModeration } from "@/lib/moderation/view.ts";
 import { cardOf, showcaseOf } from "@/lib/showcase/view.ts";
 import { ownStream } from "@/lib/streams/access.ts";
@@ -35,6 +37,8 @@ export interface StudioPage {
   analytics: StreamAnalytics | null;
   pinned: Pinned;
   moderation: StudioModeration;
+  /** The stream's replay so far. */
+  replay: ReplayTake[];
 }
 
 export async function studioPage(
@@ -43,16 +47,18 @@ export async function studioPage(
   streamId: string,
 ): Promise<StudioPage> {
   const stream = await ownStream(kv, actor, streamId);
-  const [chat, audience, sales, products, showcase, analytics, pinned, moderation] = await Promise.all([
-    listChat(kv, stream.id),
-    audienceOf(kv, actor, stream),
-    salesOf(kv, stream.id),
-    listSellerProducts(kv, stream.sellerId),
-    showcaseOf(kv, stream.id, clock.now()),
-    stream.status === "ended" ? getAnalytics(kv, stream.id) : null,
-    getPinned(kv, stream.id),
-    studioModeration(kv, stream),
-  ]);
+  const [chat, audience, sales, products, showcase, analytics, pinned, moderation, replay] = await Promise
+    .all([
+      listChat(kv, stream.id),
+      audienceOf(kv, actor, stream),
+      salesOf(kv, stream.id),
+      listSellerProducts(kv, stream.sellerId),
+      showcaseOf(kv, stream.id, clock.now()),
+      stream.status === "ended" ? getAnalytics(kv, stream.id) : null,
+      getPinned(kv, stream.id),
+      studioModeration(kv, stream),
+      replayOf(kv, stream.id),
+    ]);
   const catalog = await Promise.all(products.map((p) => cardOf(kv, p)));
-  return { stream, chat, audience, sales, catalog, showcase, analytics, pinned, moderation };
+  return { stream, chat, audience, sales, catalog, showcase, analytics, pinned, moderation, replay };
 }

@@ -10,6 +10,7 @@ import type {
   Cart,
   JoinTicket,
   ProductView,
+  ReplayTake,
   ReservationSummary,
   Showcase,
   WatchModeration,
@@ -24,6 +25,7 @@ import { pageTicket } from "@/lib/streams/actions.ts";
 import { view as productView } from "@/lib/catalog/actions.ts";
 import { cartIn, holdsIn } from "@/lib/commerce/actions.ts";
 import { batchedReads } from "@/lib/kv/batched_reads.ts";
+import { replayOf } from "@/lib/replays/actions.ts";
 import { heldStream, streamSnapshot } from "./stream_snapshot.ts";
 
 export interface WatchPage {
@@ -41,6 +43,8 @@ export interface WatchPage {
   holds: ReservationSummary[];
   /** The product whose sheet is open (asked for with `?product=`, when it is on show). */
   sheet: ProductView | null;
+  /** The stream's replay, once it has ended (none before). */
+  replay: ReplayTake[];
   /** Which read of what everyone sees alike this page shows (./stream_snapshot.ts). */
   snapshot: number;
 }
@@ -78,6 +82,7 @@ export async function watchPage(
   const join = open ? ticketFor(services, await viewer(), stream) : null;
   const onShow = [...shared.showcase.pins, shared.showcase.highlight].some((p) => p?.id === product);
   const sheet = product && onShow ? await productView(services, product) : null;
+  const replay = stream.status === "ended" ? await replayOf(kv, stream.id) : [];
   return {
     stream,
     chat,
@@ -89,6 +94,7 @@ export async function watchPage(
     cart,
     holds,
     sheet,
+    replay,
     snapshot,
   };
 }

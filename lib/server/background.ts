@@ -1,6 +1,7 @@
 // Work the server does on its own, not for a request: delivering the outbox, telling the
 // rooms their viewer counts, a heartbeat for quiet rooms, following sellers who are gone,
-// repairing viewer sets from LiveKit, and returning the stock of holds whose time is up.
+// repairing viewer sets from LiveKit, returning the stock of holds whose time is up, and
+// removing replays past keeping.
 // A failed run is logged and tried again at the next; every task is safe to run in
 // several app processes at once.
 import { reconcileAudiences } from "@/lib/audience/reconcile.ts";
@@ -9,6 +10,7 @@ import { expireDue } from "@/lib/commerce/actions.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { heartbeat } from "@/lib/outbox/heartbeat.ts";
 import { followSellers } from "@/lib/streams/lifecycle.ts";
+import { sweepReplays } from "@/lib/replays/actions.ts";
 import { listLiveStreams } from "@/lib/streams/store.ts";
 
 interface Task {
@@ -27,6 +29,7 @@ const TASKS: Task[] = [
     run: async (s) => await heartbeat(s.kv, s.rooms, (await listLiveStreams(s.kv)).map((l) => l.id)),
   },
   { name: "reconciling viewers", everyMs: 60_000, run: reconcileAudiences },
+  { name: "removing old replays", everyMs: 60 * 60_000, run: sweepReplays },
 ];
 
 export function startBackground(services: Services): { stop(): Promise<void> } {

@@ -1,7 +1,7 @@
 // Every page a seller or a viewer uses, audited by axe-core (the engine behind the
 // browsers' own accessibility checks) on a 390 px phone and on a desktop, in the states
 // people meet: signed out, live with pins, a highlight, chat and a report, a product
-// sheet open, a stream not started yet, a banned viewer, and after the end. Any
+// sheet open, a stream not started yet, a banned viewer, and after the end with its replay. Any
 // violation fails, with what and where, and so does a page wider than the screen.
 import axe from "axe-core";
 import type { BrowserContext, Page } from "playwright-core";
@@ -75,6 +75,7 @@ liveTest(
       watchUrl: string;
     };
     await studio.reload();
+    await studio.getByRole("checkbox", { name: /Record a replay/ }).check();
     await goLive(studio);
     const seller = await studio.context().storageState();
     const asSeller = (viewport: { width: number; height: number }) =>
@@ -160,14 +161,16 @@ liveTest(
 
     await studio.getByRole("button", { name: "End stream" }).click();
     await studio.getByRole("button", { name: "Yes, end it" }).click();
-    await studio.waitForSelector(".studio[data-phase=ended]", { timeout: UI_TIMEOUT });
+    await studio.getByRole("status").filter({ hasText: "Replay saved" }).waitFor({ timeout: UI_TIMEOUT });
+    const replayShown = (p: Page) =>
+      p.getByRole("region", { name: "Replay" }).waitFor({ timeout: UI_TIMEOUT });
+    await audit(t, "the watch page after the end, with its replay", asStranger, watchUrl, replayShown);
     await audit(
       t,
-      "the watch page after the end",
-      asStranger,
-      watchUrl,
-      (p) => p.getByText(/ended/i).first().waitFor(),
+      "the studio after the end, with analytics and the replay",
+      asSeller,
+      `${appUrl}/studio/${streamId}`,
+      replayShown,
     );
-    await audit(t, "the studio after the end, with analytics", asSeller, `${appUrl}/studio/${streamId}`);
   },
 );

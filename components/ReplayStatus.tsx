@@ -1,0 +1,31 @@
+import type { Replay } from "@/lib/client/use_replay.ts";
+
+const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+
+/** Before going live, whether to record a replay; while live and after, how the recording goes. */
+export function ReplayStatus({ replay, onAir, ended }: { replay: Replay; onAir: boolean; ended: boolean }) {
+  const { state, saved, problem } = replay.recorder;
+  if (!onAir && !ended && state.value === "off") {
+    return (
+      <label class="check replay-choice">
+        <input
+          type="checkbox"
+          checked={replay.wanted.value}
+          onChange={(e) => replay.wanted.value = e.currentTarget.checked}
+        />
+        Record a replay (viewers can watch it once the stream has ended)
+      </label>
+    );
+  }
+  const words = {
+    off: onAir ? "Not recording a replay" : "",
+    recording: `● Recording the replay · ${megabytes(saved.value)} saved`,
+    saving: `Saving the replay… ${megabytes(saved.value)} saved`,
+    saved: `Replay saved (${
+      megabytes(saved.value)
+    }): it plays on the stream's page once the stream has ended.`,
+    full: problem.value,
+    failed: `The replay stopped: ${problem.value}`,
+  }[state.value];
+  return words ? <p class={`replay-status replay-${state.value}`} role="status">{words}</p> : null;
+}

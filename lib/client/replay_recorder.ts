@@ -1,0 +1,112 @@
+// The studio's recording of the replay: MediaRecorder over the camera and microphone the
+// seller broadcasts, a part every few seconds, each sent in order and sent again after a
+// failure (waiting longer each time) until the server has counted it, so a network
+// blip loses nothing. A recorder cannot change tracks, so when the camera or microphone
+// restarts (a device switch, the camera back on, a resumed broadcast) the take ends and
+// a new one begins.
+import { signal } from "@preact/signals";
+import { REPLAY_TYPES, type ReplayType } from "@/lib/contract/limits.ts";
+import { ApiError, messageOf, postJson, putBytes } from "./api.ts";
+
+export type ReplayState = "off" | "recording" | "saving" | "saved" | "full" | "failed";
+
+/** How much video goes into one part: a few seconds, well under the server's part limit. */
+const PART_MS = 3_000;
+const VIDEO_BITS_PER_SECOND = 1_000_000;
+const RETRY_MAX_MS = 15_000;
+
+interface TakeAnswer {
+  take: { id: string; parts: number; bytes: number };
+}
+
+/** The first type this browser records in that the server keeps, with the codecs it prefers. */
+function recordingType(): { base: ReplayType; mime: string } | null {
+  const candidates = ["video/webm;codecs=vp8,opus", "video/webm", "video/mp4"];
+  const mime = globalThis.MediaRecorder && candidates.find((t) => MediaRecorder.isTypeSupported(t));
+  const base = mime && REPLAY_TYPES.find((type) => mime.startsWith(type));
+  return mime && base ? { base, mime } : null;
+}
+
+export class ReplayRecorder {
+  readonly state = signal<ReplayState>("off");
+  /** Bytes the server has counted, every take of this page together. */
+  readonly saved = signal(0);
+  /** Why the recording stopped, in plain words, when it did. */
+  readonly problem = signal("");
+  #recorder: MediaRecorder | null = null;
+  #uploads: Promise<void> = Promise.resolve();
+  #pending = 0;
+  /** Bytes counted so far, by take. */
+  #takes = new Map<string, number>();
+
+  constructor(private readonly api: string) {}
+
+  /** Ends the take being recorded, if any, and starts a new one of `tracks`. */
+  async start(tracks: MediaStreamTrack[]): Promise<void> {
+    this.stop();
+    if (this.state.value === "full") return;
+    const type = recordingType();
+    if (!type) return this.#fail("This browser cannot record a replay.");
+    let takeId: string;
+    try {
+      takeId = (await postJson<TakeAnswer>(`${this.api}/replay`, { type: type.base })).take.id;
+    } catch (error) {
+      return this.#fail(messageOf(error));
+    }
+    const recorder = new MediaRecorder(new MediaStream(tracks), {
+      mimeType: type.mime,
+      videoBitsPerSecond: VIDEO_BITS_PER_SECOND,
+    });
+    let part = 0;
+    recorder.ondataavailable = ({ data }) => {
+      if (data.size) this.#send(takeId, part++, data);
+    };
+    recorder.start(PART_MS);
+    this.#recorder = recorder;
+    this.state.value = "recording";
+  }
+
+  /** Ends the take: its last part is sent like the others. */
+  stop(): void {
+    const recorder = this.#recorder;
+    this.#recorder = null;
+    if (recorder && recorder.state !== "inactive") recorder.stop();
+    if (this.state.value === "recording") this.state.value = this.#pending ? "saving" : "saved";
+  }
+
+  #send(takeId: string, part: number, data: Blob) {
+    this.#pending++;
+    this.#uploads = this.#uploads.then(() => this.#upload(takeId, part, data)).finally(() => {
+      this.#pending--;
+      if (!this.#pending && this.state.value === "saving") this.state.value = "saved";
+    });
+  }
+
+  async #upload(takeId: string, part: number, data: Blob): Promise<void> {
+    if (this.state.value === "full" || this.state.value === "failed") return;
+    for (let wait = 1_000;; wait = Math.min(wait * 2, RETRY_MAX_MS)) {
+      try {
+        const { take } = await putBytes<TakeAnswer>(`${this.api}/replay/${takeId}/${part}`, data);
+        this.#takes.set(takeId, take.bytes);
+        this.saved.value = [...this.#takes.values()].reduce((sum, bytes) => sum + bytes, 0);
+        return;
+      } catch (error) {
+        // Refused for good (no room left, the stream over): stop recording, and say why.
+        const final = error instanceof ApiError && error.status >= 400 && error.status < 500 &&
+          error.status !== 429 && error.status !== 408;
+        if (final) {
+          this.stop();
+          this.state.value = error.code === "replay_full" ? "full" : "failed";
+          this.problem.value = messageOf(error);
+          return;
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+
+  #fail(problem: string) {
+    this.state.value = "failed";
+    this.problem.value = problem;
+  }
+}

@@ -1,0 +1,38 @@
+// Records the replay while the seller is on air, if they chose to: a new take whenever
+// the camera or microphone restarts (LiveKit's "restarted": a device switch, the camera
+// back on), and the take ends when the broadcast does.
+import { type Signal, useSignal } from "@preact/signals";
+import { useEffect, useMemo } from "preact/hooks";
+import { type LocalTrack, TrackEvent } from "livekit-client";
+import { ReplayRecorder } from "./replay_recorder.ts";
+import type { LocalMedia } from "./use_local_media.ts";
+
+export interface Replay {
+  recorder: ReplayRecorder;
+  /** Whether to record one: the seller's choice before going live. */
+  wanted: Signal<boolean>;
+}
+
+export function useReplay(streamId: string, media: LocalMedia, onAir: boolean): Replay {
+  const recorder = useMemo(() => new ReplayRecorder(`/api/streams/${encodeURIComponent(streamId)}`), [
+    streamId,
+  ]);
+  // Off until the seller chooses it: a recording stays public for days.
+  const wanted = useSignal(false);
+  const record = onAir && wanted.value;
+  useEffect(() => {
+    if (!record) return;
+    const tracks: LocalTrack[] = [media.video.value, media.audio.value].flatMap((t) => t ? [t] : []);
+    const restart = () => {
+      const live = tracks.map((t) => t.mediaStreamTrack).filter((t) => t.readyState === "live");
+      void recorder.start(live);
+    };
+    restart();
+    for (const track of tracks) track.on(TrackEvent.Restarted, restart);
+    return () => {
+      for (const track of tracks) track.off(TrackEvent.Restarted, restart);
+      recorder.stop();
+    };
+  }, [record]);
+  return { recorder, wanted };
+}

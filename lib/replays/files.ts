@@ -1,0 +1,76 @@
+// A replay's takes on disk, one file each under DATA_DIR/replays/<stream>/ (KV values stop
+// at 64 KiB). A part is written at the offset KV has counted so far, so a part written but
+// never counted is simply written over by the next.
+import { join } from "node:path";
+import type { ReplayType } from "@/lib/contract/limits.ts";
+import type { Take } from "./store.ts";
+
+const EXTENSIONS: Record<ReplayType, string> = { "video/webm": "webm", "video/mp4": "mp4" };
+
+const EBML = [0x1a, 0x45, 0xdf, 0xa3];
+const FTYP = [0x66, 0x74, 0x79, 0x70];
+
+/** Whether a take's first bytes are what its type begins with: WebM's EBML header, or MP4's "ftyp" box. */
+export function startsLike(type: ReplayType, bytes: Uint8Array): boolean {
+  const [magic, at] = type === "video/webm" ? [EBML, 0] : [FTYP, 4];
+  return magic.every((b, i) => bytes[at + i] === b);
+}
+
+/** Where the take's file is; ids are made by the server (newId), so no path comes from a request. */
+export function takePath(dataDir: string, take: Pick<Take, "streamId" | "id" | "type">): string {
+  return join(dataDir, "replays", take.streamId, `${take.id}.${EXTENSIONS[take.type]}`);
+}
+
+/** Writes `bytes` at `offset` of the take's file, creating it (and its folder) if need be. */
+export async function writeAt(path: string, offset: number, bytes: Uint8Array): Promise<void> {
+  await Deno.mkdir(join(path, ".."), { recursive: true });
+  using file = await Deno.open(path, { write: true, create: true });
+  await file.seek(offset, Deno.SeekMode.Start);
+  for (let written = 0; written < bytes.length;) written += await file.write(bytes.subarray(written));
+}
+
+/**
+ * Bytes `start` to `end` (inclusive) of the file, as a stream that closes the file when
+ * done; null when the file is gone (a data folder restored from a backup, which leaves
+ * replays out).
+ */
+export async function readRange(
+  path: string,
+  start: number,
+  end: number,
+): Promise<ReadableStream<Uint8Array> | null> {
+  const file = await Deno.open(path).catch((error) => {
+    if (error instanceof Deno.errors.NotFound) return null;
+    throw error;
+  });
+  if (!file) return null;
+  await file.seek(start, Deno.SeekMode.Start);
+  let left = end - start + 1;
+  return new ReadableStream({
+    type: "bytes",
+    async pull(controller) {
+      const chunk = new Uint8Array(Math.min(left, 64 * 1024));
+      const read = left > 0 ? await file.read(chunk) : null;
+      if (read === null) {
+        file.close();
+        controller.close();
+        return;
+      }
+      left -= read;
+      controller.enqueue(chunk.subarray(0, read));
+    },
+    cancel() {
+      file.close();
+    },
+  });
+}
+
+/** Removes the take's file, and its stream's folder once empty; a missing file is fine. */
+export async function removeFile(path: string): Promise<void> {
+  await Deno.remove(path).catch(ignoreMissing);
+  await Deno.remove(join(path, "..")).catch(() => {});
+}
+
+function ignoreMissing(error: unknown) {
+  if (!(error instanceof Deno.errors.NotFound)) throw error;
+}

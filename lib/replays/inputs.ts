@@ -1,0 +1,17 @@
+// What the studio sends to record a replay: a take's video type, then its parts, numbered
+// from 0 in the address, each the raw bytes MediaRecorder made.
+import { z } from "zod";
+import { REPLAY_PART_MAX_BYTES, REPLAY_TYPES } from "@/lib/contract/limits.ts";
+
+export const TakeInput = z.object({
+  type: z.enum(REPLAY_TYPES, { error: `Type must be one of ${REPLAY_TYPES.join(", ")}` }),
+}).strict();
+export type TakeInput = z.infer<typeof TakeInput>;
+
+/** A part's number, from the address. */
+export const PartParams = z.object({
+  part: z.string().regex(/^\d{1,6}$/, "A part's number is a whole number from 0").transform(Number),
+});
+
+/** Room for one part and nothing else. */
+export const PART_BODY_LIMIT = REPLAY_PART_MAX_BYTES;

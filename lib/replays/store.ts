@@ -1,0 +1,96 @@
+// A stream's replay in KV: its takes, each counting the bytes and parts on disk that are
+// committed, and what each seller keeps for their quota. A part counts once its bytes
+// are on disk and its commit checked that nothing else counted it first.
+import { isoAt } from "@/lib/core/clock.ts";
+import type { ReplayType } from "@/lib/contract/limits.ts";
+import { atomically, RETRY } from "@/lib/kv/atomic.ts";
+import { newId } from "@/lib/kv/ids.ts";
+import { keys } from "@/lib/kv/keys.ts";
+
+export interface Take {
+  id: string;
+  streamId: string;
+  sellerId: string;
+  type: ReplayType;
+  /** Committed bytes: the file may hold more (a part written, then not committed), never fewer. */
+  bytes: number;
+  /** Committed parts; the next part sent must be this one. */
+  parts: number;
+  startedAt: string;
+}
+
+/** A new, empty take of the stream's replay. */
+export async function createTake(
+  kv: Deno.Kv,
+  input: Pick<Take, "streamId" | "sellerId" | "type">,
+  now: number,
+): Promise<Take> {
+  const take: Take = { id: newId(), ...input, bytes: 0, parts: 0, startedAt: isoAt(now) };
+  await kv.set(keys.take(take.streamId, take.id), take);
+  return take;
+}
+
+export async function getTake(kv: Deno.Kv, streamId: string, takeId: string): Promise<Take | null> {
+  return (await kv.get<Take>(keys.take(streamId, takeId))).value;
+}
+
+/** The stream's takes, oldest first. */
+export async function listTakes(kv: Deno.Kv, streamId: string): Promise<Take[]> {
+  return await Array.fromAsync(kv.list<Take>({ prefix: keys.takesOf(streamId) }), (e) => e.value);
+}
+
+/** Every take of every stream, oldest first within each stream. */
+export function allTakes(kv: Deno.Kv): AsyncIterable<Deno.KvEntry<Take>> {
+  return kv.list<Take>({ prefix: keys.allTakes() });
+}
+
+export type Committed = { ok: true; take: Take } | {
+  ok: false;
+  reason: "out_of_order" | "quota";
+  take: Take;
+};
+
+/**
+ * Counts part `part` of `bytes` bytes, if it is the take's next and the seller's quota has
+ * room; a part already counted is answered with the take as it is (a retry of a part
+ * whose answer was lost).
+ */
+export async function commitPart(
+  kv: Deno.Kv,
+  streamId: string,
+  takeId: string,
+  part: number,
+  bytes: number,
+  quota: number,
+): Promise<Committed | null> {
+  return await atomically("saving the replay", async () => {
+    const entry = await kv.get<Take>(keys.take(streamId, takeId));
+    const take = entry.value;
+    if (!take) return null;
+    if (part < take.parts) return { ok: true, take };
+    if (part > take.parts) return { ok: false, reason: "out_of_order", take };
+    const usage = await kv.get<number>(keys.replayUsage(take.sellerId));
+    const used = (usage.value ?? 0) + bytes;
+    if (used > quota) return { ok: false, reason: "quota", take };
+    const next = { ...take, bytes: take.bytes + bytes, parts: take.parts + 1 };
+    const op = kv.atomic().check(entry, usage)
+      .set(entry.key, next)
+      .set(usage.key, used);
+    return (await op.commit()).ok ? { ok: true, take: next } : RETRY;
+  });
+}
+
+/** Forgets the take and gives its bytes back to its seller's quota. */
+export async function deleteTake(kv: Deno.Kv, take: Take): Promise<void> {
+  await atomically("removing a replay", async () => {
+    const [entry, usage] = await kv.getMany<[Take, number]>([
+      keys.take(take.streamId, take.id),
+      keys.replayUsage(take.sellerId),
+    ]);
+    if (!entry.value) return undefined;
+    const op = kv.atomic().check(entry, usage)
+      .delete(entry.key)
+      .set(usage.key, Math.max(0, (usage.value ?? 0) - entry.value.bytes));
+    return (await op.commit()).ok ? undefined : RETRY;
+  });
+}

@@ -1,0 +1,14 @@
+import { type Handlers, readJson } from "@/lib/fresh/mod.ts";
+import * as replays from "@/lib/replays/actions.ts";
+import { TakeInput } from "@/lib/replays/inputs.ts";
+import { askerOf } from "@/lib/server/identity.ts";
+import type { State } from "@/lib/server/state.ts";
+
+/** POST: the seller starts a new take of their live stream's replay; its parts follow. */
+export const handler: Handlers<State> = {
+  async POST(ctx) {
+    const { type } = await readJson(ctx, TakeInput);
+    const take = await replays.startTake(ctx.state.services, askerOf(ctx), ctx.params.id!, type);
+    return ctx.hono.json({ take: { id: take.id, parts: take.parts, bytes: take.bytes } }, 201);
+  },
+};

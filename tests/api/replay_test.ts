@@ -1,0 +1,200 @@
+// Replays through the API: the studio records a live stream a few seconds at a time, each
+// part counted once and in order, and anyone plays it back once it has ended, seeking by
+// byte range. Only the stream's seller records, only while live; a seller keeps at most
+// their quota, each take for REPLAY_DAYS.
+import { sweepReplays } from "@/lib/replays/actions.ts";
+import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
+import { filesUnder } from "@/tests/fixtures/images.ts";
+import {
+  Client,
+  createStream,
+  expectError,
+  kvSnapshot,
+  sellerWithStream,
+  signUp,
+  type TestApp,
+  testApp,
+  viewer,
+  withApp,
+} from "./client.ts";
+
+const EBML = [0x1a, 0x45, 0xdf, 0xa3];
+const bytes = (text: string) => new TextEncoder().encode(text);
+/** A take's first part: WebM's header, then `text`. */
+const firstPart = (text: string) => new Uint8Array([...EBML, ...bytes(text)]);
+
+const startTake = (seller: Client, streamId: string, body: unknown = { type: "video/webm" }) =>
+  seller.post(`/api/streams/${streamId}/replay`, body);
+const putPart = (
+  seller: Client,
+  streamId: string,
+  takeId: string,
+  part: number | string,
+  body: Uint8Array<ArrayBuffer>,
+) => seller.request(`/api/streams/${streamId}/replay/${takeId}/${part}`, { method: "PUT", body });
+
+async function liveTake(app: TestApp) {
+  const { seller, streamId } = await sellerWithStream(app);
+  assertEquals((await seller.post(`/api/streams/${streamId}/live`)).status, 200);
+  const res = await startTake(seller, streamId);
+  assertEquals(res.status, 201);
+  return { seller, streamId, takeId: (await res.json()).take.id as string };
+}
+
+Deno.test("a live stream's replay is recorded in parts, counted once each, and played back by range after the end", () =>
+  withApp(async (app) => {
+    const { seller, streamId, takeId } = await liveTake(app);
+    const sends = [[0, firstPart("aaaa"), 1, 8], [1, bytes("bbbb"), 2, 12], [
+      1,
+      bytes("bbbb"),
+      2,
+      12,
+    ]] as const;
+    for (const [part, body, parts, total] of sends) {
+      const res = await putPart(seller, streamId, takeId, part, body);
+      assertEquals([res.status, (await res.json()).take], [200, { id: takeId, parts, bytes: total }]);
+    }
+    await expectError(await putPart(seller, streamId, takeId, 3, bytes("dddd")), 409, "part_missing");
+
+    // The last piece, sent just after the end, still counts; later ones do not.
+    assertEquals((await seller.post(`/api/streams/${streamId}/end`)).status, 200);
+    assertEquals((await putPart(seller, streamId, takeId, 2, bytes("cccc"))).status, 200);
+    app.clock.advance(61_000);
+    await expectError(await putPart(seller, streamId, takeId, 3, bytes("dddd")), 409, "stream_ended");
+
+    const watcher = await viewer(app, streamId);
+    const page = await (await watcher.request(`/watch/${streamId}`)).text();
+    assertMatch(page, new RegExp(`<video[^>]* src="/replays/${streamId}/${takeId}"`));
+    const whole = await watcher.request(`/replays/${streamId}/${takeId}`);
+    assertEquals(
+      [whole.status, whole.headers.get("content-type"), whole.headers.get("accept-ranges")],
+      [200, "video/webm", "bytes"],
+    );
+    assertEquals(
+      new Uint8Array(await whole.arrayBuffer()),
+      new Uint8Array([...firstPart("aaaa"), ...bytes("bbbbcccc")]),
+    );
+    const seek = await watcher.request(`/replays/${streamId}/${takeId}`, {
+      headers: { range: "bytes=8-11" },
+    });
+    assertEquals([seek.status, seek.headers.get("content-range"), await seek.text()], [
+      206,
+      "bytes 8-11/16",
+      "bbbb",
+    ]);
+    const past = await watcher.request(`/replays/${streamId}/${takeId}`, { headers: { range: "bytes=16-" } });
+    assertEquals(past.status, 416);
+    await past.body?.cancel();
+    const studio = await (await seller.request(`/studio/${streamId}`)).text();
+    assert(studio.includes(`src="/replays/${streamId}/${takeId}"`), "the studio plays it too");
+    // A data folder restored from a backup has no replays (backups leave them out): not found, no error.
+    await Deno.remove(`${app.services.config.dataDir}/replays`, { recursive: true });
+    const gone = await watcher.request(`/replays/${streamId}/${takeId}`);
+    assertEquals(gone.status, 404);
+    await gone.body?.cancel();
+  }));
+
+Deno.test("only the stream's seller records, only while it is live, and bad parts change nothing", () =>
+  withApp(async (app) => {
+    const { seller, streamId } = await sellerWithStream(app);
+    await expectError(await startTake(seller, streamId), 409, "stream_not_live");
+    assertEquals((await seller.post(`/api/streams/${streamId}/live`)).status, 200);
+    const watcher = await viewer(app, streamId);
+    await expectError(await startTake(watcher, streamId), 401, "sign_in_required");
+    const other = new Client(app);
+    await signUp(other, "other@example.com", "Other shop");
+    await expectError(await startTake(other, streamId), 403, "not_stream_owner");
+    await expectError(await startTake(seller, streamId, { type: "text/html" }), 400, "invalid_input");
+    await expectError(await startTake(seller, streamId, { type: "video/webm", x: 1 }), 400, "invalid_input");
+
+    const takeId = (await (await startTake(seller, streamId)).json()).take.id;
+    await putPart(seller, streamId, takeId, 0, firstPart("good"));
+    const fresh = (await (await startTake(seller, streamId)).json()).take.id;
+    const stored = async () => ({
+      kv: await kvSnapshot(app.services.kv),
+      files: await filesUnder(app.services.config.dataDir),
+    });
+    const before = await stored();
+    const cases: [string, () => Promise<Response>, number, string][] = [
+      ["a viewer's part", () => putPart(watcher, streamId, takeId, 1, bytes("x")), 401, "sign_in_required"],
+      [
+        "another seller's part",
+        () => putPart(other, streamId, takeId, 1, bytes("x")),
+        403,
+        "not_stream_owner",
+      ],
+      [
+        "a part number that is not one",
+        () => putPart(seller, streamId, takeId, "one", bytes("x")),
+        400,
+        "invalid_input",
+      ],
+      [
+        "a part number in other words",
+        () => putPart(seller, streamId, takeId, "1e3", bytes("x")),
+        400,
+        "invalid_input",
+      ],
+      ["an empty part", () => putPart(seller, streamId, takeId, 1, new Uint8Array()), 400, "empty_part"],
+      [
+        "a part of no such take",
+        () => putPart(seller, streamId, "nosuchtake", 0, firstPart("x")),
+        404,
+        "take_not_found",
+      ],
+      [
+        "a part past the body limit",
+        () => putPart(seller, streamId, takeId, 1, new Uint8Array(4_000_001)),
+        413,
+        "payload_too_large",
+      ],
+      [
+        "a first part that is not video",
+        () => putPart(seller, streamId, fresh, 0, bytes("<html>")),
+        415,
+        "not_video",
+      ],
+      ["a part out of order", () => putPart(seller, streamId, takeId, 2, bytes("x")), 409, "part_missing"],
+    ];
+    for (const [what, send, status, code] of cases) {
+      await expectError(await send(), status, code).catch((e) => {
+        throw new Error(`${what}: ${e.message}`);
+      });
+    }
+    assertEquals(await stored(), before, "nothing stored changed");
+    const empty = await new Client(app).request(`/replays/${streamId}/${fresh}`);
+    assertEquals(empty.status, 404, "a take with nothing in it is not played");
+    await empty.body?.cancel();
+  }));
+
+Deno.test("a seller's replays stop at their quota, and are removed once their days are up", async () => {
+  const app = await testApp({ MAX_REPLAY_MB_PER_SELLER: "1", REPLAY_DAYS: "30" });
+  try {
+    const { seller, streamId, takeId } = await liveTake(app);
+    const piece = new Uint8Array(400_000);
+    piece.set(EBML);
+    assertEquals((await putPart(seller, streamId, takeId, 0, piece)).status, 200);
+    assertEquals((await putPart(seller, streamId, takeId, 1, piece)).status, 200);
+    const message = await expectError(await putPart(seller, streamId, takeId, 2, piece), 413, "replay_full");
+    assertMatch(message, /all the room you have \(1 MB\)/);
+    assertEquals((await filesUnder(app.services.config.dataDir)).length, 1);
+
+    app.clock.advance(30 * 24 * 60 * 60_000 + 1);
+    await sweepReplays(app.services);
+    assertEquals(await filesUnder(app.services.config.dataDir), [], "the file is gone");
+    assertEquals((await new Client(app).request(`/replays/${streamId}/${takeId}`)).status, 404);
+    // Its room is given back: the seller (signed in again, a month later) records again.
+    await seller.post("/api/auth/signin", {
+      email: "seller@example.com",
+      password: "a long enough password",
+    });
+    await seller.post(`/api/streams/${streamId}/end`);
+    const next = await createStream(seller, "Autumn drop");
+    await seller.post(`/api/streams/${next}/live`);
+    const again = (await (await startTake(seller, next)).json()).take.id;
+    assertEquals((await putPart(seller, next, again, 0, piece)).status, 200);
+  } finally {
+    await app.close();
+    await Deno.remove(app.services.config.dataDir, { recursive: true });
+  }
+});

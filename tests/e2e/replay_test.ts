@@ -1,0 +1,77 @@
+// The replay with real parts: the studio records the seller's camera and microphone while
+// live (Chromium's MediaRecorder on the fake camera), sends it to the app in parts, starts
+// a new take when the camera restarts, and once the stream has ended a viewer plays it
+// back on the watch page, frames decoded.
+import type { Page } from "playwright-core";
+import { assert, assertEquals } from "@/tests/assert.ts";
+import { createStreamAsSeller, goLive, liveTest, openViewer, UI_TIMEOUT } from "./live_flow.ts";
+
+/** The megabytes the studio says are saved, once it says some are. */
+async function savedMegabytes(studio: Page, pattern: RegExp): Promise<number> {
+  const status = studio.getByRole("status").filter({ hasText: pattern });
+  await status.waitFor({ timeout: UI_TIMEOUT });
+  return Number((await status.textContent())!.match(/([\d.]+) MB/)![1]);
+}
+
+liveTest(
+  "the studio records a replay while live, and viewers play it once the stream has ended",
+  async (t, { stack, browser }) => {
+    const { studio, watchUrl } = await createStreamAsSeller(browser, stack.appUrl);
+
+    await t.step("recording is offered before going live, and says how much is saved", async () => {
+      const choice = studio.getByRole("checkbox", { name: /Record a replay/ });
+      assert(!await choice.isChecked(), "off until the seller chooses it");
+      await choice.check();
+      await goLive(studio);
+      await studio.waitForFunction(
+        () => {
+          const line = [...document.querySelectorAll("[role=status]")].find((e) =>
+            e.textContent?.includes("Recording")
+          );
+          return line && !line.textContent!.includes(" 0.0 MB");
+        },
+        undefined,
+        { timeout: UI_TIMEOUT },
+      );
+    });
+
+    await t.step("the camera turned off and on again starts a new take", async () => {
+      const before = await savedMegabytes(studio, /Recording the replay/);
+      await studio.getByRole("button", { name: "📷 Camera off" }).click();
+      await studio.getByRole("button", { name: "📷 Camera on" }).click();
+      await studio.waitForFunction(
+        (mb) => {
+          const line = [...document.querySelectorAll("[role=status]")].find((e) =>
+            e.textContent?.includes("Recording")
+          );
+          return Number(line?.textContent?.match(/([\d.]+) MB/)?.[1]) > mb + 0.1;
+        },
+        before,
+        { timeout: UI_TIMEOUT },
+      );
+    });
+
+    await t.step("ending the stream saves the rest", async () => {
+      await studio.getByRole("button", { name: "End stream" }).click();
+      await studio.getByRole("button", { name: "Yes, end it" }).click();
+      assert(await savedMegabytes(studio, /Replay saved/) > 0);
+    });
+
+    await t.step("a viewer plays the replay on the watch page, each take in turn", async () => {
+      const viewer = await openViewer(browser, watchUrl);
+      const replay = viewer.getByRole("region", { name: "Replay" });
+      const takes = replay.locator("video");
+      assertEquals(await takes.count(), 2);
+      assertEquals(await takes.first().getAttribute("aria-label"), "Replay, part 1 of 2");
+      for (const take of await takes.all()) {
+        const frames = await take.evaluate(async (video: HTMLVideoElement) => {
+          video.muted = true;
+          await video.play();
+          await new Promise((resolve) => setTimeout(resolve, 1_500));
+          return video.getVideoPlaybackQuality().totalVideoFrames;
+        });
+        assert(frames > 10, `frames decoded: ${frames}`);
+      }
+    });
+  },
+);
