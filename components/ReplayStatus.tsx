@@ -21,9 +21,9 @@ export function ReplayStatus({ replay, onAir, ended }: { replay: Replay; onAir: 
     off: onAir ? "Not recording a replay" : "",
     recording: `● Recording the replay · ${megabytes(saved.value)} saved`,
     saving: `Saving the replay… ${megabytes(saved.value)} saved`,
-    saved: `Replay saved (${
-      megabytes(saved.value)
-    }): it plays on the stream's page once the stream has ended.`,
+    saved: `Replay saved (${megabytes(saved.value)}): it plays on the stream's page${
+      ended ? "" : " once the stream has ended"
+    }.`,
     full: problem.value,
     failed: `The replay stopped: ${problem.value}`,
   }[state.value];

@@ -54,7 +54,9 @@ liveTest(
     await t.step("ending the stream saves the rest", async () => {
       await studio.getByRole("button", { name: "End stream" }).click();
       await studio.getByRole("button", { name: "Yes, end it" }).click();
-      assert(await savedMegabytes(studio, /Replay saved/) > 0);
+      assert(
+        await savedMegabytes(studio, /^Replay saved \([\d.]+ MB\): it plays on the stream's page\.$/) > 0,
+      );
     });
 
     await t.step("a viewer plays the replay on the watch page, each take in turn", async () => {
