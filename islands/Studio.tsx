@@ -41,7 +41,7 @@ const QUALITY: Record<ConnectionQuality, string> = {
   [ConnectionQuality.Unknown]: "Connection: checking…",
 };
 
-/** While on air, closing, reloading or leaving the page asks first. */
+/** While on air (or saving the replay), closing, reloading or leaving the page asks first. */
 function useLeaveWarning(onAir: boolean) {
   useEffect(() => {
     if (!onAir) return;
@@ -63,8 +63,9 @@ export default function Studio({ streamId, status, watchUrl, analytics }: Studio
   // An ended stream shows as ended from the first render, on the server too.
   const current: Phase = status === "ended" || endedNow() ? "ended" : phase.value;
   const onAir = current === "live" || current === "reconnecting";
-  useLeaveWarning(onAir);
   const replay = useReplay(streamId, media, onAir);
+  // Leaving while the replay's last parts are on their way would lose them.
+  useLeaveWarning(onAir || replay.recorder.state.value === "saving");
   const numbers = useAnalytics(streamId, current === "ended", analytics);
   const canGoLive = ["idle", "offline", "error"].includes(current) && !!media.video.value;
   const goLiveLabel = !canGoLive

@@ -35,9 +35,10 @@ export class ReplayRecorder {
   readonly problem = signal("");
   #recorder: MediaRecorder | null = null;
   #uploads: Promise<void> = Promise.resolve();
-  #pending = 0;
   /** Bytes counted so far, by take. */
   #takes = new Map<string, number>();
+  /** Bumped by every stop: a start still waiting for its take then records nothing. */
+  #generation = 0;
 
   constructor(private readonly api: string) {}
 
@@ -45,6 +46,7 @@ export class ReplayRecorder {
   async start(tracks: MediaStreamTrack[]): Promise<void> {
     this.stop();
     if (this.state.value === "full") return;
+    const generation = this.#generation;
     const type = recordingType();
     if (!type) return this.#fail("This browser cannot record a replay.");
     let takeId: string;
@@ -53,6 +55,8 @@ export class ReplayRecorder {
     } catch (error) {
       return this.#fail(messageOf(error));
     }
+    // Stopped, or started again, while the take was being made.
+    if (generation !== this.#generation) return;
     const recorder = new MediaRecorder(new MediaStream(tracks), {
       mimeType: type.mime,
       videoBitsPerSecond: VIDEO_BITS_PER_SECOND,
@@ -61,25 +65,30 @@ export class ReplayRecorder {
     recorder.ondataavailable = ({ data }) => {
       if (data.size) this.#send(takeId, part++, data);
     };
+    // Stopped by stop(), or by itself when its tracks end (the broadcast's end stops them):
+    // its last part arrived (and was queued) just before, so once the queue empties, all is saved.
+    recorder.onstop = () => {
+      if (this.#recorder === recorder) this.stop();
+      void this.#uploads.then(() => {
+        if (this.state.value === "saving") this.state.value = "saved";
+      });
+    };
     recorder.start(PART_MS);
     this.#recorder = recorder;
     this.state.value = "recording";
   }
 
-  /** Ends the take: its last part is sent like the others. */
+  /** Ends the take: its last part is sent like the others, and it is saved once all are counted. */
   stop(): void {
+    this.#generation++;
     const recorder = this.#recorder;
     this.#recorder = null;
+    if (this.state.value === "recording") this.state.value = "saving";
     if (recorder && recorder.state !== "inactive") recorder.stop();
-    if (this.state.value === "recording") this.state.value = this.#pending ? "saving" : "saved";
   }
 
   #send(takeId: string, part: number, data: Blob) {
-    this.#pending++;
-    this.#uploads = this.#uploads.then(() => this.#upload(takeId, part, data)).finally(() => {
-      this.#pending--;
-      if (!this.#pending && this.state.value === "saving") this.state.value = "saved";
-    });
+    this.#uploads = this.#uploads.then(() => this.#upload(takeId, part, data));
   }
 
   async #upload(takeId: string, part: number, data: Blob): Promise<void> {
