@@ -27,6 +27,23 @@ function recordingType(): { base: ReplayType; mime: string } | null {
   return mime && base ? { base, mime } : null;
 }
 
+/**
+ * `send`, sent again after each failure that may pass (no network, a 5xx, 408 or 429) with
+ * a growing wait; a refusal for good (any other 4xx) is returned, not thrown.
+ */
+async function persist<T>(send: () => Promise<T>): Promise<T | ApiError> {
+  for (let wait = 1_000;; wait = Math.min(wait * 2, RETRY_MAX_MS)) {
+    try {
+      return await send();
+    } catch (error) {
+      const final = error instanceof ApiError && error.status >= 400 && error.status < 500 &&
+        error.status !== 408 && error.status !== 429;
+      if (final) return error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
 export class ReplayRecorder {
   readonly state = signal<ReplayState>("off");
   /** Bytes the server has counted, every take of this page together. */
@@ -34,9 +51,13 @@ export class ReplayRecorder {
   /** Why the recording stopped, in plain words, when it did. */
   readonly problem = signal("");
   #recorder: MediaRecorder | null = null;
+  /** The take being recorded. */
+  #takeId: string | null = null;
   #uploads: Promise<void> = Promise.resolve();
   /** Bytes counted so far, by take. */
   #takes = new Map<string, number>();
+  /** Takes the server refused for good: their remaining parts are dropped. */
+  #refused = new Set<string>();
   /** Bumped by every stop: a start still waiting for its take then records nothing. */
   #generation = 0;
 
@@ -49,14 +70,11 @@ export class ReplayRecorder {
     const generation = this.#generation;
     const type = recordingType();
     if (!type) return this.#fail("This browser cannot record a replay.");
-    let takeId: string;
-    try {
-      takeId = (await postJson<TakeAnswer>(`${this.api}/replay`, { type: type.base })).take.id;
-    } catch (error) {
-      return this.#fail(messageOf(error));
-    }
+    const answer = await persist(() => postJson<TakeAnswer>(`${this.api}/replay`, { type: type.base }));
     // Stopped, or started again, while the take was being made.
     if (generation !== this.#generation) return;
+    if (answer instanceof ApiError) return this.#fail(messageOf(answer));
+    const takeId = answer.take.id;
     const recorder = new MediaRecorder(new MediaStream(tracks), {
       mimeType: type.mime,
       videoBitsPerSecond: VIDEO_BITS_PER_SECOND,
@@ -75,6 +93,7 @@ export class ReplayRecorder {
     };
     recorder.start(PART_MS);
     this.#recorder = recorder;
+    this.#takeId = takeId;
     this.state.value = "recording";
   }
 
@@ -82,7 +101,7 @@ export class ReplayRecorder {
   stop(): void {
     this.#generation++;
     const recorder = this.#recorder;
-    this.#recorder = null;
+    this.#recorder = this.#takeId = null;
     if (this.state.value === "recording") this.state.value = "saving";
     if (recorder && recorder.state !== "inactive") recorder.stop();
   }
@@ -92,26 +111,19 @@ export class ReplayRecorder {
   }
 
   async #upload(takeId: string, part: number, data: Blob): Promise<void> {
-    if (this.state.value === "full" || this.state.value === "failed") return;
-    for (let wait = 1_000;; wait = Math.min(wait * 2, RETRY_MAX_MS)) {
-      try {
-        const { take } = await putBytes<TakeAnswer>(`${this.api}/replay/${takeId}/${part}`, data);
-        this.#takes.set(takeId, take.bytes);
-        this.saved.value = [...this.#takes.values()].reduce((sum, bytes) => sum + bytes, 0);
-        return;
-      } catch (error) {
-        // Refused for good (no room left, the stream over): stop recording, and say why.
-        const final = error instanceof ApiError && error.status >= 400 && error.status < 500 &&
-          error.status !== 429 && error.status !== 408;
-        if (final) {
-          this.stop();
-          this.state.value = error.code === "replay_full" ? "full" : "failed";
-          this.problem.value = messageOf(error);
-          return;
-        }
-      }
-      await new Promise((resolve) => setTimeout(resolve, wait));
+    if (this.state.value === "full" || this.#refused.has(takeId)) return;
+    const answer = await persist(() => putBytes<TakeAnswer>(`${this.api}/replay/${takeId}/${part}`, data));
+    if (answer instanceof ApiError) {
+      // Refused for good (no room left, the stream long over): this take stops, saying why.
+      this.#refused.add(takeId);
+      if (this.#takeId !== takeId && answer.code !== "replay_full") return;
+      this.stop();
+      this.state.value = answer.code === "replay_full" ? "full" : "failed";
+      this.problem.value = messageOf(answer);
+      return;
     }
+    this.#takes.set(takeId, answer.take.bytes);
+    this.saved.value = [...this.#takes.values()].reduce((sum, bytes) => sum + bytes, 0);
   }
 
   #fail(problem: string) {

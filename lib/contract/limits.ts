@@ -44,7 +44,7 @@ export const REPLAY_TYPES = ["video/webm", "video/mp4"] as const;
 export type ReplayType = (typeof REPLAY_TYPES)[number];
 
 /** The largest piece of a replay the studio sends at once, in bytes (a few seconds of video). */
-export const REPLAY_PART_MAX_BYTES = 4_000_000;
+export const REPLAY_PART_MAX_BYTES = 2_000_000;
 
 /** How many products a stream may pin. */
 export const MAX_PINS = 6;

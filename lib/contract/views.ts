@@ -9,6 +9,7 @@ import type {
   ReservationMessage,
   ViewersMessage,
 } from "./messages.ts";
+import type { ReplayType } from "./limits.ts";
 
 export type StreamStatus = "created" | "live" | "ended";
 
@@ -18,8 +19,7 @@ export type ImageType = "image/png" | "image/jpeg" | "image/webp";
 export interface ReplayTake {
   id: string;
   url: string;
-  type: string;
-  bytes: number;
+  type: ReplayType;
 }
 
 /** What a page connects to its stream's room with: LiveKit's URL and one connection's token. */

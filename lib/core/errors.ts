@@ -8,7 +8,6 @@ export type ErrorKind =
   | "not_found"
   | "conflict"
   | "too_large"
-  | "unsatisfiable"
   | "unsupported"
   | "rate_limited"
   | "unavailable";

@@ -42,10 +42,11 @@ export interface StudioPage {
 }
 
 export async function studioPage(
-  { kv, clock }: Services,
+  services: Services,
   actor: Actor,
   streamId: string,
 ): Promise<StudioPage> {
+  const { kv, clock } = services;
   const stream = await ownStream(kv, actor, streamId);
   const [chat, audience, sales, products, showcase, analytics, pinned, moderation, replay] = await Promise
     .all([
@@ -57,7 +58,7 @@ export async function studioPage(
       stream.status === "ended" ? getAnalytics(kv, stream.id) : null,
       getPinned(kv, stream.id),
       studioModeration(kv, stream),
-      replayOf(kv, stream.id),
+      replayOf(services, stream),
     ]);
   const catalog = await Promise.all(products.map((p) => cardOf(kv, p)));
   return { stream, chat, audience, sales, catalog, showcase, analytics, pinned, moderation, replay };

@@ -82,7 +82,7 @@ export async function watchPage(
   const join = open ? ticketFor(services, await viewer(), stream) : null;
   const onShow = [...shared.showcase.pins, shared.showcase.highlight].some((p) => p?.id === product);
   const sheet = product && onShow ? await productView(services, product) : null;
-  const replay = stream.status === "ended" ? await replayOf(kv, stream.id) : [];
+  const replay = await replayOf(services, stream);
   return {
     stream,
     chat,

@@ -3,23 +3,42 @@
 // with its link plays it back. A recording restarts as a new take when the camera or
 // microphone does (a device switch, the camera turned back on, a resumed broadcast), so a
 // replay is one or a few takes. Only the stream's seller records, only while it is live
-// (and a minute after, for the last piece); a seller keeps at most their quota, each take
-// for REPLAY_DAYS.
+// (and a while after, for the last pieces), no faster than a camera could; a seller keeps
+// at most their quota, each take for REPLAY_DAYS.
 import type { ReplayTake } from "@/lib/contract/views.ts";
-import type { ReplayType } from "@/lib/contract/limits.ts";
+import { REPLAY_PART_MAX_BYTES, type ReplayType } from "@/lib/contract/limits.ts";
 import { type Actor, requireSeller } from "@/lib/core/actor.ts";
 import { conflict, DomainError, invalid, notFound } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import { findStream, ownStream } from "@/lib/streams/access.ts";
-import { readRange, removeFile, startsLike, takePath, writeAt } from "./files.ts";
+import type { Stream } from "@/lib/streams/store.ts";
+import { hasFile, readRange, removeFile, startsLike, takePath, writeAt } from "./files.ts";
 import { type ByteRange, byteRange } from "./range.ts";
-import { allTakes, commitPart, createTake, deleteTake, getTake, listTakes, type Take } from "./store.ts";
+import {
+  allTakes,
+  commitPart,
+  createTake,
+  deleteTake,
+  getTake,
+  listTakes,
+  replayUsage,
+  type Take,
+} from "./store.ts";
 
 /** Takes one stream may have: a new one per camera restart, so a few in practice. */
 const MAX_TAKES = 50;
-/** How long after the end the last piece of a recording is still taken. */
-const LAST_PART_MS = 60_000;
+/** How long after the end the last pieces of a recording are still taken (a slow uplink catching up). */
+const LAST_PART_MS = 10 * 60_000;
+/**
+ * How fast a take may grow, in bytes a second, after a head start of one part: four times
+ * what the studio records (1 Mbit/s), so uploads catching up after a dropped connection
+ * pass, while an account that records nothing cannot fill the disk at line speed.
+ */
+const MAX_BYTES_PER_SECOND = 500_000;
+
+/** What the API answers about a take. */
+export const takeView = ({ id, parts, bytes }: Take) => ({ id, parts, bytes });
 
 /** Starts a new take of the seller's own live stream. */
 export async function startTake(
@@ -43,7 +62,8 @@ export async function startTake(
 
 /**
  * Adds part `part` to a take: it must be the take's next (a part already counted is
- * answered as it stands, so a retry whose answer was lost does no harm).
+ * answered as it stands, so a retry whose answer was lost does no harm). The body is read
+ * only once the asker may send it.
  */
 export async function addPart(
   services: Services,
@@ -51,31 +71,52 @@ export async function addPart(
   streamId: string,
   takeId: string,
   part: number,
-  bytes: Uint8Array,
+  body: () => Promise<Uint8Array>,
 ): Promise<Take> {
   requireSeller(actor);
   await spend(services, "replay", actor);
   const { kv, clock, config } = services;
   const stream = await ownStream(kv, actor, streamId);
   if (stream.status === "ended" && clock.now() - Date.parse(stream.endedAt!) > LAST_PART_MS) {
-    throw conflict("stream_ended", "This stream has ended: its replay is complete");
+    throw conflict("stream_ended", "This stream ended a while ago: its replay is complete");
   }
   const take = await getTake(kv, streamId, takeId);
   if (!take) throw takeNotFound();
   if (part < take.parts) return take;
   if (part > take.parts) throw partMissing(take);
+  const bytes = await body();
   if (bytes.length === 0) throw invalid("empty_part", "A part of a replay must not be empty");
   if (part === 0 && !startsLike(take.type, bytes)) {
     throw new DomainError("unsupported", "not_video", `This take's first part is not ${take.type} video`);
   }
+  const seconds = (clock.now() - Date.parse(take.startedAt)) / 1000;
+  const over = take.bytes + bytes.length - REPLAY_PART_MAX_BYTES - seconds * MAX_BYTES_PER_SECOND;
+  if (over > 0) {
+    const waitMs = Math.ceil(over / MAX_BYTES_PER_SECOND * 1000);
+    throw new DomainError(
+      "rate_limited",
+      "replay_too_fast",
+      "The replay is arriving faster than it is recorded",
+      waitMs,
+    );
+  }
   const quota = config.quotas.replayBytesPerSeller;
+  // Checked before writing (and again as it is counted), so a refused part stays off the disk.
+  if (await replayUsage(kv, take.sellerId) + bytes.length > quota) throw replayFull(quota);
   // Written where the counted bytes end; counted only once written.
   await writeAt(takePath(config.dataDir, take), take.bytes, bytes);
   const committed = await commitPart(kv, streamId, takeId, part, bytes.length, quota);
   if (!committed) throw takeNotFound();
   if (committed.ok) return committed.take;
   if (committed.reason === "out_of_order") throw partMissing(committed.take);
-  throw new DomainError(
+  throw replayFull(quota);
+}
+
+const takeNotFound = () => notFound("take_not_found", "No such take of this stream's replay");
+const partMissing = (take: Take) =>
+  conflict("part_missing", `Part ${take.parts} of this take is missing: send it first`);
+const replayFull = (quota: number) =>
+  new DomainError(
     "too_large",
     "replay_full",
     `Your replays take all the room you have (${
@@ -83,52 +124,47 @@ export async function addPart(
     } MB): the rest of this one is not recorded. ` +
       "Replays are removed after their days are up.",
   );
-}
 
-const takeNotFound = () => notFound("take_not_found", "No such take of this stream's replay");
-const partMissing = (take: Take) =>
-  conflict("part_missing", `Part ${take.parts} of this take is missing: send it first`);
-
-/** The stream's replay as a player shows it: its takes with anything in them, oldest first. */
-export async function replayOf(kv: Deno.Kv, streamId: string): Promise<ReplayTake[]> {
-  return (await listTakes(kv, streamId)).filter((t) => t.bytes > 0).map((t) => ({
+/**
+ * The ended stream's replay as a player shows it: its takes with anything in them whose
+ * file is there (a data folder restored from a backup has none), oldest first.
+ */
+export async function replayOf({ kv, config }: Services, stream: Stream): Promise<ReplayTake[]> {
+  if (stream.status !== "ended") return [];
+  const takes = (await listTakes(kv, stream.id)).filter((t) => t.bytes > 0);
+  const there = await Promise.all(takes.map((t) => hasFile(takePath(config.dataDir, t))));
+  return takes.filter((_, i) => there[i]).map((t) => ({
     id: t.id,
     url: `/replays/${t.streamId}/${t.id}`,
     type: t.type,
-    bytes: t.bytes,
   }));
 }
 
-export interface TakeFile {
-  body: ReadableStream<Uint8Array>;
-  type: string;
-  size: number;
-  /** The part of the file the body is, when the request asked for one. */
-  range: ByteRange | null;
-}
+/** A take's file, or what the request asked of it: `range` is null for the whole file. */
+export type TakeFile =
+  & { type: ReplayType; size: number }
+  & (
+    | { body: ReadableStream<Uint8Array>; range: ByteRange | null }
+    /** The range asked for starts past the end. */
+    | { body: null; range: "unsatisfiable" }
+  );
 
-/** A take of a stream's replay, whole or the byte range the `Range` header asks for. */
+/** A take of an ended stream's replay, whole or the byte range the `Range` header asks for. */
 export async function openTake(
   { kv, config }: Services,
   streamId: string,
   takeId: string,
   rangeHeader: string | null,
 ): Promise<TakeFile> {
-  await findStream(kv, streamId);
-  const take = await getTake(kv, streamId, takeId);
+  const stream = await findStream(kv, streamId);
+  const take = stream.status === "ended" ? await getTake(kv, streamId, takeId) : null;
   if (!take || take.bytes === 0) throw takeNotFound();
   const range = byteRange(rangeHeader, take.bytes);
-  if (range === "unsatisfiable") {
-    throw new DomainError(
-      "unsatisfiable",
-      "range_not_satisfiable",
-      "That range starts past the end of the video",
-    );
-  }
+  if (range === "unsatisfiable") return { body: null, range, type: take.type, size: take.bytes };
   const { start, end } = range ?? { start: 0, end: take.bytes - 1 };
   const body = await readRange(takePath(config.dataDir, take), start, end);
   if (!body) throw takeNotFound();
-  return { body, type: take.type, size: take.bytes, range };
+  return { body, range, type: take.type, size: take.bytes };
 }
 
 /** Removes takes recorded longer ago than a replay is kept: their files, then their records. */

@@ -31,38 +31,49 @@ export async function writeAt(path: string, offset: number, bytes: Uint8Array): 
 
 /**
  * Bytes `start` to `end` (inclusive) of the file, as a stream that closes the file when
- * done; null when the file is gone (a data folder restored from a backup, which leaves
- * replays out).
+ * done, failed or cancelled; null when the file is gone.
  */
 export async function readRange(
   path: string,
   start: number,
   end: number,
 ): Promise<ReadableStream<Uint8Array> | null> {
-  const file = await Deno.open(path).catch((error) => {
-    if (error instanceof Deno.errors.NotFound) return null;
-    throw error;
-  });
+  const file = await Deno.open(path).catch(nullIfMissing);
   if (!file) return null;
-  await file.seek(start, Deno.SeekMode.Start);
+  try {
+    await file.seek(start, Deno.SeekMode.Start);
+  } catch (error) {
+    file.close();
+    throw error;
+  }
   let left = end - start + 1;
   return new ReadableStream({
     type: "bytes",
     async pull(controller) {
-      const chunk = new Uint8Array(Math.min(left, 64 * 1024));
-      const read = left > 0 ? await file.read(chunk) : null;
-      if (read === null) {
+      try {
+        const chunk = new Uint8Array(Math.min(left, 64 * 1024));
+        const read = left > 0 ? await file.read(chunk) : null;
+        if (read === null) {
+          file.close();
+          controller.close();
+          return;
+        }
+        left -= read;
+        controller.enqueue(chunk.subarray(0, read));
+      } catch (error) {
         file.close();
-        controller.close();
-        return;
+        controller.error(error);
       }
-      left -= read;
-      controller.enqueue(chunk.subarray(0, read));
     },
     cancel() {
       file.close();
     },
   });
+}
+
+/** Whether the file is there (a data folder restored from a backup has no replays). */
+export async function hasFile(path: string): Promise<boolean> {
+  return !!await Deno.stat(path).catch(nullIfMissing);
 }
 
 /** Removes the take's file, and its stream's folder once empty; a missing file is fine. */
@@ -73,4 +84,9 @@ export async function removeFile(path: string): Promise<void> {
 
 function ignoreMissing(error: unknown) {
   if (!(error instanceof Deno.errors.NotFound)) throw error;
+}
+
+function nullIfMissing(error: unknown): null {
+  ignoreMissing(error);
+  return null;
 }

@@ -1,7 +1,7 @@
 // What the studio sends to record a replay: a take's video type, then its parts, numbered
 // from 0 in the address, each the raw bytes MediaRecorder made.
 import { z } from "zod";
-import { REPLAY_PART_MAX_BYTES, REPLAY_TYPES } from "@/lib/contract/limits.ts";
+import { REPLAY_TYPES } from "@/lib/contract/limits.ts";
 
 export const TakeInput = z.object({
   type: z.enum(REPLAY_TYPES, { error: `Type must be one of ${REPLAY_TYPES.join(", ")}` }),
@@ -12,6 +12,3 @@ export type TakeInput = z.infer<typeof TakeInput>;
 export const PartParams = z.object({
   part: z.string().regex(/^\d{1,6}$/, "A part's number is a whole number from 0").transform(Number),
 });
-
-/** Room for one part and nothing else. */
-export const PART_BODY_LIMIT = REPLAY_PART_MAX_BYTES;

@@ -80,6 +80,11 @@ export async function commitPart(
   });
 }
 
+/** Bytes of replay the seller keeps. */
+export async function replayUsage(kv: Deno.Kv, sellerId: string): Promise<number> {
+  return (await kv.get<number>(keys.replayUsage(sellerId))).value ?? 0;
+}
+
 /** Forgets the take and gives its bytes back to its seller's quota. */
 export async function deleteTake(kv: Deno.Kv, take: Take): Promise<void> {
   await atomically("removing a replay", async () => {

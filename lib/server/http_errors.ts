@@ -10,7 +10,6 @@ const STATUS: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
-  unsatisfiable: 416,
   unsupported: 415,
   rate_limited: 429,
   unavailable: 503,

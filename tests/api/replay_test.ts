@@ -56,10 +56,16 @@ Deno.test("a live stream's replay is recorded in parts, counted once each, and p
     }
     await expectError(await putPart(seller, streamId, takeId, 3, bytes("dddd")), 409, "part_missing");
 
-    // The last piece, sent just after the end, still counts; later ones do not.
+    // Not played while live.
+    const early = await new Client(app).request(`/replays/${streamId}/${takeId}`);
+    assertEquals(early.status, 404);
+    await early.body?.cancel();
+
+    // The last pieces, sent in the minutes after the end (a slow uplink catching up), still count; later ones do not.
     assertEquals((await seller.post(`/api/streams/${streamId}/end`)).status, 200);
+    app.clock.advance(9 * 60_000);
     assertEquals((await putPart(seller, streamId, takeId, 2, bytes("cccc"))).status, 200);
-    app.clock.advance(61_000);
+    app.clock.advance(60_001);
     await expectError(await putPart(seller, streamId, takeId, 3, bytes("dddd")), 409, "stream_ended");
 
     const watcher = await viewer(app, streamId);
@@ -67,8 +73,9 @@ Deno.test("a live stream's replay is recorded in parts, counted once each, and p
     assertMatch(page, new RegExp(`<video[^>]* src="/replays/${streamId}/${takeId}"`));
     const whole = await watcher.request(`/replays/${streamId}/${takeId}`);
     assertEquals(
-      [whole.status, whole.headers.get("content-type"), whole.headers.get("accept-ranges")],
-      [200, "video/webm", "bytes"],
+      ["content-type", "accept-ranges", "cache-control"].map((h) => whole.headers.get(h)),
+      ["video/webm", "bytes", "no-store"],
+      "not cached: parts may still arrive after the end",
     );
     assertEquals(
       new Uint8Array(await whole.arrayBuffer()),
@@ -83,12 +90,13 @@ Deno.test("a live stream's replay is recorded in parts, counted once each, and p
       "bbbb",
     ]);
     const past = await watcher.request(`/replays/${streamId}/${takeId}`, { headers: { range: "bytes=16-" } });
-    assertEquals(past.status, 416);
+    assertEquals([past.status, past.headers.get("content-range")], [416, "bytes */16"]);
     await past.body?.cancel();
     const studio = await (await seller.request(`/studio/${streamId}`)).text();
     assert(studio.includes(`src="/replays/${streamId}/${takeId}"`), "the studio plays it too");
-    // A data folder restored from a backup has no replays (backups leave them out): not found, no error.
+    // A data folder restored from a backup has no replays (backups leave them out): no player, not found.
     await Deno.remove(`${app.services.config.dataDir}/replays`, { recursive: true });
+    assert(!(await (await watcher.request(`/watch/${streamId}`)).text()).includes("/replays/"), "no player");
     const gone = await watcher.request(`/replays/${streamId}/${takeId}`);
     assertEquals(gone.status, 404);
     await gone.body?.cancel();
@@ -144,7 +152,7 @@ Deno.test("only the stream's seller records, only while it is live, and bad part
       ],
       [
         "a part past the body limit",
-        () => putPart(seller, streamId, takeId, 1, new Uint8Array(4_000_001)),
+        () => putPart(seller, streamId, takeId, 1, new Uint8Array(2_000_001)),
         413,
         "payload_too_large",
       ],
@@ -155,6 +163,12 @@ Deno.test("only the stream's seller records, only while it is live, and bad part
         "not_video",
       ],
       ["a part out of order", () => putPart(seller, streamId, takeId, 2, bytes("x")), 409, "part_missing"],
+      [
+        "more than a camera records in the time (2 MB at once)",
+        () => putPart(seller, streamId, takeId, 1, new Uint8Array(2_000_000)),
+        429,
+        "replay_too_fast",
+      ],
     ];
     for (const [what, send, status, code] of cases) {
       await expectError(await send(), status, code).catch((e) => {
@@ -162,6 +176,12 @@ Deno.test("only the stream's seller records, only while it is live, and bad part
       });
     }
     assertEquals(await stored(), before, "nothing stored changed");
+    app.clock.advance(1_000);
+    assertEquals(
+      (await putPart(seller, streamId, takeId, 1, new Uint8Array(2_000_000))).status,
+      200,
+      "a second later it fits",
+    );
     const empty = await new Client(app).request(`/replays/${streamId}/${fresh}`);
     assertEquals(empty.status, 404, "a take with nothing in it is not played");
     await empty.body?.cancel();

@@ -9,6 +9,6 @@ export const handler: Handlers<State> = {
   async POST(ctx) {
     const { type } = await readJson(ctx, TakeInput);
     const take = await replays.startTake(ctx.state.services, askerOf(ctx), ctx.params.id!, type);
-    return ctx.hono.json({ take: { id: take.id, parts: take.parts, bytes: take.bytes } }, 201);
+    return ctx.hono.json({ take: replays.takeView(take) }, 201);
   },
 };
