@@ -27,5 +27,13 @@ export function ReplayStatus({ replay, onAir, ended }: { replay: Replay; onAir: 
     full: problem.value,
     failed: `The replay stopped: ${problem.value}`,
   }[state.value];
-  return words ? <p class={`replay-status replay-${state.value}`} role="status">{words}</p> : null;
+  if (!words) return null;
+  // What is recorded while the server cannot be reached waits in the page; leaving loses it.
+  const held = replay.recorder.waiting.value && (state.value === "recording" || state.value === "saving");
+  return (
+    <p class={`replay-status replay-${state.value}`} role="status">
+      {words}
+      {held && " · Can't reach Showfloor: the rest will be sent when the connection is back"}
+    </p>
+  );
 }

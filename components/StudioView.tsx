@@ -27,7 +27,7 @@ export function StudioView(
       <h1>{stream.title}</h1>
       {stream.description && <p class="muted">{stream.description}</p>}
       <Studio streamId={stream.id} status={stream.status} watchUrl={watchUrl} analytics={analytics} />
-      {!open && <ReplayView takes={replay} />}
+      <ReplayView takes={replay} />
       <ShowcaseControls streamId={stream.id} catalog={catalog} initial={showcase} canEdit={open} />
       <div class="audience-bar">
         <ViewerCount streamId={stream.id} initial={audience.viewers} />

@@ -1,6 +1,7 @@
 // The seller's studio: camera preview, device choice, go live, the live controls
 // (microphone, camera, screen share), connection quality, recording the replay, ending
-// with a confirmation, and the stream's numbers once it has ended. While on air, leaving the page asks first.
+// with a confirmation, and the stream's numbers once it has ended. While on air, leaving
+// the page asks first.
 import { useEffect, useRef } from "preact/hooks";
 import { ConnectionQuality } from "livekit-client";
 import { roomPhase as phase } from "@/lib/client/live_room.ts";

@@ -112,12 +112,10 @@ function checkDimensions(bytes: Uint8Array): void {
   const { width, height } = size;
   if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS) {
     const n = (x: number) => x.toLocaleString("en");
+    const limit = `${n(MAX_IMAGE_SIDE)} pixels a side and ${n(MAX_IMAGE_PIXELS / 1e6)} megapixels`;
     throw invalid(
       "image_dimensions",
-      `Image must be at most ${n(MAX_IMAGE_SIDE)} pixels a side and ${
-        n(MAX_IMAGE_PIXELS / 1e6)
-      } megapixels; ` +
-        `this one is ${n(width)} × ${n(height)}`,
+      `Image must be at most ${limit}; this one is ${n(width)} × ${n(height)}`,
     );
   }
 }

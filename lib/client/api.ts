@@ -69,6 +69,10 @@ async function request<T>(path: string, init: RequestInit): Promise<T> {
   return data as T;
 }
 
+/** Not an answer about the request, but no answer: no connection, or the app (re)starting behind a proxy. */
+export const unreachable = (error: unknown) =>
+  error instanceof ApiError && (error.status === 0 || [502, 503, 504].includes(error.status));
+
 /**
  * What to tell the person: the server's words, without the field name its 400s start
  * with, and for a refusal that comes with a wait, how long it is or until when.

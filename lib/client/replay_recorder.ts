@@ -1,12 +1,13 @@
 // The studio's recording of the replay: MediaRecorder over the camera and microphone the
-// seller broadcasts, a part every few seconds, each sent in order and sent again after a
-// failure (waiting longer each time) until the server has counted it, so a network
-// blip loses nothing. A recorder cannot change tracks, so when the camera or microphone
+// seller broadcasts, a part every few seconds, each sent in order, and sent again while the
+// server cannot be reached (the studio says so; waiting longer each time) until it has
+// counted it, so a network blip loses nothing. A recorder cannot change tracks, so when the camera or microphone
 // restarts (a device switch, the camera back on, a resumed broadcast) the take ends and
 // a new one begins.
 import { signal } from "@preact/signals";
 import { REPLAY_TYPES, type ReplayType } from "@/lib/contract/limits.ts";
-import { ApiError, messageOf, postJson, putBytes } from "./api.ts";
+import type { TakeProgress } from "@/lib/contract/views.ts";
+import { ApiError, messageOf, postJson, putBytes, unreachable } from "./api.ts";
 
 export type ReplayState = "off" | "recording" | "saving" | "saved" | "full" | "failed";
 
@@ -16,7 +17,7 @@ const VIDEO_BITS_PER_SECOND = 1_000_000;
 const RETRY_MAX_MS = 15_000;
 
 interface TakeAnswer {
-  take: { id: string; parts: number; bytes: number };
+  take: TakeProgress;
 }
 
 /** The first type this browser records in that the server keeps, with the codecs it prefers. */
@@ -27,29 +28,14 @@ function recordingType(): { base: ReplayType; mime: string } | null {
   return mime && base ? { base, mime } : null;
 }
 
-/**
- * `send`, sent again after each failure that may pass (no network, a 5xx, 408 or 429) with
- * a growing wait; a refusal for good (any other 4xx) is returned, not thrown.
- */
-async function persist<T>(send: () => Promise<T>): Promise<T | ApiError> {
-  for (let wait = 1_000;; wait = Math.min(wait * 2, RETRY_MAX_MS)) {
-    try {
-      return await send();
-    } catch (error) {
-      const final = error instanceof ApiError && error.status >= 400 && error.status < 500 &&
-        error.status !== 408 && error.status !== 429;
-      if (final) return error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, wait));
-  }
-}
-
 export class ReplayRecorder {
   readonly state = signal<ReplayState>("off");
   /** Bytes the server has counted, every take of this page together. */
   readonly saved = signal(0);
   /** Why the recording stopped, in plain words, when it did. */
   readonly problem = signal("");
+  /** True while the server cannot be reached: what is recorded waits, and is sent once it can be. */
+  readonly waiting = signal(false);
   #recorder: MediaRecorder | null = null;
   /** The take being recorded. */
   #takeId: string | null = null;
@@ -70,7 +56,7 @@ export class ReplayRecorder {
     const generation = this.#generation;
     const type = recordingType();
     if (!type) return this.#fail("This browser cannot record a replay.");
-    const answer = await persist(() => postJson<TakeAnswer>(`${this.api}/replay`, { type: type.base }));
+    const answer = await this.#persist(() => postJson<TakeAnswer>(`${this.api}/replay`, { type: type.base }));
     // Stopped, or started again, while the take was being made.
     if (generation !== this.#generation) return;
     if (answer instanceof ApiError) return this.#fail(messageOf(answer));
@@ -112,7 +98,9 @@ export class ReplayRecorder {
 
   async #upload(takeId: string, part: number, data: Blob): Promise<void> {
     if (this.state.value === "full" || this.#refused.has(takeId)) return;
-    const answer = await persist(() => putBytes<TakeAnswer>(`${this.api}/replay/${takeId}/${part}`, data));
+    const answer = await this.#persist(() =>
+      putBytes<TakeAnswer>(`${this.api}/replay/${takeId}/${part}`, data)
+    );
     if (answer instanceof ApiError) {
       // Refused for good (no room left, the stream long over): this take stops, saying why.
       this.#refused.add(takeId);
@@ -124,6 +112,27 @@ export class ReplayRecorder {
     }
     this.#takes.set(takeId, answer.take.bytes);
     this.saved.value = [...this.#takes.values()].reduce((sum, bytes) => sum + bytes, 0);
+  }
+
+  /**
+   * `send`, sent again while the server cannot be reached, or asks to wait (429: for as long
+   * as it says), waiting longer each time; any other refusal is for good, returned, not thrown.
+   */
+  async #persist<T>(send: () => Promise<T>): Promise<T | ApiError> {
+    for (let wait = 1_000;; wait = Math.min(wait * 2, RETRY_MAX_MS)) {
+      try {
+        const answer = await send();
+        this.waiting.value = false;
+        return answer;
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        const later = error.status === 429;
+        if (!later && !unreachable(error)) return error;
+        this.waiting.value = !later;
+        const asked = later ? (error.retryAfterSeconds ?? 0) * 1000 : 0;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(wait, asked)));
+      }
+    }
   }
 
   #fail(problem: string) {

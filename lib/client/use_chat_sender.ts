@@ -6,7 +6,7 @@
 import { type Signal, useSignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
 import type { ChatMessage } from "@/lib/contract/messages.ts";
-import { ApiError, messageOf } from "./api.ts";
+import { messageOf, unreachable } from "./api.ts";
 import { postChat } from "./chat.ts";
 
 export interface PendingChat {
@@ -25,10 +25,6 @@ export interface ChatSender {
 
 // Short: once the server is back, a waiting message should not wait long for its next try.
 const MAX_BACKOFF_MS = 4_000;
-
-/** Not an answer about the message, but no answer: no connection, or the app (re)starting behind a proxy. */
-const unreachable = (error: unknown) =>
-  error instanceof ApiError && (error.status === 0 || [502, 503, 504].includes(error.status));
 
 function newSendId(): string {
   return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");

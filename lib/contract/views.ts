@@ -22,6 +22,13 @@ export interface ReplayTake {
   type: ReplayType;
 }
 
+/** What the API answers of a take as it is recorded: the parts and bytes counted so far. */
+export interface TakeProgress {
+  id: string;
+  parts: number;
+  bytes: number;
+}
+
 /** What a page connects to its stream's room with: LiveKit's URL and one connection's token. */
 export interface JoinTicket {
   serverUrl: string;

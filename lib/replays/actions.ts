@@ -5,7 +5,7 @@
 // replay is one or a few takes. Only the stream's seller records, only while it is live
 // (and a while after, for the last pieces), no faster than a camera could; a seller keeps
 // at most their quota, each take for REPLAY_DAYS.
-import type { ReplayTake } from "@/lib/contract/views.ts";
+import type { ReplayTake, TakeProgress } from "@/lib/contract/views.ts";
 import { REPLAY_PART_MAX_BYTES, type ReplayType } from "@/lib/contract/limits.ts";
 import { type Actor, requireSeller } from "@/lib/core/actor.ts";
 import { conflict, DomainError, invalid, notFound } from "@/lib/core/errors.ts";
@@ -38,7 +38,7 @@ const LAST_PART_MS = 10 * 60_000;
 const MAX_BYTES_PER_SECOND = 500_000;
 
 /** What the API answers about a take. */
-export const takeView = ({ id, parts, bytes }: Take) => ({ id, parts, bytes });
+export const takeView = ({ id, parts, bytes }: Take): TakeProgress => ({ id, parts, bytes });
 
 /** Starts a new take of the seller's own live stream. */
 export async function startTake(

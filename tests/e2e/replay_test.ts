@@ -13,6 +13,20 @@ async function savedMegabytes(studio: Page, pattern: RegExp): Promise<number> {
   return Number((await status.textContent())!.match(/([\d.]+) MB/)![1]);
 }
 
+/** Waits until the studio says it is recording with more than `mb` megabytes saved. */
+async function savedPast(studio: Page, mb: number): Promise<void> {
+  await studio.waitForFunction(
+    (mb) => {
+      const line = [...document.querySelectorAll("[role=status]")].find((e) =>
+        e.textContent?.includes("Recording the replay")
+      );
+      return Number(line?.textContent?.match(/([\d.]+) MB/)?.[1]) > mb;
+    },
+    mb,
+    { timeout: UI_TIMEOUT },
+  );
+}
+
 liveTest(
   "the studio records a replay while live, and viewers play it once the stream has ended",
   async (t, { stack, browser }) => {
@@ -23,33 +37,29 @@ liveTest(
       assert(!await choice.isChecked(), "off until the seller chooses it");
       await choice.check();
       await goLive(studio);
-      await studio.waitForFunction(
-        () => {
-          const line = [...document.querySelectorAll("[role=status]")].find((e) =>
-            e.textContent?.includes("Recording")
-          );
-          return line && !line.textContent!.includes(" 0.0 MB");
-        },
-        undefined,
-        { timeout: UI_TIMEOUT },
-      );
+      await savedPast(studio, 0);
     });
 
     await t.step("the camera turned off and on again starts a new take", async () => {
       const before = await savedMegabytes(studio, /Recording the replay/);
       await studio.getByRole("button", { name: "📷 Camera off" }).click();
       await studio.getByRole("button", { name: "📷 Camera on" }).click();
-      await studio.waitForFunction(
-        (mb) => {
-          const line = [...document.querySelectorAll("[role=status]")].find((e) =>
-            e.textContent?.includes("Recording")
-          );
-          return Number(line?.textContent?.match(/([\d.]+) MB/)?.[1]) > mb + 0.1;
-        },
-        before,
-        { timeout: UI_TIMEOUT },
-      );
+      await savedPast(studio, before + 0.1);
     });
+
+    await t.step(
+      "while Showfloor cannot be reached the studio says so, and sends what waited once it can",
+      async () => {
+        const parts = "**/replay/*/*";
+        await studio.route(parts, (route) => route.abort("internetdisconnected"));
+        const cut = studio.getByRole("status").filter({ hasText: "Can't reach Showfloor" });
+        await cut.waitFor({ timeout: UI_TIMEOUT });
+        const before = await savedMegabytes(studio, /Recording the replay/);
+        await studio.unroute(parts);
+        await cut.waitFor({ state: "detached", timeout: UI_TIMEOUT });
+        await savedPast(studio, before);
+      },
+    );
 
     await t.step("ending the stream saves the rest", async () => {
       await studio.getByRole("button", { name: "End stream" }).click();
