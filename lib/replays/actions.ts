@@ -13,8 +13,9 @@ import type { Services } from "@/lib/core/services.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import { findStream, ownStream } from "@/lib/streams/access.ts";
 import type { Stream } from "@/lib/streams/store.ts";
-import { hasFile, readRange, removeFile, startsLike, takePath, writeAt } from "./files.ts";
+import { hasFile, removeFile, startsLike, takePath, writeAt } from "./files.ts";
 import { type ByteRange, byteRange } from "./range.ts";
+import { readServed, served } from "./seekable.ts";
 import {
   allTakes,
   commitPart,
@@ -149,7 +150,10 @@ export type TakeFile =
     | { body: null; range: "unsatisfiable" }
   );
 
-/** A take of an ended stream's replay, whole or the byte range the `Range` header asks for. */
+/**
+ * A take of an ended stream's replay as served (seekable, see seekable.ts), whole or the
+ * byte range the `Range` header asks for.
+ */
 export async function openTake(
   { kv, config }: Services,
   streamId: string,
@@ -159,12 +163,15 @@ export async function openTake(
   const stream = await findStream(kv, streamId);
   const take = stream.status === "ended" ? await getTake(kv, streamId, takeId) : null;
   if (!take || take.bytes === 0) throw takeNotFound();
-  const range = byteRange(rangeHeader, take.bytes);
-  if (range === "unsatisfiable") return { body: null, range, type: take.type, size: take.bytes };
-  const { start, end } = range ?? { start: 0, end: take.bytes - 1 };
-  const body = await readRange(takePath(config.dataDir, take), start, end);
+  const path = takePath(config.dataDir, take);
+  const file = await served(path, take.type, take.bytes);
+  const { size } = file;
+  const range = byteRange(rangeHeader, size);
+  if (range === "unsatisfiable") return { body: null, range, type: take.type, size };
+  const { start, end } = range ?? { start: 0, end: size - 1 };
+  const body = await readServed(path, file, start, end);
   if (!body) throw takeNotFound();
-  return { body, range, type: take.type, size: take.bytes };
+  return { body, range, type: take.type, size };
 }
 
 /** Removes takes recorded longer ago than a replay is kept: their files, then their records. */

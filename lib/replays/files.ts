@@ -21,6 +21,9 @@ export function takePath(dataDir: string, take: Pick<Take, "streamId" | "id" | "
   return join(dataDir, "replays", take.streamId, `${take.id}.${EXTENSIONS[take.type]}`);
 }
 
+/** Where what makes a take seekable is saved (seekable.ts), beside its file. */
+export const headPath = (path: string) => `${path}.head`;
+
 /** Writes `bytes` at `offset` of the take's file, creating it (and its folder) if need be. */
 export async function writeAt(path: string, offset: number, bytes: Uint8Array): Promise<void> {
   await Deno.mkdir(join(path, ".."), { recursive: true });
@@ -71,14 +74,35 @@ export async function readRange(
   });
 }
 
+/** A small file's bytes, or null when it is not there. */
+export async function readSmallFile(path: string): Promise<Uint8Array | null> {
+  return await Deno.readFile(path).catch(nullIfMissing);
+}
+
+/**
+ * Writes a file whole: written aside, then renamed, so a reader sees the old one or the
+ * new. A folder removed meanwhile (its take swept) is fine.
+ */
+export async function replaceFile(path: string, bytes: Uint8Array): Promise<void> {
+  const aside = `${path}.${crypto.randomUUID()}.tmp`;
+  try {
+    await Deno.writeFile(aside, bytes);
+    await Deno.rename(aside, path);
+  } catch (error) {
+    await Deno.remove(aside).catch(() => {});
+    ignoreMissing(error);
+  }
+}
+
 /** Whether the file is there (a data folder restored from a backup has no replays). */
 export async function hasFile(path: string): Promise<boolean> {
   return !!await Deno.stat(path).catch(nullIfMissing);
 }
 
-/** Removes the take's file, and its stream's folder once empty; a missing file is fine. */
+/** Removes the take's file and its head, and its stream's folder once empty; a missing file is fine. */
 export async function removeFile(path: string): Promise<void> {
   await Deno.remove(path).catch(ignoreMissing);
+  await Deno.remove(headPath(path)).catch(ignoreMissing);
   await Deno.remove(join(path, "..")).catch(() => {});
 }
 

@@ -198,17 +198,24 @@ Deno.test("a seller's replays stop at their quota, and are removed once their da
     const message = await expectError(await putPart(seller, streamId, takeId, 2, piece), 413, "replay_full");
     assertMatch(message, /all the room you have \(1 MB\)/);
     assertEquals((await filesUnder(app.services.config.dataDir)).length, 1);
+    await seller.post(`/api/streams/${streamId}/end`);
+    const played = await new Client(app).request(`/replays/${streamId}/${takeId}`);
+    assertEquals([played.status, (await played.arrayBuffer()).byteLength], [200, 800_000]);
+    assertEquals(
+      (await filesUnder(app.services.config.dataDir)).length,
+      2,
+      "the take, and what playing it learnt",
+    );
 
     app.clock.advance(30 * 24 * 60 * 60_000 + 1);
     await sweepReplays(app.services);
-    assertEquals(await filesUnder(app.services.config.dataDir), [], "the file is gone");
+    assertEquals(await filesUnder(app.services.config.dataDir), [], "the files are gone");
     assertEquals((await new Client(app).request(`/replays/${streamId}/${takeId}`)).status, 404);
     // Its room is given back: the seller (signed in again, a month later) records again.
     await seller.post("/api/auth/signin", {
       email: "seller@example.com",
       password: "a long enough password",
     });
-    await seller.post(`/api/streams/${streamId}/end`);
     const next = await createStream(seller, "Autumn drop");
     await seller.post(`/api/streams/${next}/live`);
     const again = (await (await startTake(seller, next)).json()).take.id;

@@ -69,21 +69,43 @@ liveTest(
       );
     });
 
-    await t.step("a viewer plays the replay on the watch page, each take in turn", async () => {
-      const viewer = await openViewer(browser, watchUrl);
-      const replay = viewer.getByRole("region", { name: "Replay" });
-      const takes = replay.locator("video");
-      assertEquals(await takes.count(), 2);
-      assertEquals(await takes.first().getAttribute("aria-label"), "Replay, part 1 of 2");
-      for (const take of await takes.all()) {
-        const frames = await take.evaluate(async (video: HTMLVideoElement) => {
-          video.muted = true;
-          await video.play();
-          await new Promise((resolve) => setTimeout(resolve, 1_500));
-          return video.getVideoPlaybackQuality().totalVideoFrames;
-        });
-        assert(frames > 10, `frames decoded: ${frames}`);
-      }
-    });
+    await t.step(
+      "a viewer plays the replay on the watch page, each take in turn, and skips within it",
+      async () => {
+        const viewer = await openViewer(browser, watchUrl);
+        const replay = viewer.getByRole("region", { name: "Replay" });
+        const takes = replay.locator("video");
+        assertEquals(await takes.count(), 2);
+        assertEquals(await takes.first().getAttribute("aria-label"), "Replay, part 1 of 2");
+        for (const take of await takes.all()) {
+          const played = await take.evaluate(async (video: HTMLVideoElement) => {
+            video.muted = true;
+            await video.play();
+            await new Promise((resolve) => setTimeout(resolve, 1_500));
+            const frames = video.getVideoPlaybackQuality().totalVideoFrames;
+            video.pause();
+            const to = video.duration / 2;
+            video.currentTime = to;
+            await new Promise((resolve) => video.addEventListener("seeked", resolve, { once: true }));
+            return {
+              frames,
+              duration: video.duration,
+              to,
+              at: video.currentTime,
+              shown: video.readyState >= 2,
+            };
+          });
+          assert(played.frames > 10, `frames decoded: ${played.frames}`);
+          assert(
+            Number.isFinite(played.duration) && played.duration > 1,
+            `the player knows its length: ${played.duration}`,
+          );
+          assert(
+            Math.abs(played.at - played.to) < 0.5 && played.shown,
+            `skipped to the middle: ${JSON.stringify(played)}`,
+          );
+        }
+      },
+    );
   },
 );

@@ -1,0 +1,96 @@
+// A take as it is served. A WebM take gets the head webm_index.ts builds, so players show
+// its length and seek. The head is built once per take and size (a part arriving after
+// the end changes it) and saved beside the take, so playing a replay reads the take whole
+// only once, however many play it, across restarts and processes.
+import type { ReplayType } from "@/lib/contract/limits.ts";
+import { headPath, readRange, readSmallFile, replaceFile } from "./files.ts";
+import { type SeekableHead, seekableHead } from "./webm_index.ts";
+
+/** How a take is served: `head`, then its file from byte `from`; `size` bytes in all. */
+export interface Served {
+  head: Uint8Array;
+  from: number;
+  size: number;
+}
+
+/** How the take at `path`, `bytes` long, is served. */
+export async function served(path: string, type: ReplayType, bytes: number): Promise<Served> {
+  const made = type === "video/webm" ? await headOf(path, bytes) : null;
+  const head = made?.head ?? new Uint8Array(0);
+  const from = made?.clustersAt ?? 0;
+  return { head, from, size: head.length + bytes - from };
+}
+
+/** Heads being built in this process, so requests arriving meanwhile wait for the same one. */
+const building = new Map<string, Promise<SeekableHead | null>>();
+
+async function headOf(path: string, bytes: number): Promise<SeekableHead | null> {
+  const saved = await savedHead(path, bytes);
+  if (saved !== undefined) return saved;
+  const key = `${bytes}:${path}`;
+  const made = building.get(key) ?? build(path, bytes).finally(() => building.delete(key));
+  building.set(key, made);
+  return await made;
+}
+
+async function build(path: string, bytes: number): Promise<SeekableHead | null> {
+  const file = await readRange(path, 0, bytes - 1);
+  if (!file) return null;
+  const made = await seekableHead(file);
+  await replaceFile(headPath(path), encode(bytes, made));
+  return made;
+}
+
+// Saved as the take's size and where its clusters start (-1: it has no head), eight bytes
+// each, then the head.
+const PREFIX = 16;
+
+function encode(bytes: number, made: SeekableHead | null): Uint8Array {
+  const saved = new Uint8Array(PREFIX + (made?.head.length ?? 0));
+  const view = new DataView(saved.buffer);
+  view.setBigUint64(0, BigInt(bytes));
+  view.setBigInt64(8, BigInt(made?.clustersAt ?? -1));
+  if (made) saved.set(made.head, PREFIX);
+  return saved;
+}
+
+/** The head saved for the take at this size: null when it has none, undefined when none is saved. */
+async function savedHead(path: string, bytes: number): Promise<SeekableHead | null | undefined> {
+  const saved = await readSmallFile(headPath(path));
+  if (!saved || saved.length < PREFIX) return undefined;
+  const view = new DataView(saved.buffer, saved.byteOffset);
+  if (Number(view.getBigUint64(0)) !== bytes) return undefined;
+  const clustersAt = Number(view.getBigInt64(8));
+  return clustersAt < 0 ? null : { head: saved.subarray(PREFIX), clustersAt };
+}
+
+/** Bytes `start` to `end` (inclusive) of the take as served; null when its file is gone. */
+export async function readServed(
+  path: string,
+  { head, from }: Served,
+  start: number,
+  end: number,
+): Promise<ReadableStream<Uint8Array> | null> {
+  const first = head.slice(start, end + 1);
+  const inFile = end >= head.length;
+  const rest = inFile
+    ? await readRange(path, from + Math.max(0, start - head.length), from + end - head.length)
+    : null;
+  if (inFile && !rest) return null;
+  if (!first.length) return rest;
+  const file = rest?.getReader();
+  let headSent = false;
+  return new ReadableStream({
+    async pull(controller) {
+      if (!headSent) {
+        headSent = true;
+        controller.enqueue(first);
+        return;
+      }
+      const next = file ? await file.read() : null;
+      if (next && !next.done) controller.enqueue(next.value);
+      else controller.close();
+    },
+    cancel: (reason) => file?.cancel(reason),
+  });
+}

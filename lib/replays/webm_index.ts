@@ -1,0 +1,394 @@
+// A browser's MediaRecorder writes WebM as it goes: no duration and no index of where its
+// keyframes are (Chromium's Segment and Clusters even have "unknown" sizes). A player then
+// shows no length and cannot seek past what it has loaded. Reading a finished take once,
+// this builds the head it lacked: its EBML header, Info with a Duration, Tracks, and Cues
+// pointing at clusters that start with a keyframe, to be served in front of the take's
+// clusters as they are on disk. Anything it does not expect (a file that already has
+// them, a damaged one) gives null: the take is then served as it was recorded.
+
+/** A new head for a take, to serve in place of the file's first `clustersAt` bytes. */
+export interface SeekableHead {
+  head: Uint8Array;
+  clustersAt: number;
+}
+
+const ID = {
+  ebml: 0x1a45dfa3,
+  segment: 0x18538067,
+  seekHead: 0x114d9b74,
+  info: 0x1549a966,
+  timecodeScale: 0x2ad7b1,
+  duration: 0x4489,
+  tracks: 0x1654ae6b,
+  trackEntry: 0xae,
+  trackNumber: 0xd7,
+  trackType: 0x83,
+  cluster: 0x1f43b675,
+  timecode: 0xe7,
+  simpleBlock: 0xa3,
+  blockGroup: 0xa0,
+  block: 0xa1,
+  cues: 0x1c53bb6b,
+  cuePoint: 0xbb,
+  cueTime: 0xb3,
+  cueTrackPositions: 0xb7,
+  cueTrack: 0xf7,
+  cueClusterPosition: 0xf1,
+} as const;
+
+/** Elements that sit directly in a Segment: one of these ends a Cluster of unknown size. */
+const SEGMENT_CHILDREN = new Set([
+  ID.seekHead,
+  ID.info,
+  ID.tracks,
+  ID.cluster,
+  ID.cues,
+  0x1254c367, // Tags
+  0x1043a770, // Chapters
+  0x1941a469, // Attachments
+]);
+const VIDEO_TRACK = 1;
+/** Header elements are read whole; a real one is a few hundred bytes. */
+const MAX_HEADER_ELEMENT = 1 << 20;
+/** Cues at least this far apart (ms), and at most this many: past it, every other one goes. */
+const CUE_SPACING_MS = 1_000;
+const MAX_CUES = 10_000;
+const UNKNOWN = -1;
+
+/** Why reading stopped: the file is not what this expects. */
+class Unexpected extends Error {}
+/** The file ends inside an element: a take whose last part did not arrive whole. */
+class CutShort extends Unexpected {}
+
+/** The seekable head of a WebM take read from `chunks`, or null when it cannot have one. */
+export async function seekableHead(chunks: AsyncIterable<Uint8Array>): Promise<SeekableHead | null> {
+  const reader = new Reader(chunks);
+  try {
+    return await readTake(reader);
+  } catch (error) {
+    if (error instanceof Unexpected) return null;
+    throw error;
+  } finally {
+    await reader.close();
+  }
+}
+
+interface Cue {
+  time: number;
+  at: number;
+}
+
+async function readTake(reader: Reader): Promise<SeekableHead | null> {
+  const ebml = await reader.header();
+  if (ebml?.id !== ID.ebml || ebml.size === UNKNOWN) throw new Unexpected();
+  const ebmlBytes = await reader.bytesFrom(0, ebml.headerSize + ebml.size);
+  const segment = await reader.header();
+  if (segment?.id !== ID.segment) throw new Unexpected();
+  const kept: Uint8Array[] = [];
+  let info: Uint8Array | null = null;
+  let cueTrack = 0;
+  let clustersAt = -1;
+  let duration = 0;
+  let spacing = CUE_SPACING_MS;
+  let cues: Cue[] = [];
+  let next = await reader.header();
+  while (next) {
+    const child = next;
+    if (child.id === ID.seekHead || child.id === ID.cues) return null;
+    if (child.id === ID.cluster) {
+      if (clustersAt < 0) clustersAt = child.start;
+      if (!cueTrack) throw new Unexpected();
+      const cluster = await readCluster(reader, child, cueTrack);
+      duration = Math.max(duration, cluster.last);
+      const last = cues.at(-1);
+      if (cluster.keyframe !== null && (!last || cluster.keyframe - last.time >= spacing)) {
+        cues.push({ time: cluster.keyframe, at: child.start });
+      }
+      if (cues.length > MAX_CUES) {
+        cues = cues.filter((_, i) => i % 2 === 0);
+        spacing *= 2;
+      }
+      next = cluster.next ?? await reader.header();
+      continue;
+    }
+    if (child.size === UNKNOWN) throw new Unexpected();
+    if (clustersAt >= 0) {
+      await reader.skip(child.size);
+    } else if (child.size > MAX_HEADER_ELEMENT) {
+      throw new Unexpected();
+    } else if (child.id === ID.info) {
+      const fields = await reader.children(child.size);
+      if (fields.some((f) => f.id === ID.duration)) return null;
+      const nsPerTick = uint(fields.find((f) => f.id === ID.timecodeScale)?.data) || 1_000_000;
+      spacing = CUE_SPACING_MS * 1_000_000 / nsPerTick;
+      info = concat(fields.map((f) => f.raw));
+    } else {
+      const raw = await reader.bytesFrom(child.start, child.headerSize + child.size);
+      if (child.id === ID.tracks) cueTrack = trackToCue(raw.subarray(child.headerSize));
+      kept.push(raw);
+    }
+    next = await reader.header();
+  }
+  if (clustersAt < 0 || !info) return null;
+  // A Segment of unknown size, as Chromium writes it: the clusters after the head are its end.
+  const unsized = new Uint8Array([0x18, 0x53, 0x80, 0x67, 0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
+  const before = concat([
+    ebmlBytes,
+    unsized,
+    element(ID.info, concat([info, element(ID.duration, float64(duration))])),
+    ...kept,
+  ]);
+  // Cue positions count from the Segment's data; the head ends with the Cues (an ID and a size, 12 bytes).
+  const headSize = before.length + 12 + cues.length * cuePoint(0, 0, 0).length;
+  const clustersFrom = headSize - (ebmlBytes.length + unsized.length);
+  const points = cues.map(({ time, at }) => cuePoint(time, cueTrack, clustersFrom + at - clustersAt));
+  return { head: concat([before, element(ID.cues, concat(points))]), clustersAt };
+}
+
+/** The video track's number (the first track's when there is no video). */
+function trackToCue(tracks: Uint8Array): number {
+  const entries = parseChildren(tracks).filter((e) => e.id === ID.trackEntry).map((e) =>
+    parseChildren(e.data)
+  );
+  const numbered = entries.map((fields) => ({
+    number: uint(fields.find((f) => f.id === ID.trackNumber)?.data),
+    type: uint(fields.find((f) => f.id === ID.trackType)?.data),
+  }));
+  return (numbered.find((t) => t.type === VIDEO_TRACK) ?? numbered[0])?.number ?? 0;
+}
+
+/**
+ * Reads a Cluster's blocks: the last time in it, and its first keyframe's time on the cue
+ * track. A Cluster of unknown size ends where the next Segment child begins, which is
+ * returned as `next`; a take cut short ends inside its last one.
+ */
+async function readCluster(reader: Reader, cluster: Header, cueTrack: number) {
+  const end = cluster.size === UNKNOWN ? Infinity : cluster.start + cluster.headerSize + cluster.size;
+  let base = 0;
+  let last = 0;
+  let keyframe: number | null = null;
+  try {
+    while (reader.position < end) {
+      const child = await reader.header();
+      if (!child) break;
+      if (SEGMENT_CHILDREN.has(child.id)) {
+        if (end !== Infinity) throw new Unexpected();
+        return { last, keyframe, next: child };
+      }
+      if (child.size === UNKNOWN) throw new Unexpected();
+      if (child.id === ID.timecode) {
+        base = uint(await reader.bytes(child.size));
+      } else if (child.id === ID.simpleBlock || child.id === ID.blockGroup) {
+        const block = await readBlock(reader, child);
+        last = Math.max(last, base + block.time);
+        if (block.key && keyframe === null && block.track === cueTrack) keyframe = base + block.time;
+      } else {
+        await reader.skip(child.size);
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof CutShort)) throw error;
+  }
+  return { last, keyframe, next: null };
+}
+
+/**
+ * A SimpleBlock's (or a BlockGroup's Block's) track, time within its cluster and whether
+ * it is a keyframe, reading only the first bytes and skipping the rest.
+ */
+async function readBlock(reader: Reader, child: Header) {
+  const inGroup = child.id === ID.blockGroup;
+  const block = inGroup ? await reader.header() : child;
+  if (block === null || (inGroup && block.id !== ID.block) || block.size === UNKNOWN) throw new Unexpected();
+  const head = await reader.bytes(Math.min(block.size, 12));
+  const track = vint(head, 0, false);
+  if (!track || track.length + 3 > head.length) throw new Unexpected();
+  const time = new DataView(head.buffer).getInt16(track.length);
+  // A BlockGroup says it is a keyframe by having no ReferenceBlock; Chromium writes none.
+  const key = !inGroup && (head[track.length + 2]! & 0x80) !== 0;
+  await reader.skip(child.size - (inGroup ? block.headerSize : 0) - head.length);
+  return { track: track.value, time, key };
+}
+
+interface Header {
+  id: number;
+  /** UNKNOWN for an element whose size was not written. */
+  size: number;
+  start: number;
+  headerSize: number;
+}
+
+interface Child {
+  id: number;
+  data: Uint8Array;
+  raw: Uint8Array;
+}
+
+/** The elements in `bytes`, which must hold them whole. */
+function parseChildren(bytes: Uint8Array): Child[] {
+  const children: Child[] = [];
+  for (let at = 0; at < bytes.length;) {
+    const id = vint(bytes, at, true);
+    const size = id && vint(bytes, at + id.length, false);
+    if (!id || !size || size.value === UNKNOWN) throw new Unexpected();
+    const dataAt = at + id.length + size.length;
+    const end = dataAt + size.value;
+    if (end > bytes.length) throw new Unexpected();
+    children.push({ id: id.value, data: bytes.subarray(dataAt, end), raw: bytes.subarray(at, end) });
+    at = end;
+  }
+  return children;
+}
+
+/** An EBML variable-length integer at `at`: an element ID keeps its length marker, a size does not. */
+function vint(bytes: Uint8Array, at: number, isId: boolean): { value: number; length: number } | null {
+  const first = bytes[at];
+  if (first === undefined || first === 0) return null;
+  const length = Math.clz32(first) - 23;
+  if (length > (isId ? 4 : 8) || at + length > bytes.length) return null;
+  let value = isId ? first : first & (0xff >> length);
+  let allOnes = value === 0xff >> length;
+  for (let i = 1; i < length; i++) {
+    value = value * 256 + bytes[at + i]!;
+    allOnes &&= bytes[at + i] === 0xff;
+  }
+  return { value: !isId && allOnes ? UNKNOWN : value, length };
+}
+
+function uint(bytes: Uint8Array | undefined): number {
+  return (bytes ?? new Uint8Array(0)).reduce((n, b) => n * 256 + b, 0);
+}
+
+function uint64(value: number): Uint8Array {
+  const bytes = new Uint8Array(8);
+  new DataView(bytes.buffer).setBigUint64(0, BigInt(Math.max(0, Math.round(value))));
+  return bytes;
+}
+
+function float64(value: number): Uint8Array {
+  const bytes = new Uint8Array(8);
+  new DataView(bytes.buffer).setFloat64(0, value);
+  return bytes;
+}
+
+/** An element with its size (and numbers) written in eight bytes, so its length is known before its content. */
+function element(id: number, data: Uint8Array): Uint8Array {
+  const idBytes: number[] = [];
+  for (let rest = id; rest > 0; rest = Math.floor(rest / 256)) idBytes.unshift(rest % 256);
+  const size = uint64(data.length);
+  size[0] = 0x01;
+  return concat([new Uint8Array(idBytes), size, data]);
+}
+
+/** A CuePoint: where the cluster starting at `time` is, from the start of the Segment's data. */
+function cuePoint(time: number, track: number, position: number): Uint8Array {
+  const positions = concat([
+    element(ID.cueTrack, uint64(track)),
+    element(ID.cueClusterPosition, uint64(position)),
+  ]);
+  return element(
+    ID.cuePoint,
+    concat([element(ID.cueTime, uint64(time)), element(ID.cueTrackPositions, positions)]),
+  );
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/**
+ * Reads a file's bytes in order from its chunks, keeping only what has not been used, and
+ * skipping what is not needed without holding it.
+ */
+class Reader {
+  #chunks: AsyncIterator<Uint8Array>;
+  #buffer: Uint8Array = new Uint8Array(0);
+  #done = false;
+  /** Bytes of the file before `#buffer`. */
+  #offset = 0;
+  /** Everything read so far, kept until the first Cluster for `bytesFrom`. */
+  #start: Uint8Array[] = [];
+  #keeping = true;
+
+  constructor(chunks: AsyncIterable<Uint8Array>) {
+    this.#chunks = chunks[Symbol.asyncIterator]();
+  }
+
+  get position(): number {
+    return this.#offset;
+  }
+
+  /** The next element's ID and size, or null at the end of the file (or of a take cut short). */
+  async header(): Promise<Header | null> {
+    await this.#fill(12);
+    const id = vint(this.#buffer, 0, true);
+    const size = id && vint(this.#buffer, id.length, false);
+    if (!id || !size) {
+      if (this.#buffer.length >= 12) throw new Unexpected();
+      return null;
+    }
+    const header = {
+      id: id.value,
+      size: size.value,
+      start: this.#offset,
+      headerSize: id.length + size.length,
+    };
+    if (header.id === ID.cluster) this.#keeping = false;
+    this.#take(header.headerSize);
+    return header;
+  }
+
+  /** The next `count` bytes, which must be there. */
+  async bytes(count: number): Promise<Uint8Array> {
+    await this.#fill(count);
+    if (this.#buffer.length < count) throw new CutShort();
+    return this.#take(count).slice();
+  }
+
+  /** The bytes the file has from `start`, read before the first Cluster, and on to `count` in all. */
+  async bytesFrom(start: number, count: number): Promise<Uint8Array> {
+    const have = this.#offset - start;
+    await this.bytes(count - have);
+    return concat(this.#start).slice(start, start + count);
+  }
+
+  /** The elements in the next `count` bytes. */
+  async children(count: number): Promise<Child[]> {
+    return parseChildren(await this.bytes(count));
+  }
+
+  async skip(count: number): Promise<void> {
+    if (count < 0) throw new Unexpected();
+    while (count > 0) {
+      await this.#fill(1);
+      if (!this.#buffer.length) return;
+      count -= this.#take(Math.min(count, this.#buffer.length)).length;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#chunks.return?.();
+  }
+
+  #take(count: number): Uint8Array {
+    const taken = this.#buffer.subarray(0, count);
+    if (this.#keeping) this.#start.push(taken);
+    this.#buffer = this.#buffer.subarray(count);
+    this.#offset += count;
+    return taken;
+  }
+
+  async #fill(count: number): Promise<void> {
+    while (this.#buffer.length < count && !this.#done) {
+      const next = await this.#chunks.next();
+      if (next.done) this.#done = true;
+      else this.#buffer = concat([this.#buffer, next.value]);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import { assert, assertEquals } from "@/tests/assert.ts";
+import { block, cat, cluster, el, HEADER, hex, recording, unknownSize } from "@/tests/fixtures/webm.ts";
+import { seekableHead } from "./webm_index.ts";
+
+async function headOf(file: Uint8Array) {
+  return await seekableHead(ReadableStream.from([file.subarray(0, 7), file.subarray(7)]));
+}
+
+interface Element {
+  id: number;
+  data: Uint8Array;
+  /** Where it starts in the bytes it was read from. */
+  at: number;
+}
+
+/** The known-size elements in `bytes`, up to its end or the first Cluster. */
+function elements(bytes: Uint8Array): Element[] {
+  const found = [];
+  for (let at = 0; at < bytes.length && bytes[at] !== 0x1f;) {
+    const idLength = Math.clz32(bytes[at]!) - 23;
+    const id = bytes.subarray(at, at + idLength).reduce((n, b) => n * 256 + b, 0);
+    const sized = at + idLength;
+    const long = bytes[sized] === 0x01;
+    const size = long
+      ? Number(new DataView(bytes.buffer, bytes.byteOffset + sized).getBigUint64(0) & 0xffffffffffffffn)
+      : bytes[sized]! - 0x80;
+    const dataAt = sized + (long ? 8 : 1);
+    found.push({ id, data: bytes.subarray(dataAt, dataAt + size), at });
+    at = dataAt + size;
+  }
+  return found;
+}
+
+const number = (e: Element) => Number(new DataView(e.data.buffer, e.data.byteOffset).getBigUint64(0));
+const float = (e: Element) => new DataView(e.data.buffer, e.data.byteOffset).getFloat64(0);
+
+/** What a player reads of a served file: its Info's Duration and its cues' times and positions. */
+function seekIndex(served: Uint8Array) {
+  const segmentData = elements(served)[0]!.data.length + 5 + 12;
+  const children = elements(served.subarray(segmentData));
+  const byId = (id: number) => children.find((e) => e.id === id)!;
+  const cues = elements(byId(0x1c53bb6b).data).map((point) => {
+    const [time, positions] = elements(point.data);
+    return { time: number(time!), position: number(elements(positions!.data)[1]!) };
+  });
+  const duration = float(elements(byId(0x1549a966).data).find((e) => e.id === 0x4489)!);
+  return { segmentData, duration, cues, tracks: byId(0x1654ae6b) };
+}
+
+Deno.test("seekableHead() gives a recording a Duration, and Cues at clusters starting with a video keyframe", async () => {
+  const clusters = [
+    cluster(0, block(1, 0, true), block(2, 0, true), block(1, 20, true)),
+    cluster(500, block(2, 0, false), block(1, 10, true)),
+    cluster(1_200, block(1, 0, true), block(2, 5, true), block(2, 40, false)),
+    cluster(1_800, block(2, 0, true)),
+    cluster(2_500, block(2, 0, true), block(1, 700, true)),
+  ];
+  const file = recording(...clusters);
+  const made = await headOf(file);
+  assert(made);
+  assertEquals(made.clustersAt, HEADER.length);
+  const served = cat(made.head, file.subarray(made.clustersAt));
+  const { segmentData, duration, cues, tracks } = seekIndex(served);
+  assertEquals(
+    served.subarray(0, segmentData),
+    file.subarray(0, segmentData),
+    "the EBML header and Segment as they were",
+  );
+  assertEquals(tracks.data, HEADER.subarray(HEADER.length - tracks.data.length));
+  assertEquals(duration, 3_200, "the last block's time");
+  // One cue a second at most, only where a cluster's video starts with a keyframe.
+  assertEquals(cues.map((c) => c.time), [0, 1_205, 2_500]);
+  for (const { position } of cues) {
+    const at = segmentData + position;
+    assertEquals(served.subarray(at, at + 4), hex("1f43b675"), `the cue at ${position} points at a Cluster`);
+  }
+  assertEquals(served.length - segmentData - cues.at(-1)!.position, clusters.at(-1)!.length);
+});
+
+Deno.test("seekableHead() indexes what arrived of a take cut short, and thins its cues past ten thousand", async () => {
+  const whole = recording(
+    cluster(0, block(2, 0, true)),
+    cluster(1_000, block(2, 0, true), block(2, 30, false)),
+  );
+  const made = await headOf(whole.subarray(0, whole.length - 3));
+  assertEquals(seekIndex(made!.head).duration, 1_000);
+
+  const clusters = Array.from({ length: 25_000 }, (_, s) => cluster(s * 1_000, block(2, 0, true)));
+  const times = seekIndex((await headOf(recording(...clusters)))!.head).cues.map((c) => c.time);
+  assert(times.length <= 10_000 && times.length > 5_000, `${times.length} cues`);
+  assertEquals(new Set(times.slice(1).map((t, i) => t - times[i]!)), new Set([4_000]), "evenly spaced");
+});
+
+Deno.test("seekableHead() leaves alone what is not a recording it knows", async () => {
+  const withDuration = cat(
+    el("1a45dfa3", el("4282", new TextEncoder().encode("webm"))),
+    unknownSize("18538067"),
+    el("1549a966", el("2ad7b1", hex("0f4240")), el("4489", hex("00000000"))),
+    cluster(0, block(1, 0, true)),
+  );
+  const cases: [string, Uint8Array][] = [
+    ["an EBML header and noise", cat(el("1a45dfa3"), new Uint8Array(64).fill(0))],
+    ["a header only", HEADER],
+    ["a Duration already", withDuration],
+    ["Cues already", recording(el("1c53bb6b"), cluster(0, block(2, 0, true)))],
+    ["not EBML", new TextEncoder().encode("RIFF....WEBPVP8 ")],
+    ["nothing", new Uint8Array()],
+  ];
+  for (const [name, file] of cases) assertEquals(await headOf(file), null, name);
+});
