@@ -133,6 +133,12 @@ export async function reserve(
   const who = { identity: actor.identity, name: actor.name };
   const at = { now: clock.now(), ttlMs: config.holds.ttlMs };
   const result = await hold(kv, stream.id, who, { items, cart: entry }, at, tell);
+  if (!result.ok && result.reason === "cart_changed") {
+    throw conflict(
+      "cart_changed",
+      "Your cart changed while reserving (reserved already, or in another tab). Check it.",
+    );
+  }
   if (!result.ok) {
     const { item, left } = result;
     throw conflict(
@@ -226,7 +232,14 @@ export async function expireDue(services: Services): Promise<number> {
 }
 
 /** A viewer opened a product's sheet: counted for the seller's analytics, every open. */
-export async function productOpened({ kv }: Services, streamId: string, productId: string): Promise<void> {
+export async function productOpened(
+  services: Services,
+  actor: Actor,
+  streamId: string,
+  productId: string,
+): Promise<void> {
+  await spend(services, "sheet", actor);
+  const { kv } = services;
   const stream = await openStream(kv, streamId);
   await sellersProduct(kv, stream.sellerId, productId);
   await bump(kv, stream.id, "sheetOpens");

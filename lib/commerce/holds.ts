@@ -23,7 +23,9 @@ const SETTLED_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 export type HoldResult =
   | { ok: true; reservation: Reservation; stock: StockLeft[]; version: string }
-  | { ok: false; reason: "sold_out"; item: ReservedItem; left: number };
+  | { ok: false; reason: "sold_out"; item: ReservedItem; left: number }
+  /** The cart is not what was priced: reserved already (a double tap), or changed in another tab. */
+  | { ok: false; reason: "cart_changed" };
 
 export interface StockLeft {
   productId: string;
@@ -41,7 +43,12 @@ export async function hold(
 ): Promise<HoldResult> {
   const { items } = order;
   return await atomically<HoldResult>("reserving", async () => {
-    const stocks = await kv.getMany<number[]>(items.map((i) => keys.stock(i.productId)));
+    const [cart, ...stocks] = await kv.getMany<[unknown, ...number[]]>([
+      order.cart.key,
+      ...items.map((i) => keys.stock(i.productId)),
+    ]);
+    // Retrying cannot help once the cart has changed: what was priced is gone.
+    if (cart.versionstamp !== order.cart.versionstamp) return { ok: false, reason: "cart_changed" };
     const short = items.findIndex((i, k) => (stocks[k]!.value ?? 0) < i.quantity);
     if (short >= 0) {
       return { ok: false, reason: "sold_out", item: items[short]!, left: stocks[short]!.value ?? 0 };

@@ -46,5 +46,8 @@ export const storedId = (what: string) => z.string().regex(/^[0-9a-z]{1,40}$/, `
 export const typedNumber = (message: string, schema: z.ZodNumber) =>
   z.string({ error: message }).trim().regex(/^-?\d+$/, message).transform(Number).pipe(schema);
 
-/** A path on this site to come back to after a form (never another site's: no `//host`). */
-export const returnPath = z.string().regex(/^\/(?!\/)[^\s\\]*$/, "Invalid return path");
+/**
+ * A path on this site to come back to after a form (never another site's: no `//host`),
+ * in visible ASCII as a browser sends one: it becomes a Location header.
+ */
+export const returnPath = z.string().regex(/^\/(?!\/)[\x21-\x5b\x5d-\x7e]*$/, "Invalid return path");

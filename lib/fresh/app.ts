@@ -106,7 +106,21 @@ export async function createApp<S = Record<string, unknown>>(
   hono.notFound((c) => errorResponse(notFoundError(), c, states.get(c), site, initState));
   hono.onError((err, c) => errorResponse(options.mapError?.(err) ?? err, c, states.get(c), site, initState));
 
-  return { fetch: async (req, info) => await hono.fetch(req, info), hono };
+  return { fetch: async (req, info) => writable(await hono.fetch(req, info)), hono };
+}
+
+/** What Deno's HTTP server can write in a header value: a control character in one stops the process. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/** The response, or a 500 if a header of it would stop the server. */
+function writable(response: Response): Response {
+  for (const [name, value] of response.headers) {
+    if (HEADER_VALUE.test(value)) continue;
+    console.error(`a response's ${name} header has a character no HTTP header may carry`);
+    const error = { error: { code: "internal", message: "Internal server error" } };
+    return Response.json(error, { status: 500 });
+  }
+  return response;
 }
 
 /** The files a set of islands runs first, worked out once per set (pages have a handful of sets). */

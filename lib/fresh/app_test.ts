@@ -95,6 +95,22 @@ Deno.test("an unknown error is a generic JSON 500 that leaks nothing", async () 
   }
 });
 
+Deno.test("a header with a control character, which would stop Deno's server, becomes a 500", async () => {
+  const error = console.error;
+  console.error = () => {};
+  try {
+    for (const value of ["\x01", "/\x7f", "a\x1bb"]) {
+      const res = await get(`/api/header?value=${encodeURIComponent(value)}`);
+      assertEquals([res.status, res.headers.get("x-echo")], [500, null], JSON.stringify(value));
+      await res.body?.cancel();
+    }
+  } finally {
+    console.error = error;
+  }
+  const fine = await get(`/api/header?value=${encodeURIComponent("plain\tvalue é")}`);
+  assertEquals(fine.status, 204);
+});
+
 Deno.test("api bodies over 64 KiB are rejected with a JSON 413", async () => {
   const body = JSON.stringify({ email: "a@b.co", note: "x".repeat(70_000) });
   const headers = { "content-type": "application/json" };

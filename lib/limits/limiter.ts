@@ -20,6 +20,7 @@ const WORDS: Record<RuleName, string> = {
   token: "Too many connection attempts",
   cart: "You're changing your cart too fast",
   reserve: "Too many reservations at once",
+  sheet: "Too many products opened at once",
   product: "Too many products added at once",
   image: "Too many images uploaded at once",
   seller: "Too many changes at once",

@@ -28,6 +28,8 @@ export const RULES = {
   token: { identity: { max: 30, windowMs: MINUTE }, address: { max: 600, windowMs: MINUTE } },
   cart: { identity: { max: 60, windowMs: MINUTE }, address: { max: 1_000, windowMs: MINUTE } },
   reserve: { identity: { max: 10, windowMs: MINUTE }, address: { max: 200, windowMs: MINUTE } },
+  /** A product's sheet opened (the seller's analytics count them). */
+  sheet: { identity: { max: 60, windowMs: MINUTE }, address: { max: 600, windowMs: MINUTE } },
   product: { identity: { max: 100, windowMs: HOUR }, address: { max: 200, windowMs: HOUR } },
   image: { identity: { max: 100, windowMs: HOUR }, address: { max: 200, windowMs: HOUR } },
   /** Pieces of a replay: one every few seconds while live. */

@@ -39,23 +39,32 @@ export function clearSessionCookie(c: Context): void {
   deleteCookie(c, SESSION, { path: "/" });
 }
 
-/** Signed cookies already checked (their text → their value, or false when forged), so a
- * browser's every request costs one lookup instead of an HMAC; the oldest go past MAX_CHECKED. */
-const checked = new Map<string, string | false>();
+/**
+ * Genuine signed cookies already checked (their text → their value), so a browser's every
+ * request costs one lookup instead of an HMAC; the oldest go past MAX_CHECKED. Forged
+ * ones are not kept (anyone can send a new one with every request), nor any longer than
+ * a real one can be.
+ */
+const checked = new Map<string, string>();
 const MAX_CHECKED = 10_000;
+/** A guest cookie holds an id and a 40-character name, percent-encoded, and a signature. */
+const MAX_SIGNED_COOKIE = 1_024;
 
 async function readSignedCookie(c: Context, secret: string, name: string): Promise<string | false> {
   const text = getCookie(c, name);
-  if (text === undefined) return false;
+  if (text === undefined || text.length > MAX_SIGNED_COOKIE) return false;
   const key = `${name}\n${secret}\n${text}`;
-  let value = checked.get(key);
-  if (value === undefined) {
-    value = (await getSignedCookie(c, secret, name)) ?? false;
-    checked.set(key, value);
-    if (checked.size > MAX_CHECKED) checked.delete(checked.keys().next().value!);
-  }
+  const known = checked.get(key);
+  if (known !== undefined) return known;
+  const value = await getSignedCookie(c, secret, name);
+  if (!value) return false;
+  checked.set(key, value);
+  if (checked.size > MAX_CHECKED) checked.delete(checked.keys().next().value!);
   return value;
 }
+
+/** How many signed cookies are kept as checked (for tests). */
+export const checkedCookies = () => checked.size;
 
 /** The guest in the cookie, or null when it is missing, tampered with or malformed. */
 export async function readGuestCookie(c: Context, secret: string): Promise<Guest | null> {

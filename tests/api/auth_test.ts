@@ -1,4 +1,5 @@
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
+import { checkedCookies } from "@/lib/server/cookies.ts";
 import { Client, expectError, kvSnapshot, signUp, withApp } from "./client.ts";
 
 const good = { email: "seller@example.com", name: "Linen & Co", password: "a long enough password" };
@@ -117,6 +118,51 @@ Deno.test("sign-in refuses a wrong password and an unknown email alike, and keep
       (await fresh.post("/api/auth/signin", { email: good.email, password: good.password })).status,
       200,
     );
+  }));
+
+Deno.test("a guest's name form goes back only to a path on this site, written as a browser writes one", () =>
+  withApp(async (app) => {
+    const guest = new Client(app);
+    const before = await kvSnapshot(app.services.kv);
+    // A control character in the Location header stopped Deno's server, every stream with it.
+    for (
+      const returnTo of [
+        "/\x7f",
+        "/\x01",
+        "/a b",
+        "//evil.example",
+        "/\\evil.example",
+        "https://evil.example",
+      ]
+    ) {
+      const res = await guest.postForm("/guest", { name: "Ada", returnTo });
+      assertEquals([res.status, res.headers.get("location")], [400, null], JSON.stringify(returnTo));
+      await res.body?.cancel();
+    }
+    assertEquals(guest.cookie("sf_guest"), undefined);
+    assertEquals(await kvSnapshot(app.services.kv), before);
+    const back = await guest.postForm("/guest", { name: "Ada", returnTo: "/watch/abc?product=x%20y#chat" });
+    assertEquals([back.status, back.headers.get("location")], [303, "/watch/abc?product=x%20y#chat"]);
+  }));
+
+Deno.test("forged guest cookies are refused and not remembered, however many arrive", () =>
+  withApp(async (app) => {
+    const guest = new Client(app);
+    await guest.postForm("/guest", { name: "Ada", returnTo: "/" });
+    const genuine = guest.cookie("sf_guest")!;
+    const forger = new Client(app);
+    // Its browser cookie (signed too) is made, then read and kept.
+    for (let i = 0; i < 2; i++) await forger.postForm("/guest", { name: "Eve", returnTo: "/" });
+    const before = checkedCookies();
+    for (let i = 0; i < 50; i++) {
+      forger.setCookie("sf_guest", i % 2 ? `${i}${genuine}` : `${"x".repeat(60_000)}${i}`);
+      const res = await forger.postForm("/guest", { name: `Eve ${i}`, returnTo: "/" });
+      assertEquals(res.status, 303);
+      assert(forger.cookie("sf_guest") !== genuine);
+    }
+    assertEquals(checkedCookies(), before, "none of them kept");
+    await guest.postForm("/guest", { name: "Ada Lovelace", returnTo: "/" });
+    assertEquals(checkedCookies(), before + 2, "a genuine guest's are (its guest and browser cookies)");
   }));
 
 Deno.test("sign-out ends the session on the server, not only in the browser", () =>

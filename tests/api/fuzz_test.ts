@@ -35,7 +35,7 @@ const hostileNumber = fc.oneof(
 const hostileValue = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: "small" },
-    fc.string({ maxLength: 200 }),
+    fc.string({ maxLength: 200, unit: "binary-ascii" }),
     fc.constantFrom("x".repeat(100_000), "<script>alert(1)</script>", "\u202Eevil", "\u0000"),
     hostileNumber,
     fc.boolean(),
@@ -86,7 +86,8 @@ const body = fc.oneof(
         "stockShown",
         "x",
       ),
-      fc.string({ maxLength: 50 }),
+      // Any ASCII, control characters too: a form's return path once reached a header with one.
+      fc.string({ maxLength: 50, unit: "binary-ascii" }),
       { maxKeys: 5 },
     )
       .map((d) => new URLSearchParams(d).toString()),

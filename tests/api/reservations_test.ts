@@ -5,6 +5,7 @@ import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
 import { keys } from "@/lib/kv/keys.ts";
 import { createProduct, getStock } from "@/lib/catalog/store.ts";
 import { expireDue } from "@/lib/commerce/actions.ts";
+import { hold } from "@/lib/commerce/holds.ts";
 import type { ReservationMessage, StockMessage } from "@/lib/contract/messages.ts";
 import type { Cart, ReservationSummary } from "@/lib/contract/views.ts";
 import { getAnalytics, recordVisitor } from "@/lib/analytics/store.ts";
@@ -74,6 +75,44 @@ Deno.test("50 concurrent reservations of a product with stock 10: exactly 10 suc
     assertEquals(toSeller.length, 10);
     assertEquals(toSeller.every((s) => s.to?.length === 1 && s.to[0] === studio), true);
     assertEquals((await getAnalytics(app.services.kv, streamId)).reservations, 10);
+  }));
+
+Deno.test("a double-tapped Reserve holds the cart once, and the other taps hear it changed, never a 5xx", () =>
+  withApp(async (app) => {
+    const { streamId, product } = await liveShop(app, 10);
+    const buyer = await viewer(app, streamId);
+    await addToCart(buyer, streamId, product.id, 2);
+    const answers = await Promise.all(
+      Array.from({ length: 3 }, () => buyer.post(`/api/streams/${streamId}/reservations`)),
+    );
+    assertEquals(answers.map((r) => r.status).sort(), [201, 409, 409]);
+    for (const refused of answers.filter((r) => r.status === 409)) {
+      const code = (await refused.json()).error.code;
+      assert(code === "cart_changed" || code === "cart_empty", code);
+    }
+    await Promise.all(answers.filter((r) => r.status === 201).map((r) => r.body?.cancel()));
+    assertEquals(await getStock(app.services.kv, product.id), 8);
+
+    // Taps that priced the cart before the first took it: answered at once, not retried until "busy".
+    const { kv } = app.services;
+    const key = keys.cart(streamId, "guest-tab");
+    await kv.set(key, { lines: [{ productId: product.id, quantity: 1 }] });
+    const priced = await kv.get(key);
+    await kv.delete(key);
+    const item = {
+      productId: product.id,
+      name: product.name,
+      quantity: 1,
+      unitPriceMinor: 4900,
+      currency: "EUR",
+    };
+    const at = { now: app.clock.now(), ttlMs: 60_000 };
+    const who = { identity: "guest-tab", name: "Ann" };
+    assertEquals(await hold(kv, streamId, who, { items: [item], cart: priced }, at, () => []), {
+      ok: false,
+      reason: "cart_changed",
+    });
+    assertEquals(await getStock(kv, product.id), 8);
   }));
 
 Deno.test("a reservation answers with its total and how long it is held, empties the cart, and tells the room", () =>
@@ -470,6 +509,20 @@ Deno.test("analytics count chat, sheet opens, likes, viewers and reservations, f
       assertEquals(await kvSnapshot(app.services.kv), before);
     });
 
+    await t.step(
+      "sheet opens are limited per viewer: past 60 a minute they are refused, and not counted",
+      async () => {
+        const busy = await viewer(app, streamId);
+        const open = () => busy.post(`/api/streams/${streamId}/products/${product.id}/opened`);
+        for (let i = 0; i < 60; i++) assertEquals((await open()).status, 204);
+        assertMatch(await expectError(await open(), 429, "rate_limited"), /Too many products opened/);
+        const stats = await (await seller.request(`/api/streams/${streamId}/analytics`)).json();
+        assertEquals(stats.sheetOpens, 63);
+        app.clock.advance(60_000);
+        assertEquals((await open()).status, 204, "a minute later");
+      },
+    );
+
     await t.step("the studio shows sales while live and the numbers once the stream has ended", async () => {
       const live = await (await seller.request(`/studio/${streamId}`)).text();
       assertMatch(live, /class="sales-feed"/);
@@ -478,7 +531,7 @@ Deno.test("analytics count chat, sheet opens, likes, viewers and reservations, f
       await seller.post(`/api/streams/${streamId}/end`);
       const ended = await (await seller.request(`/studio/${streamId}`)).text();
       assertMatch(ended, /data-stat="reservations" data-value="1"/);
-      assertMatch(ended, /data-stat="sheetOpens" data-value="3"/);
+      assertMatch(ended, /data-stat="sheetOpens" data-value="64"/);
       await expectError(
         await guest.post(`/api/streams/${streamId}/products/${product.id}/opened`),
         409,
