@@ -2,11 +2,11 @@
 // stream's seller sells can be bought or looked at in their stream.
 import { notFound } from "@/lib/core/errors.ts";
 import { accessTo } from "@/lib/core/ownership.ts";
-import { getProduct, type Product } from "./store.ts";
+import { getProduct, type Product, PRODUCT_MISSING } from "./store.ts";
 
 export const { find: findProduct, own: ownProduct } = accessTo({
   get: getProduct,
-  missing: ["product_not_found", "No product with this id"],
+  missing: PRODUCT_MISSING,
   notTheirs: ["not_product_owner", "Only the seller who created this product can change it"],
 });
 

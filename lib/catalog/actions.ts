@@ -83,7 +83,7 @@ export async function edit(
     : { shown: stockShown, typed: stock };
   // Open streams showing it tell their viewers, in the same commit.
   const news = await productNews(kv, product);
-  const updated = await withNewImage(
+  const { product: updated, replaced } = await withNewImage(
     services,
     file,
     (image) =>
@@ -98,15 +98,15 @@ export async function edit(
         },
       ),
   );
-  if (file && product.image) await discardImage(services, product.image.id);
+  if (replaced) await discardImage(services, replaced.id);
   return await viewOf(kv, updated);
 }
 
 export async function remove(services: Services, actor: Actor, productId: string): Promise<void> {
   await spend(services, "seller", actor);
   const product = await ownProduct(services.kv, actor, productId);
-  await deleteProduct(services.kv, product, await productNews(services.kv, product));
-  if (product.image) await discardImage(services, product.image.id);
+  const removed = await deleteProduct(services.kv, product, await productNews(services.kv, product));
+  if (removed?.image) await discardImage(services, removed.image.id);
 }
 
 /** A product image's bytes, type and size. */

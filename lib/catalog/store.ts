@@ -3,7 +3,7 @@
 // seller keeps (products, image bytes) is counted as it changes, for their quotas.
 import type { ProductDetails } from "@/lib/contract/views.ts";
 import { isoAt } from "@/lib/core/clock.ts";
-import { conflict } from "@/lib/core/errors.ts";
+import { conflict, notFound } from "@/lib/core/errors.ts";
 import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { newId } from "@/lib/kv/ids.ts";
 import { keys } from "@/lib/kv/keys.ts";
@@ -120,35 +120,44 @@ export async function listSellerProducts(kv: Deno.Kv, sellerId: string): Promise
 export type StockChange = number | { shown: number; typed: number };
 
 /**
- * Saves new fields, and when given a new image (counted against the quota) and stock.
+ * Saves new fields, and when given a new image (counted against the quota) and stock, on
+ * top of the product as it is now (a concurrent edit's fields stay unless changed here).
  * A form's stock change is applied to the stock as it is now, so reservations made since
- * the form was opened are never undone; one that would go below zero is refused.
+ * the form was opened are never undone; one that would go below zero is refused. Answers
+ * the product saved and the image it replaced, if any; a product deleted meanwhile is a 404.
  */
 export async function updateProduct(
   kv: Deno.Kv,
-  product: Product,
+  product: Pick<Product, "id" | "sellerId">,
   changes: Partial<ProductFields> & { stock?: StockChange; image?: Product["image"] },
   now: number,
   opts: { quota?: Quota; news?: StreamNews[] } = {},
-): Promise<Product> {
+): Promise<{ product: Product; replaced: Product["image"] }> {
   const { quota, news = [] } = opts;
   const { stock, ...fields } = changes;
-  const updated: Product = { ...product, ...fields, updatedAt: isoAt(now) };
   return await atomically("saving the product", async () => {
-    const [usage, current] = await kv.getMany<[Usage, number]>([
+    const [entry, usage, current] = await kv.getMany<[Product, Usage, number]>([
+      keys.product(product.id),
       keys.sellerUsage(product.sellerId),
       keys.stock(product.id),
     ]);
-    const grown = (updated.image?.bytes ?? 0) - (product.image?.bytes ?? 0);
+    if (!entry.value) throw productGone();
+    const updated: Product = { ...entry.value, ...fields, updatedAt: isoAt(now) };
+    const replaced = fields.image === undefined ? null : entry.value.image;
+    const grown = (updated.image?.bytes ?? 0) - (entry.value.image?.bytes ?? 0);
     const next = addUsage(usage.value, 0, grown);
     if (quota && grown > 0) checkQuota(next, quota);
-    const op = kv.atomic().check(usage, current).set(keys.product(product.id), updated)
+    const op = kv.atomic().check(entry, usage, current).set(keys.product(product.id), updated)
       .set(keys.sellerUsage(product.sellerId), next);
     if (stock !== undefined) op.set(keys.stock(product.id), stockAfter(stock, current.value ?? 0));
     for (const { streamId, news: items } of news) queue(op, streamId, items);
-    return (await op.commit()).ok ? updated : RETRY;
+    return (await op.commit()).ok ? { product: updated, replaced } : RETRY;
   });
 }
+
+/** What asking for a product that is not there answers. */
+export const PRODUCT_MISSING: [string, string] = ["product_not_found", "No product with this id"];
+const productGone = () => notFound(...PRODUCT_MISSING);
 
 function stockAfter(change: StockChange, current: number): number {
   if (typeof change === "number") return change;
@@ -169,15 +178,27 @@ export interface StreamNews {
   news: News[];
 }
 
-export async function deleteProduct(kv: Deno.Kv, product: Product, news: StreamNews[] = []): Promise<void> {
-  await atomically("deleting the product", async () => {
-    const usage = await kv.get<Usage>(keys.sellerUsage(product.sellerId));
-    const op = kv.atomic().check(usage)
+/**
+ * Deletes the product as it is now, giving its share of the quota back once: the product
+ * deleted, or null when it was gone already (a second delete changes nothing).
+ */
+export async function deleteProduct(
+  kv: Deno.Kv,
+  product: Pick<Product, "id" | "sellerId">,
+  news: StreamNews[] = [],
+): Promise<Product | null> {
+  return await atomically("deleting the product", async () => {
+    const [entry, usage] = await kv.getMany<[Product, Usage]>([
+      keys.product(product.id),
+      keys.sellerUsage(product.sellerId),
+    ]);
+    if (!entry.value) return null;
+    const op = kv.atomic().check(entry, usage)
       .delete(keys.product(product.id))
       .delete(keys.productBySeller(product.sellerId, product.id))
       .delete(keys.stock(product.id))
-      .set(keys.sellerUsage(product.sellerId), addUsage(usage.value, -1, -(product.image?.bytes ?? 0)));
+      .set(keys.sellerUsage(product.sellerId), addUsage(usage.value, -1, -(entry.value.image?.bytes ?? 0)));
     for (const { streamId, news: items } of news) queue(op, streamId, items);
-    return (await op.commit()).ok ? undefined : RETRY;
+    return (await op.commit()).ok ? entry.value : RETRY;
   });
 }

@@ -1,4 +1,5 @@
 import { imagesDir } from "@/lib/catalog/images.ts";
+import { getUsage } from "@/lib/catalog/store.ts";
 import type { Showfloor } from "@/lib/server/showfloor.ts";
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
 import {
@@ -115,6 +116,49 @@ Deno.test("a product's image is uploaded with it, served with its type and cache
     await seller.request(`/api/products/${created.id}`, { method: "DELETE" });
     await seller.request(`/api/products/${webp.id}`, { method: "DELETE" });
     assertEquals(await filesUnder(images), [], "deleting a product deletes its image");
+  }));
+
+Deno.test("edits and deletes racing each other leave one product or none, one image, and the quota right", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    const sellerId = await signUp(seller);
+    const images = imagesDir(app.services.config.dataDir);
+    const big = (n: number) => file(pngOfSize(200_000 + n));
+    const path = (id: string) => `/api/products/${id}`;
+
+    const shown = await createProduct(seller, productForm(shirt, big(0)));
+    const edits = await Promise.all(
+      [1, 2, 3, 4].map((n) => send(seller, "PATCH", path(shown.id), productForm({}, big(n)))),
+    );
+    assertEquals(edits.map((r) => r.status), [200, 200, 200, 200]);
+    await Promise.all(edits.map((r) => r.body?.cancel()));
+    const now = (await (await seller.request(path(shown.id))).json()).product;
+    assertEquals(await filesUnder(images), [now.image.id], "the images replaced are all removed");
+    assertEquals(await getUsage(app.services.kv, sellerId), {
+      products: 1,
+      imageBytes: now.image.bytes,
+    });
+
+    // An edit with a new image racing a delete: the product stays deleted, its images go.
+    for (let n = 0; n < 5; n++) {
+      const doomed = await createProduct(seller, productForm({ ...shirt, name: `Doomed ${n}` }));
+      const [edit, removed] = await Promise.all([
+        send(seller, "PATCH", path(doomed.id), productForm({}, big(10 + n))),
+        seller.request(path(doomed.id), { method: "DELETE" }),
+      ]);
+      assertEquals(removed.status, 204);
+      assert([200, 404].includes(edit.status), `${edit.status}`);
+      await edit.body?.cancel();
+      const after = await seller.request(path(doomed.id));
+      assertEquals(after.status, 404, "deleted stays deleted");
+      await after.body?.cancel();
+    }
+    const again = await Promise.all([1, 2].map(() => seller.request(path(shown.id), { method: "DELETE" })));
+    const statuses = again.map((r) => r.status).sort();
+    assert(statuses[0] === 204 && [204, 404].includes(statuses[1]!), `deleted twice at once: ${statuses}`);
+    await Promise.all(again.map((r) => r.body?.cancel()));
+    assertEquals(await filesUnder(images), []);
+    assertEquals(await getUsage(app.services.kv, sellerId), { products: 0, imageBytes: 0 });
   }));
 
 Deno.test("product input is checked field by field: each bad value is a clear 4xx and stores nothing", (t) =>
