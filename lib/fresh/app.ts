@@ -34,7 +34,21 @@ export interface AppOptions<S> {
   mapError?: (error: Error) => HttpError | undefined;
   /** Where pages may connect (fetch, WebSocket) besides their own origin. */
   connectSrc?: string[];
+  /** How long a request body may take to arrive: BODY_TIME unless a test wants it shorter. */
+  bodyTime?: BodyTime;
 }
+
+/**
+ * A request body must arrive within `graceMs` plus its route's body limit at
+ * `bytesPerSecond`: 11 s for a 64 KiB one, about two minutes for a 6 MB image. A client
+ * trickling a body otherwise holds its request open, unread and uncounted, for ever.
+ */
+export interface BodyTime {
+  graceMs: number;
+  bytesPerSecond: number;
+}
+
+export const BODY_TIME: BodyTime = { graceMs: 10_000, bytesPerSecond: 50_000 };
 
 export interface App {
   /** Serves one request; `info` (from Deno.serve) tells who is on the other end of the connection. */
@@ -100,7 +114,9 @@ export async function createApp<S = Record<string, unknown>>(
       states.set(c, state);
       return handleRoute(route, c, state, site);
     };
-    hono.all(route.pattern, limitBody(route.module.config?.bodyLimit ?? BODY_LIMIT), run);
+    const limit = route.module.config?.bodyLimit ?? BODY_LIMIT;
+    // Timed first: the limit reads a body sent without a length whole before the route runs.
+    hono.all(route.pattern, timeBody(limit, options.bodyTime ?? BODY_TIME), limitBody(limit), run);
   }
 
   hono.notFound((c) => errorResponse(notFoundError(), c, states.get(c), site, initState));
@@ -144,6 +160,40 @@ function limitBody(maxSize: number): MiddlewareHandler {
       throw new HttpError(413, "payload_too_large", `Request body exceeds ${size}`);
     },
   });
+}
+
+/** The connection is closed with the answer: what is left of the body is not waited for. */
+const tooSlow = () =>
+  new HttpError(408, "request_timeout", "The request's body arrived too slowly", { connection: "close" });
+
+/** Errors the body's reads once its time is up; the route then answers 408. */
+function timeBody(maxSize: number, { graceMs, bytesPerSecond }: BodyTime): MiddlewareHandler {
+  const ms = graceMs + maxSize / bytesPerSecond * 1000;
+  return async (c, next) => {
+    const body = c.req.raw.body;
+    if (!body) return await next();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timed = body.pipeThrough(
+      new TransformStream({
+        start(controller) {
+          timer = setTimeout(
+            () =>
+              controller.error(
+                tooSlow(),
+              ),
+            ms,
+          );
+        },
+        flush: () => clearTimeout(timer),
+      }),
+    );
+    c.req.raw = new Request(c.req.raw, { body: timed, duplex: "half" } as RequestInit);
+    try {
+      return await next();
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 }
 
 const notFoundError = () => new HttpError(404, "not_found", "Not found");

@@ -111,6 +111,42 @@ Deno.test("a header with a control character, which would stop Deno's server, be
   assertEquals(fine.status, 204);
 });
 
+Deno.test("a body trickled in too slowly is a JSON 408, the time counted from its route's body limit", async () => {
+  const quick = await createApp<State>({
+    root: FIXTURE,
+    dev: true,
+    initState: () => ({ trail: [] }),
+    bodyTime: { graceMs: 200, bytesPerSecond: 64 * 1024 * 10 },
+  });
+  const trickle = (path: string, type: string, head: string) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(head));
+        timer = setTimeout(() => controller.close(), 5_000);
+      },
+      cancel: () => clearTimeout(timer),
+    });
+    const init = { method: "POST", body, headers: { "content-type": type }, duplex: "half" };
+    return quick.fetch(new Request(`http://localhost${path}`, init as RequestInit));
+  };
+  const started = Date.now();
+  const res = await trickle("/api/echo", "application/json", '{"email":');
+  assertEquals([res.status, (await res.json()).error.code], [408, "request_timeout"]);
+  assert(Date.now() - started < 1_000, "within 0.2 s and 64 KiB at 640 KiB/s");
+  const upload = Date.now();
+  const slow = await trickle("/api/upload", "application/octet-stream", "x");
+  assertEquals(slow.status, 408);
+  await slow.body?.cancel();
+  assert(Date.now() - upload >= 350, "a route taking 128 KiB waits twice as long for it");
+  const fine = await get("/api/echo", {
+    method: "POST",
+    body: JSON.stringify({ email: "a@b.co", note: "hi" }),
+    headers: { "content-type": "application/json" },
+  });
+  assertEquals(fine.status, 200);
+});
+
 Deno.test("api bodies over 64 KiB are rejected with a JSON 413", async () => {
   const body = JSON.stringify({ email: "a@b.co", note: "x".repeat(70_000) });
   const headers = { "content-type": "application/json" };

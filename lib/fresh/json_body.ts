@@ -39,9 +39,11 @@ export async function readJson<T>(
       "Expected an application/json body",
     );
   }
+  // Reading may fail on its own (too large, too slow): only parsing is the body's fault.
+  const text = await ctx.req.text();
   let body: unknown;
   try {
-    body = JSON.parse(await ctx.req.text());
+    body = JSON.parse(text);
   } catch {
     throw new HttpError(400, "bad_json", "Request body is not valid JSON");
   }
@@ -64,7 +66,8 @@ export async function readForm<T>(
   let form: FormData;
   try {
     form = await ctx.req.formData();
-  } catch {
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
     throw new HttpError(400, "bad_form", "Request body is not a valid form");
   }
   const fields: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
