@@ -1,9 +1,15 @@
 // Every route: the request guards, then who is asking (the seller from the session
-// cookie, the guest and the browser session from their signed cookies).
+// cookie, the guest, the browser session and the seller it signed in as before from
+// their signed cookies).
 import { getSeller } from "@/lib/auth/seller_store.ts";
 import { readSession } from "@/lib/auth/session_store.ts";
 import type { Middleware } from "@/lib/fresh/mod.ts";
-import { readBrowserCookie, readGuestCookie, readSessionCookie } from "@/lib/server/cookies.ts";
+import {
+  readBrowserCookie,
+  readDeviceCookie,
+  readGuestCookie,
+  readSessionCookie,
+} from "@/lib/server/cookies.ts";
 import { noStore, pathIds, sameOrigin } from "@/lib/server/request_guards.ts";
 import type { State } from "@/lib/server/state.ts";
 
@@ -14,6 +20,7 @@ const whoIsAsking: Middleware<State> = async (ctx, next) => {
   ctx.state.seller = sellerId ? await getSeller(kv, sellerId) : null;
   ctx.state.guest = await readGuestCookie(ctx.hono, config.appSecret);
   ctx.state.browser = await readBrowserCookie(ctx.hono, config.appSecret);
+  ctx.state.device = await readDeviceCookie(ctx.hono, config.appSecret);
   return await next();
 };
 

@@ -1,5 +1,6 @@
 // Sign-up and sign-in, shared by the JSON API and the HTML forms. Both are limited per
-// client address, and sign-in per account too: after five wrong passwords each try waits.
+// client address, and sign-in per account too: after five wrong passwords each try waits
+// (counted apart on the browsers the seller signed in on before: sign_in_failures.ts).
 import type { Actor } from "@/lib/core/actor.ts";
 import { conflict, DomainError } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
@@ -33,7 +34,9 @@ function decoyOf(passwords: PasswordPool): Promise<string> {
 export async function signIn(services: Services, actor: Actor, input: SignInInput): Promise<Seller> {
   const { kv, clock, passwords } = services;
   await spend(services, "signIn", actor);
-  const wait = await waitToSignIn(kv, input.email, clock.now());
+  const seller = await getSellerByEmail(kv, input.email);
+  const bucket = seller && actor.knownDeviceOf === seller.id ? "known" : "other";
+  const wait = await waitToSignIn(kv, input.email, bucket, clock.now());
   if (wait > 0) {
     throw new DomainError(
       "rate_limited",
@@ -42,10 +45,9 @@ export async function signIn(services: Services, actor: Actor, input: SignInInpu
       wait,
     );
   }
-  const seller = await getSellerByEmail(kv, input.email);
   const ok = await passwords.verify(input.password, seller?.passwordHash ?? await decoyOf(passwords));
   if (!seller || !ok) {
-    await recordFailure(kv, input.email, clock.now());
+    await recordFailure(kv, input.email, bucket, clock.now());
     throw new DomainError("unauthenticated", "invalid_credentials", "Email or password is wrong");
   }
   await clearFailures(kv, input.email);

@@ -5,6 +5,7 @@
 type Whole = [];
 type ById = [id: string];
 type ByEmail = [email: string];
+type EmailsBucket = [email: string, bucket: string];
 type ByTokenHash = [tokenHash: string];
 type OfSeller = [sellerId: string];
 type OfStream = [streamId: string];
@@ -48,8 +49,8 @@ export const keys = {
   // auth
   seller: under<ById>("sellers"),
   sellerByEmail: under<ByEmail>("sellers_by_email"),
-  /** Wrong passwords for an email lately ({ count, last }), for the growing wait. */
-  signInFailures: under<ByEmail>("sign_in_failures"),
+  /** Wrong passwords for an email lately ({ count, last }), from its known browsers or others, for the growing wait. */
+  signInFailures: under<EmailsBucket>("sign_in_failures"),
   /** A session, by the SHA-256 of its token (never the token itself). */
   session: under<ByTokenHash>("sessions"),
 

@@ -24,6 +24,7 @@ const WORDS: Record<RuleName, string> = {
   product: "Too many products added at once",
   image: "Too many images uploaded at once",
   seller: "Too many changes at once",
+  moderator: "Too many moderators named in the last hour",
   replay: "The replay is being sent too fast",
 };
 

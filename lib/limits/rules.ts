@@ -34,6 +34,8 @@ export const RULES = {
   image: { identity: { max: 100, windowMs: HOUR }, address: { max: 200, windowMs: HOUR } },
   /** Pieces of a replay: one every few seconds while live. */
   replay: { identity: { max: 120, windowMs: MINUTE }, address: { max: 600, windowMs: MINUTE } },
+  /** Moderators named by email: few in a shop, and each answer says whether an account uses the email. */
+  moderator: { identity: { max: 10, windowMs: HOUR }, address: { max: 30, windowMs: HOUR } },
   /** A seller's other changes: streams, pins, highlights, sales, edits. */
   seller: { identity: { max: 300, windowMs: MINUTE }, address: { max: 1_000, windowMs: MINUTE } },
 } satisfies Record<string, Rule>;

@@ -70,7 +70,8 @@ export async function addModerator(
   email: string,
 ): Promise<Moderator> {
   const { kv, clock } = services;
-  await asOwner(services, actor, shopId);
+  requireShopOwner(actor, shopId);
+  await spend(services, "moderator", actor);
   const seller = await getSellerByEmail(kv, email);
   if (!seller) {
     throw notFound("seller_not_found", "No seller account uses this email. Ask them to sign up first.");

@@ -30,7 +30,11 @@ function addressOf(ctx: Ctx): string {
 /** The asker as far as the cookies tell: a seller, a guest, or nobody yet (identity ""). */
 export function askerOf(ctx: Ctx): Actor {
   const { seller, guest } = ctx.state;
-  const where = { address: addressOf(ctx), ...(ctx.state.browser ? { browser: ctx.state.browser } : {}) };
+  const where = {
+    address: addressOf(ctx),
+    ...(ctx.state.browser ? { browser: ctx.state.browser } : {}),
+    ...(ctx.state.device ? { knownDeviceOf: ctx.state.device } : {}),
+  };
   if (seller) {
     return { identity: sellerIdentity(seller.id), name: seller.name, sellerId: seller.id, ...where };
   }

@@ -1,11 +1,13 @@
 // Starting and ending a seller's session: the KV record and its cookie together.
 import { createSession, deleteSession } from "@/lib/auth/session_store.ts";
-import { clearSessionCookie, readSessionCookie, writeSessionCookie } from "./cookies.ts";
+import { clearSessionCookie, readSessionCookie, writeDeviceCookie, writeSessionCookie } from "./cookies.ts";
 import type { Ctx } from "./state.ts";
 
+/** A new session, and this browser remembered as one the seller signs in on. */
 export async function startSession(ctx: Ctx, sellerId: string): Promise<void> {
-  const { kv, clock } = ctx.state.services;
+  const { kv, clock, config } = ctx.state.services;
   writeSessionCookie(ctx.hono, await createSession(kv, sellerId, clock.now()));
+  await writeDeviceCookie(ctx.hono, config.appSecret, sellerId);
 }
 
 export async function endSession(ctx: Ctx): Promise<void> {

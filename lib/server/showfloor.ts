@@ -45,7 +45,7 @@ export async function createShowfloor(
   const app = await createApp<State>({
     root: new URL("../../", import.meta.url),
     dev: config.env !== "production",
-    initState: () => ({ services, seller: null, guest: null, browser: null }),
+    initState: () => ({ services, seller: null, guest: null, browser: null, device: null }),
     mapError: toHttpError,
     connectSrc: livekitOrigins(config.livekit.publicUrl),
   });

@@ -12,6 +12,8 @@ export interface State {
   guest: Guest | null;
   /** This browser session's id from its signed cookie, if any (lib/server/cookies.ts). */
   browser: string | null;
+  /** The seller this browser has signed in as before, from its signed device cookie, if any. */
+  device: string | null;
 }
 
 /** A route's context in this app. */

@@ -131,7 +131,7 @@ Deno.test("behind a trusted proxy, each client address has its own share", async
   assertEquals(await guestsMade(app, "127.0.0.1"), BROWSERS);
 });
 
-Deno.test("forty bad sign-ins: the address is held back, and after five misses the account waits longer each time", () =>
+Deno.test("forty bad sign-ins: the address is held back, and after five misses the account waits longer each time, except on its owner's browser", () =>
   withApp(async (app) => {
     const owner = new Client(app);
     await signUp(owner, "bo@example.com", "Bo");
@@ -148,12 +148,21 @@ Deno.test("forty bad sign-ins: the address is held back, and after five misses t
     const locked = await attempt(new Client(app), "a long enough password");
     assertMatch(await expectError(locked, 429, "too_many_attempts"), /Too many wrong passwords/);
     assertEquals(Number(locked.headers.get("retry-after")), 30);
+    // The owner's own browser (it signed up there) is not held back by strangers' guesses.
+    const own = await attempt(owner, "a long enough password");
+    assertEquals(own.status, 200, "the owner signs in on a browser they used before");
+    await own.body?.cancel();
+    const ownMisses: number[] = [];
+    for (let i = 0; i < 6; i++) ownMisses.push((await attempt(owner, `typo ${i}`)).status);
+    assertEquals(ownMisses, [401, 401, 401, 401, 401, 429], "its own misses count apart");
+    await attempt(owner, "x");
     app.clock.advance(30_000);
     assertEquals(
       (await attempt(new Client(app), "a long enough password")).status,
       200,
       "the right one works after the wait",
     );
+    assertEquals((await attempt(owner, "a long enough password")).status, 200, "and clears both counts");
 
     const from = new Client(app, undefined, "192.0.2.77");
     const fromOne: number[] = [];

@@ -169,6 +169,23 @@ Deno.test("bad moderation input is a 4xx and changes nothing", () =>
     assert(before !== after);
   }));
 
+Deno.test("naming moderators by email, which tells whether an account uses it, is limited to ten an hour", () =>
+  withApp(async (app) => {
+    const { seller, sellerId } = await shop(app);
+    const name = (email: string) => seller.post(`/api/shops/${sellerId}/moderators`, { email });
+    for (let i = 1; i < 10; i++) {
+      await expectError(await name(`who${i}@example.com`), 404, "seller_not_found");
+    }
+    const refused = await name("rival@example.com");
+    assertMatch(await expectError(refused, 429, "rate_limited"), /Too many moderators named/);
+    assertEquals(
+      (await (await seller.request(`/api/shops/${sellerId}/moderators`)).json()).moderators.length,
+      1,
+    );
+    app.clock.advance(60 * 60_000);
+    assertEquals((await name("rival@example.com")).status, 201, "an hour later");
+  }));
+
 Deno.test("a deleted message is gone from history, paging and the page, announced once, and kept in the log", () =>
   withApp(async (app) => {
     const { seller, streamId, ann, said } = await shop(app);
