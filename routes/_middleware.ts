@@ -1,6 +1,5 @@
 // Every route: the request guards, then who is asking (the seller from the session
-// cookie, the guest, the browser session and the seller it signed in as before from
-// their signed cookies).
+// cookie, the guest, the browser session and the device from their signed cookies).
 import { getSeller } from "@/lib/auth/seller_store.ts";
 import { readSession } from "@/lib/auth/session_store.ts";
 import type { Middleware } from "@/lib/fresh/mod.ts";

@@ -1,6 +1,6 @@
 // Sign-up and sign-in, shared by the JSON API and the HTML forms. Both are limited per
 // client address, and sign-in per account too: after five wrong passwords each try waits
-// (counted apart on the browsers the seller signed in on before: sign_in_failures.ts).
+// (counted apart on each device the seller signed in on before: sign_in_failures.ts).
 import type { Actor } from "@/lib/core/actor.ts";
 import { conflict, DomainError } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
@@ -8,6 +8,7 @@ import { spend } from "@/lib/limits/limiter.ts";
 import type { SignInInput, SignUpInput } from "./inputs.ts";
 import type { PasswordPool } from "./password_pool.ts";
 import { createSeller, getSellerByEmail, type Seller } from "./seller_store.ts";
+import { isKnownDevice } from "./devices.ts";
 import { clearFailures, recordFailure, waitToSignIn } from "./sign_in_failures.ts";
 
 export async function signUp(services: Services, actor: Actor, input: SignUpInput): Promise<Seller> {
@@ -35,7 +36,8 @@ export async function signIn(services: Services, actor: Actor, input: SignInInpu
   const { kv, clock, passwords } = services;
   await spend(services, "signIn", actor);
   const seller = await getSellerByEmail(kv, input.email);
-  const bucket = seller && actor.knownDeviceOf === seller.id ? "known" : "other";
+  const known = seller && await isKnownDevice(kv, seller.id, actor.device);
+  const bucket = known ? `device:${actor.device}` as const : "other";
   const wait = await waitToSignIn(kv, input.email, bucket, clock.now());
   if (wait > 0) {
     throw new DomainError(
@@ -50,7 +52,7 @@ export async function signIn(services: Services, actor: Actor, input: SignInInpu
     await recordFailure(kv, input.email, bucket, clock.now());
     throw new DomainError("unauthenticated", "invalid_credentials", "Email or password is wrong");
   }
-  await clearFailures(kv, input.email);
+  await clearFailures(kv, input.email, bucket);
   return seller;
 }
 

@@ -1,14 +1,14 @@
 // Wrong passwords per account: after five, each next try must wait, and the wait doubles
 // (30 s, 1 min, 2 min … 15 min at most), so guessing one seller's password is slow from
-// anywhere, whatever the address. Tries from a browser the seller has signed in on before
-// (its device cookie) are counted apart from all others, so a stranger's wrong passwords
-// never keep the owner out of their own browser. A success clears both counts; they also
-// go after a day.
+// anywhere, whatever the address. Tries from each device the seller has signed in on
+// before (devices.ts) are counted apart from each other and from all others, so nobody
+// else's wrong passwords keep the owner out of their own browser. A success clears its
+// own count only; counts also go after a day.
 import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { keys } from "@/lib/kv/keys.ts";
 
-/** Whose tries: from a browser that signed in to this account before, or from anywhere else. */
-export type Bucket = "known" | "other";
+/** Whose tries: one device the seller signed in on before (`device:<id>`), or anyone else. */
+export type Bucket = `device:${string}` | "other";
 
 interface Failures {
   count: number;
@@ -39,7 +39,6 @@ export async function recordFailure(kv: Deno.Kv, email: string, bucket: Bucket, 
   });
 }
 
-export async function clearFailures(kv: Deno.Kv, email: string): Promise<void> {
-  await kv.atomic().delete(keys.signInFailures(email, "known")).delete(keys.signInFailures(email, "other"))
-    .commit();
+export async function clearFailures(kv: Deno.Kv, email: string, bucket: Bucket): Promise<void> {
+  await kv.delete(keys.signInFailures(email, bucket));
 }

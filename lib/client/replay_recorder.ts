@@ -70,9 +70,11 @@ export class ReplayRecorder {
       if (data.size) this.#send(takeId, part++, data);
     };
     // Stopped by stop(), or by itself when its tracks end (the broadcast's end stops them):
-    // its last part arrived (and was queued) just before, so once the queue empties, all is saved.
+    // its last part arrived (and was queued) just before, so once the queue empties the take
+    // is complete (the server then serves it seekable) and all is saved.
     recorder.onstop = () => {
       if (this.#recorder === recorder) this.stop();
+      this.#uploads = this.#uploads.then(() => this.#complete(takeId));
       void this.#uploads.then(() => {
         if (this.state.value === "saving") this.state.value = "saved";
       });
@@ -90,6 +92,11 @@ export class ReplayRecorder {
     this.#recorder = this.#takeId = null;
     if (this.state.value === "recording") this.state.value = "saving";
     if (recorder && recorder.state !== "inactive") recorder.stop();
+  }
+
+  async #complete(takeId: string): Promise<void> {
+    if (this.#refused.has(takeId)) return;
+    await this.#persist(() => postJson<TakeAnswer>(`${this.api}/replay/${takeId}/complete`));
   }
 
   #send(takeId: string, part: number, data: Blob) {

@@ -12,8 +12,8 @@ export interface Actor {
   address: string;
   /** This browser session's id, when it has one: a ban holds against it too. */
   browser?: string;
-  /** The seller this browser has signed in as before (its device cookie), if any. */
-  knownDeviceOf?: string;
+  /** This browser's device id (its device cookie), once a seller has signed in on it. */
+  device?: string;
 }
 
 /** The seller's id, or a 401 for anyone not signed in as a seller. */

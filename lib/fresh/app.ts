@@ -14,6 +14,7 @@ import {
 } from "./bundle.ts";
 import { firstScripts } from "./bundle_graph.ts";
 import { compression } from "./compress.ts";
+import { BODY_TIME, type BodyTime, timeBody } from "./body_time.ts";
 import { HttpError } from "./http_error.ts";
 import { errorResponse } from "./error_response.ts";
 import { handleRoute, type Site } from "./handle_route.ts";
@@ -21,6 +22,7 @@ import { loadIslands } from "./islands.ts";
 import { PageTemplates } from "./page_templates.ts";
 import { rootUrl } from "./root_url.ts";
 import { scanRoutes } from "./routes.ts";
+import { sendable } from "./sendable.ts";
 import { staticFiles } from "./static_files.ts";
 
 export interface AppOptions<S> {
@@ -37,18 +39,6 @@ export interface AppOptions<S> {
   /** How long a request body may take to arrive: BODY_TIME unless a test wants it shorter. */
   bodyTime?: BodyTime;
 }
-
-/**
- * A request body must arrive within `graceMs` plus its route's body limit at
- * `bytesPerSecond`: 11 s for a 64 KiB one, about two minutes for a 6 MB image. A client
- * trickling a body otherwise holds its request open, unread and uncounted, for ever.
- */
-export interface BodyTime {
-  graceMs: number;
-  bytesPerSecond: number;
-}
-
-export const BODY_TIME: BodyTime = { graceMs: 10_000, bytesPerSecond: 50_000 };
 
 export interface App {
   /** Serves one request; `info` (from Deno.serve) tells who is on the other end of the connection. */
@@ -116,27 +106,13 @@ export async function createApp<S = Record<string, unknown>>(
     };
     const limit = route.module.config?.bodyLimit ?? BODY_LIMIT;
     // Timed first: the limit reads a body sent without a length whole before the route runs.
-    hono.all(route.pattern, timeBody(limit, options.bodyTime ?? BODY_TIME), limitBody(limit), run);
+    hono.all(route.pattern, timeBody(options.bodyTime ?? BODY_TIME), limitBody(limit), run);
   }
 
   hono.notFound((c) => errorResponse(notFoundError(), c, states.get(c), site, initState));
   hono.onError((err, c) => errorResponse(options.mapError?.(err) ?? err, c, states.get(c), site, initState));
 
-  return { fetch: async (req, info) => writable(await hono.fetch(req, info)), hono };
-}
-
-/** What Deno's HTTP server can write in a header value: a control character in one stops the process. */
-const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
-
-/** The response, or a 500 if a header of it would stop the server. */
-function writable(response: Response): Response {
-  for (const [name, value] of response.headers) {
-    if (HEADER_VALUE.test(value)) continue;
-    console.error(`a response's ${name} header has a character no HTTP header may carry`);
-    const error = { error: { code: "internal", message: "Internal server error" } };
-    return Response.json(error, { status: 500 });
-  }
-  return response;
+  return { fetch: async (req, info) => sendable(req, await hono.fetch(req, info)), hono };
 }
 
 /** The files a set of islands runs first, worked out once per set (pages have a handful of sets). */
@@ -160,40 +136,6 @@ function limitBody(maxSize: number): MiddlewareHandler {
       throw new HttpError(413, "payload_too_large", `Request body exceeds ${size}`);
     },
   });
-}
-
-/** The connection is closed with the answer: what is left of the body is not waited for. */
-const tooSlow = () =>
-  new HttpError(408, "request_timeout", "The request's body arrived too slowly", { connection: "close" });
-
-/** Errors the body's reads once its time is up; the route then answers 408. */
-function timeBody(maxSize: number, { graceMs, bytesPerSecond }: BodyTime): MiddlewareHandler {
-  const ms = graceMs + maxSize / bytesPerSecond * 1000;
-  return async (c, next) => {
-    const body = c.req.raw.body;
-    if (!body) return await next();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timed = body.pipeThrough(
-      new TransformStream({
-        start(controller) {
-          timer = setTimeout(
-            () =>
-              controller.error(
-                tooSlow(),
-              ),
-            ms,
-          );
-        },
-        flush: () => clearTimeout(timer),
-      }),
-    );
-    c.req.raw = new Request(c.req.raw, { body: timed, duplex: "half" } as RequestInit);
-    try {
-      return await next();
-    } finally {
-      clearTimeout(timer);
-    }
-  };
 }
 
 const notFoundError = () => new HttpError(404, "not_found", "Not found");

@@ -52,7 +52,12 @@ export async function handleRoute<S>(
     const mw = route.middlewares[i];
     return mw ? Promise.resolve(mw(ctx as RouteContext<unknown>, () => run(i + 1))) : dispatch();
   };
-  return await run(0);
+  const response = await run(0);
+  if (ctx.req.method !== "HEAD" || !response.body) return response;
+  // Hono answers HEAD with the GET's headers and drops its body unread: a file behind it
+  // (a replay) would stay open.
+  await response.body.cancel();
+  return new Response(null, response);
 }
 
 /** The method's handler's answer; for GET without one, the page with `data: undefined`. */

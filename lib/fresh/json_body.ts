@@ -39,16 +39,21 @@ export async function readJson<T>(
       "Expected an application/json body",
     );
   }
-  // Reading may fail on its own (too large, too slow): only parsing is the body's fault.
-  const text = await ctx.req.text();
+  const text = await ctx.req.text().catch((error) => {
+    // Too large or too slow says so; a body cut off on its way is as good as bad JSON.
+    if (error instanceof HttpError) throw error;
+    throw badJson();
+  });
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    throw new HttpError(400, "bad_json", "Request body is not valid JSON");
+    throw badJson();
   }
   return validate(schema, body);
 }
+
+const badJson = () => new HttpError(400, "bad_json", "Request body is not valid JSON");
 
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 

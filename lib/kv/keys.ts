@@ -6,6 +6,7 @@ type Whole = [];
 type ById = [id: string];
 type ByEmail = [email: string];
 type EmailsBucket = [email: string, bucket: string];
+type SellersDevice = [sellerId: string, device: string];
 type ByTokenHash = [tokenHash: string];
 type OfSeller = [sellerId: string];
 type OfStream = [streamId: string];
@@ -49,8 +50,10 @@ export const keys = {
   // auth
   seller: under<ById>("sellers"),
   sellerByEmail: under<ByEmail>("sellers_by_email"),
-  /** Wrong passwords for an email lately ({ count, last }), from its known browsers or others, for the growing wait. */
+  /** Wrong passwords for an email lately ({ count, last }), from one known device or from others, for the growing wait. */
   signInFailures: under<EmailsBucket>("sign_in_failures"),
+  /** Present while a device (by its cookie's random id) is one the seller signed in on. */
+  knownDevice: under<SellersDevice>("known_devices"),
   /** A session, by the SHA-256 of its token (never the token itself). */
   session: under<ByTokenHash>("sessions"),
 

@@ -19,6 +19,7 @@ import { readServed, served } from "./seekable.ts";
 import {
   allTakes,
   commitPart,
+  completeTake as markComplete,
   createTake,
   deleteTake,
   getTake,
@@ -85,6 +86,7 @@ export async function addPart(
   if (!take) throw takeNotFound();
   if (part < take.parts) return take;
   if (part > take.parts) throw partMissing(take);
+  if (take.complete) throw takeComplete();
   const bytes = await body();
   if (bytes.length === 0) throw invalid("empty_part", "A part of a replay must not be empty");
   if (part === 0 && !startsLike(take.type, bytes)) {
@@ -110,10 +112,30 @@ export async function addPart(
   if (!committed) throw takeNotFound();
   if (committed.ok) return committed.take;
   if (committed.reason === "out_of_order") throw partMissing(committed.take);
+  if (committed.reason === "complete") throw takeComplete();
   throw replayFull(quota);
 }
 
+/**
+ * The studio has sent the take's last part: it takes no more, and from now on is served
+ * seekable (its bytes will not change under a player). Saying it again changes nothing.
+ */
+export async function completeTake(
+  services: Services,
+  actor: Actor,
+  streamId: string,
+  takeId: string,
+): Promise<Take> {
+  requireSeller(actor);
+  await spend(services, "replay", actor);
+  await ownStream(services.kv, actor, streamId);
+  const take = await markComplete(services.kv, streamId, takeId);
+  if (!take) throw takeNotFound();
+  return take;
+}
+
 const takeNotFound = () => notFound("take_not_found", "No such take of this stream's replay");
+const takeComplete = () => conflict("take_complete", "This take is complete: start a new one");
 const partMissing = (take: Take) =>
   conflict("part_missing", `Part ${take.parts} of this take is missing: send it first`);
 const replayFull = (quota: number) =>
@@ -155,7 +177,7 @@ export type TakeFile =
  * byte range the `Range` header asks for.
  */
 export async function openTake(
-  { kv, config }: Services,
+  { kv, config, clock }: Services,
   streamId: string,
   takeId: string,
   rangeHeader: string | null,
@@ -164,7 +186,10 @@ export async function openTake(
   const take = stream.status === "ended" ? await getTake(kv, streamId, takeId) : null;
   if (!take || take.bytes === 0) throw takeNotFound();
   const path = takePath(config.dataDir, take);
-  const file = await served(path, take.type, take.bytes);
+  // Made seekable only once its bytes are final: a new head under a playing player would
+  // move every byte it asks for.
+  const final = take.complete || clock.now() - Date.parse(stream.endedAt!) > LAST_PART_MS;
+  const file = await served(path, take.type, take.bytes, final);
   const { size } = file;
   const range = byteRange(rangeHeader, size);
   if (range === "unsatisfiable") return { body: null, range, type: take.type, size };

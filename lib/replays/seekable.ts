@@ -1,7 +1,7 @@
-// A take as it is served. A WebM take gets the head webm_index.ts builds, so players show
-// its length and seek. The head is built once per take and size (a part arriving after
-// the end changes it) and saved beside the take, so playing a replay reads the take whole
-// only once, however many play it, across restarts and processes.
+// A take as it is served. A WebM take whose bytes are final gets the head webm_index.ts
+// builds, so players show its length and seek. The head is built once per take (and size)
+// and saved beside the take, so playing a replay reads the take whole only once, however
+// many play it, across restarts and processes.
 import type { ReplayType } from "@/lib/contract/limits.ts";
 import { headPath, readRange, readSmallFile, replaceFile } from "./files.ts";
 import { type SeekableHead, seekableHead } from "./webm_index.ts";
@@ -13,9 +13,9 @@ export interface Served {
   size: number;
 }
 
-/** How the take at `path`, `bytes` long, is served. */
-export async function served(path: string, type: ReplayType, bytes: number): Promise<Served> {
-  const made = type === "video/webm" ? await headOf(path, bytes) : null;
+/** How the take at `path`, `bytes` long, is served: with a head once it is `final`. */
+export async function served(path: string, type: ReplayType, bytes: number, final: boolean): Promise<Served> {
+  const made = final && type === "video/webm" ? await headOf(path, bytes) : null;
   const head = made?.head ?? new Uint8Array(0);
   const from = made?.clustersAt ?? 0;
   return { head, from, size: head.length + bytes - from };
@@ -37,7 +37,10 @@ async function build(path: string, bytes: number): Promise<SeekableHead | null> 
   const file = await readRange(path, 0, bytes - 1);
   if (!file) return null;
   const made = await seekableHead(file);
-  await replaceFile(headPath(path), encode(bytes, made));
+  // Not saved (a full disk): served all the same, and made again next time.
+  await replaceFile(headPath(path), encode(bytes, made)).catch((error) =>
+    console.error(`saving the head of ${path} failed:`, error)
+  );
   return made;
 }
 

@@ -3,19 +3,26 @@ import { block, cluster, recording } from "@/tests/fixtures/webm.ts";
 import { headPath } from "./files.ts";
 import { readServed, served } from "./seekable.ts";
 
-Deno.test("served() reads a WebM take once for its head, and again only once it has grown", async () => {
+Deno.test("served() reads a final WebM take once for its head, and again only if it has grown", async () => {
   const dir = await Deno.makeTempDir();
   try {
     const path = `${dir}/take.webm`;
     const take = recording(cluster(0, block(2, 0, true)), cluster(1_000, block(2, 0, true)));
     await Deno.writeFile(path, take);
-    const first = await served(path, "video/webm", take.length);
+    const raw = { head: new Uint8Array(0), from: 0, size: take.length };
+    assertEquals(
+      await served(path, "video/webm", take.length, false),
+      raw,
+      "as recorded while parts may come",
+    );
+    assert(!await Deno.stat(headPath(path)).catch(() => null), "nothing built");
+    const first = await served(path, "video/webm", take.length, true);
     assert(first.head.length > 0 && first.from > 0);
     assertEquals(first.size, first.head.length + take.length - first.from);
 
     await Deno.writeFile(path, new Uint8Array(take.length));
     assertEquals(
-      await served(path, "video/webm", take.length),
+      await served(path, "video/webm", take.length, true),
       first,
       "the saved head, not the take read again",
     );
@@ -25,10 +32,10 @@ Deno.test("served() reads a WebM take once for its head, and again only once it 
       cluster(2_500, block(2, 0, true)),
     );
     await Deno.writeFile(path, grown);
-    const again = await served(path, "video/webm", grown.length);
+    const again = await served(path, "video/webm", grown.length, true);
     assert(again.head.length > first.head.length, "a cue more");
 
-    assertEquals(await served(path, "video/mp4", grown.length), {
+    assertEquals(await served(path, "video/mp4", grown.length, true), {
       head: new Uint8Array(0),
       from: 0,
       size: grown.length,

@@ -17,6 +17,8 @@ export interface Take {
   /** Committed parts; the next part sent must be this one. */
   parts: number;
   startedAt: string;
+  /** Set when the studio has sent its last part: it takes no more, and is served seekable. */
+  complete?: boolean;
 }
 
 /** A new, empty take of the stream's replay. */
@@ -46,7 +48,7 @@ export function allTakes(kv: Deno.Kv): AsyncIterable<Deno.KvEntry<Take>> {
 
 export type Committed = { ok: true; take: Take } | {
   ok: false;
-  reason: "out_of_order" | "quota";
+  reason: "out_of_order" | "quota" | "complete";
   take: Take;
 };
 
@@ -69,6 +71,7 @@ export async function commitPart(
     if (!take) return null;
     if (part < take.parts) return { ok: true, take };
     if (part > take.parts) return { ok: false, reason: "out_of_order", take };
+    if (take.complete) return { ok: false, reason: "complete", take };
     const usage = await kv.get<number>(keys.replayUsage(take.sellerId));
     const used = (usage.value ?? 0) + bytes;
     if (used > quota) return { ok: false, reason: "quota", take };
@@ -77,6 +80,17 @@ export async function commitPart(
       .set(entry.key, next)
       .set(usage.key, used);
     return (await op.commit()).ok ? { ok: true, take: next } : RETRY;
+  });
+}
+
+/** Marks the take as having all its parts; null when there is no such take. */
+export async function completeTake(kv: Deno.Kv, streamId: string, takeId: string): Promise<Take | null> {
+  return await atomically("completing the replay", async () => {
+    const entry = await kv.get<Take>(keys.take(streamId, takeId));
+    if (!entry.value) return null;
+    if (entry.value.complete) return entry.value;
+    const complete = { ...entry.value, complete: true };
+    return (await kv.atomic().check(entry).set(entry.key, complete).commit()).ok ? complete : RETRY;
   });
 }
 

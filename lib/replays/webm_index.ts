@@ -2,9 +2,10 @@
 // keyframes are (Chromium's Segment and Clusters even have "unknown" sizes). A player then
 // shows no length and cannot seek past what it has loaded. Reading a finished take once,
 // this builds the head it lacked: its EBML header, Info with a Duration, Tracks, and Cues
-// pointing at clusters that start with a keyframe, to be served in front of the take's
-// clusters as they are on disk. Anything it does not expect (a file that already has
-// them, a damaged one) gives null: the take is then served as it was recorded.
+// pointing at clusters with a video keyframe (at that keyframe's time), to be served in
+// front of the take's clusters as they are on disk. Anything it does not expect (a file
+// that already has them, a damaged or crafted one) gives null: the take is then served as
+// it was recorded.
 
 /** A new head for a take, to serve in place of the file's first `clustersAt` bytes. */
 export interface SeekableHead {
@@ -47,9 +48,13 @@ const SEGMENT_CHILDREN = new Set([
   0x1043a770, // Chapters
   0x1941a469, // Attachments
 ]);
+const VOID = 0xec;
 const VIDEO_TRACK = 1;
-/** Header elements are read whole; a real one is a few hundred bytes. */
-const MAX_HEADER_ELEMENT = 1 << 20;
+/**
+ * What comes before the first Cluster is read and kept whole: a real recording's is a few
+ * hundred bytes. A take whose start is longer (a seller's crafted file) gets no head.
+ */
+const MAX_HEAD_BYTES = 1 << 20;
 /** Cues at least this far apart (ms), and at most this many: past it, every other one goes. */
 const CUE_SPACING_MS = 1_000;
 const MAX_CUES = 10_000;
@@ -59,15 +64,20 @@ const UNKNOWN = -1;
 class Unexpected extends Error {}
 /** The file ends inside an element: a take whose last part did not arrive whole. */
 class CutShort extends Unexpected {}
+/** Reading the file itself failed: nothing is known about the take. */
+class ReadFailed extends Error {}
 
-/** The seekable head of a WebM take read from `chunks`, or null when it cannot have one. */
+/**
+ * The seekable head of a WebM take read from `chunks`, or null when it cannot have one
+ * (whatever its bytes: a seller sends them). Only a failure to read them throws.
+ */
 export async function seekableHead(chunks: AsyncIterable<Uint8Array>): Promise<SeekableHead | null> {
   const reader = new Reader(chunks);
   try {
     return await readTake(reader);
   } catch (error) {
-    if (error instanceof Unexpected) return null;
-    throw error;
+    if (error instanceof ReadFailed) throw error.cause;
+    return null;
   } finally {
     await reader.close();
   }
@@ -112,10 +122,8 @@ async function readTake(reader: Reader): Promise<SeekableHead | null> {
       continue;
     }
     if (child.size === UNKNOWN) throw new Unexpected();
-    if (clustersAt >= 0) {
+    if (clustersAt >= 0 || child.id === VOID) {
       await reader.skip(child.size);
-    } else if (child.size > MAX_HEADER_ELEMENT) {
-      throw new Unexpected();
     } else if (child.id === ID.info) {
       const fields = await reader.children(child.size);
       if (fields.some((f) => f.id === ID.duration)) return null;
@@ -177,6 +185,7 @@ async function readCluster(reader: Reader, cluster: Header, cueTrack: number) {
       }
       if (child.size === UNKNOWN) throw new Unexpected();
       if (child.id === ID.timecode) {
+        if (child.size > 8) throw new Unexpected();
         base = uint(await reader.bytes(child.size));
       } else if (child.id === ID.simpleBlock || child.id === ID.blockGroup) {
         const block = await readBlock(reader, child);
@@ -199,12 +208,14 @@ async function readCluster(reader: Reader, cluster: Header, cueTrack: number) {
 async function readBlock(reader: Reader, child: Header) {
   const inGroup = child.id === ID.blockGroup;
   const block = inGroup ? await reader.header() : child;
-  if (block === null || (inGroup && block.id !== ID.block) || block.size === UNKNOWN) throw new Unexpected();
+  if (block === null) throw new CutShort();
+  if ((inGroup && block.id !== ID.block) || block.size === UNKNOWN) throw new Unexpected();
   const head = await reader.bytes(Math.min(block.size, 12));
   const track = vint(head, 0, false);
   if (!track || track.length + 3 > head.length) throw new Unexpected();
   const time = new DataView(head.buffer).getInt16(track.length);
-  // A BlockGroup says it is a keyframe by having no ReferenceBlock; Chromium writes none.
+  // A BlockGroup is a keyframe when it has no ReferenceBlock, which would mean reading its
+  // children; Chromium's video comes in SimpleBlocks, so groups (its Opus padding) get no cue.
   const key = !inGroup && (head[track.length + 2]! & 0x80) !== 0;
   await reader.skip(child.size - (inGroup ? block.headerSize : 0) - head.length);
   return { track: track.value, time, key };
@@ -303,8 +314,9 @@ function concat(parts: Uint8Array[]): Uint8Array {
 }
 
 /**
- * Reads a file's bytes in order from its chunks, keeping only what has not been used, and
- * skipping what is not needed without holding it.
+ * Reads a file's bytes in order from its chunks, keeping only what has not been used (and
+ * everything before the first Cluster, at most MAX_HEAD_BYTES), and skipping what is not
+ * needed without holding it.
  */
 class Reader {
   #chunks: AsyncIterator<Uint8Array>;
@@ -312,9 +324,8 @@ class Reader {
   #done = false;
   /** Bytes of the file before `#buffer`. */
   #offset = 0;
-  /** Everything read so far, kept until the first Cluster for `bytesFrom`. */
-  #start: Uint8Array[] = [];
-  #keeping = true;
+  /** The file's start, kept until the first Cluster for `bytesFrom`; null once past it. */
+  #start: Uint8Array | null = new Uint8Array(MAX_HEAD_BYTES);
 
   constructor(chunks: AsyncIterable<Uint8Array>) {
     this.#chunks = chunks[Symbol.asyncIterator]();
@@ -339,13 +350,14 @@ class Reader {
       start: this.#offset,
       headerSize: id.length + size.length,
     };
-    if (header.id === ID.cluster) this.#keeping = false;
+    if (header.id === ID.cluster) this.#start = null;
     this.#take(header.headerSize);
     return header;
   }
 
-  /** The next `count` bytes, which must be there. */
+  /** The next `count` bytes (at most MAX_HEAD_BYTES), which must be there. */
   async bytes(count: number): Promise<Uint8Array> {
+    if (count > MAX_HEAD_BYTES) throw new Unexpected();
     await this.#fill(count);
     if (this.#buffer.length < count) throw new CutShort();
     return this.#take(count).slice();
@@ -353,9 +365,9 @@ class Reader {
 
   /** The bytes the file has from `start`, read before the first Cluster, and on to `count` in all. */
   async bytesFrom(start: number, count: number): Promise<Uint8Array> {
-    const have = this.#offset - start;
-    await this.bytes(count - have);
-    return concat(this.#start).slice(start, start + count);
+    await this.bytes(start + count - this.#offset);
+    if (!this.#start) throw new Unexpected();
+    return this.#start.slice(start, start + count);
   }
 
   /** The elements in the next `count` bytes. */
@@ -378,17 +390,29 @@ class Reader {
 
   #take(count: number): Uint8Array {
     const taken = this.#buffer.subarray(0, count);
-    if (this.#keeping) this.#start.push(taken);
+    if (this.#start) {
+      if (this.#offset + count > MAX_HEAD_BYTES) throw new Unexpected();
+      this.#start.set(taken, this.#offset);
+    }
     this.#buffer = this.#buffer.subarray(count);
     this.#offset += count;
     return taken;
   }
 
+  /** Reads chunks until `count` bytes are buffered (or the file ends), joining them once. */
   async #fill(count: number): Promise<void> {
-    while (this.#buffer.length < count && !this.#done) {
-      const next = await this.#chunks.next();
+    const parts = [this.#buffer];
+    let have = this.#buffer.length;
+    while (have < count && !this.#done) {
+      const next = await this.#chunks.next().catch((cause) => {
+        throw new ReadFailed("reading the take failed", { cause });
+      });
       if (next.done) this.#done = true;
-      else this.#buffer = concat([this.#buffer, next.value]);
+      else {
+        parts.push(next.value);
+        have += next.value.length;
+      }
     }
+    if (parts.length > 1) this.#buffer = concat(parts);
   }
 }

@@ -1,4 +1,4 @@
-import { assert, assertEquals } from "@/tests/assert.ts";
+import { assert, assertEquals, assertRejects } from "@/tests/assert.ts";
 import { block, cat, cluster, el, HEADER, hex, recording, unknownSize } from "@/tests/fixtures/webm.ts";
 import { seekableHead } from "./webm_index.ts";
 
@@ -47,7 +47,7 @@ function seekIndex(served: Uint8Array) {
   return { segmentData, duration, cues, tracks: byId(0x1654ae6b) };
 }
 
-Deno.test("seekableHead() gives a recording a Duration, and Cues at clusters starting with a video keyframe", async () => {
+Deno.test("seekableHead() gives a recording a Duration, and Cues at clusters' first video keyframes", async () => {
   const clusters = [
     cluster(0, block(1, 0, true), block(2, 0, true), block(1, 20, true)),
     cluster(500, block(2, 0, false), block(1, 10, true)),
@@ -68,7 +68,7 @@ Deno.test("seekableHead() gives a recording a Duration, and Cues at clusters sta
   );
   assertEquals(tracks.data, HEADER.subarray(HEADER.length - tracks.data.length));
   assertEquals(duration, 3_200, "the last block's time");
-  // One cue a second at most, only where a cluster's video starts with a keyframe.
+  // One cue a second at most, at a cluster's first video keyframe.
   assertEquals(cues.map((c) => c.time), [0, 1_205, 2_500]);
   for (const { position } of cues) {
     const at = segmentData + position;
@@ -107,4 +107,32 @@ Deno.test("seekableHead() leaves alone what is not a recording it knows", async 
     ["nothing", new Uint8Array()],
   ];
   for (const [name, file] of cases) assertEquals(await headOf(file), null, name);
+});
+
+Deno.test("seekableHead() gives a crafted take no head, without reading more than a real one's start", async () => {
+  const body = cluster(0, block(2, 0, true));
+  const huge = hex("01000fffffffffff");
+  const voids = (count: number) => new Uint8Array(count * 2).map((_, i) => i % 2 ? 0x80 : 0xec);
+  const cases: [string, Uint8Array][] = [
+    ["an EBML header claiming 4 TB", cat(hex("1a45dfa3"), huge, new Uint8Array(3_000_000))],
+    [
+      "a Timecode of 200 bytes",
+      cat(HEADER, unknownSize("1f43b675"), hex("e740c8"), new Uint8Array(200).fill(0xff)),
+    ],
+    ["a Timecode claiming 4 TB", cat(HEADER, unknownSize("1f43b675"), hex("e7"), huge, new Uint8Array(100))],
+    ["1.2 MB of Void before the first Cluster", recording(voids(600_000), body)],
+  ];
+  for (const [name, file] of cases) assertEquals(await headOf(file), null, name);
+
+  const padded = await headOf(recording(voids(30_000), body));
+  assert(padded && padded.head.length < 500, "Void before the clusters is left out of the head");
+  const failing = ReadableStream.from((async function* () {
+    yield HEADER;
+    throw new Error("disk gone");
+  })());
+  assertEquals(
+    (await assertRejects(() => seekableHead(failing))).message,
+    "disk gone",
+    "a failed read is no verdict",
+  );
 });

@@ -1,8 +1,8 @@
 // The cookies: a seller's session token, a guest's signed id and display name, a
 // browser's signed id for this browser session (no expiry: it goes when the browser
-// closes), so a ban holds against a new guest cookie from the same browser, and the
-// signed id of the seller a browser signed in as (a year), so strangers' wrong passwords
-// do not hold the seller back there (lib/auth/sign_in_failures.ts). All are
+// closes), so a ban holds against a new guest cookie from the same browser, and a signed
+// device id a seller signed in with (a year), so strangers' wrong passwords do not hold the
+// seller back there (lib/auth/sign_in_failures.ts). All are
 // HttpOnly and SameSite=Lax, and Secure everywhere but localhost.
 import type { Context } from "hono";
 import { deleteCookie, getCookie, getSignedCookie, setCookie, setSignedCookie } from "hono/cookie";
@@ -17,7 +17,6 @@ const BROWSER = "sf_browser";
 const BROWSER_ID = /^[0-9a-f]{32}$/;
 const DEVICE = "sf_device";
 const DEVICE_MAX_AGE_S = 365 * 24 * 60 * 60;
-const SELLER_ID = /^[0-9a-z]{1,64}$/;
 
 export const Guest = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/),
@@ -106,13 +105,15 @@ export async function writeBrowserCookie(c: Context, secret: string): Promise<st
   return id;
 }
 
-/** The seller this browser has signed in as, or null when it has not (or the cookie is forged). */
+/** This browser's device id, or null when it has none (or the cookie is forged). */
 export async function readDeviceCookie(c: Context, secret: string): Promise<string | null> {
   const id = await readSignedCookie(c, secret, DEVICE);
-  return id && SELLER_ID.test(id) ? id : null;
+  return id && BROWSER_ID.test(id) ? id : null;
 }
 
-/** Remembers for a year that this browser signed in as the seller (kept on sign-out). */
-export async function writeDeviceCookie(c: Context, secret: string, sellerId: string): Promise<void> {
-  await setSignedCookie(c, DEVICE, sellerId, secret, options(c, DEVICE_MAX_AGE_S));
+/** Gives this browser its device id for another year (a new one if it has none); returns it. */
+export async function writeDeviceCookie(c: Context, secret: string, id: string | null): Promise<string> {
+  const device = id ?? crypto.randomUUID().replaceAll("-", "");
+  await setSignedCookie(c, DEVICE, device, secret, options(c, DEVICE_MAX_AGE_S));
+  return device;
 }

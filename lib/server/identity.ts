@@ -33,7 +33,7 @@ export function askerOf(ctx: Ctx): Actor {
   const where = {
     address: addressOf(ctx),
     ...(ctx.state.browser ? { browser: ctx.state.browser } : {}),
-    ...(ctx.state.device ? { knownDeviceOf: ctx.state.device } : {}),
+    ...(ctx.state.device ? { device: ctx.state.device } : {}),
   };
   if (seller) {
     return { identity: sellerIdentity(seller.id), name: seller.name, sellerId: seller.id, ...where };

@@ -12,7 +12,7 @@ export interface State {
   guest: Guest | null;
   /** This browser session's id from its signed cookie, if any (lib/server/cookies.ts). */
   browser: string | null;
-  /** The seller this browser has signed in as before, from its signed device cookie, if any. */
+  /** This browser's device id from its signed cookie, once a seller signed in on it. */
   device: string | null;
 }
 

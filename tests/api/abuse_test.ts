@@ -135,6 +135,12 @@ Deno.test("forty bad sign-ins: the address is held back, and after five misses t
   withApp(async (app) => {
     const owner = new Client(app);
     await signUp(owner, "bo@example.com", "Bo");
+    const laptop = new Client(app);
+    assertEquals(
+      (await laptop.post("/api/auth/signin", { email: "bo@example.com", password: "a long enough password" }))
+        .status,
+      200,
+    );
     const attempt = (c: Client, password: string) =>
       c.post("/api/auth/signin", { email: "bo@example.com", password });
     const statuses: number[] = [];
@@ -148,22 +154,29 @@ Deno.test("forty bad sign-ins: the address is held back, and after five misses t
     const locked = await attempt(new Client(app), "a long enough password");
     assertMatch(await expectError(locked, 429, "too_many_attempts"), /Too many wrong passwords/);
     assertEquals(Number(locked.headers.get("retry-after")), 30);
-    // The owner's own browser (it signed up there) is not held back by strangers' guesses.
+    // The owner's own browsers (the one they signed up on, one they signed in on) are not
+    // held back by strangers' guesses, nor by each other's.
     const own = await attempt(owner, "a long enough password");
     assertEquals(own.status, 200, "the owner signs in on a browser they used before");
     await own.body?.cancel();
+    const stillLocked = await attempt(new Client(app), "a long enough password");
+    assertEquals(stillLocked.status, 429, "the owner's success there does not unlock strangers");
+    await stillLocked.body?.cancel();
     const ownMisses: number[] = [];
     for (let i = 0; i < 6; i++) ownMisses.push((await attempt(owner, `typo ${i}`)).status);
     assertEquals(ownMisses, [401, 401, 401, 401, 401, 429], "its own misses count apart");
-    await attempt(owner, "x");
+    assertEquals((await attempt(laptop, "a long enough password")).status, 200, "another of their browsers");
+    assertEquals((await attempt(owner, "a long enough password")).status, 429, "which unlocks only itself");
+    // A device another seller signed in on is anyone's here.
+    const rival = new Client(app);
+    await signUp(rival, "rival@example.com", "Rival");
+    assertEquals((await attempt(rival, "a long enough password")).status, 429);
     app.clock.advance(30_000);
     assertEquals(
       (await attempt(new Client(app), "a long enough password")).status,
       200,
       "the right one works after the wait",
     );
-    assertEquals((await attempt(owner, "a long enough password")).status, 200, "and clears both counts");
-
     const from = new Client(app, undefined, "192.0.2.77");
     const fromOne: number[] = [];
     for (let i = 0; i < 31; i++) {

@@ -5,6 +5,7 @@
 import { sweepReplays } from "@/lib/replays/actions.ts";
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
 import { filesUnder } from "@/tests/fixtures/images.ts";
+import { block, cluster, HEADER, recording } from "@/tests/fixtures/webm.ts";
 import {
   Client,
   createStream,
@@ -22,6 +23,15 @@ const EBML = [0x1a, 0x45, 0xdf, 0xa3];
 const bytes = (text: string) => new TextEncoder().encode(text);
 /** A take's first part: WebM's header, then `text`. */
 const firstPart = (text: string) => new Uint8Array([...EBML, ...bytes(text)]);
+
+/** The files under `dir` this process has open (Linux: /proc/self/fd). */
+async function openFilesUnder(dir: string): Promise<string[]> {
+  const open = await Array.fromAsync(
+    Deno.readDir("/proc/self/fd"),
+    (fd) => Deno.readLink(`/proc/self/fd/${fd.name}`).catch(() => ""),
+  );
+  return open.filter((path) => path.startsWith(dir));
+}
 
 const startTake = (seller: Client, streamId: string, body: unknown = { type: "video/webm" }) =>
   seller.post(`/api/streams/${streamId}/replay`, body);
@@ -89,6 +99,9 @@ Deno.test("a live stream's replay is recorded in parts, counted once each, and p
       "bytes 8-11/16",
       "bbbb",
     ]);
+    const head = await watcher.request(`/replays/${streamId}/${takeId}`, { method: "HEAD" });
+    assertEquals([head.status, head.headers.get("content-length"), head.body], [200, "16", null]);
+    assertEquals(await openFilesUnder(app.services.config.dataDir), [], "a HEAD leaves no file open");
     const past = await watcher.request(`/replays/${streamId}/${takeId}`, { headers: { range: "bytes=16-" } });
     assertEquals([past.status, past.headers.get("content-range")], [416, "bytes */16"]);
     await past.body?.cancel();
@@ -100,6 +113,58 @@ Deno.test("a live stream's replay is recorded in parts, counted once each, and p
     const gone = await watcher.request(`/replays/${streamId}/${takeId}`);
     assertEquals(gone.status, 404);
     await gone.body?.cancel();
+  }));
+
+Deno.test("a take plays as recorded until it is complete, then with its length and cues; complete, it takes no more", () =>
+  withApp(async (app) => {
+    const { seller, streamId, takeId } = await liveTake(app);
+    const recorded = recording(cluster(0, block(2, 0, true)), cluster(1_500, block(2, 0, true)));
+    assertEquals((await putPart(seller, streamId, takeId, 0, recorded)).status, 200);
+    const second = (await (await startTake(seller, streamId)).json()).take.id;
+    assertEquals((await putPart(seller, streamId, second, 0, recorded)).status, 200);
+    assertEquals((await seller.post(`/api/streams/${streamId}/end`)).status, 200);
+    const watcher = new Client(app);
+    const size = async (take: string) => {
+      const res = await watcher.request(`/replays/${streamId}/${take}`, { headers: { range: "bytes=0-0" } });
+      await res.body?.cancel();
+      return Number(res.headers.get("content-range")!.split("/")[1]);
+    };
+    assertEquals(await size(takeId), recorded.length, "as recorded: parts may still come");
+
+    const done = await seller.post(`/api/streams/${streamId}/replay/${takeId}/complete`);
+    assertEquals([done.status, (await done.json()).take.bytes], [200, recorded.length]);
+    const seekable = await size(takeId);
+    assert(seekable > recorded.length, `a head with its length and cues: ${seekable} bytes`);
+    const whole = new Uint8Array(
+      await (await watcher.request(`/replays/${streamId}/${takeId}`)).arrayBuffer(),
+    );
+    assertEquals(whole.length, seekable);
+    assertEquals(
+      whole.subarray(whole.length - recorded.length + HEADER.length),
+      recorded.subarray(HEADER.length),
+    );
+    await expectError(await putPart(seller, streamId, takeId, 1, recorded), 409, "take_complete");
+    assertEquals(
+      (await putPart(seller, streamId, takeId, 0, recorded)).status,
+      200,
+      "a resent part is answered",
+    );
+    assertEquals((await seller.post(`/api/streams/${streamId}/replay/${takeId}/complete`)).status, 200);
+
+    // A take the studio never said was complete is final once parts can no longer come.
+    assertEquals(await size(second), recorded.length);
+    app.clock.advance(10 * 60_000 + 1);
+    assertEquals(await size(second), seekable);
+    const stranger = new Client(app);
+    await signUp(stranger, "other@example.com");
+    const path = `/api/streams/${streamId}/replay/${second}/complete`;
+    await expectError(await stranger.post(path), 403, "not_stream_owner");
+    await expectError(
+      await seller.post(`/api/streams/${streamId}/replay/nope/complete`),
+      404,
+      "take_not_found",
+    );
+    await expectError(await seller.post(path, { last: 3 }), 400, "invalid_input");
   }));
 
 Deno.test("only the stream's seller records, only while it is live, and bad parts change nothing", () =>
@@ -199,6 +264,7 @@ Deno.test("a seller's replays stop at their quota, and are removed once their da
     assertMatch(message, /all the room you have \(1 MB\)/);
     assertEquals((await filesUnder(app.services.config.dataDir)).length, 1);
     await seller.post(`/api/streams/${streamId}/end`);
+    await seller.post(`/api/streams/${streamId}/replay/${takeId}/complete`);
     const played = await new Client(app).request(`/replays/${streamId}/${takeId}`);
     assertEquals([played.status, (await played.arrayBuffer()).byteLength], [200, 800_000]);
     assertEquals(

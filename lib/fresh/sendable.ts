@@ -1,0 +1,24 @@
+// The last look at a response before Deno's server writes it.
+import { isApi } from "./error_response.ts";
+
+/** What Deno's HTTP server can write in a header value: a control character in one stops the process. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/** The response as it may be sent: a 500 instead if a header would stop the server. */
+export function sendable(req: Request, response: Response): Response {
+  for (const [name, value] of response.headers) {
+    if (HEADER_VALUE.test(value)) continue;
+    void response.body?.cancel();
+    const path = new URL(req.url).pathname;
+    console.error(`${req.method} ${path}: its ${name} header has a character no HTTP header may carry`);
+    const headers = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
+    const message = "Internal server error";
+    return isApi(path)
+      ? Response.json({ error: { code: "internal", message } }, { status: 500, headers })
+      : new Response(message, {
+        status: 500,
+        headers: { ...headers, "content-type": "text/plain; charset=utf-8" },
+      });
+  }
+  return response;
+}
