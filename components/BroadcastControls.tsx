@@ -1,4 +1,5 @@
 import { useSignal } from "@preact/signals";
+import { useEffect, useRef } from "preact/hooks";
 import type { Broadcast } from "@/lib/client/use_broadcast.ts";
 import { deviceIdOf, type LocalMedia } from "@/lib/client/use_local_media.ts";
 import { DeviceSelect } from "./DeviceSelect.tsx";
@@ -7,12 +8,14 @@ interface BroadcastControlsProps {
   media: LocalMedia;
   cast: Broadcast;
   onAir: boolean;
+  /** On air, or live on the server without this page broadcasting. */
+  canEnd: boolean;
   /** Set when the seller may go live now: what the button says. */
   goLiveLabel: string | null;
 }
 
 /** The studio's controls: devices, mic, camera, screen share, go live, and end with a confirmation. */
-export function BroadcastControls({ media, cast, onAir, goLiveLabel }: BroadcastControlsProps) {
+export function BroadcastControls({ media, cast, onAir, canEnd, goLiveLabel }: BroadcastControlsProps) {
   return (
     <div class="controls">
       <DeviceSelect
@@ -49,19 +52,38 @@ export function BroadcastControls({ media, cast, onAir, goLiveLabel }: Broadcast
         </button>
       )}
       {goLiveLabel && <button type="button" class="primary" onClick={cast.goLive}>{goLiveLabel}</button>}
-      {onAir && <EndStreamButton onEnd={cast.end} />}
+      {canEnd && <EndStreamButton onEnd={cast.end} />}
     </div>
   );
 }
 
-/** End stream, asking first: one tap would otherwise end it for everyone. */
+/**
+ * End stream, asking first: one tap would otherwise end it for everyone. The question
+ * takes the focus (on the safe answer), Escape keeps streaming, and the focus comes back.
+ */
 function EndStreamButton({ onEnd }: { onEnd: () => Promise<void> }) {
   const confirming = useSignal(false);
+  const moved = useRef(false);
+  const focused = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (moved.current) focused.current?.focus();
+    moved.current = true;
+  }, [confirming.value]);
+  const keep = () => confirming.value = false;
   if (!confirming.value) {
-    return <button type="button" class="danger" onClick={() => confirming.value = true}>End stream</button>;
+    return (
+      <button type="button" class="danger" ref={focused} onClick={() => confirming.value = true}>
+        End stream
+      </button>
+    );
   }
   return (
-    <span class="confirm">
+    <span
+      class="confirm"
+      role="group"
+      aria-label="End the stream for everyone?"
+      onKeyDown={(e) => e.key === "Escape" && keep()}
+    >
       End the stream for everyone?
       <button
         type="button"
@@ -73,7 +95,7 @@ function EndStreamButton({ onEnd }: { onEnd: () => Promise<void> }) {
       >
         Yes, end it
       </button>
-      <button type="button" onClick={() => confirming.value = false}>Keep streaming</button>
+      <button type="button" ref={focused} onClick={keep}>Keep streaming</button>
     </span>
   );
 }

@@ -52,11 +52,14 @@ export function ProductSheet(
   }, [product.id]);
 
   const { description, buyUrl } = details.value ?? {};
+  // One line, not one per request: offline, both the details and the cart fail alike.
+  const problem = cart?.error.value || loading.error.value;
   return (
     <dialog
       ref={dialog}
       open={ON_SERVER}
       class="product-sheet"
+      aria-label={product.name}
       data-product-id={product.id}
       onClose={onClose}
     >
@@ -69,9 +72,8 @@ export function ProductSheet(
         <ProductPrice product={product} sale={sale} offset={offset} /> <StockNote stock={product.stock} />
       </p>
       {description && <p class="sheet-description">{description}</p>}
-      {loading.error.value && <p class="notice error" role="alert">{loading.error.value}</p>}
       {cart && <SheetActions streamId={streamId} product={product} cart={cart} />}
-      {cart?.error.value && <p class="notice error" role="alert">{cart.error.value}</p>}
+      {problem && <p class="notice error" role="alert">{problem}</p>}
       {buyUrl && (
         <a class="buy-link" href={buyUrl} target="_blank" rel="noopener noreferrer">
           Buy on the seller's shop ↗

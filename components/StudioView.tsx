@@ -11,32 +11,31 @@ import { ReplayView } from "./ReplayView.tsx";
 import { StudioModerationView } from "./StudioModerationView.tsx";
 
 /** A stream's studio: the broadcast, the showcase, the audience, sales, chat and its moderation. */
-export function StudioView(
-  {
-    page: { stream, chat, audience, sales, catalog, showcase, analytics, pinned, moderation, replay },
-    watchUrl,
-  }: {
-    page: StudioPage;
-    watchUrl: string;
-  },
-) {
+export function StudioView({ page, watchUrl }: { page: StudioPage; watchUrl: string }) {
+  const { stream, audience } = page;
   const open = stream.status !== "ended";
   return (
     <section class="studio-page">
       <PageTitle title={`Studio: ${stream.title}`} />
       <h1>{stream.title}</h1>
       {stream.description && <p class="muted">{stream.description}</p>}
-      <Studio streamId={stream.id} status={stream.status} watchUrl={watchUrl} analytics={analytics} />
-      <ReplayView takes={replay} />
-      <ShowcaseControls streamId={stream.id} catalog={catalog} initial={showcase} canEdit={open} />
+      <Studio
+        streamId={stream.id}
+        status={stream.status}
+        watchUrl={watchUrl}
+        analytics={page.analytics}
+        recording={page.recording}
+      />
+      <ReplayView takes={page.replay} />
+      <ShowcaseControls streamId={stream.id} catalog={page.catalog} initial={page.showcase} canEdit={open} />
       <div class="audience-bar">
         <ViewerCount streamId={stream.id} initial={audience.viewers} />
         <LikeButton streamId={stream.id} initial={audience.likes} canLike={false} />
         <ReactionTally />
       </div>
-      <SalesFeed streamId={stream.id} initial={sales} />
-      <ChatPanel streamId={stream.id} initial={chat} canPost={open} role="seller" pinned={pinned} />
-      <StudioModerationView streamId={stream.id} shopId={stream.sellerId} moderation={moderation} />
+      <SalesFeed streamId={stream.id} initial={page.sales} />
+      <ChatPanel streamId={stream.id} initial={page.chat} canPost={open} role="seller" pinned={page.pinned} />
+      <StudioModerationView streamId={stream.id} shopId={stream.sellerId} moderation={page.moderation} />
     </section>
   );
 }

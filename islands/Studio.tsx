@@ -22,6 +22,8 @@ export interface StudioProps {
   watchUrl: string;
   /** The stream's numbers, when it had ended before the page was rendered. */
   analytics: Numbers | null;
+  /** Whether the seller chose to record the replay before (a resumed broadcast records again). */
+  recording: boolean;
 }
 
 const LABELS: Record<Phase, string> = {
@@ -56,7 +58,7 @@ function useLeaveWarning(onAir: boolean) {
   }, [onAir]);
 }
 
-export default function Studio({ streamId, status, watchUrl, analytics }: StudioProps) {
+export default function Studio({ streamId, status, watchUrl, analytics, recording }: StudioProps) {
   const preview = useRef<HTMLVideoElement>(null);
   const media = useLocalMedia(preview);
   const cast = useBroadcast(streamId, media);
@@ -64,26 +66,30 @@ export default function Studio({ streamId, status, watchUrl, analytics }: Studio
   // An ended stream shows as ended from the first render, on the server too.
   const current: Phase = status === "ended" || endedNow() ? "ended" : phase.value;
   const onAir = current === "live" || current === "reconnecting";
-  const replay = useReplay(streamId, media, onAir);
+  const replay = useReplay(streamId, media, onAir, recording);
   // Leaving while the replay's last parts are on their way would lose them.
   useLeaveWarning(onAir || replay.recorder.state.value === "saving");
   const numbers = useAnalytics(streamId, current === "ended", analytics);
   const canGoLive = ["idle", "offline", "error"].includes(current) && !!media.video.value;
+  // Live on the server, not from this page (reopened, or its connection lost): resumable, and endable.
+  const liveElsewhere = status === "live" && !onAir && current !== "ended";
   const goLiveLabel = !canGoLive
     ? null
-    : current !== "idle"
-    ? "Go live again"
     : status === "live"
     ? "Resume broadcast"
+    : current === "offline"
+    ? "Go live again"
     : "Go live";
   return (
     <section class="studio" data-phase={current}>
       <div class="stage">
         <video ref={preview} autoplay muted playsInline aria-label="Your camera preview" />
-        <span class={`badge badge-${current}`} role="status">{LABELS[current]}</span>
+        <span class={`badge badge-${current}`} role="status">
+          {liveElsewhere && current === "idle" ? "Live · not broadcasting from here" : LABELS[current]}
+        </span>
         {!cast.cameraOn.value && <p class="banner banner-camera-off">Your camera is off</p>}
       </div>
-      {media.error.value && <p class="notice error">{media.error.value}</p>}
+      {media.error.value && <p class="notice error" role="alert">{media.error.value}</p>}
       {cast.notice.value && <p class="notice error" role="alert">{cast.notice.value}</p>}
       {onAir && (
         <p class={`connection-quality quality-${cast.quality.value}`} data-quality={cast.quality.value}>
@@ -91,7 +97,13 @@ export default function Studio({ streamId, status, watchUrl, analytics }: Studio
         </p>
       )}
       {current !== "ended" && (
-        <BroadcastControls media={media} cast={cast} onAir={onAir} goLiveLabel={goLiveLabel} />
+        <BroadcastControls
+          media={media}
+          cast={cast}
+          onAir={onAir}
+          canEnd={onAir || liveElsewhere}
+          goLiveLabel={goLiveLabel}
+        />
       )}
       <ReplayStatus replay={replay} onAir={onAir} ended={current === "ended"} />
       <p class="share">

@@ -59,6 +59,7 @@ export default function WatchPlayer({ streamId, status, presence, refusal, join,
         <video ref={pip} class="pip-video" hidden={!media.hasPip.value} autoplay muted playsInline />
         <audio ref={audio} autoplay />
         {banner && <p class={`banner banner-${view}`} role="status">{banner}</p>}
+        {view === "playing" && <span class="badge badge-live on-video">● Live</span>}
         {view === "playing" && media.cameraMuted.value && !media.hasPip.value && (
           <p class="banner banner-camera-off" role="status">The seller turned their camera off.</p>
         )}

@@ -2,6 +2,7 @@
 // for going too fast says how long to wait, and one until a moment says when, in the
 // viewer's own time.
 import { localTime } from "./server_clock.ts";
+import { waitInWords } from "@/lib/contract/wait.ts";
 
 export class ApiError extends Error {
   constructor(
@@ -83,10 +84,4 @@ export function messageOf(error: unknown): string {
   if (error.until) return `${words} You can chat again at ${localTime(error.until)}.`;
   const wait = error.retryAfterSeconds;
   return error.status === 429 && wait ? `${words} (you can try again in ${waitInWords(wait)})` : words;
-}
-
-function waitInWords(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? "a minute" : `${minutes} minutes`;
 }

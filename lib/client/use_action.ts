@@ -1,7 +1,7 @@
 // The one way an island runs a user's action on the server (send, like, pin, reserve,
 // go live…): busy while it runs, its failure shown in plain words, never thrown.
 import { type Signal, useSignal } from "@preact/signals";
-import { ApiError, messageOf } from "./api.ts";
+import { ApiError, messageOf, unreachable } from "./api.ts";
 
 export interface Action {
   /** True while an action runs: its buttons are disabled. */
@@ -29,6 +29,8 @@ export function useAction(): Action {
         return true;
       } catch (e) {
         error.value = e instanceof ApiError || !failure ? messageOf(e) : failure;
+        // "Can't reach Showfloor" is no longer true once the connection is back.
+        if (unreachable(e)) addEventListener("online", () => error.value = "", { once: true });
         return false;
       } finally {
         busy.value = false;

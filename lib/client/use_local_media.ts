@@ -65,9 +65,10 @@ export function useLocalMedia(preview: RefObject<HTMLVideoElement>): LocalMedia 
     error,
     async switchDevice(kind, deviceId) {
       const track = kind === "videoinput" ? video.value : audio.value;
-      if (!(await track?.setDeviceId(deviceId))) {
-        error.value = "That device could not be switched to. Pick another one.";
-      }
+      error.value = "";
+      // Exact: asked for as "ideal", Chromium keeps a microphone on its default device.
+      const switched = await track?.setDeviceId({ exact: deviceId }).catch(() => false);
+      if (!switched) error.value = "That device could not be switched to. Pick another one.";
     },
     async ensureRunning() {
       for (const track of [video.value, audio.value]) {

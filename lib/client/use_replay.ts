@@ -13,12 +13,13 @@ export interface Replay {
   wanted: Signal<boolean>;
 }
 
-export function useReplay(streamId: string, media: LocalMedia, onAir: boolean): Replay {
+export function useReplay(streamId: string, media: LocalMedia, onAir: boolean, chosen: boolean): Replay {
   const recorder = useMemo(() => new ReplayRecorder(`/api/streams/${encodeURIComponent(streamId)}`), [
     streamId,
   ]);
-  // Off until the seller chooses it: a recording stays public for days.
-  const wanted = useSignal(false);
+  // Off until the seller chooses it (a recording stays public for days), and on again when
+  // they resume a broadcast they chose to record.
+  const wanted = useSignal(chosen);
   const record = onAir && wanted.value;
   useEffect(() => {
     if (!record) return;

@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/core/actor.ts";
 import { conflict, notFound } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { sellersProduct } from "@/lib/catalog/access.ts";
-import { getProduct, type Product } from "@/lib/catalog/store.ts";
+import { getProduct, getStock, type Product } from "@/lib/catalog/store.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import { getSale } from "@/lib/showcase/store.ts";
 import { findStream, openStream, ownStream } from "@/lib/streams/access.ts";
@@ -77,7 +77,15 @@ export async function setItem(
   await spend(services, "cart", actor);
   const stream = await openStream(kv, streamId);
   const product = await sellersProduct(kv, stream.sellerId, input.productId);
-  const [sale, held] = await Promise.all([getSale(kv, stream.id), heldUnits(kv, stream.id, actor.identity)]);
+  const [sale, held, stock, cart] = await Promise.all([
+    getSale(kv, stream.id),
+    heldUnits(kv, stream.id, actor.identity),
+    getStock(kv, product.id),
+    getStoredCart(kv, stream.id, actor.identity),
+  ]);
+  // More than there is, refused now rather than at Reserve (fewer is fine: stock may have gone).
+  const had = cart.value?.lines.find((l) => l.productId === product.id)?.quantity ?? 0;
+  if (input.quantity > stock && input.quantity > had) throw notEnough(product.name, stock);
   const onSale = priceOf(product, sale, clock.now()).saleEndsAt !== null;
   const stored = await setCartLine(kv, stream.id, actor.identity, input, async (others) => {
     if (others.length >= MAX_CART_PRODUCTS) {
@@ -139,15 +147,15 @@ export async function reserve(
       "Your cart changed while reserving (reserved already, or in another tab). Check it.",
     );
   }
-  if (!result.ok) {
-    const { item, left } = result;
-    throw conflict(
-      "sold_out",
-      left === 0 ? `${item.name} is sold out` : `Only ${left} of ${item.name} left; lower the quantity`,
-    );
-  }
+  if (!result.ok) throw notEnough(result.item.name, result.left);
   return summaryOf(result.reservation);
 }
+
+const notEnough = (name: string, left: number) =>
+  conflict(
+    "sold_out",
+    left === 0 ? `${name} is sold out` : `Only ${left} of ${name} left; lower the quantity`,
+  );
 
 /** Everyone hears the new stock, and the seller what became of the reservation. */
 const tell: Tell = (reservation, stock) => [

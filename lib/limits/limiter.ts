@@ -79,7 +79,12 @@ const waitFor = (over: Window[], now: number) =>
   Math.max(...over.map((w) => (w.window + 1) * w.rate.windowMs - now));
 
 const refusal = (rule: RuleName, wait: number) =>
-  new DomainError("rate_limited", "rate_limited", `${WORDS[rule]}. Wait a moment and try again.`, wait);
+  new DomainError(
+    "rate_limited",
+    "rate_limited",
+    `${WORDS[rule]}. ${wait < 60_000 ? "Wait a moment and try again." : "Try again later."}`,
+    wait,
+  );
 
 /**
  * Adds one to each window's count, in one read and one commit; when one is over its

@@ -19,7 +19,7 @@ import type {
 import type { Actor } from "@/lib/core/actor.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { getPinned } from "@/lib/moderation/pinned.ts";
-import { replayOf } from "@/lib/replays/actions.ts";
+import { isRecorded, replayOf } from "@/lib/replays/actions.ts";
 import { studioModeration } from "@/lib/moderation/view.ts";
 import { cardOf, showcaseOf } from "@/lib/showcase/view.ts";
 import { ownStream } from "@/lib/streams/access.ts";
@@ -39,6 +39,8 @@ export interface StudioPage {
   moderation: StudioModeration;
   /** The stream's replay so far. */
   replay: ReplayTake[];
+  /** Whether the seller chose to record it (it has takes): a resumed broadcast records again. */
+  recording: boolean;
 }
 
 export async function studioPage(
@@ -48,18 +50,32 @@ export async function studioPage(
 ): Promise<StudioPage> {
   const { kv, clock } = services;
   const stream = await ownStream(kv, actor, streamId);
-  const [chat, audience, sales, products, showcase, analytics, pinned, moderation, replay] = await Promise
-    .all([
-      listChat(kv, stream.id),
-      audienceOf(kv, actor, stream),
-      salesOf(kv, stream.id),
-      listSellerProducts(kv, stream.sellerId),
-      showcaseOf(kv, stream.id, clock.now()),
-      stream.status === "ended" ? getAnalytics(kv, stream.id) : null,
-      getPinned(kv, stream.id),
-      studioModeration(kv, stream),
-      replayOf(services, stream),
-    ]);
+  const [chat, audience, sales, products, showcase, analytics, pinned, moderation, replay, recording] =
+    await Promise
+      .all([
+        listChat(kv, stream.id),
+        audienceOf(kv, actor, stream),
+        salesOf(kv, stream.id),
+        listSellerProducts(kv, stream.sellerId),
+        showcaseOf(kv, stream.id, clock.now()),
+        stream.status === "ended" ? getAnalytics(kv, stream.id) : null,
+        getPinned(kv, stream.id),
+        studioModeration(kv, stream),
+        replayOf(services, stream),
+        isRecorded(services, stream),
+      ]);
   const catalog = await Promise.all(products.map((p) => cardOf(kv, p)));
-  return { stream, chat, audience, sales, catalog, showcase, analytics, pinned, moderation, replay };
+  return {
+    stream,
+    chat,
+    audience,
+    sales,
+    catalog,
+    showcase,
+    analytics,
+    pinned,
+    moderation,
+    replay,
+    recording,
+  };
 }

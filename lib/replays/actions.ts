@@ -163,6 +163,11 @@ export async function replayOf({ kv, config }: Services, stream: Stream): Promis
   }));
 }
 
+/** Whether the seller chose to record the stream (it has a take). */
+export async function isRecorded({ kv }: Services, stream: Stream): Promise<boolean> {
+  return (await listTakes(kv, stream.id)).length > 0;
+}
+
 /** A take's file, or what the request asked of it: `range` is null for the whole file. */
 export type TakeFile =
   & { type: ReplayType; size: number }

@@ -3,6 +3,7 @@
 // their password), at the error's status.
 import type { z } from "zod";
 import { HttpError, InvalidInput, readForm, type RouteContext } from "@/lib/fresh/mod.ts";
+import { waitInWords } from "@/lib/contract/wait.ts";
 import { toHttpError } from "./http_errors.ts";
 
 export interface FormFailure {
@@ -32,13 +33,17 @@ export async function submitForm<I, R>(
     if (!(error instanceof HttpError)) throw error;
     const fields = error instanceof InvalidInput ? error.fields : {};
     const count = Object.keys(fields).length;
+    const words = error.message.replace(/^\w+: /, "");
+    const wait = Number(error.headers.get("retry-after"));
     return {
       ok: false,
       status: error.status,
       failure: {
         error: count > 1
           ? `Please fix the ${count} fields marked below.`
-          : error.message.replace(/^\w+: /, ""),
+          : error.status === 429 && wait > 0
+          ? `${words} (you can try again in ${waitInWords(wait)})`
+          : words,
         fields,
         values,
       },

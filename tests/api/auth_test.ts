@@ -165,6 +165,20 @@ Deno.test("forged guest cookies are refused and not remembered, however many arr
     assertEquals(checkedCookies(), before + 2, "a genuine guest's are (its guest and browser cookies)");
   }));
 
+Deno.test("the sign-up page says how long a refused address must wait, in minutes when it is long", () =>
+  withApp(async (app) => {
+    const from = new Client(app);
+    const signUpForm = (i: number) =>
+      from.postForm("/signup", { email: `s${i}@example.com`, name: `Shop ${i}`, password: good.password });
+    for (let i = 0; i < 5; i++) assertEquals((await signUpForm(i)).status, 303);
+    const refused = await signUpForm(5);
+    assertEquals(refused.status, 429);
+    assertMatch(
+      await refused.text(),
+      /Too many sign-ups from your network\. Try again later\. \(you can try again in \d+ minutes\)/,
+    );
+  }));
+
 Deno.test("sign-out ends the session on the server, not only in the browser", () =>
   withApp(async (app) => {
     const client = new Client(app);

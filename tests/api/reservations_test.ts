@@ -345,6 +345,7 @@ Deno.test("a cart takes only this stream's products in sane quantities, and an e
       ["a missing product", () => add({ productId: "nope", quantity: 1 }), 404, "product_not_found"],
       ["another seller's product", () => add({ productId: other.id, quantity: 1 }), 404, "product_not_found"],
       ["11 of one product", () => add({ productId: product.id, quantity: 11 }), 400, "invalid_input"],
+      ["more than the 5 left", () => add({ productId: product.id, quantity: 6 }), 409, "sold_out"],
       ["a negative quantity", () => add({ productId: product.id, quantity: -1 }), 400, "invalid_input"],
       ["half a shirt", () => add({ productId: product.id, quantity: 1.5 }), 400, "invalid_input"],
       [
@@ -388,6 +389,21 @@ Deno.test("a cart takes only this stream's products in sane quantities, and an e
     }
   }));
 
+Deno.test("a cart refuses more than is left, and still lets a buyer lower what the stock has overtaken", () =>
+  withApp(async (app) => {
+    const { streamId, product } = await liveShop(app, 4);
+    const buyer = await viewer(app, streamId);
+    await addToCart(buyer, streamId, product.id, 4);
+    const more = await buyer.post(`/api/streams/${streamId}/cart/items`, {
+      productId: product.id,
+      quantity: 5,
+    });
+    assertMatch(await expectError(more, 409, "sold_out"), /^Only 4 of Linen shirt left/);
+    await app.services.kv.set(keys.stock(product.id), 2);
+    assertEquals((await addToCart(buyer, streamId, product.id, 3)).items[0]!.quantity, 3, "fewer is fine");
+    await expectError(await buyer.post(`/api/streams/${streamId}/reservations`), 409, "sold_out");
+  }));
+
 Deno.test("twenty fresh guests racing for a stock of 100 hold it a while at most, ten units each", () =>
   withApp(async (app) => {
     const { streamId, product } = await liveShop(app, 100);
@@ -400,7 +416,7 @@ Deno.test("twenty fresh guests racing for a stock of 100 hold it a while at most
     await expectError(
       await greedy.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity: 1 }),
       409,
-      "too_many",
+      "sold_out",
     );
     assertEquals(await getStock(app.services.kv, product.id), 0, "all 100 held, for a while");
     app.clock.advance(15 * 60_000 + 1);

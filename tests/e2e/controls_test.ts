@@ -1,6 +1,6 @@
 // The seller's live controls and the viewer's player controls, with real media.
 import type { Page } from "playwright-core";
-import { assert } from "@/tests/assert.ts";
+import { assert, assertEquals } from "@/tests/assert.ts";
 import { waitForInbound } from "@/tests/e2e/harness/browser.ts";
 import {
   api,
@@ -68,6 +68,27 @@ liveTest(
       await studio.click("button.toggle-mic");
       await viewer.waitForSelector(".mic-muted", { state: "detached", timeout: UI_TIMEOUT });
     });
+
+    await t.step(
+      "switching to another microphone while live takes, and the viewer keeps playing",
+      async () => {
+        const microphone = studio.getByLabel("Microphone");
+        await microphone.selectOption({ label: "Fake Audio Input 1" });
+        // The list shows the device the microphone is capturing from, once the page draws it again.
+        await studio.getByRole("button", { name: "🎙️ Mute" }).click();
+        await studio.getByRole("button", { name: "🔇 Unmute" }).click();
+        await studio.waitForFunction(
+          () =>
+            [...document.querySelectorAll("select")].some((s) =>
+              s.selectedOptions[0]?.textContent === "Fake Audio Input 1"
+            ),
+          undefined,
+          { timeout: UI_TIMEOUT },
+        );
+        assertEquals(await studio.getByRole("alert").filter({ hasText: "could not be switched" }).count(), 0);
+        await viewer.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+      },
+    );
 
     await t.step("turning the camera off shows on the viewer, and back on plays again", async () => {
       await studio.click("button.toggle-camera");
