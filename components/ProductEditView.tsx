@@ -37,9 +37,14 @@ export function ProductEditView({ product, failure }: { product: ProductView; fa
         />
         <button type="submit" class="primary">Save changes</button>
       </form>
-      <form method="post" action={`/studio/products/${product.id}/delete`} class="form">
-        <button type="submit" class="danger">Delete product</button>
-      </form>
+      {/* Asks first, without JavaScript: the product leaves every stream it is pinned to. */}
+      <details class="confirm-delete">
+        <summary>Delete product</summary>
+        <form method="post" action={`/studio/products/${product.id}/delete`} class="form">
+          <p>Delete “{product.name}” for good? It leaves every stream it is pinned to.</p>
+          <button type="submit" class="danger">Yes, delete it</button>
+        </form>
+      </details>
     </section>
   );
 }

@@ -77,7 +77,7 @@ export function WatchView(
         <p class="muted">{stream.sellerName}</p>
         {stream.description && <p>{stream.description}</p>}
       </div>
-      {guestName !== undefined && <GuestNameForm name={guestName ?? undefined} returnTo={path} />}
+      {open && guestName !== undefined && <GuestNameForm name={guestName ?? undefined} returnTo={path} />}
     </section>
   );
 }

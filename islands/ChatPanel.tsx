@@ -63,7 +63,9 @@ export default function ChatPanel({ streamId, initial, canPost: openAtLoad, role
               </button>
             )}
           </li>
-          {messages.value.length === 0 && <li class="chat-empty muted">No messages yet. Say hello!</li>}
+          {messages.value.length === 0 && (
+            <li class="chat-empty muted">{canPost ? "No messages yet. Say hello!" : "No messages."}</li>
+          )}
           {messages.value.map((m) => (
             <ChatLine
               key={m.id}

@@ -75,6 +75,7 @@ export function useCart(
     cancel: (id) =>
       run(async () => {
         await api.cancel(id);
+        if (reserved.value?.id === id) reserved.value = null;
         holds.refetch();
       }),
   };

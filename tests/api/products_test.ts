@@ -417,6 +417,12 @@ Deno.test("the catalog forms add, edit and delete a product, and show bad input 
     assertEquals(edited.status, 303);
     const after = (await (await seller.request(`/api/products/${product.id}`)).json()).product;
     assertEquals([after.priceMinor, after.stock, after.image.type], [3900, 3, "image/png"]);
+    // Deleting asks first (a disclosure, no JavaScript needed), naming the product.
+    const editPage = await (await seller.request(`/studio/products/${product.id}`)).text();
+    assertMatch(
+      editPage,
+      /<summary>Delete product<\/summary><form method="post" action="\/studio\/products\/[^"]+\/delete" class="form"><p>Delete “Linen shirt” for good\?.*?<button type="submit" class="danger">Yes, delete it<\/button>/,
+    );
     assertEquals((await post(`/studio/products/${product.id}/delete`, new FormData())).status, 303);
     assertEquals((await (await seller.request("/api/products")).json()).products, []);
     assertEquals(await filesUnder(app.services.config.dataDir), []);

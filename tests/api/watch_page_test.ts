@@ -44,7 +44,7 @@ Deno.test("?product= renders the sheet open with its details; a product not on s
       return await res.text();
     };
     const open = await page(`?product=${shirt.id}`);
-    assertMatch(open, /<dialog open class="product-sheet" data-product-id="[^"]+">/);
+    assertMatch(open, /<dialog open class="product-sheet" aria-label="Linen shirt" data-product-id="[^"]+">/);
     assert(open.includes("Washed linen.") && open.includes("Add to cart"), "its details and the cart form");
     for (
       const query of [`?product=${hidden.id}`, "?product=%3Cscript%3E", "?product=", "?utm_source=x", ""]
@@ -184,6 +184,21 @@ Deno.test("what changes in a stream is on the very next watch page load", () =>
     assert(
       next.includes("Fresh off the loom") && next.includes("Not on show"),
       "the chat line and the new pin",
+    );
+  }));
+
+Deno.test("an ended stream's page says its chat is closed, and offers no name to chat under", () =>
+  withApp(async (app) => {
+    const { seller, streamId } = await shop(app);
+    const buyer = await viewer(app, streamId);
+    const live = await (await buyer.request(`/watch/${streamId}`)).text();
+    assert(live.includes("Your name in chat") && live.includes("Say hello!"), "while live");
+    await seller.post(`/api/streams/${streamId}/end`);
+    const ended = await (await buyer.request(`/watch/${streamId}`)).text();
+    assertMatch(ended, /Chat is closed: this stream has ended\./);
+    assert(
+      !ended.includes("Your name in chat") && !ended.includes("Say hello!"),
+      "nothing to say hello with",
     );
   }));
 
