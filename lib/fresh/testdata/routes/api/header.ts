@@ -1,7 +1,6 @@
 import type { Handlers } from "../../../types.ts";
 
-/** Echoes `?value=` in a header, as a route might echo a bad input into a Location. */
+/** Redirects to `?to=`, as a form's return path once did, unchecked. */
 export const handler: Handlers = {
-  GET: (ctx) =>
-    new Response(null, { status: 204, headers: { "x-echo": ctx.url.searchParams.get("value")! } }),
+  GET: (ctx) => new Response(null, { status: 303, headers: { location: ctx.url.searchParams.get("to")! } }),
 };
