@@ -47,6 +47,22 @@ liveTest(
     const viewer = await openViewer(browser, watchUrl);
     await viewer.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
 
+    await t.step("the viewer sees that the stream is live, on the playing video", async () => {
+      await viewer.getByText("● Live").waitFor({ timeout: UI_TIMEOUT });
+    });
+
+    await t.step(
+      "End stream asks first, with the focus on the safe answer; Escape keeps streaming",
+      async () => {
+        await studio.getByRole("button", { name: "End stream" }).click();
+        const focused = () => studio.evaluate(() => document.activeElement?.textContent);
+        assertEquals(await focused(), "Keep streaming");
+        await studio.keyboard.press("Escape");
+        assertEquals(await focused(), "End stream");
+        await studio.waitForSelector(".studio[data-phase=live]");
+      },
+    );
+
     await t.step("choosing low quality makes the viewer receive the smallest layer", async () => {
       // Auto: adaptive stream picks the layer that fits the player, above the smallest.
       const high = await waitForHeight(viewer, (h) => h > 180);
@@ -139,5 +155,17 @@ liveTest(
         await viewer.evaluate(() => (globalThis as unknown as { __sameDocument: boolean }).__sameDocument),
       );
     });
+
+    await t.step(
+      "'Can't reach Showfloor' is said while offline, and goes once the connection is back",
+      async () => {
+        const cut = viewer.getByRole("alert").filter({ hasText: "Can't reach Showfloor" });
+        await viewer.context().setOffline(true);
+        await viewer.locator("button.like-button").click();
+        await cut.waitFor({ timeout: UI_TIMEOUT });
+        await viewer.context().setOffline(false);
+        await cut.waitFor({ state: "detached", timeout: UI_TIMEOUT });
+      },
+    );
   },
 );
