@@ -1,5 +1,5 @@
 import { useSignal } from "@preact/signals";
-import { useEffect, useRef } from "preact/hooks";
+import { useLayoutEffect, useRef } from "preact/hooks";
 import type { Broadcast } from "@/lib/client/use_broadcast.ts";
 import { deviceIdOf, type LocalMedia } from "@/lib/client/use_local_media.ts";
 import { DeviceSelect } from "./DeviceSelect.tsx";
@@ -65,7 +65,8 @@ function EndStreamButton({ onEnd }: { onEnd: () => Promise<void> }) {
   const confirming = useSignal(false);
   const moved = useRef(false);
   const focused = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  // Before the next paint, so a key pressed meanwhile lands on the new button.
+  useLayoutEffect(() => {
     if (moved.current) focused.current?.focus();
     moved.current = true;
   }, [confirming.value]);

@@ -54,11 +54,14 @@ liveTest(
     await t.step(
       "End stream asks first, with the focus on the safe answer; Escape keeps streaming",
       async () => {
+        const focusOn = (name: string) =>
+          studio.waitForFunction((name) => document.activeElement?.textContent === name, name, {
+            timeout: UI_TIMEOUT,
+          });
         await studio.getByRole("button", { name: "End stream" }).click();
-        const focused = () => studio.evaluate(() => document.activeElement?.textContent);
-        assertEquals(await focused(), "Keep streaming");
+        await focusOn("Keep streaming");
         await studio.keyboard.press("Escape");
-        assertEquals(await focused(), "End stream");
+        await focusOn("End stream");
         await studio.waitForSelector(".studio[data-phase=live]");
       },
     );
