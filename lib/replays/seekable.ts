@@ -21,16 +21,27 @@ export async function served(path: string, type: ReplayType, bytes: number, fina
   return { head, from, size: head.length + bytes - from };
 }
 
-/** Heads being built in this process, so requests arriving meanwhile wait for the same one. */
-const building = new Map<string, Promise<SeekableHead | null>>();
+/**
+ * Heads lately served (or being built) in this process: a player asks for many ranges of
+ * one take, and each would otherwise read its saved head from disk again.
+ */
+const heads = new Map<string, Promise<SeekableHead | null>>();
+const KEPT = 16;
 
-async function headOf(path: string, bytes: number): Promise<SeekableHead | null> {
-  const saved = await savedHead(path, bytes);
-  if (saved !== undefined) return saved;
+function headOf(path: string, bytes: number): Promise<SeekableHead | null> {
   const key = `${bytes}:${path}`;
-  const made = building.get(key) ?? build(path, bytes).finally(() => building.delete(key));
-  building.set(key, made);
-  return await made;
+  const known = heads.get(key);
+  if (known) return known;
+  const head = savedOrBuilt(path, bytes);
+  head.catch(() => heads.delete(key));
+  heads.set(key, head);
+  if (heads.size > KEPT) heads.delete(heads.keys().next().value!);
+  return head;
+}
+
+async function savedOrBuilt(path: string, bytes: number): Promise<SeekableHead | null> {
+  const saved = await savedHead(path, bytes);
+  return saved !== undefined ? saved : await build(path, bytes);
 }
 
 async function build(path: string, bytes: number): Promise<SeekableHead | null> {
