@@ -13,6 +13,7 @@ export function CartBar({ cart, ended }: { cart: CartControls; ended: boolean })
   const { items } = cart.cart.value;
   const done = cart.reserved.value;
   const held = cart.holds.value;
+  const settled = cart.settled.value.last;
   return (
     <>
       {ended && (items.length > 0 || held.length > 0) && (
@@ -36,8 +37,14 @@ export function CartBar({ cart, ended }: { cart: CartControls; ended: boolean })
       )}
       {done && items.length === 0 && (
         <p class="notice ok reservation-done" role="status">
-          Reserved: {done.items.map((i) => `${i.quantity} × ${i.name}`).join(", ")} for{" "}
-          {formatPrice(done.totalMinor, done.currency)}. Held for you until {localTime(done.expiresAt)}.
+          Reserved: {listed(done.items)} for {formatPrice(done.totalMinor, done.currency)}. Held for you until
+          {" "}
+          {localTime(done.expiresAt)}.
+        </p>
+      )}
+      {settled && (
+        <p class={`notice reservation-settled${settled.status === "paid" ? " ok" : ""}`} role="status">
+          {SETTLED[settled.status as keyof typeof SETTLED](listed(settled.items))}
         </p>
       )}
       {cart.holds.value.length > 0 && <Holds holds={cart.holds.value} cart={cart} />}
@@ -45,6 +52,17 @@ export function CartBar({ cart, ended }: { cart: CartControls; ended: boolean })
     </>
   );
 }
+
+/** "2 × Linen shirt, 1 × Mug". */
+const listed = (items: { quantity: number; name: string }[]) =>
+  items.map((i) => `${i.quantity} × ${i.name}`).join(", ");
+
+/** What became of a hold, in the buyer's words. */
+const SETTLED = {
+  paid: (what: string) => `The seller marked ${what} paid. Thank you!`,
+  released: (what: string) => `The seller let your hold on ${what} go: it is back on sale.`,
+  expired: (what: string) => `Your hold on ${what} ran out: it is back on sale.`,
+};
 
 /** What the viewer holds: the seller keeps it for them until the time shown, then it goes back on sale. */
 function Holds({ holds, cart }: { holds: ReservationSummary[]; cart: CartControls }) {
@@ -54,8 +72,7 @@ function Holds({ holds, cart }: { holds: ReservationSummary[]; cart: CartControl
         {holds.map((h) => (
           <li key={h.id} class="hold" data-id={h.id}>
             <span>
-              {h.items.map((i) => `${i.quantity} × ${i.name}`).join(", ")},{" "}
-              {formatPrice(h.totalMinor, h.currency)}: held for you until{" "}
+              {listed(h.items)}, {formatPrice(h.totalMinor, h.currency)}: held for you until{" "}
               <time dateTime={h.expiresAt}>{localTime(h.expiresAt)}</time>
             </span>
             <button type="button" class="link" disabled={cart.busy.value} onClick={() => cart.cancel(h.id)}>

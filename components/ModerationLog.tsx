@@ -6,6 +6,7 @@ const DONE: Record<ModerationEntry["action"], string> = {
   timeout: "timed out",
   ban: "banned",
   unban: "lifted the ban on",
+  untimeout: "lifted the timeout of",
   pin: "pinned an announcement",
   unpin: "unpinned the announcement",
   dismiss: "dismissed a report of",

@@ -71,6 +71,7 @@ export function WatchView(
         canPost={open}
         role={moderation.role}
         pinned={moderation.pinned}
+        timedOutUntil={moderation.timedOutUntil}
       />
       <div class="stream-info">
         <h1>{stream.title}</h1>

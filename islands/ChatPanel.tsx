@@ -1,17 +1,20 @@
 // Live chat on the watch page and in the studio (lib/client/use_chat_list.ts keeps the
 // list), with the note pinned on top. The host and moderators get the moderation
 // controls on each line (after the stream ends too); viewers can report one while it
-// runs. The box closes the moment the stream ends, on every open page.
+// runs, and see when a moderator has timed them out. The box closes the moment the
+// stream ends, on every open page.
 import { ChatLine, PendingLine } from "@/components/ChatLine.tsx";
 import { ChatLineActions } from "@/components/ChatLineActions.tsx";
 import { LineForm } from "@/components/LineForm.tsx";
 import { PinnedNote } from "@/components/PinnedNote.tsx";
 import { dropChat } from "@/lib/client/chat.ts";
 import { canModerate } from "@/lib/client/moderation.ts";
+import { localTime } from "@/lib/client/server_clock.ts";
 import { endedNow } from "@/lib/client/stream_status.ts";
 import { useChatList } from "@/lib/client/use_chat_list.ts";
 import { useChatModeration } from "@/lib/client/use_chat_moderation.ts";
 import { usePinned } from "@/lib/client/use_pinned.ts";
+import { useStanding } from "@/lib/client/use_standing.ts";
 import { CHAT_MAX_LENGTH } from "@/lib/contract/limits.ts";
 import type { ChatMessage, ChatRole } from "@/lib/contract/messages.ts";
 import type { Pinned } from "@/lib/contract/views.ts";
@@ -26,15 +29,20 @@ export interface ChatPanelProps {
   role: ChatRole;
   /** The note pinned on top, as the server rendered it. */
   pinned: Pinned;
+  /** Set while a moderator has timed the viewer out (ISO), as the server rendered it. */
+  timedOutUntil?: string | null;
 }
 
-export default function ChatPanel({ streamId, initial, canPost: openAtLoad, role, pinned }: ChatPanelProps) {
+export default function ChatPanel(
+  { streamId, initial, canPost: openAtLoad, role, pinned, timedOutUntil = null }: ChatPanelProps,
+) {
   const canPost = openAtLoad && !endedNow();
   const chat = useChatList(streamId, initial, openAtLoad);
   const { messages, earlier, scroll } = chat;
   const note = usePinned(streamId, pinned, canPost);
   const moderation = useChatModeration(streamId, (ids) => messages.value = dropChat(messages.value, ids));
   const moderates = canPost && canModerate(role);
+  const standing = useStanding(timedOutUntil).value;
   const errors = [chat.problem, earlier.error, chat.sender.error, moderation.error, note.error].map((e) =>
     e.value
   );
@@ -82,6 +90,16 @@ export default function ChatPanel({ streamId, initial, canPost: openAtLoad, role
         <p key={error} class="notice error chat-error" role="alert">{error}</p>
       ))}
       {moderation.done.value && <p class="notice ok chat-done" role="status">{moderation.done.value}</p>}
+      {canPost && standing.until && (
+        <p class="notice chat-standing" role="status">
+          A moderator timed you out. You can chat again at {localTime(standing.until)}.
+        </p>
+      )}
+      {canPost && standing.lifted && (
+        <p class="notice ok chat-standing" role="status">
+          A moderator lifted your timeout: you can chat again.
+        </p>
+      )}
       {canPost
         ? (
           <LineForm

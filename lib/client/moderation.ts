@@ -1,8 +1,8 @@
 // The moderation API as islands call it: what the host and moderators do to a message or
 // its author, a viewer's report, the pinned note, and the seller's studio side (reports,
-// bans, log, the shop's rules and moderators).
+// timeouts, bans, log, the shop's rules and moderators).
 import type { ChatMessage, ChatRole } from "@/lib/contract/messages.ts";
-import type { Ban, ChatRules, Moderator, Pinned, StudioModeration } from "@/lib/contract/views.ts";
+import type { Ban, ChatRules, Moderator, Pinned, StudioModeration, TimeOut } from "@/lib/contract/views.ts";
 import type { TimeoutMinutes } from "@/lib/contract/limits.ts";
 import { deleteJson, getJson, postJson, putJson } from "./api.ts";
 
@@ -42,6 +42,9 @@ export const fetchOverview = (streamId: string) =>
 
 export const unban = (shopId: string, person: string) =>
   deleteJson<{ ban: Ban }>(`${shop(shopId)}/bans/${id(person)}`);
+
+export const liftTimeout = (shopId: string, person: string) =>
+  deleteJson<{ timeout: TimeOut }>(`${shop(shopId)}/timeouts/${id(person)}`);
 
 export const saveRules = (shopId: string, rules: ChatRules) =>
   putJson<{ rules: ChatRules }>(`${shop(shopId)}/rules`, rules);

@@ -4,20 +4,22 @@
 // price never stays on screen; a reservation sends the total it showed, and a total that
 // changed meanwhile is refused rather than charged.
 import { type Signal, useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
+import type { ReservationMessage } from "@/lib/contract/messages.ts";
 import type { Cart, CartItem, ReservationSummary } from "@/lib/contract/views.ts";
 import { deleteJson, getJson, postJson } from "./api.ts";
 import { useLiveState } from "./live_state.ts";
 import { remainingMs } from "./server_clock.ts";
 import { type Action, useAction } from "./use_action.ts";
-import { useNow } from "./use_now.ts";
+import { useAtEnd, useNow } from "./use_now.ts";
 
 export interface CartControls extends Omit<Action, "run"> {
   cart: Signal<Cart>;
   /** What the buyer holds in this stream now. */
   holds: Signal<ReservationSummary[]>;
-  /** The reservation just made, until the cart changes again. */
+  /** The reservation just made, until the cart changes again or it is settled. */
   reserved: Signal<ReservationSummary | null>;
+  /** The last hold the seller marked paid or let go, or that ran out. */
+  settled: Signal<{ last: ReservationMessage | null }>;
   /** The server's clock minus this browser's (ms): when sale prices and holds end. */
   offset: number;
   setQuantity(productId: string, quantity: number): Promise<boolean>;
@@ -37,23 +39,30 @@ export function useCart(
   // Fetched again when the highlight changes, and when the stream's status does (once it
   // ends, the page says what becomes of what is held).
   const cart = useLiveState(atLoad.cart, { on: {}, refetchOn: ["highlight", "status"], refetch: api.cart });
+  // The buyer hears of each of their holds (topic "reservation", to them alone): made in
+  // another tab, or settled by the seller or the clock.
   const holds = useLiveState(atLoad.holds, {
     on: {},
-    refetchOn: ["status"],
+    refetchOn: ["status", "reservation"],
     refetch: api.holds,
   });
+  const settled = useLiveState<{ last: ReservationMessage | null }>({ last: null }, {
+    on: { reservation: (held, m) => m.status === "held" || m.status === "cancelled" ? held : { last: m } },
+  }).state;
   const { busy, error, run } = useAction();
   const reserved = useSignal<ReservationSummary | null>(null);
   const ends = [
     ...cart.state.value.items.map((i) => i.saleEndsAt),
     ...holds.state.value.map((h) => h.expiresAt),
   ];
-  useRefetchAtEnd(ends, offset, () => (cart.refetch(), holds.refetch()));
+  useAtEnd(ends, offset, () => (cart.refetch(), holds.refetch()));
 
+  if (reserved.value && reserved.value.id === settled.value.last?.id) reserved.value = null;
   return {
     cart: cart.state,
     holds: holds.state,
     reserved,
+    settled,
     offset,
     busy,
     error,
@@ -95,16 +104,6 @@ function cartApi(streamId: string) {
         .reservation,
     cancel: (id: string) => deleteJson<void>(`${base}/reservations/${encodeURIComponent(id)}`),
   };
-}
-
-/** When the first of `ends` (sale prices, holds) runs out, fetches what the server says now. */
-function useRefetchAtEnd(ends: (string | null)[], offset: number, refetch: () => void): void {
-  useEffect(() => {
-    const next = Math.min(...ends.filter((t) => t !== null).map((t) => remainingMs(t!, offset)));
-    if (!Number.isFinite(next)) return;
-    const timer = setTimeout(refetch, next + 50);
-    return () => clearTimeout(timer);
-  }, [ends.join()]);
 }
 
 /** The unit price now: the list price once a sale price has run out on the server's clock. */

@@ -1,5 +1,6 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
+import { remainingMs } from "./server_clock.ts";
 
 /**
  * This browser's clock at each render, re-rendering the caller four times a second while
@@ -15,4 +16,17 @@ export function useNow(ticking: boolean): number {
   }, [ticking]);
   void ticks.value; // Reading the signal subscribes the caller to the ticks.
   return Date.now();
+}
+
+/**
+ * Calls `then` when the first of `ends` (ISO times on the server's clock, `offset` ms
+ * ahead of this browser's) runs out: a sale price, a hold, a timeout.
+ */
+export function useAtEnd(ends: (string | null)[], offset: number, then: () => void): void {
+  useEffect(() => {
+    const next = Math.min(...ends.filter((t) => t !== null).map((t) => remainingMs(t!, offset)));
+    if (!Number.isFinite(next)) return;
+    const timer = setTimeout(then, next + 50);
+    return () => clearTimeout(timer);
+  }, [ends.join()]);
 }

@@ -157,10 +157,11 @@ const notEnough = (name: string, left: number) =>
     left === 0 ? `${name} is sold out` : `Only ${left} of ${name} left; lower the quantity`,
   );
 
-/** Everyone hears the new stock, and the seller what became of the reservation. */
+/** Everyone hears the new stock, and the seller and the buyer (each of their tabs) what became of the reservation. */
 const tell: Tell = (reservation, stock) => [
   ...stock.map(({ productId, stock }) => ({ message: message("stock", { productId, stock }) })),
   { message: reservationMessage(reservation), to: "hosts" as const },
+  { message: reservationMessage(reservation), to: { person: reservation.identity } },
 ];
 
 /** The asker's holds in the stream, oldest first: "held for you until 14:32". */

@@ -76,6 +76,7 @@ export const ModerationMessage = z.object({
     "timeout",
     "ban",
     "unban",
+    "untimeout",
     "pin",
     "unpin",
     "dismiss",
@@ -184,6 +185,13 @@ export const ReservationMessage = z.object({
   expiresAt: z.iso.datetime(),
 });
 
+/** Sent to one viewer alone: a moderator timed them out of the shop's chats until `until`, or lifted it (null). */
+export const StandingMessage = z.object({
+  ...envelope,
+  type: z.literal("standing"),
+  until: z.nullable(z.iso.datetime()),
+});
+
 /** Something viewers hold changed in a way not worth sending whole (a product edited): fetch it again. */
 export const ChangedMessage = z.object({
   ...envelope,
@@ -214,6 +222,7 @@ export const topics = {
   announcement: AnnouncementMessage,
   report: ReportMessage,
   moderation: ModerationMessage,
+  standing: StandingMessage,
 } as const;
 export type Topic = keyof typeof topics;
 export type MessageOf<T extends Topic> = z.infer<(typeof topics)[T]>;
@@ -230,6 +239,7 @@ export type RemovedMessage = MessageOf<"removed">;
 export type AnnouncementMessage = MessageOf<"announcement">;
 export type ReportMessage = MessageOf<"report">;
 export type ModerationMessage = MessageOf<"moderation">;
+export type StandingMessage = MessageOf<"standing">;
 /** Who speaks in a stream's chat. */
 export type ChatRole = ChatMessage["role"];
 

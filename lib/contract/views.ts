@@ -196,6 +196,11 @@ export interface Ban {
   at: string;
 }
 
+/** Someone timed out of a shop's chats (and reactions) until `until`. */
+export interface TimeOut extends Ban {
+  until: string;
+}
+
 export type ModerationEntry = Body<"moderation">;
 export type Report = Body<"report">;
 
@@ -205,6 +210,8 @@ export interface StudioModeration {
   reports: Report[];
   /** The shop's bans, newest first. */
   bans: Ban[];
+  /** The shop's running timeouts, the first to end first. */
+  timeouts: TimeOut[];
   /** The shop's moderation log, newest first. */
   log: ModerationEntry[];
   rules: ChatRules;
@@ -217,4 +224,6 @@ export interface WatchModeration {
   pinned: Pinned;
   /** Set when the asker gets no token: banned from the shop, or the stream is full. */
   refusal: "banned" | "full" | null;
+  /** Set while a moderator has timed the asker out of the shop's chats (ISO). */
+  timedOutUntil: string | null;
 }

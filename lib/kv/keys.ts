@@ -138,7 +138,8 @@ export const keys = {
   bansOf: under<OfSeller>("bans"),
   ban: under<ShopsPerson>("bans"),
   bannedBrowser: under<ShopsBrowser>("banned_browsers"),
-  /** Someone timed out of the shop's chats (the ISO time it ends), by identity and by browser; expire with it. */
+  /** Someone timed out of the shop's chats (TimeOut with their browser; the end alone, ISO, under the browser); expire with it. */
+  timeoutsOf: under<OfSeller>("timeouts"),
   timeout: under<ShopsPerson>("timeouts"),
   timedOutBrowser: under<ShopsBrowser>("timed_out_browsers"),
   /** When a viewer last posted in a stream (ms), for slow mode; expires with the wait. */

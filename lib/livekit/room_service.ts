@@ -2,7 +2,7 @@
 // actions stay plain and tests have one seam (a recording or failing stand-in).
 import { DataPacket_Kind, RoomServiceClient } from "livekit-server-sdk";
 import { type AnyMessage, encodeMessage } from "@/lib/contract/messages.ts";
-import { roomName } from "./names.ts";
+import { connectionOf, roomName } from "./names.ts";
 import type { RoomParticipant } from "./webhook.ts";
 
 export interface SendOptions {
@@ -23,6 +23,12 @@ export interface RoomService {
   ping(): Promise<void>;
   /** Who is connected to the stream's room now, hidden viewers too (none when it has no room). */
   participants(streamId: string): Promise<RoomParticipant[]>;
+}
+
+/** The person's connections to the stream's room now (tabs, devices), by LiveKit identity. */
+export async function connectionsOf(rooms: RoomService, streamId: string, person: string): Promise<string[]> {
+  return (await rooms.participants(streamId)).map((p) => p.identity)
+    .filter((identity) => connectionOf(identity).person === person);
 }
 
 // A room nobody ever creates: listing it is the cheapest call that needs a valid key.

@@ -19,7 +19,7 @@ import { getPinned, setPinned } from "./pinned.ts";
 import { addReport, closeReport, dismissReport } from "./reports.ts";
 import { refuseProtected, requireModerator } from "./roles.ts";
 import { addBan, timeOut as storeTimeout } from "./sanctions.ts";
-import { dropConnections, removedNews } from "./tell.ts";
+import { dropConnections, removedNews, standingNews } from "./tell.ts";
 
 /** The stream, once the asker is its host or one of the shop's moderators (else 403). */
 async function moderated(services: Services, actor: Actor, stream: Stream): Promise<Stream> {
@@ -75,9 +75,11 @@ export async function timeOut(
   const stream = await moderated(services, actor, await findStream(kv, streamId));
   const { message: m, author } = await offenderOf(services, stream, messageId);
   const now = clock.now();
+  const until = isoAt(now + minutes * 60_000);
   const entry = logEntry(actor.name, "timeout", now, { target: m.name, detail: timeoutWords(minutes) });
-  await storeTimeout(kv, placeOf(stream), author, { now, until: now + minutes * 60_000 }, entry);
-  return { until: isoAt(now + minutes * 60_000) };
+  const timeout = { name: m.name, by: actor.name, at: isoAt(now), until };
+  await storeTimeout(kv, placeOf(stream, [standingNews(author.identity, until)]), author, timeout, entry);
+  return { until };
 }
 
 /**

@@ -56,12 +56,15 @@ export async function admitReaction(services: Services, actor: Actor, stream: St
   if (actor.sellerId !== stream.sellerId) await checkStanding(services, actor, stream);
 }
 
-/** Why the asker may not watch (banned from the shop, or the stream is full), or null. */
-export async function refusalOf(
+/**
+ * The asker's role, why they may not watch (banned from the shop, or the stream is full)
+ * if they may not, and until when they may not chat if timed out.
+ */
+export async function admissionOf(
   services: Services,
   actor: Actor,
   stream: Stream,
-): Promise<WatchModeration["refusal"]> {
+): Promise<Omit<WatchModeration, "pinned">> {
   const { kv, clock } = services;
   // Asked for together, so a page reading through batchedReads() reads them in one go.
   const [role, standing, { viewerCap }] = await Promise.all([
@@ -69,17 +72,20 @@ export async function refusalOf(
     standingOf(kv, stream.sellerId, actor, clock.now()),
     getChatRules(kv, stream.sellerId),
   ]);
-  if (role !== "viewer") return null;
-  if (standing.banned) return "banned";
-  if (!viewerCap || stream.status === "ended") return null;
+  const admitted = { role, refusal: null, timedOutUntil: null };
+  if (role !== "viewer") return admitted;
+  if (standing.banned) return { ...admitted, refusal: "banned" };
+  const free = { ...admitted, timedOutUntil: standing.until };
+  if (!viewerCap || stream.status === "ended") return free;
   // Someone already in (another tab, a reload) keeps their place.
   const inside = actor.identity && await isWatching(kv, stream.id, actor.identity);
-  return !inside && (await getViewerCount(kv, stream.id)).current >= viewerCap ? "full" : null;
+  const full = !inside && (await getViewerCount(kv, stream.id)).current >= viewerCap;
+  return full ? { ...free, refusal: "full" } : free;
 }
 
 /** Refuses a token to watch to the banned (403) and, past the shop's viewer cap, to newcomers (409). */
 export async function admitViewer(services: Services, actor: Actor, stream: Stream): Promise<void> {
-  const refusal = await refusalOf(services, actor, stream);
+  const { refusal } = await admissionOf(services, actor, stream);
   if (refusal === "banned") throw banned();
   if (refusal === "full") throw conflict("stream_full", "This stream is full. Try again in a little while.");
 }

@@ -1,8 +1,8 @@
 // Timeouts and bans in KV, per shop: each is kept under the person and, when known, under
 // the browser session they used (lib/server/cookies.ts), so a new guest cookie from the
-// same browser is held too. A timeout expires by itself; a ban holds until unbanned.
-import type { Ban, ModerationEntry } from "@/lib/contract/views.ts";
-import { isoAt } from "@/lib/core/clock.ts";
+// same browser is held too. A timeout expires by itself unless lifted first; a ban holds
+// until unbanned.
+import type { Ban, ModerationEntry, TimeOut } from "@/lib/contract/views.ts";
 import { keys } from "@/lib/kv/keys.ts";
 import { type LogPlace, takeLogged, withLog } from "./log.ts";
 
@@ -15,6 +15,16 @@ export interface Offender {
 interface StoredBan extends Ban {
   browser: string | null;
 }
+
+/** A timeout as kept under the person; before lifting was possible, only its end (ISO). */
+type StoredTimeout = (TimeOut & { browser: string | null }) | string;
+
+/** True for a timeout kept with whom it is about, still running at `now`. */
+const running = ({ value }: Deno.KvEntryMaybe<StoredTimeout>, now: number) =>
+  typeof value === "object" && value !== null && Date.parse(value.until) > now;
+
+const untilOf = (stored: StoredTimeout | null | undefined) =>
+  typeof stored === "string" ? stored : stored?.until;
 
 /** Banned, or not and maybe timed out until an ISO time. */
 export type Standing = { banned: true } | { banned: false; until: string | null };
@@ -35,25 +45,52 @@ export async function standingOf(
     ...byBrowser,
   ]);
   if (ban!.versionstamp || browser[0]?.versionstamp) return { banned: true };
-  const until = [timeout, browser[1]].map((e) => e?.value as string | null | undefined)
+  const until = [timeout, browser[1]].map((e) => untilOf(e?.value as StoredTimeout | null))
     .filter((u): u is string => !!u && Date.parse(u) > now).sort().at(-1);
   return { banned: false, until: until ?? null };
 }
 
-/** Times the offender out of the shop's chats until `until` (ms). */
+/** Times the offender out of the shop's chats until `timeout.until`. */
 export async function timeOut(
   kv: Deno.Kv,
   place: LogPlace,
   offender: Offender,
-  times: { now: number; until: number },
+  timeout: Omit<TimeOut, "person">,
   entry: ModerationEntry,
 ): Promise<void> {
   const { shopId } = place;
-  const value = isoAt(times.until);
-  const expireIn = times.until - times.now;
-  const op = kv.atomic().set(keys.timeout(shopId, offender.identity), value, { expireIn });
-  if (offender.browser) op.set(keys.timedOutBrowser(shopId, offender.browser), value, { expireIn });
+  const { identity: person, browser } = offender;
+  const expireIn = Date.parse(timeout.until) - Date.parse(timeout.at);
+  const stored: StoredTimeout = { ...timeout, person, browser };
+  const op = kv.atomic().set(keys.timeout(shopId, person), stored, { expireIn });
+  if (browser) op.set(keys.timedOutBrowser(shopId, browser), timeout.until, { expireIn });
   await withLog(op, place, entry).commit();
+}
+
+/** Lifts a timeout running at `now` (and its browser's, unless a later one holds that browser); null when none. */
+export async function liftTimeout(
+  kv: Deno.Kv,
+  place: LogPlace,
+  person: string,
+  now: number,
+  entryFor: (timeout: TimeOut) => ModerationEntry,
+): Promise<TimeOut | null> {
+  const { shopId } = place;
+  // One that has ended (KV removes it a little later) is not lifted, nor logged.
+  if (!running(await kv.get<StoredTimeout>(keys.timeout(shopId, person)), now)) return null;
+  const lifted = await takeLogged<StoredTimeout>(
+    kv,
+    place,
+    keys.timeout(shopId, person),
+    (stored) => entryFor(stored as TimeOut),
+    async (op, stored) => {
+      if (typeof stored === "string" || !stored.browser) return;
+      const browser = await kv.get<string>(keys.timedOutBrowser(shopId, stored.browser));
+      op.check(browser);
+      if (browser.value === stored.until) op.delete(browser.key);
+    },
+  );
+  return lifted && typeof lifted !== "string" ? withoutBrowser(lifted) : null;
 }
 
 /** Bans the offender from the shop's streams (a timeout gives way to it). */
@@ -96,7 +133,8 @@ export async function liftBan(
   return lifted && withoutBrowser(lifted);
 }
 
-const withoutBrowser = ({ browser: _, ...ban }: StoredBan): Ban => ban;
+const withoutBrowser = <T extends Ban>({ browser: _, ...kept }: T & { browser: string | null }): T =>
+  kept as unknown as T;
 
 /** The shop's bans, newest first. */
 export async function listBans(kv: Deno.Kv, shopId: string): Promise<Ban[]> {
@@ -105,4 +143,13 @@ export async function listBans(kv: Deno.Kv, shopId: string): Promise<Ban[]> {
     bans.push(withoutBrowser(e.value));
   }
   return bans.sort((a, b) => b.at.localeCompare(a.at));
+}
+
+/** The shop's running timeouts at `now`, the first to end first. */
+export async function listTimeouts(kv: Deno.Kv, shopId: string, now: number): Promise<TimeOut[]> {
+  const timeouts: TimeOut[] = [];
+  for await (const e of kv.list<StoredTimeout>({ prefix: keys.timeoutsOf(shopId) })) {
+    if (running(e, now)) timeouts.push(withoutBrowser(e.value as TimeOut & { browser: string | null }));
+  }
+  return timeouts.sort((a, b) => a.until.localeCompare(b.until));
 }

@@ -1,10 +1,11 @@
 // A shop's moderation settings, by its seller: the chat rules of all its streams, the
-// moderators it names (other sellers, by email), and lifting bans (moderators may too).
+// moderators it names (other sellers, by email), and lifting bans and timeouts
+// (moderators may too; the person lifted hears of it in the stream the shop is live with).
 // Each change is stored with its log entry in one commit, with the news for the seller's
 // studio when they are live.
 import { getSellerByEmail } from "@/lib/auth/seller_store.ts";
 import { MAX_MODERATORS } from "@/lib/contract/limits.ts";
-import type { Ban, ChatRules, ModerationEntry, Moderator } from "@/lib/contract/views.ts";
+import type { Ban, ChatRules, ModerationEntry, Moderator, TimeOut } from "@/lib/contract/views.ts";
 import type { Actor } from "@/lib/core/actor.ts";
 import { isoAt } from "@/lib/core/clock.ts";
 import { conflict, invalid, notFound } from "@/lib/core/errors.ts";
@@ -16,7 +17,8 @@ import type { RulesInput } from "./inputs.ts";
 import { commitLogged, logEntry } from "./log.ts";
 import { listModerators } from "./moderators.ts";
 import { requireModerator, requireShopOwner } from "./roles.ts";
-import { liftBan } from "./sanctions.ts";
+import { liftBan, liftTimeout } from "./sanctions.ts";
+import { standingNews } from "./tell.ts";
 import { liveStreamIdOf } from "@/lib/streams/store.ts";
 
 async function asOwner(services: Services, actor: Actor, shopId: string): Promise<void> {
@@ -112,5 +114,28 @@ export async function unban(services: Services, actor: Actor, shopId: string, pe
     (ban) => entry = logEntry(actor.name, "unban", clock.now(), { target: ban.name }),
   );
   if (!lifted || !entry) throw notFound("ban_not_found", "This person is not banned");
+  return lifted;
+}
+
+/** Lifts a timeout before it ends: they may chat and react in the shop's streams again. */
+export async function liftTimeoutOf(
+  services: Services,
+  actor: Actor,
+  shopId: string,
+  person: string,
+): Promise<TimeOut> {
+  const { kv, clock } = services;
+  await requireModerator(kv, actor, shopId);
+  await spend(services, "seller", actor);
+  const place = { ...await shopPlace(kv, shopId), news: [standingNews(person, null)] };
+  const now = clock.now();
+  const lifted = await liftTimeout(
+    kv,
+    place,
+    person,
+    now,
+    (timeout) => logEntry(actor.name, "untimeout", now, { target: timeout.name }),
+  );
+  if (!lifted) throw notFound("timeout_not_found", "This person is not timed out");
   return lifted;
 }

@@ -1,12 +1,13 @@
 // What moderation tells, queued in the commit of the change it tells of (lib/outbox): what
 // everyone sees (messages removed, the pinned note) goes to the stream's room; what only
 // the seller sees (log entries, reports) to their studio connections, in the stream where
-// it happened or else the one they are live with. And a ban's removal from the room.
+// it happened or else the one they are live with; a timeout or its lifting to the one
+// person it is about. And a ban's removal from the room.
 import { MAX_REMOVED_IDS } from "@/lib/contract/limits.ts";
 import { message } from "@/lib/contract/messages.ts";
 import type { ModerationEntry } from "@/lib/contract/views.ts";
 import type { Services } from "@/lib/core/services.ts";
-import { connectionOf } from "@/lib/livekit/names.ts";
+import { connectionsOf } from "@/lib/livekit/room_service.ts";
 import type { News } from "@/lib/outbox/queue.ts";
 
 /** Everyone in the stream hears these messages are gone. */
@@ -24,11 +25,16 @@ export const loggedNews = (entry: ModerationEntry): News => ({
   to: "hosts",
 });
 
+/** The person hears they may not chat until `until`, or (null) that they may again. */
+export const standingNews = (person: string, until: string | null): News => ({
+  message: message("standing", { until }),
+  to: { person },
+});
+
 /** Disconnects every connection of the person from the stream's room at once (a ban). */
 export async function dropConnections({ rooms }: Services, streamId: string, person: string): Promise<void> {
   try {
-    const theirs = (await rooms.participants(streamId)).map((p) => p.identity)
-      .filter((id) => connectionOf(id).person === person);
+    const theirs = await connectionsOf(rooms, streamId, person);
     if (theirs.length) await rooms.remove(streamId, theirs);
   } catch (error) {
     // The ban is stored: their next token is refused, and LiveKit's join webhook removes them again.

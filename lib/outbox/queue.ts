@@ -8,8 +8,8 @@ import { keys } from "@/lib/kv/keys.ts";
 
 /** Something to tell a stream's room, or to do to it. */
 export type News =
-  /** A message for everyone in the room, or only the seller's studio connections. */
-  | { message: AnyMessage; to?: "hosts" }
+  /** A message for everyone in the room, only the seller's studio connections, or one person's connections. */
+  | { message: AnyMessage; to?: "hosts" | { person: string } }
   /** Close the room: everyone is let go (the stream ended). */
   | { close: true };
 

@@ -8,7 +8,7 @@ import type { AnyMessage } from "@/lib/contract/messages.ts";
 import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { newId } from "@/lib/kv/ids.ts";
 import { keys } from "@/lib/kv/keys.ts";
-import type { RoomService } from "@/lib/livekit/room_service.ts";
+import { connectionsOf, type RoomService } from "@/lib/livekit/room_service.ts";
 import type { News } from "./queue.ts";
 
 /** An item as the sender keeps it once it has a place in the stream's sequence. */
@@ -161,8 +161,10 @@ class Sender implements OutboxSender {
   async #deliver(streamId: string, entry: Entry): Promise<void> {
     const news = entry.value;
     if ("close" in news) await this.rooms.close(streamId);
-    else if (news.to === "hosts") {
-      const to = await this.opts.hostsOf(streamId);
+    else if (news.to) {
+      const to = news.to === "hosts"
+        ? await this.opts.hostsOf(streamId)
+        : await connectionsOf(this.rooms, streamId, news.to.person);
       const message = { ...news.message, version: entry.versionstamp } as AnyMessage;
       if (to.length) await this.rooms.send(streamId, message, { to });
     } else {

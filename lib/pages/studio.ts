@@ -60,7 +60,7 @@ export async function studioPage(
         showcaseOf(kv, stream.id, clock.now()),
         stream.status === "ended" ? getAnalytics(kv, stream.id) : null,
         getPinned(kv, stream.id),
-        studioModeration(kv, stream),
+        studioModeration(services, stream),
         replayOf(services, stream),
         isRecorded(services, stream),
       ]);

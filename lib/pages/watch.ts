@@ -19,7 +19,7 @@ import type { Actor } from "@/lib/core/actor.ts";
 import { isoAt } from "@/lib/core/clock.ts";
 import { DomainError } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
-import { watchModeration } from "@/lib/moderation/view.ts";
+import { admissionOf } from "@/lib/moderation/admission.ts";
 import type { Stream } from "@/lib/streams/store.ts";
 import { pageTicket } from "@/lib/streams/actions.ts";
 import { view as productView } from "@/lib/catalog/actions.ts";
@@ -73,7 +73,7 @@ export async function watchPage(
   const [shared, own, moderation, cart, holds] = await Promise.all([
     first ?? streamSnapshot(services, streamId),
     ownAudience(reads.kv, asker, known),
-    watchModeration(reads, asker, known),
+    admissionOf(reads, asker, known),
     cartIn(reads, asker, known),
     holdsIn(reads, asker, known),
   ]);

@@ -6,6 +6,7 @@ import { loadConfig } from "@/lib/core/config.ts";
 import { tellViewers } from "@/lib/audience/viewer_news.ts";
 import type { RoomService, SendOptions } from "@/lib/livekit/room_service.ts";
 import type { RoomParticipant } from "@/lib/livekit/webhook.ts";
+import { guestIdentity } from "@/lib/livekit/names.ts";
 import type { AnyMessage, Topic } from "@/lib/contract/messages.ts";
 import { createShowfloor, type Showfloor } from "@/lib/server/showfloor.ts";
 
@@ -186,6 +187,12 @@ export class Client {
   /** Forgets a cookie, as a person clearing one cookie of the site does. */
   clearCookie(name: string): void {
     this.#cookies.delete(name);
+  }
+
+  /** The identity of the guest this browser is, read from its guest cookie (`<json>.<signature>`). */
+  guest(): string {
+    const signed = decodeURIComponent(this.cookie("sf_guest")!);
+    return guestIdentity(JSON.parse(signed.slice(0, signed.lastIndexOf("."))).id);
   }
 }
 

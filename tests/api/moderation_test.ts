@@ -7,7 +7,6 @@ import type { ChatMessage } from "@/lib/contract/messages.ts";
 import type { StudioModeration } from "@/lib/contract/views.ts";
 import { addViewer } from "@/lib/audience/viewers.ts";
 import { keys } from "@/lib/kv/keys.ts";
-import { guestIdentity } from "@/lib/livekit/names.ts";
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
 import {
   Client,
@@ -36,12 +35,6 @@ async function overview(seller: Client, streamId: string): Promise<StudioModerat
   const res = await seller.request(`/api/streams/${streamId}/moderation`);
   assertEquals(res.status, 200);
   return await res.json();
-}
-
-/** The identity of the guest a browser is, read from its guest cookie (`<json>.<signature>`). */
-function guestOf(client: Client): string {
-  const signed = decodeURIComponent(client.cookie("sf_guest")!);
-  return guestIdentity(JSON.parse(signed.slice(0, signed.lastIndexOf("."))).id);
 }
 
 function send(client: Client, method: string, path: string, body?: unknown): Promise<Response> {
@@ -95,6 +88,7 @@ Deno.test("every moderation route refuses viewers, other sellers and strangers w
       ["POST", `${shopPath}/moderators`, { email: "rival@example.com" }],
       ["DELETE", `${shopPath}/moderators/${sellerId}`],
       ["DELETE", `${shopPath}/bans/${bannedPerson}`],
+      ["DELETE", `${shopPath}/timeouts/${ann.guest()}`],
     ];
     await app.forgetSent();
     const before = await kvSnapshot(app.services.kv);
@@ -297,13 +291,98 @@ Deno.test("a timeout refuses the viewer's chat and reactions until it ends, with
     assertEquals((await ann.post(`/api/streams/${streamId}/reactions`, { emoji: "🔥" })).status, 202);
   }));
 
+Deno.test("a timeout is told to its viewer alone and shown on their page; the studio lists it and lifts it early", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, streamId, mod, rival, ann, said } = await shop(app);
+    assertEquals((await seller.post(`/api/streams/${streamId}/live`)).status, 200);
+    const person = ann.guest();
+    const connection = (identity: string) => ({ identity, name: "Someone", sid: `PA_${identity}` });
+    app.rooms.present.set(streamId, [`${person}~vaaa`, `${person}~vbbb`, "guest-bo~vccc"].map(connection));
+    await app.forgetSent();
+
+    const { until } = await (await mod.post(`/api/streams/${streamId}/timeouts`, {
+      messageId: said.id,
+      minutes: 10,
+    })).json();
+    await app.settle();
+    const told = app.rooms.sent.filter((s) => s.topic === "standing");
+    assertEquals(told.map((s) => [s.to, (s.message as { until: string }).until]), [
+      [[`${person}~vaaa`, `${person}~vbbb`], until],
+    ]);
+    const page = await (await ann.request(`/watch/${streamId}`)).text();
+    assert(page.includes("A moderator timed you out. You can chat again at"), "their page says so");
+    const other = await (await (await viewer(app, streamId)).request(`/watch/${streamId}`)).text();
+    assert(!other.includes("timed you out"), "nobody else's does");
+    const listed = (await overview(seller, streamId)).timeouts;
+    assertEquals(listed, [{
+      person,
+      name: said.name,
+      by: "Mo",
+      at: new Date(app.clock.now()).toISOString(),
+      until,
+    }]);
+
+    // Lifting it: only the shop's seller and moderators, only a running timeout, with no body.
+    const lift = `/api/shops/${sellerId}/timeouts/${encodeURIComponent(person)}`;
+    const before = await kvSnapshot(app.services.kv);
+    await expectError(await send(ann, "DELETE", lift), 403, "not_moderator");
+    await expectError(await send(rival, "DELETE", lift), 403, "not_moderator");
+    await expectError(
+      await send(seller, "DELETE", `/api/shops/${sellerId}/timeouts/guest-nobody`),
+      404,
+      "timeout_not_found",
+    );
+    await expectError(await send(seller, "DELETE", lift, { why: "no" }), 400, "invalid_input");
+    assertEquals(await kvSnapshot(app.services.kv), before);
+    await app.forgetSent();
+
+    const res = await send(mod, "DELETE", lift);
+    assertEquals(res.status, 200, await res.clone().text());
+    assertEquals((await res.json()).timeout.until, until);
+    await app.settle();
+    assertEquals(
+      app.rooms.sent.filter((s) => s.topic === "standing").map((
+        s,
+      ) => [s.to, (s.message as { until: null }).until]),
+      [[[`${person}~vaaa`, `${person}~vbbb`], null]],
+    );
+    await say(ann, streamId, "thanks");
+    ann.clearCookie("sf_guest");
+    await ann.watch(streamId);
+    await say(ann, streamId, "a new guest in the same browser is free too");
+    assertEquals((await overview(seller, streamId)).timeouts, []);
+    assertEquals((await overview(seller, streamId)).log[0]!.action, "untimeout");
+    await expectError(await send(mod, "DELETE", lift), 404, "timeout_not_found");
+
+    // One that has run out is not lifted, nor logged, though KV may keep it a little longer.
+    const spam = await say(ann, streamId, "spam");
+    assertEquals(
+      (await mod.post(`/api/streams/${streamId}/timeouts`, { messageId: spam.id, minutes: 1 })).status,
+      201,
+    );
+    app.clock.advance(60_001);
+    await expectError(
+      await send(mod, "DELETE", `/api/shops/${sellerId}/timeouts/${ann.guest()}`),
+      404,
+      "timeout_not_found",
+    );
+    assertEquals((await overview(seller, streamId)).log[0]!.action, "timeout");
+
+    // One stored before timeouts could be lifted (its end alone) still holds until it ends.
+    const end = new Date(app.clock.now() + 60_000).toISOString();
+    await app.services.kv.set(keys.timeout(sellerId, ann.guest()), end);
+    await expectError(await ann.post(`/api/streams/${streamId}/chat`, { text: "hi" }), 403, "timed_out");
+    app.clock.advance(60_001);
+    await say(ann, streamId, "free again");
+  }));
+
 Deno.test("a ban hides the viewer's messages, removes them from the room, and refuses them, a new guest in their browser too", () =>
   withApp(async (app) => {
     const { seller, sellerId, streamId, ann, said } = await shop(app);
     await say(ann, streamId, "second troll line");
     const bo = await viewer(app, streamId);
     await say(bo, streamId, "hello all");
-    const person = guestOf(ann);
+    const person = ann.guest();
     const connection = (identity: string) => ({ identity, name: "Someone", sid: `PA_${identity}` });
     app.rooms.present.set(streamId, [`${person}~vaaa`, `${person}~vbbb`, "guest-bo~vccc"].map(connection));
     await app.forgetSent();
@@ -472,7 +551,7 @@ Deno.test("past the shop's viewer cap a newcomer gets no token and the page says
     const { seller, sellerId, streamId, mod, ann } = await shop(app);
     const rules = { slowModeSeconds: 0, linksAllowed: false, blockedWords: [], viewerCap: 2 };
     await send(seller, "PUT", `/api/shops/${sellerId}/rules`, rules);
-    const inside = guestOf(ann);
+    const inside = ann.guest();
     await addViewer(app.services.kv, streamId, { identity: inside, name: "Ann", sid: "PA_1" });
     await addViewer(app.services.kv, streamId, { identity: "guest-bo", name: "Bo", sid: "PA_2" });
     const late = await viewer(app, streamId);

@@ -233,8 +233,16 @@ Deno.test("a buyer lets their own hold go; the seller marks one paid or releases
     const cancelled = await (await ann.request(path(a1.id), { method: "DELETE" })).json();
     assertEquals(cancelled.reservation.status, "cancelled");
     assertEquals(await getStock(app.services.kv, product.id), 8);
+    // Bo hears it in each of their tabs, and nobody else does.
+    const connection = (identity: string) => ({ identity, name: "Someone", sid: `PA_${identity}` });
+    const bos = [`${bo.guest()}~vaaa`, `${bo.guest()}~vbbb`];
+    app.rooms.present.set(streamId, [...bos, `${ann.guest()}~vccc`].map(connection));
+    await app.forgetSent();
     const paid = await (await seller.post(path(b1.id, "/paid"))).json();
     assertEquals(paid.reservation.status, "paid");
+    await app.settle();
+    const toBo = app.rooms.sent.filter((s) => s.topic === "reservation" && s.to?.includes(bos[0]!));
+    assertEquals(toBo.map((s) => [s.to, (s.message as ReservationMessage).status]), [[bos, "paid"]]);
     assertEquals(await getStock(app.services.kv, product.id), 8, "paid stays sold");
     await expectError(await seller.post(path(b1.id, "/release")), 409, "not_held");
     const b2 = await holdOf(bo);

@@ -1,7 +1,8 @@
 // Moderation end to end with real parts: the seller names a moderator (a second seller
 // account) in the studio; the host deletes a viewer's message and it vanishes on another
-// viewer and from a late viewer's page; the moderator times a viewer out, whose next
-// message is refused with the time shown; blocked words and slow mode refuse what they
+// viewer and from a late viewer's page; the moderator times a viewer out, who is told at
+// once and whose next message is refused with the time shown, and the studio lifts the
+// timeout early; blocked words and slow mode refuse what they
 // should, to the sender only; a report reaches the studio, and a ban from it disconnects
 // the viewer, whom a reload and a fresh guest in the same browser do not let back in.
 import type { Browser, Page } from "playwright-core";
@@ -120,6 +121,10 @@ liveTest(
         await line(mod, "this stream is boring").getByRole("button", { name: "Time out Bo for 5 minutes" })
           .click();
         await mod.getByRole("status").filter({ hasText: "Bo is timed out" }).waitFor({ timeout: UI_TIMEOUT });
+        // Told at once, before trying to chat: the room's message to Bo alone.
+        await bo.getByRole("status").filter({ hasText: "A moderator timed you out. You can chat again at" })
+          .waitFor({ timeout: UI_TIMEOUT });
+        assertEquals(await ann.getByText("A moderator timed you out").count(), 0);
         await say(bo, "hello?");
         const refusal = bo.getByRole("alert").filter({ hasText: "You can chat again at" });
         await refusal.waitFor({ timeout: UI_TIMEOUT });
@@ -131,6 +136,22 @@ liveTest(
           new RegExp(`timed you out\\. You can chat again at ${expected}`),
         );
         assertEquals(await line(ann, "hello?").count(), 0);
+      },
+    );
+
+    await t.step(
+      "the studio lists the timeout and lifts it early: the viewer hears at once and chats",
+      async () => {
+        const lift = studio.getByRole("button", { name: "Lift the timeout of Bo" });
+        await lift.click();
+        await lift.waitFor({ state: "detached", timeout: UI_TIMEOUT });
+        await studio.getByText("Nobody is timed out.").waitFor();
+        await bo.getByRole("status").filter({
+          hasText: "A moderator lifted your timeout: you can chat again.",
+        })
+          .waitFor({ timeout: UI_TIMEOUT });
+        await said(bo, "thanks for letting me back");
+        await line(ann, "thanks for letting me back").waitFor({ timeout: UI_TIMEOUT });
       },
     );
 

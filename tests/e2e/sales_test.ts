@@ -1,6 +1,7 @@
 // Sales end to end with real parts: a viewer reserves a pinned product, the seller's
-// studio shows the reservation and the stock left dropping as LiveKit delivers them, and
-// once the stream has ended the studio shows the stream's numbers.
+// studio shows the reservation and the stock left dropping as LiveKit delivers them, the
+// buyer hears at once when the seller marks it paid, and once the stream has ended the
+// studio shows the stream's numbers.
 import { assert, assertEquals } from "@/tests/assert.ts";
 import {
   api,
@@ -39,6 +40,25 @@ liveTest(
       const line = await studio.textContent(".sales-feed .reservation");
       assert(line?.includes("2 × Linen shirt"), `reservation line: ${line}`);
       await studio.waitForSelector(`${stockLeft}[data-stock="3"]`, { timeout: UI_TIMEOUT });
+      // Made outside the page (as from another tab): the page hears of it, to this buyer alone.
+      await viewer.getByRole("region", { name: "Held for you" }).getByText("2 × Linen shirt")
+        .waitFor({ timeout: UI_TIMEOUT });
+    });
+
+    await t.step("the seller marks it paid: the buyer hears at once, and the hold goes", async () => {
+      await studio.locator(".sales-feed .reservation").getByRole("button", { name: "Mark paid" }).click();
+      await viewer.getByRole("status").filter({
+        hasText: "The seller marked 2 × Linen shirt paid. Thank you!",
+      })
+        .waitFor({ timeout: UI_TIMEOUT });
+      await viewer.getByRole("region", { name: "Held for you" }).waitFor({
+        state: "detached",
+        timeout: UI_TIMEOUT,
+      });
+      await api(viewer, "POST", `/api/streams/${streamId}/cart/items`, { productId, quantity: 1 });
+      await api(viewer, "POST", `/api/streams/${streamId}/reservations`);
+      await viewer.getByRole("region", { name: "Held for you" }).getByText("1 × Linen shirt")
+        .waitFor({ timeout: UI_TIMEOUT });
     });
 
     await t.step(
@@ -51,8 +71,8 @@ liveTest(
         const stat = (name: string) =>
           studio.getAttribute(`.stream-analytics [data-stat=${name}]`, "data-value", { timeout: UI_TIMEOUT });
         const numbers = async () => {
-          assertEquals(await stat("reservations"), "1");
-          assertEquals(await stat("unitsReserved"), "2");
+          assertEquals(await stat("reservations"), "2");
+          assertEquals(await stat("unitsReserved"), "3");
           assertEquals(await stat("uniqueViewers"), "1");
           assertEquals(await stat("peakViewers"), "1");
           assertEquals(await stat("sheetOpens"), "1");
@@ -68,8 +88,8 @@ liveTest(
         assert(await viewer.evaluate(() => (globalThis as { __sameDocument?: boolean }).__sameDocument));
         await studio.reload();
         await numbers();
-        // The reservation stays listed after the stream.
-        assertEquals(await studio.locator(".sales-feed .reservation").count(), 1);
+        // The reservations stay listed after the stream.
+        assertEquals(await studio.locator(".sales-feed .reservation").count(), 2);
       },
     );
   },
