@@ -6,7 +6,7 @@ import type { Audience, LikeState, Viewers } from "@/lib/contract/views.ts";
 import type { Actor } from "@/lib/core/actor.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { spend } from "@/lib/limits/limiter.ts";
-import { admitReaction } from "@/lib/moderation/admission.ts";
+import { admitReaction, refuseBanned } from "@/lib/moderation/admission.ts";
 import { findStream, isOwner, openStream } from "@/lib/streams/access.ts";
 import type { Stream } from "@/lib/streams/store.ts";
 import { getLikes, likedBy, toggleLike } from "./likes.ts";
@@ -23,6 +23,7 @@ export async function toggle(services: Services, actor: Actor, streamId: string)
   const { kv } = services;
   await spend(services, "like", actor);
   const stream = await openStream(kv, streamId);
+  await refuseBanned(services, actor, stream);
   return await toggleLike(
     kv,
     stream.id,

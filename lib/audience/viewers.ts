@@ -5,6 +5,7 @@
 // only when their last connection does (a reload's new session can be reported before
 // the old one's leave).
 import { atomically, RETRY } from "@/lib/kv/atomic.ts";
+import { getAll } from "@/lib/kv/get_all.ts";
 import { keys } from "@/lib/kv/keys.ts";
 
 export interface ViewerCount {
@@ -42,14 +43,8 @@ export async function getViewerCount(kv: Deno.Kv, streamId: string): Promise<Vie
 
 /** Viewer counts for many streams at once (for the home page). */
 export async function getViewerCounts(kv: Deno.Kv, streamIds: string[]): Promise<Map<string, ViewerCount>> {
-  const counts = new Map<string, ViewerCount>();
-  // getMany takes at most 10 keys a call.
-  for (let i = 0; i < streamIds.length; i += 10) {
-    const ids = streamIds.slice(i, i + 10);
-    const entries = await kv.getMany<StoredCount[]>(ids.map((id) => keys.viewerCount(id)));
-    entries.forEach((e, j) => counts.set(ids[j]!, countOf(e)));
-  }
-  return counts;
+  const entries = await getAll<StoredCount>(kv, streamIds.map((id) => keys.viewerCount(id)));
+  return new Map(streamIds.map((id, k) => [id, countOf(entries[k]!)]));
 }
 
 /** The names of the viewers in the room, in identity order; `limit` caps how many (default: all). */

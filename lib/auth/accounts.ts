@@ -9,7 +9,7 @@ import type { SignInInput, SignUpInput } from "./inputs.ts";
 import type { PasswordPool } from "./password_pool.ts";
 import { createSeller, getSellerByEmail, type Seller } from "./seller_store.ts";
 import { isKnownDevice } from "./devices.ts";
-import { clearFailures, recordFailure, waitToSignIn } from "./sign_in_failures.ts";
+import { clearFailures, giveBackTry, takeTry } from "./sign_in_failures.ts";
 
 export async function signUp(services: Services, actor: Actor, input: SignUpInput): Promise<Seller> {
   const { kv, clock, passwords } = services;
@@ -38,7 +38,7 @@ export async function signIn(services: Services, actor: Actor, input: SignInInpu
   const seller = await getSellerByEmail(kv, input.email);
   const known = seller && await isKnownDevice(kv, seller.id, actor.device);
   const bucket = known ? `device:${actor.device}` as const : "other";
-  const wait = await waitToSignIn(kv, input.email, bucket, clock.now());
+  const wait = await takeTry(kv, input.email, bucket, clock.now());
   if (wait > 0) {
     throw new DomainError(
       "rate_limited",
@@ -47,9 +47,12 @@ export async function signIn(services: Services, actor: Actor, input: SignInInpu
       wait,
     );
   }
-  const ok = await passwords.verify(input.password, seller?.passwordHash ?? await decoyOf(passwords));
+  const ok = await passwords.verify(input.password, seller?.passwordHash ?? await decoyOf(passwords))
+    .catch(async (error) => {
+      await giveBackTry(kv, input.email, bucket);
+      throw error;
+    });
   if (!seller || !ok) {
-    await recordFailure(kv, input.email, bucket, clock.now());
     throw new DomainError("unauthenticated", "invalid_credentials", "Email or password is wrong");
   }
   await clearFailures(kv, input.email, bucket);

@@ -1,7 +1,7 @@
 // What a seller sends to add or change a product: as JSON (minor units) or as a form
 // (multipart with an image file; the studio's form takes the price as people write it).
 import { z } from "zod";
-import { CURRENCIES } from "@/lib/contract/limits.ts";
+import { CURRENCIES, MAX_STOCK } from "@/lib/contract/limits.ts";
 import { formatAmount, parseAmount } from "@/lib/contract/money.ts";
 import { description, text, typedNumber } from "@/lib/core/fields.ts";
 
@@ -13,7 +13,7 @@ const wholeNumber = (message: string, label: string, max: number) =>
     .max(max, `${label} is too high`);
 
 const priceMinor = wholeNumber(PRICE_NOT_WHOLE, "Price", 100_000_000);
-const stock = wholeNumber(STOCK_NOT_WHOLE, "Stock", 1_000_000);
+const stock = wholeNumber(STOCK_NOT_WHOLE, "Stock", MAX_STOCK);
 
 // Fields without defaults, so a patch that leaves one out leaves it unchanged.
 const productFields = {

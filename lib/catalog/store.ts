@@ -1,9 +1,10 @@
 // A seller's catalog. Stock lives under its own key so that reservations can check its
 // versionstamp and take units atomically without touching the product record. What a
 // seller keeps (products, image bytes) is counted as it changes, for their quotas.
+import { MAX_STOCK } from "@/lib/contract/limits.ts";
 import type { ProductDetails } from "@/lib/contract/views.ts";
 import { isoAt } from "@/lib/core/clock.ts";
-import { conflict, notFound } from "@/lib/core/errors.ts";
+import { conflict, invalid, notFound } from "@/lib/core/errors.ts";
 import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { newId } from "@/lib/kv/ids.ts";
 import { keys } from "@/lib/kv/keys.ts";
@@ -162,6 +163,7 @@ const productGone = () => notFound(...PRODUCT_MISSING);
 function stockAfter(change: StockChange, current: number): number {
   if (typeof change === "number") return change;
   const next = current + change.typed - change.shown;
+  if (next > MAX_STOCK) throw invalid("stock_too_large", `Stock: at most ${MAX_STOCK.toLocaleString("en")}`);
   if (next < 0) {
     throw conflict(
       "stock_changed",

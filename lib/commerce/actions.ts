@@ -12,6 +12,7 @@ import type { Services } from "@/lib/core/services.ts";
 import { sellersProduct } from "@/lib/catalog/access.ts";
 import { getProduct, getStock, type Product } from "@/lib/catalog/store.ts";
 import { spend } from "@/lib/limits/limiter.ts";
+import { refuseBanned } from "@/lib/moderation/admission.ts";
 import { getSale } from "@/lib/showcase/store.ts";
 import { findStream, openStream, ownStream } from "@/lib/streams/access.ts";
 import type { Stream } from "@/lib/streams/store.ts";
@@ -76,6 +77,11 @@ export async function setItem(
   const { kv, clock } = services;
   await spend(services, "cart", actor);
   const stream = await openStream(kv, streamId);
+  await refuseBanned(services, actor, stream);
+  // A line goes whatever became of its product (deleted since, say).
+  if (input.quantity === 0) {
+    return await pricedCart(services, stream.id, await setCartLine(kv, stream.id, actor.identity, input));
+  }
   const product = await sellersProduct(kv, stream.sellerId, input.productId);
   const [sale, held, stock, cart] = await Promise.all([
     getSale(kv, stream.id),
@@ -87,11 +93,14 @@ export async function setItem(
   const had = cart.value?.lines.find((l) => l.productId === product.id)?.quantity ?? 0;
   if (input.quantity > stock && input.quantity > had) throw notEnough(product.name, stock);
   const onSale = priceOf(product, sale, clock.now()).saleEndsAt !== null;
-  const stored = await setCartLine(kv, stream.id, actor.identity, input, async (others) => {
+  const stored = await setCartLine(kv, stream.id, actor.identity, input, async (lines) => {
+    // Lines of products deleted since count for nothing, and go.
+    const known = await productsOf(kv, lines.map((l) => l.productId));
+    const others = lines.filter((l) => known.has(l.productId));
     if (others.length >= MAX_CART_PRODUCTS) {
       throw conflict("cart_full", `A cart holds at most ${MAX_CART_PRODUCTS} different products`);
     }
-    const currency = [...(await productsOf(kv, others.map((l) => l.productId))).values()][0]?.currency;
+    const currency = [...known.values()][0]?.currency;
     if (currency && currency !== product.currency) {
       throw conflict(
         "other_currency",
@@ -99,6 +108,7 @@ export async function setItem(
       );
     }
     checkUnits(services, product, input.quantity, held.get(product.id) ?? 0, onSale);
+    return others;
   });
   return await pricedCart(services, stream.id, stored);
 }
@@ -117,6 +127,7 @@ export async function reserve(
   const { kv, clock, config } = services;
   await spend(services, "reserve", actor);
   const stream = await openStream(kv, streamId);
+  await refuseBanned(services, actor, stream);
   const entry = await getStoredCart(kv, stream.id, actor.identity);
   const priced = await pricedCart(services, stream.id, entry.value);
   if (priced.items.length === 0) throw conflict("cart_empty", "Your cart is empty");

@@ -61,20 +61,22 @@ export function priceCart(
 
 /**
  * Sets how many of a product the cart holds (0 removes it) after `allow` has seen the
- * cart as it is; written only if nobody changed the cart meanwhile.
+ * cart's other lines as they are, and said which stay (it may refuse, or drop lines of
+ * products gone since); written only if nobody changed the cart meanwhile.
  */
 export async function setCartLine(
   kv: Deno.Kv,
   streamId: string,
   identity: string,
   line: { productId: string; quantity: number },
-  allow: (others: StoredCart["lines"]) => Promise<void>,
+  allow: (others: StoredCart["lines"]) => Promise<StoredCart["lines"]> = (others) => Promise.resolve(others),
 ): Promise<StoredCart> {
   return await atomically("changing the cart", async () => {
     const entry = await getStoredCart(kv, streamId, identity);
-    const others = (entry.value?.lines ?? []).filter((l) => l.productId !== line.productId);
-    if (line.quantity > 0) await allow(others);
+    const lines = entry.value?.lines ?? [];
+    const others = await allow(lines.filter((l) => l.productId !== line.productId));
     const cart = { lines: line.quantity === 0 ? others : [...others, line] };
+    if (line.quantity === 0 && others.length === lines.length) return { lines }; // Nothing to remove.
     const op = kv.atomic().check(entry).set(keys.cart(streamId, identity), cart, { expireIn: CART_TTL_MS });
     return (await op.commit()).ok ? cart : RETRY;
   });

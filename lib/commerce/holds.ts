@@ -8,6 +8,7 @@ import { isoAt } from "@/lib/core/clock.ts";
 import { bumpIn } from "@/lib/analytics/store.ts";
 import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { newId } from "@/lib/kv/ids.ts";
+import { getAll } from "@/lib/kv/get_all.ts";
 import { keys } from "@/lib/kv/keys.ts";
 import { type News, queue } from "@/lib/outbox/queue.ts";
 
@@ -43,9 +44,9 @@ export async function hold(
 ): Promise<HoldResult> {
   const { items } = order;
   return await atomically<HoldResult>("reserving", async () => {
-    const [cart, ...stocks] = await kv.getMany<[unknown, ...number[]]>([
-      order.cart.key,
-      ...items.map((i) => keys.stock(i.productId)),
+    const [cart, stocks] = await Promise.all([
+      kv.get(order.cart.key),
+      getAll<number>(kv, items.map((i) => keys.stock(i.productId))),
     ]);
     // Retrying cannot help once the cart has changed: what was priced is gone.
     if (cart.versionstamp !== order.cart.versionstamp) return { ok: false, reason: "cart_changed" };
@@ -99,7 +100,7 @@ export async function settle(
     const held = entry.value;
     if (held?.status !== "held") return null;
     const back = status !== "paid";
-    const stocks = back ? await kv.getMany<number[]>(held.items.map((i) => keys.stock(i.productId))) : [];
+    const stocks = back ? await getAll<number>(kv, held.items.map((i) => keys.stock(i.productId))) : [];
     const settled: Reservation = { ...held, status };
     const op = kv.atomic().check(entry, ...stocks)
       .set(keys.reservation(streamId, id), settled, back ? { expireIn: SETTLED_TTL_MS } : undefined)

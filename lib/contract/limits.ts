@@ -52,7 +52,10 @@ export const MAX_PINS = 6;
 /** How many of one product a cart may hold. */
 export const MAX_QUANTITY = 10;
 
-/** Distinct products a cart may hold: one KV getMany reads all their stock. */
+/** The most stock a product may have. */
+export const MAX_STOCK = 1_000_000;
+
+/** Distinct products a cart may hold. */
 export const MAX_CART_PRODUCTS = 10;
 
 /** How many reservations the studio's sales feed lists. */

@@ -3,8 +3,7 @@
 // each. For pages that read a little of many capabilities at once; writes are left alone.
 // Eventual reads, lists and everything else pass straight through.
 
-/** getMany's most keys in one call. */
-const MAX_KEYS = 10;
+import { MAX_KEYS } from "./get_all.ts";
 
 interface Wanted {
   key: Deno.KvKey;

@@ -18,6 +18,7 @@ import { logEntry, withLog } from "./log.ts";
 import { getPinned, setPinned } from "./pinned.ts";
 import { addReport, closeReport, dismissReport } from "./reports.ts";
 import { refuseProtected, requireModerator } from "./roles.ts";
+import { refuseBanned } from "./admission.ts";
 import { addBan, timeOut as storeTimeout } from "./sanctions.ts";
 import { dropConnections, removedNews, standingNews } from "./tell.ts";
 
@@ -113,6 +114,7 @@ export async function report(services: Services, actor: Actor, streamId: string,
   const { kv, clock } = services;
   await spend(services, "report", actor);
   const stream = await openStream(kv, streamId);
+  await refuseBanned(services, actor, stream);
   const found = await getChatMessage(kv, stream.id, id);
   if (!found) throw gone();
   await addReport(kv, stream.id, found.message, actor.identity, clock.now());

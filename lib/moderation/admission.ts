@@ -1,6 +1,6 @@
 // The shop's rules where they bite, for the other capabilities to call: whether the asker
-// may chat (role, ban, timeout, links, blocked words, slow mode), react, or get a token
-// to watch (ban, viewer cap). The host and moderators pass every rule but the rate limit.
+// may chat (role, ban, timeout, links, blocked words, slow mode), react, like, report or
+// buy (ban), or get a token to watch (ban, viewer cap). The host and moderators pass every rule but the rate limit.
 import { getViewerCount, isWatching } from "@/lib/audience/viewers.ts";
 import type { ChatRole } from "@/lib/contract/messages.ts";
 import type { WatchModeration } from "@/lib/contract/views.ts";
@@ -35,9 +35,8 @@ export async function admitChat(
 ): Promise<ChatRole> {
   const { kv, clock } = services;
   const role = await roleOf(kv, actor, stream.sellerId);
-  if (role === "seller") return role;
   await spend(services, "chat", actor);
-  if (role === "moderator") return role;
+  if (role !== "viewer") return role;
   await checkStanding(services, actor, stream);
   const rules = await getChatRules(kv, stream.sellerId);
   checkText(text, rules);
@@ -49,6 +48,12 @@ export async function admitChat(
     }
   }
   return role;
+}
+
+/** Refuses the banned (403): for what anyone watching may do besides chat and react (like, report, buy). */
+export async function refuseBanned({ kv, clock }: Services, actor: Actor, stream: Stream): Promise<void> {
+  if (actor.sellerId === stream.sellerId) return;
+  if ((await standingOf(kv, stream.sellerId, actor, clock.now())).banned) throw banned();
 }
 
 /** May the asker react? Not while banned or timed out. */

@@ -33,7 +33,8 @@ const MAX_TAKES = 50;
 /** How long after the end the last pieces of a recording are still taken (a slow uplink catching up). */
 const LAST_PART_MS = 10 * 60_000;
 /**
- * How fast a take may grow, in bytes a second, after a head start of one part: four times
+ * How fast a stream's replay (its takes together) may grow, in bytes a second, after a
+ * head start of one part: four times
  * what the studio records (1 Mbit/s), so uploads catching up after a dropped connection
  * pass, while an account that records nothing cannot fill the disk at line speed.
  */
@@ -92,8 +93,12 @@ export async function addPart(
   if (part === 0 && !startsLike(take.type, bytes)) {
     throw new DomainError("unsupported", "not_video", `This take's first part is not ${take.type} video`);
   }
-  const seconds = (clock.now() - Date.parse(take.startedAt)) / 1000;
-  const over = take.bytes + bytes.length - REPLAY_PART_MAX_BYTES - seconds * MAX_BYTES_PER_SECOND;
+  // Counted over the stream's takes together, since its first began: takes sent side by
+  // side share one allowance.
+  const takes = await listTakes(kv, streamId);
+  const seconds = (clock.now() - Math.min(...takes.map((t) => Date.parse(t.startedAt)))) / 1000;
+  const sent = takes.reduce((sum, t) => sum + t.bytes, 0);
+  const over = sent + bytes.length - REPLAY_PART_MAX_BYTES - seconds * MAX_BYTES_PER_SECOND;
   if (over > 0) {
     const waitMs = Math.ceil(over / MAX_BYTES_PER_SECOND * 1000);
     throw new DomainError(

@@ -31,12 +31,18 @@ function trusted(address: string, proxies: Range[]): boolean {
 
 /**
  * The client's address: the peer's, unless the peer is a trusted proxy, in which case the
- * right-most address in X-Forwarded-For that is not itself a trusted proxy.
+ * right-most address in X-Forwarded-For that is not itself a trusted proxy. An IPv6
+ * client is known by its /64 ("2001:db8:1:2::/64"): one home, phone or server is given a
+ * whole /64, and could otherwise take a new address for every request.
  */
 export function clientAddress(peer: string | null, forwardedFor: string | null, proxies: Range[]): string {
   let address = peer ?? "unknown";
-  if (!forwardedFor || !trusted(address, proxies)) return normal(address)?.toString() ?? address;
-  const hops = forwardedFor.split(",").map((hop) => hop.trim()).filter(Boolean);
-  while (hops.length && trusted(address, proxies)) address = hops.pop()!;
-  return normal(address)?.toString() ?? address.slice(0, 64);
+  if (forwardedFor && trusted(address, proxies)) {
+    const hops = forwardedFor.split(",").map((hop) => hop.trim()).filter(Boolean);
+    while (hops.length && trusted(address, proxies)) address = hops.pop()!;
+  }
+  const parsed = normal(address);
+  if (!parsed) return address.slice(0, 64);
+  if (parsed.kind() === "ipv4") return parsed.toString();
+  return `${ipaddr.IPv6.networkAddressFromCIDR(`${parsed.toString()}/64`).toString()}/64`;
 }

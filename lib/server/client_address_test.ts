@@ -23,3 +23,16 @@ Deno.test("clientAddress() takes the right-most hop that is not a proxy of ours,
   );
   assertEquals(clientAddress("127.0.0.1", "garbage", proxies), "garbage");
 });
+
+Deno.test("clientAddress() knows an IPv6 client by its /64, which one home or phone holds whole", () => {
+  const [a, b, other] = ["2001:db8:1:2::1", "2001:db8:1:2:ffff:aaaa:bbbb:cccc", "2001:db8:1:3::1"]
+    .map((address) => clientAddress(address, null, proxies));
+  assertEquals([a, b], ["2001:db8:1:2::/64", "2001:db8:1:2::/64"]);
+  assertEquals(other, "2001:db8:1:3::/64");
+  assertEquals(
+    clientAddress("127.0.0.1", "2001:DB8:1:2:0:0:0:9", proxies),
+    "2001:db8:1:2::/64",
+    "behind our proxy",
+  );
+  assertEquals(clientAddress("::1", null, proxies), "::/64");
+});

@@ -4,6 +4,7 @@ import { isoAt } from "@/lib/core/clock.ts";
 import type { StreamStatus } from "@/lib/contract/views.ts";
 import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { newId } from "@/lib/kv/ids.ts";
+import { getAll } from "@/lib/kv/get_all.ts";
 import { keys } from "@/lib/kv/keys.ts";
 import { type News, queue } from "@/lib/outbox/queue.ts";
 
@@ -71,13 +72,8 @@ export async function listLiveStreams(kv: Deno.Kv): Promise<Stream[]> {
 }
 
 async function getStreams(kv: Deno.Kv, ids: string[]): Promise<Stream[]> {
-  const streams: Stream[] = [];
-  // getMany takes at most 10 keys a call.
-  for (let i = 0; i < ids.length; i += 10) {
-    const entries = await kv.getMany<Stream[]>(ids.slice(i, i + 10).map((id) => keys.stream(id)));
-    for (const e of entries) if (e.value) streams.push(e.value);
-  }
-  return streams;
+  const entries = await getAll<Stream>(kv, ids.map((id) => keys.stream(id)));
+  return entries.flatMap((e) => e.value ? [e.value] : []);
 }
 
 /** The stream as stored now and its seller's live marker, for a commit that checks both. */

@@ -187,6 +187,21 @@ Deno.test("forty bad sign-ins: the address is held back, and after five misses t
     assertEquals(fromOne.filter((s) => s === 429).length, 1, "30 tries per address in 10 minutes");
   }));
 
+Deno.test("wrong passwords sent all at once are counted one by one: five are checked, the rest wait", () =>
+  withApp(async (app) => {
+    await signUp(new Client(app), "bo@example.com", "Bo");
+    const attempts = await Promise.all(
+      Array.from(
+        { length: 20 },
+        (_, i) =>
+          new Client(app).post("/api/auth/signin", { email: "bo@example.com", password: `wrong ${i}` }),
+      ),
+    );
+    const statuses = attempts.map((r) => (void r.body?.cancel(), r.status));
+    assertEquals(statuses.filter((s) => s === 401).length, 5, `checked: ${statuses}`);
+    assertEquals(statuses.filter((s) => s === 429).length, 15);
+  }));
+
 Deno.test("a seller's quotas: products, image bytes and streams a day, each refused in plain words", async () => {
   await using app = await disposableApp({ MAX_PRODUCTS_PER_SELLER: "2", MAX_STREAMS_PER_DAY: "2" });
   const seller = new Client(app);

@@ -2,12 +2,32 @@ import type { ChatMessage } from "@/lib/contract/messages.ts";
 import { getAnalytics } from "@/lib/analytics/store.ts";
 import { keys } from "@/lib/kv/keys.ts";
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
-import { Client, expectError, kvSnapshot, sellerWithStream, signUp, viewer, withApp } from "./client.ts";
+import {
+  Client,
+  expectError,
+  kvSnapshot,
+  say,
+  sellerWithStream,
+  signUp,
+  type TestApp,
+  viewer,
+  withApp,
+} from "./client.ts";
 
-async function chat(client: Client, streamId: string, text: string): Promise<ChatMessage> {
-  const res = await client.post(`/api/streams/${streamId}/chat`, { text });
-  assertEquals(res.status, 201, await res.clone().text());
-  return (await res.json()).message;
+/** `n` messages from one person, a second apart: as fast as the chat's rate limit lets anyone. */
+async function chatMany(
+  app: TestApp,
+  client: Client,
+  streamId: string,
+  n: number,
+  text: (i: number) => string,
+) {
+  const sent: ChatMessage[] = [];
+  for (let i = 0; i < n; i++) {
+    sent.push(await say(client, streamId, text(i)));
+    app.clock.advance(1_000);
+  }
+  return sent;
 }
 
 async function page(client: Client, streamId: string, query = ""): Promise<ChatMessage[]> {
@@ -57,8 +77,8 @@ Deno.test("a chat message is trimmed, and 500 characters is allowed", () =>
   withApp(async (app) => {
     const { streamId } = await sellerWithStream(app);
     const guest = await viewer(app, streamId);
-    assertEquals((await chat(guest, streamId, "  hello  ")).text, "hello");
-    assertEquals((await chat(guest, streamId, "é".repeat(500))).text.length, 500);
+    assertEquals((await say(guest, streamId, "  hello  ")).text, "hello");
+    assertEquals((await say(guest, streamId, "é".repeat(500))).text.length, 500);
   }));
 
 Deno.test("the sender's name and role come from the session or guest cookie, never the body", () =>
@@ -70,16 +90,16 @@ Deno.test("the sender's name and role come from the session or guest cookie, nev
     const rival = new Client(app);
     await signUp(rival, "rival@example.com", "Rival Goods");
 
-    const fromSeller = await chat(seller, streamId, "Welcome!");
+    const fromSeller = await say(seller, streamId, "Welcome!");
     assertEquals([fromSeller.name, fromSeller.role], ["Linen & Co", "seller"]);
-    const fromGuest = await chat(named, streamId, "Hi");
+    const fromGuest = await say(named, streamId, "Hi");
     assertEquals([fromGuest.name, fromGuest.role], ["Ada", "viewer"]);
-    const fromRival = await chat(rival, streamId, "Nice");
+    const fromRival = await say(rival, streamId, "Nice");
     assertEquals([fromRival.name, fromRival.role], ["Rival Goods", "viewer"]);
-    const fromAnonymous = await chat(anonymous, streamId, "First time here");
+    const fromAnonymous = await say(anonymous, streamId, "First time here");
     assertMatch(fromAnonymous.name, /^Guest [0-9A-F]{4}$/);
     assert(anonymous.cookie("sf_guest"), "the watch page gave the stranger a signed guest cookie");
-    assertEquals((await chat(anonymous, streamId, "again")).name, fromAnonymous.name);
+    assertEquals((await say(anonymous, streamId, "again")).name, fromAnonymous.name);
 
     const stored = await app.services.kv.get<ChatMessage>(keys.chat(streamId, fromGuest.id));
     assertEquals(stored.value, fromGuest);
@@ -97,7 +117,7 @@ Deno.test("a chat message is stored first, then sent to the room as a chat data 
       }
       return await send(id, message, opts);
     };
-    const message = await chat(await viewer(app, streamId), streamId, "Is the blue one in stock?");
+    const message = await say(await viewer(app, streamId), streamId, "Is the blue one in stock?");
     await app.settle();
     assertEquals(app.rooms.sent, [{ streamId, topic: "chat", message }]);
     assertEquals(storedWhenSent, [message]);
@@ -127,25 +147,29 @@ Deno.test("a resend with the same send id (its answer was lost) posts the messag
     assertEquals((await getAnalytics(app.services.kv, streamId)).chatMessages, 2);
   }));
 
-Deno.test("a viewer who sends more than 5 messages in 5 seconds gets 429 and the extra is not stored", () =>
+Deno.test("anyone who sends more than 5 messages in 5 seconds, the host too, gets 429 and the extra is not stored", () =>
   withApp(async (app) => {
     const { seller, streamId } = await sellerWithStream(app);
     const guest = await viewer(app, streamId);
-    for (let i = 0; i < 5; i++) await chat(guest, streamId, `m${i}`);
+    for (let i = 0; i < 5; i++) await say(guest, streamId, `m${i}`);
     const before = await kvSnapshot(app.services.kv);
     const res = await guest.post(`/api/streams/${streamId}/chat`, { text: "one more" });
     assertEquals(res.headers.get("retry-after") !== null, true);
     assertMatch(await expectError(res, 429, "rate_limited"), /too fast/);
     assertEquals(await kvSnapshot(app.services.kv), before);
-    await chat(await viewer(app, streamId), streamId, "another viewer is not held back");
-    for (let i = 0; i < 10; i++) await chat(seller, streamId, `seller ${i}`);
+    await say(await viewer(app, streamId), streamId, "another viewer is not held back");
+    for (let i = 0; i < 5; i++) await say(seller, streamId, `seller ${i}`);
+    await expectError(
+      await seller.post(`/api/streams/${streamId}/chat`, { text: "flood" }),
+      429,
+      "rate_limited",
+    );
   }));
 
 Deno.test("chat history pages: newest 50 oldest first, then before and after a message id", () =>
   withApp(async (app) => {
     const { seller, streamId } = await sellerWithStream(app);
-    const sent: ChatMessage[] = [];
-    for (let i = 0; i < 60; i++) sent.push(await chat(seller, streamId, `m${i}`));
+    const sent = await chatMany(app, seller, streamId, 60, (i) => `m${i}`);
     const ids = (ms: ChatMessage[]) => ms.map((m) => m.id);
     const viewer = new Client(app);
     assertEquals(ids(await page(viewer, streamId)), ids(sent.slice(10)));
@@ -163,9 +187,8 @@ Deno.test("chat history pages: newest 50 oldest first, then before and after a m
 Deno.test("the watch page and the studio render the last 50 messages, with HTML as text", () =>
   withApp(async (app) => {
     const { seller, streamId } = await sellerWithStream(app);
-    const sent: ChatMessage[] = [];
-    for (let i = 0; i < 50; i++) sent.push(await chat(seller, streamId, `message ${i}`));
-    sent.push(await chat(await viewer(app, streamId), streamId, "<b>x</b>"));
+    const sent = await chatMany(app, seller, streamId, 50, (i) => `message ${i}`);
+    sent.push(await say(await viewer(app, streamId), streamId, "<b>x</b>"));
     for (const [client, path] of [[new Client(app), "watch"], [seller, "studio"]] as const) {
       const html = await (await client.request(`/${path}/${streamId}`)).text();
       const rendered = [...html.matchAll(/class="chat-message[^"]*" data-id="(\w+)"/g)].map((m) => m[1]);
@@ -214,7 +237,7 @@ Deno.test("names and chat lose bidi overrides and zero-width characters", () =>
     const { streamId } = await sellerWithStream(app);
     const guest = new Client(app);
     await guest.postForm("/guest", { name: "Ann\u202Egnp.exe\u200B", returnTo: "/" });
-    const message = await chat(guest, streamId, "b\u200Buy \u202Enow\u2066 👩\u200D💻");
+    const message = await say(guest, streamId, "b\u200Buy \u202Enow\u2066 👩\u200D💻");
     assertEquals(message.name, "Anngnp.exe");
     assertEquals(message.text, "buy now 👩\u200D💻", "the joiner inside the emoji stays");
   }));

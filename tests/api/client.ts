@@ -7,7 +7,7 @@ import { tellViewers } from "@/lib/audience/viewer_news.ts";
 import type { RoomService, SendOptions } from "@/lib/livekit/room_service.ts";
 import type { RoomParticipant } from "@/lib/livekit/webhook.ts";
 import { guestIdentity } from "@/lib/livekit/names.ts";
-import type { AnyMessage, Topic } from "@/lib/contract/messages.ts";
+import type { AnyMessage, ChatMessage, Topic } from "@/lib/contract/messages.ts";
 import { createShowfloor, type Showfloor } from "@/lib/server/showfloor.ts";
 
 export const LIVEKIT_KEYS = { apiKey: "testkey", apiSecret: "a-test-secret-that-is-long-enough-000" };
@@ -239,6 +239,13 @@ export async function expectError(res: Response, status: number, code: string): 
 }
 
 /** A new browser that has opened the stream's watch page: a guest, as every viewer is. */
+/** Posts a chat message as `client` (it must be taken); the message as stored. */
+export async function say(client: Client, streamId: string, text: string): Promise<ChatMessage> {
+  const res = await client.post(`/api/streams/${streamId}/chat`, { text });
+  if (res.status !== 201) throw new Error(`chat refused (${res.status}): ${await res.text()}`);
+  return (await res.json()).message;
+}
+
 export function viewer(app: Showfloor, streamId: string): Promise<Client> {
   return new Client(app).watch(streamId);
 }

@@ -13,18 +13,13 @@ import {
   createStream,
   expectError,
   kvSnapshot,
+  say,
   sellerWithStream,
   signUp,
   type TestApp,
   viewer,
   withApp,
 } from "./client.ts";
-
-async function say(client: Client, streamId: string, text: string): Promise<ChatMessage> {
-  const res = await client.post(`/api/streams/${streamId}/chat`, { text });
-  assertEquals(res.status, 201, await res.clone().text());
-  return (await res.json()).message;
-}
 
 async function history(streamId: string, app: TestApp): Promise<string[]> {
   const res = await new Client(app).request(`/api/streams/${streamId}/chat`);
@@ -381,7 +376,7 @@ Deno.test("a ban hides the viewer's messages, removes them from the room, and re
     const { seller, sellerId, streamId, ann, said } = await shop(app);
     await say(ann, streamId, "second troll line");
     const bo = await viewer(app, streamId);
-    await say(bo, streamId, "hello all");
+    const hello = await say(bo, streamId, "hello all");
     const person = ann.guest();
     const connection = (identity: string) => ({ identity, name: "Someone", sid: `PA_${identity}` });
     app.rooms.present.set(streamId, [`${person}~vaaa`, `${person}~vbbb`, "guest-bo~vccc"].map(connection));
@@ -399,6 +394,21 @@ Deno.test("a ban hides the viewer's messages, removes them from the room, and re
     await expectError(await ann.post(`/api/streams/${streamId}/token`, {}), 403, "banned");
     await expectError(await ann.post(`/api/streams/${streamId}/chat`, { text: "hi" }), 403, "banned");
     await expectError(await ann.post(`/api/streams/${streamId}/reactions`, { emoji: "🔥" }), 403, "banned");
+    // Nor anything else a viewer does: like, report, buy.
+    const product = { name: "Cap", priceMinor: 1000, currency: "EUR", stock: 5 };
+    const productId = (await (await seller.post("/api/products", product)).json()).product.id;
+    const before = await kvSnapshot(app.services.kv);
+    for (
+      const [path, body] of [
+        ["like", undefined],
+        [`chat/${hello.id}/report`, undefined],
+        ["cart/items", { productId, quantity: 1 }],
+        ["reservations", undefined],
+      ] as const
+    ) {
+      await expectError(await ann.post(`/api/streams/${streamId}/${path}`, body), 403, "banned");
+    }
+    assertEquals(await kvSnapshot(app.services.kv), before);
     ann.clearCookie("sf_guest");
     await ann.watch(streamId);
     assert(ann.cookie("sf_guest"), "a new guest");

@@ -234,6 +234,16 @@ Deno.test("only the stream's seller records, only while it is live, and bad part
         429,
         "replay_too_fast",
       ],
+      [
+        "as much again in another take (the stream's takes share one allowance)",
+        () => {
+          const big = new Uint8Array(2_000_000);
+          big.set(EBML);
+          return putPart(seller, streamId, fresh, 0, big);
+        },
+        429,
+        "replay_too_fast",
+      ],
     ];
     for (const [what, send, status, code] of cases) {
       await expectError(await send(), status, code).catch((e) => {

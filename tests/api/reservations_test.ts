@@ -3,6 +3,7 @@
 // seller's numbers.
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
 import { keys } from "@/lib/kv/keys.ts";
+import { MAX_CART_PRODUCTS, MAX_STOCK } from "@/lib/contract/limits.ts";
 import { createProduct, getStock } from "@/lib/catalog/store.ts";
 import { expireDue } from "@/lib/commerce/actions.ts";
 import { hold } from "@/lib/commerce/holds.ts";
@@ -397,6 +398,44 @@ Deno.test("a cart takes only this stream's products in sane quantities, and an e
     }
   }));
 
+Deno.test("a cart of the most products it holds reserves; lines of products deleted since count for nothing and go", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, streamId, product } = await liveShop(app, 5);
+    const more = await Promise.all(
+      Array.from(
+        { length: MAX_CART_PRODUCTS },
+        (_, i) =>
+          createProduct(
+            app.services.kv,
+            sellerId,
+            { ...shirt, name: `Item ${i}`, stock: 5 },
+            app.clock.now(),
+          ),
+      ),
+    );
+    const ten = [product, ...more.slice(0, MAX_CART_PRODUCTS - 1)];
+    const buyer = await viewer(app, streamId);
+    for (const p of ten) await addToCart(buyer, streamId, p.id, 1);
+    const add = (who: Client, productId: string, quantity = 1) =>
+      who.post(`/api/streams/${streamId}/cart/items`, { productId, quantity });
+    await expectError(await add(buyer, more.at(-1)!.id), 409, "cart_full");
+    assertEquals((await reserve(buyer, streamId)).items.length, MAX_CART_PRODUCTS);
+    for (const p of ten) assertEquals(await getStock(app.services.kv, p.id), 4);
+
+    const late = await viewer(app, streamId);
+    for (const p of ten) await addToCart(late, streamId, p.id, 1);
+    for (const p of ten.slice(1)) {
+      assertEquals((await seller.request(`/api/products/${p.id}`, { method: "DELETE" })).status, 204);
+    }
+    assertEquals((await addToCart(late, streamId, more.at(-1)!.id, 1)).items.length, 2, "room again");
+    const removed = await add(late, ten[1]!.id, 0);
+    assertEquals(removed.status, 200, "a deleted product's line can still be removed");
+    assertEquals((await reserve(late, streamId)).items.map((i) => i.productId), [
+      product.id,
+      more.at(-1)!.id,
+    ]);
+  }));
+
 Deno.test("a cart refuses more than is left, and still lets a buyer lower what the stock has overtaken", () =>
   withApp(async (app) => {
     const { streamId, product } = await liveShop(app, 4);
@@ -475,6 +514,16 @@ Deno.test("saving the product edit form never undoes reservations made since it 
     assertEquals(page.status, 409);
     assertMatch(await page.text(), /reserved since you opened this form/);
     assertEquals(await getStock(app.services.kv, product.id), 7);
+    // Nor past the most stock a product may have, however the change is put.
+    const before = await kvSnapshot(app.services.kv);
+    const over = { stock: MAX_STOCK, stockShown: 0 };
+    const patch = await seller.request(`/api/products/${product.id}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(over),
+    });
+    await expectError(patch, 400, "stock_too_large");
+    assertEquals(await kvSnapshot(app.services.kv), before);
   }));
 
 Deno.test("analytics count chat, sheet opens, likes, viewers and reservations, for the stream's owner only", (t) =>
