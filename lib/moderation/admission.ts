@@ -13,7 +13,7 @@ import { getChatRules } from "./chat_rules.ts";
 import { roleOf } from "./roles.ts";
 import { standingOf } from "./sanctions.ts";
 import { takeTurn } from "./slow_mode.ts";
-import { checkText } from "./text_rules.ts";
+import { checkText, sameName } from "./text_rules.ts";
 
 const banned = () => forbidden("banned", "The seller removed you from their streams.");
 
@@ -38,6 +38,10 @@ export async function admitChat(
   await spend(services, "chat", actor);
   if (role !== "viewer") return role;
   await checkStanding(services, actor, stream);
+  // A guest may call themselves anything but the host: "Linen & Co" saying "pay me here".
+  if (!actor.sellerId && sameName(actor.name, stream.sellerName)) {
+    throw conflict("host_name", `${stream.sellerName} is the host's name here. Pick another name to chat.`);
+  }
   const rules = await getChatRules(kv, stream.sellerId);
   checkText(text, rules);
   if (rules.slowModeSeconds) {

@@ -59,6 +59,12 @@ const LINKS = [
 
 const normal = (s: string) => s.normalize("NFKC").toLowerCase();
 
+/** True when two display names read the same (in any case, Unicode form or spacing). */
+export function sameName(a: string, b: string): boolean {
+  const plain = (name: string) => normal(name).replace(/\s+/gu, " ").trim();
+  return plain(a) === plain(b);
+}
+
 /** True when the text holds something a browser would take as a link. */
 export function hasLink(text: string): boolean {
   const t = normal(text);

@@ -448,6 +448,28 @@ Deno.test("slow mode spaces a viewer's messages; the host and moderators are exe
     await say(ann, streamId, "second, later");
   }));
 
+Deno.test("a guest may not chat under the host's name, in any case or Unicode form", () =>
+  withApp(async (app) => {
+    const { streamId } = await shop(app);
+    for (const name of ["Linen & Co", "linen  &  CO", "Ｌｉｎｅｎ & Co"]) {
+      const guest = new Client(app);
+      assertEquals((await guest.postForm("/guest", { name, returnTo: "/" })).status, 303);
+      const before = await kvSnapshot(app.services.kv);
+      assertMatch(
+        await expectError(
+          await guest.post(`/api/streams/${streamId}/chat`, { text: "pay me here" }),
+          409,
+          "host_name",
+        ),
+        /Linen & Co is the host's name here/,
+      );
+      assertEquals(await kvSnapshot(app.services.kv), before, name);
+    }
+    const namesake = new Client(app);
+    await namesake.postForm("/guest", { name: "Linen & Co fan", returnTo: "/" });
+    await say(namesake, streamId, "a name like it is fine");
+  }));
+
 Deno.test("links are off for viewers by default, blocked words are refused to the sender only", () =>
   withApp(async (app) => {
     const { seller, sellerId, streamId, ann, mod } = await shop(app);
