@@ -1,11 +1,12 @@
 // The seller's showcase in the studio: pin catalog products to the stream, reorder them,
 // highlight one or clear it, run a flash sale on the highlighted one, and add products to
-// the catalog without leaving the studio.
+// the catalog without leaving the studio. All of it stops the moment the stream ends.
 import { CatalogPicker } from "@/components/CatalogPicker.tsx";
 import { PinnedList } from "@/components/PinnedList.tsx";
 import { QuickAddProduct } from "@/components/QuickAddProduct.tsx";
 import { ProductPrice } from "@/components/ProductPrice.tsx";
 import { SaleForm } from "@/components/SaleForm.tsx";
+import { endedNow } from "@/lib/client/stream_status.ts";
 import { useCatalog } from "@/lib/client/use_catalog.ts";
 import { useShowcaseEditor } from "@/lib/client/use_showcase_editor.ts";
 import type { ProductCard } from "@/lib/contract/messages.ts";
@@ -20,10 +21,15 @@ export interface ShowcaseControlsProps {
   canEdit: boolean;
 }
 
-export default function ShowcaseControls({ streamId, catalog, initial, canEdit }: ShowcaseControlsProps) {
+export default function ShowcaseControls(
+  { streamId, catalog, initial, canEdit: openAtLoad }: ShowcaseControlsProps,
+) {
   const editor = useShowcaseEditor(streamId, initial);
   const products = useCatalog(catalog);
-  const { pins, highlight: highlighted, sale } = editor.show.value;
+  // Once the stream ends (ended here or elsewhere), the showcase stays on view, its sale over.
+  const canEdit = openAtLoad && !endedNow();
+  const { pins, highlight: highlighted } = editor.show.value;
+  const sale = canEdit ? editor.show.value.sale : null;
   const off = !canEdit || editor.busy.value;
   return (
     <section class="showcase-controls" data-ready={editor.ready.value || undefined} aria-label="Showcase">

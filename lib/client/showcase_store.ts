@@ -9,6 +9,7 @@ import type { Showcase } from "@/lib/contract/views.ts";
 import { getJson } from "./api.ts";
 import { follow as followRoom } from "./live_state.ts";
 import { heard, heardWithPage } from "./server_clock.ts";
+import { endedNow } from "./stream_status.ts";
 
 export interface ViewerShowcase {
   pins: ProductCard[];
@@ -24,10 +25,14 @@ const current = signal<ViewerShowcase | null>(null);
 /** The product whose sheet is open (as it was when opened; `cardOf` has the live one). */
 export const sheet = signal<ProductCard | null>(null);
 
-/** The showcase to render: live once the page follows the room, the server-rendered one until then. */
+/**
+ * The showcase to render: live once the page follows the room, the server-rendered one
+ * until then. A flash sale ends with the stream.
+ */
 export function useShowcase(streamId: string, initial: Showcase): ViewerShowcase {
   useEffect(() => follow(streamId, initial), []);
-  return current.value ?? viewerShowcase(initial, initialOffset(initial));
+  const show = current.value ?? viewerShowcase(initial, initialOffset(initial));
+  return endedNow() ? { ...show, sale: null } : show;
 }
 
 /** On the server its own clock is right; in the browser, measured from when the page arrived. */

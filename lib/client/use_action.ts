@@ -1,5 +1,6 @@
 // The one way an island runs a user's action on the server (send, like, pin, reserve,
-// go live…): busy while it runs, its failure shown in plain words, never thrown.
+// go live…): busy while it runs, its failure shown in plain words, never thrown, and the
+// keyboard's focus where it was.
 import { type Signal, useSignal } from "@preact/signals";
 import { ApiError, messageOf, unreachable } from "./api.ts";
 
@@ -22,6 +23,7 @@ export function useAction(): Action {
     busy,
     error,
     async run(action, failure) {
+      const focused = document.activeElement;
       busy.value = true;
       error.value = "";
       try {
@@ -34,7 +36,21 @@ export function useAction(): Action {
         return false;
       } finally {
         busy.value = false;
+        keepFocus(focused);
       }
     },
   };
+}
+
+/**
+ * A button disabled while its action runs loses the keyboard's focus to the page (out of
+ * a dialog, too): once it is enabled again, the focus goes back to it, unless something
+ * else took it meanwhile or the button is gone.
+ */
+function keepFocus(focused: Element | null): void {
+  if (!(focused instanceof HTMLElement) || focused === document.body) return;
+  requestAnimationFrame(() => {
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (lost && focused.isConnected) focused.focus();
+  });
 }

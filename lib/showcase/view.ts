@@ -34,6 +34,10 @@ export async function showcaseOf(kv: Deno.Kv, streamId: string, now: number): Pr
   return await viewOf(kv, await getStoredShowcase(kv, streamId), now);
 }
 
+/** A flash sale ends with its stream: what an ended stream's pages show instead of it. */
+export const endedSale = (stream: { status: string }): { sale?: null } =>
+  stream.status === "ended" ? { sale: null } : {};
+
 export function highlightMessage(showcase: Showcase): MessageOf<"highlight"> {
   const { highlight: product, sale, serverNow } = showcase;
   return message("highlight", { product, sale, serverNow });

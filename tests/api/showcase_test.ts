@@ -86,6 +86,19 @@ Deno.test("highlighting, clearing and a flash sale are stored, then sent with th
     );
   }));
 
+Deno.test("a flash sale ends with its stream: the ended stream's pages show no countdown", () =>
+  withApp(async (app) => {
+    const { seller, streamId, ids } = await shop(app);
+    await put(seller, `/api/streams/${streamId}/highlight`, { productId: ids[1] });
+    await seller.post(`/api/streams/${streamId}/sale`, { salePriceMinor: 2900, durationSeconds: 60 });
+    const countdowns = async () =>
+      await Promise.all([new Client(app).request(`/watch/${streamId}`), seller.request(`/studio/${streamId}`)]
+        .map(async (page) => (await (await page).text()).includes("Sale ends in")));
+    assertEquals(await countdowns(), [true, true]);
+    assertEquals((await seller.post(`/api/streams/${streamId}/end`)).status, 200);
+    assertEquals(await countdowns(), [false, false]);
+  }));
+
 Deno.test("a viewer or another seller calling pin, highlight or sale gets 403 and nothing changes", () =>
   withApp(async (app) => {
     const { seller, streamId, ids } = await shop(app);

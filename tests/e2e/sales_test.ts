@@ -78,6 +78,11 @@ liveTest(
           assertEquals(await stat("sheetOpens"), "1");
         };
         await numbers();
+        // The showcase stays on view in the studio, with nothing left to press.
+        await studio.getByRole("region", { name: "Showcase" }).getByText("Linen shirt").first().waitFor();
+        await studio.waitForFunction(() => !document.querySelector(".showcase-controls button"), null, {
+          timeout: UI_TIMEOUT,
+        });
         await viewer.waitForSelector(".chat-closed:has-text('Chat is closed')", { timeout: UI_TIMEOUT });
         assertEquals(await viewer.locator(".chat-input").count(), 0, "the chat box is gone");
         const cart = await viewer.textContent(".cart-ended", { timeout: UI_TIMEOUT });
