@@ -3,7 +3,9 @@ import type { Replay } from "@/lib/client/use_replay.ts";
 const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 
 /** Before going live, whether to record a replay; while live and after, how the recording goes. */
-export function ReplayStatus({ replay, onAir, ended }: { replay: Replay; onAir: boolean; ended: boolean }) {
+export function ReplayStatus(
+  { replay, onAir, ended, watchUrl }: { replay: Replay; onAir: boolean; ended: boolean; watchUrl: string },
+) {
   const { state, saved, problem } = replay.recorder;
   if (!onAir && !ended && state.value === "off") {
     return (
@@ -21,9 +23,14 @@ export function ReplayStatus({ replay, onAir, ended }: { replay: Replay; onAir: 
     off: onAir ? "Not recording a replay" : "",
     recording: `● Recording the replay · ${megabytes(saved.value)} saved`,
     saving: `Saving the replay… ${megabytes(saved.value)} saved`,
-    saved: `Replay saved (${megabytes(saved.value)}): it plays on the stream's page${
-      ended ? "" : " once the stream has ended"
-    }.`,
+    saved: ended
+      ? (
+        <>
+          Replay saved ({megabytes(saved.value)}):{" "}
+          <a href={`${watchUrl}#replay-heading`}>watch it on the stream's page</a>.
+        </>
+      )
+      : `Replay saved (${megabytes(saved.value)}): it plays on the stream's page once the stream has ended.`,
     full: problem.value,
     failed: `The replay stopped: ${problem.value}`,
   }[state.value];

@@ -28,6 +28,8 @@ export function WatchView(
   }: WatchViewProps,
 ) {
   const open = stream.status !== "ended";
+  // Turned away (banned, or the stream is full): the page says why, and offers nothing to do.
+  const welcome = open && !moderation.refusal;
   // What a link to the stream shows where it is shared.
   const summary = stream.description || `Live shopping with ${stream.sellerName} on Showfloor`;
   return (
@@ -54,13 +56,13 @@ export function WatchView(
       <ReplayView takes={replay} />
       <div class="audience-bar">
         <ViewerCount streamId={stream.id} initial={audience.viewers} />
-        <LikeButton streamId={stream.id} initial={audience.likes} canLike={open} />
-        <ReactionBar streamId={stream.id} canReact={open} />
+        <LikeButton streamId={stream.id} initial={audience.likes} canLike={welcome} />
+        <ReactionBar streamId={stream.id} canReact={welcome} />
       </div>
       <ProductTray
         streamId={stream.id}
         initial={showcase}
-        canBuy={open}
+        canBuy={welcome}
         cart={cart}
         holds={holds}
         opened={sheet}
@@ -68,7 +70,8 @@ export function WatchView(
       <ChatPanel
         streamId={stream.id}
         initial={chat}
-        canPost={open}
+        canPost={welcome}
+        closed={open ? "" : undefined}
         role={moderation.role}
         pinned={moderation.pinned}
         timedOutUntil={moderation.timedOutUntil}
@@ -78,7 +81,7 @@ export function WatchView(
         <p class="muted">{stream.sellerName}</p>
         {stream.description && <p>{stream.description}</p>}
       </div>
-      {open && guestName !== undefined && <GuestNameForm name={guestName ?? undefined} returnTo={path} />}
+      {welcome && guestName !== undefined && <GuestNameForm name={guestName ?? undefined} returnTo={path} />}
     </section>
   );
 }

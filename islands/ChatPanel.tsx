@@ -10,7 +10,7 @@ import { PinnedNote } from "@/components/PinnedNote.tsx";
 import { dropChat } from "@/lib/client/chat.ts";
 import { canModerate } from "@/lib/client/moderation.ts";
 import { localTime } from "@/lib/client/server_clock.ts";
-import { endedNow } from "@/lib/client/stream_status.ts";
+import { closedNow, removed } from "@/lib/client/stream_status.ts";
 import { useChatList } from "@/lib/client/use_chat_list.ts";
 import { useChatModeration } from "@/lib/client/use_chat_moderation.ts";
 import { usePinned } from "@/lib/client/use_pinned.ts";
@@ -23,8 +23,10 @@ export interface ChatPanelProps {
   streamId: string;
   /** The newest messages, oldest first, as the server rendered them. */
   initial: ChatMessage[];
-  /** False once the stream has ended: the history stays, the form goes. */
+  /** False once the stream has ended (or the viewer was turned away): the history stays, the form goes. */
   canPost: boolean;
+  /** What shows instead of the form ("" for nothing); by default, that the stream has ended. */
+  closed?: string;
   /** The asker's role in this chat: the host ("seller") and moderators moderate it. */
   role: ChatRole;
   /** The note pinned on top, as the server rendered it. */
@@ -34,9 +36,9 @@ export interface ChatPanelProps {
 }
 
 export default function ChatPanel(
-  { streamId, initial, canPost: openAtLoad, role, pinned, timedOutUntil = null }: ChatPanelProps,
+  { streamId, initial, canPost: openAtLoad, closed, role, pinned, timedOutUntil = null }: ChatPanelProps,
 ) {
-  const canPost = openAtLoad && !endedNow();
+  const canPost = openAtLoad && !closedNow();
   const chat = useChatList(streamId, initial, openAtLoad);
   const { messages, earlier, scroll } = chat;
   const note = usePinned(streamId, pinned, canPost);
@@ -112,7 +114,9 @@ export default function ChatPanel(
             maxLength={CHAT_MAX_LENGTH}
           />
         )
-        : <p class="muted chat-closed">Chat is closed: this stream has ended.</p>}
+        : removed.value
+        ? null
+        : closed ?? <p class="muted chat-closed">Chat is closed: this stream has ended.</p>}
     </section>
   );
 }

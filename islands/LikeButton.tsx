@@ -1,7 +1,7 @@
 // Likes: the stream's count, live, and (for viewers) a heart that toggles their one like.
 import { getJson, postJson } from "@/lib/client/api.ts";
 import { useLiveState, versionAs } from "@/lib/client/live_state.ts";
-import { endedNow } from "@/lib/client/stream_status.ts";
+import { closedNow } from "@/lib/client/stream_status.ts";
 import { useAction } from "@/lib/client/use_action.ts";
 import type { LikeState } from "@/lib/contract/views.ts";
 
@@ -27,7 +27,7 @@ export default function LikeButton({ streamId, initial, canLike }: LikeButtonPro
   const label = `${count} ${count === 1 ? "like" : "likes"}`;
   return (
     <div class="likes" data-count={count} data-liked={String(liked)} data-ready={ready.value || undefined}>
-      {canLike && !endedNow()
+      {canLike && !closedNow()
         ? (
           <button
             type="button"

@@ -7,7 +7,7 @@ import { SanctionList } from "@/components/SanctionList.tsx";
 import { ModerationLog } from "@/components/ModerationLog.tsx";
 import { ReportList } from "@/components/ReportList.tsx";
 import { useLiveState } from "@/lib/client/live_state.ts";
-import { dismissReport, fetchOverview, liftTimeout, unban } from "@/lib/client/moderation.ts";
+import { dismissReport, fetchOverview, liftTimeout, unban } from "@/lib/client/shop_moderation.ts";
 import { localTime } from "@/lib/client/server_clock.ts";
 import { useAction } from "@/lib/client/use_action.ts";
 import { useChatModeration } from "@/lib/client/use_chat_moderation.ts";

@@ -2,7 +2,7 @@
 // removes them. A moderator gets the moderation controls in the chat of every stream of
 // the shop, on its watch page, and a "Mod" badge.
 import { useSignal } from "@preact/signals";
-import { addModerator, removeModerator } from "@/lib/client/moderation.ts";
+import { addModerator, removeModerator } from "@/lib/client/shop_moderation.ts";
 import { useAction } from "@/lib/client/use_action.ts";
 import type { Moderator } from "@/lib/contract/views.ts";
 

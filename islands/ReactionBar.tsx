@@ -9,7 +9,7 @@ import {
   REACTIONS_PER_SECOND,
   sendReaction,
 } from "@/lib/client/reactions.ts";
-import { endedNow } from "@/lib/client/stream_status.ts";
+import { closedNow } from "@/lib/client/stream_status.ts";
 import { useAction } from "@/lib/client/use_action.ts";
 
 const EMOJI_NAMES: Record<Emoji, string> = {
@@ -40,7 +40,7 @@ export default function ReactionBar({ streamId, canReact }: ReactionBarProps) {
     void run(() => sendReaction(streamId, emoji));
   }
 
-  if (!canReact || endedNow()) return null;
+  if (!canReact || closedNow()) return null;
   return (
     <div
       class="reaction-bar"

@@ -105,7 +105,7 @@ export default function Studio({ streamId, status, watchUrl, analytics, recordin
           goLiveLabel={goLiveLabel}
         />
       )}
-      <ReplayStatus replay={replay} onAir={onAir} ended={current === "ended"} />
+      <ReplayStatus replay={replay} onAir={onAir} ended={current === "ended"} watchUrl={watchUrl} />
       <p class="share">
         Watch link: <a href={watchUrl} target="_blank" rel="noopener">{watchUrl}</a>
       </p>

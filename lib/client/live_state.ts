@@ -93,6 +93,12 @@ export function useLiveState<T extends object>(initial: T, rules: Follow<T>): Li
   return { state, ready, problem, refetch: () => again.current() };
 }
 
+/** Stock counts from racing reservations may arrive out of order: the newest per product is kept. */
+export const stockVersions = (item: object) =>
+  "productId" in item && "stock" in item
+    ? { [`stock:${item.productId}`]: (item as { version?: string }).version }
+    : {};
+
 /** The `version` a message or state carries, under `key`: for state kept whole (likes, viewers). */
 export const versionAs = (key: string) => (item: object) => ({
   [key]: (item as { version?: string }).version,

@@ -7,7 +7,7 @@ import { useEffect } from "preact/hooks";
 import type { FlashSale, MessageOf, ProductCard } from "@/lib/contract/messages.ts";
 import type { Showcase } from "@/lib/contract/views.ts";
 import { getJson } from "./api.ts";
-import { follow as followRoom } from "./live_state.ts";
+import { follow as followRoom, stockVersions } from "./live_state.ts";
 import { heard, heardWithPage } from "./server_clock.ts";
 import { endedNow } from "./stream_status.ts";
 
@@ -72,11 +72,7 @@ function follow(streamId: string, initial: Showcase): void {
         highlight: show.highlight && withStock(productId, stock)(show.highlight),
       }),
     },
-    // Stock counts from racing reservations may arrive out of order: keep the newest per product.
-    versions: (item) =>
-      "productId" in item && "stock" in item
-        ? { [`stock:${item.productId}`]: (item as { version?: string }).version }
-        : {},
+    versions: stockVersions,
     refetch: async () => {
       const sentAt = Date.now();
       const fresh = await getJson<Showcase>(`/api/streams/${encodeURIComponent(streamId)}/showcase`);

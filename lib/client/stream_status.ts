@@ -49,3 +49,9 @@ export function useStreamState(
 export function endedNow(): boolean {
   return !!state.value?.ended || roomPhase.value === "ended";
 }
+
+/** Set when a ban removed this viewer from the room: the page offers nothing more to do. */
+export const removed = signal(false);
+
+/** True once there is nothing left to do on this page: the stream ended, or the viewer was banned. */
+export const closedNow = () => endedNow() || removed.value;

@@ -2,7 +2,7 @@
 // a line and sent as a list, and any change takes back the "saved" notice.
 import { type Signal, useSignal } from "@preact/signals";
 import type { ChatRules } from "@/lib/contract/views.ts";
-import { saveRules } from "./moderation.ts";
+import { saveRules } from "./shop_moderation.ts";
 import { type Action, useAction } from "./use_action.ts";
 
 export interface ChatRulesDraft extends Omit<Action, "run"> {

@@ -4,7 +4,7 @@ import { SALES_FEED_SIZE } from "@/lib/contract/limits.ts";
 import type { ReservationMessage } from "@/lib/contract/messages.ts";
 import type { Sales } from "@/lib/contract/views.ts";
 import { getJson, postJson } from "./api.ts";
-import { type LiveState, useLiveState } from "./live_state.ts";
+import { type LiveState, stockVersions, useLiveState } from "./live_state.ts";
 import { type Action, useAction } from "./use_action.ts";
 
 export interface SalesControls extends LiveState<Sales>, Omit<Action, "run"> {
@@ -30,10 +30,10 @@ export function useSales(streamId: string, initial: Sales): SalesControls {
       }),
       pins: (state, { products }) => ({ ...state, pinned: products }),
     },
-    // Stock counts from racing reservations may arrive out of order: keep the newest per product.
-    versions: (item) =>
-      "productId" in item ? { [`stock:${item.productId}`]: (item as { version?: string }).version } : {},
+    versions: stockVersions,
     refetch: () => getJson<Sales>(`${base}/sales`),
+    // A product on show edited or deleted (its price, its name): the pinned cards again.
+    refetchOn: ["changed"],
   });
   const { busy, error, run } = useAction();
   const resolve = (id: string, what: "paid" | "release") =>

@@ -5,7 +5,8 @@ import { type Signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { ProductCard } from "@/lib/contract/messages.ts";
 import type { Showcase } from "@/lib/contract/views.ts";
-import { postJson, putJson } from "./api.ts";
+import { getJson, postJson, putJson } from "./api.ts";
+import { stockVersions, useLiveState } from "./live_state.ts";
 import { heard, heardWithPage } from "./server_clock.ts";
 import { type Action, useAction } from "./use_action.ts";
 
@@ -22,16 +23,32 @@ export interface ShowcaseEditor extends Omit<Action, "run"> {
 }
 
 export function useShowcaseEditor(streamId: string, initial: Showcase): ShowcaseEditor {
-  const show = useSignal(initial);
+  const base = `/api/streams/${encodeURIComponent(streamId)}`;
+  // Also followed from the room and fetched again when a product on show was edited or
+  // deleted (on the Products page, say), and when the studio tab is shown again.
+  const { state: show, ready, refetch } = useLiveState(initial, {
+    on: {
+      pins: (held, { products }) => ({ ...held, pins: products }),
+      highlight: (held, { product, sale, serverNow }) => ({ ...held, highlight: product, sale, serverNow }),
+      stock: (held, { productId, stock }) => ({
+        ...held,
+        pins: held.pins.map((p) => p.id === productId ? { ...p, stock } : p),
+        highlight: held.highlight?.id === productId ? { ...held.highlight, stock } : held.highlight,
+      }),
+    },
+    versions: stockVersions,
+    refetch: () => getJson<Showcase>(`${base}/showcase`),
+    refetchOn: ["changed"],
+  });
   const offset = useSignal(0);
-  const ready = useSignal(false);
   const { busy, error, run } = useAction();
   useEffect(() => {
     offset.value = heardWithPage(initial.serverNow);
-    ready.value = true;
+    const shown = () => document.visibilityState === "visible" && refetch();
+    document.addEventListener("visibilitychange", shown);
+    return () => document.removeEventListener("visibilitychange", shown);
   }, []);
 
-  const base = `/api/streams/${encodeURIComponent(streamId)}`;
   const accept = (fresh: Showcase, sentAt: number) => {
     show.value = fresh;
     offset.value = heard(fresh.serverNow, Date.now(), sentAt);

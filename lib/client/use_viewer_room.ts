@@ -7,7 +7,7 @@ import { DisconnectReason, RoomEvent } from "livekit-client";
 import type { JoinTicket, SellerPresence, StreamStatus, WatchModeration } from "@/lib/contract/views.ts";
 import { ApiError, messageOf } from "./api.ts";
 import { liveRoom, roomPhase as phase } from "./live_room.ts";
-import { type StreamState, useStreamState } from "./stream_status.ts";
+import { removed, type StreamState, useStreamState } from "./stream_status.ts";
 
 export interface ViewerRoom {
   stream: StreamState;
@@ -48,7 +48,7 @@ export function useViewerRoom(
     room.on(RoomEvent.AudioPlaybackStatusChanged, () => audioBlocked.value = !room.canPlaybackAudio);
     // Only a ban removes a viewer from the room.
     room.on(RoomEvent.Disconnected, (why) => {
-      if (why === DisconnectReason.PARTICIPANT_REMOVED) refused.value = "banned";
+      if (why === DisconnectReason.PARTICIPANT_REMOVED) (refused.value = "banned", removed.value = true);
     });
     liveRoom().join(streamId, "viewer", page.ticket, page.seq)
       .then(() => audioBlocked.value = !room.canPlaybackAudio)

@@ -15,7 +15,7 @@ import { standingOf } from "./sanctions.ts";
 import { takeTurn } from "./slow_mode.ts";
 import { checkText, sameName } from "./text_rules.ts";
 
-const banned = () => forbidden("banned", "The seller removed you from their streams.");
+const banned = () => forbidden("banned", "You were banned from this shop's streams.");
 
 /** Refuses the banned (403) and, with `until`, the timed out. */
 async function checkStanding({ kv, clock }: Services, actor: Actor, stream: Stream): Promise<void> {

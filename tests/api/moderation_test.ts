@@ -416,6 +416,17 @@ Deno.test("a ban hides the viewer's messages, removes them from the room, and re
     await expectError(await ann.post(`/api/streams/${streamId}/chat`, { text: "hi" }), 403, "banned");
     const page = await (await ann.request(`/watch/${streamId}`)).text();
     assert(page.includes("banned from this shop"), "the watch page says so");
+    for (
+      const offer of [
+        "Chat message",
+        "Chat is closed",
+        "Your name in chat",
+        "like-button",
+        'aria-label="React"',
+      ]
+    ) {
+      assert(!page.includes(offer), `and offers nothing to do: ${offer}`);
+    }
     const otherStream = await createStream(seller, "Another");
     await expectError(await ann.post(`/api/streams/${otherStream}/token`, {}), 403, "banned");
     assertEquals((await bo.post(`/api/streams/${streamId}/token`, {})).status, 200);

@@ -194,6 +194,9 @@ liveTest(
       async () => {
         await ann.waitForSelector(".player[data-phase=banned]", { timeout: UI_TIMEOUT });
         await ann.getByText("You were banned from this shop's streams.").waitFor();
+        // Nothing is left to do on the page: no chat box, no reactions.
+        await ann.getByLabel("Chat message").waitFor({ state: "detached", timeout: UI_TIMEOUT });
+        assertEquals(await ann.getByRole("group", { name: "React" }).count(), 0);
         for (const page of [bo, studio]) {
           await line(page, "first in slow mode").waitFor({ state: "detached", timeout: UI_TIMEOUT });
         }

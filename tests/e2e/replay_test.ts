@@ -89,8 +89,10 @@ liveTest(
       await studio.getByRole("button", { name: "End stream" }).click();
       await studio.getByRole("button", { name: "Yes, end it" }).click();
       assert(
-        await savedMegabytes(studio, /^Replay saved \([\d.]+ MB\): it plays on the stream's page\.$/) > 0,
+        await savedMegabytes(studio, /^Replay saved \([\d.]+ MB\): watch it on the stream's page\.$/) > 0,
       );
+      const link = studio.getByRole("link", { name: "watch it on the stream's page" });
+      assertEquals(new URL((await link.getAttribute("href"))!, watchUrl).href, `${watchUrl}#replay-heading`);
     });
 
     await t.step(

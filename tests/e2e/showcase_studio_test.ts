@@ -4,7 +4,7 @@
 import type { Page } from "playwright-core";
 import type { Showcase } from "@/lib/contract/views.ts";
 import { assert, assertEquals } from "@/tests/assert.ts";
-import { createProduct, createStreamAsSeller, goLive, liveTest, UI_TIMEOUT } from "./live_flow.ts";
+import { api, createProduct, createStreamAsSeller, goLive, liveTest, UI_TIMEOUT } from "./live_flow.ts";
 
 const pinnedOrder = (studio: Page) =>
   studio.$$eval(".pinned-item", (items) => items.map((i) => i.getAttribute("data-product-id")));
@@ -119,6 +119,19 @@ liveTest(
       assertEquals(await pinnedOrder(studio), [tote, shirt]);
       assertEquals((await showcase()).pins.map((p) => p.id), [tote, shirt]);
     });
+
+    await t.step(
+      "a pinned product edited on the Products page changes in the studio at once",
+      async () => {
+        await api(studio, "PATCH", `/api/products/${shirt}`, { name: "Linen shirt, blue", priceMinor: 5900 });
+        // The seller comes back to the studio's tab.
+        await studio.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+        await studio.locator(pinnedItem(shirt)).getByText("Linen shirt, blue").waitFor({
+          timeout: UI_TIMEOUT,
+        });
+        await studio.locator(pinnedItem(shirt)).getByText("€59.00").waitFor({ timeout: UI_TIMEOUT });
+      },
+    );
 
     await t.step("once the stream has ended the showcase is shown, not changed", async () => {
       // The reload before stopped the broadcast: resume it, as a seller would, to end it.
