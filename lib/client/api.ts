@@ -2,7 +2,7 @@
 // for going too fast says how long to wait, and one until a moment says when, in the
 // viewer's own time.
 import { localTime } from "./server_clock.ts";
-import { waitInWords } from "@/lib/contract/wait.ts";
+import { withWait } from "@/lib/contract/wait.ts";
 
 export class ApiError extends Error {
   constructor(
@@ -83,5 +83,5 @@ export function messageOf(error: unknown): string {
   const words = error.message.replace(/^\w+: /, "");
   if (error.until) return `${words} You can chat again at ${localTime(error.until)}.`;
   const wait = error.retryAfterSeconds;
-  return error.status === 429 && wait ? `${words} (you can try again in ${waitInWords(wait)})` : words;
+  return error.status === 429 && wait ? withWait(words, wait) : words;
 }

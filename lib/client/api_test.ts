@@ -15,7 +15,13 @@ Deno.test("messageOf() tells the server's words without the field name, and some
 
 Deno.test("messageOf() says how long to wait when the server refuses a request for going too fast", () => {
   const tooFast = new ApiError(429, "too_many_messages", "You're sending messages too fast.", 4);
-  assertEquals(messageOf(tooFast), "You're sending messages too fast. (you can try again in 4 s)");
-  const longer = new ApiError(429, "too_many_sign_ins", "Too many sign-in attempts.", 300);
-  assertEquals(messageOf(longer), "Too many sign-in attempts. (you can try again in 5 minutes)");
+  assertEquals(messageOf(tooFast), "You're sending messages too fast. Try again in 4 s.");
+  const longer = new ApiError(429, "too_many_sign_ins", "Too many sign-in attempts. Try again later.", 300);
+  assertEquals(
+    messageOf(longer),
+    "Too many sign-in attempts. Try again in 5 minutes.",
+    "the wait replaces 'later'",
+  );
+  const slow = new ApiError(429, "slow_mode", "Slow mode is on: one message every 10 seconds.", 10);
+  assertEquals(messageOf(slow), "Slow mode is on: one message every 10 seconds. Try again in 10 s.");
 });

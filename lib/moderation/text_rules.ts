@@ -83,10 +83,10 @@ export function blockedWordIn(text: string, words: string[]): string | null {
 /** Refuses a viewer's message that breaks the rules (400, to its sender only). */
 export function checkText(text: string, rules: ChatRules): void {
   if (!rules.linksAllowed && hasLink(text)) {
-    throw invalid("links_off", "Links are off in this chat. Your message was not sent.");
+    throw invalid("links_off", "Links are off in this chat.");
   }
   const word = blockedWordIn(text, rules.blockedWords);
   if (word) {
-    throw invalid("blocked_word", `"${word}" is not allowed in this chat. Your message was not sent.`);
+    throw invalid("blocked_word", `"${word}" is not allowed in this chat.`);
   }
 }

@@ -3,7 +3,7 @@
 // their password), at the error's status.
 import type { z } from "zod";
 import { HttpError, InvalidInput, readForm, type RouteContext } from "@/lib/fresh/mod.ts";
-import { waitInWords } from "@/lib/contract/wait.ts";
+import { withWait } from "@/lib/contract/wait.ts";
 import { toHttpError } from "./http_errors.ts";
 
 export interface FormFailure {
@@ -42,7 +42,7 @@ export async function submitForm<I, R>(
         error: count > 1
           ? `Please fix the ${count} fields marked below.`
           : error.status === 429 && wait > 0
-          ? `${words} (you can try again in ${waitInWords(wait)})`
+          ? withWait(words, wait)
           : words,
         fields,
         values,

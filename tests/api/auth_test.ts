@@ -177,7 +177,7 @@ Deno.test("the sign-up page says how long a refused address must wait, in minute
     assertEquals(refused.status, 429);
     assertMatch(
       await refused.text(),
-      /Too many sign-ups from your network\. Try again later\. \(you can try again in \d+ minutes\)/,
+      /Too many sign-ups from your network\. Try again in \d+ minutes\./,
     );
   }));
 

@@ -220,3 +220,12 @@ Deno.test("the watch page goes out gzipped to a browser that takes it, the same 
     assertEquals(own(html), own(plain));
     assertMatch(html, /^<!DOCTYPE html>[\s\S]*<\/html>$/);
   }));
+
+Deno.test("pages name the site's icon, which the app serves (no browser asks for a missing /favicon.ico)", () =>
+  withApp(async (app) => {
+    const page = await (await new Client(app).request("/")).text();
+    assertMatch(page, /<link rel="icon" href="\/favicon\.svg" type="image\/svg\+xml"\/?>/);
+    const icon = await new Client(app).request("/favicon.svg");
+    assertEquals([icon.status, icon.headers.get("content-type")], [200, "image/svg+xml"]);
+    assertMatch(await icon.text(), /^<svg /);
+  }));
