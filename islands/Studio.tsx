@@ -5,6 +5,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import { ConnectionQuality } from "livekit-client";
 import { roomPhase as phase } from "@/lib/client/live_room.ts";
+import { useKeepingUp } from "@/lib/client/use_keeping_up.ts";
 import type { Phase } from "@/lib/client/stream_room.ts";
 import { endedNow } from "@/lib/client/stream_status.ts";
 import { useAnalytics } from "@/lib/client/use_analytics.ts";
@@ -70,6 +71,7 @@ export default function Studio({ streamId, status, watchUrl, analytics, recordin
   // Leaving while the replay's last parts are on their way would lose them.
   useLeaveWarning(onAir || replay.recorder.state.value === "saving");
   const numbers = useAnalytics(streamId, current === "ended", analytics);
+  useKeepingUp(!onAir && current !== "ended");
   const canGoLive = ["idle", "offline", "error"].includes(current) && !!media.video.value;
   // Live on the server, not from this page (reopened, or its connection lost): resumable, and endable.
   const liveElsewhere = status === "live" && !onAir && current !== "ended";

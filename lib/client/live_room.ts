@@ -23,6 +23,8 @@ export interface LiveRoom {
   on<T extends Topic>(topic: T, fn: (message: MessageOf<T>) => void): () => void;
   /** Calls `fn` after the room comes back from a drop, so islands fetch what they missed. */
   onResync(fn: () => void): () => void;
+  /** Has every island fetch what it holds again now (a page outside its room keeps up this way). */
+  resync(): void;
   /**
    * Joins the stream's room and stays joined: LiveKit itself resumes short drops; after
    * a full disconnect (network gone too long, server restart) this rejoins with backoff.
@@ -106,6 +108,7 @@ function createLiveRoom(): LiveRoom {
     room,
     phase,
     on: messages.on,
+    resync,
     onResync(fn) {
       resyncs.add(fn);
       return () => resyncs.delete(fn);

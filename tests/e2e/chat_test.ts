@@ -1,6 +1,7 @@
 // Chat end to end with real parts: a viewer's message goes through the app (stored in
 // KV) and LiveKit's server API to the other viewers and the studio; a viewer who comes
-// later finds it in the server-rendered page; HTML in a message stays text.
+// later finds it in the server-rendered page; HTML in a message stays text. Before the
+// seller goes live, the studio (outside the room) gets viewers' lines all the same.
 import type { Browser, Page } from "playwright-core";
 import { assert, assertEquals } from "@/tests/assert.ts";
 import { createStreamAsSeller, goLive, liveTest, openViewer, UI_TIMEOUT } from "./live_flow.ts";
@@ -31,6 +32,13 @@ liveTest(
   "chat reaches viewers and the studio, is in a late viewer's page, shows HTML as text, pages on scroll",
   async (t, { stack, browser }) => {
     const { studio, watchUrl } = await createStreamAsSeller(browser, stack.appUrl);
+    const early = await openViewer(browser, watchUrl);
+    await t.step("before the seller goes live, a viewer's line reaches the studio all the same", async () => {
+      await studio.waitForSelector(".chat-panel[data-ready=true]", { timeout: UI_TIMEOUT });
+      await say(early, "Starting soon?");
+      await studio.waitForSelector(lineWith("Starting soon?"), { timeout: UI_TIMEOUT });
+      await early.close();
+    });
     await goLive(studio);
     const a = await openViewer(browser, watchUrl);
     const b = await openViewer(browser, watchUrl);
@@ -56,7 +64,12 @@ liveTest(
         await page.waitForSelector(lineWith("Yes, all sizes!"), { timeout: UI_TIMEOUT });
         // The seller's line came after the others on the room's one ordered channel, so
         // every earlier line has arrived from the room too: no duplicates, in order.
-        assertEquals(await texts(page), ["Is the blue one in stock?", "<b>x</b>", "Yes, all sizes!"]);
+        assertEquals(await texts(page), [
+          "Starting soon?",
+          "Is the blue one in stock?",
+          "<b>x</b>",
+          "Yes, all sizes!",
+        ]);
         assertEquals(await page.locator(".chat-message b").count(), 0);
         assert(await page.isVisible(`${lineWith("Yes, all sizes!")}.chat-seller`), "the seller is marked");
       }
@@ -72,12 +85,22 @@ liveTest(
       assert(!html.includes("<b>x</b>"));
       const noScript = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
       await noScript.goto(watchUrl);
-      assertEquals(await texts(noScript), ["Is the blue one in stock?", "<b>x</b>", "Yes, all sizes!"]);
+      assertEquals(await texts(noScript), [
+        "Starting soon?",
+        "Is the blue one in stock?",
+        "<b>x</b>",
+        "Yes, all sizes!",
+      ]);
       await noScript.context().close();
 
       const late = await openViewer(browser, watchUrl, { viewport: { width: 390, height: 844 } });
       await late.waitForSelector(".chat-panel[data-ready=true]", { timeout: UI_TIMEOUT });
-      assertEquals(await texts(late), ["Is the blue one in stock?", "<b>x</b>", "Yes, all sizes!"]);
+      assertEquals(await texts(late), [
+        "Starting soon?",
+        "Is the blue one in stock?",
+        "<b>x</b>",
+        "Yes, all sizes!",
+      ]);
       // At phone width the chat sits under the video and its form fits the screen.
       const player = (await late.locator(".player").boundingBox())!;
       const input = (await late.locator(".chat-input").boundingBox())!;
@@ -103,8 +126,8 @@ liveTest(
       await reader.waitForSelector(".chat-panel[data-ready=true]", { timeout: UI_TIMEOUT });
       assertEquals((await texts(reader)).length, 50);
       await reader.locator(".chat-messages").evaluate((el) => el.scrollTop = 0);
-      await reader.waitForFunction(() => document.querySelectorAll(".chat-message").length === 64);
-      assertEquals((await texts(reader)).slice(0, 2), ["Is the blue one in stock?", "<b>x</b>"]);
+      await reader.waitForFunction(() => document.querySelectorAll(".chat-message").length === 65);
+      assertEquals((await texts(reader)).slice(0, 2), ["Starting soon?", "Is the blue one in stock?"]);
       assertEquals(await reader.isVisible("text=Load earlier messages"), false);
     });
 
