@@ -53,6 +53,11 @@ export function WatchView(
         <ReactionOverlay />
         <HighlightCard streamId={stream.id} initial={showcase} ended={!open} />
       </div>
+      <div class="stream-info">
+        <h1>{stream.title}</h1>
+        <p class="muted">{stream.sellerName}</p>
+        {stream.description && <p>{stream.description}</p>}
+      </div>
       <ReplayView takes={replay} />
       <div class="audience-bar">
         <ViewerCount streamId={stream.id} initial={audience.viewers} />
@@ -76,11 +81,6 @@ export function WatchView(
         pinned={moderation.pinned}
         timedOutUntil={moderation.timedOutUntil}
       />
-      <div class="stream-info">
-        <h1>{stream.title}</h1>
-        <p class="muted">{stream.sellerName}</p>
-        {stream.description && <p>{stream.description}</p>}
-      </div>
       {welcome && guestName !== undefined && <GuestNameForm name={guestName ?? undefined} returnTo={path} />}
     </section>
   );
