@@ -76,7 +76,7 @@ export function WatchView(
         streamId={stream.id}
         initial={chat}
         canPost={welcome}
-        closed={open ? "" : undefined}
+        closed={moderation.refusal ? "" : undefined}
         role={moderation.role}
         pinned={moderation.pinned}
         timedOutUntil={moderation.timedOutUntil}
