@@ -12,7 +12,14 @@ import { admitViewer } from "@/lib/moderation/admission.ts";
 import { findStream, isOwner, ownStream, requireOpen } from "./access.ts";
 import { presenceOf, statusNews } from "./news.ts";
 import type { CreateStreamInput } from "./inputs.ts";
-import { createStream, endStream, goLive as markLive, listSellerStreams, type Stream } from "./store.ts";
+import {
+  createStream,
+  endStream,
+  getStream,
+  goLive as markLive,
+  listSellerStreams,
+  type Stream,
+} from "./store.ts";
 
 export function links(stream: Stream, origin: string): { studioUrl: string; watchUrl: string } {
   return {
@@ -55,15 +62,17 @@ export async function goLive(services: Services, actor: Actor, streamId: string)
   await spend(services, "seller", actor);
   const stream = await ownStream(kv, actor, streamId);
   const result = await markLive(kv, stream, clock.now(), (live) => statusNews(live, live.startedAt!));
-  if (!result.ok) {
-    throw result.reason === "ended"
-      ? conflict("stream_ended", "This stream has ended; create a new one to go live again")
-      : conflict(
-        "already_live",
-        "You are already live with another stream; end it before going live with this one",
-      );
+  if (result.ok) return result.stream;
+  if (result.reason === "ended") {
+    throw conflict("stream_ended", "This stream has ended; create a new one to go live again");
   }
-  return result.stream;
+  // Named, so the seller knows which to end (in the studio's list of streams).
+  const other = result.otherStreamId && await getStream(kv, result.otherStreamId);
+  const which = other ? `"${other.title}"` : "another stream";
+  throw conflict(
+    "already_live",
+    `You are already live with ${which}; end it (Studio, your streams) before going live with this one`,
+  );
 }
 
 /**

@@ -157,7 +157,7 @@ Deno.test("a seller has one live stream at a time: a second go-live answers 409"
     );
     assertMatch(
       await expectError(await seller.post(`/api/streams/${second}/live`), 409, "already_live"),
-      /already live/,
+      /already live with "First"; end it/,
     );
     assertEquals((await seller.post(`/api/streams/${first}/end`)).status, 200);
     assertEquals((await seller.post(`/api/streams/${second}/live`)).status, 200);
