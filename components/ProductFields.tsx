@@ -33,6 +33,7 @@ export function ProductFields({ values, errors, imageUrl }: ProductFieldsProps) 
             inputMode="decimal"
             required
             pattern="\d+([.,]\d+)?"
+            title="A price in numbers, like 49.90 or 49,90"
             placeholder="49.90"
             value={values.price}
           />

@@ -374,6 +374,10 @@ Deno.test("the catalog page lists the seller's products with thumbnail, price an
     assert(html.includes(`href="/studio/products/${shirtView.id}"`), "each product links to its edit page");
     assert(!html.includes("Someone else"), "only the seller's own products");
     assert(
+      html.includes('title="A price in numbers, like 49.90 or 49,90"'),
+      "the price field says what it takes, not only the browser's 'match the requested format'",
+    );
+    assert(
       html.includes('enctype="multipart/form-data"') &&
         html.includes('accept="image/png,image/jpeg,image/webp"'),
     );
