@@ -7,7 +7,7 @@ import { describe, islandsOfRoute, weighPage } from "@/lib/fresh/page_weight.ts"
 const root = new URL("../", import.meta.url);
 const PAGES: { page: string; route: string; budget?: number }[] = [
   { page: "home", route: "routes/index.tsx" },
-  { page: "watch", route: "routes/watch/[id].tsx", budget: 160 * 1024 },
+  { page: "watch", route: "routes/watch/[id].tsx", budget: 160_000 },
   { page: "studio", route: "routes/studio/[id].tsx" },
 ];
 
