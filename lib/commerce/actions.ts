@@ -83,17 +83,15 @@ export async function setItem(
     return await pricedCart(services, stream.id, await setCartLine(kv, stream.id, actor.identity, input));
   }
   const product = await sellersProduct(kv, stream.sellerId, input.productId);
-  const [sale, held, stock, cart] = await Promise.all([
+  const [sale, held, stock] = await Promise.all([
     getSale(kv, stream.id),
     heldUnits(kv, stream.id, actor.identity),
     getStock(kv, product.id),
-    getStoredCart(kv, stream.id, actor.identity),
   ]);
-  // More than there is, refused now rather than at Reserve (fewer is fine: stock may have gone).
-  const had = cart.value?.lines.find((l) => l.productId === product.id)?.quantity ?? 0;
-  if (input.quantity > stock && input.quantity > had) throw notEnough(product.name, stock);
   const onSale = priceOf(product, sale, clock.now()).saleEndsAt !== null;
-  const stored = await setCartLine(kv, stream.id, actor.identity, input, async (lines) => {
+  const stored = await setCartLine(kv, stream.id, actor.identity, input, async (lines, had) => {
+    // More than there is, refused now rather than at Reserve (fewer is fine: stock may have gone).
+    if (input.quantity > stock && input.quantity > had) throw notEnough(product.name, stock);
     // Lines of products deleted since count for nothing, and go.
     const known = await productsOf(kv, lines.map((l) => l.productId));
     const others = lines.filter((l) => known.has(l.productId));

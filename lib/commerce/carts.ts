@@ -61,20 +61,23 @@ export function priceCart(
 
 /**
  * Sets how many of a product the cart holds (0 removes it) after `allow` has seen the
- * cart's other lines as they are, and said which stay (it may refuse, or drop lines of
- * products gone since); written only if nobody changed the cart meanwhile.
+ * cart as it is (the other lines, and how many of the product it held) and said which
+ * other lines stay (it may refuse, or drop lines of products gone since); written only
+ * if nobody changed the cart meanwhile.
  */
 export async function setCartLine(
   kv: Deno.Kv,
   streamId: string,
   identity: string,
   line: { productId: string; quantity: number },
-  allow: (others: StoredCart["lines"]) => Promise<StoredCart["lines"]> = (others) => Promise.resolve(others),
+  allow: (others: StoredCart["lines"], had: number) => Promise<StoredCart["lines"]> = (others) =>
+    Promise.resolve(others),
 ): Promise<StoredCart> {
   return await atomically("changing the cart", async () => {
     const entry = await getStoredCart(kv, streamId, identity);
     const lines = entry.value?.lines ?? [];
-    const others = await allow(lines.filter((l) => l.productId !== line.productId));
+    const had = lines.find((l) => l.productId === line.productId)?.quantity ?? 0;
+    const others = await allow(lines.filter((l) => l.productId !== line.productId), had);
     const cart = { lines: line.quantity === 0 ? others : [...others, line] };
     if (line.quantity === 0 && others.length === lines.length) return { lines }; // Nothing to remove.
     const op = kv.atomic().check(entry).set(keys.cart(streamId, identity), cart, { expireIn: CART_TTL_MS });

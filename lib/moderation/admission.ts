@@ -1,6 +1,7 @@
 // The shop's rules where they bite, for the other capabilities to call: whether the asker
 // may chat (role, ban, timeout, links, blocked words, slow mode), react, like, report or
-// buy (ban), or get a token to watch (ban, viewer cap). The host and moderators pass every rule but the rate limit.
+// buy (ban), or get a token to watch (ban, viewer cap). The host and moderators pass
+// every rule but the rate limit.
 import { getViewerCount, isWatching } from "@/lib/audience/viewers.ts";
 import type { ChatRole } from "@/lib/contract/messages.ts";
 import type { WatchModeration } from "@/lib/contract/views.ts";

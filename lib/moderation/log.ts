@@ -62,7 +62,8 @@ export async function commitLogged(
 
 /**
  * Deletes the record at `key` (with whatever `alongside` adds) and logs it, in one commit
- * retried on a race; the record, or null when there was none.
+ * retried on a race; the record, or null when there was none (or none that `holds`: an
+ * ended timeout KV has not removed yet).
  */
 export async function takeLogged<T>(
   kv: Deno.Kv,
@@ -70,10 +71,11 @@ export async function takeLogged<T>(
   key: Deno.KvKey,
   entryFor: (record: T) => ModerationEntry,
   alongside: (op: Deno.AtomicOperation, record: T) => Promise<unknown> | unknown = () => {},
+  holds: (record: T) => boolean = () => true,
 ): Promise<T | null> {
   return await atomically("moderating", async () => {
     const entry = await kv.get<T>(key);
-    if (entry.value === null) return null;
+    if (entry.value === null || !holds(entry.value)) return null;
     const op = kv.atomic().check(entry).delete(key);
     await alongside(op, entry.value);
     return (await withLog(op, place, entryFor(entry.value)).commit()).ok ? entry.value : RETRY;

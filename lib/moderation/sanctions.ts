@@ -16,12 +16,14 @@ interface StoredBan extends Ban {
   browser: string | null;
 }
 
-/** A timeout as kept under the person; before lifting was possible, only its end (ISO). */
-type StoredTimeout = (TimeOut & { browser: string | null }) | string;
+/** A timeout as kept under the person, with the browser session it holds too. */
+type KeptTimeout = TimeOut & { browser: string | null };
+/** Before lifting was possible, only its end (ISO) was kept. */
+type StoredTimeout = KeptTimeout | string;
 
-/** True for a timeout kept with whom it is about, still running at `now`. */
-const running = ({ value }: Deno.KvEntryMaybe<StoredTimeout>, now: number) =>
-  typeof value === "object" && value !== null && Date.parse(value.until) > now;
+/** True for a timeout kept with whom it is about (not only its end), still running at `now`. */
+const running = (stored: StoredTimeout | null, now: number): stored is KeptTimeout =>
+  typeof stored === "object" && stored !== null && Date.parse(stored.until) > now;
 
 const untilOf = (stored: StoredTimeout | null | undefined) =>
   typeof stored === "string" ? stored : stored?.until;
@@ -76,21 +78,22 @@ export async function liftTimeout(
   entryFor: (timeout: TimeOut) => ModerationEntry,
 ): Promise<TimeOut | null> {
   const { shopId } = place;
-  // One that has ended (KV removes it a little later) is not lifted, nor logged.
-  if (!running(await kv.get<StoredTimeout>(keys.timeout(shopId, person)), now)) return null;
   const lifted = await takeLogged<StoredTimeout>(
     kv,
     place,
     keys.timeout(shopId, person),
-    (stored) => entryFor(stored as TimeOut),
+    (stored) => entryFor(stored as KeptTimeout),
     async (op, stored) => {
-      if (typeof stored === "string" || !stored.browser) return;
-      const browser = await kv.get<string>(keys.timedOutBrowser(shopId, stored.browser));
+      const { browser: session, until } = stored as KeptTimeout;
+      if (!session) return;
+      const browser = await kv.get<string>(keys.timedOutBrowser(shopId, session));
       op.check(browser);
-      if (browser.value === stored.until) op.delete(browser.key);
+      if (browser.value === until) op.delete(browser.key);
     },
+    // One that has ended (KV removes it a little later) is not lifted, nor logged.
+    (stored) => running(stored, now),
   );
-  return lifted && typeof lifted !== "string" ? withoutBrowser(lifted) : null;
+  return lifted === null ? null : withoutBrowser(lifted as KeptTimeout);
 }
 
 /** Bans the offender from the shop's streams (a timeout gives way to it). */
@@ -149,7 +152,7 @@ export async function listBans(kv: Deno.Kv, shopId: string): Promise<Ban[]> {
 export async function listTimeouts(kv: Deno.Kv, shopId: string, now: number): Promise<TimeOut[]> {
   const timeouts: TimeOut[] = [];
   for await (const e of kv.list<StoredTimeout>({ prefix: keys.timeoutsOf(shopId) })) {
-    if (running(e, now)) timeouts.push(withoutBrowser(e.value as TimeOut & { browser: string | null }));
+    if (running(e.value, now)) timeouts.push(withoutBrowser(e.value));
   }
   return timeouts.sort((a, b) => a.until.localeCompare(b.until));
 }

@@ -109,7 +109,7 @@ async function read(services: Services, streamId: string, seq: number, now: numb
   const [chat, audience, showcase, pinned] = await Promise.all([
     listChat(kv, stream.id),
     audienceOfStream(kv, stream),
-    showcaseOf(kv, stream.id, now),
+    showcaseOf(kv, stream, now),
     getPinned(kv, stream.id),
   ]);
   return { version: ++versions, stream, seq, chat, audience, showcase, pinned };

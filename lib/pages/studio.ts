@@ -21,7 +21,7 @@ import type { Services } from "@/lib/core/services.ts";
 import { getPinned } from "@/lib/moderation/pinned.ts";
 import { isRecorded, replayOf } from "@/lib/replays/actions.ts";
 import { studioModeration } from "@/lib/moderation/view.ts";
-import { cardOf, endedSale, showcaseOf } from "@/lib/showcase/view.ts";
+import { cardOf, showcaseOf } from "@/lib/showcase/view.ts";
 import { ownStream } from "@/lib/streams/access.ts";
 import type { Stream } from "@/lib/streams/store.ts";
 
@@ -57,7 +57,7 @@ export async function studioPage(
         audienceOf(kv, actor, stream),
         salesOf(kv, stream.id),
         listSellerProducts(kv, stream.sellerId),
-        showcaseOf(kv, stream.id, clock.now()),
+        showcaseOf(kv, stream, clock.now()),
         stream.status === "ended" ? getAnalytics(kv, stream.id) : null,
         getPinned(kv, stream.id),
         studioModeration(services, stream),
@@ -71,7 +71,7 @@ export async function studioPage(
     audience,
     sales,
     catalog,
-    showcase: { ...showcase, ...endedSale(stream) },
+    showcase,
     analytics,
     pinned,
     moderation,

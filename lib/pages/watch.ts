@@ -26,7 +26,6 @@ import { view as productView } from "@/lib/catalog/actions.ts";
 import { cartIn, holdsIn } from "@/lib/commerce/actions.ts";
 import { batchedReads } from "@/lib/kv/batched_reads.ts";
 import { replayOf } from "@/lib/replays/actions.ts";
-import { endedSale } from "@/lib/showcase/view.ts";
 import { heldStream, streamSnapshot } from "./stream_snapshot.ts";
 
 export interface WatchPage {
@@ -88,7 +87,7 @@ export async function watchPage(
     stream,
     chat,
     audience: withOwn(shared.audience, own),
-    showcase: { ...shared.showcase, ...endedSale(stream), serverNow: isoAt(clock.now()) },
+    showcase: { ...shared.showcase, serverNow: isoAt(clock.now()) },
     moderation: { ...moderation, pinned: shared.pinned },
     join,
     seq,

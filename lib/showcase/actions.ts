@@ -20,7 +20,7 @@ import { cardsOf, highlightMessage, showcaseOf, viewOf } from "./view.ts";
 /** What the stream shows now: what a viewer asks for after a drop. */
 export async function current({ kv, clock }: Services, streamId: string): Promise<Showcase> {
   const stream = await findStream(kv, streamId);
-  return await showcaseOf(kv, stream.id, clock.now());
+  return await showcaseOf(kv, stream, clock.now());
 }
 
 async function editable(services: Services, actor: Actor, streamId: string): Promise<Stream> {

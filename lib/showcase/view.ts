@@ -30,13 +30,15 @@ export async function viewOf(kv: Deno.Kv, stored: StoredShowcase, now: number): 
   };
 }
 
-export async function showcaseOf(kv: Deno.Kv, streamId: string, now: number): Promise<Showcase> {
-  return await viewOf(kv, await getStoredShowcase(kv, streamId), now);
+/** The stream's showcase as viewers see it now: a flash sale ends with its stream. */
+export async function showcaseOf(
+  kv: Deno.Kv,
+  stream: { id: string; status: string },
+  now: number,
+): Promise<Showcase> {
+  const showcase = await viewOf(kv, await getStoredShowcase(kv, stream.id), now);
+  return stream.status === "ended" ? { ...showcase, sale: null } : showcase;
 }
-
-/** A flash sale ends with its stream: what an ended stream's pages show instead of it. */
-export const endedSale = (stream: { status: string }): { sale?: null } =>
-  stream.status === "ended" ? { sale: null } : {};
 
 export function highlightMessage(showcase: Showcase): MessageOf<"highlight"> {
   const { highlight: product, sale, serverNow } = showcase;
