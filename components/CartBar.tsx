@@ -11,9 +11,10 @@ import type { CartItem, ReservationSummary } from "@/lib/contract/views.ts";
 export function CartBar({ cart, ended }: { cart: CartControls; ended: boolean }) {
   const now = useCartClock(cart);
   const { items } = cart.cart.value;
-  const done = cart.reserved.value;
-  const held = cart.holds.value;
   const settled = cart.settled.value.last;
+  // The reservation just made, until it is settled (then its settling says what became of it).
+  const done = cart.reserved.value?.id === settled?.id ? null : cart.reserved.value;
+  const held = cart.holds.value;
   return (
     <>
       {ended && (items.length > 0 || held.length > 0) && (

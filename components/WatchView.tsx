@@ -76,7 +76,7 @@ export function WatchView(
         streamId={stream.id}
         initial={chat}
         canPost={welcome}
-        closed={moderation.refusal ? "" : undefined}
+        turnedAway={!!moderation.refusal}
         role={moderation.role}
         pinned={moderation.pinned}
         timedOutUntil={moderation.timedOutUntil}

@@ -25,8 +25,8 @@ export interface ChatPanelProps {
   initial: ChatMessage[];
   /** False once the stream has ended (or the viewer was turned away): the history stays, the form goes. */
   canPost: boolean;
-  /** What shows instead of the form ("" for nothing); by default, that the stream has ended. */
-  closed?: string;
+  /** True when the viewer was turned away (banned, the stream full): no form, nor "Chat is closed". */
+  turnedAway?: boolean;
   /** The asker's role in this chat: the host ("seller") and moderators moderate it. */
   role: ChatRole;
   /** The note pinned on top, as the server rendered it. */
@@ -36,7 +36,7 @@ export interface ChatPanelProps {
 }
 
 export default function ChatPanel(
-  { streamId, initial, canPost: openAtLoad, closed, role, pinned, timedOutUntil = null }: ChatPanelProps,
+  { streamId, initial, canPost: openAtLoad, turnedAway, role, pinned, timedOutUntil = null }: ChatPanelProps,
 ) {
   const canPost = openAtLoad && !closedNow();
   const chat = useChatList(streamId, initial, openAtLoad);
@@ -114,9 +114,9 @@ export default function ChatPanel(
             maxLength={CHAT_MAX_LENGTH}
           />
         )
-        : removed.value
-        ? null
-        : closed ?? <p class="muted chat-closed">Chat is closed: this stream has ended.</p>}
+        : !turnedAway && !removed.value && (
+          <p class="muted chat-closed">Chat is closed: this stream has ended.</p>
+        )}
     </section>
   );
 }

@@ -16,7 +16,7 @@ export interface CartControls extends Omit<Action, "run"> {
   cart: Signal<Cart>;
   /** What the buyer holds in this stream now. */
   holds: Signal<ReservationSummary[]>;
-  /** The reservation just made, until the cart changes again or it is settled. */
+  /** The reservation just made, until the cart changes again. */
   reserved: Signal<ReservationSummary | null>;
   /** The last hold the seller marked paid or let go, or that ran out. */
   settled: Signal<{ last: ReservationMessage | null }>;
@@ -57,7 +57,6 @@ export function useCart(
   ];
   useAtEnd(ends, offset, () => (cart.refetch(), holds.refetch()));
 
-  if (reserved.value && reserved.value.id === settled.value.last?.id) reserved.value = null;
   return {
     cart: cart.state,
     holds: holds.state,

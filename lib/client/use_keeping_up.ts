@@ -2,14 +2,16 @@ import { useEffect } from "preact/hooks";
 import { liveRoom } from "./live_room.ts";
 
 /**
- * While the studio is outside the stream's room (before going live, reopened, its
- * connection lost), the room's messages miss it: chat, reservations and reports reach
- * its islands by fetching them again every few seconds while the tab is shown.
+ * Keeps the studio's islands current where the room's messages may miss them: when the
+ * tab is shown again (a product edited on the Products page meanwhile, say), and while
+ * the studio is outside the stream's room (before going live, reopened, its connection
+ * lost) every few seconds while the tab is shown.
  */
 export function useKeepingUp(outside: boolean): void {
   useEffect(() => {
-    if (!outside) return;
-    const timer = setInterval(() => document.visibilityState === "visible" && liveRoom().resync(), 5_000);
-    return () => clearInterval(timer);
+    const resync = () => document.visibilityState === "visible" && liveRoom().resync();
+    document.addEventListener("visibilitychange", resync);
+    const timer = outside ? setInterval(resync, 5_000) : undefined;
+    return () => (document.removeEventListener("visibilitychange", resync), clearInterval(timer));
   }, [outside]);
 }

@@ -24,9 +24,9 @@ export interface ShowcaseEditor extends Omit<Action, "run"> {
 
 export function useShowcaseEditor(streamId: string, initial: Showcase): ShowcaseEditor {
   const base = `/api/streams/${encodeURIComponent(streamId)}`;
-  // Also followed from the room and fetched again when a product on show was edited or
-  // deleted (on the Products page, say), and when the studio tab is shown again.
-  const { state: show, ready, refetch } = useLiveState(initial, {
+  // Also followed from the room, and fetched again when a product on show was edited or
+  // deleted (on the Products page, say) and when the studio resyncs (lib/client/use_keeping_up.ts).
+  const { state: show, ready } = useLiveState(initial, {
     on: {
       pins: (held, { products }) => ({ ...held, pins: products }),
       highlight: (held, { product, sale, serverNow }) => ({ ...held, highlight: product, sale, serverNow }),
@@ -42,12 +42,7 @@ export function useShowcaseEditor(streamId: string, initial: Showcase): Showcase
   });
   const offset = useSignal(0);
   const { busy, error, run } = useAction();
-  useEffect(() => {
-    offset.value = heardWithPage(initial.serverNow);
-    const shown = () => document.visibilityState === "visible" && refetch();
-    document.addEventListener("visibilitychange", shown);
-    return () => document.removeEventListener("visibilitychange", shown);
-  }, []);
+  useEffect(() => void (offset.value = heardWithPage(initial.serverNow)), []);
 
   const accept = (fresh: Showcase, sentAt: number) => {
     show.value = fresh;

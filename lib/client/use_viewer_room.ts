@@ -48,7 +48,9 @@ export function useViewerRoom(
     room.on(RoomEvent.AudioPlaybackStatusChanged, () => audioBlocked.value = !room.canPlaybackAudio);
     // Only a ban removes a viewer from the room.
     room.on(RoomEvent.Disconnected, (why) => {
-      if (why === DisconnectReason.PARTICIPANT_REMOVED) (refused.value = "banned", removed.value = true);
+      if (why !== DisconnectReason.PARTICIPANT_REMOVED) return;
+      refused.value = "banned";
+      removed.value = true;
     });
     liveRoom().join(streamId, "viewer", page.ticket, page.seq)
       .then(() => audioBlocked.value = !room.canPlaybackAudio)
