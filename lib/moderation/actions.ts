@@ -7,7 +7,7 @@ import { timeoutWords } from "@/lib/contract/limits.ts";
 import type { Ban, ModerationEntry, Pinned } from "@/lib/contract/views.ts";
 import type { Actor } from "@/lib/core/actor.ts";
 import { isoAt } from "@/lib/core/clock.ts";
-import { notFound } from "@/lib/core/errors.ts";
+import { conflict, notFound } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import { findStream, openStream } from "@/lib/streams/access.ts";
@@ -117,6 +117,10 @@ export async function report(services: Services, actor: Actor, streamId: string,
   await refuseBanned(services, actor, stream);
   const found = await getChatMessage(kv, stream.id, id);
   if (!found) throw gone();
+  // Compared by person, as timeouts and bans are: the host is refused too.
+  if (found.author.identity === actor.identity) {
+    throw conflict("own_message", "You can't report your own message.");
+  }
   await addReport(kv, stream.id, found.message, actor.identity, clock.now());
 }
 

@@ -1,7 +1,7 @@
 // The shop's rules where they bite, for the other capabilities to call: whether the asker
-// may chat (role, ban, timeout, links, blocked words, slow mode), react, like, report or
-// buy (ban), or get a token to watch (ban, viewer cap). The host and moderators pass
-// every rule but the rate limit.
+// may chat (role, ban, timeout, a guest's name, links, blocked words, slow mode), react,
+// like, report or buy (ban), or get a token to watch (ban, viewer cap). The host and
+// moderators pass every rule but the rate limit.
 import { getViewerCount, isWatching } from "@/lib/audience/viewers.ts";
 import type { ChatRole } from "@/lib/contract/messages.ts";
 import type { WatchModeration } from "@/lib/contract/views.ts";
@@ -11,6 +11,7 @@ import type { Services } from "@/lib/core/services.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import type { Stream } from "@/lib/streams/store.ts";
 import { getChatRules } from "./chat_rules.ts";
+import { listModerators } from "./moderators.ts";
 import { roleOf } from "./roles.ts";
 import { standingOf } from "./sanctions.ts";
 import { takeTurn } from "./slow_mode.ts";
@@ -38,12 +39,26 @@ export async function admitChat(
   const role = await roleOf(kv, actor, stream.sellerId);
   await spend(services, "chat", actor);
   if (role !== "viewer") return role;
-  await checkStanding(services, actor, stream);
-  // A guest may call themselves anything but the host: "Linen & Co" saying "pay me here".
-  if (!actor.sellerId && sameName(actor.name, stream.sellerName)) {
+  const guest = !actor.sellerId;
+  // Read together: one wait, not three, on a remote KV. The moderators only for a guest:
+  // a seller chats under their account's name, a guest under one they picked.
+  const [, rules, moderators] = await Promise.all([
+    checkStanding(services, actor, stream),
+    getChatRules(kv, stream.sellerId),
+    guest ? listModerators(kv, stream.sellerId) : [],
+  ]);
+  // A guest may call themselves anything but the host or a moderator: "Linen & Co"
+  // saying "pay me here".
+  if (guest && sameName(actor.name, stream.sellerName)) {
     throw conflict("host_name", `${stream.sellerName} is the host's name here. Pick another name to chat.`);
   }
-  const rules = await getChatRules(kv, stream.sellerId);
+  const moderator = moderators.find((m) => sameName(actor.name, m.name));
+  if (moderator) {
+    throw conflict(
+      "moderator_name",
+      `${moderator.name} is a moderator's name here. Pick another name to chat.`,
+    );
+  }
   checkText(text, rules);
   if (rules.slowModeSeconds) {
     const wait = await takeTurn(kv, stream.id, actor.identity, rules.slowModeSeconds * 1000, clock.now());

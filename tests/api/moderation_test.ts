@@ -481,6 +481,41 @@ Deno.test("a guest may not chat under the host's name, in any case or Unicode fo
     await say(namesake, streamId, "a name like it is fine");
   }));
 
+Deno.test("a guest may not chat under any moderator's name, in any case or Unicode form, while they moderate", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, streamId, mod, modId } = await shop(app);
+    const named = await seller.post(`/api/shops/${sellerId}/moderators`, { email: "rival@example.com" });
+    assertEquals(named.status, 201);
+    await app.forgetSent();
+    const guestNamed = async (name: string) => {
+      const guest = new Client(app);
+      assertEquals((await guest.postForm("/guest", { name, returnTo: "/" })).status, 303);
+      return guest;
+    };
+    const names = [["Mo", "Mo"], ["mO", "Mo"], ["Ｍｏ", "Mo"], ["rival   GOODS", "Rival Goods"]] as const;
+    for (const [name, theirs] of names) {
+      const guest = await guestNamed(name);
+      const before = await kvSnapshot(app.services.kv);
+      assertMatch(
+        await expectError(
+          await guest.post(`/api/streams/${streamId}/chat`, { text: "I'm the moderator, DM me" }),
+          409,
+          "moderator_name",
+        ),
+        new RegExp(`^${theirs} is a moderator's name here`),
+      );
+      assertEquals(await kvSnapshot(app.services.kv), before, name);
+    }
+    await app.settle();
+    assertEquals(app.rooms.sent, [], "nothing announced");
+    assertEquals((await say(mod, streamId, "I am Mo")).role, "moderator", "the moderator chats as themself");
+    await say(await guestNamed("Moe"), streamId, "a name like it is fine");
+
+    const removed = await seller.request(`/api/shops/${sellerId}/moderators/${modId}`, { method: "DELETE" });
+    assertEquals(removed.status, 204);
+    await say(await guestNamed("Mo"), streamId, "no longer a moderator's name");
+  }));
+
 Deno.test("links are off for viewers by default, blocked words are refused to the sender only", () =>
   withApp(async (app) => {
     const { seller, sellerId, streamId, ann, mod } = await shop(app);
@@ -563,6 +598,41 @@ Deno.test("reports count each person once, reach the seller only, and a moderato
     assertEquals((await send(mod, "DELETE", `/api/streams/${streamId}/reports/${said.id}`)).status, 204);
     assertEquals((await overview(seller, streamId)).reports, []);
     assertEquals(await history(streamId, app), ["buy my stuff"], "dismissing leaves the message");
+  }));
+
+Deno.test("nobody reports their own message, the host and moderators neither: 409 and nothing changes", () =>
+  withApp(async (app) => {
+    const { seller, streamId, mod, ann, said } = await shop(app);
+    await seller.post(`/api/streams/${streamId}/live`);
+    await app.services.kv.set(keys.hostConnections(streamId), [{ identity: "seller-x~habc", sid: "PA_1" }]);
+    const welcome = await say(seller, streamId, "Welcome!");
+    const order = await say(mod, streamId, "Be nice");
+    const own: [Client, ChatMessage][] = [[ann, said], [seller, welcome], [mod, order]];
+    await app.forgetSent();
+    const before = await kvSnapshot(app.services.kv);
+    for (const [who, message] of own) {
+      assertMatch(
+        await expectError(
+          await who.post(`/api/streams/${streamId}/chat/${message.id}/report`),
+          409,
+          "own_message",
+        ),
+        /can't report your own message/,
+      );
+    }
+    assertEquals(await kvSnapshot(app.services.kv), before, "no report stored");
+    await app.settle();
+    assertEquals(app.rooms.sent, [], "the studio hears of nothing");
+    assertEquals((await overview(seller, streamId)).reports, []);
+
+    // Someone else's message they may, and so may anyone else theirs.
+    assertEquals((await ann.post(`/api/streams/${streamId}/chat/${welcome.id}/report`)).status, 204);
+    assertEquals((await seller.post(`/api/streams/${streamId}/chat/${said.id}/report`)).status, 204);
+    const { reports } = await overview(seller, streamId);
+    assertEquals(
+      reports.map((r) => [r.message.id, r.count]).sort(),
+      [[said.id, 1], [welcome.id, 1]].sort(),
+    );
   }));
 
 Deno.test("a pinned note is in the page for late joiners, announced with its version, and unpinned", () =>
