@@ -21,7 +21,9 @@ export function StudioView({ page, watchUrl }: { page: StudioPage; watchUrl: str
       {stream.description && <p class="muted">{stream.description}</p>}
       <Studio
         streamId={stream.id}
+        title={stream.title}
         status={stream.status}
+        draftRemovedAt={page.draftRemovedAt}
         watchUrl={watchUrl}
         analytics={page.analytics}
         recording={page.recording}

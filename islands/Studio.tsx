@@ -1,7 +1,7 @@
 // The seller's studio: camera preview, device choice, go live, the live controls
 // (microphone, camera, screen share), connection quality, recording the replay, ending
-// with a confirmation, and the stream's numbers once it has ended. While on air, leaving
-// the page asks first.
+// with a confirmation, the stream's numbers once it has ended, and deleting it when it is
+// not live. While on air, leaving the page asks first.
 import { useEffect, useRef } from "preact/hooks";
 import { ConnectionQuality } from "livekit-client";
 import { roomPhase as phase } from "@/lib/client/live_room.ts";
@@ -16,10 +16,14 @@ import type { StreamAnalytics as Numbers } from "@/lib/contract/views.ts";
 import { BroadcastControls } from "@/components/BroadcastControls.tsx";
 import { ReplayStatus } from "@/components/ReplayStatus.tsx";
 import { StreamAnalytics } from "@/components/StreamAnalytics.tsx";
+import { StreamDeletion } from "@/components/StreamDeletion.tsx";
 
 export interface StudioProps {
   streamId: string;
+  title: string;
   status: "created" | "live" | "ended";
+  /** When the stream goes by itself if never taken live (ISO); null once it has been. */
+  draftRemovedAt: string | null;
   watchUrl: string;
   /** The stream's numbers, when it had ended before the page was rendered. */
   analytics: Numbers | null;
@@ -59,7 +63,9 @@ function useLeaveWarning(onAir: boolean) {
   }, [onAir]);
 }
 
-export default function Studio({ streamId, status, watchUrl, analytics, recording }: StudioProps) {
+export default function Studio(
+  { streamId, title, status, draftRemovedAt, watchUrl, analytics, recording }: StudioProps,
+) {
   const preview = useRef<HTMLVideoElement>(null);
   const media = useLocalMedia(preview);
   const cast = useBroadcast(streamId, media);
@@ -113,6 +119,14 @@ export default function Studio({ streamId, status, watchUrl, analytics, recordin
       </p>
       {numbers.error && <p class="notice error" role="alert">{numbers.error}</p>}
       {numbers.numbers && <StreamAnalytics analytics={numbers.numbers} />}
+      {/* Only a draft not going live from here, or a stream that has ended. */}
+      {(current === "ended" || (status === "created" && current === "idle")) && (
+        <StreamDeletion
+          streamId={streamId}
+          title={title}
+          draftRemovedAt={current === "ended" ? null : draftRemovedAt}
+        />
+      )}
     </section>
   );
 }

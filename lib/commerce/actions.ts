@@ -17,7 +17,16 @@ import { getSale } from "@/lib/showcase/store.ts";
 import { findStream, openStream, ownStream } from "@/lib/streams/access.ts";
 import type { Stream } from "@/lib/streams/store.ts";
 import { getStoredCart, priceCart, priceOf, setCartLine, type StoredCart } from "./carts.ts";
-import { dueHolds, getReservation, hold, listHolds, type Reservation, settle, type Tell } from "./holds.ts";
+import {
+  dueHolds,
+  getReservation,
+  hold,
+  listHolds,
+  openHoldIds,
+  type Reservation,
+  settle,
+  type Tell,
+} from "./holds.ts";
 import type { CartItemInput } from "./inputs.ts";
 import { reservationMessage, salesOf, summaryOf } from "./sales.ts";
 
@@ -247,6 +256,25 @@ export async function expireDue(services: Services): Promise<number> {
     if (await settle(services.kv, streamId, id, "expired", tell)) settled++;
   }
   return settled;
+}
+
+/**
+ * Refuses to delete a stream whose buyers still hold stock: the seller settles their holds
+ * (or waits for them to run out) first, so no buyer about to pay loses theirs unseen.
+ */
+export async function refuseOpenHolds({ kv }: Services, streamId: string): Promise<void> {
+  const open = (await openHoldIds(kv, streamId, 100)).length;
+  if (open === 0) return;
+  throw conflict(
+    "holds_open",
+    `${open} ${open === 1 ? "hold is" : "holds are"} still open in this stream: ` +
+      "mark them paid or let them go first (they run out by themselves within minutes)",
+  );
+}
+
+/** Returns the stock of every hold still open in a stream being deleted (one made as it was). */
+export async function cancelHolds({ kv }: Services, streamId: string): Promise<void> {
+  for (const id of await openHoldIds(kv, streamId)) await settle(kv, streamId, id, "cancelled", tell);
 }
 
 /** A viewer opened a product's sheet: counted for the seller's analytics, every open. */

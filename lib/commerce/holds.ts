@@ -142,6 +142,12 @@ export async function listHolds(kv: Deno.Kv, streamId: string, identity: string)
   return entries.filter((r) => r?.status === "held") as Reservation[];
 }
 
+/** The ids of the stream's open holds (every buyer's), at most `limit`. */
+export async function openHoldIds(kv: Deno.Kv, streamId: string, limit?: number): Promise<string[]> {
+  const held = kv.list({ prefix: keys.holdersOf(streamId) }, { limit });
+  return (await Array.fromAsync(held)).map((e) => String(e.key.at(-1)));
+}
+
 /** Holds whose time is up at `now`: the sweeper settles them as expired. */
 export async function dueHolds(
   kv: Deno.Kv,

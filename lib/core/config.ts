@@ -34,6 +34,8 @@ const ConfigSchema = z.object({
   MAX_PRODUCTS_PER_SELLER: count(500),
   MAX_IMAGE_MB_PER_SELLER: count(500),
   MAX_STREAMS_PER_DAY: count(20),
+  // A stream never taken live is removed this many days after it was made.
+  DRAFT_DAYS: count(30),
   // Replays: how much a seller may keep (at ~1 Mbit/s, 10 GB is about 22 hours), and how long.
   MAX_REPLAY_MB_PER_SELLER: count(10_000),
   REPLAY_DAYS: count(30),
@@ -71,6 +73,8 @@ export interface Config {
     productsPerSeller: number;
     imageBytesPerSeller: number;
     streamsPerDay: number;
+    /** How long a stream never taken live is kept after it was made. */
+    draftKeptMs: number;
     replayBytesPerSeller: number;
     /** How long a replay is kept after it was recorded. */
     replayKeptMs: number;
@@ -121,6 +125,7 @@ export function loadConfig(env: Record<string, string> = Deno.env.toObject()): C
       productsPerSeller: c.MAX_PRODUCTS_PER_SELLER,
       imageBytesPerSeller: c.MAX_IMAGE_MB_PER_SELLER * 1_000_000,
       streamsPerDay: c.MAX_STREAMS_PER_DAY,
+      draftKeptMs: c.DRAFT_DAYS * 24 * 60 * 60_000,
       replayBytesPerSeller: c.MAX_REPLAY_MB_PER_SELLER * 1_000_000,
       replayKeptMs: c.REPLAY_DAYS * 24 * 60 * 60_000,
     },

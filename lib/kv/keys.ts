@@ -20,6 +20,7 @@ type RateWindow = [rule: string, subject: string, window: string];
 type SellersDay = [sellerId: string, day: string];
 type StreamPersonItem = [streamId: string, identity: string, id: string];
 type HoldDue = [expiresAt: string, streamId: string, id: string];
+type DraftAge = [createdAt: string, streamId: string];
 type ShopsSeller = [sellerId: string, moderatorId: string];
 type ShopsPerson = [sellerId: string, identity: string];
 type ShopsBrowser = [sellerId: string, browserId: string];
@@ -58,6 +59,7 @@ export const keys = {
   session: under<ByTokenHash>("sessions"),
 
   // streams
+  allStreams: under<Whole>("streams"),
   stream: under<ById>("streams"),
   streamsBySeller: under<OfSeller>("streams_by_seller"),
   streamBySeller: under<SellersStream>("streams_by_seller"),
@@ -69,16 +71,26 @@ export const keys = {
   liveStream: under<OfStream>("live_streams"),
   /** The seller's studio connections to the stream's room now (HostConnection[]), from webhooks. */
   hostConnections: under<OfStream>("host_connections"),
+  /** Streams never taken live, by when they were made (ISO, so they sort by age), for the sweep of old drafts. */
+  drafts: under<Whole>("stream_drafts"),
+  draft: under<DraftAge>("stream_drafts"),
+  /** Present once every draft made before the index above is in it. */
+  draftsIndexed: under<Whole>("stream_drafts_indexed"),
+  /** A stream its seller deleted ({ sellerId }), until everything kept for it is gone too. */
+  goneStreams: under<Whole>("streams_gone"),
+  goneStream: under<OfStream>("streams_gone"),
 
   // chat
   chatOf: under<OfStream>("chat"),
   chat: under<StreamItem>("chat"),
   /** A chat message's id by the id its sender's page gave the send, so a resend posts it once. */
+  chatSendsOf: under<OfStream>("chat_sends"),
   chatSend: under<StreamPersonItem>("chat_sends"),
 
   // audience
   likeCount: under<OfStream>("like_counts"),
   /** Present while this identity likes the stream. */
+  likesOf: under<OfStream>("likes"),
   like: under<StreamPerson>("likes"),
   /** { current, peak } viewer counts, kept in step with the viewer set. */
   viewerCount: under<OfStream>("viewer_counts"),
@@ -115,10 +127,12 @@ export const keys = {
 
   // commerce
   /** A viewer's cart in one stream. */
+  cartsOf: under<OfStream>("carts"),
   cart: under<StreamPerson>("carts"),
   reservationsOf: under<OfStream>("reservations"),
   reservation: under<StreamItem>("reservations"),
   /** The holds a buyer has in a stream (present while held). */
+  holdersOf: under<OfStream>("held_by"),
   heldByOf: under<StreamPerson>("held_by"),
   heldBy: under<StreamPersonItem>("held_by"),
   /** Holds by the time they expire (ISO, so they sort by time), for the sweeper. */
@@ -143,6 +157,7 @@ export const keys = {
   timeout: under<ShopsPerson>("timeouts"),
   timedOutBrowser: under<ShopsBrowser>("timed_out_browsers"),
   /** When a viewer last posted in a stream (ms), for slow mode; expires with the wait. */
+  lastChatsOf: under<OfStream>("last_chat"),
   lastChat: under<StreamPerson>("last_chat"),
   /** The stream's open reports (the Report, and who reported it), by the reported message's id. */
   reportsOf: under<OfStream>("reports"),
@@ -164,7 +179,42 @@ export const keys = {
 
   // analytics
   /** Present once this identity has joined the stream's room as a viewer (unique viewers). */
+  visitorsOf: under<OfStream>("stream_visitors"),
   visitor: under<StreamPerson>("stream_visitors"),
   /** One of a stream's analytics counters, a Deno.KvU64 bumped with `sum`. */
+  statsOf: under<OfStream>("stream_stats"),
   statCounter: under<StreamCounter>("stream_stats"),
 };
+
+/**
+ * What is kept for one stream besides its record and its replay: each family's key, or
+ * prefix, for the stream's id. Deleting a stream removes them all.
+ */
+export const perStream: ((streamId: string) => Deno.KvKey)[] = [
+  keys.outboxOf,
+  keys.outboxLease,
+  keys.outboxSeq,
+  keys.outboxChange,
+  keys.hostConnections,
+  keys.chatOf,
+  keys.chatSendsOf,
+  keys.likeCount,
+  keys.likesOf,
+  keys.viewerCount,
+  keys.viewersOf,
+  keys.viewersChanged,
+  keys.viewersTold,
+  keys.reactionBatch,
+  keys.pins,
+  keys.highlight,
+  keys.sale,
+  keys.cartsOf,
+  keys.reservationsOf,
+  keys.holdersOf,
+  keys.chatAuthorsOf,
+  keys.lastChatsOf,
+  keys.reportsOf,
+  keys.pinnedNote,
+  keys.visitorsOf,
+  keys.statsOf,
+];

@@ -17,6 +17,7 @@ import type {
   StudioModeration,
 } from "@/lib/contract/views.ts";
 import type { Actor } from "@/lib/core/actor.ts";
+import { isoAt } from "@/lib/core/clock.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { getPinned } from "@/lib/moderation/pinned.ts";
 import { isRecorded, replayOf } from "@/lib/replays/actions.ts";
@@ -41,6 +42,8 @@ export interface StudioPage {
   replay: ReplayTake[];
   /** Whether the seller chose to record it (it has takes): a resumed broadcast records again. */
   recording: boolean;
+  /** When the sweep removes it (ISO) if it is never taken live; null once it has been. */
+  draftRemovedAt: string | null;
 }
 
 export async function studioPage(
@@ -48,7 +51,7 @@ export async function studioPage(
   actor: Actor,
   streamId: string,
 ): Promise<StudioPage> {
-  const { kv, clock } = services;
+  const { kv, clock, config } = services;
   const stream = await ownStream(kv, actor, streamId);
   const [chat, audience, sales, products, showcase, analytics, pinned, moderation, replay, recording] =
     await Promise
@@ -77,5 +80,8 @@ export async function studioPage(
     moderation,
     replay,
     recording,
+    draftRemovedAt: stream.status === "created"
+      ? isoAt(Date.parse(stream.createdAt) + config.quotas.draftKeptMs)
+      : null,
   };
 }

@@ -209,12 +209,21 @@ export async function openTake(
   return { body, range, type: take.type, size };
 }
 
-/** Removes takes recorded longer ago than a replay is kept: their files, then their records. */
-export async function sweepReplays({ kv, clock, config }: Services): Promise<void> {
-  const before = clock.now() - config.quotas.replayKeptMs;
-  for await (const { value: take } of allTakes(kv)) {
-    if (Date.parse(take.startedAt) > before) continue;
-    await removeFile(takePath(config.dataDir, take));
-    await deleteTake(kv, take);
+/** Removes takes recorded longer ago than a replay is kept. */
+export async function sweepReplays(services: Services): Promise<void> {
+  const before = services.clock.now() - services.config.quotas.replayKeptMs;
+  for await (const { value: take } of allTakes(services.kv)) {
+    if (Date.parse(take.startedAt) <= before) await removeTake(services, take);
   }
+}
+
+/** Removes a deleted stream's whole replay. */
+export async function removeReplay(services: Services, streamId: string): Promise<void> {
+  for (const take of await listTakes(services.kv, streamId)) await removeTake(services, take);
+}
+
+/** A take's file, then its record, which gives its bytes back to the seller's quota. */
+async function removeTake({ kv, config }: Services, take: Take): Promise<void> {
+  await removeFile(takePath(config.dataDir, take));
+  await deleteTake(kv, take);
 }

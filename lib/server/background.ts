@@ -1,7 +1,7 @@
 // Work the server does on its own, not for a request: delivering the outbox, telling the
 // rooms their viewer counts, a heartbeat for quiet rooms, following sellers who are gone,
 // repairing viewer sets from LiveKit, returning the stock of holds whose time is up, and
-// removing replays past keeping.
+// removing replays and drafts past keeping (and what deleted streams left).
 // A failed run is logged and tried again at the next; every task is safe to run in
 // several app processes at once.
 import { reconcileAudiences } from "@/lib/audience/reconcile.ts";
@@ -11,6 +11,7 @@ import type { Services } from "@/lib/core/services.ts";
 import { heartbeat } from "@/lib/outbox/heartbeat.ts";
 import { followSellers } from "@/lib/streams/lifecycle.ts";
 import { sweepReplays } from "@/lib/replays/actions.ts";
+import { sweepStreams } from "@/lib/streams/removal.ts";
 import { listLiveStreams } from "@/lib/streams/store.ts";
 
 interface Task {
@@ -30,6 +31,7 @@ const TASKS: Task[] = [
   },
   { name: "reconciling viewers", everyMs: 60_000, run: reconcileAudiences },
   { name: "removing old replays", everyMs: 60 * 60_000, run: sweepReplays },
+  { name: "removing deleted streams and old drafts", everyMs: 60 * 60_000, run: sweepStreams },
 ];
 
 export function startBackground(services: Services): { stop(): Promise<void> } {

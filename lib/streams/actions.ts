@@ -9,8 +9,10 @@ import { spend, spendHere } from "@/lib/limits/limiter.ts";
 import { connectionIdentity } from "@/lib/livekit/names.ts";
 import { mintToken, sellerGrant, viewerGrant } from "@/lib/livekit/tokens.ts";
 import { admitViewer } from "@/lib/moderation/admission.ts";
+import { refuseOpenHolds } from "@/lib/commerce/actions.ts";
 import { findStream, isOwner, ownStream, requireOpen } from "./access.ts";
 import { presenceOf, statusNews } from "./news.ts";
+import { removeStream } from "./removal.ts";
 import type { CreateStreamInput } from "./inputs.ts";
 import {
   createStream,
@@ -84,6 +86,20 @@ export async function end(services: Services, actor: Actor, streamId: string): P
   await spend(services, "seller", actor);
   const stream = await ownStream(kv, actor, streamId);
   return await endStream(kv, stream, clock.now(), (ended) => statusNews(ended, ended.endedAt!));
+}
+
+/**
+ * Deletes the seller's stream and all kept for it (chat, sales records, analytics,
+ * replay). Not while it is live, nor while buyers hold stock in it.
+ */
+export async function remove(services: Services, actor: Actor, streamId: string): Promise<void> {
+  await spend(services, "seller", actor);
+  const stream = await ownStream(services.kv, actor, streamId);
+  if (stream.status !== "live") await refuseOpenHolds(services, streamId);
+  if (!await removeStream(services, streamId, (s) => s.status !== "live")) {
+    await findStream(services.kv, streamId); // a 404 when another request deleted it first
+    throw conflict("stream_live", "This stream is live: end it before deleting it");
+  }
 }
 
 /**

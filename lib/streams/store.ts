@@ -43,6 +43,7 @@ export async function createStream(
     const op = kv.atomic().check(created)
       .set(keys.stream(stream.id), stream)
       .set(keys.streamBySeller(stream.sellerId, stream.id), stream.id)
+      .set(keys.draft(stream.createdAt, stream.id), true)
       .set(day, (created.value ?? 0) + 1, { expireIn: 2 * DAY_MS });
     return (await op.commit()).ok ? stream : RETRY;
   });
@@ -74,6 +75,21 @@ export async function listLiveStreams(kv: Deno.Kv): Promise<Stream[]> {
 async function getStreams(kv: Deno.Kv, ids: string[]): Promise<Stream[]> {
   const entries = await getAll<Stream>(kv, ids.map((id) => keys.stream(id)));
   return entries.flatMap((e) => e.value ? [e.value] : []);
+}
+
+/** Streams made before drafts were indexed and never taken live, put in the index (once). */
+export async function indexOldDrafts(kv: Deno.Kv): Promise<void> {
+  if ((await kv.get(keys.draftsIndexed())).value) return;
+  for await (const { value: s } of kv.list<Stream>({ prefix: keys.allStreams() })) {
+    if (s.status === "created") await kv.set(keys.draft(s.createdAt, s.id), true);
+  }
+  await kv.set(keys.draftsIndexed(), true);
+}
+
+/** The index's entries for drafts made before `before` (ISO), oldest first; a stream's id ends each. */
+export async function draftsMadeBefore(kv: Deno.Kv, before: string): Promise<Deno.KvKey[]> {
+  const old = kv.list({ prefix: keys.drafts(), end: keys.draft(before, "") });
+  return (await Array.fromAsync(old)).map((e) => e.key);
 }
 
 /** The stream as stored now and its seller's live marker, for a commit that checks both. */
@@ -113,7 +129,8 @@ export async function goLive(
       .check(current, marker)
       .set(keys.stream(stream.id), live)
       .set(keys.liveStreamOf(stream.sellerId), stream.id)
-      .set(keys.liveStream(stream.id), true);
+      .set(keys.liveStream(stream.id), true)
+      .delete(keys.draft(live.createdAt, stream.id));
     return (await queue(op, stream.id, news(live)).commit()).ok ? { ok: true, stream: live } : RETRY;
   });
 }
@@ -140,6 +157,29 @@ export async function endStream(
       .delete(keys.liveStream(stream.id));
     if (marker.value === stream.id) op.delete(keys.liveStreamOf(ended.sellerId));
     return (await queue(op, stream.id, news(ended)).commit()).ok ? ended : RETRY;
+  });
+}
+
+/**
+ * Deletes the stream's record if it is there and `may` allows it as it stands; false when
+ * not. What else is kept for it goes next (removal.ts); the mark left here lets the sweep
+ * finish that if this process stops first.
+ */
+export async function deleteStream(
+  kv: Deno.Kv,
+  streamId: string,
+  may: (s: Stream) => boolean,
+): Promise<boolean> {
+  return await atomically("deleting the stream", async () => {
+    const current = await kv.get<Stream>(keys.stream(streamId));
+    const stream = current.value;
+    if (!stream || !may(stream)) return false;
+    const op = kv.atomic().check(current)
+      .delete(current.key)
+      .delete(keys.streamBySeller(stream.sellerId, streamId))
+      .delete(keys.draft(stream.createdAt, streamId))
+      .set(keys.goneStream(streamId), { sellerId: stream.sellerId });
+    return (await op.commit()).ok || RETRY;
   });
 }
 

@@ -32,7 +32,7 @@ liveTest(
 );
 
 liveTest(
-  "ending the stream shows ended to viewers and takes it off the home page",
+  "ending the stream shows ended to viewers and takes it off the home page; the seller may then delete it",
   async (t, { stack, browser }) => {
     const { studio, watchUrl, streamId } = await createStreamAsSeller(browser, stack.appUrl);
     await goLive(studio);
@@ -54,6 +54,18 @@ liveTest(
       await home.reload();
       assert(!(await home.content()).includes(streamId), "an ended stream is not listed as live");
     });
+
+    await t.step(
+      "the seller deletes it from the studio, asked first: off their list, its link not found",
+      async () => {
+        await studio.getByText("Delete stream", { exact: true }).click({ timeout: UI_TIMEOUT });
+        await studio.getByRole("button", { name: "Yes, delete it" }).click();
+        await studio.waitForURL(/\/studio$/, { timeout: UI_TIMEOUT });
+        assert(!(await studio.content()).includes(streamId), "not in the seller's streams");
+        await viewer.reload();
+        await viewer.getByRole("heading", { name: "Page not found" }).waitFor({ timeout: UI_TIMEOUT });
+      },
+    );
   },
 );
 

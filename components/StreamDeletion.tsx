@@ -1,0 +1,39 @@
+/** A date as people read it, in UTC as the server keeps it: "26 December 2026". */
+const day = (iso: string) =>
+  new Date(iso).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+
+interface StreamDeletionProps {
+  streamId: string;
+  title: string;
+  /** When a draft goes by itself (ISO), if never taken live; null once it has been. */
+  draftRemovedAt: string | null;
+}
+
+/** The studio's delete button, for a stream not on air: it asks first, and needs no JavaScript. */
+export function StreamDeletion({ streamId, title, draftRemovedAt }: StreamDeletionProps) {
+  return (
+    <div class="stream-deletion">
+      {draftRemovedAt && (
+        <p class="muted">
+          A stream never taken live is removed after a while: this one on{" "}
+          {day(draftRemovedAt)}, unless you go live.
+        </p>
+      )}
+      <details class="confirm-delete">
+        <summary>Delete stream</summary>
+        <form method="post" action={`/studio/${streamId}/delete`} class="form">
+          <p>
+            Delete “{title}” for good? Its chat, likes, sales records, analytics and replay go with it, and
+            its link stops working.
+          </p>
+          <button type="submit" class="danger">Yes, delete it</button>
+        </form>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+// Deleting a stream: its record goes in one checked commit (store.ts), then everything
+// kept for it: chat, likes, carts, reservations, analytics and its replay's files. A
+// seller deletes a stream that is not live; a draft never taken live goes by itself
+// DRAFT_DAYS after it was made, so nothing a stranger creates is kept forever.
+import { cancelHolds } from "@/lib/commerce/actions.ts";
+import { isoAt } from "@/lib/core/clock.ts";
+import type { Services } from "@/lib/core/services.ts";
+import { keys, perStream } from "@/lib/kv/keys.ts";
+import { removeReplay } from "@/lib/replays/actions.ts";
+import { deleteStream, draftsMadeBefore, indexOldDrafts, type Stream } from "./store.ts";
+
+/** Deletes per atomic commit: well under KV's limit on one commit's mutations. */
+const BATCH = 500;
+
+/** Deletes the stream if `may` allows it as it stands, and all kept for it; false when not. */
+export async function removeStream(
+  services: Services,
+  streamId: string,
+  may: (s: Stream) => boolean,
+): Promise<boolean> {
+  if (!await deleteStream(services.kv, streamId, may)) return false;
+  await purge(services, streamId);
+  return true;
+}
+
+/**
+ * Finishes removals a stopped process left, and removes drafts past keeping. Run every
+ * hour, in any number of processes: each step is safe to repeat.
+ */
+export async function sweepStreams(services: Services): Promise<void> {
+  const { kv, clock, config } = services;
+  for await (const { key } of kv.list({ prefix: keys.goneStreams() })) {
+    await purge(services, String(key.at(-1)));
+  }
+  await indexOldDrafts(kv);
+  for (const key of await draftsMadeBefore(kv, isoAt(clock.now() - config.quotas.draftKeptMs))) {
+    // An entry whose stream went live meanwhile (or is gone) just leaves the index.
+    if (!await removeStream(services, String(key.at(-1)), isDraft)) await kv.delete(key);
+  }
+}
+
+const isDraft = (s: Stream) => s.status === "created";
+
+/** Removes everything kept for a deleted stream, then its mark. */
+async function purge(services: Services, streamId: string): Promise<void> {
+  const { kv } = services;
+  // A hold made as the stream was deleted gives its stock back before its record goes.
+  await cancelHolds(services, streamId);
+  await removeReplay(services, streamId);
+  for (const family of perStream) {
+    await kv.delete(family(streamId));
+    await deleteUnder(kv, family(streamId));
+  }
+  // Anyone still in the room (a draft's early viewers) is let go. With LiveKit down, the
+  // mark stays and the next sweep tries again; the deletion itself has happened.
+  try {
+    await services.rooms.close(streamId);
+  } catch (error) {
+    console.warn(`closing the deleted stream ${streamId}'s room failed; the sweep tries again:`, error);
+    return;
+  }
+  await kv.delete(keys.goneStream(streamId));
+}
+
+async function deleteUnder(kv: Deno.Kv, prefix: Deno.KvKey): Promise<void> {
+  let op = kv.atomic();
+  let count = 0;
+  for await (const { key } of kv.list({ prefix })) {
+    op.delete(key);
+    if (++count % BATCH === 0) {
+      await op.commit();
+      op = kv.atomic();
+    }
+  }
+  await op.commit();
+}

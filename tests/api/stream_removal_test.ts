@@ -1,0 +1,213 @@
+// Deleting streams: the seller deletes one that is not live, and everything kept for it
+// goes (chat, likes, carts, sales records, analytics, its replay's files); a draft never
+// taken live goes by itself after DRAFT_DAYS; a removal cut short is finished by the sweep.
+import { createProduct, getStock } from "@/lib/catalog/store.ts";
+import { keys } from "@/lib/kv/keys.ts";
+import { roomName } from "@/lib/livekit/names.ts";
+import { sweepStreams } from "@/lib/streams/removal.ts";
+import { deleteStream } from "@/lib/streams/store.ts";
+import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
+import { filesUnder } from "@/tests/fixtures/images.ts";
+import {
+  Client,
+  createStream,
+  expectError,
+  kvSnapshot,
+  say,
+  sellerWithStream,
+  signUp,
+  type TestApp,
+  viewer,
+  withApp,
+} from "./client.ts";
+import { deliver } from "./livekit_events.ts";
+
+const DAY_MS = 24 * 60 * 60_000;
+const shirt = { name: "Linen shirt", description: "", priceMinor: 4900, currency: "EUR", buyUrl: null };
+
+/** Every stored key that names the stream. */
+async function keysOf(app: TestApp, streamId: string): Promise<string[]> {
+  const found: string[] = [];
+  for await (const { key } of app.services.kv.list({ prefix: [] })) {
+    if (key.includes(streamId)) found.push(JSON.stringify(key));
+  }
+  return found;
+}
+
+const status = async (client: Client, path: string) => {
+  const res = await client.request(path);
+  await res.body?.cancel();
+  return res.status;
+};
+
+/** A stream that was live, with something of everything a stream keeps, now ended. */
+async function busyStream(app: TestApp) {
+  const { seller, sellerId, streamId } = await sellerWithStream(app);
+  const product = await createProduct(app.services.kv, sellerId, { ...shirt, stock: 5 }, app.clock.now());
+  await seller.post(`/api/streams/${streamId}/live`);
+  const put = (path: string, body: unknown) =>
+    seller.request(`/api/streams/${streamId}/${path}`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  assertEquals((await put("pins", { productIds: [product.id] })).status, 200);
+  assertEquals((await put("highlight", { productId: product.id })).status, 200);
+  assertEquals((await put("announcement", { text: "Free shipping" })).status, 200);
+  const ann = await viewer(app, streamId);
+  const bo = await viewer(app, streamId);
+  await ann.postForm("/guest", { name: "Ann" });
+  await deliver(ann, "participant_joined", roomName(streamId), {
+    identity: `${ann.guest()}~vaaa`,
+    name: "Ann",
+    sid: "PA_ann",
+  });
+  const line = await say(ann, streamId, "Does it come in blue?");
+  assert((await bo.post(`/api/streams/${streamId}/chat/${line.id}/report`)).ok);
+  assertEquals((await ann.post(`/api/streams/${streamId}/like`)).status, 200);
+  assertEquals((await ann.post(`/api/streams/${streamId}/reactions`, { emoji: "🔥" })).status, 202);
+  await ann.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity: 2 });
+  const held = await (await ann.post(`/api/streams/${streamId}/reservations`)).json();
+  assertEquals(held.reservation.status, "held");
+  await bo.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity: 1 });
+  const take =
+    (await (await seller.post(`/api/streams/${streamId}/replay`, { type: "video/webm" })).json()).take;
+  const part = new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 1, 2, 3, 4]);
+  const sent = await seller.request(`/api/streams/${streamId}/replay/${take.id}/0`, {
+    method: "PUT",
+    body: part,
+  });
+  assertEquals(sent.status, 200);
+  await app.settle();
+  assertEquals((await seller.post(`/api/streams/${streamId}/end`)).status, 200);
+  return {
+    seller,
+    sellerId,
+    streamId,
+    product,
+    ann,
+    held: held.reservation.id as string,
+    takeId: take.id as string,
+  };
+}
+
+Deno.test("a seller deletes a stream that is not live: it and all kept for it go, and only theirs, only then", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, streamId, product, held, takeId } = await busyStream(app);
+    const rival = new Client(app);
+    await signUp(rival, "rival@example.com", "Rival");
+    const rivalStream = await createStream(rival);
+    const keptElsewhere = await keysOf(app, rivalStream);
+    const del = (who: Client, id = streamId) => who.request(`/api/streams/${id}`, { method: "DELETE" });
+
+    // Refusals change nothing: a stranger, another seller, a stream with a hold still open, one that is missing.
+    const before = await kvSnapshot(app.services.kv);
+    await expectError(await del(new Client(app)), 401, "sign_in_required");
+    await expectError(await del(rival), 403, "not_stream_owner");
+    assertMatch(await expectError(await del(seller), 409, "holds_open"), /1 hold is still open/);
+    await expectError(await del(seller, "no-such-stream"), 404, "stream_not_found");
+    assertEquals(await kvSnapshot(app.services.kv), before);
+    assertEquals((await filesUnder(app.services.config.dataDir)).length, 1, "the replay's file is kept");
+
+    // Once the hold is paid (a sale the seller keeps no record of once the stream goes), it deletes.
+    assertEquals((await seller.post(`/api/streams/${streamId}/reservations/${held}/paid`)).status, 200);
+    const res = await del(seller);
+    assertEquals(res.status, 204);
+    assertEquals(await keysOf(app, streamId), [], "nothing stored names it");
+    assertEquals(await filesUnder(app.services.config.dataDir), [], "its replay's file is gone");
+    assertEquals(await getStock(app.services.kv, product.id), 3, "the catalog keeps what was sold");
+    assertEquals(
+      (await app.services.kv.get(keys.replayUsage(sellerId))).value,
+      0,
+      "its bytes are given back",
+    );
+    for (const path of [`/api/streams/${streamId}`, `/watch/${streamId}`, `/studio/${streamId}`]) {
+      assertEquals(await status(seller, path), 404, path);
+    }
+    assertEquals(await status(seller, `/replays/${streamId}/${takeId}`), 404);
+    assert(!(await (await seller.request("/studio")).text()).includes(streamId), "off the seller's list");
+    await expectError(await del(seller), 404, "stream_not_found");
+    assertEquals(await keysOf(app, rivalStream), keptElsewhere, "another seller's stream is untouched");
+  }));
+
+Deno.test("a live stream is not deleted, and the studio's form deletes an ended one", () =>
+  withApp(async (app) => {
+    const { seller, streamId } = await sellerWithStream(app);
+    await seller.post(`/api/streams/${streamId}/live`);
+    const live = await (await seller.request(`/studio/${streamId}`)).text();
+    assert(!live.includes("Delete stream"), "no delete button while live");
+    const before = await kvSnapshot(app.services.kv);
+    const refused = await seller.request(`/api/streams/${streamId}`, { method: "DELETE" });
+    assertMatch(await expectError(refused, 409, "stream_live"), /end it before deleting it/);
+    const page = await seller.postForm(`/studio/${streamId}/delete`, {});
+    assertEquals(page.status, 409);
+    assertMatch(await page.text(), /end it before deleting it/);
+    assertEquals(await kvSnapshot(app.services.kv), before);
+
+    await seller.post(`/api/streams/${streamId}/end`);
+    const studio = await (await seller.request(`/studio/${streamId}`)).text();
+    assertMatch(studio, /<summary>Delete stream<\/summary>/);
+    assert(!studio.includes("unless you go live"), "an ended stream is not a draft");
+    const stranger = await new Client(app).postForm(`/studio/${streamId}/delete`, {});
+    assertEquals([stranger.status, stranger.headers.get("location")], [303, "/signin"]);
+    const done = await seller.postForm(`/studio/${streamId}/delete`, {});
+    assertEquals([done.status, done.headers.get("location")], [303, "/studio"]);
+    assertEquals(await keysOf(app, streamId), []);
+  }));
+
+Deno.test("a draft never taken live goes DRAFT_DAYS (30 by default) after it was made; one taken live stays", () =>
+  withApp(async (app) => {
+    const { seller, streamId: draft } = await sellerWithStream(app);
+    const day = new Date(app.clock.now() + 30 * DAY_MS).toLocaleDateString("en-GB", {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+    const shown = await (await seller.request(`/studio/${draft}`)).text();
+    assert(shown.includes(`this one on ${day}, unless you go live`), day);
+    await say(await viewer(app, draft), draft, "Starting soon?");
+    const wentLive = await createStream(seller, "Went live");
+    await seller.post(`/api/streams/${wentLive}/live`);
+    await seller.post(`/api/streams/${wentLive}/end`);
+    // A draft made before drafts were indexed is found too.
+    const older = await createStream(seller, "Older");
+    const { value: made } = await app.services.kv.get<{ createdAt: string }>(keys.stream(older));
+    await app.services.kv.delete(keys.draft(made!.createdAt, older));
+
+    app.clock.advance(10 * DAY_MS);
+    const later = await createStream(seller, "Later");
+    app.clock.advance(20 * DAY_MS);
+    await sweepStreams(app.services);
+    assertEquals((await app.services.kv.get(keys.stream(draft))).value !== null, true, "not before its day");
+
+    app.clock.advance(1);
+    await sweepStreams(app.services);
+    assertEquals(await keysOf(app, draft), [], "the draft and its chat are gone");
+    assertEquals(await keysOf(app, older), []);
+    assertEquals(await status(seller, `/watch/${draft}`), 404);
+    for (const kept of [wentLive, later]) assertEquals(await status(seller, `/api/streams/${kept}`), 200);
+  }));
+
+Deno.test("a removal cut short is finished by the sweep, and a draft's room is closed once LiveKit answers", () =>
+  withApp(async (app) => {
+    const { seller, streamId } = await sellerWithStream(app);
+    await say(await viewer(app, streamId), streamId, "Hello");
+    // What the request did before its process stopped: the record, and its mark, went in one commit.
+    assert(await deleteStream(app.services.kv, streamId, () => true));
+    assert((await keysOf(app, streamId)).length > 1, "the chat is still there");
+    await sweepStreams(app.services);
+    assertEquals(await keysOf(app, streamId), []);
+    assertEquals(app.rooms.closed, [streamId], "its early viewers are let go");
+
+    // With LiveKit down, the deletion happens; only the room's closing waits for the sweep.
+    const next = await createStream(seller, "Next");
+    app.rooms.down = true;
+    assertEquals((await seller.request(`/api/streams/${next}`, { method: "DELETE" })).status, 204);
+    assertEquals(await status(seller, `/api/streams/${next}`), 404);
+    assertEquals(await keysOf(app, next), [JSON.stringify(keys.goneStream(next))]);
+    app.rooms.down = false;
+    await sweepStreams(app.services);
+    assertEquals(await keysOf(app, next), []);
+    assertEquals(app.rooms.closed, [streamId, next]);
+  }));
