@@ -19,6 +19,9 @@ export function StudioHome({ sellerName, streams, failure }: StudioHomeProps) {
       <p>
         <a href="/studio/products">Products</a>: your catalog, to pin and sell while you are live.
       </p>
+      <p>
+        <a href="/studio/account">Your account</a>: who you are, and deleting it.
+      </p>
       <form method="post" class="card form">
         <h2>New stream</h2>
         {failure && <p class="notice error" role="alert">{failure.error}</p>}

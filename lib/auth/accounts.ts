@@ -7,7 +7,7 @@ import type { Services } from "@/lib/core/services.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import type { SignInInput, SignUpInput } from "./inputs.ts";
 import type { PasswordPool } from "./password_pool.ts";
-import { createSeller, getSellerByEmail, type Seller } from "./seller_store.ts";
+import { createSeller, getSellerByEmail, markSeen, type Seller } from "./seller_store.ts";
 import { isKnownDevice } from "./devices.ts";
 import { clearFailures, giveBackTry, takeTry } from "./sign_in_failures.ts";
 
@@ -33,8 +33,18 @@ function decoyOf(passwords: PasswordPool): Promise<string> {
 }
 
 export async function signIn(services: Services, actor: Actor, input: SignInInput): Promise<Seller> {
-  const { kv, clock, passwords } = services;
   await spend(services, "signIn", actor);
+  const seller = await checkPassword(services, actor, input);
+  await markSeen(services.kv, seller.id, services.clock.now());
+  return seller;
+}
+
+/**
+ * The account, if the password is its own: wrong ones count toward its wait, tried before
+ * the hash is checked, so many at once get no more tries than one after another.
+ */
+export async function checkPassword(services: Services, actor: Actor, input: SignInInput): Promise<Seller> {
+  const { kv, clock, passwords } = services;
   const seller = await getSellerByEmail(kv, input.email);
   const known = seller && await isKnownDevice(kv, seller.id, actor.device);
   const bucket = known ? `device:${actor.device}` as const : "other";

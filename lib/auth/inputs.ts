@@ -14,11 +14,14 @@ export const SignUpInput = z.object({
 }).strict();
 export type SignUpInput = z.infer<typeof SignUpInput>;
 
-export const SignInInput = z.object({
-  email,
-  password: z.string().min(1, "Password is required").max(256, "Password is too long"),
-}).strict();
+const password = z.string().min(1, "Password is required").max(256, "Password is too long");
+
+export const SignInInput = z.object({ email, password }).strict();
 export type SignInInput = z.infer<typeof SignInInput>;
+
+/** Deleting one's account asks for the password again. */
+export const DeleteAccountInput = z.object({ password }).strict();
+export type DeleteAccountInput = z.infer<typeof DeleteAccountInput>;
 
 export const GuestNameInput = z.object({
   name: text("Display name", 1, 40),

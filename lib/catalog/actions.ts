@@ -109,6 +109,14 @@ export async function remove(services: Services, actor: Actor, productId: string
   if (removed?.image) await discardImage(services, removed.image.id);
 }
 
+/** Removes all the seller's products and their images: their account is being deleted. */
+export async function removeCatalog(services: Services, sellerId: string): Promise<void> {
+  for (const product of await listSellerProducts(services.kv, sellerId)) {
+    const removed = await deleteProduct(services.kv, product);
+    if (removed?.image) await discardImage(services, removed.image.id);
+  }
+}
+
 /** A product image's bytes, type and size. */
 export async function image({ config }: Services, imageId: string) {
   const found = await readImage(imagesDir(config.dataDir), imageId);

@@ -34,8 +34,10 @@ const ConfigSchema = z.object({
   MAX_PRODUCTS_PER_SELLER: count(500),
   MAX_IMAGE_MB_PER_SELLER: count(500),
   MAX_STREAMS_PER_DAY: count(20),
-  // A stream never taken live is removed this many days after it was made.
+  // A stream never taken live is removed this many days after it was made, and an account
+  // nobody has signed in to for this many, with all it holds.
   DRAFT_DAYS: count(30),
+  ACCOUNT_IDLE_DAYS: count(730),
   // Replays: how much a seller may keep (at ~1 Mbit/s, 10 GB is about 22 hours), and how long.
   MAX_REPLAY_MB_PER_SELLER: count(10_000),
   REPLAY_DAYS: count(30),
@@ -75,6 +77,8 @@ export interface Config {
     streamsPerDay: number;
     /** How long a stream never taken live is kept after it was made. */
     draftKeptMs: number;
+    /** How long an account nobody signs in to is kept. */
+    accountIdleMs: number;
     replayBytesPerSeller: number;
     /** How long a replay is kept after it was recorded. */
     replayKeptMs: number;
@@ -126,6 +130,7 @@ export function loadConfig(env: Record<string, string> = Deno.env.toObject()): C
       imageBytesPerSeller: c.MAX_IMAGE_MB_PER_SELLER * 1_000_000,
       streamsPerDay: c.MAX_STREAMS_PER_DAY,
       draftKeptMs: c.DRAFT_DAYS * 24 * 60 * 60_000,
+      accountIdleMs: c.ACCOUNT_IDLE_DAYS * 24 * 60 * 60_000,
       replayBytesPerSeller: c.MAX_REPLAY_MB_PER_SELLER * 1_000_000,
       replayKeptMs: c.REPLAY_DAYS * 24 * 60 * 60_000,
     },

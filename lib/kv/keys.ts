@@ -21,6 +21,7 @@ type SellersDay = [sellerId: string, day: string];
 type StreamPersonItem = [streamId: string, identity: string, id: string];
 type HoldDue = [expiresAt: string, streamId: string, id: string];
 type DraftAge = [createdAt: string, streamId: string];
+type SellerSeen = [seenAt: string, sellerId: string];
 type ShopsSeller = [sellerId: string, moderatorId: string];
 type ShopsPerson = [sellerId: string, identity: string];
 type ShopsBrowser = [sellerId: string, browserId: string];
@@ -49,12 +50,22 @@ export const keys = {
   rate: under<RateWindow>("rate"),
 
   // auth
+  allSellers: under<Whole>("sellers"),
   seller: under<ById>("sellers"),
   sellerByEmail: under<ByEmail>("sellers_by_email"),
   /** Wrong passwords for an email lately ({ count, last }), from one known device or from others, for the growing wait. */
   signInFailures: under<EmailsBucket>("sign_in_failures"),
   /** Present while a device (by its cookie's random id) is one the seller signed in on. */
+  knownDevicesOf: under<OfSeller>("known_devices"),
   knownDevice: under<SellersDevice>("known_devices"),
+  /** Sellers by when they last signed in (ISO, so the longest idle sort first), for the sweep of idle accounts. */
+  accountsSeen: under<Whole>("accounts_seen"),
+  accountSeen: under<SellerSeen>("accounts_seen"),
+  /** Present once every account made before the index above is in it. */
+  accountsIndexed: under<Whole>("accounts_seen_indexed"),
+  /** An account deleted ({ email }), until everything it kept is gone too. */
+  goneSellers: under<Whole>("sellers_gone"),
+  goneSeller: under<ById>("sellers_gone"),
   /** A session, by the SHA-256 of its token (never the token itself). */
   session: under<ByTokenHash>("sessions"),
 
@@ -66,6 +77,7 @@ export const keys = {
   /** The one stream a seller is live with, if any. */
   liveStreamOf: under<OfSeller>("live_stream_of"),
   /** How many streams a seller created on one day (UTC days since the epoch), for the quota. */
+  streamsCreatedOf: under<OfSeller>("streams_created"),
   streamsCreated: under<SellersDay>("streams_created"),
   liveStreams: under<Whole>("live_streams"),
   liveStream: under<OfStream>("live_streams"),
@@ -146,15 +158,18 @@ export const keys = {
   /** The shop's chat rules (ChatRules); absent: the defaults. */
   chatRules: under<OfSeller>("chat_rules"),
   /** The sellers a shop named moderators (Moderator), by their seller id. */
+  allModerators: under<Whole>("moderators"),
   moderatorsOf: under<OfSeller>("moderators"),
   moderator: under<ShopsSeller>("moderators"),
   /** Someone banned from the shop's streams (Ban), by identity; the browser they used, by its id. */
   bansOf: under<OfSeller>("bans"),
   ban: under<ShopsPerson>("bans"),
+  bannedBrowsersOf: under<OfSeller>("banned_browsers"),
   bannedBrowser: under<ShopsBrowser>("banned_browsers"),
   /** Someone timed out of the shop's chats (TimeOut with their browser; the end alone, ISO, under the browser); expire with it. */
   timeoutsOf: under<OfSeller>("timeouts"),
   timeout: under<ShopsPerson>("timeouts"),
+  timedOutBrowsersOf: under<OfSeller>("timed_out_browsers"),
   timedOutBrowser: under<ShopsBrowser>("timed_out_browsers"),
   /** When a viewer last posted in a stream (ms), for slow mode; expires with the wait. */
   lastChatsOf: under<OfStream>("last_chat"),
@@ -217,4 +232,25 @@ export const perStream: ((streamId: string) => Deno.KvKey)[] = [
   keys.pinnedNote,
   keys.visitorsOf,
   keys.statsOf,
+];
+
+/**
+ * What is kept for one seller besides their record, streams and products: each family's
+ * key, or prefix, for the seller's id. Deleting the account removes them all.
+ */
+export const perSeller: ((sellerId: string) => Deno.KvKey)[] = [
+  keys.knownDevicesOf,
+  keys.streamsBySeller,
+  keys.liveStreamOf,
+  keys.streamsCreatedOf,
+  keys.productsBySeller,
+  keys.sellerUsage,
+  keys.replayUsage,
+  keys.chatRules,
+  keys.moderatorsOf,
+  keys.bansOf,
+  keys.bannedBrowsersOf,
+  keys.timeoutsOf,
+  keys.timedOutBrowsersOf,
+  keys.moderationLogOf,
 ];

@@ -1,10 +1,11 @@
 // Work the server does on its own, not for a request: delivering the outbox, telling the
 // rooms their viewer counts, a heartbeat for quiet rooms, following sellers who are gone,
 // repairing viewer sets from LiveKit, returning the stock of holds whose time is up, and
-// removing replays and drafts past keeping (and what deleted streams left).
+// removing replays, drafts and idle accounts past keeping (and what deleted ones left).
 // A failed run is logged and tried again at the next; every task is safe to run in
 // several app processes at once.
 import { reconcileAudiences } from "@/lib/audience/reconcile.ts";
+import { sweepAccounts } from "@/lib/auth/removal.ts";
 import { tellViewers } from "@/lib/audience/viewer_news.ts";
 import { expireDue } from "@/lib/commerce/actions.ts";
 import type { Services } from "@/lib/core/services.ts";
@@ -32,6 +33,7 @@ const TASKS: Task[] = [
   { name: "reconciling viewers", everyMs: 60_000, run: reconcileAudiences },
   { name: "removing old replays", everyMs: 60 * 60_000, run: sweepReplays },
   { name: "removing deleted streams and old drafts", everyMs: 60 * 60_000, run: sweepStreams },
+  { name: "removing deleted and idle accounts", everyMs: 60 * 60_000, run: sweepAccounts },
 ];
 
 export function startBackground(services: Services): { stop(): Promise<void> } {

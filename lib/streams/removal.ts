@@ -5,12 +5,11 @@
 import { cancelHolds } from "@/lib/commerce/actions.ts";
 import { isoAt } from "@/lib/core/clock.ts";
 import type { Services } from "@/lib/core/services.ts";
+import { deleteFamilies } from "@/lib/kv/delete_all.ts";
 import { keys, perStream } from "@/lib/kv/keys.ts";
 import { removeReplay } from "@/lib/replays/actions.ts";
-import { deleteStream, draftsMadeBefore, indexOldDrafts, type Stream } from "./store.ts";
-
-/** Deletes per atomic commit: well under KV's limit on one commit's mutations. */
-const BATCH = 500;
+import { indexedBefore } from "@/lib/kv/time_index.ts";
+import { deleteStream, indexOldDrafts, type Stream } from "./store.ts";
 
 /** Deletes the stream if `may` allows it as it stands, and all kept for it; false when not. */
 export async function removeStream(
@@ -33,7 +32,7 @@ export async function sweepStreams(services: Services): Promise<void> {
     await purge(services, String(key.at(-1)));
   }
   await indexOldDrafts(kv);
-  for (const key of await draftsMadeBefore(kv, isoAt(clock.now() - config.quotas.draftKeptMs))) {
+  for (const key of await indexedBefore(kv, keys.drafts(), isoAt(clock.now() - config.quotas.draftKeptMs))) {
     // An entry whose stream went live meanwhile (or is gone) just leaves the index.
     if (!await removeStream(services, String(key.at(-1)), isDraft)) await kv.delete(key);
   }
@@ -47,10 +46,7 @@ async function purge(services: Services, streamId: string): Promise<void> {
   // A hold made as the stream was deleted gives its stock back before its record goes.
   await cancelHolds(services, streamId);
   await removeReplay(services, streamId);
-  for (const family of perStream) {
-    await kv.delete(family(streamId));
-    await deleteUnder(kv, family(streamId));
-  }
+  await deleteFamilies(kv, perStream, streamId);
   // Anyone still in the room (a draft's early viewers) is let go. With LiveKit down, the
   // mark stays and the next sweep tries again; the deletion itself has happened.
   try {
@@ -60,17 +56,4 @@ async function purge(services: Services, streamId: string): Promise<void> {
     return;
   }
   await kv.delete(keys.goneStream(streamId));
-}
-
-async function deleteUnder(kv: Deno.Kv, prefix: Deno.KvKey): Promise<void> {
-  let op = kv.atomic();
-  let count = 0;
-  for await (const { key } of kv.list({ prefix })) {
-    op.delete(key);
-    if (++count % BATCH === 0) {
-      await op.commit();
-      op = kv.atomic();
-    }
-  }
-  await op.commit();
 }

@@ -86,12 +86,6 @@ export async function indexOldDrafts(kv: Deno.Kv): Promise<void> {
   await kv.set(keys.draftsIndexed(), true);
 }
 
-/** The index's entries for drafts made before `before` (ISO), oldest first; a stream's id ends each. */
-export async function draftsMadeBefore(kv: Deno.Kv, before: string): Promise<Deno.KvKey[]> {
-  const old = kv.list({ prefix: keys.drafts(), end: keys.draft(before, "") });
-  return (await Array.fromAsync(old)).map((e) => e.key);
-}
-
 /** The stream as stored now and its seller's live marker, for a commit that checks both. */
 async function readWithLiveMarker(kv: Deno.Kv, stream: Stream) {
   const [current, marker] = await kv.getMany<[Stream, string]>([

@@ -229,6 +229,15 @@ export async function kvSnapshot(kv: Deno.Kv): Promise<string> {
   return JSON.stringify(entries, (_key, value) => typeof value === "bigint" ? `${value}n` : value);
 }
 
+/** Every stored key naming `id` (but rate counters, which expire with their window): what a deletion leaves. */
+export async function keysNaming(app: Showfloor, id: string): Promise<string[]> {
+  const found: string[] = [];
+  for await (const { key } of app.services.kv.list({ prefix: [] })) {
+    if (key[0] !== "rate" && key.some((part) => String(part).includes(id))) found.push(JSON.stringify(key));
+  }
+  return found;
+}
+
 /** Asserts the response is a 4xx JSON error with this status and code. */
 export async function expectError(res: Response, status: number, code: string): Promise<string> {
   const body = await res.json().catch(() => null);

@@ -12,6 +12,7 @@ import {
   Client,
   createStream,
   expectError,
+  keysNaming,
   kvSnapshot,
   say,
   sellerWithStream,
@@ -24,15 +25,6 @@ import { deliver } from "./livekit_events.ts";
 
 const DAY_MS = 24 * 60 * 60_000;
 const shirt = { name: "Linen shirt", description: "", priceMinor: 4900, currency: "EUR", buyUrl: null };
-
-/** Every stored key that names the stream. */
-async function keysOf(app: TestApp, streamId: string): Promise<string[]> {
-  const found: string[] = [];
-  for await (const { key } of app.services.kv.list({ prefix: [] })) {
-    if (key.includes(streamId)) found.push(JSON.stringify(key));
-  }
-  return found;
-}
 
 const status = async (client: Client, path: string) => {
   const res = await client.request(path);
@@ -97,7 +89,7 @@ Deno.test("a seller deletes a stream that is not live: it and all kept for it go
     const rival = new Client(app);
     await signUp(rival, "rival@example.com", "Rival");
     const rivalStream = await createStream(rival);
-    const keptElsewhere = await keysOf(app, rivalStream);
+    const keptElsewhere = await keysNaming(app, rivalStream);
     const del = (who: Client, id = streamId) => who.request(`/api/streams/${id}`, { method: "DELETE" });
 
     // Refusals change nothing: a stranger, another seller, a stream with a hold still open, one that is missing.
@@ -113,7 +105,7 @@ Deno.test("a seller deletes a stream that is not live: it and all kept for it go
     assertEquals((await seller.post(`/api/streams/${streamId}/reservations/${held}/paid`)).status, 200);
     const res = await del(seller);
     assertEquals(res.status, 204);
-    assertEquals(await keysOf(app, streamId), [], "nothing stored names it");
+    assertEquals(await keysNaming(app, streamId), [], "nothing stored names it");
     assertEquals(await filesUnder(app.services.config.dataDir), [], "its replay's file is gone");
     assertEquals(await getStock(app.services.kv, product.id), 3, "the catalog keeps what was sold");
     assertEquals(
@@ -127,7 +119,7 @@ Deno.test("a seller deletes a stream that is not live: it and all kept for it go
     assertEquals(await status(seller, `/replays/${streamId}/${takeId}`), 404);
     assert(!(await (await seller.request("/studio")).text()).includes(streamId), "off the seller's list");
     await expectError(await del(seller), 404, "stream_not_found");
-    assertEquals(await keysOf(app, rivalStream), keptElsewhere, "another seller's stream is untouched");
+    assertEquals(await keysNaming(app, rivalStream), keptElsewhere, "another seller's stream is untouched");
   }));
 
 Deno.test("a live stream is not deleted, and the studio's form deletes an ended one", () =>
@@ -152,7 +144,7 @@ Deno.test("a live stream is not deleted, and the studio's form deletes an ended 
     assertEquals([stranger.status, stranger.headers.get("location")], [303, "/signin"]);
     const done = await seller.postForm(`/studio/${streamId}/delete`, {});
     assertEquals([done.status, done.headers.get("location")], [303, "/studio"]);
-    assertEquals(await keysOf(app, streamId), []);
+    assertEquals(await keysNaming(app, streamId), []);
   }));
 
 Deno.test("a draft never taken live goes DRAFT_DAYS (30 by default) after it was made; one taken live stays", () =>
@@ -183,8 +175,8 @@ Deno.test("a draft never taken live goes DRAFT_DAYS (30 by default) after it was
 
     app.clock.advance(1);
     await sweepStreams(app.services);
-    assertEquals(await keysOf(app, draft), [], "the draft and its chat are gone");
-    assertEquals(await keysOf(app, older), []);
+    assertEquals(await keysNaming(app, draft), [], "the draft and its chat are gone");
+    assertEquals(await keysNaming(app, older), []);
     assertEquals(await status(seller, `/watch/${draft}`), 404);
     for (const kept of [wentLive, later]) assertEquals(await status(seller, `/api/streams/${kept}`), 200);
   }));
@@ -195,9 +187,9 @@ Deno.test("a removal cut short is finished by the sweep, and a draft's room is c
     await say(await viewer(app, streamId), streamId, "Hello");
     // What the request did before its process stopped: the record, and its mark, went in one commit.
     assert(await deleteStream(app.services.kv, streamId, () => true));
-    assert((await keysOf(app, streamId)).length > 1, "the chat is still there");
+    assert((await keysNaming(app, streamId)).length > 1, "the chat is still there");
     await sweepStreams(app.services);
-    assertEquals(await keysOf(app, streamId), []);
+    assertEquals(await keysNaming(app, streamId), []);
     assertEquals(app.rooms.closed, [streamId], "its early viewers are let go");
 
     // With LiveKit down, the deletion happens; only the room's closing waits for the sweep.
@@ -205,9 +197,9 @@ Deno.test("a removal cut short is finished by the sweep, and a draft's room is c
     app.rooms.down = true;
     assertEquals((await seller.request(`/api/streams/${next}`, { method: "DELETE" })).status, 204);
     assertEquals(await status(seller, `/api/streams/${next}`), 404);
-    assertEquals(await keysOf(app, next), [JSON.stringify(keys.goneStream(next))]);
+    assertEquals(await keysNaming(app, next), [JSON.stringify(keys.goneStream(next))]);
     app.rooms.down = false;
     await sweepStreams(app.services);
-    assertEquals(await keysOf(app, next), []);
+    assertEquals(await keysNaming(app, next), []);
     assertEquals(app.rooms.closed, [streamId, next]);
   }));

@@ -1,0 +1,83 @@
+// Deleting an account: the seller deletes it (their password asked again), or it goes by
+// itself once nobody has signed in to it for ACCOUNT_IDLE_DAYS, so nothing a stranger
+// creates is kept forever. Its record and email go in one commit (seller_store.ts), then
+// all it held: streams (with their chat, sales records and replays), products and their
+// images, the shop's moderation, and its place among other shops' moderators.
+import { removeCatalog } from "@/lib/catalog/actions.ts";
+import { refuseOpenHolds } from "@/lib/commerce/actions.ts";
+import { type Actor, requireSeller } from "@/lib/core/actor.ts";
+import { isoAt } from "@/lib/core/clock.ts";
+import { conflict, DomainError, forbidden } from "@/lib/core/errors.ts";
+import type { Services } from "@/lib/core/services.ts";
+import { deleteFamilies } from "@/lib/kv/delete_all.ts";
+import { keys, perSeller } from "@/lib/kv/keys.ts";
+import { indexedBefore } from "@/lib/kv/time_index.ts";
+import { spend } from "@/lib/limits/limiter.ts";
+import { forgetModerator } from "@/lib/moderation/moderators.ts";
+import { removeStream } from "@/lib/streams/removal.ts";
+import { listSellerStreams } from "@/lib/streams/store.ts";
+import { checkPassword } from "./accounts.ts";
+import { deleteSeller, getSeller, indexOldAccounts } from "./seller_store.ts";
+
+/**
+ * Deletes the asker's account and all it holds, once their password says it is them. Not
+ * while they are live, nor while buyers hold stock in any of their streams.
+ */
+export async function deleteAccount(services: Services, actor: Actor, password: string): Promise<void> {
+  const sellerId = requireSeller(actor);
+  await spend(services, "seller", actor);
+  const { kv } = services;
+  const seller = await getSeller(kv, sellerId);
+  if (!seller) throw forbidden("account_gone", "This account has been deleted");
+  await checkPassword(services, actor, { email: seller.email, password }).catch((error) => {
+    if (error instanceof DomainError && error.code === "invalid_credentials") {
+      throw forbidden("wrong_password", "That is not this account's password");
+    }
+    throw error;
+  });
+  const streams = await listSellerStreams(kv, sellerId);
+  if (streams.some((s) => s.status === "live")) throw live();
+  for (const stream of streams) await refuseOpenHolds(services, stream.id);
+  if (!await deleteSeller(kv, sellerId)) throw live();
+  await purge(services, sellerId);
+}
+
+const live = () => conflict("stream_live", "You are live: end your stream before deleting your account");
+
+/**
+ * Finishes removals a stopped process left, and removes accounts idle past keeping. Run
+ * every hour, in any number of processes: each step is safe to repeat.
+ */
+export async function sweepAccounts(services: Services): Promise<void> {
+  const { kv, clock, config } = services;
+  for await (const { key } of kv.list({ prefix: keys.goneSellers() })) {
+    await purge(services, String(key.at(-1)));
+  }
+  await indexOldAccounts(kv, clock.now());
+  for (
+    const key of await indexedBefore(
+      kv,
+      keys.accountsSeen(),
+      isoAt(clock.now() - config.quotas.accountIdleMs),
+    )
+  ) {
+    const sellerId = String(key.at(-1));
+    // One live now waits for the next sweep; an entry whose account is gone just leaves the index.
+    if (await deleteSeller(kv, sellerId)) await purge(services, sellerId);
+    else if (!await getSeller(kv, sellerId)) await kv.delete(key);
+  }
+}
+
+/** Removes all a deleted account held, then its mark; a stream still live keeps the mark for the next sweep. */
+async function purge(services: Services, sellerId: string): Promise<void> {
+  const { kv } = services;
+  let left = 0;
+  for (const stream of await listSellerStreams(kv, sellerId)) {
+    if (!await removeStream(services, stream.id, (s) => s.status !== "live")) left++;
+  }
+  await removeCatalog(services, sellerId);
+  await forgetModerator(kv, sellerId);
+  if (left) return;
+  await deleteFamilies(kv, perSeller, sellerId);
+  await kv.delete(keys.goneSeller(sellerId));
+}

@@ -1,0 +1,30 @@
+// Removing all a stream or an account kept: each family's own key for its id, and every
+// key under it, in commits of a few hundred (well under KV's limit on one commit).
+const BATCH = 500;
+
+/** Deletes `family(id)` and every key under it, for each family. */
+export async function deleteFamilies(
+  kv: Deno.Kv,
+  families: ((id: string) => Deno.KvKey)[],
+  id: string,
+): Promise<void> {
+  for (const family of families) {
+    await kv.delete(family(id));
+    await deleteUnder(kv, family(id));
+  }
+}
+
+/** Deletes every key under `prefix`. */
+export async function deleteUnder(kv: Deno.Kv, prefix: Deno.KvKey, which = (_key: Deno.KvKey) => true) {
+  let op = kv.atomic();
+  let count = 0;
+  for await (const { key } of kv.list({ prefix })) {
+    if (!which(key)) continue;
+    op.delete(key);
+    if (++count % BATCH === 0) {
+      await op.commit();
+      op = kv.atomic();
+    }
+  }
+  await op.commit();
+}
