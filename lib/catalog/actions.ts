@@ -6,6 +6,7 @@ import type { ProductView } from "@/lib/contract/views.ts";
 import { type Actor, requireSeller } from "@/lib/core/actor.ts";
 import { notFound } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
+import { requireDiskRoom } from "@/lib/limits/disk.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import { productNews } from "@/lib/showcase/actions.ts";
 import { findProduct, ownProduct } from "./access.ts";
@@ -131,6 +132,7 @@ async function withNewImage<T>(
   store: (image: StoredImage | undefined) => Promise<T>,
 ): Promise<T> {
   const dir = imagesDir(services.config.dataDir);
+  if (file) await requireDiskRoom(services, file.size);
   const image = file ? await saveImage(dir, new Uint8Array(await file.arrayBuffer())) : undefined;
   try {
     return await store(image);

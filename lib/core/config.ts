@@ -38,6 +38,8 @@ const ConfigSchema = z.object({
   // nobody has signed in to for this many, with all it holds.
   DRAFT_DAYS: count(30),
   ACCOUNT_IDLE_DAYS: count(730),
+  // Disk space left free: replay parts and images are refused below it, whatever the quotas.
+  MIN_FREE_DISK_MB: count(1024),
   // Replays: how much a seller may keep (at ~1 Mbit/s, 10 GB is about 22 hours), and how long.
   MAX_REPLAY_MB_PER_SELLER: count(10_000),
   REPLAY_DAYS: count(30),
@@ -83,6 +85,8 @@ export interface Config {
     /** How long a replay is kept after it was recorded. */
     replayKeptMs: number;
   };
+  /** Free disk space that uploads (replay parts, images) never take. */
+  minFreeDiskBytes: number;
   lifecycle: {
     /** How long a live stream's seller may be gone before viewers see "away". */
     awayAfterMs: number;
@@ -134,6 +138,7 @@ export function loadConfig(env: Record<string, string> = Deno.env.toObject()): C
       replayBytesPerSeller: c.MAX_REPLAY_MB_PER_SELLER * 1_000_000,
       replayKeptMs: c.REPLAY_DAYS * 24 * 60 * 60_000,
     },
+    minFreeDiskBytes: c.MIN_FREE_DISK_MB * 1_000_000,
     lifecycle: {
       awayAfterMs: c.SELLER_AWAY_AFTER_S * 1000,
       endAfterMs: c.SELLER_GONE_END_MIN * 60_000,

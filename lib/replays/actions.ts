@@ -10,6 +10,7 @@ import { REPLAY_PART_MAX_BYTES, type ReplayType } from "@/lib/contract/limits.ts
 import { type Actor, requireSeller } from "@/lib/core/actor.ts";
 import { conflict, DomainError, invalid, notFound } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
+import { requireDiskRoom } from "@/lib/limits/disk.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import { findStream, ownStream } from "@/lib/streams/access.ts";
 import type { Stream } from "@/lib/streams/store.ts";
@@ -111,6 +112,7 @@ export async function addPart(
   const quota = config.quotas.replayBytesPerSeller;
   // Checked before writing (and again as it is counted), so a refused part stays off the disk.
   if (await replayUsage(kv, take.sellerId) + bytes.length > quota) throw replayFull(quota);
+  await requireDiskRoom(services, bytes.length);
   // Written where the counted bytes end; counted only once written.
   await writeAt(takePath(config.dataDir, take), take.bytes, bytes);
   const committed = await commitPart(kv, streamId, takeId, part, bytes.length, quota);

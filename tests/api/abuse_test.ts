@@ -2,6 +2,7 @@
 // bodies and ids, forged client addresses, guessed passwords, hoarded quotas.
 import { RULES } from "@/lib/limits/rules.ts";
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
+import { filesUnder, PNG_BYTES } from "@/tests/fixtures/images.ts";
 import {
   Client,
   createStream,
@@ -222,6 +223,33 @@ Deno.test("a seller's quotas: products, image bytes and streams a day, each refu
   );
   app.clock.advance(24 * 60 * 60 * 1000);
   await createStream(seller, "Tomorrow");
+});
+
+Deno.test("while the disk is nearly full, replay parts and images are refused with 503 and nothing is written", async () => {
+  // More free space asked for than any disk has: every upload finds the disk "nearly full".
+  await using app = await disposableApp({ MIN_FREE_DISK_MB: String(1e12) });
+  const { seller, streamId } = await sellerWithStream(app);
+  await seller.post(`/api/streams/${streamId}/live`);
+  const take =
+    (await (await seller.post(`/api/streams/${streamId}/replay`, { type: "video/webm" })).json()).take;
+  const form = new FormData();
+  for (const [k, v] of Object.entries({ name: "Cap", priceMinor: "1000", currency: "EUR", stock: "1" })) {
+    form.set(k, v);
+  }
+  form.set("image", new File([PNG_BYTES as BlobPart], "cap.png"));
+  const before = await kvSnapshot(app.services.kv);
+  const part = new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 1, 2, 3, 4]);
+  const refused = await seller.request(`/api/streams/${streamId}/replay/${take.id}/0`, {
+    method: "PUT",
+    body: part,
+  });
+  assertEquals(refused.headers.get("retry-after"), "60");
+  assertMatch(await expectError(refused, 503, "disk_full"), /short of disk space/);
+  await expectError(await seller.request("/api/products", { method: "POST", body: form }), 503, "disk_full");
+  assertEquals(await kvSnapshot(app.services.kv), before);
+  assertEquals(await filesUnder(app.services.config.dataDir), []);
+  const plain = { name: "Cap", priceMinor: 1000, currency: "EUR", stock: 1 };
+  assertEquals((await seller.post("/api/products", plain)).status, 201, "what takes no disk still works");
 });
 
 Deno.test("pages and JSON are never cached by a shared cache; the CSP lets pages reach only the app and LiveKit", () =>
