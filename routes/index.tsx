@@ -1,5 +1,5 @@
 import { PageTitle } from "@/components/PageTitle.tsx";
-import { StreamList } from "@/components/StreamList.tsx";
+import LiveNow from "@/islands/LiveNow.tsx";
 import { type Handlers, page, type PageProps } from "@/lib/fresh/mod.ts";
 import { type HomePage, homePage } from "@/lib/pages/home.ts";
 import type { State } from "@/lib/server/state.ts";
@@ -8,18 +8,12 @@ export const handler: Handlers<State> = {
   GET: async (ctx) => page(await homePage(ctx.state.services)),
 };
 
-export default function Home({ data: { live, viewers } }: PageProps<HomePage>) {
+export default function Home({ data: { live } }: PageProps<HomePage>) {
   return (
     <section>
       <PageTitle title="Live now" />
       <h1>Live now</h1>
-      {live.length
-        ? <StreamList streams={live} hrefOf={(s) => `/watch/${s.id}`} viewers={viewers} />
-        : (
-          <p class="muted">
-            Nobody is live right now. Sellers: <a href="/studio">open your studio</a> to go live.
-          </p>
-        )}
+      <LiveNow initial={live} />
     </section>
   );
 }

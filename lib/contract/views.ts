@@ -150,6 +150,15 @@ export interface StreamAnalytics {
 export type SellerPresence = "here" | "reconnecting" | "away";
 
 /** Public facts about a stream: what a watch page needs, nothing about the seller's account. */
+/** A stream as a card in a list: the home page's live ones, with how many watch; a seller's own. */
+export interface StreamCard {
+  id: string;
+  title: string;
+  sellerName: string;
+  status: StreamStatus;
+  watching?: number;
+}
+
 export interface PublicStream {
   id: string;
   title: string;

@@ -186,7 +186,7 @@ Deno.test("only the stream's owner can go live or end it", () =>
     assertEquals((await rival.request(`/studio/${streamId}`)).status, 403);
   }));
 
-Deno.test("going live and ending are stored, then announced to the room; ending closes the room", () =>
+Deno.test("going live and ending are stored, then announced to the room and the home page's list; ending closes the room", () =>
   withApp(async (app) => {
     const seller = new Client(app);
     await signUp(seller);
@@ -194,7 +194,13 @@ Deno.test("going live and ending are stored, then announced to the room; ending 
     await seller.post(`/api/streams/${streamId}/live`);
     const home = await (await new Client(app).request("/")).text();
     assertMatch(home, /Live &lt;b>now&lt;\/b>|Live &lt;b&gt;now&lt;\/b&gt;/, "titles render as text");
+    assert(!home.includes("<b>now"), "nor as markup in the list's island props");
+    const live = async () => (await (await new Client(app).request("/api/live")).json()).live;
+    assertEquals(await live(), [
+      { id: streamId, title: "Live <b>now</b>", sellerName: "Linen & Co", status: "live", watching: 0 },
+    ]);
     await seller.post(`/api/streams/${streamId}/end`);
+    assertEquals(await live(), [], "what the open home page asks for again");
     await app.settle();
     assertEquals(app.rooms.sent.map((s) => [s.topic, (s.message as { status: string }).status]), [
       ["status", "live"],
