@@ -2,6 +2,12 @@ import type { Replay } from "@/lib/client/use_replay.ts";
 
 const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 
+const HELD = {
+  offline: "Can't reach Showfloor: the rest will be sent when the connection is back",
+  disk_full:
+    "The server is short of disk space: the rest will be sent when it has room (keep this page open)",
+};
+
 /** Before going live, whether to record a replay; while live and after, how the recording goes. */
 export function ReplayStatus(
   { replay, onAir, ended, watchUrl }: { replay: Replay; onAir: boolean; ended: boolean; watchUrl: string },
@@ -35,12 +41,12 @@ export function ReplayStatus(
     failed: `The replay stopped: ${problem.value}`,
   }[state.value];
   if (!words) return null;
-  // What is recorded while the server cannot be reached waits in the page; leaving loses it.
-  const held = replay.recorder.waiting.value && (state.value === "recording" || state.value === "saving");
+  // What is recorded while the server cannot take it waits in the page; leaving loses it.
+  const held = (state.value === "recording" || state.value === "saving") && replay.recorder.waiting.value;
   return (
     <p class={`replay-status replay-${state.value}`} role="status">
       {words}
-      {held && " · Can't reach Showfloor: the rest will be sent when the connection is back"}
+      {held && ` · ${HELD[held]}`}
     </p>
   );
 }

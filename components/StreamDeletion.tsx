@@ -12,10 +12,12 @@ interface StreamDeletionProps {
   title: string;
   /** When a draft goes by itself (ISO), if never taken live; null once it has been. */
   draftRemovedAt: string | null;
+  /** Why the last press was refused, in plain words. */
+  refusal?: string;
 }
 
 /** The studio's delete button, for a stream not on air: it asks first, and needs no JavaScript. */
-export function StreamDeletion({ streamId, title, draftRemovedAt }: StreamDeletionProps) {
+export function StreamDeletion({ streamId, title, draftRemovedAt, refusal }: StreamDeletionProps) {
   return (
     <div class="stream-deletion">
       {draftRemovedAt && (
@@ -24,14 +26,15 @@ export function StreamDeletion({ streamId, title, draftRemovedAt }: StreamDeleti
           {day(draftRemovedAt)}, unless you go live.
         </p>
       )}
-      <details class="confirm-delete">
+      <details class="confirm-delete" open={!!refusal}>
         <summary>Delete stream</summary>
-        <form method="post" action={`/studio/${streamId}/delete`} class="form">
+        <form method="post" action={`/studio/${streamId}`} class="form">
+          {refusal && <p class="notice error" role="alert">{refusal}</p>}
           <p>
             Delete “{title}” for good? Its chat, likes, sales records, analytics and replay go with it, and
             its link stops working.
           </p>
-          <button type="submit" class="danger">Yes, delete it</button>
+          <button type="submit" name="delete" value="stream" class="danger">Yes, delete it</button>
         </form>
       </details>
     </div>

@@ -7,15 +7,18 @@ import { StreamList } from "./StreamList.tsx";
 interface StudioHomeProps {
   sellerName: string;
   streams: Stream[];
+  /** A stream was just deleted from its studio. */
+  deleted: boolean;
   failure?: FormFailure;
 }
 
 /** The seller's home: their streams and a form to create one. */
-export function StudioHome({ sellerName, streams, failure }: StudioHomeProps) {
+export function StudioHome({ sellerName, streams, deleted, failure }: StudioHomeProps) {
   return (
     <section>
       <PageTitle title="Your studio" />
       <h1>Your studio</h1>
+      {deleted && <p class="notice" role="status">The stream is deleted, with all it held.</p>}
       <p>
         <a href="/studio/products">Products</a>: your catalog, to pin and sell while you are live.
       </p>

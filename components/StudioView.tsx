@@ -11,7 +11,9 @@ import { ReplayView } from "./ReplayView.tsx";
 import { StudioModerationView } from "./StudioModerationView.tsx";
 
 /** A stream's studio: the broadcast, the showcase, the audience, sales, chat and its moderation. */
-export function StudioView({ page, watchUrl }: { page: StudioPage; watchUrl: string }) {
+export function StudioView(
+  { page, watchUrl, refusal }: { page: StudioPage; watchUrl: string; refusal?: string },
+) {
   const { stream, audience } = page;
   const open = stream.status !== "ended";
   return (
@@ -24,6 +26,7 @@ export function StudioView({ page, watchUrl }: { page: StudioPage; watchUrl: str
         title={stream.title}
         status={stream.status}
         draftRemovedAt={page.draftRemovedAt}
+        deleteRefusal={refusal}
         watchUrl={watchUrl}
         analytics={page.analytics}
         recording={page.recording}

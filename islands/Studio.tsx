@@ -24,6 +24,8 @@ export interface StudioProps {
   status: "created" | "live" | "ended";
   /** When the stream goes by itself if never taken live (ISO); null once it has been. */
   draftRemovedAt: string | null;
+  /** Why deleting it was refused just now, in plain words. */
+  deleteRefusal?: string;
   watchUrl: string;
   /** The stream's numbers, when it had ended before the page was rendered. */
   analytics: Numbers | null;
@@ -64,7 +66,7 @@ function useLeaveWarning(onAir: boolean) {
 }
 
 export default function Studio(
-  { streamId, title, status, draftRemovedAt, watchUrl, analytics, recording }: StudioProps,
+  { streamId, title, status, draftRemovedAt, deleteRefusal, watchUrl, analytics, recording }: StudioProps,
 ) {
   const preview = useRef<HTMLVideoElement>(null);
   const media = useLocalMedia(preview);
@@ -119,12 +121,13 @@ export default function Studio(
       </p>
       {numbers.error && <p class="notice error" role="alert">{numbers.error}</p>}
       {numbers.numbers && <StreamAnalytics analytics={numbers.numbers} />}
-      {/* Only a draft not going live from here, or a stream that has ended. */}
-      {(current === "ended" || (status === "created" && current === "idle")) && (
+      {/* A draft not going live from here, or a stream that has ended; or why deleting was refused. */}
+      {(current === "ended" || (status === "created" && current === "idle") || deleteRefusal) && (
         <StreamDeletion
           streamId={streamId}
           title={title}
           draftRemovedAt={current === "ended" ? null : draftRemovedAt}
+          refusal={deleteRefusal}
         />
       )}
     </section>

@@ -1,17 +1,24 @@
 import { PageTitle } from "@/components/PageTitle.tsx";
 import LiveNow from "@/islands/LiveNow.tsx";
-import { type Handlers, page, type PageProps } from "@/lib/fresh/mod.ts";
+import { type Handlers, page, type PageProps, readQuery } from "@/lib/fresh/mod.ts";
+import { DeletedQuery } from "@/lib/pages/inputs.ts";
 import { type HomePage, homePage } from "@/lib/pages/home.ts";
 import type { State } from "@/lib/server/state.ts";
 
 export const handler: Handlers<State> = {
-  GET: async (ctx) => page(await homePage(ctx.state.services)),
+  GET: async (ctx) => {
+    const { deleted } = readQuery(ctx, DeletedQuery);
+    return page({ ...await homePage(ctx.state.services), accountDeleted: deleted === "account" });
+  },
 };
 
-export default function Home({ data: { live } }: PageProps<HomePage>) {
+export default function Home(
+  { data: { live, accountDeleted } }: PageProps<HomePage & { accountDeleted: boolean }>,
+) {
   return (
     <section>
       <PageTitle title="Live now" />
+      {accountDeleted && <p class="notice" role="status">Your account is deleted, with all it held.</p>}
       <h1>Live now</h1>
       <LiveNow initial={live} />
     </section>

@@ -11,6 +11,7 @@ import { conflict, DomainError, forbidden } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { deleteFamilies } from "@/lib/kv/delete_all.ts";
 import { keys, perSeller } from "@/lib/kv/keys.ts";
+import { sweepGone } from "@/lib/kv/gone.ts";
 import { indexedBefore } from "@/lib/kv/time_index.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import { forgetModerator } from "@/lib/moderation/moderators.ts";
@@ -28,7 +29,7 @@ export async function deleteAccount(services: Services, actor: Actor, password: 
   await spend(services, "seller", actor);
   const { kv } = services;
   const seller = await getSeller(kv, sellerId);
-  if (!seller) throw forbidden("account_gone", "This account has been deleted");
+  if (!seller) return; // deleted by a request sent alongside this one
   await checkPassword(services, actor, { email: seller.email, password }).catch((error) => {
     if (error instanceof DomainError && error.code === "invalid_credentials") {
       throw forbidden("wrong_password", "That is not this account's password");
@@ -37,9 +38,10 @@ export async function deleteAccount(services: Services, actor: Actor, password: 
   });
   const streams = await listSellerStreams(kv, sellerId);
   if (streams.some((s) => s.status === "live")) throw live();
-  for (const stream of streams) await refuseOpenHolds(services, stream.id);
-  if (!await deleteSeller(kv, sellerId)) throw live();
-  await purge(services, sellerId);
+  for (const stream of streams) await refuseOpenHolds(services, stream);
+  const deleted = await deleteSeller(kv, sellerId, services.clock.now());
+  if (deleted === "live") throw live();
+  if (deleted === "deleted") await purge(services, sellerId);
 }
 
 const live = () => conflict("stream_live", "You are live: end your stream before deleting your account");
@@ -50,9 +52,7 @@ const live = () => conflict("stream_live", "You are live: end your stream before
  */
 export async function sweepAccounts(services: Services): Promise<void> {
   const { kv, clock, config } = services;
-  for await (const { key } of kv.list({ prefix: keys.goneSellers() })) {
-    await purge(services, String(key.at(-1)));
-  }
+  await sweepGone(kv, keys.goneSellers(), clock.now(), (sellerId) => purge(services, sellerId));
   await indexOldAccounts(kv, clock.now());
   for (
     const key of await indexedBefore(
@@ -63,21 +63,22 @@ export async function sweepAccounts(services: Services): Promise<void> {
   ) {
     const sellerId = String(key.at(-1));
     // One live now waits for the next sweep; an entry whose account is gone just leaves the index.
-    if (await deleteSeller(kv, sellerId)) await purge(services, sellerId);
-    else if (!await getSeller(kv, sellerId)) await kv.delete(key);
+    const deleted = await deleteSeller(kv, sellerId, clock.now());
+    if (deleted === "deleted") await purge(services, sellerId);
+    if (deleted === "gone") await kv.delete(key);
   }
 }
 
-/** Removes all a deleted account held, then its mark; a stream still live keeps the mark for the next sweep. */
+/**
+ * Removes all a deleted account held. A stream of it still live (going live raced the
+ * deletion) stays listed for a later sweep, once it has ended by itself, its seller gone.
+ */
 async function purge(services: Services, sellerId: string): Promise<void> {
   const { kv } = services;
-  let left = 0;
   for (const stream of await listSellerStreams(kv, sellerId)) {
-    if (!await removeStream(services, stream.id, (s) => s.status !== "live")) left++;
+    await removeStream(services, stream.id, (s) => s.status !== "live");
   }
   await removeCatalog(services, sellerId);
   await forgetModerator(kv, sellerId);
-  if (left) return;
   await deleteFamilies(kv, perSeller, sellerId);
-  await kv.delete(keys.goneSeller(sellerId));
 }

@@ -2,6 +2,7 @@
 // index by when each last signed in, for the sweep of idle accounts.
 import { isoAt } from "@/lib/core/clock.ts";
 import { atomically, RETRY } from "@/lib/kv/atomic.ts";
+import { markGone } from "@/lib/kv/gone.ts";
 import { newId } from "@/lib/kv/ids.ts";
 import { keys } from "@/lib/kv/keys.ts";
 
@@ -56,24 +57,28 @@ export async function markSeen(kv: Deno.Kv, sellerId: string, now: number): Prom
 }
 
 /**
- * Deletes the account's record and email, unless it is live now: false then (or when it
- * is gone already). What else it kept goes next (lib/auth/removal.ts); the mark left here
- * lets the sweep finish that if this process stops first.
+ * Deletes the account's record and email, unless it is live now (or gone already). What
+ * else it kept goes next (lib/auth/removal.ts); the mark left here lets the sweep finish
+ * that if this process stops first.
  */
-export async function deleteSeller(kv: Deno.Kv, sellerId: string): Promise<boolean> {
+export async function deleteSeller(
+  kv: Deno.Kv,
+  sellerId: string,
+  now: number,
+): Promise<"deleted" | "live" | "gone"> {
   return await atomically("deleting the account", async () => {
     const [entry, live] = await kv.getMany<[Seller, string]>([
       keys.seller(sellerId),
       keys.liveStreamOf(sellerId),
     ]);
     const seller = entry.value;
-    if (!seller || live.value) return false;
+    if (!seller) return "gone";
+    if (live.value) return "live";
     const op = kv.atomic().check(entry, live)
       .delete(entry.key)
-      .delete(keys.sellerByEmail(seller.email))
-      .set(keys.goneSeller(sellerId), { email: seller.email });
+      .delete(keys.sellerByEmail(seller.email));
     if (seller.seenAt) op.delete(keys.accountSeen(seller.seenAt, sellerId));
-    return (await op.commit()).ok || RETRY;
+    return (await markGone(op, keys.goneSeller(sellerId), now).commit()).ok ? "deleted" : RETRY;
   });
 }
 

@@ -8,6 +8,7 @@ import { conflict, invalid, notFound } from "@/lib/core/errors.ts";
 import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { newId } from "@/lib/kv/ids.ts";
 import { keys } from "@/lib/kv/keys.ts";
+import { accountNotGone } from "@/lib/auth/gone.ts";
 import { type News, queue } from "@/lib/outbox/queue.ts";
 
 export type { ImageType } from "@/lib/contract/views.ts";
@@ -54,10 +55,13 @@ export async function createProduct(
     updatedAt: isoAt(now),
   };
   return await atomically("adding the product", async () => {
-    const usage = await kv.get<Usage>(keys.sellerUsage(sellerId));
+    const [usage, account] = await Promise.all([
+      kv.get<Usage>(keys.sellerUsage(sellerId)),
+      accountNotGone(kv, sellerId),
+    ]);
     const next = addUsage(usage.value, 1, product.image?.bytes ?? 0);
     if (quota) checkQuota(next, quota);
-    const op = kv.atomic().check(usage)
+    const op = kv.atomic().check(usage, account)
       .set(keys.product(product.id), product)
       .set(keys.productBySeller(sellerId, product.id), product.id)
       .set(keys.stock(product.id), stock)

@@ -34,8 +34,8 @@ export class ReplayRecorder {
   readonly saved = signal(0);
   /** Why the recording stopped, in plain words, when it did. */
   readonly problem = signal("");
-  /** True while the server cannot be reached: what is recorded waits, and is sent once it can be. */
-  readonly waiting = signal(false);
+  /** Why what is recorded waits to be sent, while it does: the server cannot be reached, or its disk is full. */
+  readonly waiting = signal<"" | "offline" | "disk_full">("");
   #recorder: MediaRecorder | null = null;
   /** The take being recorded. */
   #takeId: string | null = null;
@@ -129,13 +129,14 @@ export class ReplayRecorder {
     for (let wait = 1_000;; wait = Math.min(wait * 2, RETRY_MAX_MS)) {
       try {
         const answer = await send();
-        this.waiting.value = false;
+        this.waiting.value = "";
         return answer;
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
-        const later = error.status === 429;
+        // The server's disk nearly full: as for a refusal to go faster, it says how long.
+        const later = error.status === 429 || error.code === "disk_full";
         if (!later && !unreachable(error)) return error;
-        this.waiting.value = !later;
+        this.waiting.value = error.code === "disk_full" ? "disk_full" : later ? "" : "offline";
         const asked = later ? (error.retryAfterSeconds ?? 0) * 1000 : 0;
         await new Promise((resolve) => setTimeout(resolve, Math.max(wait, asked)));
       }

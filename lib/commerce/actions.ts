@@ -252,8 +252,11 @@ async function settleAndTell(
 /** Returns the stock of every hold whose time is up; how many it settled. Run every few seconds. */
 export async function expireDue(services: Services): Promise<number> {
   let settled = 0;
-  for (const { streamId, id } of await dueHolds(services.kv, services.clock.now())) {
+  for (const { streamId, id, key } of await dueHolds(services.kv, services.clock.now())) {
     if (await settle(services.kv, streamId, id, "expired", tell)) settled++;
+    // Settled holds leave the index as they settle; an entry whose hold is gone (its
+    // stream deleted) leaves it here, so it never stands before holds still due.
+    else await services.kv.delete(key);
   }
   return settled;
 }
@@ -262,12 +265,12 @@ export async function expireDue(services: Services): Promise<number> {
  * Refuses to delete a stream whose buyers still hold stock: the seller settles their holds
  * (or waits for them to run out) first, so no buyer about to pay loses theirs unseen.
  */
-export async function refuseOpenHolds({ kv }: Services, streamId: string): Promise<void> {
-  const open = (await openHoldIds(kv, streamId, 100)).length;
+export async function refuseOpenHolds({ kv }: Services, stream: Pick<Stream, "id" | "title">): Promise<void> {
+  const open = (await openHoldIds(kv, stream.id, 100)).length;
   if (open === 0) return;
   throw conflict(
     "holds_open",
-    `${open} ${open === 1 ? "hold is" : "holds are"} still open in this stream: ` +
+    `${open} ${open === 1 ? "hold is" : "holds are"} still open in “${stream.title}”: ` +
       "mark them paid or let them go first (they run out by themselves within minutes)",
   );
 }

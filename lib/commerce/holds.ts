@@ -9,7 +9,9 @@ import { bumpIn } from "@/lib/analytics/store.ts";
 import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { newId } from "@/lib/kv/ids.ts";
 import { getAll } from "@/lib/kv/get_all.ts";
+import { unlessGone } from "@/lib/kv/gone.ts";
 import { keys } from "@/lib/kv/keys.ts";
+import { notFound } from "@/lib/core/errors.ts";
 import { type News, queue } from "@/lib/outbox/queue.ts";
 
 /** A reservation as stored: the summary and who made it. */
@@ -44,9 +46,11 @@ export async function hold(
 ): Promise<HoldResult> {
   const { items } = order;
   return await atomically<HoldResult>("reserving", async () => {
-    const [cart, stocks] = await Promise.all([
+    // A stream deleted meanwhile takes no hold: its removal could not return the stock.
+    const [cart, stocks, stream] = await Promise.all([
       kv.get(order.cart.key),
       getAll<number>(kv, items.map((i) => keys.stock(i.productId))),
+      unlessGone(kv, keys.goneStream(streamId), () => notFound("stream_not_found", "No stream with this id")),
     ]);
     // Retrying cannot help once the cart has changed: what was priced is gone.
     if (cart.versionstamp !== order.cart.versionstamp) return { ok: false, reason: "cart_changed" };
@@ -66,7 +70,7 @@ export async function hold(
       expiresAt: isoAt(at.now + at.ttlMs),
       status: "held",
     };
-    const op = kv.atomic().check(order.cart, ...stocks)
+    const op = kv.atomic().check(order.cart, ...stocks, stream)
       .delete(keys.cart(streamId, who.identity))
       .set(keys.reservation(streamId, reservation.id), reservation)
       .set(keys.heldBy(streamId, who.identity, reservation.id), reservation.expiresAt)
@@ -148,15 +152,16 @@ export async function openHoldIds(kv: Deno.Kv, streamId: string, limit?: number)
   return (await Array.fromAsync(held)).map((e) => String(e.key.at(-1)));
 }
 
-/** Holds whose time is up at `now`: the sweeper settles them as expired. */
+/** Holds whose time is up at `now`, with their entry in the index: the sweeper settles them as expired. */
 export async function dueHolds(
   kv: Deno.Kv,
   now: number,
   limit = 100,
-): Promise<{ streamId: string; id: string }[]> {
+): Promise<{ streamId: string; id: string; key: Deno.KvKey }[]> {
   const due = kv.list({ prefix: keys.holdExpiries(), end: keys.holdExpiry(isoAt(now), "", "") }, { limit });
   return (await Array.fromAsync(due)).map((e) => ({
     streamId: String(e.key.at(-2)),
     id: String(e.key.at(-1)),
+    key: e.key,
   }));
 }

@@ -235,13 +235,12 @@ export const perStream: ((streamId: string) => Deno.KvKey)[] = [
 ];
 
 /**
- * What is kept for one seller besides their record, streams and products: each family's
- * key, or prefix, for the seller's id. Deleting the account removes them all.
+ * What is kept for one seller besides their record, streams (each removes its own entries
+ * in the seller's list and live marker) and products: each family's key, or prefix, for
+ * the seller's id. Deleting the account removes them all.
  */
 export const perSeller: ((sellerId: string) => Deno.KvKey)[] = [
   keys.knownDevicesOf,
-  keys.streamsBySeller,
-  keys.liveStreamOf,
   keys.streamsCreatedOf,
   keys.productsBySeller,
   keys.sellerUsage,

@@ -97,6 +97,8 @@ export async function addPart(
   // Counted over the stream's takes together, since its first began: takes sent side by
   // side share one allowance.
   const takes = await listTakes(kv, streamId);
+  // Gone while its body arrived: the stream was deleted.
+  if (!takes.some((t) => t.id === takeId)) throw takeNotFound();
   const seconds = (clock.now() - Math.min(...takes.map((t) => Date.parse(t.startedAt)))) / 1000;
   const sent = takes.reduce((sum, t) => sum + t.bytes, 0);
   const over = sent + bytes.length - REPLAY_PART_MAX_BYTES - seconds * MAX_BYTES_PER_SECOND;

@@ -19,7 +19,8 @@ const STATUS: Record<ErrorKind, number> = {
 export function toHttpError(error: Error): HttpError | undefined {
   if (!(error instanceof DomainError)) return undefined;
   const wait = error.retryAfterMs;
-  const headers = wait === undefined
+  // A wait that is not a number of seconds (a bug upstream) is no header at all.
+  const headers = wait === undefined || !Number.isFinite(wait)
     ? undefined
     : { "retry-after": String(Math.max(1, Math.ceil(wait / 1000))) };
   const details = error.until ? { until: error.until } : undefined;

@@ -10,3 +10,6 @@ export type CreateStreamInput = z.infer<typeof CreateStreamInput>;
 
 /** Whom a room token is for: the seller's broadcast from the studio, or someone watching. */
 export const TokenInput = z.object({ as: z.enum(["host", "viewer"]).default("viewer") }).strict();
+
+/** The studio's delete button (its name and value), posted to the stream's studio page. */
+export const DeleteStreamForm = z.object({ delete: z.literal("stream") }).strict();

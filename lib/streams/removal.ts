@@ -6,6 +6,7 @@ import { cancelHolds } from "@/lib/commerce/actions.ts";
 import { isoAt } from "@/lib/core/clock.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { deleteFamilies } from "@/lib/kv/delete_all.ts";
+import { sweepGone } from "@/lib/kv/gone.ts";
 import { keys, perStream } from "@/lib/kv/keys.ts";
 import { removeReplay } from "@/lib/replays/actions.ts";
 import { indexedBefore } from "@/lib/kv/time_index.ts";
@@ -17,20 +18,19 @@ export async function removeStream(
   streamId: string,
   may: (s: Stream) => boolean,
 ): Promise<boolean> {
-  if (!await deleteStream(services.kv, streamId, may)) return false;
+  if (!await deleteStream(services.kv, streamId, may, services.clock.now())) return false;
   await purge(services, streamId);
   return true;
 }
 
 /**
- * Finishes removals a stopped process left, and removes drafts past keeping. Run every
- * hour, in any number of processes: each step is safe to repeat.
+ * Removes again what is left for streams deleted in the last day (a removal cut short,
+ * writes in flight as it happened), and removes drafts past keeping. Run every hour, in
+ * any number of processes: each step is safe to repeat.
  */
 export async function sweepStreams(services: Services): Promise<void> {
   const { kv, clock, config } = services;
-  for await (const { key } of kv.list({ prefix: keys.goneStreams() })) {
-    await purge(services, String(key.at(-1)));
-  }
+  await sweepGone(kv, keys.goneStreams(), clock.now(), (streamId) => purge(services, streamId));
   await indexOldDrafts(kv);
   for (const key of await indexedBefore(kv, keys.drafts(), isoAt(clock.now() - config.quotas.draftKeptMs))) {
     // An entry whose stream went live meanwhile (or is gone) just leaves the index.
@@ -40,7 +40,7 @@ export async function sweepStreams(services: Services): Promise<void> {
 
 const isDraft = (s: Stream) => s.status === "created";
 
-/** Removes everything kept for a deleted stream, then its mark. */
+/** Removes everything kept for a deleted stream. */
 async function purge(services: Services, streamId: string): Promise<void> {
   const { kv } = services;
   // A hold made as the stream was deleted gives its stock back before its record goes.
@@ -48,12 +48,8 @@ async function purge(services: Services, streamId: string): Promise<void> {
   await removeReplay(services, streamId);
   await deleteFamilies(kv, perStream, streamId);
   // Anyone still in the room (a draft's early viewers) is let go. With LiveKit down, the
-  // mark stays and the next sweep tries again; the deletion itself has happened.
-  try {
-    await services.rooms.close(streamId);
-  } catch (error) {
-    console.warn(`closing the deleted stream ${streamId}'s room failed; the sweep tries again:`, error);
-    return;
-  }
-  await kv.delete(keys.goneStream(streamId));
+  // next sweep tries again; the deletion itself has happened.
+  await services.rooms.close(streamId).catch((error) =>
+    console.warn(`closing the deleted stream ${streamId}'s room failed; the sweep tries again:`, error)
+  );
 }

@@ -1,10 +1,13 @@
 // Streams in KV: each record, the seller's list, and the markers that keep a seller to
 // one live stream and list the live ones for the home page.
 import { isoAt } from "@/lib/core/clock.ts";
+import { notFound } from "@/lib/core/errors.ts";
 import type { StreamStatus } from "@/lib/contract/views.ts";
 import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { newId } from "@/lib/kv/ids.ts";
 import { getAll } from "@/lib/kv/get_all.ts";
+import { markGone } from "@/lib/kv/gone.ts";
+import { accountNotGone } from "@/lib/auth/gone.ts";
 import { keys } from "@/lib/kv/keys.ts";
 import { type News, queue } from "@/lib/outbox/queue.ts";
 
@@ -38,9 +41,9 @@ export async function createStream(
   const stream: Stream = { id: newId(), status: "created", createdAt: isoAt(now), ...input };
   const day = keys.streamsCreated(input.sellerId, String(Math.floor(now / DAY_MS)));
   return await atomically("creating the stream", async () => {
-    const created = await kv.get<number>(day);
+    const [created, account] = await Promise.all([kv.get<number>(day), accountNotGone(kv, input.sellerId)]);
     if ((created.value ?? 0) >= quota.perDay) return null;
-    const op = kv.atomic().check(created)
+    const op = kv.atomic().check(created, account)
       .set(keys.stream(stream.id), stream)
       .set(keys.streamBySeller(stream.sellerId, stream.id), stream.id)
       .set(keys.draft(stream.createdAt, stream.id), true)
@@ -92,7 +95,8 @@ async function readWithLiveMarker(kv: Deno.Kv, stream: Stream) {
     keys.stream(stream.id),
     keys.liveStreamOf(stream.sellerId),
   ]);
-  if (!current.value) throw new RangeError(`Stream not found: ${stream.id}`);
+  // Deleted since it was read (its seller, in another tab).
+  if (!current.value) throw notFound("stream_not_found", "No stream with this id");
   return { current: current as Deno.KvEntry<Stream>, marker };
 }
 
@@ -156,13 +160,14 @@ export async function endStream(
 
 /**
  * Deletes the stream's record if it is there and `may` allows it as it stands; false when
- * not. What else is kept for it goes next (removal.ts); the mark left here lets the sweep
- * finish that if this process stops first.
+ * not. What else is kept for it goes next (removal.ts), and again with each sweep while
+ * the mark left here stays (lib/kv/gone.ts).
  */
 export async function deleteStream(
   kv: Deno.Kv,
   streamId: string,
   may: (s: Stream) => boolean,
+  now: number,
 ): Promise<boolean> {
   return await atomically("deleting the stream", async () => {
     const current = await kv.get<Stream>(keys.stream(streamId));
@@ -171,9 +176,8 @@ export async function deleteStream(
     const op = kv.atomic().check(current)
       .delete(current.key)
       .delete(keys.streamBySeller(stream.sellerId, streamId))
-      .delete(keys.draft(stream.createdAt, streamId))
-      .set(keys.goneStream(streamId), { sellerId: stream.sellerId });
-    return (await op.commit()).ok || RETRY;
+      .delete(keys.draft(stream.createdAt, streamId));
+    return (await markGone(op, keys.goneStream(streamId), now).commit()).ok || RETRY;
   });
 }
 
@@ -197,19 +201,77 @@ export async function markHostConnection(
   now: number,
   news: (changed: Stream) => News[],
 ): Promise<Stream | null> {
-  return await atomically("noting the seller's connection", async () => {
+  const { identity, sid, present } = connection;
+  return await setHostConnections(
+    kv,
+    streamId,
+    (_, stored) => {
+      const others = stored.filter((h) => h.identity !== identity || (!present && h.sid !== sid));
+      return present ? [...others, { identity, sid }] : others;
+    },
+    now,
+    news,
+  );
+}
+
+/**
+ * Makes the seller's studio connections what LiveKit lists now (`list`), for the webhooks
+ * that never came: a leave lost, or a stream made live (from the API) whose studio never
+ * joined, `graceMs` after going live. Listed after reading what is stored, so a join
+ * reported meanwhile fails the commit's check and is read again.
+ */
+export async function reconcileHostConnections(
+  kv: Deno.Kv,
+  streamId: string,
+  list: () => Promise<HostConnection[]>,
+  at: { now: number; graceMs: number },
+  news: (changed: Stream) => News[],
+): Promise<Stream | null> {
+  return await setHostConnections(
+    kv,
+    streamId,
+    async (stream, stored) => {
+      if (stream.status !== "live") return null;
+      const listed = await list();
+      // A studio that has just gone live may not have joined yet.
+      const joining = stored.length === 0 && at.now - Date.parse(stream.startedAt!) < at.graceMs;
+      const same = stored.length === listed.length &&
+        stored.every((h) => listed.some((l) => l.sid === h.sid));
+      return (listed.length === 0 && joining) || (same && !!stream.sellerAway === (listed.length === 0))
+        ? null
+        : listed;
+    },
+    at.now,
+    news,
+  );
+}
+
+/**
+ * Sets the seller's studio connections to what `decide` makes of the stream and those
+ * stored (null: nothing to change). A live stream with none is "away" (since `now`) until
+ * one comes back; the stream is returned when that flag changed, else null.
+ */
+async function setHostConnections(
+  kv: Deno.Kv,
+  streamId: string,
+  decide: (
+    stream: Stream,
+    stored: HostConnection[],
+  ) => HostConnection[] | null | Promise<HostConnection[] | null>,
+  now: number,
+  news: (changed: Stream) => News[],
+): Promise<Stream | null> {
+  return await atomically("noting the seller's connections", async () => {
     const [current, hosts] = await kv.getMany<[Stream, HostConnection[]]>([
       keys.stream(streamId),
       keys.hostConnections(streamId),
     ]);
     if (!current.value) return null;
-    const { identity, sid, present } = connection;
-    const others = (hosts.value ?? []).filter((h) => h.identity !== identity || (!present && h.sid !== sid));
-    const left = present ? [...others, { identity, sid }] : others;
-    const away = left.length === 0 && current.value.status === "live";
-    const changed = !!current.value.sellerAway !== away;
-    const op = kv.atomic().check(current, hosts).set(keys.hostConnections(streamId), left);
-    if (!changed) return (await op.commit()).ok ? null : RETRY;
+    const next = await decide(current.value, hosts.value ?? []);
+    if (!next) return null;
+    const away = next.length === 0 && current.value.status === "live";
+    const op = kv.atomic().check(current, hosts).set(keys.hostConnections(streamId), next);
+    if (!!current.value.sellerAway === away) return (await op.commit()).ok ? null : RETRY;
     const stream: Stream = {
       ...current.value,
       sellerAway: away,

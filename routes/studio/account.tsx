@@ -15,7 +15,7 @@ export const handler = sellerFormPage({
     await deleteAccount(ctx.state.services, askerOf(ctx), password);
     await endSession(ctx);
   },
-  done: () => "/",
+  done: () => "/?deleted=account",
 });
 
 export default function Account({ data, state }: PageProps<FormPage<number>, State>) {

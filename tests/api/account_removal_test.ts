@@ -4,8 +4,11 @@
 // removal cut short is finished by the sweep.
 import { sweepAccounts } from "@/lib/auth/removal.ts";
 import { deleteSeller } from "@/lib/auth/seller_store.ts";
+import { createProduct as storedProduct } from "@/lib/catalog/store.ts";
+import { DomainError } from "@/lib/core/errors.ts";
+import { createStream as storedStream } from "@/lib/streams/store.ts";
 import { keys } from "@/lib/kv/keys.ts";
-import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
+import { assert, assertEquals, assertMatch, assertRejects } from "@/tests/assert.ts";
 import { filesUnder, PNG_BYTES } from "@/tests/fixtures/images.ts";
 import {
   Client,
@@ -22,6 +25,7 @@ import {
 
 const DAY_MS = 24 * 60 * 60_000;
 const PASSWORD = "a long enough password";
+const cap = { name: "Cap", description: "", priceMinor: 1000, currency: "EUR", buyUrl: null };
 
 const deleteAccount = (client: Client, body: unknown = { password: PASSWORD }) =>
   client.request("/api/auth/account", {
@@ -160,11 +164,45 @@ Deno.test("an account removal cut short is finished by the sweep", () =>
     const sellerId = await signUp(seller);
     const streamId = await createStream(seller);
     // What the request did before its process stopped: the record and email went, with a mark, in one commit.
-    assert(await deleteSeller(app.services.kv, sellerId));
+    assertEquals(await deleteSeller(app.services.kv, sellerId, app.clock.now()), "deleted");
     assert((await keysNaming(app, sellerId)).length > 1, "its streams and the rest are still there");
     await sweepAccounts(app.services);
     assertEquals(await keysNaming(app, sellerId), []);
     assertEquals(await keysNaming(app, streamId), []);
+  }));
+
+Deno.test("requests in flight as an account is deleted make nothing for it, and parallel deletes all succeed", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    const sellerId = await signUp(seller);
+    const tabs = await Promise.all([1, 2, 3, 4].map(() => deleteAccount(seller)));
+    assertEquals(
+      tabs.map((r) => r.status).sort(),
+      [204, 204, 204, 204],
+      "the account is gone, whichever did it",
+    );
+    // A stream or product form whose seller was read before the deletion, and commits after.
+    const madeLate = [
+      () =>
+        storedStream(
+          app.services.kv,
+          { sellerId, sellerName: "Linen & Co", title: "Late", description: "" },
+          0,
+          {
+            perDay: 20,
+          },
+        ),
+      () => storedProduct(app.services.kv, sellerId, { ...cap, stock: 1 }, 0),
+    ];
+    for (const make of madeLate) {
+      const refused = await assertRejects(make);
+      assertEquals(refused instanceof DomainError && refused.code, "account_deleted");
+    }
+    assertEquals(await keysNaming(app, sellerId), []);
+    // Anything else that landed after is gone with the next sweep.
+    await app.services.kv.set(keys.chatRules(sellerId), { slowModeSeconds: 5 });
+    await sweepAccounts(app.services);
+    assertEquals(await keysNaming(app, sellerId), []);
   }));
 
 Deno.test("the account page deletes the account after asking for the password, in plain words", () =>
@@ -183,7 +221,11 @@ Deno.test("the account page deletes the account after asking for the password, i
     assertMatch(shown, /<details class="confirm-delete" open/);
     assert(!shown.includes("not my password"), "the password is never shown back");
     const done = await seller.postForm("/studio/account", { password: PASSWORD });
-    assertEquals([done.status, done.headers.get("location")], [303, "/"]);
+    assertEquals([done.status, done.headers.get("location")], [303, "/?deleted=account"]);
+    assertMatch(
+      await (await seller.request("/?deleted=account")).text(),
+      /role="status">Your account is deleted/,
+    );
     await expectError(await signIn(seller), 401, "invalid_credentials");
     const signedOut = await new Client(app).request("/studio/account", { redirect: "manual" });
     assertEquals(signedOut.headers.get("location"), "/signin");

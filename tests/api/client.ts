@@ -229,11 +229,15 @@ export async function kvSnapshot(kv: Deno.Kv): Promise<string> {
   return JSON.stringify(entries, (_key, value) => typeof value === "bigint" ? `${value}n` : value);
 }
 
-/** Every stored key naming `id` (but rate counters, which expire with their window): what a deletion leaves. */
+/** Bookkeeping that goes by itself: rate counters with their window, a deletion's mark after a day. */
+const SELF_EXPIRING = new Set(["rate", "streams_gone", "sellers_gone"]);
+
+/** Every stored key naming `id`, but self-expiring bookkeeping: what a deletion leaves. */
 export async function keysNaming(app: Showfloor, id: string): Promise<string[]> {
   const found: string[] = [];
   for await (const { key } of app.services.kv.list({ prefix: [] })) {
-    if (key[0] !== "rate" && key.some((part) => String(part).includes(id))) found.push(JSON.stringify(key));
+    if (SELF_EXPIRING.has(String(key[0]))) continue;
+    if (key.some((part) => String(part).includes(id))) found.push(JSON.stringify(key));
   }
   return found;
 }

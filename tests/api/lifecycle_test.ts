@@ -139,3 +139,34 @@ Deno.test("viewer counts are repaired from LiveKit's participant list: joins and
       "one tab left",
     );
   }));
+
+Deno.test("a studio that never joined, or whose leave was lost, is found gone in LiveKit's list: the stream shows away and leaves the home page", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    const { sellerId, streamId, room } = await liveStream(seller);
+    const presence = async () =>
+      (await (await seller.request(`/api/streams/${streamId}`)).json()).stream.presence;
+    const listed = async () =>
+      (await (await seller.request("/api/live")).json()).live.map((s: { id: string }) => s.id);
+    // Live from the API, no studio in the room: given the grace period to join first.
+    app.clock.advance(60_000);
+    await reconcileAudiences(app.services);
+    assertEquals(await presence(), "here");
+    app.clock.advance(60_000);
+    await reconcileAudiences(app.services);
+    assertEquals(await presence(), "reconnecting");
+    app.clock.advance(120_000);
+    await followSellers(app.services);
+    assertEquals([await presence(), await listed()], ["away", []]);
+
+    // The studio joins; its leave is then lost. LiveKit's list tells.
+    const studio = { identity: `${sellerIdentity(sellerId)}~hstudio`, name: "Linen & Co", sid: "PA_s" };
+    await deliver(seller, "participant_joined", room, studio);
+    assertEquals([await presence(), await listed()], ["here", [streamId]]);
+    app.rooms.present.set(streamId, [studio]);
+    await reconcileAudiences(app.services);
+    assertEquals(await presence(), "here", "listed: still here");
+    app.rooms.present.set(streamId, []);
+    await reconcileAudiences(app.services);
+    assertEquals(await presence(), "reconnecting");
+  }));

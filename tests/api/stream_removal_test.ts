@@ -2,11 +2,15 @@
 // goes (chat, likes, carts, sales records, analytics, its replay's files); a draft never
 // taken live goes by itself after DRAFT_DAYS; a removal cut short is finished by the sweep.
 import { createProduct, getStock } from "@/lib/catalog/store.ts";
+import { expireDue } from "@/lib/commerce/actions.ts";
+import { hold } from "@/lib/commerce/holds.ts";
+import { DomainError } from "@/lib/core/errors.ts";
+import { addPart } from "@/lib/replays/actions.ts";
 import { keys } from "@/lib/kv/keys.ts";
-import { roomName } from "@/lib/livekit/names.ts";
+import { roomName, sellerIdentity } from "@/lib/livekit/names.ts";
 import { sweepStreams } from "@/lib/streams/removal.ts";
-import { deleteStream } from "@/lib/streams/store.ts";
-import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
+import { deleteStream, goLive, type Stream } from "@/lib/streams/store.ts";
+import { assert, assertEquals, assertMatch, assertRejects } from "@/tests/assert.ts";
 import { filesUnder } from "@/tests/fixtures/images.ts";
 import {
   Client,
@@ -24,6 +28,7 @@ import {
 import { deliver } from "./livekit_events.ts";
 
 const DAY_MS = 24 * 60 * 60_000;
+const codeOf = (error: Error) => error instanceof DomainError ? error.code : error.message;
 const shirt = { name: "Linen shirt", description: "", priceMinor: 4900, currency: "EUR", buyUrl: null };
 
 const status = async (client: Client, path: string) => {
@@ -131,20 +136,30 @@ Deno.test("a live stream is not deleted, and the studio's form deletes an ended 
     const before = await kvSnapshot(app.services.kv);
     const refused = await seller.request(`/api/streams/${streamId}`, { method: "DELETE" });
     assertMatch(await expectError(refused, 409, "stream_live"), /end it before deleting it/);
-    const page = await seller.postForm(`/studio/${streamId}/delete`, {});
+    const page = await seller.postForm(`/studio/${streamId}`, { delete: "stream" });
     assertEquals(page.status, 409);
-    assertMatch(await page.text(), /end it before deleting it/);
+    assertMatch(
+      await page.text(),
+      /role="alert">This stream is live: end it before deleting it/,
+      "the studio says why",
+    );
+    const stray = await seller.postForm(`/studio/${streamId}`, {});
+    assertEquals(stray.status, 400, "a post without the delete button's value deletes nothing");
     assertEquals(await kvSnapshot(app.services.kv), before);
 
     await seller.post(`/api/streams/${streamId}/end`);
     const studio = await (await seller.request(`/studio/${streamId}`)).text();
     assertMatch(studio, /<summary>Delete stream<\/summary>/);
     assert(!studio.includes("unless you go live"), "an ended stream is not a draft");
-    const stranger = await new Client(app).postForm(`/studio/${streamId}/delete`, {});
+    const stranger = await new Client(app).postForm(`/studio/${streamId}`, { delete: "stream" });
     assertEquals([stranger.status, stranger.headers.get("location")], [303, "/signin"]);
-    const done = await seller.postForm(`/studio/${streamId}/delete`, {});
-    assertEquals([done.status, done.headers.get("location")], [303, "/studio"]);
+    const done = await seller.postForm(`/studio/${streamId}`, { delete: "stream" });
+    assertEquals([done.status, done.headers.get("location")], [303, "/studio?deleted=stream"]);
     assertEquals(await keysNaming(app, streamId), []);
+    assertMatch(
+      await (await seller.request("/studio?deleted=stream")).text(),
+      /role="status">The stream is deleted/,
+    );
   }));
 
 Deno.test("a draft never taken live goes DRAFT_DAYS (30 by default) after it was made; one taken live stays", () =>
@@ -181,12 +196,12 @@ Deno.test("a draft never taken live goes DRAFT_DAYS (30 by default) after it was
     for (const kept of [wentLive, later]) assertEquals(await status(seller, `/api/streams/${kept}`), 200);
   }));
 
-Deno.test("a removal cut short is finished by the sweep, and a draft's room is closed once LiveKit answers", () =>
+Deno.test("a removal cut short is finished by the sweep, a draft's room is closed once LiveKit answers, and the mark goes after a day", () =>
   withApp(async (app) => {
     const { seller, streamId } = await sellerWithStream(app);
     await say(await viewer(app, streamId), streamId, "Hello");
     // What the request did before its process stopped: the record, and its mark, went in one commit.
-    assert(await deleteStream(app.services.kv, streamId, () => true));
+    assert(await deleteStream(app.services.kv, streamId, () => true, app.clock.now()));
     assert((await keysNaming(app, streamId)).length > 1, "the chat is still there");
     await sweepStreams(app.services);
     assertEquals(await keysNaming(app, streamId), []);
@@ -197,9 +212,97 @@ Deno.test("a removal cut short is finished by the sweep, and a draft's room is c
     app.rooms.down = true;
     assertEquals((await seller.request(`/api/streams/${next}`, { method: "DELETE" })).status, 204);
     assertEquals(await status(seller, `/api/streams/${next}`), 404);
-    assertEquals(await keysNaming(app, next), [JSON.stringify(keys.goneStream(next))]);
     app.rooms.down = false;
     await sweepStreams(app.services);
-    assertEquals(await keysNaming(app, next), []);
-    assertEquals(app.rooms.closed, [streamId, next]);
+    assertEquals(app.rooms.closed.slice(-1), [next]);
+
+    const mark = async (id: string) => (await app.services.kv.get(keys.goneStream(id))).value !== null;
+    assert(await mark(next), "kept while writes in flight may still land");
+    app.clock.advance(DAY_MS);
+    await sweepStreams(app.services);
+    assertEquals([await mark(streamId), await mark(next)], [false, false], "gone after a day");
+  }));
+
+Deno.test("writes in flight as a stream is deleted: a hold is refused, anything else goes with the next sweep", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, streamId } = await sellerWithStream(app);
+    const product = await createProduct(app.services.kv, sellerId, { ...shirt, stock: 5 }, app.clock.now());
+    const buyer = await viewer(app, streamId);
+    await buyer.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity: 1 });
+    const cart = await app.services.kv.get(keys.cart(streamId, buyer.guest()));
+    // A reservation that read the stream before it went, and commits after.
+    assertEquals((await seller.request(`/api/streams/${streamId}`, { method: "DELETE" })).status, 204);
+    const item = {
+      productId: product.id,
+      name: "Linen shirt",
+      quantity: 1,
+      unitPriceMinor: 4900,
+      currency: "EUR",
+    };
+    const late = hold(
+      app.services.kv,
+      streamId,
+      { identity: buyer.guest(), name: "Ann" },
+      {
+        items: [item],
+        cart,
+      },
+      { now: app.clock.now(), ttlMs: 60_000 },
+      () => [],
+    );
+    assertEquals(codeOf(await assertRejects(() => late)), "stream_not_found");
+    assertEquals(await getStock(app.services.kv, product.id), 5, "no stock taken for a stream that is gone");
+
+    // A chat line and a cart change that landed after the removal are gone with the next sweep.
+    await app.services.kv.set(keys.chat(streamId, "late"), { text: "late" });
+    await app.services.kv.set(keys.cart(streamId, buyer.guest()), { items: [] });
+    await sweepStreams(app.services);
+    assertEquals(await keysNaming(app, streamId), []);
+  }));
+
+Deno.test("an index entry of a hold that is gone never holds up the holds due after it", () =>
+  withApp(async (app) => {
+    const { sellerId, streamId } = await sellerWithStream(app);
+    const product = await createProduct(app.services.kv, sellerId, { ...shirt, stock: 5 }, app.clock.now());
+    const buyer = await viewer(app, streamId);
+    await buyer.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity: 2 });
+    assertEquals((await buyer.post(`/api/streams/${streamId}/reservations`)).status, 201);
+    // Index entries of holds whose records are gone, due before the real one, more than one sweep reads.
+    const stale = keys.holdExpiry("2000-01-01T00:00:00.000Z", "gone", "x");
+    for (let i = 0; i < 150; i++) await app.services.kv.set([...stale.slice(0, -1), `x${i}`], true);
+    app.clock.advance(16 * 60_000);
+    await expireDue(app.services);
+    await expireDue(app.services);
+    assertEquals(await getStock(app.services.kv, product.id), 5, "the real hold expired, its stock back");
+    assertEquals((await Array.fromAsync(app.services.kv.list({ prefix: keys.holdExpiries() }))).length, 0);
+  }));
+
+Deno.test("going live, or a replay part arriving, as the stream is deleted is a 404, never a 500", () =>
+  withApp(async (app) => {
+    const { seller, streamId } = await sellerWithStream(app);
+    const stream = (await app.services.kv.get<Stream>(keys.stream(streamId))).value!;
+    assertEquals((await seller.request(`/api/streams/${streamId}`, { method: "DELETE" })).status, 204);
+    const live = await assertRejects(() => goLive(app.services.kv, stream, app.clock.now(), () => []));
+    assertEquals(codeOf(live), "stream_not_found");
+
+    const next = await createStream(seller, "Next");
+    await seller.post(`/api/streams/${next}/live`);
+    const take =
+      (await (await seller.post(`/api/streams/${next}/replay`, { type: "video/webm" })).json()).take;
+    await seller.post(`/api/streams/${next}/end`);
+    const body = async () => {
+      // The seller deletes the stream from another tab while this part's body arrives.
+      assertEquals((await seller.request(`/api/streams/${next}`, { method: "DELETE" })).status, 204);
+      return new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 1]);
+    };
+    const actor = {
+      identity: sellerIdentity(stream.sellerId),
+      name: "Linen & Co",
+      sellerId: stream.sellerId,
+      address: "10.0.0.1",
+    };
+    assertEquals(
+      codeOf(await assertRejects(() => addPart(app.services, actor, next, take.id, 0, body))),
+      "take_not_found",
+    );
   }));

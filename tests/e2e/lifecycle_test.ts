@@ -65,7 +65,8 @@ liveTest(
       async () => {
         await studio.getByText("Delete stream", { exact: true }).click({ timeout: UI_TIMEOUT });
         await studio.getByRole("button", { name: "Yes, delete it" }).click();
-        await studio.waitForURL(/\/studio$/, { timeout: UI_TIMEOUT });
+        await studio.waitForURL(/\/studio\?deleted=stream$/, { timeout: UI_TIMEOUT });
+        await studio.getByRole("status").filter({ hasText: "The stream is deleted" }).waitFor();
         assert(!(await studio.content()).includes(streamId), "not in the seller's streams");
         await viewer.reload();
         await viewer.getByRole("heading", { name: "Page not found" }).waitFor({ timeout: UI_TIMEOUT });
