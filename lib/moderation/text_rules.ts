@@ -1,6 +1,7 @@
 // What a viewer's message may not hold under the shop's rules: links (unless the seller
 // allows them) and blocked words or phrases, matched as whole words in any case and in
 // any Unicode form ("ＳＰＡＭ" is "spam"). The refusal tells the sender only, in plain words.
+import unhomoglyph from "unhomoglyph";
 import type { ChatRules } from "@/lib/contract/views.ts";
 import { invalid } from "@/lib/core/errors.ts";
 
@@ -59,9 +60,13 @@ const LINKS = [
 
 const normal = (s: string) => s.normalize("NFKC").toLowerCase();
 
-/** True when two display names read the same (in any case, Unicode form or spacing). */
+/**
+ * True when two display names read the same: in any case, Unicode form or spacing, or
+ * spelled with letters that look alike ("Lіnen" with a Cyrillic і, "M0" with a zero), by
+ * Unicode's table of confusable characters.
+ */
 export function sameName(a: string, b: string): boolean {
-  const plain = (name: string) => normal(name).replace(/\s+/gu, " ").trim();
+  const plain = (name: string) => unhomoglyph(normal(name)).toLowerCase().replace(/\s+/gu, "");
   return plain(a) === plain(b);
 }
 

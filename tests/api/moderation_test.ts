@@ -459,10 +459,11 @@ Deno.test("slow mode spaces a viewer's messages; the host and moderators are exe
     await say(ann, streamId, "second, later");
   }));
 
-Deno.test("a guest may not chat under the host's name, in any case or Unicode form", () =>
+Deno.test("a guest may not chat under the host's name, in any case, spacing, Unicode form or look-alike letters", () =>
   withApp(async (app) => {
     const { streamId } = await shop(app);
-    for (const name of ["Linen & Co", "linen  &  CO", "Ｌｉｎｅｎ & Co"]) {
+    // The last two: a Cyrillic і and о, then a digit one for the l and no spaces.
+    for (const name of ["Linen & Co", "linen  &  CO", "Ｌｉｎｅｎ & Co", "Lіnen & Cо", "1inen&Co"]) {
       const guest = new Client(app);
       assertEquals((await guest.postForm("/guest", { name, returnTo: "/" })).status, 303);
       const before = await kvSnapshot(app.services.kv);
@@ -492,7 +493,14 @@ Deno.test("a guest may not chat under any moderator's name, in any case or Unico
       assertEquals((await guest.postForm("/guest", { name, returnTo: "/" })).status, 303);
       return guest;
     };
-    const names = [["Mo", "Mo"], ["mO", "Mo"], ["Ｍｏ", "Mo"], ["rival   GOODS", "Rival Goods"]] as const;
+    const names = [
+      ["Mo", "Mo"],
+      ["mO", "Mo"],
+      ["Ｍｏ", "Mo"],
+      ["Mо", "Mo"], // a Cyrillic о
+      ["rival   GOODS", "Rival Goods"],
+      ["RivalGoods", "Rival Goods"],
+    ] as const;
     for (const [name, theirs] of names) {
       const guest = await guestNamed(name);
       const before = await kvSnapshot(app.services.kv);
