@@ -73,6 +73,7 @@ liveTest(
     await api(studio, "PUT", `/api/streams/${streamId}/highlight`, { productId: shirt });
     const later = await api(studio, "POST", "/api/streams", { title: UNBROKEN("Autumnknits", 120) }) as {
       watchUrl: string;
+      studioUrl: string;
     };
     await studio.reload();
     await studio.getByRole("checkbox", { name: /Record a replay/ }).check();
@@ -138,6 +139,25 @@ liveTest(
       await p.waitForSelector(".product-tray[data-ready]", { timeout: UI_TIMEOUT });
     });
 
+    await audit(
+      t,
+      "the account page, refused a wrong password",
+      asSeller,
+      `${appUrl}/studio/account`,
+      async (p) => {
+        await p.getByText("Delete account", { exact: true }).click();
+        await p.getByLabel("Your password").fill("not my password");
+        await p.getByRole("button", { name: "Yes, delete my account" }).click();
+        await p.getByRole("alert").filter({ hasText: "not this account's password" }).waitFor({
+          timeout: UI_TIMEOUT,
+        });
+      },
+    );
+    await audit(t, "a draft's studio, asked to delete it", asSeller, later.studioUrl, async (p) => {
+      await p.getByText("Delete stream", { exact: true }).click({ timeout: UI_TIMEOUT });
+      await p.getByRole("button", { name: "Yes, delete it" }).waitFor();
+      await p.getByText("unless you go live").waitFor();
+    });
     await audit(
       t,
       "the watch page of a stream that has not started",
