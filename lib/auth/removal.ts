@@ -70,8 +70,8 @@ export async function sweepAccounts(services: Services): Promise<void> {
 }
 
 /**
- * Removes all a deleted account held. A stream of it still live (going live raced the
- * deletion) stays listed for a later sweep, once it has ended by itself, its seller gone.
+ * Removes all a deleted account held. None of its streams is live: the deletion is refused
+ * while one is, and going live checks the account's mark.
  */
 async function purge(services: Services, sellerId: string): Promise<void> {
   const { kv } = services;

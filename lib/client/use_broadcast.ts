@@ -2,7 +2,7 @@
 // while live (mute, camera off, screen share), plus how LiveKit rates their connection.
 import { type Signal, useSignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
-import { ConnectionQuality, RoomEvent, Track } from "livekit-client";
+import { ConnectionQuality, ConnectionState, RoomEvent, Track } from "livekit-client";
 import { postJson } from "./api.ts";
 import { liveRoom, roomPhase as phase } from "./live_room.ts";
 import { onRoomEvents } from "./room_events.ts";
@@ -31,7 +31,11 @@ export function useBroadcast(streamId: string, media: LocalMedia): Broadcast {
   const publishMedia = usePublisher(media);
 
   useEffect(() => {
-    const offResync = liveRoom().onResync(() => void run(publishMedia));
+    // Back in the room after a drop: publish again what is missing. A resync outside the
+    // room (the studio keeping up before going live) has nothing to publish to.
+    const offResync = liveRoom().onResync(() => {
+      if (liveRoom().room.state === ConnectionState.Connected) void run(publishMedia);
+    });
     return () => {
       offResync();
       void liveRoom().room.disconnect();

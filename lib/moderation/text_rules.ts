@@ -61,13 +61,19 @@ const LINKS = [
 const normal = (s: string) => s.normalize("NFKC").toLowerCase();
 
 /**
- * True when two display names read the same: in any case, Unicode form or spacing, or
- * spelled with letters that look alike ("Lіnen" with a Cyrillic і, "M0" with a zero), by
- * Unicode's table of confusable characters.
+ * True when two display names read the same: in any case, Unicode form, accents, spacing
+ * or punctuation, or spelled with letters that look alike ("Lіnen" with a Cyrillic і,
+ * "Мo" with a Cyrillic М, "M0" with a zero), by Unicode's table of confusable characters.
  */
 export function sameName(a: string, b: string): boolean {
-  const plain = (name: string) => unhomoglyph(normal(name)).toLowerCase().replace(/\s+/gu, "");
-  return plain(a) === plain(b);
+  return nameSkeleton(a) === nameSkeleton(b);
+}
+
+function nameSkeleton(name: string): string {
+  // Look-alikes folded before and after lowercasing: each case has its own in the table.
+  const folded = unhomoglyph(unhomoglyph(name.normalize("NFKD").replace(/\p{M}/gu, "")).toLowerCase());
+  // Only letters and digits count; a name of symbols alone is compared as it is.
+  return folded.replace(/[^\p{L}\p{N}]/gu, "") || folded.replace(/\s+/gu, "");
 }
 
 /** True when the text holds something a browser would take as a link. */

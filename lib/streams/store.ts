@@ -116,7 +116,11 @@ export async function goLive(
   news: (live: Stream) => News[],
 ): Promise<GoLiveResult> {
   return await atomically("going live", async () => {
-    const { current, marker } = await readWithLiveMarker(kv, stream);
+    // Not for an account being deleted: its removal would have to leave a live stream.
+    const [{ current, marker }, account] = await Promise.all([
+      readWithLiveMarker(kv, stream),
+      accountNotGone(kv, stream.sellerId),
+    ]);
     if (current.value.status === "ended") return { ok: false, reason: "ended" };
     if (marker.value && marker.value !== stream.id) {
       return { ok: false, reason: "other_live", otherStreamId: marker.value };
@@ -124,7 +128,7 @@ export async function goLive(
     if (current.value.status === "live") return { ok: true, stream: current.value };
     const live: Stream = { ...current.value, status: "live", startedAt: isoAt(now) };
     const op = kv.atomic()
-      .check(current, marker)
+      .check(current, marker, account)
       .set(keys.stream(stream.id), live)
       .set(keys.liveStreamOf(stream.sellerId), stream.id)
       .set(keys.liveStream(stream.id), true)

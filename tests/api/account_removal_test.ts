@@ -6,7 +6,7 @@ import { sweepAccounts } from "@/lib/auth/removal.ts";
 import { deleteSeller } from "@/lib/auth/seller_store.ts";
 import { createProduct as storedProduct } from "@/lib/catalog/store.ts";
 import { DomainError } from "@/lib/core/errors.ts";
-import { createStream as storedStream } from "@/lib/streams/store.ts";
+import { createStream as storedStream, goLive } from "@/lib/streams/store.ts";
 import { keys } from "@/lib/kv/keys.ts";
 import { assert, assertEquals, assertMatch, assertRejects } from "@/tests/assert.ts";
 import { filesUnder, PNG_BYTES } from "@/tests/fixtures/images.ts";
@@ -182,7 +182,7 @@ Deno.test("requests in flight as an account is deleted make nothing for it, and 
       "the account is gone, whichever did it",
     );
     // A stream or product form whose seller was read before the deletion, and commits after.
-    const madeLate = [
+    const madeLate: (() => Promise<unknown>)[] = [
       () =>
         storedStream(
           app.services.kv,
@@ -194,6 +194,19 @@ Deno.test("requests in flight as an account is deleted make nothing for it, and 
         ),
       () => storedProduct(app.services.kv, sellerId, { ...cap, stock: 1 }, 0),
     ];
+    // A stream of it going live, read before the deletion.
+    const stream = await storedStream(
+      app.services.kv,
+      {
+        sellerId: "someone-else",
+        sellerName: "Other",
+        title: "Other's",
+        description: "",
+      },
+      0,
+      { perDay: 20 },
+    );
+    madeLate.push(() => goLive(app.services.kv, { ...stream!, sellerId }, 0, () => []));
     for (const make of madeLate) {
       const refused = await assertRejects(make);
       assertEquals(refused instanceof DomainError && refused.code, "account_deleted");

@@ -459,11 +459,13 @@ Deno.test("slow mode spaces a viewer's messages; the host and moderators are exe
     await say(ann, streamId, "second, later");
   }));
 
-Deno.test("a guest may not chat under the host's name, in any case, spacing, Unicode form or look-alike letters", () =>
+Deno.test("a guest may not chat under the host's name, in any case, spacing, punctuation, Unicode form or look-alike letters", () =>
   withApp(async (app) => {
     const { streamId } = await shop(app);
-    // The last two: a Cyrillic і and о, then a digit one for the l and no spaces.
-    for (const name of ["Linen & Co", "linen  &  CO", "Ｌｉｎｅｎ & Co", "Lіnen & Cо", "1inen&Co"]) {
+    // Then: a Cyrillic і and о; a digit one for the l, without spaces; another sign, and a full stop.
+    for (
+      const name of ["Linen & Co", "linen  &  CO", "Ｌｉｎｅｎ & Co", "Lіnen & Cо", "1inen&Co", "Linen + Co."]
+    ) {
       const guest = new Client(app);
       assertEquals((await guest.postForm("/guest", { name, returnTo: "/" })).status, 303);
       const before = await kvSnapshot(app.services.kv);
@@ -498,8 +500,11 @@ Deno.test("a guest may not chat under any moderator's name, in any case or Unico
       ["mO", "Mo"],
       ["Ｍｏ", "Mo"],
       ["Mо", "Mo"], // a Cyrillic о
+      ["Мо", "Mo"], // a Cyrillic М and о
+      ["Mó", "Mo"],
       ["rival   GOODS", "Rival Goods"],
       ["RivalGoods", "Rival Goods"],
+      ["Rival-Goods.", "Rival Goods"],
     ] as const;
     for (const [name, theirs] of names) {
       const guest = await guestNamed(name);
