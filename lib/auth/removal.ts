@@ -47,20 +47,16 @@ export async function deleteAccount(services: Services, actor: Actor, password: 
 const live = () => conflict("stream_live", "You are live: end your stream before deleting your account");
 
 /**
- * Finishes removals a stopped process left, and removes accounts idle past keeping. Run
- * every hour, in any number of processes: each step is safe to repeat.
+ * Removes again what is left for accounts deleted in the last day (a removal cut short,
+ * writes in flight as it happened), and removes accounts idle past keeping. Run every
+ * hour, in any number of processes: each step is safe to repeat.
  */
 export async function sweepAccounts(services: Services): Promise<void> {
   const { kv, clock, config } = services;
   await sweepGone(kv, keys.goneSellers(), clock.now(), (sellerId) => purge(services, sellerId));
   await indexOldAccounts(kv, clock.now());
-  for (
-    const key of await indexedBefore(
-      kv,
-      keys.accountsSeen(),
-      isoAt(clock.now() - config.quotas.accountIdleMs),
-    )
-  ) {
+  const idle = await indexedBefore(kv, keys.accountsSeen(), isoAt(clock.now() - config.quotas.accountIdleMs));
+  for (const key of idle) {
     const sellerId = String(key.at(-1));
     // One live now waits for the next sweep; an entry whose account is gone just leaves the index.
     const deleted = await deleteSeller(kv, sellerId, clock.now());

@@ -8,8 +8,8 @@ import type { Services } from "@/lib/core/services.ts";
 import { deleteFamilies } from "@/lib/kv/delete_all.ts";
 import { sweepGone } from "@/lib/kv/gone.ts";
 import { keys, perStream } from "@/lib/kv/keys.ts";
-import { removeReplay } from "@/lib/replays/actions.ts";
 import { indexedBefore } from "@/lib/kv/time_index.ts";
+import { removeReplay } from "@/lib/replays/actions.ts";
 import { deleteStream, indexOldDrafts, type Stream } from "./store.ts";
 
 /** Deletes the stream if `may` allows it as it stands, and all kept for it; false when not. */
@@ -32,7 +32,8 @@ export async function sweepStreams(services: Services): Promise<void> {
   const { kv, clock, config } = services;
   await sweepGone(kv, keys.goneStreams(), clock.now(), (streamId) => purge(services, streamId));
   await indexOldDrafts(kv);
-  for (const key of await indexedBefore(kv, keys.drafts(), isoAt(clock.now() - config.quotas.draftKeptMs))) {
+  const old = await indexedBefore(kv, keys.drafts(), isoAt(clock.now() - config.quotas.draftKeptMs));
+  for (const key of old) {
     // An entry whose stream went live meanwhile (or is gone) just leaves the index.
     if (!await removeStream(services, String(key.at(-1)), isDraft)) await kv.delete(key);
   }
