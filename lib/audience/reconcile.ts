@@ -3,6 +3,7 @@
 // studio connections, are made what LiveKit's own participant list says.
 import { isoAt } from "@/lib/core/clock.ts";
 import type { Services } from "@/lib/core/services.ts";
+import type { RoomParticipant } from "@/lib/livekit/webhook.ts";
 import { connectionOf, sellerIdentity } from "@/lib/livekit/names.ts";
 import { statusNews } from "@/lib/streams/news.ts";
 import { listLiveStreams, reconcileHostConnections, type Stream } from "@/lib/streams/store.ts";
@@ -13,26 +14,27 @@ export async function reconcileAudiences(services: Services): Promise<string[]> 
   const { kv, clock, config } = services;
   const repaired: string[] = [];
   for (const stream of await listLiveStreams(kv)) {
+    // One listing a stream: the seller's connections ask for it (after reading theirs),
+    // and the viewers are counted from the same.
+    let listed: RoomParticipant[] | null = null;
+    const list = async () => (listed = await services.rooms.participants(stream.id));
+    const now = clock.now();
+    const at = { now, graceMs: config.lifecycle.awayAfterMs };
+    const studios = async () =>
+      (await list()).filter((p) => isSeller(stream, p) && connectionOf(p.identity).host)
+        .map(({ identity, sid }) => ({ identity, sid }));
+    await reconcileHostConnections(kv, stream.id, studios, at, (s) => statusNews(s, isoAt(now)));
     const present = new Map<string, { name: string; sids: string[] }>();
-    for (const p of await services.rooms.participants(stream.id)) {
+    // The seller is no viewer, in the studio or on their own watch page.
+    for (const p of (listed ?? await list()).filter((p) => !isSeller(stream, p))) {
       const { person } = connectionOf(p.identity);
-      // The seller is no viewer, in the studio or on their own watch page.
-      if (person === sellerIdentity(stream.sellerId)) continue;
       const seen = present.get(person) ?? { name: p.name, sids: [] };
       present.set(person, { name: seen.name, sids: [...seen.sids, p.sid] });
     }
     if (await reconcileViewers(kv, stream.id, present)) repaired.push(stream.id);
-    const now = clock.now();
-    const studios = async () => studiosOf(stream, await services.rooms.participants(stream.id));
-    const at = { now, graceMs: config.lifecycle.awayAfterMs };
-    await reconcileHostConnections(kv, stream.id, studios, at, (s) => statusNews(s, isoAt(now)));
   }
   return repaired;
 }
 
-/** The seller's studio connections among the room's participants. */
-const studiosOf = (stream: Stream, participants: { identity: string; sid: string }[]) =>
-  participants.filter((p) => {
-    const { person, host } = connectionOf(p.identity);
-    return host && person === sellerIdentity(stream.sellerId);
-  }).map(({ identity, sid }) => ({ identity, sid }));
+const isSeller = (stream: Stream, p: RoomParticipant) =>
+  connectionOf(p.identity).person === sellerIdentity(stream.sellerId);

@@ -149,7 +149,6 @@ export interface StreamAnalytics {
 /** Whether a live stream's seller broadcasts, dropped a moment ago, or has been gone past the grace period. */
 export type SellerPresence = "here" | "reconnecting" | "away";
 
-/** Public facts about a stream: what a watch page needs, nothing about the seller's account. */
 /** A stream as a card in a list: the home page's live ones, with how many watch; a seller's own. */
 export interface StreamCard {
   id: string;
@@ -159,6 +158,7 @@ export interface StreamCard {
   watching?: number;
 }
 
+/** Public facts about a stream: what a watch page needs, nothing about the seller's account. */
 export interface PublicStream {
   id: string;
   title: string;

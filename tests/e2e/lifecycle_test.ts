@@ -52,6 +52,22 @@ liveTest(
       },
     );
 
+    await t.step(
+      "offline, the home page says its list may be out of date, and stops saying so once back",
+      async () => {
+        // The tab shown again asks at once, as it does every 10 s.
+        const askNow = () => home.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+        const notice = home.getByRole("status").filter({ hasText: "this list may be out of date" });
+        await home.context().setOffline(true);
+        await askNow();
+        await notice.waitFor({ timeout: UI_TIMEOUT });
+        assertEquals(await card.count(), 1, "the list as it was stays");
+        await home.context().setOffline(false);
+        await askNow();
+        await notice.waitFor({ state: "detached", timeout: UI_TIMEOUT });
+      },
+    );
+
     await t.step("the seller ends it: the viewer shows ended and the open home page drops it", async () => {
       await studio.click("button:has-text('End stream')");
       await studio.click("button:has-text('Yes, end it')");
