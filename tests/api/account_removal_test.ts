@@ -28,11 +28,7 @@ const PASSWORD = "a long enough password";
 const cap = { name: "Cap", description: "", priceMinor: 1000, currency: "EUR", buyUrl: null };
 
 const deleteAccount = (client: Client, body: unknown = { password: PASSWORD }) =>
-  client.request("/api/auth/account", {
-    method: "DELETE",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+  client.send("DELETE", "/api/auth/account", body);
 
 const signIn = (client: Client, email = "seller@example.com") =>
   client.post("/api/auth/signin", { email, password: PASSWORD });

@@ -157,8 +157,13 @@ export class Client {
   }
 
   post(path: string, body: unknown = {}): Promise<Response> {
+    return this.send("POST", path, body);
+  }
+
+  /** A request with a JSON body, by any method. */
+  send(method: string, path: string, body: unknown): Promise<Response> {
     return this.request(path, {
-      method: "POST",
+      method,
       headers: { "content-type": "application/json" },
       body: JSON.stringify(body),
     });

@@ -42,12 +42,7 @@ async function busyStream(app: TestApp) {
   const { seller, sellerId, streamId } = await sellerWithStream(app);
   const product = await createProduct(app.services.kv, sellerId, { ...shirt, stock: 5 }, app.clock.now());
   await seller.post(`/api/streams/${streamId}/live`);
-  const put = (path: string, body: unknown) =>
-    seller.request(`/api/streams/${streamId}/${path}`, {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
+  const put = (path: string, body: unknown) => seller.send("PUT", `/api/streams/${streamId}/${path}`, body);
   assertEquals((await put("pins", { productIds: [product.id] })).status, 200);
   assertEquals((await put("highlight", { productId: product.id })).status, 200);
   assertEquals((await put("announcement", { text: "Free shipping" })).status, 200);
