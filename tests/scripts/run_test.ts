@@ -43,66 +43,89 @@ async function groupMembers(pgid: number): Promise<string[]> {
   return members;
 }
 
+/** Starts scripts/run with `args` as a person does in a terminal, waits for the app, runs
+ * `check`, then presses Ctrl-C and sees everything stop cleanly. */
+function runAndStop(args: string[], check: (app: number, dir: string) => Promise<void>) {
+  return withTempDir("showfloor-run-", async (dir) => {
+    const [app, livekit, rtcTcp] = [await freePort(), await freePort(), await freePort()];
+    const udp = await freeUdpPort();
+    // setsid: its own process group, as a terminal gives a command; Ctrl-C signals the whole group.
+    const child = new Deno.Command("setsid", {
+      args: ["bash", `${REPO_ROOT}/scripts/run`, ...args],
+      cwd: REPO_ROOT,
+      env: {
+        PORT: String(app),
+        LIVEKIT_PORT: String(livekit),
+        LIVEKIT_RTC_TCP_PORT: String(rtcTcp),
+        UDP_PORT: String(udp),
+        DATA_DIR: dir,
+      },
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+    let output = "";
+    const decoder = new TextDecoder();
+    const pumps = [child.stdout, child.stderr].map(async (stream) => {
+      for await (const chunk of stream) output += decoder.decode(chunk, { stream: true });
+    });
+    const log = () => output;
+    try {
+      await until(
+        "the app answered",
+        () => fetch(`http://127.0.0.1:${app}/healthz`).then((r) => r.ok, () => false),
+        120_000,
+        log,
+      );
+      assert(!await portFree(livekit), "LiveKit listens");
+      assert((await groupMembers(child.pid)).length >= 3, "scripts/run, LiveKit and the app run");
+      await check(app, dir);
+      const stopping = Date.now();
+      Deno.kill(-child.pid, "SIGINT");
+      const status = await child.status;
+      const took = Date.now() - stopping;
+      assert(took < 10_000, `stopped in ${took} ms`);
+      assert(status.code === 130, `exit code ${status.code} (130: stopped by Ctrl-C)`);
+      await until(
+        "every process of the group exited",
+        async () => (await groupMembers(child.pid)).length === 0,
+        5_000,
+        log,
+      );
+      assert(output.includes("Showfloor is stopping"), output);
+      for (const port of [app, livekit]) assert(await portFree(port), `port ${port} is free again`);
+    } finally {
+      try {
+        Deno.kill(-child.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+      await child.status;
+      await Promise.all(pumps);
+    }
+  });
+}
+
 Deno.test({
   name: "scripts/run starts LiveKit and the app, and Ctrl-C stops both cleanly",
   sanitizeResources: false,
   fn: () =>
-    withTempDir("showfloor-run-", async (dir) => {
-      const [app, livekit, rtcTcp] = [await freePort(), await freePort(), await freePort()];
-      const udp = await freeUdpPort();
-      // setsid: its own process group, as a terminal gives a command; Ctrl-C signals the whole group.
-      const child = new Deno.Command("setsid", {
-        args: ["bash", `${REPO_ROOT}/scripts/run`],
-        cwd: REPO_ROOT,
-        env: {
-          PORT: String(app),
-          LIVEKIT_PORT: String(livekit),
-          LIVEKIT_RTC_TCP_PORT: String(rtcTcp),
-          UDP_PORT: String(udp),
-          KV_PATH: `${dir}/showfloor.kv`,
-          DATA_DIR: dir,
-        },
-        stdin: "null",
-        stdout: "piped",
-        stderr: "piped",
-      }).spawn();
-      let output = "";
-      const decoder = new TextDecoder();
-      const pumps = [child.stdout, child.stderr].map(async (stream) => {
-        for await (const chunk of stream) output += decoder.decode(chunk, { stream: true });
-      });
-      const log = () => output;
-      try {
-        await until(
-          "the app answered",
-          () => fetch(`http://127.0.0.1:${app}/healthz`).then((r) => r.ok, () => false),
-          90_000,
-          log,
-        );
-        assert(!await portFree(livekit), "LiveKit listens");
-        assert((await groupMembers(child.pid)).length >= 3, "scripts/run, LiveKit and the app run");
-        const stopping = Date.now();
-        Deno.kill(-child.pid, "SIGINT");
-        const status = await child.status;
-        const took = Date.now() - stopping;
-        assert(took < 10_000, `stopped in ${took} ms`);
-        assert(status.code === 130, `exit code ${status.code} (130: stopped by Ctrl-C)`);
-        await until(
-          "every process of the group exited",
-          async () => (await groupMembers(child.pid)).length === 0,
-          5_000,
-          log,
-        );
-        assert(output.includes("Showfloor is stopping"), output);
-        for (const port of [app, livekit]) assert(await portFree(port), `port ${port} is free again`);
-      } finally {
-        try {
-          Deno.kill(-child.pid, "SIGKILL");
-        } catch {
-          // already gone
-        }
-        await child.status;
-        await Promise.all(pumps);
-      }
+    runAndStop([], async (_app, dir) => {
+      assert((await Deno.stat(`${dir}/showfloor.kv`)).isFile, "the KV file is in DATA_DIR");
+    }),
+});
+
+Deno.test({
+  name: "scripts/run --prod serves the built islands in production, with secrets of its own kept in DATA_DIR",
+  sanitizeResources: false,
+  fn: () =>
+    runAndStop(["--prod"], async (app, dir) => {
+      const served = await (await fetch(`http://127.0.0.1:${app}/_islands/boot.js`)).text();
+      const built = await Deno.readTextFile(`${REPO_ROOT}/_fresh/islands/boot.js`);
+      assert(served === built, "the islands are the build's, not bundled in memory as in development");
+      const secrets = `${dir}/run-secrets.env`;
+      assert(((await Deno.stat(secrets)).mode! & 0o777) === 0o600, "only this user reads the secrets");
+      const kept = await Deno.readTextFile(secrets);
+      assert(/^APP_SECRET=[0-9a-f]{64}\nLIVEKIT_API_SECRET=[0-9a-f]{64}\n$/.test(kept), kept);
     }),
 });
