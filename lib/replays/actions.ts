@@ -14,7 +14,7 @@ import { requireDiskRoom } from "@/lib/limits/disk.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import { findStream, ownStream } from "@/lib/streams/access.ts";
 import type { Stream } from "@/lib/streams/store.ts";
-import { hasFile, removeFile, startsLike, takePath, writeAt } from "./files.ts";
+import { hasFile, removeFile, removeStreamFolder, startsLike, takePath, writeAt } from "./files.ts";
 import { type ByteRange, byteRange } from "./range.ts";
 import { readServed, served } from "./seekable.ts";
 import {
@@ -116,9 +116,14 @@ export async function addPart(
   if (await replayUsage(kv, take.sellerId) + bytes.length > quota) throw replayFull(quota);
   await requireDiskRoom(services, bytes.length);
   // Written where the counted bytes end; counted only once written.
-  await writeAt(takePath(config.dataDir, take), take.bytes, bytes);
+  const path = takePath(config.dataDir, take);
+  await writeAt(path, take.bytes, bytes);
   const committed = await commitPart(kv, streamId, takeId, part, bytes.length, quota);
-  if (!committed) throw takeNotFound();
+  if (!committed) {
+    // The stream was deleted as this part was written, its files removed before the write.
+    await removeFile(path);
+    throw takeNotFound();
+  }
   if (committed.ok) return committed.take;
   if (committed.reason === "out_of_order") throw partMissing(committed.take);
   if (committed.reason === "complete") throw takeComplete();
@@ -221,9 +226,10 @@ export async function sweepReplays(services: Services): Promise<void> {
   }
 }
 
-/** Removes a deleted stream's whole replay. */
+/** Removes a deleted stream's whole replay: its takes, and its folder with anything left in it. */
 export async function removeReplay(services: Services, streamId: string): Promise<void> {
   for (const take of await listTakes(services.kv, streamId)) await removeTake(services, take);
+  await removeStreamFolder(services.config.dataDir, streamId);
 }
 
 /** A take's file, then its record, which gives its bytes back to the seller's quota. */

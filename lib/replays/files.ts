@@ -18,7 +18,15 @@ export function startsLike(type: ReplayType, bytes: Uint8Array): boolean {
 
 /** Where the take's file is; ids are made by the server (newId), so no path comes from a request. */
 export function takePath(dataDir: string, take: Pick<Take, "streamId" | "id" | "type">): string {
-  return join(dataDir, "replays", take.streamId, `${take.id}.${EXTENSIONS[take.type]}`);
+  return join(streamFolder(dataDir, take.streamId), `${take.id}.${EXTENSIONS[take.type]}`);
+}
+
+/** The folder of a stream's takes. */
+const streamFolder = (dataDir: string, streamId: string) => join(dataDir, "replays", streamId);
+
+/** Removes a stream's folder whole, with any file written for a take whose record went first. */
+export async function removeStreamFolder(dataDir: string, streamId: string): Promise<void> {
+  await Deno.remove(streamFolder(dataDir, streamId), { recursive: true }).catch(ignoreMissing);
 }
 
 /** Where what makes a take seekable is saved (seekable.ts), beside its file. */

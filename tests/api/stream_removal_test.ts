@@ -301,3 +301,41 @@ Deno.test("going live, or a replay part arriving, as the stream is deleted is a 
       "take_not_found",
     );
   }));
+
+Deno.test("a replay part written as its stream is deleted leaves no file, and the sweep removes any file left", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, streamId } = await sellerWithStream(app);
+    await seller.post(`/api/streams/${streamId}/live`);
+    const take =
+      (await (await seller.post(`/api/streams/${streamId}/replay`, { type: "video/webm" })).json()).take;
+    await seller.post(`/api/streams/${streamId}/end`);
+    // The seller deletes the stream from another tab after the part's checks, before it is counted.
+    const { kv } = app.services;
+    const get = kv.get.bind(kv);
+    let armed = false;
+    kv.get = (async (key: Deno.KvKey) => {
+      if (armed && key.join() === keys.take(streamId, take.id).join()) {
+        armed = false;
+        assertEquals((await seller.request(`/api/streams/${streamId}`, { method: "DELETE" })).status, 204);
+      }
+      return await get(key);
+    }) as typeof kv.get;
+    const body = () => {
+      armed = true;
+      return Promise.resolve(new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 1]));
+    };
+    const actor = { identity: sellerIdentity(sellerId), name: "Linen & Co", sellerId, address: "10.0.0.1" };
+    assertEquals(
+      codeOf(await assertRejects(() => addPart(app.services, actor, streamId, take.id, 0, body))),
+      "take_not_found",
+    );
+    assert(!armed, "the stream was deleted between the part's checks and its count");
+    const dataDir = app.services.config.dataDir;
+    assertEquals(await filesUnder(dataDir), [], "the part written for the deleted take is gone");
+
+    // A file left by a process that stopped between writing and counting goes with the sweep.
+    await Deno.mkdir(`${dataDir}/replays/${streamId}`, { recursive: true });
+    await Deno.writeFile(`${dataDir}/replays/${streamId}/${take.id}.webm`, new Uint8Array(10));
+    await sweepStreams(app.services);
+    assertEquals(await filesUnder(dataDir), []);
+  }));
