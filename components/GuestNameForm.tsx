@@ -1,12 +1,25 @@
+import type { FormFailure } from "@/lib/server/forms.ts";
+import { FieldError, invalidProps } from "./FieldError.tsx";
+
 /** A guest's display name in chat: plain HTML, posted to /guest, which comes back here. */
-export function GuestNameForm({ name, returnTo }: { name: string | undefined; returnTo: string }) {
+export function GuestNameForm(
+  { name, returnTo, failure }: { name: string | undefined; returnTo: string; failure?: FormFailure },
+) {
   return (
     <form method="post" action="/guest" class="guest-name">
       <input type="hidden" name="returnTo" value={returnTo} />
       <label>
         Your name in chat
-        <input name="name" required maxLength={40} value={name} placeholder="Pick a display name" />
+        <input
+          name="name"
+          required
+          maxLength={40}
+          value={name}
+          placeholder="Pick a display name"
+          {...invalidProps(failure?.fields, "name")}
+        />
       </label>
+      <FieldError errors={failure?.fields} name="name" />
       <button type="submit">Save</button>
     </form>
   );

@@ -10,13 +10,19 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 // Characters that change how text around them reads without showing themselves: bidi
-// overrides and isolates ("gnp.exe" shown as "exe.png"), and zero-width ones that let a
-// name pass for another. A zero-width joiner stays where it joins emoji (👩‍💻).
-const INVISIBLE = /[\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+// overrides and isolates ("gnp.exe" shown as "exe.png"), zero-width ones, the soft hyphen
+// and the grapheme joiner ("sp\u00adam" reads "spam"), and the blank "letters" (Hangul
+// fillers, the blank Braille cell) that let a name pass for another or show as nothing. A
+// zero-width joiner stays where it joins emoji (👩‍💻), tags where they spell a flag (🏴 of
+// England).
+const INVISIBLE =
+  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u2800\u3164\ufeff\uffa0\u{1d173}-\u{1d17a}]/gu;
 const STRAY_JOINER = /(?<!\p{Extended_Pictographic}\ufe0f?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
+const STRAY_TAG = /(\u{1f3f4}[\u{e0020}-\u{e007e}]+\u{e007f})|[\u{e0000}-\u{e007f}]/gu;
 
 /** The text without invisible formatting characters. */
-export const visible = (s: string) => s.replace(INVISIBLE, "").replace(STRAY_JOINER, "");
+export const visible = (s: string) =>
+  s.replace(INVISIBLE, "").replace(STRAY_JOINER, "").replace(STRAY_TAG, (_, flag = "") => flag);
 const visibleOnly = (v: unknown) => typeof v === "string" ? visible(v) : v;
 
 /** One line of text: trimmed, `min`–`max` characters, no control or invisible characters. */

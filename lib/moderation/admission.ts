@@ -39,25 +39,23 @@ export async function admitChat(
   const role = await roleOf(kv, actor, stream.sellerId);
   await spend(services, "chat", actor);
   if (role !== "viewer") return role;
-  const guest = !actor.sellerId;
-  // Read together: one wait, not three, on a remote KV. The moderators only for a guest:
-  // a seller chats under their account's name, a guest under one they picked.
+  // Read together: one wait, not three, on a remote KV.
   const [, rules, moderators] = await Promise.all([
     checkStanding(services, actor, stream),
     getChatRules(kv, stream.sellerId),
-    guest ? listModerators(kv, stream.sellerId) : [],
+    listModerators(kv, stream.sellerId),
   ]);
-  // A guest may call themselves anything but the host or a moderator: "Linen & Co"
-  // saying "pay me here".
-  if (guest && sameName(actor.name, stream.sellerName)) {
-    throw conflict("host_name", `${stream.sellerName} is the host's name here. Pick another name to chat.`);
+  // Nobody but the host and the moderators chats under their names: "Linen & Co" saying
+  // "pay me here". A guest picks another name; a seller's account has one name for all.
+  const another = actor.sellerId
+    ? "Your account's name reads the same, so you cannot chat in this shop."
+    : "Pick another name to chat.";
+  if (sameName(actor.name, stream.sellerName)) {
+    throw conflict("host_name", `${stream.sellerName} is the host's name here. ${another}`);
   }
   const moderator = moderators.find((m) => sameName(actor.name, m.name));
   if (moderator) {
-    throw conflict(
-      "moderator_name",
-      `${moderator.name} is a moderator's name here. Pick another name to chat.`,
-    );
+    throw conflict("moderator_name", `${moderator.name} is a moderator's name here. ${another}`);
   }
   checkText(text, rules);
   if (rules.slowModeSeconds) {

@@ -58,7 +58,8 @@ const LINKS = [
   /(?<![\p{L}\p{N}@.-])(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}\/\S/iu, // any name with a path: shop.example/x
 ];
 
-const normal = (s: string) => s.normalize("NFKC").toLowerCase();
+// Browsers read the ideographic full stops as dots in a link's name ("evil。com").
+const normal = (s: string) => s.normalize("NFKC").replace(/[\u3002\uff61]/g, ".").toLowerCase();
 
 /**
  * True when two display names read the same: in any case, Unicode form, accents, spacing

@@ -145,6 +145,24 @@ Deno.test("a guest's name form goes back only to a path on this site, written as
     assertEquals([back.status, back.headers.get("location")], [303, "/watch/abc?product=x%20y#chat"]);
   }));
 
+Deno.test("a guest's name that shows as nothing is refused on a page with the form again and the way back", () =>
+  withApp(async (app) => {
+    const guest = new Client(app);
+    const before = await kvSnapshot(app.services.kv);
+    // Spaces, a Hangul filler, a blank Braille cell, a soft hyphen: each shows as nothing.
+    for (const name of ["   ", "\u3164", "\u2800 ", "\u00ad"]) {
+      const res = await guest.postForm("/guest", { name, returnTo: "/watch/abc#chat" });
+      assertEquals(res.status, 400, JSON.stringify(name));
+      const html = await res.text();
+      assertMatch(html, /<h1>Your name in chat<\/h1>/);
+      assertMatch(html, /role="alert">Display name is required</);
+      assertMatch(html, /<input name="name"[^>]*aria-invalid="true"/);
+      assertMatch(html, /<a href="\/watch\/abc#chat">Go back<\/a>/);
+    }
+    assertEquals(guest.cookie("sf_guest"), undefined);
+    assertEquals(await kvSnapshot(app.services.kv), before);
+  }));
+
 Deno.test("forged guest cookies are refused and not remembered, however many arrive", () =>
   withApp(async (app) => {
     const guest = new Client(app);

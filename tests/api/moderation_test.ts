@@ -478,13 +478,40 @@ async function refusedName(app: TestApp, streamId: string, name: string, code: s
 Deno.test("a guest may not chat under the host's name, in any case, spacing, punctuation, Unicode form or look-alike letters", () =>
   withApp(async (app) => {
     const { streamId } = await shop(app);
-    // Then: a Cyrillic і and о; a digit one for the l, without spaces; another sign, and a full stop.
+    // Then: a Cyrillic і and о; a digit one for the l, without spaces; another sign, and a full
+    // stop; blank "letters" (a Hangul filler, a halfwidth one) and a soft hyphen.
     for (
-      const name of ["Linen & Co", "linen  &  CO", "Ｌｉｎｅｎ & Co", "Lіnen & Cо", "1inen&Co", "Linen + Co."]
+      const name of [
+        "Linen & Co",
+        "linen  &  CO",
+        "Ｌｉｎｅｎ & Co",
+        "Lіnen & Cо",
+        "1inen&Co",
+        "Linen + Co.",
+        "Linen & Co\u3164",
+        "Linen\uffa0& Co",
+        "Li\u00adnen & Co",
+      ]
     ) {
       await refusedName(app, streamId, name, "host_name", /Linen & Co is the host's name here/);
     }
     await say(await guestNamed(app, "Linen & Co fan"), streamId, "a name like it is fine");
+
+    // Another seller's account under the host's name, or a moderator's, cannot chat here either.
+    const namesakes = [
+      ["Linen & Co", "host_name", /^Linen & Co is the host's name/],
+      ["MO", "moderator_name", /^Mo is a moderator's name/],
+    ] as const;
+    for (const [name, code, words] of namesakes) {
+      const namesake = new Client(app);
+      await signUp(namesake, `${code}@example.com`, name);
+      const before = await kvSnapshot(app.services.kv);
+      const res = await namesake.post(`/api/streams/${streamId}/chat`, { text: "pay me here, DM me" });
+      const message = await expectError(res, 409, code);
+      assertMatch(message, words);
+      assertMatch(message, /so you cannot chat in this shop/);
+      assertEquals(await kvSnapshot(app.services.kv), before);
+    }
   }));
 
 Deno.test("a guest may not chat under any moderator's name, in any case or Unicode form, while they moderate", () =>
@@ -533,11 +560,11 @@ Deno.test("links are off for viewers by default, blocked words are refused to th
       400,
       "links_off",
     );
-    await expectError(
-      await ann.post(`/api/streams/${streamId}/chat`, { text: "cheap.store!" }),
-      400,
-      "links_off",
-    );
+    // Then with the dots browsers read in a link's name, and a soft hyphen hiding one.
+    for (const text of ["cheap.store!", "visit evil\u3002com", "visit evil\uff61com", "evil\u00ad.com"]) {
+      app.clock.advance(5_000); // past the chat rate limit, which counts refused messages too
+      await expectError(await ann.post(`/api/streams/${streamId}/chat`, { text }), 400, "links_off");
+    }
     assertEquals(await kvSnapshot(app.services.kv), before);
     await say(seller, streamId, "our shop: linen.shop/sale");
     await say(mod, streamId, "rules at www.example.com");
@@ -560,11 +587,11 @@ Deno.test("links are off for viewers by default, blocked words are refused to th
       "blocked_word",
     );
     assertMatch(message, /"scam" is not allowed/);
-    await expectError(
-      await ann.post(`/api/streams/${streamId}/chat`, { text: "Fake  News!" }),
-      400,
-      "blocked_word",
-    );
+    // Then spelled apart by a soft hyphen or a grapheme joiner, which show as nothing.
+    for (const text of ["Fake  News!", "sc\u00adam", "s\u034fcam"]) {
+      app.clock.advance(5_000); // past the chat rate limit, which counts refused messages too
+      await expectError(await ann.post(`/api/streams/${streamId}/chat`, { text }), 400, "blocked_word");
+    }
     assertEquals(await kvSnapshot(app.services.kv), stored, "nothing stored");
     await app.settle();
     assertEquals(app.rooms.sent, [], "nothing sent to anyone");
