@@ -110,6 +110,10 @@ function checkDimensions(bytes: Uint8Array): void {
     throw invalid("damaged_image", "Image is damaged: its width and height cannot be read");
   }
   const { width, height } = size;
+  // A header that says nothing is there: no picture a browser would show.
+  if (!(width >= 1 && height >= 1)) {
+    throw invalid("damaged_image", `Image is damaged: it says it is ${width} × ${height} pixels`);
+  }
   if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS) {
     const n = (x: number) => x.toLocaleString("en");
     const limit = `${n(MAX_IMAGE_SIDE)} pixels a side and ${n(MAX_IMAGE_PIXELS / 1e6)} megapixels`;

@@ -70,7 +70,7 @@ Deno.test("saveImage() refuses an empty, oversized or non-image file with a 4xx 
     );
   }));
 
-Deno.test("saveImage() refuses an image whose size cannot be read or would take too much to decode", () =>
+Deno.test("saveImage() refuses an image whose size cannot be read, is nothing, or would take too much to decode", () =>
   withDir(async (dir) => {
     const side = MAX_IMAGE_SIDE + 1;
     const tooMany = MAX_IMAGE_PIXELS / 5_000 + 1;
@@ -79,6 +79,9 @@ Deno.test("saveImage() refuses an image whose size cannot be read or would take 
     }
     for (const cut of [PNG_BYTES.subarray(0, 12), JPEG_BYTES.subarray(0, 20), WEBP_BYTES.subarray(0, 12)]) {
       await refused(() => saveImage(dir, cut), "invalid", "damaged_image");
+    }
+    for (const [width, height] of [[0, 0], [0, 10], [10, 0]]) {
+      await refused(() => saveImage(dir, pngSized(width!, height!)), "invalid", "damaged_image");
     }
     assertEquals(await filesUnder(dir), []);
     for (const [width, height] of [[8_000, 6_000], [MAX_IMAGE_SIDE, 5_000]]) {

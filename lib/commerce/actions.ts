@@ -280,7 +280,7 @@ export async function cancelHolds({ kv }: Services, streamId: string): Promise<v
   for (const id of await openHoldIds(kv, streamId)) await settle(kv, streamId, id, "cancelled", tell);
 }
 
-/** A viewer opened a product's sheet: counted for the seller's analytics, every open. */
+/** A viewer opened a product's sheet: counted for the seller's analytics, every open (not a banned one's). */
 export async function productOpened(
   services: Services,
   actor: Actor,
@@ -290,6 +290,7 @@ export async function productOpened(
   await spend(services, "sheet", actor);
   const { kv } = services;
   const stream = await openStream(kv, streamId);
+  await refuseBanned(services, actor, stream);
   await sellersProduct(kv, stream.sellerId, productId);
   await bump(kv, stream.id, "sheetOpens");
 }

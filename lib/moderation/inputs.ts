@@ -14,13 +14,22 @@ import { email } from "@/lib/auth/inputs.ts";
 
 const messageId = storedId("a message id");
 
+/** One of a few numbers, saying which when it is not. */
+const oneOf = <const T extends readonly number[]>(label: string, values: T) =>
+  z.literal([...values] as T[number][], {
+    error: (issue) =>
+      issue.input === undefined
+        ? `${label} is required`
+        : `${label} must be ${values.slice(0, -1).join(", ")} or ${values.at(-1)}`,
+  });
+
 /** The message whose author a moderator times out or bans. */
 export const BanInput = z.object({ messageId }).strict();
 export type BanInput = z.infer<typeof BanInput>;
 
 export const TimeoutInput = z.object({
   messageId,
-  minutes: z.union(TIMEOUT_MINUTES.map((m) => z.literal(m))),
+  minutes: oneOf("Minutes", TIMEOUT_MINUTES),
 }).strict();
 export type TimeoutInput = z.infer<typeof TimeoutInput>;
 
@@ -30,7 +39,7 @@ export type PinInput = z.infer<typeof PinInput>;
 const blockedWord = text("Blocked word", 1, BLOCKED_WORD_MAX_LENGTH);
 
 export const RulesInput = z.object({
-  slowModeSeconds: z.union(SLOW_MODE_SECONDS.map((s) => z.literal(s))),
+  slowModeSeconds: oneOf("Slow mode seconds", SLOW_MODE_SECONDS),
   linksAllowed: z.boolean(),
   blockedWords: z.array(blockedWord).max(MAX_BLOCKED_WORDS, `At most ${MAX_BLOCKED_WORDS} blocked words`)
     .transform((words) => [...new Set(words.map((w) => w.toLowerCase()))]),

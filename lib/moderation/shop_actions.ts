@@ -11,6 +11,7 @@ import { isoAt } from "@/lib/core/clock.ts";
 import { conflict, invalid, notFound } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { keys } from "@/lib/kv/keys.ts";
+import { sellerIdentity } from "@/lib/livekit/names.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import { describeRules, getChatRules } from "./chat_rules.ts";
 import type { RulesInput } from "./inputs.ts";
@@ -79,6 +80,10 @@ export async function addModerator(
     throw notFound("seller_not_found", "No seller account uses this email. Ask them to sign up first.");
   }
   if (seller.id === shopId) throw invalid("own_shop", "You are the host already: name another seller");
+  // A moderator can't be banned; a banned seller isn't made one while the ban stands.
+  if ((await kv.get(keys.ban(shopId, sellerIdentity(seller.id)))).versionstamp) {
+    throw conflict("banned", `${seller.name} is banned from your shop: lift the ban first`);
+  }
   const current = await listModerators(kv, shopId);
   const known = current.find((m) => m.sellerId === seller.id);
   if (known) return known;

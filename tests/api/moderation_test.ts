@@ -142,6 +142,24 @@ Deno.test("bad moderation input is a 4xx and changes nothing", () =>
     for (const [method, path, body, status, code] of cases) {
       await expectError(await send(seller, method, path, body), status, code);
     }
+    // A choice out of a few says which are allowed.
+    for (
+      const [path, body, words] of [
+        [`${stream}/timeouts`, { messageId: said.id, minutes: 2 }, "minutes: Minutes must be 1, 5 or 10"],
+        [
+          `${shopPath}/rules`,
+          { ...rules, slowModeSeconds: 7 },
+          "Slow mode seconds must be 0, 5, 10, 30 or 60",
+        ],
+        [`${shopPath}/rules`, { ...rules, slowModeSeconds: undefined }, "Slow mode seconds is required"],
+      ] as const
+    ) {
+      const method = path.endsWith("rules") ? "PUT" : "POST";
+      assertMatch(
+        await expectError(await send(seller, method, path, body), 400, "invalid_input"),
+        new RegExp(words),
+      );
+    }
     // Nobody times out or bans the host or a moderator.
     const fromMod = await say(mod, streamId, "I keep order here");
     const fromHost = await say(seller, streamId, "Welcome!");
@@ -394,7 +412,7 @@ Deno.test("a ban hides the viewer's messages, removes them from the room, and re
     await expectError(await ann.post(`/api/streams/${streamId}/token`, {}), 403, "banned");
     await expectError(await ann.post(`/api/streams/${streamId}/chat`, { text: "hi" }), 403, "banned");
     await expectError(await ann.post(`/api/streams/${streamId}/reactions`, { emoji: "🔥" }), 403, "banned");
-    // Nor anything else a viewer does: like, report, buy.
+    // Nor anything else a viewer does: like, report, buy, count as opening a product.
     const product = { name: "Cap", priceMinor: 1000, currency: "EUR", stock: 5 };
     const productId = (await (await seller.post("/api/products", product)).json()).product.id;
     const before = await kvSnapshot(app.services.kv);
@@ -404,6 +422,7 @@ Deno.test("a ban hides the viewer's messages, removes them from the room, and re
         [`chat/${hello.id}/report`, undefined],
         ["cart/items", { productId, quantity: 1 }],
         ["reservations", undefined],
+        [`products/${productId}/opened`, undefined],
       ] as const
     ) {
       await expectError(await ann.post(`/api/streams/${streamId}/${path}`, body), 403, "banned");
@@ -441,6 +460,24 @@ Deno.test("a ban hides the viewer's messages, removes them from the room, and re
       "the browser is free again",
     );
     assertEquals((await overview(seller, streamId)).log.slice(0, 2).map((e) => e.action), ["unban", "ban"]);
+  }));
+
+Deno.test("a banned seller is not named a moderator until the ban is lifted", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, streamId, rival } = await shop(app);
+    const line = await say(rival, streamId, "buy from Rival Goods instead");
+    assertEquals((await seller.post(`/api/streams/${streamId}/bans`, { messageId: line.id })).status, 201);
+    const before = await kvSnapshot(app.services.kv);
+    const name = () => seller.post(`/api/shops/${sellerId}/moderators`, { email: "rival@example.com" });
+    assertMatch(
+      await expectError(await name(), 409, "banned"),
+      /^Rival Goods is banned from your shop: lift the ban/,
+    );
+    assertEquals(await kvSnapshot(app.services.kv), before);
+    const person = (await overview(seller, streamId)).bans[0]!.person;
+    const lifted = await seller.request(`/api/shops/${sellerId}/bans/${person}`, { method: "DELETE" });
+    assertEquals(lifted.status, 200);
+    assertEquals((await name()).status, 201);
   }));
 
 Deno.test("slow mode spaces a viewer's messages; the host and moderators are exempt", () =>
