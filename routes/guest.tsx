@@ -24,14 +24,16 @@ export const handler: Handlers<State> = {
   },
 };
 
-export default function GuestName({ data: failure }: PageProps<FormFailure>) {
-  const back = returnPath.safeParse(failure.values.returnTo).data ?? "/";
+/** The form alone (GET, `?returnTo=`), or again after a refused name, saying why. */
+export default function GuestName({ data: failure, url }: PageProps<FormFailure | undefined>) {
+  const asked = failure ? failure.values.returnTo : url.searchParams.get("returnTo");
+  const back = returnPath.safeParse(asked).data ?? "/";
   return (
     <section class="card form">
       <PageTitle title="Your name in chat" />
       <h1>Your name in chat</h1>
-      <p class="notice error" role="alert">{failure.error}</p>
-      <GuestNameForm name={failure.values.name} returnTo={back} failure={failure} />
+      {failure && <p class="notice error" role="alert">{failure.error}</p>}
+      <GuestNameForm name={failure?.values.name} returnTo={back} failure={failure} />
       <p>
         <a href={back}>Go back</a>
       </p>

@@ -161,6 +161,12 @@ Deno.test("a guest's name that shows as nothing is refused on a page with the fo
     }
     assertEquals(guest.cookie("sf_guest"), undefined);
     assertEquals(await kvSnapshot(app.services.kv), before);
+    // The page alone shows the form, going back only to a path on this site.
+    for (const [returnTo, back] of [["/watch/abc", "/watch/abc"], ["//evil.example", "/"], ["../", "/"]]) {
+      const html = await (await guest.request(`/guest?returnTo=${encodeURIComponent(returnTo!)}`)).text();
+      assertMatch(html, new RegExp(`<input type="hidden" name="returnTo" value="${back}"/>`));
+      assert(!html.includes('role="alert"'), "no error before a name is sent");
+    }
   }));
 
 Deno.test("forged guest cookies are refused and not remembered, however many arrive", () =>

@@ -297,6 +297,6 @@ Deno.test("a browser whose address may make no more guests still watches, namele
     await expectError(await late.post(`/api/streams/${streamId}/like`), 401, "name_required");
     const named = await late.postForm("/guest", { name: "Zoe", returnTo: `/watch/${streamId}` });
     assertEquals(named.status, 429, "picking a name waits for the address's limit");
-    assertMatch(await named.text(), /Please wait a moment[\s\S]*Too many new guests from your network/);
+    assertMatch(await named.text(), /Your name in chat[\s\S]*Too many new guests from your network/);
     assertEquals(late.cookie("sf_guest"), undefined);
   }));
