@@ -22,7 +22,13 @@ export function ProductPrice({ product, sale, offset }: ProductPriceProps) {
     <span class="product-price on-sale">
       <del>{list}</del>{" "}
       <strong class="sale-price">{formatPrice(onSale.salePriceMinor, product.currency)}</strong>{" "}
-      <span class="sale-countdown" data-remaining-seconds={Math.ceil(left / 1000)}>
+      {/* A timer, read when asked: inside the highlight's live region it would be announced every second. */}
+      <span
+        class="sale-countdown"
+        role="timer"
+        aria-live="off"
+        data-remaining-seconds={Math.ceil(left / 1000)}
+      >
         Sale ends in {formatRemaining(left)}
       </span>
     </span>

@@ -94,7 +94,7 @@ export default function ChatPanel(
       {moderation.done.value && <p class="notice ok chat-done" role="status">{moderation.done.value}</p>}
       {canPost && standing.until && (
         <p class="notice chat-standing" role="status">
-          A moderator timed you out. You can chat again at {localTime(standing.until)}.
+          A moderator timed you out. You can chat again at {localTime(standing.until, true)}.
         </p>
       )}
       {canPost && standing.lifted && (

@@ -4,6 +4,7 @@
 import { localTime } from "@/lib/client/server_clock.ts";
 import { useSales } from "@/lib/client/use_sales.ts";
 import type { ReservationMessage } from "@/lib/contract/messages.ts";
+import { formatPrice } from "@/lib/contract/money.ts";
 import type { Sales } from "@/lib/contract/views.ts";
 
 /** What a seller can do with a held reservation. */
@@ -61,12 +62,14 @@ const STATUS: Record<ReservationMessage["status"], string> = {
 };
 
 function ReservationLine({ reservation, act }: { reservation: ReservationMessage; act: Resolve }) {
-  const { id, at, name, items, status, expiresAt } = reservation;
+  const { id, at, name, items, totalMinor, currency, status, expiresAt } = reservation;
   return (
     <li class={`reservation reservation-${status}`} data-id={id} data-status={status}>
       <time dateTime={at}>{localTime(at)}</time> <strong class="reservation-name">{name}</strong>
       {" reserved "}
-      <span class="reservation-items">{items.map((i) => `${i.quantity} × ${i.name}`).join(", ")}</span>{" "}
+      <span class="reservation-items">{items.map((i) => `${i.quantity} × ${i.name}`).join(", ")}</span>
+      {" for "}
+      <strong class="reservation-total">{formatPrice(totalMinor, currency)}</strong>{" "}
       <span class="reservation-status">
         {status === "held" ? `held until ${localTime(expiresAt)}` : STATUS[status]}
       </span>

@@ -81,7 +81,7 @@ export const unreachable = (error: unknown) =>
 export function messageOf(error: unknown): string {
   if (!(error instanceof ApiError)) return "Something went wrong. Please try again.";
   const words = error.message.replace(/^\w+: /, "");
-  if (error.until) return `${words} You can chat again at ${localTime(error.until)}.`;
+  if (error.until) return `${words} You can chat again at ${localTime(error.until, true)}.`;
   const wait = error.retryAfterSeconds;
   return error.status === 429 && wait ? withWait(words, wait) : words;
 }

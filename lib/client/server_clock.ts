@@ -61,7 +61,12 @@ export function formatRemaining(ms: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
 }
 
-/** A time as the viewer's own clock and time zone show it: "14:32". */
-export function localTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+/**
+ * A time as the viewer's own clock and time zone show it: "14:32". `after`: the minute
+ * after it, for a time before which something is refused ("chat again at").
+ */
+export function localTime(iso: string, after?: boolean): string {
+  const ms = Date.parse(iso);
+  return new Date(after ? Math.ceil(ms / 60_000) * 60_000 : ms)
+    .toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 }

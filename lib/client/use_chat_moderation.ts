@@ -43,7 +43,7 @@ export function useChatModeration(streamId: string, dropped: (ids: string[]) => 
     timeOut: (m, minutes) =>
       act(async () => {
         const { until } = await api.timeOut(streamId, m.id, minutes);
-        return `${m.name} is timed out: they can chat again at ${localTime(until)}.`;
+        return `${m.name} is timed out: they can chat again at ${localTime(until, true)}.`;
       }),
     ban: (m) =>
       act(async () => {

@@ -10,11 +10,13 @@ import { cardsOf } from "@/lib/showcase/view.ts";
 import { listReservations, type Reservation } from "./holds.ts";
 
 export function reservationMessage(reservation: Reservation): ReservationMessage {
-  const { id, name, items, at, status, expiresAt } = reservation;
+  const { id, name, items, totalMinor, currency, at, status, expiresAt } = reservation;
   return message("reservation", {
     id,
     name,
     items: items.map(({ productId, name, quantity }) => ({ productId, name, quantity })),
+    totalMinor,
+    currency,
     at,
     status,
     expiresAt,

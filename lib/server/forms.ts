@@ -21,18 +21,22 @@ export async function submitForm<I, R>(
   action: (input: I) => Promise<R>,
 ): Promise<FormOutcome<R>> {
   const values: Record<string, string> = {};
+  const files = new Set<string>();
   const raw = await ctx.req.clone().formData().catch(() => new FormData());
   for (const [key, value] of raw) {
     // Kept to show the form again: never a password, and never more than a field could hold.
     if (typeof value === "string" && !key.includes("password")) values[key] = value.slice(0, 2_000);
+    else if (typeof value !== "string" && value.size > 0) files.add(key);
   }
   try {
     return { ok: true, value: await action(await readForm(ctx, schema)) };
   } catch (caught) {
     const error = caught instanceof Error ? toHttpError(caught) ?? caught : caught;
     if (!(error instanceof HttpError)) throw error;
-    const fields = error instanceof InvalidInput ? error.fields : {};
+    const fields = error instanceof InvalidInput ? { ...error.fields } : {};
     const count = Object.keys(fields).length;
+    // A browser never fills a file input in again: say so where the file was chosen.
+    for (const key of files) fields[key] ??= "Choose the file again: a form sent back keeps none.";
     const words = error.message.replace(/^\w+: /, "");
     const wait = Number(error.headers.get("retry-after"));
     return {

@@ -409,6 +409,20 @@ Deno.test("the catalog forms add, edit and delete a product, and show bad input 
     assertMatch(html, /<p id="price-error" class="field-error">Price must be an amount like 49.90<\/p>/);
     assertMatch(html, /<input name="price" aria-invalid="true" aria-describedby="price-error"/);
     assert(html.includes('value="Wool hat"') && html.includes('value="49.999"'), "what was typed is kept");
+    assert(!html.includes('id="image-error"'), "no word on an image nobody chose");
+    // A chosen image is not kept by the browser: the form says to choose it again, beside it.
+    const withImage = await post(
+      "/studio/products",
+      productForm({ ...typed, name: "Wool hat", price: "49.999" }, file(PNG_BYTES)),
+    );
+    assertEquals(withImage.status, 400);
+    const again = await withImage.text();
+    assertMatch(again, /<p id="price-error" class="field-error">/);
+    assertMatch(
+      again,
+      /<p id="image-error" class="field-error">Choose the file again: a form sent back keeps none.<\/p>/,
+    );
+    assertMatch(again, /role="alert">Price must be an amount like 49.90</, "the one field to fix is named");
     const big = await post(`/studio/products/${product.id}`, productForm(typed, file(pngOfSize(7_000_000))));
     assertEquals(big.status, 413);
     assertMatch(await big.text(), /Image must be at most 5 MB/);

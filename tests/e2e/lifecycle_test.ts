@@ -74,6 +74,17 @@ liveTest(
       await viewer.waitForSelector(".player[data-phase=ended]", { timeout: UI_TIMEOUT });
       assert((await viewer.textContent(".player"))?.includes("This stream has ended"));
       await card.waitFor({ state: "detached", timeout: UI_TIMEOUT });
+      // Nobody watches an ended stream: the pages left open no longer say how many do.
+      for (const page of [viewer, studio]) {
+        await page.waitForFunction(
+          () => {
+            const shown = (document.querySelector(".viewer-count") as HTMLElement).innerText;
+            return !shown.includes("watching") && /^peak \d+$/.test(shown.trim());
+          },
+          undefined,
+          { timeout: UI_TIMEOUT },
+        );
+      }
     });
 
     await t.step(

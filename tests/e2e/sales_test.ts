@@ -28,22 +28,28 @@ liveTest(
     const viewer = await openViewer(browser, watchUrl);
     await viewer.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
 
-    await t.step("the viewer reserves 2, and the studio shows who, what, how many, and 3 left", async () => {
-      // The calls the product sheet makes (tests/e2e/showcase_test.ts drives the sheet itself).
-      await api(viewer, "POST", `/api/streams/${streamId}/products/${productId}/opened`);
-      await api(viewer, "POST", `/api/streams/${streamId}/cart/items`, {
-        productId: productId,
-        quantity: 2,
-      });
-      await api(viewer, "POST", `/api/streams/${streamId}/reservations`);
-      await studio.waitForSelector(".sales-feed .reservation[data-id]", { timeout: UI_TIMEOUT });
-      const line = await studio.textContent(".sales-feed .reservation");
-      assert(line?.includes("2 × Linen shirt"), `reservation line: ${line}`);
-      await studio.waitForSelector(`${stockLeft}[data-stock="3"]`, { timeout: UI_TIMEOUT });
-      // Made outside the page (as from another tab): the page hears of it, to this buyer alone.
-      await viewer.getByRole("region", { name: "Held for you" }).getByText("2 × Linen shirt")
-        .waitFor({ timeout: UI_TIMEOUT });
-    });
+    await t.step(
+      "the viewer reserves 2, and the studio shows who, what, how many, for how much, and 3 left",
+      async () => {
+        // The calls the product sheet makes (tests/e2e/showcase_test.ts drives the sheet itself).
+        await api(viewer, "POST", `/api/streams/${streamId}/products/${productId}/opened`);
+        await api(viewer, "POST", `/api/streams/${streamId}/cart/items`, {
+          productId: productId,
+          quantity: 2,
+        });
+        await api(viewer, "POST", `/api/streams/${streamId}/reservations`);
+        await studio.waitForSelector(".sales-feed .reservation[data-id]", { timeout: UI_TIMEOUT });
+        const line = await studio.textContent(".sales-feed .reservation");
+        assert(
+          line?.includes("2 × Linen shirt for €98.00"),
+          `reservation line, with what to collect: ${line}`,
+        );
+        await studio.waitForSelector(`${stockLeft}[data-stock="3"]`, { timeout: UI_TIMEOUT });
+        // Made outside the page (as from another tab): the page hears of it, to this buyer alone.
+        await viewer.getByRole("region", { name: "Held for you" }).getByText("2 × Linen shirt")
+          .waitFor({ timeout: UI_TIMEOUT });
+      },
+    );
 
     await t.step("the seller marks it paid: the buyer hears at once, and the hold goes", async () => {
       await studio.locator(".sales-feed .reservation").getByRole("button", { name: "Mark paid" }).click();

@@ -42,7 +42,7 @@ async function waitForTrayOrder(page: Page, expected: string[]): Promise<void> {
   );
 }
 
-/** The highlight card lies over the video: inside the stage's box. */
+/** The highlight card lies over the video: inside the stage's box, clear of the live badge. */
 async function assertOverVideo(page: Page, productId: string): Promise<void> {
   const card = await page.locator(`.watch-stage .highlight-card[data-product-id="${productId}"]`)
     .boundingBox();
@@ -53,6 +53,11 @@ async function assertOverVideo(page: Page, productId: string): Promise<void> {
       card.y + card.height <= video.y + video.height + 1,
     `card ${JSON.stringify(card)} lies over the video ${JSON.stringify(video)}`,
   );
+  const live = await page.getByText("● Live").boundingBox();
+  assert(live, "the live badge shows");
+  const apart = live.x >= card.x + card.width || live.x + live.width <= card.x ||
+    live.y >= card.y + card.height || live.y + live.height <= card.y;
+  assert(apart, `the live badge ${JSON.stringify(live)} is clear of the card ${JSON.stringify(card)}`);
 }
 
 liveTest(
@@ -161,6 +166,9 @@ liveTest(
         assert(Math.abs(a! - b!) <= 1, `both viewers count down alike: ${a} and ${b}`);
         const text = await second.textContent(".highlight-card");
         assert(text?.includes("€39.00") && text.includes("€49.00"), `sale and list price: ${text}`);
+        // A timer, which screen readers read when asked, not every second the card's news.
+        const featured = second.getByRole("complementary", { name: "Featured product" });
+        await featured.getByRole("timer").filter({ hasText: "Sale ends in" }).waitFor();
       },
     );
 
