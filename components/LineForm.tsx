@@ -28,7 +28,9 @@ export function LineForm(
     if (text && !busy && await onSend(text)) draft.value = "";
   }
   return (
-    <form class={`${kind}-form`} onSubmit={submit}>
+    // The chat's posts to the page itself, which sends it when no JavaScript runs; without an
+    // address of its own, a send before the island wakes waits for it (lib/fresh/early_input.ts).
+    <form class={`${kind}-form`} method={kind === "chat" ? "post" : undefined} onSubmit={submit}>
       <input
         class={`${kind}-input`}
         name="text"

@@ -53,6 +53,14 @@ export function WatchView(
         <ReactionOverlay />
         <HighlightCard streamId={stream.id} initial={showcase} ended={!open} />
       </div>
+      {open && (
+        <noscript>
+          <p class="notice">
+            This page needs JavaScript to play the video and to reserve. Without it you can still chat and see
+            the products.
+          </p>
+        </noscript>
+      )}
       <div class="stream-info">
         <h1>{stream.title}</h1>
         <p class="muted">{stream.sellerName}</p>

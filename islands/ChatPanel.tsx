@@ -49,7 +49,12 @@ export default function ChatPanel(
     e.value
   );
   return (
-    <section class="chat-panel" aria-label="Chat" data-ready={chat.ready.value ? "true" : undefined}>
+    <section
+      id="chat"
+      class="chat-panel"
+      aria-label="Chat"
+      data-ready={chat.ready.value ? "true" : undefined}
+    >
       <PinnedNote
         note={note.pinned.value.note}
         canEdit={moderates}

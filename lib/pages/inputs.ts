@@ -1,5 +1,7 @@
-// What a page's address may ask for.
+// What a page's address may ask for, and what its forms send before (or without) its JavaScript.
 import { z } from "zod";
+import { ChatInput } from "@/lib/chat/inputs.ts";
+import { CartItemForm } from "@/lib/commerce/inputs.ts";
 import { storedId } from "@/lib/core/fields.ts";
 
 /** What was just deleted, for the page a deletion leads to to say so: `/studio?deleted=stream`, `/?deleted=account`. */
@@ -7,3 +9,18 @@ export const DeletedQuery = z.object({ deleted: z.enum(["stream", "account"]).op
 
 /** `/watch/:id?product=<id>`: the page with that product's sheet open (a tap before the page's JavaScript ran). */
 export const WatchQuery = z.object({ product: storedId("a product id").optional().catch(undefined) });
+
+/**
+ * A watch page's forms, posted to the page itself: the chat's Send (a `text`) or the product
+ * sheet's Add to cart. Told apart by `text`, so each is checked, and refused, as what it is.
+ */
+export const WatchForm = z.preprocess(
+  (form) => ({
+    ...form as object,
+    form: form && typeof form === "object" && "text" in form ? "chat" : "cart",
+  }),
+  z.discriminatedUnion("form", [
+    ChatInput.extend({ form: z.literal("chat") }),
+    CartItemForm.extend({ form: z.literal("cart") }),
+  ]),
+);

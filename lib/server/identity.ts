@@ -77,6 +77,13 @@ export async function makeGuest(ctx: Ctx, name?: string): Promise<Guest> {
   return guest;
 }
 
+/** The asker's name in chat: a guest's changed, or a stranger made a guest under it. */
+export async function nameGuest(ctx: Ctx, name: string): Promise<void> {
+  const { guest } = ctx.state;
+  if (guest) await writeGuestCookie(ctx.hono, ctx.state.services.config.appSecret, { ...guest, name });
+  else await makeGuest(ctx, name);
+}
+
 /** Gives a browser without one its session id (lib/server/cookies.ts). */
 async function welcomeBrowser(ctx: Ctx): Promise<void> {
   ctx.state.browser ??= await writeBrowserCookie(ctx.hono, ctx.state.services.config.appSecret);

@@ -1,9 +1,8 @@
 import { WatchView } from "@/components/WatchView.tsx";
-import * as commerce from "@/lib/commerce/actions.ts";
-import { CartItemForm } from "@/lib/commerce/inputs.ts";
 import { type Handlers, page, type PageProps, readForm, readQuery } from "@/lib/fresh/mod.ts";
-import { WatchQuery } from "@/lib/pages/inputs.ts";
+import { WatchForm, WatchQuery } from "@/lib/pages/inputs.ts";
 import { watchPage } from "@/lib/pages/watch.ts";
+import { submitWatchForm } from "@/lib/pages/watch_forms.ts";
 import { reusable, type ReusablePage } from "@/lib/pages/watch_reuse.ts";
 import { askerOf, pageAsker, personOf, watcherOf, welcomeGuest } from "@/lib/server/identity.ts";
 import type { State } from "@/lib/server/state.ts";
@@ -26,11 +25,11 @@ export const handler: Handlers<State> = {
     const shared = reusable(data, pageAsker(ctx));
     return page(shared, { reuse: shared.reuse });
   },
-  /** The product sheet's "Add to cart" before the page's JavaScript runs: back to the sheet. */
+  /** The chat's Send and the sheet's Add to cart, before (or without) the page's JavaScript. */
   async POST(ctx) {
-    const input = await readForm(ctx, CartItemForm);
-    await commerce.setItem(ctx.state.services, personOf(ctx), ctx.params.id!, input);
-    return ctx.hono.redirect(`/watch/${encodeURIComponent(ctx.params.id!)}?product=${input.productId}`, 303);
+    const input = await readForm(ctx, WatchForm);
+    const next = await submitWatchForm(ctx.state.services, personOf(ctx), ctx.params.id!, input);
+    return ctx.hono.redirect(next, 303);
   },
 };
 

@@ -230,3 +230,29 @@ Deno.test("pages carry the site's icon (no browser asks for a missing /favicon.i
     assert(icon, "the icon is in the page");
     assertMatch(decodeURIComponent(icon[1]!), /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   }));
+
+Deno.test("the chat's Send without JavaScript posts to the page and comes back to the chat; a bad one is a clear 4xx", () =>
+  withApp(async (app) => {
+    const { streamId } = await shop(app);
+    const ann = await viewer(app, streamId);
+    await ann.postForm("/guest", { name: "Ann", returnTo: `/watch/${streamId}` });
+    const sent = await ann.postForm(`/watch/${streamId}`, { text: "Does it come in blue?" });
+    assertEquals([sent.status, sent.headers.get("location")], [303, `/watch/${streamId}#chat`]);
+    const page = await (await ann.request(`/watch/${streamId}`)).text();
+    assertMatch(page, /<section id="chat"[\s\S]*Does it come in blue\?/);
+
+    const before = await kvSnapshot(app.services.kv);
+    const cases: [Client, Record<string, string>, number, RegExp][] = [
+      [ann, { text: "" }, 400, /Message is required/],
+      [ann, { text: "x".repeat(501) }, 400, /Message must be at most/],
+      [ann, { text: "hi", productId: "x" }, 400, /Unrecognized|productId/],
+      [new Client(app), { text: "hi" }, 401, /name/i],
+    ];
+    for (const [who, fields, status, words] of cases) {
+      const res = await who.postForm(`/watch/${streamId}`, fields);
+      const html = await res.text();
+      assertEquals(res.status, status, `${JSON.stringify(fields)}: ${html.slice(0, 300)}`);
+      assertMatch(html, words);
+    }
+    assertEquals(await kvSnapshot(app.services.kv), before);
+  }));
