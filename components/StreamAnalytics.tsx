@@ -8,6 +8,7 @@ const LABELS: [keyof Numbers, string][] = [
   ["sheetOpens", "Product sheet opens"],
   ["reservations", "Reservations"],
   ["unitsReserved", "Units reserved"],
+  ["reactions", "Reactions"],
 ];
 
 /** The stream's numbers, shown to its seller once it has ended. */

@@ -36,7 +36,7 @@ export function StudioView(
       <div class="audience-bar">
         <ViewerCount streamId={stream.id} initial={audience.viewers} />
         <LikeButton streamId={stream.id} initial={audience.likes} canLike={false} />
-        <ReactionTally />
+        <ReactionTally initial={page.reactions} />
       </div>
       <SalesFeed streamId={stream.id} initial={page.sales} />
       <ChatPanel streamId={stream.id} initial={page.chat} canPost={open} role="seller" pinned={page.pinned} />

@@ -1,12 +1,11 @@
-// The seller's running tally of reactions per emoji since the studio opened, added up
-// from the room's tallies.
+// The seller's running tally of reactions per emoji: the stream's totals when the studio
+// opened, plus the room's tallies since.
 import { useLiveState } from "@/lib/client/live_state.ts";
 import { type Emoji, REACTION_EMOJI } from "@/lib/contract/limits.ts";
+import type { ReactionCounts as Counts } from "@/lib/contract/views.ts";
 
-type Counts = Partial<Record<Emoji, number>>;
-
-export default function ReactionTally() {
-  const { state: counts, ready } = useLiveState<Counts>({}, {
+export default function ReactionTally({ initial }: { initial: Counts }) {
+  const { state: counts, ready } = useLiveState<Counts>(initial, {
     on: {
       reactions: (held, { counts }) => {
         const sum: Counts = { ...held };

@@ -1,7 +1,8 @@
 // A stream's analytics: counters bumped with KV's atomic `sum` (no read, so racing
 // bumps never conflict), a set of the viewer identities that ever joined, and what other
 // stores already keep (the viewer peak, the like count), read together for the seller.
-import type { StreamAnalytics } from "@/lib/contract/views.ts";
+import { REACTION_EMOJI } from "@/lib/contract/limits.ts";
+import type { ReactionCounts, StreamAnalytics } from "@/lib/contract/views.ts";
 import { keys } from "@/lib/kv/keys.ts";
 import { getLikes } from "@/lib/audience/likes.ts";
 import { getViewerCount } from "@/lib/audience/viewers.ts";
@@ -31,6 +32,23 @@ export async function bump(kv: Deno.Kv, streamId: string, counter: Counter): Pro
   await bumpIn(kv.atomic(), streamId, { [counter]: 1 }).commit();
 }
 
+const reactionCounter = (streamId: string, emoji: string) => keys.statCounter(streamId, `reactions ${emoji}`);
+
+/** Adds reactions to `op`, in the commit that adds them to the tally the room hears. */
+export function countReactionsIn(op: Deno.AtomicOperation, streamId: string, counts: ReactionCounts): void {
+  for (const [emoji, n] of Object.entries(counts)) op.sum(reactionCounter(streamId, emoji), BigInt(n));
+}
+
+/** The reactions sent in the stream so far, by emoji. */
+export async function getReactionCounts(kv: Deno.Kv, streamId: string): Promise<ReactionCounts> {
+  const entries = await kv.getMany<Deno.KvU64[]>(
+    REACTION_EMOJI.map((emoji) => reactionCounter(streamId, emoji)),
+  );
+  return Object.fromEntries(
+    REACTION_EMOJI.flatMap((emoji, i) => entries[i]!.value ? [[emoji, Number(entries[i]!.value.value)]] : []),
+  );
+}
+
 /** A visitor's mark is kept a month: long after the stream, whose count of them stays. */
 const VISITOR_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -47,7 +65,11 @@ export async function getAnalytics(kv: Deno.Kv, streamId: string): Promise<Strea
   const counts = Object.fromEntries(
     COUNTERS.map((name, i) => [name, Number(entries[i]!.value?.value ?? 0n)]),
   );
-  const [viewers, likes] = await Promise.all([getViewerCount(kv, streamId), getLikes(kv, streamId)]);
+  const [viewers, likes, reactions] = await Promise.all([
+    getViewerCount(kv, streamId),
+    getLikes(kv, streamId),
+    getReactionCounts(kv, streamId),
+  ]);
   return {
     peakViewers: viewers.peak,
     uniqueViewers: counts.uniqueViewers!,
@@ -56,5 +78,6 @@ export async function getAnalytics(kv: Deno.Kv, streamId: string): Promise<Strea
     sheetOpens: counts.sheetOpens!,
     reservations: counts.reservations!,
     unitsReserved: counts.unitsReserved!,
+    reactions: Object.values(reactions).reduce((sum, n) => sum + n, 0),
   };
 }

@@ -4,6 +4,7 @@
 // batch opens with its first merge and is sent 250 ms later by whichever process takes it
 // out of KV first (a checked delete), so it is sent once. A tally is stale a moment later:
 // it is never queued in the outbox or resent.
+import { countReactionsIn } from "@/lib/analytics/store.ts";
 import type { Emoji } from "@/lib/contract/limits.ts";
 import { message } from "@/lib/contract/messages.ts";
 import { atomically, RETRY } from "@/lib/kv/atomic.ts";
@@ -89,7 +90,10 @@ export function createReactionTally(kv: Deno.Kv, rooms: RoomService, opts: Tally
   };
 }
 
-/** Adds `counts` to the stream's batch, opening one if there is none; returns the batch. */
+/**
+ * Adds `counts` to the stream's batch, opening one if there is none, and to the stream's
+ * totals (the studio's tally when it opens, the analytics); returns the batch.
+ */
 function mergeInto(kv: Deno.Kv, streamId: string, counts: Counts): Promise<ReactionBatch> {
   return atomically("adding up reactions", async () => {
     const held = await kv.get<ReactionBatch>(keys.reactionBatch(streamId));
@@ -98,6 +102,7 @@ function mergeInto(kv: Deno.Kv, streamId: string, counts: Counts): Promise<React
       batch.counts[emoji] = (batch.counts[emoji] ?? 0) + n;
     }
     const op = kv.atomic().check(held).set(held.key, batch, { expireIn: BATCH_TTL_MS });
+    countReactionsIn(op, streamId, counts);
     return (await op.commit()).ok ? batch : RETRY;
   });
 }

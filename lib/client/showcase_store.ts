@@ -56,13 +56,16 @@ export const showcaseProblem = signal("");
 
 let following = false;
 
+/** Fetches the showcase again (stock given back after the end, which the closed room cannot tell). */
+export let refetchShowcase = () => {};
+
 function follow(streamId: string, initial: Showcase): void {
   if (following) return;
   following = true;
   current.value = viewerShowcase(initial, initialOffset(initial));
   const withStock = (productId: string, stock: number) => (p: ProductCard) =>
     p.id === productId ? { ...p, stock } : p;
-  followRoom(current as Signal<ViewerShowcase>, {
+  refetchShowcase = followRoom(current as Signal<ViewerShowcase>, {
     on: {
       pins: (show, { products }) => ({ ...show, pins: products }),
       highlight: (show, message) => applyHighlight(show, message, heard(message.serverNow, Date.now())),
@@ -82,7 +85,7 @@ function follow(streamId: string, initial: Showcase): void {
     merge: (held, fetched) => fetched.readAt >= held.readAt ? fetched : { ...held, offset: fetched.offset },
     // A product on show was edited or deleted: what it looks like now is fetched.
     refetchOn: ["changed"],
-  }, showcaseProblem);
+  }, showcaseProblem).refetch;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Cart, CartItem, ReservationSummary } from "@/lib/contract/views.ts
 import { deleteJson, getJson, postJson } from "./api.ts";
 import { useLiveState } from "./live_state.ts";
 import { remainingMs } from "./server_clock.ts";
+import { refetchShowcase } from "./showcase_store.ts";
 import { type Action, useAction } from "./use_action.ts";
 import { useAtEnd, useNow } from "./use_now.ts";
 
@@ -85,6 +86,7 @@ export function useCart(
         await api.cancel(id);
         if (reserved.value?.id === id) reserved.value = null;
         holds.refetch();
+        refetchShowcase();
       }),
   };
 }

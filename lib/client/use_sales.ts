@@ -45,6 +45,8 @@ export function useSales(streamId: string, initial: Sales): SalesControls {
         r.id === id ? { ...r, status: reservation.status } : r
       );
       live.state.value = { ...live.state.value, reservations };
+      // Its stock back, heard in the room while live; after the end nothing is, so ask.
+      if (what === "release") live.refetch();
     });
   return { ...live, busy, error, resolve };
 }

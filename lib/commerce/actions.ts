@@ -270,8 +270,9 @@ export async function refuseOpenHolds({ kv }: Services, stream: Pick<Stream, "id
   if (open === 0) return;
   throw conflict(
     "holds_open",
-    `${open} ${open === 1 ? "hold is" : "holds are"} still open in “${stream.title}”: ` +
-      "mark them paid or let them go first (they run out by themselves within minutes)",
+    open === 1
+      ? `1 hold is still open in “${stream.title}”: mark it paid or release it first (it runs out by itself within minutes)`
+      : `${open} holds are still open in “${stream.title}”: mark them paid or release them first (they run out by themselves within minutes)`,
   );
 }
 

@@ -9,7 +9,7 @@ import type {
   ReservationMessage,
   ViewersMessage,
 } from "./messages.ts";
-import type { ReplayType } from "./limits.ts";
+import type { Emoji, ReplayType } from "./limits.ts";
 
 export type StreamStatus = "created" | "live" | "ended";
 
@@ -144,7 +144,12 @@ export interface StreamAnalytics {
   sheetOpens: number;
   reservations: number;
   unitsReserved: number;
+  /** Every emoji reaction sent. */
+  reactions: number;
 }
+
+/** Reactions sent in a stream, by emoji. */
+export type ReactionCounts = Partial<Record<Emoji, number>>;
 
 /** Whether a live stream's seller broadcasts, dropped a moment ago, or has been gone past the grace period. */
 export type SellerPresence = "here" | "reconnecting" | "away";

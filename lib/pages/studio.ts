@@ -2,7 +2,7 @@
 // sales, the whole catalog to pin from, the showcase, moderation, and the analytics once
 // the stream has ended, and its replay.
 import { audienceOf } from "@/lib/audience/actions.ts";
-import { getAnalytics } from "@/lib/analytics/store.ts";
+import { getAnalytics, getReactionCounts } from "@/lib/analytics/store.ts";
 import { listSellerProducts } from "@/lib/catalog/store.ts";
 import { listChat } from "@/lib/chat/store.ts";
 import { salesOf } from "@/lib/commerce/sales.ts";
@@ -10,6 +10,7 @@ import type { ChatMessage, ProductCard } from "@/lib/contract/messages.ts";
 import type {
   Audience,
   Pinned,
+  ReactionCounts,
   ReplayTake,
   Sales,
   Showcase,
@@ -36,6 +37,8 @@ export interface StudioPage {
   showcase: Showcase;
   /** Once the stream has ended. */
   analytics: StreamAnalytics | null;
+  /** The reactions sent so far, by emoji. */
+  reactions: ReactionCounts;
   pinned: Pinned;
   moderation: StudioModeration;
   /** The stream's replay so far. */
@@ -53,20 +56,32 @@ export async function studioPage(
 ): Promise<StudioPage> {
   const { kv, clock, config } = services;
   const stream = await ownStream(kv, actor, streamId);
-  const [chat, audience, sales, products, showcase, analytics, pinned, moderation, replay, recording] =
-    await Promise
-      .all([
-        listChat(kv, stream.id),
-        audienceOf(kv, actor, stream),
-        salesOf(kv, stream.id),
-        listSellerProducts(kv, stream.sellerId),
-        showcaseOf(kv, stream, clock.now()),
-        stream.status === "ended" ? getAnalytics(kv, stream.id) : null,
-        getPinned(kv, stream.id),
-        studioModeration(services, stream),
-        replayOf(services, stream),
-        isRecorded(services, stream),
-      ]);
+  const [
+    chat,
+    audience,
+    sales,
+    products,
+    showcase,
+    analytics,
+    reactions,
+    pinned,
+    moderation,
+    replay,
+    recording,
+  ] = await Promise
+    .all([
+      listChat(kv, stream.id),
+      audienceOf(kv, actor, stream),
+      salesOf(kv, stream.id),
+      listSellerProducts(kv, stream.sellerId),
+      showcaseOf(kv, stream, clock.now()),
+      stream.status === "ended" ? getAnalytics(kv, stream.id) : null,
+      getReactionCounts(kv, stream.id),
+      getPinned(kv, stream.id),
+      studioModeration(services, stream),
+      replayOf(services, stream),
+      isRecorded(services, stream),
+    ]);
   const catalog = await Promise.all(products.map((p) => cardOf(kv, p)));
   return {
     stream,
@@ -76,6 +91,7 @@ export async function studioPage(
     catalog,
     showcase,
     analytics,
+    reactions,
     pinned,
     moderation,
     replay,

@@ -1,7 +1,7 @@
 // Reactions go viewer → HTTP → server, which adds up a room's reactions and sends a lossy
 // tally a few times a second: a thousand viewers reacting are a few messages, not a thousand.
 import type { ReactionsMessage } from "@/lib/contract/messages.ts";
-import { assertEquals } from "@/tests/assert.ts";
+import { assertEquals, assertMatch } from "@/tests/assert.ts";
 import { Client, expectError, kvSnapshot, sellerWithStream, viewer, withApp } from "./client.ts";
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -20,6 +20,25 @@ Deno.test("reactions from many viewers reach the room as one lossy tally per qua
     assertEquals(tallies.length, 1, "forty reactions, one message");
     assertEquals(tallies[0]!.lossy, true);
     assertEquals((tallies[0]!.message as ReactionsMessage).counts, { "🔥": 30, "❤️": 10 });
+  }));
+
+Deno.test("the stream keeps its reactions: a studio opened later starts from them, and the analytics count them", () =>
+  withApp(async (app) => {
+    const { seller, streamId } = await sellerWithStream(app);
+    await seller.post(`/api/streams/${streamId}/live`);
+    const viewers = await Promise.all(Array.from({ length: 3 }, () => viewer(app, streamId)));
+    for (const [i, v] of viewers.entries()) {
+      await v.post(`/api/streams/${streamId}/reactions`, { emoji: "🔥" });
+      if (i) await v.post(`/api/streams/${streamId}/reactions`, { emoji: "🛍️" });
+    }
+    await wait(400);
+    const studio = await (await seller.request(`/studio/${streamId}`)).text();
+    assertMatch(studio, /data-emoji="🔥" data-count="3"/);
+    assertMatch(studio, /data-emoji="🛍️" data-count="2"/);
+    assertMatch(studio, /data-emoji="❤️" data-count="0"/);
+    await seller.post(`/api/streams/${streamId}/end`);
+    const analytics = await (await seller.request(`/api/streams/${streamId}/analytics`)).json();
+    assertEquals(analytics.reactions, 5);
   }));
 
 Deno.test("a reaction outside the closed set, without a guest, or past the limit is refused and sends nothing", () =>

@@ -549,6 +549,7 @@ Deno.test("analytics count chat, sheet opens, likes, viewers and reservations, f
       sheetOpens: 3,
       reservations: 1,
       unitsReserved: 2,
+      reactions: 0,
     });
 
     await t.step("anyone else is refused", async () => {

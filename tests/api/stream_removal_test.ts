@@ -96,7 +96,10 @@ Deno.test("a seller deletes a stream that is not live: it and all kept for it go
     const before = await kvSnapshot(app.services.kv);
     await expectError(await del(new Client(app)), 401, "sign_in_required");
     await expectError(await del(rival), 403, "not_stream_owner");
-    assertMatch(await expectError(await del(seller), 409, "holds_open"), /1 hold is still open/);
+    assertMatch(
+      await expectError(await del(seller), 409, "holds_open"),
+      /^1 hold is still open in “[^”]+”: mark it paid or release it first/,
+    );
     await expectError(await del(seller, "no-such-stream"), 404, "stream_not_found");
     assertEquals(await kvSnapshot(app.services.kv), before);
     assertEquals((await filesUnder(app.services.config.dataDir)).length, 1, "the replay's file is kept");

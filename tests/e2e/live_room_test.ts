@@ -155,7 +155,7 @@ liveTest(
     });
 
     await t.step(
-      "a reaction from a viewer reaches the seller's tally and floats on the other viewer",
+      "a reaction from a viewer reaches the seller's tally, kept for a studio opened later, and floats on the other viewer",
       async () => {
         const counted = ".reaction-tally li[data-emoji='🔥']:not([data-count='0'])";
         // Reactions are lossy by design: one may drop while the data channel opens.
@@ -170,6 +170,11 @@ liveTest(
         }
         await a.waitForSelector(".reaction-overlay:not([data-shown='0'])", { timeout: UI_TIMEOUT });
         await b.waitForSelector(".reaction-overlay:not([data-shown='0'])", { timeout: UI_TIMEOUT });
+        // A studio opened later (another tab, a reload) starts from the stream's totals.
+        const later = await studio.context().newPage();
+        await later.goto(studio.url());
+        await later.waitForSelector(counted, { timeout: UI_TIMEOUT });
+        await later.close();
       },
     );
 

@@ -61,10 +61,12 @@ liveTest(
         state: "detached",
         timeout: UI_TIMEOUT,
       });
-      await api(viewer, "POST", `/api/streams/${streamId}/cart/items`, { productId, quantity: 1 });
-      await api(viewer, "POST", `/api/streams/${streamId}/reservations`);
-      await viewer.getByRole("region", { name: "Held for you" }).getByText("1 × Linen shirt")
-        .waitFor({ timeout: UI_TIMEOUT });
+      // Two more holds, open when the stream ends.
+      for (let i = 0; i < 2; i++) {
+        await api(viewer, "POST", `/api/streams/${streamId}/cart/items`, { productId, quantity: 1 });
+        await api(viewer, "POST", `/api/streams/${streamId}/reservations`);
+      }
+      await viewer.locator(".holds .hold").nth(1).waitFor({ timeout: UI_TIMEOUT });
     });
 
     await t.step(
@@ -77,8 +79,8 @@ liveTest(
         const stat = (name: string) =>
           studio.getAttribute(`.stream-analytics [data-stat=${name}]`, "data-value", { timeout: UI_TIMEOUT });
         const numbers = async () => {
-          assertEquals(await stat("reservations"), "2");
-          assertEquals(await stat("unitsReserved"), "3");
+          assertEquals(await stat("reservations"), "3");
+          assertEquals(await stat("unitsReserved"), "4");
           assertEquals(await stat("uniqueViewers"), "1");
           assertEquals(await stat("peakViewers"), "1");
           assertEquals(await stat("sheetOpens"), "1");
@@ -100,7 +102,24 @@ liveTest(
         await studio.reload();
         await numbers();
         // The reservations stay listed after the stream.
-        assertEquals(await studio.locator(".sales-feed .reservation").count(), 2);
+        assertEquals(await studio.locator(".sales-feed .reservation").count(), 3);
+      },
+    );
+
+    await t.step(
+      "after the end, a hold released by the seller or let go by the buyer gives its stock back on their page",
+      async () => {
+        // The room is closed: no stock message comes, so each page asks after its own change.
+        await studio.waitForSelector(`${stockLeft}[data-stock="1"]`);
+        const held = studio.locator(".sales-feed .reservation[data-status=held]");
+        await held.first().getByRole("button", { name: "Release" }).click();
+        await studio.waitForSelector(`${stockLeft}[data-stock="2"]`, { timeout: UI_TIMEOUT });
+        await viewer.reload();
+        await viewer.locator(".holds .hold").getByRole("button", { name: "Let go" }).click();
+        await viewer.waitForSelector(
+          `.tray-item[data-product-id="${productId}"] .stock-note:has-text("3 left")`,
+          { timeout: UI_TIMEOUT },
+        );
       },
     );
   },
