@@ -18,6 +18,7 @@ import type {
   StudioModeration,
 } from "@/lib/contract/views.ts";
 import type { Actor } from "@/lib/core/actor.ts";
+import { allOf } from "@/lib/core/all_of.ts";
 import { isoAt } from "@/lib/core/clock.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { getPinned } from "@/lib/moderation/pinned.ts";
@@ -56,46 +57,23 @@ export async function studioPage(
 ): Promise<StudioPage> {
   const { kv, clock, config } = services;
   const stream = await ownStream(kv, actor, streamId);
-  const [
-    chat,
-    audience,
-    sales,
-    products,
-    showcase,
-    analytics,
-    reactions,
-    pinned,
-    moderation,
-    replay,
-    recording,
-  ] = await Promise
-    .all([
-      listChat(kv, stream.id),
-      audienceOf(kv, actor, stream),
-      salesOf(kv, stream.id),
-      listSellerProducts(kv, stream.sellerId),
-      showcaseOf(kv, stream, clock.now()),
-      stream.status === "ended" ? getAnalytics(kv, stream.id) : null,
-      getReactionCounts(kv, stream.id),
-      getPinned(kv, stream.id),
-      studioModeration(services, stream),
-      replayOf(services, stream),
-      isRecorded(services, stream),
-    ]);
-  const catalog = await Promise.all(products.map((p) => cardOf(kv, p)));
+  const { products, ...page } = await allOf({
+    chat: listChat(kv, stream.id),
+    audience: audienceOf(kv, actor, stream),
+    sales: salesOf(kv, stream.id),
+    products: listSellerProducts(kv, stream.sellerId),
+    showcase: showcaseOf(kv, stream, clock.now()),
+    analytics: stream.status === "ended" ? getAnalytics(kv, stream.id) : null,
+    reactions: getReactionCounts(kv, stream.id),
+    pinned: getPinned(kv, stream.id),
+    moderation: studioModeration(services, stream),
+    replay: replayOf(services, stream),
+    recording: isRecorded(services, stream),
+  });
   return {
     stream,
-    chat,
-    audience,
-    sales,
-    catalog,
-    showcase,
-    analytics,
-    reactions,
-    pinned,
-    moderation,
-    replay,
-    recording,
+    ...page,
+    catalog: await Promise.all(products.map((p) => cardOf(kv, p))),
     draftRemovedAt: stream.status === "created"
       ? isoAt(Date.parse(stream.createdAt) + config.quotas.draftKeptMs)
       : null,
