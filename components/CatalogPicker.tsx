@@ -18,6 +18,7 @@ export function CatalogPicker({ editor, catalog }: { editor: ShowcaseEditor; cat
             <ProductLine product={p} />
             <button
               type="button"
+              aria-label={`Pin ${p.name}`}
               disabled={editor.busy.value || full}
               onClick={() =>
                 editor.pin([...ids, p.id])}

@@ -35,18 +35,23 @@ export function PinnedList({ editor, canEdit }: { editor: ShowcaseEditor; canEdi
               </button>
               <button
                 type="button"
+                aria-label={`Unpin ${p.name}`}
                 disabled={off}
                 onClick={() => editor.pin(ids.filter((id) => id !== p.id))}
               >
                 Unpin
               </button>
-              {p.id === highlight?.id
-                ? <strong class="highlighted-mark">Highlighted</strong>
-                : (
-                  <button type="button" class="primary" disabled={off} onClick={() => editor.highlight(p.id)}>
-                    Highlight
-                  </button>
-                )}
+              {p.id === highlight?.id ? <strong class="highlighted-mark">Highlighted</strong> : (
+                <button
+                  type="button"
+                  class="primary"
+                  aria-label={`Highlight ${p.name}`}
+                  disabled={off}
+                  onClick={() => editor.highlight(p.id)}
+                >
+                  Highlight
+                </button>
+              )}
             </span>
           )}
         </li>

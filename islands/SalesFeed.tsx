@@ -75,8 +75,20 @@ function ReservationLine({ reservation, act }: { reservation: ReservationMessage
       </span>
       {status === "held" && (
         <span class="item-actions">
-          <button type="button" disabled={act.busy} onClick={() => act.resolve(id, "paid")}>Mark paid</button>
-          <button type="button" disabled={act.busy} onClick={() => act.resolve(id, "release")}>
+          <button
+            type="button"
+            aria-label={`Mark paid: ${name}'s reservation`}
+            disabled={act.busy}
+            onClick={() => act.resolve(id, "paid")}
+          >
+            Mark paid
+          </button>
+          <button
+            type="button"
+            aria-label={`Release ${name}'s reservation`}
+            disabled={act.busy}
+            onClick={() => act.resolve(id, "release")}
+          >
             Release
           </button>
         </span>
