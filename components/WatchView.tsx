@@ -76,6 +76,7 @@ export function WatchView(
         streamId={stream.id}
         initial={showcase}
         canBuy={welcome}
+        turnedAway={!!moderation.refusal}
         cart={cart}
         holds={holds}
         opened={sheet}

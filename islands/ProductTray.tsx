@@ -18,6 +18,8 @@ export interface ProductTrayProps {
   initial: Showcase;
   /** False once the stream has ended: products still show, buying stops. */
   canBuy: boolean;
+  /** Banned, or the stream full: no cart, nor holds. Else after the end, what is held still shows. */
+  turnedAway: boolean;
   /** The viewer's cart and holds, as the page was rendered. */
   cart: Cart;
   holds: ReservationSummary[];
@@ -26,7 +28,7 @@ export interface ProductTrayProps {
 }
 
 export default function ProductTray(
-  { streamId, initial, canBuy, cart: cartAtLoad, holds, opened }: ProductTrayProps,
+  { streamId, initial, canBuy, turnedAway, cart: cartAtLoad, holds, opened }: ProductTrayProps,
 ) {
   const show = useShowcase(streamId, initial);
   const cart = useCart(streamId, show.offset, { cart: cartAtLoad, holds });
@@ -54,7 +56,7 @@ export default function ProductTray(
         </ol>
       )}
       {showcaseProblem.value && <p class="notice error" role="alert">{showcaseProblem.value}</p>}
-      {canBuy && <CartBar cart={cart} ended={ended} />}
+      {!turnedAway && <CartBar cart={cart} ended={ended || !canBuy} />}
       {open && (
         <ProductSheet
           streamId={streamId}
