@@ -53,7 +53,7 @@ export function WatchView(
         <ReactionOverlay />
         <HighlightCard streamId={stream.id} initial={showcase} ended={!open} />
       </div>
-      {open && (
+      {welcome && (
         <noscript>
           <p class="notice">
             This page needs JavaScript to play the video and to reserve. Without it you can still chat and see

@@ -9,13 +9,18 @@ const HEADINGS: Record<number, string> = {
   429: "Please wait a moment",
 };
 
-export default function ErrorPage({ status, message }: ErrorPageProps) {
+export default function ErrorPage({ status, message, back }: ErrorPageProps) {
   const heading = HEADINGS[status] ?? "Something went wrong";
   return (
     <section class="error-page">
       <PageTitle title={heading} />
       <h1>{heading}</h1>
       <p>{message}</p>
+      {back && (
+        <p>
+          <a href={back}>Back to the page</a>
+        </p>
+      )}
       <p>
         <a href="/">Back to live streams</a>
       </p>

@@ -16,7 +16,7 @@ export const handler: Handlers<State> = {
       return returnTo;
     });
     if (outcome.ok) return ctx.hono.redirect(outcome.value, 303);
-    return page<FormFailure>(outcome.failure, { status: outcome.status });
+    return page<FormFailure>(outcome.failure, { status: outcome.status, headers: outcome.headers });
   },
 };
 

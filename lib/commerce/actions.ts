@@ -138,6 +138,13 @@ export async function reserve(
   const entry = await getStoredCart(kv, stream.id, actor.identity);
   const priced = await pricedCart(services, stream.id, entry.value);
   if (priced.items.length === 0) throw conflict("cart_empty", "Your cart is empty");
+  // A product's currency changed since it went in: one total cannot say what is owed.
+  if (new Set(priced.items.map((i) => i.currency)).size > 1) {
+    throw conflict(
+      "other_currency",
+      "Your cart holds prices in more than one currency (a product's price changed): remove one and reserve again",
+    );
+  }
   if (seen.totalMinor !== undefined && seen.totalMinor !== priced.totalMinor) {
     throw conflict(
       "prices_changed",

@@ -9,20 +9,24 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 // deno-lint-ignore no-control-regex
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
-// Characters that change how text around them reads without showing themselves: bidi
-// overrides and isolates ("gnp.exe" shown as "exe.png"), zero-width ones, the soft hyphen
-// and the grapheme joiner ("sp\u00adam" reads "spam"), and the blank "letters" (Hangul
-// fillers, the blank Braille cell) that let a name pass for another or show as nothing. A
-// zero-width joiner stays where it joins emoji (👩‍💻), tags where they spell a flag (🏴 of
-// England).
+// Characters that show as nothing, or change how the text around them reads without
+// showing themselves: format characters (bidi overrides and isolates, "gnp.exe" shown as
+// "exe.png"; zero-width ones; the soft hyphen, "sp\u00adam" read as "spam"), the other
+// default-ignorable ones (variation selectors, Hangul fillers, the grapheme joiner), the
+// blank Braille cell, code points not assigned yet, and combining marks with nothing to sit
+// on. Kept where emoji need them: a zero-width joiner between two (👩‍💻), a presentation
+// selector after one (❤️), the tags that spell a flag (🏴 of England).
 const INVISIBLE =
-  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u2800\u3164\ufeff\uffa0\u{1d173}-\u{1d17a}]/gu;
+  /(?![\u200d\ufe0e\ufe0f\u{e0020}-\u{e007f}])[\p{Cf}\p{Default_Ignorable_Code_Point}\p{Cn}\u2800]/gu;
 const STRAY_JOINER = /(?<!\p{Extended_Pictographic}\ufe0f?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
+const STRAY_SELECTOR = /(?<!\p{Emoji})[\ufe0e\ufe0f]/gu;
 const STRAY_TAG = /(\u{1f3f4}[\u{e0020}-\u{e007e}]+\u{e007f})|[\u{e0000}-\u{e007f}]/gu;
+const BARE_MARKS = /(^|\s)\p{M}+/gu;
 
-/** The text without invisible formatting characters. */
+/** The text without invisible characters. */
 export const visible = (s: string) =>
-  s.replace(INVISIBLE, "").replace(STRAY_JOINER, "").replace(STRAY_TAG, (_, flag = "") => flag);
+  s.replace(INVISIBLE, "").replace(STRAY_JOINER, "").replace(STRAY_SELECTOR, "")
+    .replace(STRAY_TAG, (_, flag = "") => flag).replace(BARE_MARKS, "$1");
 const visibleOnly = (v: unknown) => typeof v === "string" ? visible(v) : v;
 
 /** One line of text: trimmed, `min`–`max` characters, no control or invisible characters. */

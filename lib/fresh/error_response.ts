@@ -34,7 +34,8 @@ export function errorResponse<S>(
     return new Response(body, { status: e.status, headers });
   }
   try {
-    const props = { status: e.status, code: e.code, message: e.message };
+    const back = c.req.method === "POST" ? new URL(c.req.url).pathname : null;
+    const props = { status: e.status, code: e.code, message: e.message, back };
     const ErrorPage = site.table.error ?? DefaultError;
     const html = renderDocument({
       app: site.table.app,

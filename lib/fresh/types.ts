@@ -50,6 +50,8 @@ export interface ErrorPageProps {
   status: number;
   code: string;
   message: string;
+  /** The page a refused form was posted to, to go back to; null for anything else. */
+  back: string | null;
 }
 
 export type Middleware<S = Record<string, unknown>> = (

@@ -15,7 +15,7 @@ import { listModerators } from "./moderators.ts";
 import { roleOf } from "./roles.ts";
 import { standingOf } from "./sanctions.ts";
 import { takeTurn } from "./slow_mode.ts";
-import { checkText, sameName } from "./text_rules.ts";
+import { blockedWordIn, checkText, hasLink, sameName } from "./text_rules.ts";
 
 const banned = () => forbidden("banned", "You were banned from this shop's streams.");
 
@@ -45,17 +45,20 @@ export async function admitChat(
     getChatRules(kv, stream.sellerId),
     listModerators(kv, stream.sellerId),
   ]);
-  // Nobody but the host and the moderators chats under their names: "Linen & Co" saying
-  // "pay me here". A guest picks another name; a seller's account has one name for all.
-  const another = actor.sellerId
-    ? "Your account's name reads the same, so you cannot chat in this shop."
-    : "Pick another name to chat.";
+  // Nobody but the host and the moderators chats under their names ("Linen & Co" saying
+  // "pay me here"), and a name keeps the rules a message does. A guest picks another; a
+  // seller's account has one name for all shops.
+  const then = actor.sellerId
+    ? ": sellers chat under their account's name, so you cannot chat in this shop."
+    : ". Pick another name to chat.";
+  const refuse = (code: string, why: string) => conflict(code, why + then);
   if (sameName(actor.name, stream.sellerName)) {
-    throw conflict("host_name", `${stream.sellerName} is the host's name here. ${another}`);
+    throw refuse("host_name", `${stream.sellerName} is the host's name here`);
   }
   const moderator = moderators.find((m) => sameName(actor.name, m.name));
-  if (moderator) {
-    throw conflict("moderator_name", `${moderator.name} is a moderator's name here. ${another}`);
+  if (moderator) throw refuse("moderator_name", `${moderator.name} is a moderator's name here`);
+  if ((!rules.linksAllowed && hasLink(actor.name)) || blockedWordIn(actor.name, rules.blockedWords)) {
+    throw refuse("name_not_allowed", "Your name breaks this chat's rules (a link, or a blocked word)");
   }
   checkText(text, rules);
   if (rules.slowModeSeconds) {

@@ -37,13 +37,16 @@ export const PinInput = z.object({ text: text("Announcement", 1, PINNED_MAX_LENG
 export type PinInput = z.infer<typeof PinInput>;
 
 const blockedWord = text("Blocked word", 1, BLOCKED_WORD_MAX_LENGTH);
+const capWords = `Viewer cap must be a whole number from 0 (no cap) to ${
+  MAX_VIEWER_CAP.toLocaleString("en")
+}`;
 
 export const RulesInput = z.object({
   slowModeSeconds: oneOf("Slow mode seconds", SLOW_MODE_SECONDS),
   linksAllowed: z.boolean(),
   blockedWords: z.array(blockedWord).max(MAX_BLOCKED_WORDS, `At most ${MAX_BLOCKED_WORDS} blocked words`)
     .transform((words) => [...new Set(words.map((w) => w.toLowerCase()))]),
-  viewerCap: z.number().int().min(0).max(MAX_VIEWER_CAP),
+  viewerCap: z.number(capWords).int(capWords).min(0, capWords).max(MAX_VIEWER_CAP, capWords),
 }).strict();
 export type RulesInput = z.infer<typeof RulesInput>;
 

@@ -56,8 +56,17 @@ export async function commitLogged(
   entry: ModerationEntry,
   change: (op: Deno.AtomicOperation) => Deno.AtomicOperation,
 ): Promise<void> {
-  const result = await withLog(change(kv.atomic()), place, entry).commit();
-  if (!result.ok) throw new Error("An unconditional commit failed");
+  if (!await commitLoggedIf(kv, place, entry, change)) throw new Error("An unconditional commit failed");
+}
+
+/** Commits a change with its entry and news unless a check `change` adds fails: whether it did. */
+export async function commitLoggedIf(
+  kv: Deno.Kv,
+  place: LogPlace,
+  entry: ModerationEntry,
+  change: (op: Deno.AtomicOperation) => Deno.AtomicOperation,
+): Promise<boolean> {
+  return (await withLog(change(kv.atomic()), place, entry).commit()).ok;
 }
 
 /**

@@ -29,7 +29,8 @@ export function requireShopOwner(actor: Actor, shopId: string): void {
 
 /** Refuses a timeout or ban of the host or one of the moderators. */
 export async function refuseProtected(kv: Deno.Kv, shopId: string, person: string): Promise<void> {
-  if (await roleOf(kv, { sellerId: sellerIdOf(person) }, shopId) !== "viewer") {
-    throw conflict("protected", "The host and moderators can't be timed out or banned");
-  }
+  if (await roleOf(kv, { sellerId: sellerIdOf(person) }, shopId) !== "viewer") throw protectedPerson();
 }
+
+export const protectedPerson = () =>
+  conflict("protected", "The host and moderators can't be timed out or banned");

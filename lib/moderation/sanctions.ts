@@ -4,7 +4,9 @@
 // until unbanned.
 import type { Ban, ModerationEntry, TimeOut } from "@/lib/contract/views.ts";
 import { keys } from "@/lib/kv/keys.ts";
+import { sellerIdOf } from "@/lib/livekit/names.ts";
 import { type LogPlace, takeLogged, withLog } from "./log.ts";
+import { protectedPerson } from "./roles.ts";
 
 /** Whom a sanction is for: a person, and the browser session they wrote from. */
 export interface Offender {
@@ -110,7 +112,10 @@ export async function addBan(
   if (browser) {
     op.set(keys.bannedBrowser(shopId, browser), person).delete(keys.timedOutBrowser(shopId, browser));
   }
-  await withLog(op, place, entry).commit();
+  // Checked in the commit: a seller named moderator as the ban was made is not banned too.
+  const seller = sellerIdOf(person);
+  if (seller) op.check({ key: keys.moderator(shopId, seller), versionstamp: null });
+  if (!(await withLog(op, place, entry).commit()).ok) throw protectedPerson();
 }
 
 /** Lifts a ban (and its browser's, unless another ban holds that browser now); null when none. */

@@ -15,7 +15,7 @@ import { sellerIdentity } from "@/lib/livekit/names.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import { describeRules, getChatRules } from "./chat_rules.ts";
 import type { RulesInput } from "./inputs.ts";
-import { commitLogged, logEntry } from "./log.ts";
+import { commitLogged, commitLoggedIf, logEntry } from "./log.ts";
 import { listModerators } from "./moderators.ts";
 import { requireModerator, requireShopOwner } from "./roles.ts";
 import { liftBan, liftTimeout } from "./sanctions.ts";
@@ -80,10 +80,11 @@ export async function addModerator(
     throw notFound("seller_not_found", "No seller account uses this email. Ask them to sign up first.");
   }
   if (seller.id === shopId) throw invalid("own_shop", "You are the host already: name another seller");
-  // A moderator can't be banned; a banned seller isn't made one while the ban stands.
-  if ((await kv.get(keys.ban(shopId, sellerIdentity(seller.id)))).versionstamp) {
-    throw conflict("banned", `${seller.name} is banned from your shop: lift the ban first`);
-  }
+  // A moderator can't be banned; a banned seller isn't made one while the ban stands (checked
+  // again in the commit, against a ban made meanwhile).
+  const banned = () => conflict("banned", `${seller.name} is banned from your shop: lift the ban first`);
+  const ban = await kv.get(keys.ban(shopId, sellerIdentity(seller.id)));
+  if (ban.versionstamp) throw banned();
   const current = await listModerators(kv, shopId);
   const known = current.find((m) => m.sellerId === seller.id);
   if (known) return known;
@@ -93,7 +94,14 @@ export async function addModerator(
   const now = clock.now();
   const moderator = { sellerId: seller.id, name: seller.name, email: seller.email, addedAt: isoAt(now) };
   const entry = logEntry(actor.name, "moderator_added", now, { target: seller.name });
-  await record(services, shopId, entry, (op) => op.set(keys.moderator(shopId, seller.id), moderator));
+  const place = await shopPlace(kv, shopId);
+  const named = await commitLoggedIf(
+    kv,
+    place,
+    entry,
+    (op) => op.check(ban).set(keys.moderator(shopId, seller.id), moderator),
+  );
+  if (!named) throw banned();
   return moderator;
 }
 

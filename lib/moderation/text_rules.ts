@@ -50,6 +50,22 @@ const TLDS = [
   "club",
   "live",
   "bio",
+  "ai",
+  "tk",
+  "ml",
+  "ga",
+  "cf",
+  "gq",
+  "ws",
+  "sh",
+  "pw",
+  "su",
+  "vn",
+  "kr",
+  "mx",
+  "ar",
+  "cl",
+  "ph",
 ].join("|");
 const LINKS = [
   /\b[a-z][a-z0-9+.-]*:\/\/\S/i, // a scheme: https://…, ftp://…
@@ -58,21 +74,39 @@ const LINKS = [
   /(?<![\p{L}\p{N}@.-])(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}\/\S/iu, // any name with a path: shop.example/x
 ];
 
-// Browsers read the ideographic full stops as dots in a link's name ("evil。com").
-const normal = (s: string) => s.normalize("NFKC").replace(/[\u3002\uff61]/g, ".").toLowerCase();
+// Letters Unicode's table of confusables leaves out that read as Latin ones: the small
+// capitals ("ʟɪɴᴇɴ"), and Cyrillic п and м.
+const SMALL_CAPITALS: Record<string, string> = Object.fromEntries(
+  [..."ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡʏᴢ"].map((c, i) => [c, String.fromCharCode(97 + i + (i >= 23 ? 1 : 0))]),
+);
+const LOOK_ALIKE: Record<string, string> = { ...SMALL_CAPITALS, "п": "n", "м": "m", "ı": "i" };
+
+/** The text in any Unicode form, without accents or marks, and the letters above as the Latin ones they read as. */
+function plain(text: string): string {
+  return [...text.normalize("NFKD").replace(/\p{M}/gu, "")].map((c) => LOOK_ALIKE[c] ?? c).join("");
+}
+
+// Non-Latin letters as the Latin ones they look like, one by one (Latin letters stay:
+// the table would make "m" "rn"); dots as a link's name may be spelled ("evil。com",
+// "evil·com").
+const normal = (text: string) =>
+  [...plain(text).replace(/[\u00b7\u0701\u0702\u2024\u2027\u2e31\u2e33\u3002\ufe52\uff0e\uff61]/g, ".")]
+    .map((c) => c < "\u0080" ? c : unhomoglyph(c)).join("").toLowerCase();
 
 /**
  * True when two display names read the same: in any case, Unicode form, accents, spacing
  * or punctuation, or spelled with letters that look alike ("Lіnen" with a Cyrillic і,
- * "Мo" with a Cyrillic М, "M0" with a zero), by Unicode's table of confusable characters.
+ * "Мo" with a Cyrillic М, "M0" with a zero, "ʟɪɴᴇɴ" in small capitals, "L1nen"), by
+ * Unicode's table of confusable characters.
  */
 export function sameName(a: string, b: string): boolean {
   return nameSkeleton(a) === nameSkeleton(b);
 }
 
 function nameSkeleton(name: string): string {
-  // Look-alikes folded before and after lowercasing: each case has its own in the table.
-  const folded = unhomoglyph(unhomoglyph(name.normalize("NFKD").replace(/\p{M}/gu, "")).toLowerCase());
+  // Look-alikes folded before and after lowercasing: each case has its own in the table;
+  // then i with l (and so 1, I and |), which the table keeps apart.
+  const folded = unhomoglyph(unhomoglyph(plain(name)).toLowerCase()).replaceAll("i", "l");
   // Only letters and digits count; a name of symbols alone is compared as it is.
   return folded.replace(/[^\p{L}\p{N}]/gu, "") || folded.replace(/\s+/gu, "");
 }

@@ -1,7 +1,7 @@
 import { assert, assertEquals } from "@/tests/assert.ts";
 import { DomainError } from "@/lib/core/errors.ts";
 import { DEFAULT_RULES } from "./chat_rules.ts";
-import { blockedWordIn, checkText, hasLink } from "./text_rules.ts";
+import { blockedWordIn, checkText, hasLink, sameName } from "./text_rules.ts";
 
 Deno.test("hasLink() finds links however they are written, and leaves ordinary sentences alone", () => {
   for (
@@ -14,6 +14,13 @@ Deno.test("hasLink() finds links however they are written, and leaves ordinary s
       "shop.example/deal",
       "visit ｅｖｉｌ．ｃｏｍ",
       "mail.google.com",
+      // Look-alike letters (a Cyrillic о, a Greek ο), dots written otherwise, an ending less common.
+      "evil.cоm",
+      "evil.cοm",
+      "evil·com",
+      "evil‧com",
+      "evil。com",
+      "evil.ai",
     ]
   ) assertEquals(hasLink(text), true, text);
   for (
@@ -32,6 +39,9 @@ Deno.test("blockedWordIn() matches whole words and phrases in any case and form,
   const words = ["scam", "fake news"];
   assertEquals(blockedWordIn("this is a SCAM!", words), "scam");
   assertEquals(blockedWordIn("ｓｃａｍ", words), "scam");
+  // Look-alike letters: Cyrillic, small capitals, a struck-through and an accented spelling.
+  for (const text of ["ѕсаm", "ꜱᴄᴀᴍ", "s̶c̶a̶m̶", "scám"]) assertEquals(blockedWordIn(text, words), "scam", text);
+  assertEquals(blockedWordIn("spam", ["spaм"]), "spaм", "Latin letters stay as they are: m is not rn");
   assertEquals(blockedWordIn("pure  Fake   News here", words), "fake news");
   assertEquals(blockedWordIn("scampi for dinner", words), null);
   assertEquals(blockedWordIn("fake, news", words), null);
@@ -55,4 +65,13 @@ Deno.test("checkText() refuses links unless allowed, and blocked words, with the
   assertEquals([blocked.code, blocked.kind], ["blocked_word", "invalid"]);
   assertEquals(blocked.message.includes('"scam"'), true);
   checkText("Is the blue one in stock?", { ...DEFAULT_RULES, blockedWords: ["scam"] });
+});
+
+Deno.test("sameName() sees through case, marks, spacing, look-alike letters and small capitals", () => {
+  for (const name of ["linen & co", "Lіnen & Cо", "ʟɪɴᴇɴ & ᴄᴏ", "Lineп & Co", "L1nen & Co", "Línen-Co"]) {
+    assertEquals(sameName(name, "Linen & Co"), true, name);
+  }
+  for (const name of ["Linen & Co fan", "Lemon & Co", "Linen"]) {
+    assertEquals(sameName(name, "Linen & Co"), false, name);
+  }
 });

@@ -23,7 +23,12 @@ export function authPageHandlers<I>(
         schema,
         (input) => action(ctx.state.services, askerOf(ctx), input),
       );
-      if (!outcome.ok) return page<FormFailure | undefined>(outcome.failure, { status: outcome.status });
+      if (!outcome.ok) {
+        return page<FormFailure | undefined>(outcome.failure, {
+          status: outcome.status,
+          headers: outcome.headers,
+        });
+      }
       await startSession(ctx, outcome.value.id);
       return ctx.hono.redirect("/studio", 303);
     },

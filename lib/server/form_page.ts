@@ -31,6 +31,7 @@ export function sellerFormPage<D, I, R>(opts: {
       if (outcome.ok) return ctx.hono.redirect(opts.done(outcome.value), 303);
       return page<FormPage<D>>({ data: await opts.load(ctx), failure: outcome.failure }, {
         status: outcome.status,
+        headers: outcome.headers,
       });
     },
   };

@@ -13,7 +13,10 @@ export interface FormFailure {
   values: Record<string, string>;
 }
 
-export type FormOutcome<R> = { ok: true; value: R } | { ok: false; status: number; failure: FormFailure };
+export type FormOutcome<R> =
+  | { ok: true; value: R }
+  /** `headers`: the refusal's own, such as how long to wait (`Retry-After`). */
+  | { ok: false; status: number; headers: Headers; failure: FormFailure };
 
 export async function submitForm<I, R>(
   ctx: RouteContext<unknown>,
@@ -42,6 +45,7 @@ export async function submitForm<I, R>(
     return {
       ok: false,
       status: error.status,
+      headers: error.headers,
       failure: {
         error: count > 1
           ? `Please fix the ${count} fields marked below.`

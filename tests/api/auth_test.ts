@@ -149,8 +149,10 @@ Deno.test("a guest's name that shows as nothing is refused on a page with the fo
   withApp(async (app) => {
     const guest = new Client(app);
     const before = await kvSnapshot(app.services.kv);
-    // Spaces, a Hangul filler, a blank Braille cell, a soft hyphen: each shows as nothing.
-    for (const name of ["   ", "\u3164", "\u2800 ", "\u00ad"]) {
+    // Spaces, a Hangul filler, a blank Braille cell, a soft hyphen, a format character, a
+    // stray variation selector, a combining mark alone, a shorthand format control: each
+    // shows as nothing.
+    for (const name of ["   ", "\u3164", "\u2800 ", "\u00ad", "\u206a", "\ufe0f", "\u0301", "\u{1bca0}"]) {
       const res = await guest.postForm("/guest", { name, returnTo: "/watch/abc#chat" });
       assertEquals(res.status, 400, JSON.stringify(name));
       const html = await res.text();

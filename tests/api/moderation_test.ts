@@ -7,6 +7,7 @@ import type { ChatMessage } from "@/lib/contract/messages.ts";
 import type { StudioModeration } from "@/lib/contract/views.ts";
 import { addViewer } from "@/lib/audience/viewers.ts";
 import { keys } from "@/lib/kv/keys.ts";
+import { sellerIdentity } from "@/lib/livekit/names.ts";
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
 import {
   Client,
@@ -48,10 +49,10 @@ async function shop(app: TestApp) {
   const res = await seller.post(`/api/shops/${sellerId}/moderators`, { email: "MOD@example.com " });
   assertEquals(res.status, 201, await res.clone().text());
   const rival = new Client(app);
-  await signUp(rival, "rival@example.com", "Rival Goods");
+  const rivalId = await signUp(rival, "rival@example.com", "Rival Goods");
   const ann = await viewer(app, streamId);
   const said = await say(ann, streamId, "buy my stuff");
-  return { seller, sellerId, streamId, mod, modId, rival, ann, said };
+  return { seller, sellerId, streamId, mod, modId, rival, rivalId, ann, said };
 }
 
 Deno.test("every moderation route refuses viewers, other sellers and strangers with 403, changing nothing", () =>
@@ -152,6 +153,12 @@ Deno.test("bad moderation input is a 4xx and changes nothing", () =>
           "Slow mode seconds must be 0, 5, 10, 30 or 60",
         ],
         [`${shopPath}/rules`, { ...rules, slowModeSeconds: undefined }, "Slow mode seconds is required"],
+        [
+          `${shopPath}/rules`,
+          { ...rules, viewerCap: -1 },
+          "Viewer cap must be a whole number from 0 \\(no cap\\)",
+        ],
+        [`${shopPath}/rules`, { ...rules, viewerCap: 1.5 }, "Viewer cap must be a whole number"],
       ] as const
     ) {
       const method = path.endsWith("rules") ? "PUT" : "POST";
@@ -480,6 +487,46 @@ Deno.test("a banned seller is not named a moderator until the ban is lifted", ()
     assertEquals((await name()).status, 201);
   }));
 
+Deno.test("a ban and a naming as moderator of the same seller at once: one wins, never both", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, streamId, rival, rivalId } = await shop(app);
+    const name = () => seller.post(`/api/shops/${sellerId}/moderators`, { email: "rival@example.com" });
+    const ban = async () => {
+      const line = await say(rival, streamId, `buy from Rival Goods ${crypto.randomUUID()}`);
+      return () => seller.post(`/api/streams/${streamId}/bans`, { messageId: line.id });
+    };
+    // Each lands between the other's check and its commit: the other reads the key, then this commits.
+    const { kv } = app.services;
+    const get = kv.get.bind(kv);
+    const between = (key: Deno.KvKey, other: () => Promise<Response>) => {
+      let armed = true;
+      let answer: Response | undefined;
+      kv.get = (async (asked: Deno.KvKey) => {
+        const read = await get(asked);
+        if (armed && asked.join() === key.join()) {
+          armed = false;
+          answer = await other();
+        }
+        return read;
+      }) as typeof kv.get;
+      return () => (kv.get = get, answer!);
+    };
+
+    const banNow = await ban();
+    let done = between(keys.ban(sellerId, sellerIdentity(rivalId)), banNow);
+    await expectError(await name(), 409, "banned");
+    assertEquals(done().status, 201, "the ban made meanwhile stands");
+    assertEquals((await overview(seller, streamId)).moderators.map((m) => m.name), ["Mo"]);
+    const person = (await overview(seller, streamId)).bans[0]!.person;
+    await seller.request(`/api/shops/${sellerId}/bans/${person}`, { method: "DELETE" });
+
+    const banLater = await ban();
+    done = between(keys.moderator(sellerId, rivalId), name);
+    await expectError(await banLater(), 409, "protected");
+    assertEquals(done().status, 201, "the naming made meanwhile stands");
+    assertEquals((await overview(seller, streamId)).bans, []);
+  }));
+
 Deno.test("slow mode spaces a viewer's messages; the host and moderators are exempt", () =>
   withApp(async (app) => {
     const { seller, sellerId, streamId, mod, ann } = await shop(app);
@@ -528,6 +575,9 @@ Deno.test("a guest may not chat under the host's name, in any case, spacing, pun
         "Linen & Co\u3164",
         "Linen\uffa0& Co",
         "Li\u00adnen & Co",
+        "ʟɪɴᴇɴ & ᴄᴏ",
+        "Lineп & Co",
+        "L1nen & Co",
       ]
     ) {
       await refusedName(app, streamId, name, "host_name", /Linen & Co is the host's name here/);
@@ -603,6 +653,12 @@ Deno.test("links are off for viewers by default, blocked words are refused to th
       await expectError(await ann.post(`/api/streams/${streamId}/chat`, { text }), 400, "links_off");
     }
     assertEquals(await kvSnapshot(app.services.kv), before);
+    // Nor a name that breaks them: it shows on every line.
+    const linked = await guestNamed(app, "buy at evil.com");
+    const unnamed = await kvSnapshot(app.services.kv);
+    const refused = await linked.post(`/api/streams/${streamId}/chat`, { text: "hi" });
+    assertMatch(await expectError(refused, 409, "name_not_allowed"), /Pick another name to chat/);
+    assertEquals(await kvSnapshot(app.services.kv), unnamed);
     await say(seller, streamId, "our shop: linen.shop/sale");
     await say(mod, streamId, "rules at www.example.com");
 

@@ -473,7 +473,7 @@ Deno.test("twenty fresh guests racing for a stock of 100 hold it a while at most
 
 Deno.test("a cart holds one currency, so a reservation has one total", () =>
   withApp(async (app) => {
-    const { streamId, product, sellerId } = await liveShop(app, 5);
+    const { seller, streamId, product, sellerId } = await liveShop(app, 5);
     const dollars = await createProduct(
       app.services.kv,
       sellerId,
@@ -492,6 +492,27 @@ Deno.test("a cart holds one currency, so a reservation has one total", () =>
       /in EUR/,
     );
     assertEquals(await kvSnapshot(app.services.kv), before);
+
+    // A product already in the cart changes currency: reserving is refused, not totalled as one.
+    const scarf = await createProduct(
+      app.services.kv,
+      sellerId,
+      { ...shirt, name: "Scarf", stock: 5 },
+      app.clock.now(),
+    );
+    await addToCart(buyer, streamId, scarf.id, 2);
+    const changed = await seller.request(`/api/products/${scarf.id}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ currency: "USD" }),
+    });
+    assertEquals(changed.status, 200);
+    const priced = await kvSnapshot(app.services.kv);
+    assertMatch(
+      await expectError(await buyer.post(`/api/streams/${streamId}/reservations`), 409, "other_currency"),
+      /more than one currency/,
+    );
+    assertEquals(await kvSnapshot(app.services.kv), priced, "nothing held");
   }));
 
 Deno.test("saving the product edit form never undoes reservations made since it was opened", () =>
@@ -579,6 +600,12 @@ Deno.test("analytics count chat, sheet opens, likes, viewers and reservations, f
         await guest.post(`/api/streams/${streamId}/products/${product.id}/opened`, { count: 5 }),
         400,
         "invalid_input",
+      );
+      // Without the watch page's cookies nobody is counted: the per-person limit could not hold.
+      await expectError(
+        await new Client(app).post(`/api/streams/${streamId}/products/${product.id}/opened`),
+        401,
+        "name_required",
       );
       assertEquals(await kvSnapshot(app.services.kv), before);
     });

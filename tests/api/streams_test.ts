@@ -297,6 +297,7 @@ Deno.test("a browser whose address may make no more guests still watches, namele
     await expectError(await late.post(`/api/streams/${streamId}/like`), 401, "name_required");
     const named = await late.postForm("/guest", { name: "Zoe", returnTo: `/watch/${streamId}` });
     assertEquals(named.status, 429, "picking a name waits for the address's limit");
+    assert(Number(named.headers.get("retry-after")) > 0, "and says for how long, as the API does");
     assertMatch(await named.text(), /Your name in chat[\s\S]*Too many new guests from your network/);
     assertEquals(late.cookie("sf_guest"), undefined);
   }));

@@ -253,6 +253,11 @@ Deno.test("the chat's Send without JavaScript posts to the page and comes back t
       const html = await res.text();
       assertEquals(res.status, status, `${JSON.stringify(fields)}: ${html.slice(0, 300)}`);
       assertMatch(html, words);
+      assertMatch(
+        html,
+        new RegExp(`<a href="/watch/${streamId}">Back to the page</a>`),
+        "a way back to the stream",
+      );
     }
     assertEquals(await kvSnapshot(app.services.kv), before);
   }));

@@ -1,7 +1,7 @@
 // scripts/run as a person uses it: it starts LiveKit and the app, and Ctrl-C (SIGINT to
 // the terminal's whole process group) stops both cleanly: the app says it is stopping,
 // nothing is left running, and the ports are free again.
-import { assert } from "@/tests/assert.ts";
+import { assert, assertEquals } from "@/tests/assert.ts";
 import { freePort, freeUdpPort } from "@/tests/e2e/harness/ports.ts";
 import { REPO_ROOT } from "@/tests/e2e/harness/process.ts";
 import { withTempDir } from "@/tests/temp_dir.ts";
@@ -45,8 +45,13 @@ async function groupMembers(pgid: number): Promise<string[]> {
 
 /** Starts scripts/run with `args` as a person does in a terminal, waits for the app, runs
  * `check`, then presses Ctrl-C and sees everything stop cleanly. */
-function runAndStop(args: string[], check: (app: number, dir: string) => Promise<void>) {
+function runAndStop(
+  args: string[],
+  check: (app: number, dir: string) => Promise<void>,
+  prepare: (dir: string) => Promise<void> = async () => {},
+) {
   return withTempDir("showfloor-run-", async (dir) => {
+    await prepare(dir);
     const [app, livekit, rtcTcp] = [await freePort(), await freePort(), await freePort()];
     const udp = await freeUdpPort();
     // setsid: its own process group, as a terminal gives a command; Ctrl-C signals the whole group.
@@ -127,5 +132,21 @@ Deno.test({
       assert(((await Deno.stat(secrets)).mode! & 0o777) === 0o600, "only this user reads the secrets");
       const kept = await Deno.readTextFile(secrets);
       assert(/^APP_SECRET=[0-9a-f]{64}\nLIVEKIT_API_SECRET=[0-9a-f]{64}\n$/.test(kept), kept);
+      const kv = (await Deno.stat(`${dir}/showfloor.kv`)).mode! & 0o777;
+      assert(kv === 0o600, `the KV file, with every account, is this user's alone: ${kv.toString(8)}`);
     }),
+});
+
+Deno.test({
+  name:
+    "scripts/run --prod reads a secrets file edited by hand: comments, blank lines, CRLF, no last newline",
+  sanitizeResources: false,
+  fn: () => {
+    const file = "# ours\r\n\r\nAPP_SECRET=" + "a".repeat(40) + "\r\nLIVEKIT_API_SECRET=" + "b".repeat(40);
+    return runAndStop(["--prod"], async (_app, dir) => {
+      // The app came up: production refuses a development LiveKit secret, and waits for
+      // LiveKit to take the app's (a carriage return in it would not be).
+      assertEquals(await Deno.readTextFile(`${dir}/run-secrets.env`), file, "kept as it was");
+    }, (dir) => Deno.writeTextFile(`${dir}/run-secrets.env`, file));
+  },
 });
