@@ -23,7 +23,7 @@ export function useAction(): Action {
     busy,
     error,
     async run(action, failure) {
-      const focused = document.activeElement;
+      const focus = keepFocus(document.activeElement);
       busy.value = true;
       error.value = "";
       try {
@@ -36,21 +36,31 @@ export function useAction(): Action {
         return false;
       } finally {
         busy.value = false;
-        keepFocus(focused);
+        focus();
       }
     },
   };
 }
 
+const FOCUSABLE = "button:enabled,a,input,select";
+
 /**
  * A button disabled while its action runs loses the keyboard's focus to the page (out of
  * a dialog, too): once it is enabled again, the focus goes back to it, unless something
- * else took it meanwhile or the button is gone.
+ * else took it meanwhile. A button gone with what it acted on (a product pinned, a hold
+ * let go), or disabled by it (the first of a list cannot go up), leaves the focus to the
+ * first control in the nearest part of the page still there.
  */
-function keepFocus(focused: Element | null): void {
-  if (!(focused instanceof HTMLElement) || focused === document.body) return;
-  requestAnimationFrame(() => {
-    const lost = !document.activeElement || document.activeElement === document.body;
-    if (lost && focused.isConnected) focused.focus();
-  });
+function keepFocus(focused: Element | null): () => void {
+  // Its place in the page, taken before the action can remove it.
+  const around: Element[] = [];
+  for (let e = focused; e && e !== document.body; e = e.parentElement) around.push(e);
+  return () =>
+    requestAnimationFrame(() => {
+      if (document.activeElement && document.activeElement !== document.body) return;
+      for (const e of around) {
+        const next = e.matches(FOCUSABLE) ? e : e.querySelector<HTMLElement>(FOCUSABLE);
+        if (e.isConnected && next) return (next as HTMLElement).focus();
+      }
+    });
 }

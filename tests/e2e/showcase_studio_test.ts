@@ -31,26 +31,43 @@ liveTest(
       );
     const pinnedItem = (id: string) => `.pinned-item[data-product-id="${id}"]`;
 
-    await t.step("Pin moves each catalog product to the end of the pinned list", async () => {
-      for (const id of [shirt, scarf, tote]) {
-        await studio.click(`.catalog-item[data-product-id="${id}"] button:has-text('Pin')`);
-        await studio.waitForSelector(pinnedItem(id), { timeout: UI_TIMEOUT });
-        assertEquals(await studio.locator(`.catalog-item[data-product-id="${id}"]`).count(), 0);
-      }
-      assertEquals(await pinnedOrder(studio), [shirt, scarf, tote]);
-      assert(await studio.isDisabled("button[aria-label='Move Linen shirt up']"), "the first cannot go up");
-      assert(
-        await studio.isDisabled("button[aria-label='Move Canvas tote down']"),
-        "the last cannot go down",
-      );
-    });
+    await t.step(
+      "Pin moves each catalog product to the end of the pinned list, by keyboard too",
+      async () => {
+        // Enter on Pin: the product goes, and the focus to the next one's Pin, so Enter again pins it.
+        await studio.getByRole("button", { name: "Pin Linen shirt" }).focus();
+        for (const id of [shirt, scarf, tote]) {
+          await studio.keyboard.press("Enter");
+          await studio.waitForSelector(pinnedItem(id), { timeout: UI_TIMEOUT });
+          assertEquals(await studio.locator(`.catalog-item[data-product-id="${id}"]`).count(), 0);
+          if (id !== tote) {
+            await studio.waitForFunction(() =>
+              document.activeElement?.getAttribute("aria-label")?.startsWith("Pin ")
+            );
+          }
+        }
+        assertEquals(await pinnedOrder(studio), [shirt, scarf, tote]);
+        assert(await studio.isDisabled("button[aria-label='Move Linen shirt up']"), "the first cannot go up");
+        assert(
+          await studio.isDisabled("button[aria-label='Move Canvas tote down']"),
+          "the last cannot go down",
+        );
+      },
+    );
 
     await t.step("the arrows move the third product to first, in the studio and on the server", async () => {
-      for (const position of [2, 1]) {
-        await studio.click("button[aria-label='Move Canvas tote up']");
+      // By keyboard: the focus stays on the arrow as its product moves, so Enter again moves it
+      // again; at the top, where it cannot go up, the focus goes to its other arrow.
+      await studio.getByRole("button", { name: "Move Canvas tote up" }).focus();
+      for (const [position, focused] of [[2, "Move Canvas tote up"], [1, "Move Canvas tote down"]] as const) {
+        await studio.keyboard.press("Enter");
         await studio.waitForSelector(`.pinned-item:nth-child(${position})[data-product-id="${tote}"]`, {
           timeout: UI_TIMEOUT,
         });
+        await studio.waitForFunction(
+          (name) => document.activeElement?.getAttribute("aria-label") === name,
+          focused,
+        );
       }
       assertEquals(await pinnedOrder(studio), [tote, shirt, scarf]);
       assertEquals((await showcase()).pins.map((p) => p.id), [tote, shirt, scarf]);
