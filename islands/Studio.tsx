@@ -69,7 +69,7 @@ export default function Studio(
   { streamId, title, status, draftRemovedAt, deleteRefusal, watchUrl, analytics, recording }: StudioProps,
 ) {
   const preview = useRef<HTMLVideoElement>(null);
-  const media = useLocalMedia(preview);
+  const media = useLocalMedia(preview, status !== "ended");
   const cast = useBroadcast(streamId, media);
 
   // An ended stream shows as ended from the first render, on the server too.

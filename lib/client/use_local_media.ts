@@ -24,7 +24,8 @@ export interface LocalMedia {
   ensureRunning(): Promise<void>;
 }
 
-export function useLocalMedia(preview: RefObject<HTMLVideoElement>): LocalMedia {
+/** `wanted`: false where nothing can be broadcast (a stream ended already), so the camera stays off. */
+export function useLocalMedia(preview: RefObject<HTMLVideoElement>, wanted: boolean): LocalMedia {
   const video = useSignal<LocalVideoTrack | null>(null);
   const audio = useSignal<LocalAudioTrack | null>(null);
   const cameras = useSignal<MediaDeviceInfo[]>([]);
@@ -32,6 +33,7 @@ export function useLocalMedia(preview: RefObject<HTMLVideoElement>): LocalMedia 
   const error = useSignal("");
 
   useEffect(() => {
+    if (!wanted) return;
     let created: LocalTrack[] = [];
     let cancelled = false;
     (async () => {

@@ -150,17 +150,28 @@ liveTest(
       },
     );
 
-    await t.step("once the stream has ended the showcase is shown, not changed", async () => {
-      // The reload before stopped the broadcast: resume it, as a seller would, to end it.
-      await studio.click("button:has-text('Resume broadcast')");
-      await studio.waitForSelector(".studio[data-phase=live]", { timeout: UI_TIMEOUT });
-      await studio.click("button:has-text('End stream')");
-      await studio.click("button:has-text('Yes, end it')");
-      await studio.waitForSelector(".studio[data-phase=ended]", { timeout: UI_TIMEOUT });
-      await studio.reload();
-      await studio.waitForSelector(".showcase-controls[data-ready=true]", { timeout: UI_TIMEOUT });
-      assertEquals(await pinnedOrder(studio), [tote, shirt]);
-      assertEquals(await studio.locator(".showcase-controls button, .showcase-controls form").count(), 0);
-    });
+    await t.step(
+      "once the stream has ended the showcase is shown, not changed, and the camera stays off",
+      async () => {
+        // The reload before stopped the broadcast: resume it, as a seller would, to end it.
+        await studio.click("button:has-text('Resume broadcast')");
+        await studio.waitForSelector(".studio[data-phase=live]", { timeout: UI_TIMEOUT });
+        await studio.click("button:has-text('End stream')");
+        await studio.click("button:has-text('Yes, end it')");
+        await studio.waitForSelector(".studio[data-phase=ended]", { timeout: UI_TIMEOUT });
+        await studio.reload();
+        await studio.waitForSelector(".showcase-controls[data-ready=true]", { timeout: UI_TIMEOUT });
+        assertEquals(await pinnedOrder(studio), [tote, shirt]);
+        assertEquals(await studio.locator(".showcase-controls button, .showcase-controls form").count(), 0);
+        // Nothing can be broadcast any more: the camera stays off.
+        await studio.waitForTimeout(1_000);
+        assertEquals(
+          await studio.evaluate(() =>
+            (document.querySelector(".studio video") as HTMLVideoElement).srcObject
+          ),
+          null,
+        );
+      },
+    );
   },
 );
