@@ -30,13 +30,13 @@ export function BroadcastControls({ media, cast, onAir, canEnd, goLiveLabel }: B
         current={deviceIdOf(media.audio.value)}
         onPick={(id) => media.switchDevice("audioinput", id)}
       />
-      <button type="button" class="toggle-mic" aria-pressed={!cast.micOn.value} onClick={cast.toggleMic}>
+      {/* Each says what a press does ("Unmute"): a pressed state besides would say it twice over. */}
+      <button type="button" class="toggle-mic" onClick={cast.toggleMic}>
         {cast.micOn.value ? "🎙️ Mute" : "🔇 Unmute"}
       </button>
       <button
         type="button"
         class="toggle-camera"
-        aria-pressed={!cast.cameraOn.value}
         onClick={cast.toggleCamera}
       >
         {cast.cameraOn.value ? "📷 Camera off" : "📷 Camera on"}
@@ -45,7 +45,6 @@ export function BroadcastControls({ media, cast, onAir, canEnd, goLiveLabel }: B
         <button
           type="button"
           class="toggle-share"
-          aria-pressed={cast.sharing.value}
           onClick={cast.toggleShare}
         >
           {cast.sharing.value ? "🖥️ Stop sharing" : "🖥️ Share screen"}

@@ -16,11 +16,11 @@ export function ProductTile({ product, sale, offset, imageSize, label }: Product
   return (
     <>
       {product.imageUrl && <img src={product.imageUrl} alt="" width={imageSize} height={imageSize} />}
+      {/* Spaced, so a screen reader's name for the tile reads "Featured Socks €4.99 3 left". */}
       <span class="product-text">
-        {label && <span class="product-label">{label}</span>}
-        <strong class="product-name">{product.name}</strong>
-        <ProductPrice product={product} sale={sale} offset={offset} />
-        <StockNote stock={product.stock} />
+        {label && <span class="product-label">{label}</span>}{" "}
+        <strong class="product-name">{product.name}</strong>{" "}
+        <ProductPrice product={product} sale={sale} offset={offset} /> <StockNote stock={product.stock} />
       </span>
     </>
   );

@@ -59,7 +59,7 @@ export default function ModerationPanel({ streamId, shopId, initial }: Moderatio
         none="Nobody is timed out."
         says={(t) => (
           <>
-            timed out by {t.by} until <time dateTime={t.until}>{localTime(t.until)}</time>
+            timed out by {t.by} until <time dateTime={t.until}>{localTime(t.until, true)}</time>
           </>
         )}
         lift={{ text: "Lift timeout", label: (t) => `Lift the timeout of ${t.name}` }}

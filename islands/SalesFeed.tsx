@@ -63,11 +63,12 @@ const STATUS: Record<ReservationMessage["status"], string> = {
 
 function ReservationLine({ reservation, act }: { reservation: ReservationMessage; act: Resolve }) {
   const { id, at, name, items, totalMinor, currency, status, expiresAt } = reservation;
+  const listed = items.map((i) => `${i.quantity} × ${i.name}`).join(", ");
   return (
     <li class={`reservation reservation-${status}`} data-id={id} data-status={status}>
       <time dateTime={at}>{localTime(at)}</time> <strong class="reservation-name">{name}</strong>
       {" reserved "}
-      <span class="reservation-items">{items.map((i) => `${i.quantity} × ${i.name}`).join(", ")}</span>
+      <span class="reservation-items">{listed}</span>
       {" for "}
       <strong class="reservation-total">{formatPrice(totalMinor, currency)}</strong>{" "}
       <span class="reservation-status">
@@ -77,7 +78,7 @@ function ReservationLine({ reservation, act }: { reservation: ReservationMessage
         <span class="item-actions">
           <button
             type="button"
-            aria-label={`Mark paid: ${name}'s reservation`}
+            aria-label={`Mark paid: ${name}, ${listed}`}
             disabled={act.busy}
             onClick={() => act.resolve(id, "paid")}
           >
@@ -85,7 +86,7 @@ function ReservationLine({ reservation, act }: { reservation: ReservationMessage
           </button>
           <button
             type="button"
-            aria-label={`Release ${name}'s reservation`}
+            aria-label={`Release ${name}, ${listed}`}
             disabled={act.busy}
             onClick={() => act.resolve(id, "release")}
           >

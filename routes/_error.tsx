@@ -15,7 +15,8 @@ export default function ErrorPage({ status, message, back }: ErrorPageProps) {
     <section class="error-page">
       <PageTitle title={heading} />
       <h1>{heading}</h1>
-      <p>{message}</p>
+      {/* Without the field's key a bad input's message starts with ("text: "). */}
+      <p>{message.replace(/^[a-z]\w*: /, "")}</p>
       {back && (
         <p>
           <a href={back}>Back to the page</a>

@@ -120,7 +120,7 @@ liveTest(
 
     await t.step("a screen share becomes the main picture with the camera beside it", async () => {
       await studio.click("button.toggle-share");
-      await studio.waitForSelector("button.toggle-share[aria-pressed=true]", { timeout: UI_TIMEOUT }).catch(
+      await studio.getByRole("button", { name: "Stop sharing" }).waitFor({ timeout: UI_TIMEOUT }).catch(
         async (e) => {
           throw new Error(`${e}\nstudio says: ${await studio.textContent(".studio")}`);
         },
