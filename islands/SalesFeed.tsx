@@ -4,7 +4,6 @@
 import { localTime } from "@/lib/client/server_clock.ts";
 import { useSales } from "@/lib/client/use_sales.ts";
 import type { ReservationMessage } from "@/lib/contract/messages.ts";
-import { formatPrice } from "@/lib/contract/money.ts";
 import type { Sales } from "@/lib/contract/views.ts";
 
 /** What a seller can do with a held reservation. */
@@ -62,7 +61,7 @@ const STATUS: Record<ReservationMessage["status"], string> = {
 };
 
 function ReservationLine({ reservation, act }: { reservation: ReservationMessage; act: Resolve }) {
-  const { id, at, name, items, totalMinor, currency, status, expiresAt } = reservation;
+  const { id, at, name, items, total, status, expiresAt } = reservation;
   const listed = items.map((i) => `${i.quantity} × ${i.name}`).join(", ");
   return (
     <li class={`reservation reservation-${status}`} data-id={id} data-status={status}>
@@ -70,7 +69,7 @@ function ReservationLine({ reservation, act }: { reservation: ReservationMessage
       {" reserved "}
       <span class="reservation-items">{listed}</span>
       {" for "}
-      <strong class="reservation-total">{formatPrice(totalMinor, currency)}</strong>{" "}
+      <strong class="reservation-total">{total}</strong>{" "}
       <span class="reservation-status">
         {status === "held" ? `held until ${localTime(expiresAt)}` : STATUS[status]}
       </span>

@@ -4,6 +4,7 @@
 // reservation's changes send.
 import { SALES_FEED_SIZE } from "@/lib/contract/limits.ts";
 import { message, type ReservationMessage } from "@/lib/contract/messages.ts";
+import { formatPrice } from "@/lib/contract/money.ts";
 import type { ReservationSummary, Sales } from "@/lib/contract/views.ts";
 import { getPins } from "@/lib/showcase/store.ts";
 import { cardsOf } from "@/lib/showcase/view.ts";
@@ -15,8 +16,7 @@ export function reservationMessage(reservation: Reservation): ReservationMessage
     id,
     name,
     items: items.map(({ productId, name, quantity }) => ({ productId, name, quantity })),
-    totalMinor,
-    currency,
+    total: formatPrice(totalMinor, currency),
     at,
     status,
     expiresAt,

@@ -179,9 +179,8 @@ export const ReservationMessage = z.object({
   name: text(1, 60),
   items: z.array(z.object({ productId: z.string(), name: z.string(), quantity: whole(1) }))
     .check(z.minLength(1)),
-  /** What the buyer owes, at the prices they reserved at (a flash sale's, say). */
-  totalMinor: whole(0),
-  currency: z.string().check(z.length(3)),
+  /** What the buyer owes, at the prices they reserved at (a flash sale's, say), as written for people ("€30.00"). */
+  total: z.string(),
   at: z.iso.datetime(),
   /** Held (stock taken) until `expiresAt`; paid; or its stock returned (released, cancelled, expired). */
   status: z.enum(["held", "paid", "released", "cancelled", "expired"]),

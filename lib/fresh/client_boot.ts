@@ -22,7 +22,7 @@ async function wake(el: HTMLElement, entry: IslandData) {
     // A non-literal specifier keeps the bundler from inlining the island.
     const src = `/_islands/${entry.name}.js`;
     const [{ h, hydrate }, mod] = await Promise.all([
-      import("preact"),
+      import("./hydrate.ts"),
       import(src) as Promise<{ default: never }>,
     ]);
     const carried = carryOver(el);
