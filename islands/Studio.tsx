@@ -11,6 +11,7 @@ import { endedNow } from "@/lib/client/stream_status.ts";
 import { useAnalytics } from "@/lib/client/use_analytics.ts";
 import { useBroadcast } from "@/lib/client/use_broadcast.ts";
 import { useLocalMedia } from "@/lib/client/use_local_media.ts";
+import { useOnline } from "@/lib/client/use_online.ts";
 import { useReplay } from "@/lib/client/use_replay.ts";
 import type { StreamAnalytics as Numbers } from "@/lib/contract/views.ts";
 import { BroadcastControls } from "@/components/BroadcastControls.tsx";
@@ -69,6 +70,7 @@ export default function Studio(
   { streamId, title, status, draftRemovedAt, deleteRefusal, watchUrl, analytics, recording }: StudioProps,
 ) {
   const preview = useRef<HTMLVideoElement>(null);
+  const online = useOnline();
   const media = useLocalMedia(preview, status !== "ended");
   const cast = useBroadcast(streamId, media);
 
@@ -99,9 +101,15 @@ export default function Studio(
         </span>
         {!cast.cameraOn.value && <p class="banner banner-camera-off">Your camera is off</p>}
       </div>
+      {!online.value && current !== "ended" && (
+        <p class="notice error studio-offline" role="alert">
+          You're offline: Showfloor can't hear from this page until the connection is back. Viewers may see
+          your video all the same.
+        </p>
+      )}
       {media.error.value && <p class="notice error" role="alert">{media.error.value}</p>}
       {cast.notice.value && <p class="notice error" role="alert">{cast.notice.value}</p>}
-      {onAir && (
+      {onAir && online.value && (
         <p class={`connection-quality quality-${cast.quality.value}`} data-quality={cast.quality.value}>
           {QUALITY[cast.quality.value]}
         </p>

@@ -160,7 +160,7 @@ liveTest(
     });
 
     await t.step(
-      "'Can't reach Showfloor' is said while offline, and goes once the connection is back",
+      "'Can't reach Showfloor' is said while offline, and goes once the connection is back; the studio says it is offline",
       async () => {
         const cut = viewer.getByRole("alert").filter({ hasText: "Can't reach Showfloor" });
         await viewer.context().setOffline(true);
@@ -168,6 +168,13 @@ liveTest(
         await cut.waitFor({ timeout: UI_TIMEOUT });
         await viewer.context().setOffline(false);
         await cut.waitFor({ state: "detached", timeout: UI_TIMEOUT });
+        // The studio says it at once, and stops claiming a connection it cannot know.
+        const offline = studio.getByRole("alert").filter({ hasText: "You're offline" });
+        await studio.context().setOffline(true);
+        await offline.waitFor({ timeout: UI_TIMEOUT });
+        assertEquals(await studio.locator(".connection-quality").count(), 0);
+        await studio.context().setOffline(false);
+        await offline.waitFor({ state: "detached", timeout: UI_TIMEOUT });
       },
     );
   },
