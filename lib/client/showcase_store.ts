@@ -56,8 +56,10 @@ export const showcaseProblem = signal("");
 
 let following = false;
 
+let again = () => {};
+
 /** Fetches the showcase again (stock given back after the end, which the closed room cannot tell). */
-export let refetchShowcase = () => {};
+export const refetchShowcase = () => again();
 
 function follow(streamId: string, initial: Showcase): void {
   if (following) return;
@@ -65,7 +67,7 @@ function follow(streamId: string, initial: Showcase): void {
   current.value = viewerShowcase(initial, initialOffset(initial));
   const withStock = (productId: string, stock: number) => (p: ProductCard) =>
     p.id === productId ? { ...p, stock } : p;
-  refetchShowcase = followRoom(current as Signal<ViewerShowcase>, {
+  again = followRoom(current as Signal<ViewerShowcase>, {
     on: {
       pins: (show, { products }) => ({ ...show, pins: products }),
       highlight: (show, message) => applyHighlight(show, message, heard(message.serverNow, Date.now())),

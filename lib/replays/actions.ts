@@ -226,10 +226,13 @@ export async function sweepReplays(services: Services): Promise<void> {
   }
 }
 
-/** Removes a deleted stream's whole replay: its takes, and its folder with anything left in it. */
-export async function removeReplay(services: Services, streamId: string): Promise<void> {
-  for (const take of await listTakes(services.kv, streamId)) await removeTake(services, take);
-  await removeStreamFolder(services.config.dataDir, streamId);
+/**
+ * Removes a deleted stream's whole replay: its folder, with any file written for a take
+ * whose record went first, then the takes' records, which give their bytes back.
+ */
+export async function removeReplay({ kv, config }: Services, streamId: string): Promise<void> {
+  await removeStreamFolder(config.dataDir, streamId);
+  for (const take of await listTakes(kv, streamId)) await deleteTake(kv, take);
 }
 
 /** A take's file, then its record, which gives its bytes back to the seller's quota. */
