@@ -83,11 +83,12 @@ export default function Studio(
   const numbers = useAnalytics(streamId, current === "ended", analytics);
   useKeepingUp(!onAir && current !== "ended");
   const canGoLive = ["idle", "offline", "error"].includes(current) && !!media.video.value;
-  // Live on the server, not from this page (reopened, or its connection lost): resumable, and endable.
-  const liveElsewhere = status === "live" && !onAir && current !== "ended";
+  // Live on the server, not from this page (reopened, its connection lost, or taken over by
+  // another tab): resumable, and endable.
+  const liveElsewhere = (status === "live" || cast.replaced.value) && !onAir && current !== "ended";
   const goLiveLabel = !canGoLive
     ? null
-    : status === "live"
+    : liveElsewhere
     ? "Resume broadcast"
     : current === "offline"
     ? "Go live again"
@@ -97,7 +98,9 @@ export default function Studio(
       <div class="stage">
         <video ref={preview} autoplay muted playsInline aria-label="Your camera preview" />
         <span class={`badge badge-${current}`} role="status">
-          {liveElsewhere && current === "idle" ? "Live · not broadcasting from here" : LABELS[current]}
+          {liveElsewhere && (current === "idle" || cast.replaced.value)
+            ? "Live · not broadcasting from here"
+            : LABELS[current]}
         </span>
         {!cast.cameraOn.value && <p class="banner banner-camera-off">Your camera is off</p>}
       </div>
@@ -109,6 +112,12 @@ export default function Studio(
       )}
       {media.error.value && <p class="notice error" role="alert">{media.error.value}</p>}
       {cast.notice.value && <p class="notice error" role="alert">{cast.notice.value}</p>}
+      {liveElsewhere && cast.replaced.value && (
+        <p class="notice" role="status">
+          You're broadcasting from another tab or device now, so this page stopped. Press Resume broadcast to
+          broadcast from here instead.
+        </p>
+      )}
       {onAir && online.value && (
         <p class={`connection-quality quality-${cast.quality.value}`} data-quality={cast.quality.value}>
           {QUALITY[cast.quality.value]}

@@ -1,12 +1,13 @@
 // Webhooks missed while the app was down (or lost on the way) would leave counts wrong for
 // good: at start and then every minute, each live stream's viewer set, and its seller's
-// studio connections, are made what LiveKit's own participant list says.
+// studio connections, are made what LiveKit's own participant list says (one studio).
 import { isoAt } from "@/lib/core/clock.ts";
 import type { Services } from "@/lib/core/services.ts";
 import type { RoomParticipant } from "@/lib/livekit/webhook.ts";
-import { connectionOf, sellerIdentity } from "@/lib/livekit/names.ts";
+import { connectionOf } from "@/lib/livekit/names.ts";
 import { statusNews } from "@/lib/streams/news.ts";
-import { listLiveStreams, reconcileHostConnections, type Stream } from "@/lib/streams/store.ts";
+import { listLiveStreams, reconcileHostConnections } from "@/lib/streams/store.ts";
+import { isSeller, isStudio, keepNewestStudio } from "./one_studio.ts";
 import { reconcileViewers } from "./viewers.ts";
 
 /** The streams whose viewer set it repaired. */
@@ -21,9 +22,10 @@ export async function reconcileAudiences(services: Services): Promise<string[]> 
     const now = clock.now();
     const at = { now, graceMs: config.lifecycle.awayAfterMs };
     const studios = async () =>
-      (await list()).filter((p) => isSeller(stream, p) && connectionOf(p.identity).host)
-        .map(({ identity, sid }) => ({ identity, sid }));
+      (await list()).filter((p) => isStudio(stream, p)).map(({ identity, sid }) => ({ identity, sid }));
     await reconcileHostConnections(kv, stream.id, studios, at, (s) => statusNews(s, isoAt(now)));
+    // A second studio's join whose webhook never came.
+    await keepNewestStudio(services.rooms, stream, listed ?? await list());
     const present = new Map<string, { name: string; sids: string[] }>();
     // The seller is no viewer, in the studio or on their own watch page.
     for (const p of (listed ?? await list()).filter((p) => !isSeller(stream, p))) {
@@ -35,6 +37,3 @@ export async function reconcileAudiences(services: Services): Promise<string[]> 
   }
   return repaired;
 }
-
-const isSeller = (stream: Stream, p: RoomParticipant) =>
-  connectionOf(p.identity).person === sellerIdentity(stream.sellerId);

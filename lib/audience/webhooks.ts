@@ -1,7 +1,7 @@
 // The live audience from LiveKit's (already verified) webhooks: the viewer set and counts
 // in KV (the room hears them from ./viewer_news.ts, once a second at most), and a live
-// stream's seller tracked as broadcasting or away. Someone the shop banned is removed on
-// joining. Webhooks can repeat: an event already handled (same id) changes nothing, and
+// stream's seller tracked as broadcasting (from one studio: ./one_studio.ts) or away.
+// Someone the shop banned is removed on joining. Webhooks can repeat: an event already handled (same id) changes nothing, and
 // every change is idempotent besides.
 import { recordVisitor } from "@/lib/analytics/store.ts";
 import { isoAt } from "@/lib/core/clock.ts";
@@ -12,6 +12,7 @@ import type { RoomActivity } from "@/lib/livekit/webhook.ts";
 import { standingOf } from "@/lib/moderation/sanctions.ts";
 import { statusNews } from "@/lib/streams/news.ts";
 import { getStream, markHostConnection, type Stream } from "@/lib/streams/store.ts";
+import { keepNewestStudio } from "./one_studio.ts";
 import { addViewer, clearViewers, removeViewer } from "./viewers.ts";
 
 /** How long a handled event's id is remembered: LiveKit retries for far less. */
@@ -45,6 +46,7 @@ async function apply({ kv, clock, rooms }: Services, stream: Stream, activity: R
       now,
       (s) => statusNews(s, isoAt(now)),
     );
+    if (present) await keepNewestStudio(rooms, stream, await rooms.participants(stream.id));
     return;
   }
   if (present && (await standingOf(kv, stream.sellerId, { identity: person }, clock.now())).banned) {

@@ -2,7 +2,7 @@
 // while live (mute, camera off, screen share), plus how LiveKit rates their connection.
 import { type Signal, useSignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
-import { ConnectionQuality, ConnectionState, RoomEvent, Track } from "livekit-client";
+import { ConnectionQuality, ConnectionState, DisconnectReason, RoomEvent, Track } from "livekit-client";
 import { postJson } from "./api.ts";
 import { liveRoom, roomPhase as phase } from "./live_room.ts";
 import { onRoomEvents } from "./room_events.ts";
@@ -11,6 +11,8 @@ import type { LocalMedia } from "./use_local_media.ts";
 
 export interface Broadcast {
   notice: Signal<string>;
+  /** The broadcast went on from another tab or device (./one_studio.ts on the server), so this page stopped. */
+  replaced: Signal<boolean>;
   micOn: Signal<boolean>;
   cameraOn: Signal<boolean>;
   sharing: Signal<boolean>;
@@ -26,7 +28,7 @@ export function useBroadcast(streamId: string, media: LocalMedia): Broadcast {
   const { error: notice, run } = useAction();
   const micOn = useSignal(true);
   const cameraOn = useSignal(true);
-  const { sharing, quality } = useOwnConnection();
+  const { sharing, quality, replaced } = useOwnConnection();
   const api = `/api/streams/${encodeURIComponent(streamId)}`;
   const publishMedia = usePublisher(media);
 
@@ -48,11 +50,13 @@ export function useBroadcast(streamId: string, media: LocalMedia): Broadcast {
 
   return {
     notice,
+    replaced,
     micOn,
     cameraOn,
     sharing,
     quality,
     goLive: guard(async () => {
+      replaced.value = false;
       try {
         await postJson(`${api}/live`);
         await liveRoom().join(streamId, "host");
@@ -110,10 +114,14 @@ function usePublisher(media: LocalMedia): () => Promise<void> {
   };
 }
 
-/** What LiveKit tells of the seller's own connection: whether they share their screen, and its quality. */
-function useOwnConnection(): { sharing: Signal<boolean>; quality: Signal<ConnectionQuality> } {
+/**
+ * What LiveKit tells of the seller's own connection: whether they share their screen, its
+ * quality, and whether the server let it go (a studio is only ever removed for a newer one).
+ */
+function useOwnConnection() {
   const sharing = useSignal(false);
   const quality = useSignal(ConnectionQuality.Unknown);
+  const replaced = useSignal(false);
   useEffect(() => {
     const { room } = liveRoom();
     const syncShare = () => sharing.value = room.localParticipant.isScreenShareEnabled;
@@ -122,7 +130,8 @@ function useOwnConnection(): { sharing: Signal<boolean>; quality: Signal<Connect
       [RoomEvent.ConnectionQualityChanged]: rate,
       [RoomEvent.LocalTrackPublished]: syncShare,
       [RoomEvent.LocalTrackUnpublished]: syncShare,
+      [RoomEvent.Disconnected]: (reason) => replaced.value = reason === DisconnectReason.PARTICIPANT_REMOVED,
     });
   }, []);
-  return { sharing, quality };
+  return { sharing, quality, replaced };
 }

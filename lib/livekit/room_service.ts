@@ -3,7 +3,7 @@
 import { DataPacket_Kind, RoomServiceClient } from "livekit-server-sdk";
 import { type AnyMessage, encodeMessage } from "@/lib/contract/messages.ts";
 import { connectionOf, roomName } from "./names.ts";
-import type { RoomParticipant } from "./webhook.ts";
+import { participantOf, type RoomParticipant } from "./webhook.ts";
 
 export interface SendOptions {
   /** Only these participants (LiveKit identities); everyone when absent. */
@@ -72,7 +72,7 @@ export function createRoomService(
     async participants(streamId) {
       try {
         const list = await client.listParticipants(roomName(streamId));
-        return list.map(({ identity, name, sid }) => ({ identity, name: name || identity, sid }));
+        return list.map(participantOf);
       } catch (error) {
         if (isNotFound(error)) return [];
         throw error;

@@ -10,6 +10,8 @@ export interface RoomParticipant {
   name: string;
   /** LiveKit's id for this one connection. */
   sid: string;
+  /** When this connection joined (ms since the epoch), as LiveKit tells it. */
+  joinedAtMs?: number;
 }
 
 export type RoomActivity =
@@ -37,6 +39,14 @@ export async function readWebhook(
     type: event.event === "participant_joined" ? "joined" : "left",
     id: event.id,
     streamId,
-    participant: { identity: p.identity, name: p.name || p.identity, sid: p.sid },
+    participant: participantOf(p),
   };
+}
+
+/** A participant as LiveKit describes it (in a webhook, or its room API's list), in Showfloor's terms. */
+export function participantOf(
+  p: { identity: string; name: string; sid: string; joinedAt: bigint; joinedAtMs: bigint },
+): RoomParticipant {
+  const joinedAtMs = Number(p.joinedAtMs || p.joinedAt * 1000n);
+  return { identity: p.identity, name: p.name || p.identity, sid: p.sid, joinedAtMs };
 }

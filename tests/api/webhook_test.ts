@@ -1,4 +1,5 @@
 // LiveKit's webhooks in-process: signed the way livekit-server signs them, or forged.
+import { reconcileAudiences } from "@/lib/audience/reconcile.ts";
 import { sellerIdentity } from "@/lib/livekit/names.ts";
 import { assertEquals } from "@/tests/assert.ts";
 import { Client, expectError, kvSnapshot, withApp } from "./client.ts";
@@ -128,6 +129,31 @@ Deno.test("the seller is not a viewer: leaving marks a live stream's seller away
       (await app.services.kv.get<{ sellerAway?: boolean }>(["streams", streamId])).value?.sellerAway,
       false,
     );
+  }));
+
+Deno.test("a second studio takes the broadcast over: the older one is let go, whichever webhook comes first", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    const { sellerId, streamId, room } = await liveStream(seller);
+    const person = sellerIdentity(sellerId);
+    const first = { identity: `${person}~hfirst`, name: "Linen & Co", sid: "PA_s1", joinedAtMs: 1_000 };
+    const ownWatchPage = { identity: `${person}~vtab`, name: "Linen & Co", sid: "PA_w1", joinedAtMs: 1_500 };
+    const second = { identity: `${person}~hsecond`, name: "Linen & Co", sid: "PA_s2", joinedAtMs: 2_000 };
+    app.rooms.present.set(streamId, [first, ownWatchPage, second]);
+    // The first studio's join reported late, after the second had joined: the second stays.
+    await deliver(seller, "participant_joined", room, first);
+    assertEquals(app.rooms.removed, [{ streamId, identities: [first.identity] }]);
+    await deliver(seller, "participant_joined", room, second);
+    await deliver(seller, "participant_left", room, first);
+    assertEquals(app.rooms.removed.length, 1, "the second studio and the watch page stay");
+    const stored = (await app.services.kv.get<{ sellerAway?: boolean }>(["streams", streamId])).value;
+    assertEquals(!!stored?.sellerAway, false, "not away: live from the second studio");
+
+    // A second studio whose join webhook never came: the minute's repair lets the older go.
+    const third = { ...second, identity: `${person}~hthird`, sid: "PA_s3", joinedAtMs: 3_000 };
+    app.rooms.present.set(streamId, [second, ownWatchPage, third]);
+    await reconcileAudiences(app.services);
+    assertEquals(app.rooms.removed.at(-1), { streamId, identities: [second.identity] });
   }));
 
 Deno.test("room_finished empties the viewer set but keeps the peak; unknown rooms are ignored", () =>

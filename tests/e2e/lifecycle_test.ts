@@ -1,5 +1,6 @@
 // A stream's life as viewers see it: the seller dropping and coming back, the stream
 // ending, and the watch page on a phone.
+import type { Page } from "playwright-core";
 import { assert, assertEquals } from "@/tests/assert.ts";
 import { waitForInbound } from "@/tests/e2e/harness/browser.ts";
 import { createStreamAsSeller, goLive, liveTest, openViewer, UI_TIMEOUT } from "./live_flow.ts";
@@ -19,15 +20,40 @@ liveTest(
       assert((await viewer.textContent(".banner"))?.includes("connection dropped"));
     });
 
-    await t.step("the seller resumes from the studio: viewers play again", async () => {
-      const again = await studio.context().newPage();
-      await again.goto(studioUrl);
-      await again.click("button:has-text('Resume broadcast')", { timeout: UI_TIMEOUT });
-      await again.waitForSelector(".studio[data-phase=live]", { timeout: UI_TIMEOUT });
+    const playsOn = async () => {
       await viewer.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
       const before = await waitForInbound(viewer, (s) => s.framesDecoded > 0);
       await waitForInbound(viewer, (s) => s.framesDecoded > before.framesDecoded + 10, UI_TIMEOUT);
+    };
+    const resume = async (page: Page) => {
+      await page.getByRole("button", { name: "Resume broadcast" }).click({ timeout: UI_TIMEOUT });
+      await page.waitForSelector(".studio[data-phase=live]", { timeout: UI_TIMEOUT });
+    };
+    const again = await studio.context().newPage();
+
+    await t.step("the seller resumes from the studio: viewers play again", async () => {
+      await again.goto(studioUrl);
+      await resume(again);
+      await playsOn();
     });
+
+    await t.step(
+      "a second studio tab takes the broadcast over; the first says so, and can take it back",
+      async () => {
+        const other = await studio.context().newPage();
+        await other.goto(studioUrl);
+        await resume(other);
+        const stopped = (page: Page) =>
+          page.getByRole("status").filter({ hasText: "You're broadcasting from another tab or device now" });
+        await stopped(again).waitFor({ timeout: UI_TIMEOUT });
+        await again.getByRole("status").filter({ hasText: "Live · not broadcasting from here" }).waitFor();
+        await playsOn();
+        await resume(again);
+        await stopped(other).waitFor({ timeout: UI_TIMEOUT });
+        assertEquals(await stopped(again).count(), 0, "the notice goes once this tab broadcasts again");
+        await playsOn();
+      },
+    );
   },
 );
 
