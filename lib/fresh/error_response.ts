@@ -34,7 +34,10 @@ export function errorResponse<S>(
     return new Response(body, { status: e.status, headers });
   }
   try {
-    const back = c.req.method === "POST" ? new URL(c.req.url).pathname : null;
+    // A form's page to go back to: only a route's own, and never a path a browser reads as
+    // another site's ("//evil.example" on a path no route has).
+    const path = new URL(c.req.url).pathname;
+    const back = c.req.method === "POST" && state !== undefined && !/^\/[/\\]/.test(path) ? path : null;
     const props = { status: e.status, code: e.code, message: e.message, back };
     const ErrorPage = site.table.error ?? DefaultError;
     const html = renderDocument({

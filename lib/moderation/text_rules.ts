@@ -75,23 +75,47 @@ const LINKS = [
 ];
 
 // Letters Unicode's table of confusables leaves out that read as Latin ones: the small
-// capitals ("ʟɪɴᴇɴ"), and Cyrillic п and м.
+// capitals ("ʟɪɴᴇɴ"), Cyrillic п and м, and the regional indicators that spell flags
+// ("🇸🇵🇦🇲").
 const SMALL_CAPITALS: Record<string, string> = Object.fromEntries(
   [..."ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡʏᴢ"].map((c, i) => [c, String.fromCharCode(97 + i + (i >= 23 ? 1 : 0))]),
 );
-const LOOK_ALIKE: Record<string, string> = { ...SMALL_CAPITALS, "п": "n", "м": "m", "ı": "i" };
+const REGIONAL_INDICATORS: Record<string, string> = Object.fromEntries(
+  Array.from({ length: 26 }, (_, i) => [String.fromCodePoint(0x1f1e6 + i), String.fromCharCode(97 + i)]),
+);
+const LOOK_ALIKE: Record<string, string> = {
+  ...SMALL_CAPITALS,
+  ...REGIONAL_INDICATORS,
+  "п": "n",
+  "м": "m",
+  "ı": "i",
+};
+
+/**
+ * A character the table reads as Latin letters or digits, as those: before NFKD, which
+ * would make some of them letters the table has no Latin for (lunate sigma ϲ as ς), and
+ * before marks go (the anusvara ం, drawn as an o, is one).
+ */
+function asLatin(c: string): string {
+  if (c < "\u0080") return c;
+  const latin = LOOK_ALIKE[c] ?? unhomoglyph(c);
+  return /^[a-z0-9]+$/i.test(latin) ? latin : c;
+}
 
 /** The text in any Unicode form, without accents or marks, and the letters above as the Latin ones they read as. */
 function plain(text: string): string {
-  return [...text.normalize("NFKD").replace(/\p{M}/gu, "")].map((c) => LOOK_ALIKE[c] ?? c).join("");
+  const folded = [...text].map(asLatin).join("").normalize("NFKD").replace(/\p{M}/gu, "");
+  return [...folded].map((c) => LOOK_ALIKE[c] ?? c).join("");
 }
 
+// Dots as a link's name may be spelled ("evil。com", "evil·com", "evil•com").
+const DOTS =
+  /[\u00b7\u06d4\u0701\u0702\u16eb\u2022\u2024\u2027\u2219\u22c5\u2981\u2e31\u2e33\u3002\u30fb\ufe52\uff0e\uff61\uff65]/g;
+
 // Non-Latin letters as the Latin ones they look like, one by one (Latin letters stay:
-// the table would make "m" "rn"); dots as a link's name may be spelled ("evil。com",
-// "evil·com").
+// the table would make "m" "rn"), and dots as dots.
 const normal = (text: string) =>
-  [...plain(text).replace(/[\u00b7\u0701\u0702\u2024\u2027\u2e31\u2e33\u3002\ufe52\uff0e\uff61]/g, ".")]
-    .map((c) => c < "\u0080" ? c : unhomoglyph(c)).join("").toLowerCase();
+  [...plain(text).replace(DOTS, ".")].map((c) => c < "\u0080" ? c : unhomoglyph(c)).join("").toLowerCase();
 
 /**
  * True when two display names read the same: in any case, Unicode form, accents, spacing

@@ -20,6 +20,15 @@ Deno.test("hasLink() finds links however they are written, and leaves ordinary s
       "evil·com",
       "evil‧com",
       "evil。com",
+      "evil・com",
+      "evil∙com",
+      "evil⋅com",
+      "evil•com",
+      "evil･com",
+      "evil᛫com",
+      "evil۔com",
+      // A lunate sigma, which reads as c but which NFKD makes a sigma.
+      "evil.ϲom",
       "evil.ai",
     ]
   ) assertEquals(hasLink(text), true, text);
@@ -39,8 +48,12 @@ Deno.test("blockedWordIn() matches whole words and phrases in any case and form,
   const words = ["scam", "fake news"];
   assertEquals(blockedWordIn("this is a SCAM!", words), "scam");
   assertEquals(blockedWordIn("ｓｃａｍ", words), "scam");
-  // Look-alike letters: Cyrillic, small capitals, a struck-through and an accented spelling.
-  for (const text of ["ѕсаm", "ꜱᴄᴀᴍ", "s̶c̶a̶m̶", "scám"]) assertEquals(blockedWordIn(text, words), "scam", text);
+  // Look-alike letters: Cyrillic, small capitals, a struck-through and an accented spelling,
+  // lunate sigmas, a Telugu anusvara for the o, and regional indicators (a flag's letters).
+  for (const text of ["ѕсаm", "ꜱᴄᴀᴍ", "s̶c̶a̶m̶", "scám", "sϲam", "SϹAM", "🇸🇨🇦🇲"]) {
+    assertEquals(blockedWordIn(text, words), "scam", text);
+  }
+  assertEquals(blockedWordIn("a bంt here", ["bot"]), "bot");
   assertEquals(blockedWordIn("spam", ["spaм"]), "spaм", "Latin letters stay as they are: m is not rn");
   assertEquals(blockedWordIn("pure  Fake   News here", words), "fake news");
   assertEquals(blockedWordIn("scampi for dinner", words), null);
@@ -68,7 +81,18 @@ Deno.test("checkText() refuses links unless allowed, and blocked words, with the
 });
 
 Deno.test("sameName() sees through case, marks, spacing, look-alike letters and small capitals", () => {
-  for (const name of ["linen & co", "Lіnen & Cо", "ʟɪɴᴇɴ & ᴄᴏ", "Lineп & Co", "L1nen & Co", "Línen-Co"]) {
+  for (
+    const name of [
+      "linen & co",
+      "Lіnen & Cо",
+      "ʟɪɴᴇɴ & ᴄᴏ",
+      "Lineп & Co",
+      "L1nen & Co",
+      "Línen-Co",
+      "Linen & Ϲo",
+      "Linen & Cం",
+    ]
+  ) {
     assertEquals(sameName(name, "Linen & Co"), true, name);
   }
   for (const name of ["Linen & Co fan", "Lemon & Co", "Linen"]) {

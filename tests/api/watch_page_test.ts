@@ -259,5 +259,12 @@ Deno.test("the chat's Send without JavaScript posts to the page and comes back t
         "a way back to the stream",
       );
     }
+    // A path no route has, which a browser would read as another site's, gets no way "back".
+    for (const path of ["//evil.example/login", "/\\evil.example/x"]) {
+      const res = await ann.postForm(path, { a: "1" });
+      const html = await res.text();
+      assertEquals(res.status, 404, path);
+      assertEquals(html.includes("Back to the page"), false, `${path}: ${html.slice(0, 300)}`);
+    }
     assertEquals(await kvSnapshot(app.services.kv), before);
   }));
