@@ -1,7 +1,8 @@
 // A stream is broadcast from one studio at a time. When the seller goes live again from a
-// second tab or device, the newest connection takes over and the older ones are let go:
-// two studios would publish two cameras, and each viewer would see either. A studio let go
-// says so, and offers to take the broadcast back.
+// second tab or device, that studio takes over once it publishes, and the studios that
+// joined before it are let go: two would publish two cameras, and each viewer would see
+// either. A connection that publishes nothing (a script with the seller's token) takes
+// nothing over. A studio let go says so, and offers to take the broadcast back.
 import type { RoomService } from "@/lib/livekit/room_service.ts";
 import { connectionOf, sellerIdentity } from "@/lib/livekit/names.ts";
 import type { RoomParticipant } from "@/lib/livekit/webhook.ts";
@@ -15,9 +16,19 @@ export const isSeller = (stream: Stream, p: RoomParticipant): boolean =>
 export const isStudio = (stream: Stream, p: RoomParticipant): boolean =>
   isSeller(stream, p) && connectionOf(p.identity).host;
 
-/** Lets go every studio connection in `listed` but the one that joined last. */
-export async function keepNewestStudio(rooms: RoomService, stream: Stream, listed: RoomParticipant[]) {
-  const studios = listed.filter((p) => isStudio(stream, p))
-    .sort((a, b) => (b.joinedAtMs ?? 0) - (a.joinedAtMs ?? 0));
-  if (studios.length > 1) await rooms.remove(stream.id, studios.slice(1).map((p) => p.identity));
+/** Lets go every studio in `listed` that joined before `broadcasting`, the one that publishes now. */
+export async function letGoOlderStudios(
+  rooms: RoomService,
+  stream: Stream,
+  listed: RoomParticipant[],
+  broadcasting: RoomParticipant,
+): Promise<void> {
+  const joined = broadcasting.joinedAtMs ?? 0;
+  const older = listed.filter((p) => isStudio(stream, p) && (p.joinedAtMs ?? 0) < joined);
+  if (older.length) await rooms.remove(stream.id, older.map((p) => p.identity));
 }
+
+/** The studio that joined last of those that publish, if any. */
+export const newestBroadcast = (stream: Stream, listed: RoomParticipant[]): RoomParticipant | undefined =>
+  listed.filter((p) => isStudio(stream, p) && p.publishing)
+    .sort((a, b) => (b.joinedAtMs ?? 0) - (a.joinedAtMs ?? 0))[0];

@@ -7,7 +7,7 @@ import type { RoomParticipant } from "@/lib/livekit/webhook.ts";
 import { connectionOf } from "@/lib/livekit/names.ts";
 import { statusNews } from "@/lib/streams/news.ts";
 import { listLiveStreams, reconcileHostConnections } from "@/lib/streams/store.ts";
-import { isSeller, isStudio, keepNewestStudio } from "./one_studio.ts";
+import { isSeller, isStudio, letGoOlderStudios, newestBroadcast } from "./one_studio.ts";
 import { reconcileViewers } from "./viewers.ts";
 
 /** The streams whose viewer set it repaired. */
@@ -24,8 +24,10 @@ export async function reconcileAudiences(services: Services): Promise<string[]> 
     const studios = async () =>
       (await list()).filter((p) => isStudio(stream, p)).map(({ identity, sid }) => ({ identity, sid }));
     await reconcileHostConnections(kv, stream.id, studios, at, (s) => statusNews(s, isoAt(now)));
-    // A second studio's join whose webhook never came.
-    await keepNewestStudio(services.rooms, stream, listed ?? await list());
+    // A second studio's broadcast whose webhook never came.
+    const everyone = listed ?? await list();
+    const broadcasting = newestBroadcast(stream, everyone);
+    if (broadcasting) await letGoOlderStudios(services.rooms, stream, everyone, broadcasting);
     const present = new Map<string, { name: string; sids: string[] }>();
     // The seller is no viewer, in the studio or on their own watch page.
     for (const p of (listed ?? await list()).filter((p) => !isSeller(stream, p))) {

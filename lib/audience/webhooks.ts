@@ -12,7 +12,7 @@ import type { RoomActivity } from "@/lib/livekit/webhook.ts";
 import { standingOf } from "@/lib/moderation/sanctions.ts";
 import { statusNews } from "@/lib/streams/news.ts";
 import { getStream, markHostConnection, type Stream } from "@/lib/streams/store.ts";
-import { keepNewestStudio } from "./one_studio.ts";
+import { isStudio, letGoOlderStudios } from "./one_studio.ts";
 import { addViewer, clearViewers, removeViewer } from "./viewers.ts";
 
 /** How long a handled event's id is remembered: LiveKit retries for far less. */
@@ -20,11 +20,13 @@ const SEEN_TTL_MS = 24 * 60 * 60 * 1000;
 
 export async function handleRoomActivity(services: Services, activity: RoomActivity): Promise<void> {
   const { kv } = services;
-  if (activity.id && (await kv.get(keys.webhookEvent(activity.id))).versionstamp) return;
+  // A broadcast starting stores nothing, and letting older studios go twice is harmless.
+  const once = activity.id && activity.type !== "published";
+  if (once && (await kv.get(keys.webhookEvent(activity.id))).versionstamp) return;
   const stream = await getStream(kv, activity.streamId);
   if (!stream) return;
   await apply(services, stream, activity);
-  if (activity.id) await kv.set(keys.webhookEvent(activity.id), true, { expireIn: SEEN_TTL_MS });
+  if (once) await kv.set(keys.webhookEvent(activity.id), true, { expireIn: SEEN_TTL_MS });
 }
 
 async function apply({ kv, clock, rooms }: Services, stream: Stream, activity: RoomActivity): Promise<void> {
@@ -32,9 +34,17 @@ async function apply({ kv, clock, rooms }: Services, stream: Stream, activity: R
     await clearViewers(kv, stream.id);
     return;
   }
-  const present = activity.type === "joined";
   const { identity, sid, name } = activity.participant;
   const { person, host } = connectionOf(identity);
+  if (activity.type === "published") {
+    if (!isStudio(stream, activity.participant)) return;
+    // The event names the connection only: when it joined is in the room's list.
+    const listed = await rooms.participants(stream.id);
+    const broadcasting = listed.find((p) => p.identity === identity);
+    if (broadcasting) await letGoOlderStudios(rooms, stream, listed, broadcasting);
+    return;
+  }
+  const present = activity.type === "joined";
   if (person === sellerIdentity(stream.sellerId)) {
     // The seller watching their own stream is not its audience.
     if (!host) return;
@@ -46,7 +56,6 @@ async function apply({ kv, clock, rooms }: Services, stream: Stream, activity: R
       now,
       (s) => statusNews(s, isoAt(now)),
     );
-    if (present) await keepNewestStudio(rooms, stream, await rooms.participants(stream.id));
     return;
   }
   if (present && (await standingOf(kv, stream.sellerId, { identity: person }, clock.now())).banned) {

@@ -12,10 +12,18 @@ export interface RoomParticipant {
   sid: string;
   /** When this connection joined (ms since the epoch), as LiveKit tells it. */
   joinedAtMs?: number;
+  /** It publishes a track (a camera, a microphone, a screen). */
+  publishing?: boolean;
 }
 
+const ACTIVITIES: Record<string, "joined" | "left" | "published"> = {
+  participant_joined: "joined",
+  participant_left: "left",
+  track_published: "published",
+};
+
 export type RoomActivity =
-  | { type: "joined" | "left"; id: string; streamId: string; participant: RoomParticipant }
+  | { type: "joined" | "left" | "published"; id: string; streamId: string; participant: RoomParticipant }
   | { type: "room_finished"; id: string; streamId: string };
 
 /** The activity the webhook reports, or null for events Showfloor does not follow. */
@@ -34,19 +42,21 @@ export async function readWebhook(
   if (!streamId) return null;
   if (event.event === "room_finished") return { type: "room_finished", id: event.id, streamId };
   const p = event.participant;
-  if (!p || (event.event !== "participant_joined" && event.event !== "participant_left")) return null;
-  return {
-    type: event.event === "participant_joined" ? "joined" : "left",
-    id: event.id,
-    streamId,
-    participant: participantOf(p),
-  };
+  const type = ACTIVITIES[event.event];
+  if (!p || !type) return null;
+  return { type, id: event.id, streamId, participant: participantOf(p) };
 }
 
 /** A participant as LiveKit describes it (in a webhook, or its room API's list), in Showfloor's terms. */
 export function participantOf(
-  p: { identity: string; name: string; sid: string; joinedAt: bigint; joinedAtMs: bigint },
+  p: { identity: string; name: string; sid: string; joinedAt: bigint; joinedAtMs: bigint; tracks: unknown[] },
 ): RoomParticipant {
   const joinedAtMs = Number(p.joinedAtMs || p.joinedAt * 1000n);
-  return { identity: p.identity, name: p.name || p.identity, sid: p.sid, joinedAtMs };
+  return {
+    identity: p.identity,
+    name: p.name || p.identity,
+    sid: p.sid,
+    joinedAtMs,
+    publishing: p.tracks.length > 0,
+  };
 }

@@ -131,29 +131,43 @@ Deno.test("the seller is not a viewer: leaving marks a live stream's seller away
     );
   }));
 
-Deno.test("a second studio takes the broadcast over: the older one is let go, whichever webhook comes first", () =>
+Deno.test("a second studio takes the broadcast over once it publishes: the older one is let go, whichever webhook comes first", () =>
   withApp(async (app) => {
     const seller = new Client(app);
     const { sellerId, streamId, room } = await liveStream(seller);
     const person = sellerIdentity(sellerId);
-    const first = { identity: `${person}~hfirst`, name: "Linen & Co", sid: "PA_s1", joinedAtMs: 1_000 };
-    const ownWatchPage = { identity: `${person}~vtab`, name: "Linen & Co", sid: "PA_w1", joinedAtMs: 1_500 };
-    const second = { identity: `${person}~hsecond`, name: "Linen & Co", sid: "PA_s2", joinedAtMs: 2_000 };
-    app.rooms.present.set(streamId, [first, ownWatchPage, second]);
-    // The first studio's join reported late, after the second had joined: the second stays.
-    await deliver(seller, "participant_joined", room, first);
+    const connection = (suffix: string, joinedAtMs: number, publishing: boolean) => ({
+      identity: `${person}~${suffix}`,
+      name: "Linen & Co",
+      sid: `PA_${suffix}`,
+      joinedAtMs,
+      publishing,
+    });
+    const first = connection("hfirst", 1_000, true);
+    const ownWatchPage = connection("vtab", 1_500, false);
+    const second = connection("hsecond", 2_000, true);
+    // The seller's token in a script that publishes nothing takes nothing over.
+    const script = connection("hscript", 2_500, false);
+    app.rooms.present.set(streamId, [first, ownWatchPage, second, script]);
+    await deliver(seller, "participant_joined", room, script);
+    assertEquals(app.rooms.removed, [], "joining alone lets no studio go");
+    // As LiveKit tells of a track, the connection is named by its identity and id alone.
+    const published = ({ identity, sid }: { identity: string; sid: string }) =>
+      deliver(seller, "track_published", room, { identity, sid });
+    await published(second);
     assertEquals(app.rooms.removed, [{ streamId, identities: [first.identity] }]);
-    await deliver(seller, "participant_joined", room, second);
+    // The first studio's broadcast reported late: it joined before the second, which stays.
+    await published(first);
     await deliver(seller, "participant_left", room, first);
-    assertEquals(app.rooms.removed.length, 1, "the second studio and the watch page stay");
+    assertEquals(app.rooms.removed.length, 1, "the second studio, the script and the watch page stay");
     const stored = (await app.services.kv.get<{ sellerAway?: boolean }>(["streams", streamId])).value;
     assertEquals(!!stored?.sellerAway, false, "not away: live from the second studio");
 
-    // A second studio whose join webhook never came: the minute's repair lets the older go.
-    const third = { ...second, identity: `${person}~hthird`, sid: "PA_s3", joinedAtMs: 3_000 };
-    app.rooms.present.set(streamId, [second, ownWatchPage, third]);
+    // A third studio's broadcast whose webhook never came: the minute's repair lets the older go.
+    const third = connection("hthird", 3_000, true);
+    app.rooms.present.set(streamId, [second, ownWatchPage, script, third]);
     await reconcileAudiences(app.services);
-    assertEquals(app.rooms.removed.at(-1), { streamId, identities: [second.identity] });
+    assertEquals(app.rooms.removed.at(-1), { streamId, identities: [second.identity, script.identity] });
   }));
 
 Deno.test("room_finished empties the viewer set but keeps the peak; unknown rooms are ignored", () =>
