@@ -219,6 +219,7 @@ export async function cancel(
   streamId: string,
   id: string,
 ): Promise<ReservationSummary> {
+  await spend(services, "cart", actor);
   const reservation = await getReservation(services.kv, streamId, id);
   if (!reservation || reservation.identity !== actor.identity) {
     throw notFound("reservation_not_found", "No reservation of yours with this id");

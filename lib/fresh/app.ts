@@ -1,7 +1,6 @@
 // The app: Hono with security headers, static files, island bundles, the
 // file-system routes and one error handler (JSON under /api/, pages elsewhere).
-import { type Context, Hono, type MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import { type Context, Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import {
   type BundleAssets,
@@ -14,6 +13,7 @@ import {
 } from "./bundle.ts";
 import { firstScripts } from "./bundle_graph.ts";
 import { compression } from "./compress.ts";
+import { limitBody } from "./body_size.ts";
 import { BODY_TIME, type BodyTime, timeBody } from "./body_time.ts";
 import { HttpError } from "./http_error.ts";
 import { errorResponse } from "./error_response.ts";
@@ -47,8 +47,8 @@ export interface App {
 }
 
 /**
- * Body limit of every route, pages and forms included: read while the body streams in,
- * so a huge upload is a 413 before it fills memory. A route module may set its own with
+ * Body limit of every route, pages and forms included: counted while the body streams in,
+ * so a huge upload is a 413 before it fills memory (./body_size.ts). A route module may set its own with
  * `export const config = { bodyLimit }`.
  */
 export const BODY_LIMIT = 64 * 1024;
@@ -105,7 +105,6 @@ export async function createApp<S = Record<string, unknown>>(
       return handleRoute(route, c, state, site);
     };
     const limit = route.module.config?.bodyLimit ?? BODY_LIMIT;
-    // Timed first: the limit reads a body sent without a length whole before the route runs.
     hono.all(route.pattern, timeBody(options.bodyTime ?? BODY_TIME), limitBody(limit), run);
   }
 
@@ -123,19 +122,6 @@ function preloader(files: BundleFiles) {
     if (!known.has(key)) known.set(key, firstScripts(files, islands));
     return known.get(key)!;
   };
-}
-
-/** Refuses a body over `maxSize` bytes (counted even when streamed) with a JSON-able 413. */
-function limitBody(maxSize: number): MiddlewareHandler {
-  const size = maxSize < 1_000_000
-    ? `${+(maxSize / 1024).toFixed(1)} KiB`
-    : `${+(maxSize / 1e6).toFixed(1)} MB`;
-  return bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new HttpError(413, "payload_too_large", `Request body exceeds ${size}`);
-    },
-  });
 }
 
 const notFoundError = () => new HttpError(404, "not_found", "Not found");

@@ -169,7 +169,8 @@ Deno.test("api bodies over 64 KiB are rejected with a JSON 413", async () => {
 Deno.test("a route's `config.bodyLimit` replaces the default limit for that route only", async () => {
   const post = (path: string, bytes: number, streamed = false) => {
     const data = new Uint8Array(bytes);
-    return get(path, { method: "POST", body: streamed ? new Blob([data]).stream() : data });
+    const headers = { "content-type": "application/json" };
+    return get(path, { method: "POST", headers, body: streamed ? new Blob([data]).stream() : data });
   };
   assertEquals(await (await post("/api/upload", 100_000)).json(), { bytes: 100_000 });
   assertEquals(await (await post("/api/upload", 100_000, true)).json(), { bytes: 100_000 });
@@ -180,9 +181,23 @@ Deno.test("a route's `config.bodyLimit` replaces the default limit for that rout
       error: { code: "payload_too_large", message: "Request body exceeds 128 KiB" },
     });
   }
-  const other = await post("/api/echo", 100_000);
-  assertEquals(other.status, 413, "other routes keep the 64 KiB default");
-  await other.body?.cancel();
+  for (const streamed of [false, true]) {
+    const other = await post("/api/echo", 100_000, streamed);
+    assertEquals(other.status, 413, "other routes keep the 64 KiB default");
+    await other.body?.cancel();
+  }
+});
+
+Deno.test("a body is not read before its route asks for it: a route may refuse one unread", async () => {
+  // A body that never ends, and no length: were it read first, no answer would come.
+  const endless = new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new Uint8Array(1024)) });
+  const res = await get("/api/echo", {
+    method: "POST",
+    headers: { "content-type": "text/plain" },
+    body: endless,
+  });
+  assertEquals(res.status, 415);
+  await res.body?.cancel();
 });
 
 Deno.test("every response carries CSP, frame, opener and nosniff security headers, and no process hint", async () => {

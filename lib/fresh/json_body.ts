@@ -57,24 +57,21 @@ const badJson = () => new HttpError(400, "bad_json", "Request body is not valid 
 
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
-/**
- * Parses a urlencoded or multipart form into an object (repeated keys become
- * arrays, files stay `File`s) and validates it with `schema`.
- */
-export async function readForm<T>(
-  ctx: HasRequest,
-  schema: z.ZodType<T>,
-): Promise<T> {
+/** A urlencoded or multipart form body, parsed (once: the caller keeps it). */
+export async function formBody(ctx: HasRequest): Promise<FormData> {
   if (!FORM_TYPES.includes(mediaType(ctx.req))) {
     throw new HttpError(415, "unsupported_media_type", "Expected a form body");
   }
-  let form: FormData;
   try {
-    form = await ctx.req.formData();
+    return await ctx.req.formData();
   } catch (error) {
     if (error instanceof HttpError) throw error;
     throw new HttpError(400, "bad_form", "Request body is not a valid form");
   }
+}
+
+/** A parsed form as an object (repeated keys become arrays, files stay `File`s), validated with `schema`. */
+export function validateForm<T>(form: FormData, schema: z.ZodType<T>): T {
   const fields: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
   for (const key of new Set(form.keys())) {
     const values = form.getAll(key);
@@ -83,7 +80,14 @@ export async function readForm<T>(
   return validate(schema, fields);
 }
 
-/** A form body (urlencoded or multipart) checked with `form`; any other body is read as JSON and checked with `json`. */
+/** Parses a urlencoded or multipart form body and validates it with `schema`. */
+export async function readForm<T>(
+  ctx: HasRequest,
+  schema: z.ZodType<T>,
+): Promise<T> {
+  return validateForm(await formBody(ctx), schema);
+}
+
 export async function readJsonOrForm<J, F>(
   ctx: HasRequest,
   json: z.ZodType<J>,

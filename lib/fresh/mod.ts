@@ -4,6 +4,7 @@ export { buildIslands, type BundleFiles, bundleIslands, readBundle, writeBundle 
 export { HttpError, InvalidInput } from "./http_error.ts";
 export { findIslandFiles, type Island, type IslandFile, loadIslands } from "./islands.ts";
 export {
+  formBody,
   readEmpty,
   readForm,
   readJson,
@@ -11,6 +12,7 @@ export {
   readJsonOrForm,
   readParams,
   readQuery,
+  validateForm,
 } from "./json_body.ts";
 export { page, PageResult } from "./page.ts";
 export { hole, PageTemplates, type Reuse } from "./page_templates.ts";

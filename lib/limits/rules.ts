@@ -19,6 +19,8 @@ export interface Rule {
 export const RULES = {
   // A venue's Wi-Fi may bring hundreds to one stream; watching needs no guest at all.
   guest: { address: { max: 100, windowMs: 10 * MINUTE } },
+  /** A guest changing the name they chat under. */
+  rename: { identity: { max: 10, windowMs: MINUTE }, address: { max: 300, windowMs: MINUTE } },
   signUp: { address: { max: 5, windowMs: HOUR } },
   signIn: { address: { max: 30, windowMs: 10 * MINUTE } },
   chat: { identity: { max: 5, windowMs: 5 * SECOND }, address: { max: 60, windowMs: 10 * SECOND } },

@@ -2,7 +2,7 @@
 // plain words, each bad field's problem beside it, and what the person typed (never
 // their password), at the error's status.
 import type { z } from "zod";
-import { HttpError, InvalidInput, readForm, type RouteContext } from "@/lib/fresh/mod.ts";
+import { formBody, HttpError, InvalidInput, type RouteContext, validateForm } from "@/lib/fresh/mod.ts";
 import { withWait } from "@/lib/contract/wait.ts";
 import { toHttpError } from "./http_errors.ts";
 
@@ -25,14 +25,15 @@ export async function submitForm<I, R>(
 ): Promise<FormOutcome<R>> {
   const values: Record<string, string> = {};
   const files = new Set<string>();
-  const raw = await ctx.req.clone().formData().catch(() => new FormData());
-  for (const [key, value] of raw) {
-    // Kept to show the form again: never a password, and never more than a field could hold.
-    if (typeof value === "string" && !key.includes("password")) values[key] = value.slice(0, 2_000);
-    else if (typeof value !== "string" && value.size > 0) files.add(key);
-  }
   try {
-    return { ok: true, value: await action(await readForm(ctx, schema)) };
+    // Read once (a 20 MB form parsed twice would hold twice the memory).
+    const form = await formBody(ctx);
+    for (const [key, value] of form) {
+      // Kept to show the form again: never a password, and never more than a field could hold.
+      if (typeof value === "string" && !key.includes("password")) values[key] = value.slice(0, 2_000);
+      else if (typeof value !== "string" && value.size > 0) files.add(key);
+    }
+    return { ok: true, value: await action(validateForm(form, schema)) };
   } catch (caught) {
     const error = caught instanceof Error ? toHttpError(caught) ?? caught : caught;
     if (!(error instanceof HttpError)) throw error;

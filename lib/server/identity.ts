@@ -79,9 +79,10 @@ export async function makeGuest(ctx: Ctx, name?: string): Promise<Guest> {
 
 /** The asker's name in chat: a guest's changed, or a stranger made a guest under it. */
 export async function nameGuest(ctx: Ctx, name: string): Promise<void> {
-  const { guest } = ctx.state;
-  if (guest) await writeGuestCookie(ctx.hono, ctx.state.services.config.appSecret, { ...guest, name });
-  else await makeGuest(ctx, name);
+  const { guest, services } = ctx.state;
+  if (!guest) return void await makeGuest(ctx, name);
+  await spend(services, "rename", askerOf(ctx));
+  await writeGuestCookie(ctx.hono, services.config.appSecret, { ...guest, name });
 }
 
 /** Gives a browser without one its session id (lib/server/cookies.ts). */

@@ -1,6 +1,7 @@
 // Checks every request passes before any route sees it: state changes come only from the
 // app's own pages (no cross-site form posts or fetches), ids in the path are ids (a
 // 5,000-character "id" is a 404, not a KV error), and what is personal is never cached.
+import { requireSeller } from "@/lib/core/actor.ts";
 import { HttpError, type Middleware } from "@/lib/fresh/mod.ts";
 import type { State } from "./state.ts";
 
@@ -30,6 +31,15 @@ function hostOf(origin: string): string | null {
     return null;
   }
 }
+
+/**
+ * Writes only a signed-in seller may make, refused before their body is read: a stranger's
+ * 5 MB upload is a 401 that costs the server no parsing.
+ */
+export const sellerWrites: Middleware<State> = (ctx, next) => {
+  if (!SAFE.has(ctx.req.method)) requireSeller({ sellerId: ctx.state.seller?.id ?? null });
+  return next();
+};
 
 /** Ids the app makes (lib/kv/ids.ts, image file names) fit this; anything else names nothing. */
 const ID = /^[0-9a-z][0-9a-z._-]{0,63}$/i;

@@ -171,6 +171,22 @@ Deno.test("a guest's name that shows as nothing is refused on a page with the fo
     }
   }));
 
+Deno.test("a guest changing their name is held back past ten times a minute, with the wait in words", () =>
+  withApp(async (app) => {
+    const guest = new Client(app);
+    const rename = (i: number) => guest.postForm("/guest", { name: `Ada ${i}`, returnTo: "/" });
+    assertEquals((await rename(0)).status, 303, "a new guest");
+    for (let i = 1; i <= 10; i++) assertEquals((await rename(i)).status, 303, `rename ${i}`);
+    const named = guest.cookie("sf_guest");
+    const held = await rename(11);
+    assertEquals(held.status, 429);
+    assert(Number(held.headers.get("retry-after")) > 0);
+    assertMatch(await held.text(), /changing your name too often/);
+    assertEquals(guest.cookie("sf_guest"), named, "the name stays as it was");
+    app.clock.advance(60_000);
+    assertEquals((await rename(12)).status, 303, "a minute later");
+  }));
+
 Deno.test("forged guest cookies are refused and not remembered, however many arrive", () =>
   withApp(async (app) => {
     const guest = new Client(app);

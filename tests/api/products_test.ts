@@ -344,6 +344,21 @@ Deno.test("only a product's owner can change it; guests must sign in", () =>
     assertEquals((await guest.request(imageUrl)).status, 200, "anyone may see the image");
   }));
 
+Deno.test("a stranger's upload is refused before its body is read", () =>
+  withApp(async (app) => {
+    const guest = new Client(app);
+    // A body that never ends: a route that read it would answer only when the body timed out.
+    const endless = () =>
+      new ReadableStream<Uint8Array>({
+        start: (controller) => controller.enqueue(new Uint8Array(64 * 1024)),
+      });
+    const multipart = { "content-type": "multipart/form-data; boundary=x" };
+    for (const [method, path] of [["POST", "/api/products"], ["PATCH", "/api/products/p1"]] as const) {
+      const res = await guest.request(path, { method, headers: multipart, body: endless() });
+      await expectError(res, 401, "sign_in_required");
+    }
+  }));
+
 Deno.test("an unknown or malformed image id is a 404", () =>
   withApp(async (app) => {
     const client = new Client(app);

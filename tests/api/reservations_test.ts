@@ -257,6 +257,23 @@ Deno.test("a buyer lets their own hold go; the seller marks one paid or releases
     ]);
   }));
 
+Deno.test("letting holds go is limited per buyer, like the cart: past 60 a minute it is refused, and changes nothing", () =>
+  withApp(async (app) => {
+    const { streamId, product } = await liveShop(app, 10);
+    const ann = await viewer(app, streamId);
+    await addToCart(ann, streamId, product.id, 1);
+    const hold = await reserve(ann, streamId);
+    const letGo = (id: string) =>
+      ann.request(`/api/streams/${streamId}/reservations/${id}`, { method: "DELETE" });
+    // The cart's change above, and 59 tries at holds that are not there: the minute's 60.
+    for (let i = 0; i < 59; i++) await expectError(await letGo(`nohold${i}`), 404, "reservation_not_found");
+    await expectError(await letGo(hold.id), 429, "rate_limited");
+    assertEquals(await getStock(app.services.kv, product.id), 9, "still held");
+    app.clock.advance(60_000);
+    assertEquals((await (await letGo(hold.id)).json()).reservation.status, "cancelled");
+    assertEquals(await getStock(app.services.kv, product.id), 10);
+  }));
+
 Deno.test("one buyer holds at most 10 of a product, and 2 while it is on flash sale, counting what they hold", () =>
   withApp(async (app) => {
     const { streamId, product } = await liveShop(app, 50);
