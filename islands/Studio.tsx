@@ -7,7 +7,7 @@ import { ConnectionQuality } from "livekit-client";
 import { roomPhase as phase } from "@/lib/client/live_room.ts";
 import { useKeepingUp } from "@/lib/client/use_keeping_up.ts";
 import type { Phase } from "@/lib/client/stream_room.ts";
-import { endedNow } from "@/lib/client/stream_status.ts";
+import { endedNow, useStreamState } from "@/lib/client/stream_status.ts";
 import { useAnalytics } from "@/lib/client/use_analytics.ts";
 import { useBroadcast } from "@/lib/client/use_broadcast.ts";
 import { useLocalMedia } from "@/lib/client/use_local_media.ts";
@@ -71,11 +71,14 @@ export default function Studio(
 ) {
   const preview = useRef<HTMLVideoElement>(null);
   const online = useOnline();
-  const media = useLocalMedia(preview, status !== "ended");
+  // Followed, so a studio open in another tab learns the stream went live or ended.
+  const stream = useStreamState(streamId, status, "here");
+  // The camera stops once the stream has ended, here or in another tab.
+  const media = useLocalMedia(preview, !stream.ended);
   const cast = useBroadcast(streamId, media);
 
   // An ended stream shows as ended from the first render, on the server too.
-  const current: Phase = status === "ended" || endedNow() ? "ended" : phase.value;
+  const current: Phase = stream.ended || endedNow() ? "ended" : phase.value;
   const onAir = current === "live" || current === "reconnecting";
   const replay = useReplay(streamId, media, onAir, recording);
   // Leaving while the replay's last parts are on their way would lose them.
@@ -85,7 +88,7 @@ export default function Studio(
   const canGoLive = ["idle", "offline", "error"].includes(current) && !!media.video.value;
   // Live on the server, not from this page (reopened, its connection lost, or taken over by
   // another tab): resumable, and endable.
-  const liveElsewhere = (status === "live" || cast.replaced.value) && !onAir && current !== "ended";
+  const liveElsewhere = (stream.live || cast.replaced.value) && !onAir && current !== "ended";
   const goLiveLabel = !canGoLive
     ? null
     : liveElsewhere
@@ -139,7 +142,7 @@ export default function Studio(
       {numbers.error && <p class="notice error" role="alert">{numbers.error}</p>}
       {numbers.numbers && <StreamAnalytics analytics={numbers.numbers} />}
       {/* A draft not going live from here, or a stream that has ended; or why deleting was refused. */}
-      {(current === "ended" || (status === "created" && current === "idle") || deleteRefusal) && (
+      {(current === "ended" || (!stream.live && current === "idle") || deleteRefusal) && (
         <StreamDeletion
           streamId={streamId}
           title={title}

@@ -1,5 +1,5 @@
 // The stream's state as this page knows it, shared by every island on the page: whether
-// it has ended and whether the seller is here, dropped a moment ago, or away. When it
+// it is live or has ended, and whether the seller is here, dropped a moment ago, or away. When it
 // ends, every island changes at once (chat closes, buying stops, the studio shows the
 // numbers). Fed by the room's `status` messages, and fetched again after a drop.
 import { type Signal, signal } from "@preact/signals";
@@ -12,6 +12,8 @@ import { follow } from "./live_state.ts";
 
 export interface StreamState {
   ended: boolean;
+  /** Live on the server (from whichever page or device the seller broadcasts). */
+  live: boolean;
   presence: SellerPresence;
 }
 
@@ -27,18 +29,28 @@ export function useStreamState(
   status: StreamStatus,
   presence: SellerPresence,
 ): StreamState {
-  const initial = { ended: status === "ended", presence };
+  const initial = { ended: status === "ended", live: status === "live", presence };
   useEffect(() => {
     if (following) return;
     following = true;
     state.value = initial;
     follow(state as Signal<StreamState>, {
-      on: { status: (_, m) => ({ ended: m.status === "ended", presence: PRESENCE[m.status] ?? "here" }) },
+      on: {
+        status: (_, m) => ({
+          ended: m.status === "ended",
+          live: m.status !== "ended",
+          presence: PRESENCE[m.status] ?? "here",
+        }),
+      },
       refetch: async () => {
         const { stream } = await getJson<{ stream: PublicStream }>(
           `/api/streams/${encodeURIComponent(streamId)}`,
         );
-        return { ended: stream.status === "ended", presence: stream.presence };
+        return {
+          ended: stream.status === "ended",
+          live: stream.status === "live",
+          presence: stream.presence,
+        };
       },
     }, problem);
   }, []);

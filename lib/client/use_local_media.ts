@@ -24,7 +24,7 @@ export interface LocalMedia {
   ensureRunning(): Promise<void>;
 }
 
-/** `wanted`: false where nothing can be broadcast (a stream ended already), so the camera stays off. */
+/** `wanted`: false where nothing can be broadcast (the stream has ended), so the camera stays off, or stops. */
 export function useLocalMedia(preview: RefObject<HTMLVideoElement>, wanted: boolean): LocalMedia {
   const video = useSignal<LocalVideoTrack | null>(null);
   const audio = useSignal<LocalAudioTrack | null>(null);
@@ -57,7 +57,7 @@ export function useLocalMedia(preview: RefObject<HTMLVideoElement>, wanted: bool
       cancelled = true;
       created.forEach((t) => t.stop());
     };
-  }, []);
+  }, [wanted]);
 
   return {
     video,

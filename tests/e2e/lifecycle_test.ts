@@ -65,9 +65,22 @@ liveTest(
     await home.goto(stack.appUrl);
     const card = home.locator(`[data-stream-id="${streamId}"]`);
     assertEquals(await card.count(), 0, "not live yet, not listed");
+    // The studio open in a second tab before going live, as sellers keep one.
+    const idle = await studio.context().newPage();
+    await idle.goto(studio.url());
     await goLive(studio);
     const viewer = await openViewer(browser, watchUrl);
     await viewer.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+
+    await t.step(
+      "the studio's other tab learns the stream is live, and offers to broadcast from there",
+      async () => {
+        await idle.getByRole("status").filter({ hasText: "Live · not broadcasting from here" })
+          .waitFor({ timeout: UI_TIMEOUT });
+        await idle.getByRole("button", { name: "Resume broadcast" }).waitFor();
+        assertEquals(await idle.getByRole("button", { name: "Go live", exact: true }).count(), 0);
+      },
+    );
 
     await t.step(
       "a home page already open lists the live stream with its seller, without a reload",
@@ -111,6 +124,9 @@ liveTest(
           { timeout: UI_TIMEOUT },
         );
       }
+      // The studio's other tab shows it ended too, and offers nothing that would start it again.
+      await idle.getByRole("status").filter({ hasText: "Stream ended" }).waitFor({ timeout: UI_TIMEOUT });
+      assertEquals(await idle.getByRole("button", { name: /Go live|Resume broadcast/ }).count(), 0);
     });
 
     await t.step(
