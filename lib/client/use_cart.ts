@@ -37,9 +37,14 @@ export function useCart(
   atLoad: { cart: Cart; holds: ReservationSummary[] },
 ): CartControls {
   const api = cartApi(streamId);
-  // Fetched again when the highlight changes, and when the stream's status does (once it
-  // ends, the page says what becomes of what is held).
-  const cart = useLiveState(atLoad.cart, { on: {}, refetchOn: ["highlight", "status"], refetch: api.cart });
+  // Fetched again when the highlight changes, when a product on show does (its price, its
+  // name), and when the stream's status does (once it ends, the page says what becomes of
+  // what is held).
+  const cart = useLiveState(atLoad.cart, {
+    on: {},
+    refetchOn: ["highlight", "changed", "status"],
+    refetch: api.cart,
+  });
   // The buyer hears of each of their holds (topic "reservation", to them alone): made in
   // another tab, or settled by the seller or the clock.
   const holds = useLiveState(atLoad.holds, {

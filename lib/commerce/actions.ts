@@ -122,8 +122,8 @@ export async function setItem(
 
 /**
  * Reserves the asker's cart at the prices of now. With `totalMinor` (what the buyer saw),
- * a total that changed meanwhile (a flash sale ended) is refused, so nobody pays a price
- * they did not see.
+ * a total that changed meanwhile (a flash sale ended, the seller changed a price) is
+ * refused, so nobody pays a price they did not see.
  */
 export async function reserve(
   services: Services,
@@ -148,7 +148,7 @@ export async function reserve(
   if (seen.totalMinor !== undefined && seen.totalMinor !== priced.totalMinor) {
     throw conflict(
       "prices_changed",
-      "Prices changed since you looked (a flash sale ended). Check your cart and reserve again.",
+      "Prices changed since you looked: your cart now shows today's. Check it and reserve again.",
     );
   }
   const held = await heldUnits(kv, stream.id, actor.identity);

@@ -69,6 +69,23 @@ liveTest(
       await viewer.locator(".holds .hold").nth(1).waitFor({ timeout: UI_TIMEOUT });
     });
 
+    await t.step("a price the seller changes reaches the buyer's cart at once", async () => {
+      await api(viewer, "POST", `/api/streams/${streamId}/cart/items`, { productId, quantity: 1 });
+      await viewer.reload();
+      const total = viewer.locator(`.cart-item[data-product-id="${productId}"] .line-total`);
+      assertEquals(await total.textContent({ timeout: UI_TIMEOUT }), "€49.00");
+      await viewer.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+      // Twice: a message missed while the reloaded page joined has it fetch everything at the
+      // next one; after that, only the room's word on the change can update the cart.
+      for (const [minor, shown] of [[5900, "€59.00"], [6900, "€69.00"]] as const) {
+        await viewer.waitForLoadState("networkidle");
+        await api(studio, "PATCH", `/api/products/${productId}`, { priceMinor: minor });
+        await viewer.locator(`.cart-item[data-product-id="${productId}"] .line-total`, { hasText: shown })
+          .waitFor({ timeout: UI_TIMEOUT });
+      }
+      await api(viewer, "POST", `/api/streams/${streamId}/cart/items`, { productId, quantity: 0 });
+    });
+
     await t.step(
       "ending changes every open page at once: numbers in the studio, chat and cart on the watch page",
       async () => {
