@@ -19,6 +19,9 @@ interface WatchViewProps {
   path: string;
 }
 
+const NEEDS_SCRIPT =
+  ".player .banner, .player-bar, .like-button, .reaction-bar, .chat-report, .cart-bar button { display: none }";
+
 /** A stream as viewers see it: the player with reactions and the highlight, the audience, the tray and chat. */
 export function WatchView(
   {
@@ -56,9 +59,11 @@ export function WatchView(
       {welcome && (
         <noscript>
           <p class="notice">
-            This page needs JavaScript to play the video and to reserve. Without it you can still chat and see
-            the products.
+            This page needs JavaScript to play the video, to like, react and reserve. Without it you can still
+            chat, see the products and add them to your cart.
           </p>
+          {/* What only works with JavaScript is not offered without it. */}
+          <style>{NEEDS_SCRIPT}</style>
         </noscript>
       )}
       <div class="stream-info">

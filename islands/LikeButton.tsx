@@ -40,7 +40,7 @@ export default function LikeButton({ streamId, initial, canLike }: LikeButtonPro
           </button>
         )
         : <span class="like-count">♥ {label}</span>}
-      {error.value && <span class="notice error" role="alert">{error.value}</span>}
+      {error.value && <p class="notice error" role="alert">{error.value}</p>}
     </div>
   );
 }

@@ -162,6 +162,20 @@ liveTest(
           0,
           "the sheet closes as plain HTML too",
         );
+        // What needs JavaScript is not offered, and the page says what does not work.
+        // (Playwright's text queries skip <noscript>, which a browser without JavaScript shows.)
+        const note = page.locator("noscript .notice");
+        assert(
+          (await note.textContent())?.includes(
+            "needs JavaScript to play the video, to like, react and reserve",
+          ),
+        );
+        assert(await note.isVisible(), "the note shows");
+        for (const name of [/likes?$/, "Reserve", /Fullscreen/]) {
+          assertEquals(await page.getByRole("button", { name }).count(), 0, String(name));
+        }
+        assertEquals(await page.getByRole("group", { name: "React" }).count(), 0);
+        assertEquals(await page.getByText("Connecting…").isVisible(), false, "no connection is on its way");
         await context.close();
       },
     );
