@@ -8,12 +8,17 @@ import { description, text, typedNumber } from "@/lib/core/fields.ts";
 const PRICE_NOT_WHOLE = "Price must be a whole number of minor units (cents)";
 const STOCK_NOT_WHOLE = "Stock must be a whole number";
 
-const wholeNumber = (message: string, label: string, max: number) =>
+const wholeNumber = (message: string, label: string, max: number, most: string) =>
   z.number({ error: message }).int(message).min(0, `${label} must not be negative`)
-    .max(max, `${label} is too high`);
+    .max(max, `${label} must be at most ${most}`);
 
-const priceMinor = wholeNumber(PRICE_NOT_WHOLE, "Price", 100_000_000);
-const stock = wholeNumber(STOCK_NOT_WHOLE, "Stock", MAX_STOCK);
+const priceMinor = wholeNumber(
+  PRICE_NOT_WHOLE,
+  "Price",
+  100_000_000,
+  "1,000,000.00 (100,000,000 minor units)",
+);
+const stock = wholeNumber(STOCK_NOT_WHOLE, "Stock", MAX_STOCK, MAX_STOCK.toLocaleString("en"));
 
 // Fields without defaults, so a patch that leaves one out leaves it unchanged.
 const productFields = {

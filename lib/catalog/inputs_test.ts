@@ -26,7 +26,10 @@ Deno.test("StudioProductForm reads the price as people write it, in the currency
   assertEquals(problem({ price: "49.999" }), [["price", "Price must be an amount like 49.90"]]);
   assertEquals(problem({ currency: "JPY", price: "49.5" }), [["price", "Price must be an amount like 4990"]]);
   assertEquals(problem({ price: "-1" }), [["price", "Price must be an amount like 49.90"]]);
-  assertEquals(problem({ price: "2000000" }), [["price", "Price is too high"]]);
+  assertEquals(problem({ price: "2000000" }), [[
+    "price",
+    "Price must be at most 1,000,000.00 (100,000,000 minor units)",
+  ]]);
   assertEquals(
     problem({ price: "49", priceMinor: "4900" })?.[0]?.[0],
     "",

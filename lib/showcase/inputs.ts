@@ -13,9 +13,10 @@ export const PinsInput = z.object({
 export const HighlightInput = z.object({ productId: productId.nullable() }).strict();
 
 export const SaleInput = z.object({
+  // Nothing for free: a typed 0 would give the stock away to whoever reserves first.
   salePriceMinor: z.number().int("Sale price must be a whole number of minor units").min(
-    0,
-    "Sale price must not be negative",
+    1,
+    "Sale price must be more than zero",
   ),
   durationSeconds: z.number().int("Duration must be whole seconds")
     .min(10, "A flash sale lasts at least 10 seconds").max(1200, "A flash sale lasts at most 20 minutes"),

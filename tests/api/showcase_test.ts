@@ -150,6 +150,13 @@ Deno.test("bad showcase input is a clear 4xx and changes nothing", (t) =>
         /Highlight a product/,
       ],
       [
+        "a sale for nothing",
+        () => seller.post(`/api/streams/${streamId}/sale`, { salePriceMinor: 0, durationSeconds: 60 }),
+        400,
+        "invalid_input",
+        /more than zero/,
+      ],
+      [
         "a 5-second sale",
         () => seller.post(`/api/streams/${streamId}/sale`, { salePriceMinor: 100, durationSeconds: 5 }),
         400,
