@@ -1,20 +1,28 @@
 import type { ReplayTake } from "@/lib/contract/views.ts";
 
-/** A stream's replay once it has ended: a player per take (one per unbroken run of the seller's camera). */
+/**
+ * A stream's replay once it has ended, where its video was: a player per take (one per
+ * unbroken run of the seller's camera), each named for its place when there are several.
+ */
 export function ReplayView({ takes }: { takes: ReplayTake[] }) {
-  if (!takes.length) return null;
+  const parts = takes.length;
   return (
     <section class="replay card" aria-labelledby="replay-heading">
       <h2 id="replay-heading">Replay</h2>
+      <p class="muted">
+        This stream has ended: watch it again here{parts > 1 ? `, in ${parts} parts` : ""}.
+      </p>
       {takes.map((take, i) => (
-        <video
-          key={take.id}
-          src={take.url}
-          controls
-          playsInline
-          preload="metadata"
-          aria-label={takes.length > 1 ? `Replay, part ${i + 1} of ${takes.length}` : "Replay"}
-        />
+        <figure key={take.id}>
+          {parts > 1 && <figcaption>Part {i + 1} of {parts}</figcaption>}
+          <video
+            src={take.url}
+            controls
+            playsInline
+            preload="metadata"
+            aria-label={parts > 1 ? `Replay, part ${i + 1} of ${parts}` : "Replay"}
+          />
+        </figure>
       ))}
     </section>
   );

@@ -45,14 +45,17 @@ export function WatchView(
         <meta property="og:description" content={summary} />
       </PageTitle>
       <div class="watch-stage">
-        <WatchPlayer
-          streamId={stream.id}
-          status={stream.status}
-          presence={presenceOf(stream)}
-          refusal={moderation.refusal}
-          join={join}
-          seq={seq}
-        />
+        {/* An ended stream's replay takes the player's place (a refusal keeps it, to say why). */}
+        {replay.length > 0 && !moderation.refusal ? <ReplayView takes={replay} /> : (
+          <WatchPlayer
+            streamId={stream.id}
+            status={stream.status}
+            presence={presenceOf(stream)}
+            refusal={moderation.refusal}
+            join={join}
+            seq={seq}
+          />
+        )}
         <ReactionOverlay />
         <HighlightCard streamId={stream.id} initial={showcase} ended={!open} />
       </div>
@@ -71,7 +74,6 @@ export function WatchView(
         <p class="muted">{stream.sellerName}</p>
         {stream.description && <p>{stream.description}</p>}
       </div>
-      <ReplayView takes={replay} />
       <div class="audience-bar">
         <ViewerCount streamId={stream.id} initial={audience.viewers} />
         <LikeButton streamId={stream.id} initial={audience.likes} canLike={welcome} />
