@@ -1,4 +1,5 @@
 import type { StreamCard, StreamStatus } from "@/lib/contract/views.ts";
+import { readableUtc } from "@/lib/contract/dates.ts";
 
 const STATUS: Record<StreamStatus, string> = { created: "Not live yet", live: "● Live", ended: "Ended" };
 
@@ -8,7 +9,10 @@ interface StreamListProps {
   hrefOf: (s: StreamCard) => string;
 }
 
-/** Streams as cards: status, title, seller, and how many watch (when known). */
+/** A seller's own stream: when it was made, or went live, tells two of one title apart. */
+type OwnCard = StreamCard & { createdAt?: string; startedAt?: string };
+
+/** Streams as cards: status, title, seller (or, in a seller's own list, when), and how many watch (when known). */
 export function StreamList({ streams, hrefOf }: StreamListProps) {
   return (
     <ul class="stream-list">
@@ -18,7 +22,7 @@ export function StreamList({ streams, hrefOf }: StreamListProps) {
             <span class={`badge badge-${s.status}`}>{STATUS[s.status]}</span>
             <strong>{s.title}</strong>
             <span class="muted">
-              {s.sellerName}
+              {whenOf(s) ?? s.sellerName}
               {s.watching !== undefined && ` · 👁 ${s.watching} watching`}
             </span>
           </a>
@@ -26,4 +30,9 @@ export function StreamList({ streams, hrefOf }: StreamListProps) {
       ))}
     </ul>
   );
+}
+
+function whenOf({ createdAt, startedAt }: OwnCard): string | null {
+  if (startedAt) return `Went live ${readableUtc(startedAt)}`;
+  return createdAt ? `Created ${readableUtc(createdAt)}` : null;
 }

@@ -1,3 +1,4 @@
+import { readableUtc } from "@/lib/contract/dates.ts";
 import { TokenVerifier } from "livekit-server-sdk";
 import { connectionOf, roomName, sellerIdentity } from "@/lib/livekit/names.ts";
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
@@ -155,10 +156,16 @@ Deno.test("a seller has one live stream at a time: a second go-live answers 409"
       200,
       "going live again is harmless",
     );
+    // Named, with when it went live: two streams may share a title.
+    const since = readableUtc(new Date(app.clock.now()).toISOString());
     assertMatch(
       await expectError(await seller.post(`/api/streams/${second}/live`), 409, "already_live"),
-      /already live with "First"; end it/,
+      new RegExp(`already live with "First" \\(live since ${since}\\); end it`),
     );
+    // The studio's list says when each was made or went live, not the seller's own name again.
+    const list = await (await seller.request("/studio")).text();
+    assertMatch(list, new RegExp(`First</strong><span class="muted">Went live ${since}</span>`));
+    assertMatch(list, new RegExp(`Second</strong><span class="muted">Created ${since}</span>`));
     assertEquals((await seller.post(`/api/streams/${first}/end`)).status, 200);
     assertEquals((await seller.post(`/api/streams/${second}/live`)).status, 200);
     await expectError(await seller.post(`/api/streams/${first}/live`), 409, "stream_ended");
