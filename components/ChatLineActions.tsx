@@ -1,6 +1,7 @@
 import type { ChatMessage, ChatRole } from "@/lib/contract/messages.ts";
 import { canModerate, canSanction } from "@/lib/client/moderation.ts";
 import type { ChatModeration } from "@/lib/client/use_chat_moderation.ts";
+import { sentHere } from "@/lib/client/use_chat_sender.ts";
 import { ModerationButtons } from "./ModerationButtons.tsx";
 
 /** Under a chat message: the moderation buttons for the host and moderators, "Report" for viewers. */
@@ -8,8 +9,8 @@ export function ChatLineActions(
   { message, role, moderation }: { message: ChatMessage; role: ChatRole; moderation: ChatModeration },
 ) {
   if (canModerate(role)) return <ModerationButtons message={message} moderation={moderation} />;
-  // Viewers report viewers: the host and moderators answer to the seller, not to reports.
-  if (!canSanction(message)) return null;
+  // Viewers report viewers, not themselves: the host and moderators answer to the seller.
+  if (!canSanction(message) || sentHere(message)) return null;
   const reported = moderation.reported.value.has(message.id);
   return (
     <button

@@ -6,7 +6,7 @@
 import { type Signal, useSignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
 import type { ChatMessage } from "@/lib/contract/messages.ts";
-import { messageOf, unreachable } from "./api.ts";
+import { ApiError, messageOf, unreachable } from "./api.ts";
 import { postChat } from "./chat.ts";
 
 export interface PendingChat {
@@ -28,6 +28,30 @@ const MAX_BACKOFF_MS = 4_000;
 
 function newSendId(): string {
   return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// The send ids of this tab's own messages, through reloads (the tab's session storage):
+// nobody is offered to report themselves. None on the server, or where storage is refused.
+const SENT = "sf-sent";
+let sent: Set<string> | undefined;
+function sentIds(): Set<string> {
+  try {
+    sent ??= new Set(JSON.parse(sessionStorage.getItem(SENT) ?? "[]"));
+  } catch {
+    sent = new Set();
+  }
+  return sent;
+}
+
+/** True for a message this tab sent. */
+export const sentHere = (message: ChatMessage) => !!message.sendId && sentIds().has(message.sendId);
+
+function remember(sendId: string) {
+  try {
+    sessionStorage.setItem(SENT, JSON.stringify([...sentIds().add(sendId)].slice(-200)));
+  } catch {
+    // Kept for this page's life only.
+  }
 }
 
 export function useChatSender(
@@ -61,7 +85,10 @@ export function useChatSender(
           delay = Math.min(delay * 2, MAX_BACKOFF_MS);
           continue;
         }
-        error.value = `Not sent: ${messageOf(e)}`;
+        const said = error.value = `Not sent: ${messageOf(e)}`;
+        // "Try again in 9 s" is stale once the wait is over: the refusal goes with it.
+        const wait = e instanceof ApiError && e.status === 429 && e.retryAfterSeconds;
+        if (wait) setTimeout(() => error.value === said && (error.value = ""), wait * 1000);
         handlers.refused(next!.text);
       }
       pending.value = pending.value.filter((p) => p.sendId !== next!.sendId);
@@ -74,7 +101,9 @@ export function useChatSender(
     error,
     send(text) {
       error.value = "";
-      pending.value = [...pending.value, { sendId: newSendId(), text, waiting: false }];
+      const sendId = newSendId();
+      remember(sendId);
+      pending.value = [...pending.value, { sendId, text, waiting: false }];
       if (!pump.current.running) void drain();
     },
   };

@@ -64,6 +64,23 @@ liveTest(
       }
     });
 
+    await t.step(
+      "others may report a viewer's line; its sender is not offered to, after a reload too",
+      async () => {
+        const report = (page: Page) =>
+          page.locator(lineWith("Is the blue one in stock?")).getByRole("button", {
+            name: /^Report message/,
+          });
+        await report(b).waitFor();
+        assertEquals(await report(a).count(), 0);
+        await a.reload();
+        await a.waitForSelector(".chat-panel[data-ready=true]", { timeout: UI_TIMEOUT });
+        await a.waitForSelector(lineWith("Is the blue one in stock?"));
+        assertEquals(await report(a).count(), 0, "after a reload");
+        await a.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+      },
+    );
+
     await t.step("HTML in a message shows as text, and each line shows once", async () => {
       await say(b, "<b>x</b>");
       await say(studio, "Yes, all sizes!");

@@ -165,10 +165,14 @@ liveTest(
       await studio.getByText("Chat rules saved.").waitFor({ timeout: UI_TIMEOUT });
       await said(ann, "first in slow mode");
       await say(ann, "second too soon");
-      await ann.getByRole("alert").filter({ hasText: "Slow mode is on: one message every 10 seconds" })
-        .waitFor({ timeout: UI_TIMEOUT });
+      const refusal = ann.getByRole("alert").filter({
+        hasText: "Slow mode is on: one message every 10 seconds",
+      });
+      await refusal.waitFor({ timeout: UI_TIMEOUT });
       await said(studio, "the host is not slowed");
       await said(studio, "not even twice");
+      // Its "try again in …" goes once the wait is over, not frozen on screen.
+      await refusal.waitFor({ state: "detached", timeout: UI_TIMEOUT });
     });
 
     await t.step("a pinned announcement reaches every screen, and the page of late viewers", async () => {
