@@ -75,21 +75,17 @@ const LINKS = [
 ];
 
 // Letters Unicode's table of confusables leaves out that read as Latin ones: the small
-// capitals ("ʟɪɴᴇɴ"), Cyrillic п and м, and the regional indicators that spell flags
-// ("🇸🇵🇦🇲").
+// capitals ("ʟɪɴᴇɴ"), and Cyrillic п and м.
 const SMALL_CAPITALS: Record<string, string> = Object.fromEntries(
   [..."ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡʏᴢ"].map((c, i) => [c, String.fromCharCode(97 + i + (i >= 23 ? 1 : 0))]),
 );
-const REGIONAL_INDICATORS: Record<string, string> = Object.fromEntries(
-  Array.from({ length: 26 }, (_, i) => [String.fromCodePoint(0x1f1e6 + i), String.fromCharCode(97 + i)]),
-);
-const LOOK_ALIKE: Record<string, string> = {
-  ...SMALL_CAPITALS,
-  ...REGIONAL_INDICATORS,
-  "п": "n",
-  "м": "m",
-  "ı": "i",
-};
+const LOOK_ALIKE: Record<string, string> = { ...SMALL_CAPITALS, "п": "n", "м": "m", "ı": "i" };
+
+// Regional indicators spell words in runs longer than a flag ("🇸🇵🇦🇲"); a flag (two)
+// stays a flag, so "Merci.🇫🇷" is no link to ".fr".
+const SPELLED = /[\u{1f1e6}-\u{1f1ff}]{3,}/gu;
+const spelledOut = (run: string) =>
+  [...run].map((c) => String.fromCharCode(97 + c.codePointAt(0)! - 0x1f1e6)).join("");
 
 /**
  * A character the table reads as Latin letters or digits, as those: before NFKD, which
@@ -104,7 +100,8 @@ function asLatin(c: string): string {
 
 /** The text in any Unicode form, without accents or marks, and the letters above as the Latin ones they read as. */
 function plain(text: string): string {
-  const folded = [...text].map(asLatin).join("").normalize("NFKD").replace(/\p{M}/gu, "");
+  const folded = [...text.replace(SPELLED, spelledOut)].map(asLatin).join("").normalize("NFKD")
+    .replace(/\p{M}/gu, "");
   return [...folded].map((c) => LOOK_ALIKE[c] ?? c).join("");
 }
 

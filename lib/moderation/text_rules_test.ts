@@ -40,6 +40,9 @@ Deno.test("hasLink() finds links however they are written, and leaves ordinary s
       "write me at ann@mail",
       "Free shipping over 50 €",
       "the end.",
+      // A flag is a flag, not the letters of a link's ending.
+      "Merci.🇫🇷",
+      "Love it.🇬🇧🇮🇹",
     ]
   ) assertEquals(hasLink(text), false, text);
 });
