@@ -10,7 +10,9 @@ export function ReplayView({ takes }: { takes: ReplayTake[] }) {
     <section class="replay card" aria-labelledby="replay-heading">
       <h2 id="replay-heading">Replay</h2>
       <p class="muted">
-        This stream has ended: watch it again here{parts > 1 ? `, in ${parts} parts` : ""}.
+        This stream has ended. Thanks for watching! Watch it again here{parts > 1
+          ? `, in ${parts} parts`
+          : ""}.
       </p>
       {takes.map((take, i) => (
         <figure key={take.id}>

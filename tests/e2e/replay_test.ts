@@ -104,7 +104,8 @@ liveTest(
         assertEquals(await takes.count(), 3);
         assertEquals(await takes.first().getAttribute("aria-label"), "Replay, part 1 of 3");
         // Where the video was, first on a phone too, each part named on screen.
-        await replay.getByText("This stream has ended: watch it again here, in 3 parts.").waitFor();
+        await replay.getByText("This stream has ended. Thanks for watching! Watch it again here, in 3 parts.")
+          .waitFor();
         await replay.getByText("Part 2 of 3").waitFor();
         assertEquals(await viewer.locator(".player").count(), 0, "no ended player above it");
         // The second take's studio was closed while recording it: it plays from its start, and
