@@ -188,6 +188,20 @@ Deno.test("a route's `config.bodyLimit` replaces the default limit for that rout
   }
 });
 
+Deno.test("a body over the limit is refused whatever its length header says: twice, or too little", async () => {
+  for (const length of [["100000", "100000"], ["10"]]) {
+    const headers = new Headers({ "content-type": "application/json" });
+    for (const value of length) headers.append("content-length", value);
+    const res = await get("/api/echo", {
+      method: "POST",
+      headers,
+      body: new Blob([new Uint8Array(100_000)]).stream(),
+    });
+    assertEquals(res.status, 413, headers.get("content-length")!);
+    await res.body?.cancel();
+  }
+});
+
 Deno.test("a body is not read before its route asks for it: a route may refuse one unread", async () => {
   // A body that never ends, and no length: were it read first, no answer would come.
   const endless = new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new Uint8Array(1024)) });

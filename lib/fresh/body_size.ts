@@ -1,7 +1,8 @@
-// How large a request body may be. One sent with its length is refused at once when too
-// large; one sent in chunks is counted as the route reads it, and its reads fail once it
-// passes the limit. Nothing is buffered here, so a route may refuse a request (a stranger
-// uploading) without reading its body at all.
+// How large a request body may be. One that says a length too large is refused at once;
+// every body is also counted as the route reads it, and its reads fail once it passes the
+// limit, whatever its headers said (a length sent twice reads "N, N", which is no number).
+// Nothing is buffered here, so a route may refuse a request (a stranger uploading) without
+// reading its body at all.
 import type { MiddlewareHandler } from "hono";
 import { HttpError } from "./http_error.ts";
 
@@ -14,11 +15,7 @@ export function limitBody(maxSize: number): MiddlewareHandler {
   return async (c, next) => {
     const { body, headers } = c.req.raw;
     if (!body) return await next();
-    const length = headers.get("content-length");
-    if (length !== null && !headers.has("transfer-encoding")) {
-      if (Number(length) > maxSize) throw tooLarge();
-      return await next();
-    }
+    if (Number(headers.get("content-length")) > maxSize) throw tooLarge();
     let received = 0;
     const counted = body.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({

@@ -87,15 +87,18 @@ const SPELLED = /[\u{1f1e6}-\u{1f1ff}]{3,}/gu;
 const spelledOut = (run: string) =>
   [...run].map((c) => String.fromCharCode(97 + c.codePointAt(0)! - 0x1f1e6)).join("");
 
+const LATIN = /^[a-z0-9]+$/i;
+
 /**
- * A character the table reads as Latin letters or digits, as those: before NFKD, which
- * would make some of them letters the table has no Latin for (lunate sigma ϲ as ς), and
- * before marks go (the anusvara ం, drawn as an o, is one).
+ * A character NFKD leaves with no Latin in it, as the Latin letters or digits the table
+ * reads it as: NFKD would make some letters the table has no Latin for (lunate sigma ϲ as
+ * ς), and some marks drawn as letters would go (the anusvara ం, drawn as an o). Whatever
+ * NFKD makes Latin ("Ｉ", "ſ", "Ⅰ") is left to it: the table would read those otherwise.
  */
 function asLatin(c: string): string {
-  if (c < "\u0080") return c;
+  if (c < "\u0080" || LATIN.test(c.normalize("NFKD").replace(/\p{M}/gu, ""))) return c;
   const latin = LOOK_ALIKE[c] ?? unhomoglyph(c);
-  return /^[a-z0-9]+$/i.test(latin) ? latin : c;
+  return LATIN.test(latin) ? latin : c;
 }
 
 /** The text in any Unicode form, without accents or marks, and the letters above as the Latin ones they read as. */

@@ -29,6 +29,8 @@ Deno.test("hasLink() finds links however they are written, and leaves ordinary s
       "evil۔com",
       // A lunate sigma, which reads as c but which NFKD makes a sigma.
       "evil.ϲom",
+      "evil.ＩＯ",
+      "buy at evil.ſhop",
       "evil.ai",
     ]
   ) assertEquals(hasLink(text), true, text);
@@ -53,9 +55,10 @@ Deno.test("blockedWordIn() matches whole words and phrases in any case and form,
   assertEquals(blockedWordIn("ｓｃａｍ", words), "scam");
   // Look-alike letters: Cyrillic, small capitals, a struck-through and an accented spelling,
   // lunate sigmas, a Telugu anusvara for the o, and regional indicators (a flag's letters).
-  for (const text of ["ѕсаm", "ꜱᴄᴀᴍ", "s̶c̶a̶m̶", "scám", "sϲam", "SϹAM", "🇸🇨🇦🇲"]) {
+  for (const text of ["ѕсаm", "ꜱᴄᴀᴍ", "s̶c̶a̶m̶", "scám", "sϲam", "SϹAM", "🇸🇨🇦🇲", "ſcam", "ＳＣＡＭ"]) {
     assertEquals(blockedWordIn(text, words), "scam", text);
   }
+  assertEquals(blockedWordIn("you ＩＤＩＯＴ", ["idiot"]), "idiot", "fullwidth letters are the letters");
   assertEquals(blockedWordIn("a bంt here", ["bot"]), "bot");
   assertEquals(blockedWordIn("spam", ["spaм"]), "spaм", "Latin letters stay as they are: m is not rn");
   assertEquals(blockedWordIn("pure  Fake   News here", words), "fake news");
@@ -98,6 +101,8 @@ Deno.test("sameName() sees through case, marks, spacing, look-alike letters and 
   ) {
     assertEquals(sameName(name, "Linen & Co"), true, name);
   }
+  assertEquals(sameName("ſeller A", "Seller A"), true, "a long s");
+  assertEquals(sameName("ＳＥＬＬＥＲ A", "Seller A"), true, "fullwidth");
   for (const name of ["Linen & Co fan", "Lemon & Co", "Linen"]) {
     assertEquals(sameName(name, "Linen & Co"), false, name);
   }
