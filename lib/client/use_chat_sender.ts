@@ -30,8 +30,10 @@ function newSendId(): string {
   return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-// The send ids of this tab's own messages, through reloads (the tab's session storage):
-// nobody is offered to report themselves. None on the server, or where storage is refused.
+// The ids of this tab's own messages, as the server answered them (a send id, which the
+// room shows everyone, could be copied onto another's line), through reloads (the tab's
+// session storage): nobody is offered to report themselves. None on the server, or where
+// storage is refused.
 const SENT = "sf-sent";
 let sent: Set<string> | undefined;
 function sentIds(): Set<string> {
@@ -44,14 +46,15 @@ function sentIds(): Set<string> {
 }
 
 /** True for a message this tab sent. */
-export const sentHere = (message: ChatMessage) => !!message.sendId && sentIds().has(message.sendId);
+export const sentHere = (message: ChatMessage) => sentIds().has(message.id);
 
-function remember(sendId: string) {
+function remember(message: ChatMessage): ChatMessage {
   try {
-    sessionStorage.setItem(SENT, JSON.stringify([...sentIds().add(sendId)].slice(-200)));
+    sessionStorage.setItem(SENT, JSON.stringify([...sentIds().add(message.id)].slice(-200)));
   } catch {
     // Kept for this page's life only.
   }
+  return message;
 }
 
 export function useChatSender(
@@ -73,7 +76,7 @@ export function useChatSender(
     for (let delay = 1_000; pending.value.length;) {
       const [next] = pending.value;
       try {
-        handlers.sent(await postChat(streamId, next!.text, next!.sendId));
+        handlers.sent(remember(await postChat(streamId, next!.text, next!.sendId)));
         delay = 1_000;
       } catch (e) {
         if (unreachable(e)) {
@@ -101,9 +104,7 @@ export function useChatSender(
     error,
     send(text) {
       error.value = "";
-      const sendId = newSendId();
-      remember(sendId);
-      pending.value = [...pending.value, { sendId, text, waiting: false }];
+      pending.value = [...pending.value, { sendId: newSendId(), text, waiting: false }];
       if (!pump.current.running) void drain();
     },
   };

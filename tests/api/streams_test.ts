@@ -171,6 +171,27 @@ Deno.test("a seller has one live stream at a time: a second go-live answers 409"
     await expectError(await seller.post(`/api/streams/${first}/live`), 409, "stream_ended");
   }));
 
+Deno.test("going live, ending and deleting take no body: one sent anyway is refused and changes nothing", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    await signUp(seller);
+    const streamId = await createStream(seller);
+    const junk = (method: string, path: string, body: string, type: string) =>
+      seller.request(path, { method, headers: { "content-type": type }, body });
+    const before = await kvSnapshot(app.services.kv);
+    for (const [method, path] of [["POST", "live"], ["POST", "end"], ["DELETE", ""]] as const) {
+      const at = `/api/streams/${streamId}${path ? `/${path}` : ""}`;
+      await expectError(
+        await junk(method, at, "x".repeat(3_000), "text/plain"),
+        415,
+        "unsupported_media_type",
+      );
+      await expectError(await junk(method, at, '{"now":true}', "application/json"), 400, "invalid_input");
+    }
+    assertEquals(await kvSnapshot(app.services.kv), before);
+    assertEquals((await seller.post(`/api/streams/${streamId}/live`)).status, 200, "an empty {} is fine");
+  }));
+
 Deno.test("only the stream's owner can go live or end it", () =>
   withApp(async (app) => {
     const owner = new Client(app);

@@ -1,7 +1,7 @@
 import * as catalog from "@/lib/catalog/actions.ts";
 import { IMAGE_UPLOAD_BODY_LIMIT } from "@/lib/catalog/images.ts";
 import { ProductFormPatch, ProductPatch } from "@/lib/catalog/inputs.ts";
-import { type Handlers, readJsonOrForm, type RouteConfig } from "@/lib/fresh/mod.ts";
+import { type Handlers, readEmpty, readJsonOrForm, type RouteConfig } from "@/lib/fresh/mod.ts";
 import { askerOf } from "@/lib/server/identity.ts";
 import type { State } from "@/lib/server/state.ts";
 
@@ -22,6 +22,7 @@ export const handler: Handlers<State> = {
     return ctx.hono.json({ product });
   },
   async DELETE(ctx) {
+    await readEmpty(ctx);
     await catalog.remove(ctx.state.services, askerOf(ctx), ctx.params.id!);
     return new Response(null, { status: 204 });
   },

@@ -1,4 +1,4 @@
-import type { Handlers } from "@/lib/fresh/mod.ts";
+import { type Handlers, readEmpty } from "@/lib/fresh/mod.ts";
 import { askerOf } from "@/lib/server/identity.ts";
 import type { State } from "@/lib/server/state.ts";
 import * as streams from "@/lib/streams/actions.ts";
@@ -12,6 +12,7 @@ export const handler: Handlers<State> = {
     return ctx.hono.json({ stream: await streams.publicView(ctx.state.services, ctx.params.id!) });
   },
   async DELETE(ctx) {
+    await readEmpty(ctx);
     await streams.remove(ctx.state.services, askerOf(ctx), ctx.params.id!);
     return new Response(null, { status: 204 });
   },
