@@ -6,6 +6,7 @@ import type { ReplayTake } from "@/lib/contract/views.ts";
  */
 export function ReplayView({ takes }: { takes: ReplayTake[] }) {
   const parts = takes.length;
+  if (!parts) return null;
   return (
     <section class="replay card" aria-labelledby="replay-heading">
       <h2 id="replay-heading">Replay</h2>

@@ -20,7 +20,7 @@ interface WatchViewProps {
 }
 
 const NEEDS_SCRIPT =
-  ".player .banner, .player-bar, .like-button, .reaction-bar, .chat-report, .cart-bar button { display: none }";
+  ".player video, .player .banner, .player-bar, .like-button, .reaction-bar, .chat-report, .cart-bar button { display: none }";
 
 /** A stream as viewers see it: the player with reactions and the highlight, the audience, the tray and chat. */
 export function WatchView(

@@ -81,6 +81,8 @@ export default function Studio(
   const current: Phase = stream.ended || endedNow() ? "ended" : phase.value;
   const onAir = current === "live" || current === "reconnecting";
   const replay = useReplay(streamId, media, onAir, recording);
+  // Taking over a broadcast that was being recorded records on.
+  useEffect(() => void (cast.recorded.value && (replay.wanted.value = true)), [cast.recorded.value]);
   // Leaving while the replay's last parts are on their way would lose them.
   useLeaveWarning(onAir || replay.recorder.state.value === "saving");
   const numbers = useAnalytics(streamId, current === "ended", analytics);

@@ -16,7 +16,7 @@ const priceMinor = wholeNumber(
   PRICE_NOT_WHOLE,
   "Price",
   100_000_000,
-  "1,000,000.00 (100,000,000 minor units)",
+  "1,000,000.00 (¥100,000,000 in yen)",
 );
 const stock = wholeNumber(STOCK_NOT_WHOLE, "Stock", MAX_STOCK, MAX_STOCK.toLocaleString("en"));
 

@@ -28,7 +28,7 @@ Deno.test("StudioProductForm reads the price as people write it, in the currency
   assertEquals(problem({ price: "-1" }), [["price", "Price must be an amount like 49.90"]]);
   assertEquals(problem({ price: "2000000" }), [[
     "price",
-    "Price must be at most 1,000,000.00 (100,000,000 minor units)",
+    "Price must be at most 1,000,000.00 (¥100,000,000 in yen)",
   ]]);
   assertEquals(
     problem({ price: "49", priceMinor: "4900" })?.[0]?.[0],

@@ -13,6 +13,8 @@ export interface Broadcast {
   notice: Signal<string>;
   /** The broadcast went on from another tab or device (./one_studio.ts on the server), so this page stopped. */
   replaced: Signal<boolean>;
+  /** The stream was being recorded when this page went live (from another tab, say): it records on. */
+  recorded: Signal<boolean>;
   micOn: Signal<boolean>;
   cameraOn: Signal<boolean>;
   sharing: Signal<boolean>;
@@ -29,6 +31,7 @@ export function useBroadcast(streamId: string, media: LocalMedia): Broadcast {
   const micOn = useSignal(true);
   const cameraOn = useSignal(true);
   const { sharing, quality, replaced } = useOwnConnection();
+  const recorded = useSignal(false);
   const api = `/api/streams/${encodeURIComponent(streamId)}`;
   const publishMedia = usePublisher(media);
 
@@ -51,6 +54,7 @@ export function useBroadcast(streamId: string, media: LocalMedia): Broadcast {
   return {
     notice,
     replaced,
+    recorded,
     micOn,
     cameraOn,
     sharing,
@@ -58,7 +62,7 @@ export function useBroadcast(streamId: string, media: LocalMedia): Broadcast {
     goLive: guard(async () => {
       replaced.value = false;
       try {
-        await postJson(`${api}/live`);
+        recorded.value = (await postJson<{ recorded: boolean }>(`${api}/live`)).recorded;
         await liveRoom().join(streamId, "host");
         await publishMedia();
       } catch (error) {

@@ -30,27 +30,28 @@ function newSendId(): string {
   return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-// The ids of this tab's own messages, as the server answered them (a send id, which the
-// room shows everyone, could be copied onto another's line), through reloads (the tab's
-// session storage): nobody is offered to report themselves. None on the server, or where
-// storage is refused.
+// The ids of this browser's own messages, as the server answered them (a send id, which
+// the room shows everyone, could be copied onto another's line), in its other tabs and
+// through reloads (local storage, the last 200): nobody is offered to report themselves.
+// None on the server, or where storage is refused.
 const SENT = "sf-sent";
 let sent: Set<string> | undefined;
 function sentIds(): Set<string> {
   try {
-    sent ??= new Set(JSON.parse(sessionStorage.getItem(SENT) ?? "[]"));
+    sent ??= new Set(JSON.parse(localStorage.getItem(SENT) ?? "[]"));
   } catch {
     sent = new Set();
   }
   return sent;
 }
 
-/** True for a message this tab sent. */
+/** True for a message this browser sent (another tab's since this page last sent show on reload). */
 export const sentHere = (message: ChatMessage) => sentIds().has(message.id);
 
 function remember(message: ChatMessage): ChatMessage {
+  sent = undefined; // read again: another tab may have sent since
   try {
-    sessionStorage.setItem(SENT, JSON.stringify([...sentIds().add(message.id)].slice(-200)));
+    localStorage.setItem(SENT, JSON.stringify([...sentIds().add(message.id)].slice(-200)));
   } catch {
     // Kept for this page's life only.
   }

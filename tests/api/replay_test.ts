@@ -115,6 +115,19 @@ Deno.test("a live stream's replay is recorded in parts, counted once each, and p
     await gone.body?.cancel();
   }));
 
+Deno.test("going live says whether the stream is recorded, so a studio taking it over records on; the studio shows no replay before one is", () =>
+  withApp(async (app) => {
+    const { seller, streamId } = await sellerWithStream(app);
+    assert(
+      !(await (await seller.request(`/studio/${streamId}`)).text()).includes("replay-heading"),
+      "a draft's studio",
+    );
+    assertEquals((await (await seller.post(`/api/streams/${streamId}/live`)).json()).recorded, false);
+    assertEquals((await startTake(seller, streamId)).status, 201);
+    // Another tab going live (taking the broadcast over) hears that the stream is recorded.
+    assertEquals((await (await seller.post(`/api/streams/${streamId}/live`)).json()).recorded, true);
+  }));
+
 Deno.test("a take plays as recorded until it is complete, then with its length and cues; complete, it takes no more", () =>
   withApp(async (app) => {
     const { seller, streamId, takeId } = await liveTake(app);

@@ -65,7 +65,7 @@ liveTest(
     });
 
     await t.step(
-      "others may report a viewer's line; its sender is not offered to, after a reload too",
+      "others may report a viewer's line; its sender is not offered to, after a reload and in another tab",
       async () => {
         const report = (page: Page) =>
           page.locator(lineWith("Is the blue one in stock?")).getByRole("button", {
@@ -77,6 +77,12 @@ liveTest(
         await a.waitForSelector(".chat-panel[data-ready=true]", { timeout: UI_TIMEOUT });
         await a.waitForSelector(lineWith("Is the blue one in stock?"));
         assertEquals(await report(a).count(), 0, "after a reload");
+        const otherTab = await a.context().newPage();
+        await otherTab.goto(a.url());
+        await otherTab.waitForSelector(".chat-panel[data-ready=true]", { timeout: UI_TIMEOUT });
+        await otherTab.waitForSelector(lineWith("Is the blue one in stock?"));
+        assertEquals(await report(otherTab).count(), 0, "in another tab");
+        await otherTab.close();
         await a.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
       },
     );
