@@ -1,8 +1,8 @@
 // The live audience from LiveKit's (already verified) webhooks: the viewer set and counts
 // in KV (the room hears them from ./viewer_news.ts, once a second at most), and a live
 // stream's seller tracked as broadcasting (from one studio: ./one_studio.ts) or away.
-// Someone the shop banned is removed on joining. Webhooks can repeat: an event already handled (same id) changes nothing, and
-// every change is idempotent besides.
+// Someone the shop banned is removed on joining. Webhooks can repeat: an event already
+// handled (same id) changes nothing, and every change is idempotent besides.
 import { recordVisitor } from "@/lib/analytics/store.ts";
 import { isoAt } from "@/lib/core/clock.ts";
 import type { Services } from "@/lib/core/services.ts";

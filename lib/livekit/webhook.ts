@@ -16,11 +16,11 @@ export interface RoomParticipant {
   publishing?: boolean;
 }
 
-const ACTIVITIES: Record<string, "joined" | "left" | "published"> = {
-  participant_joined: "joined",
-  participant_left: "left",
-  track_published: "published",
-};
+const ACTIVITIES = new Map<string, "joined" | "left" | "published">([
+  ["participant_joined", "joined"],
+  ["participant_left", "left"],
+  ["track_published", "published"],
+]);
 
 export type RoomActivity =
   | { type: "joined" | "left" | "published"; id: string; streamId: string; participant: RoomParticipant }
@@ -42,7 +42,7 @@ export async function readWebhook(
   if (!streamId) return null;
   if (event.event === "room_finished") return { type: "room_finished", id: event.id, streamId };
   const p = event.participant;
-  const type = ACTIVITIES[event.event];
+  const type = ACTIVITIES.get(event.event);
   if (!p || !type) return null;
   return { type, id: event.id, streamId, participant: participantOf(p) };
 }
