@@ -3,7 +3,7 @@
 // any Unicode form ("ＳＰＡＭ" is "spam"). The refusal tells the sender only, in plain words.
 import unhomoglyph from "unhomoglyph";
 import type { ChatRules } from "@/lib/contract/views.ts";
-import { invalid } from "@/lib/core/errors.ts";
+import { type DomainError, invalid } from "@/lib/core/errors.ts";
 
 // Common endings of link names; "x.y" alone is too often a typo to refuse.
 const TLDS = [
@@ -150,13 +150,15 @@ export function blockedWordIn(text: string, words: string[]): string | null {
   }) ?? null;
 }
 
-/** Refuses a viewer's message that breaks the rules (400, to its sender only). */
-export function checkText(text: string, rules: ChatRules): void {
-  if (!rules.linksAllowed && hasLink(text)) {
-    throw invalid("links_off", "Links are off in this chat.");
-  }
+/** The rule the text breaks, as its refusal (400, to its sender only); null when it keeps them all. */
+export function ruleBroken(text: string, rules: ChatRules): DomainError | null {
+  if (!rules.linksAllowed && hasLink(text)) return invalid("links_off", "Links are off in this chat.");
   const word = blockedWordIn(text, rules.blockedWords);
-  if (word) {
-    throw invalid("blocked_word", `"${word}" is not allowed in this chat.`);
-  }
+  return word ? invalid("blocked_word", `"${word}" is not allowed in this chat.`) : null;
+}
+
+/** Refuses a viewer's message that breaks the rules. */
+export function checkText(text: string, rules: ChatRules): void {
+  const broken = ruleBroken(text, rules);
+  if (broken) throw broken;
 }
