@@ -74,15 +74,14 @@ export default function Studio(
   // Followed, so a studio open in another tab learns the stream went live or ended.
   const stream = useStreamState(streamId, status, "here");
   // The camera stops once the stream has ended, here or in another tab.
-  const media = useLocalMedia(preview, !stream.ended);
+  const media = useLocalMedia(preview, stream.status !== "ended");
   const cast = useBroadcast(streamId, media);
 
   // An ended stream shows as ended from the first render, on the server too.
-  const current: Phase = stream.ended || endedNow() ? "ended" : phase.value;
+  const current: Phase = stream.status === "ended" || endedNow() ? "ended" : phase.value;
   const onAir = current === "live" || current === "reconnecting";
-  const replay = useReplay(streamId, media, onAir, recording);
   // Taking over a broadcast that was being recorded records on.
-  useEffect(() => void (cast.recorded.value && (replay.wanted.value = true)), [cast.recorded.value]);
+  const replay = useReplay(streamId, media, onAir, recording || cast.recorded.value);
   // Leaving while the replay's last parts are on their way would lose them.
   useLeaveWarning(onAir || replay.recorder.state.value === "saving");
   const numbers = useAnalytics(streamId, current === "ended", analytics);
@@ -90,7 +89,7 @@ export default function Studio(
   const canGoLive = ["idle", "offline", "error"].includes(current) && !!media.video.value;
   // Live on the server, not from this page (reopened, its connection lost, or taken over by
   // another tab): resumable, and endable.
-  const liveElsewhere = (stream.live || cast.replaced.value) && !onAir && current !== "ended";
+  const liveElsewhere = (stream.status === "live" || cast.replaced.value) && !onAir && current !== "ended";
   const goLiveLabel = !canGoLive
     ? null
     : liveElsewhere
@@ -144,7 +143,7 @@ export default function Studio(
       {numbers.error && <p class="notice error" role="alert">{numbers.error}</p>}
       {numbers.numbers && <StreamAnalytics analytics={numbers.numbers} />}
       {/* A draft not going live from here, or a stream that has ended; or why deleting was refused. */}
-      {(current === "ended" || (!stream.live && current === "idle") || deleteRefusal) && (
+      {(current === "ended" || (stream.status === "created" && current === "idle") || deleteRefusal) && (
         <StreamDeletion
           streamId={streamId}
           title={title}

@@ -50,7 +50,7 @@ export default function WatchPlayer({ streamId, status, presence, refusal, join,
   const media = useSellerMedia(() => status === "ended" ? null : liveRoom().room, { main, pip, audio });
 
   const view = refused ??
-    viewOf(stream.ended ? "ended" : status, phase.value, media.hasVideo.value, stream.presence);
+    viewOf(stream.status, phase.value, media.hasVideo.value, stream.presence);
   const banner = view === "error" ? notice : BANNERS[view];
   return (
     <section class="player" data-phase={view}>

@@ -1,7 +1,7 @@
 // The stream's state as this page knows it, shared by every island on the page: whether
-// it is live or has ended, and whether the seller is here, dropped a moment ago, or away. When it
-// ends, every island changes at once (chat closes, buying stops, the studio shows the
-// numbers). Fed by the room's `status` messages, and fetched again after a drop.
+// it is live or has ended, and whether the seller is here, dropped a moment ago, or away.
+// When it ends, every island changes at once (chat closes, buying stops, the studio shows
+// the numbers). Fed by the room's `status` messages, and fetched again after a drop.
 import { type Signal, signal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { SellerPresence } from "@/lib/contract/views.ts";
@@ -11,9 +11,8 @@ import { roomPhase } from "./live_room.ts";
 import { follow } from "./live_state.ts";
 
 export interface StreamState {
-  ended: boolean;
-  /** Live on the server (from whichever page or device the seller broadcasts). */
-  live: boolean;
+  /** As the server has it ("live" from whichever page or device the seller broadcasts). */
+  status: StreamStatus;
   presence: SellerPresence;
 }
 
@@ -29,7 +28,7 @@ export function useStreamState(
   status: StreamStatus,
   presence: SellerPresence,
 ): StreamState {
-  const initial = { ended: status === "ended", live: status === "live", presence };
+  const initial = { status, presence };
   useEffect(() => {
     if (following) return;
     following = true;
@@ -37,8 +36,7 @@ export function useStreamState(
     follow(state as Signal<StreamState>, {
       on: {
         status: (_, m) => ({
-          ended: m.status === "ended",
-          live: m.status !== "ended",
+          status: m.status === "reconnecting" || m.status === "away" ? "live" : m.status,
           presence: PRESENCE[m.status] ?? "here",
         }),
       },
@@ -46,11 +44,7 @@ export function useStreamState(
         const { stream } = await getJson<{ stream: PublicStream }>(
           `/api/streams/${encodeURIComponent(streamId)}`,
         );
-        return {
-          ended: stream.status === "ended",
-          live: stream.status === "live",
-          presence: stream.presence,
-        };
+        return { status: stream.status, presence: stream.presence };
       },
     }, problem);
   }, []);
@@ -59,7 +53,7 @@ export function useStreamState(
 
 /** True once this page knows the stream has ended (from its status, or its room closing). */
 export function endedNow(): boolean {
-  return !!state.value?.ended || roomPhase.value === "ended";
+  return state.value?.status === "ended" || roomPhase.value === "ended";
 }
 
 /** Set when a ban removed this viewer from the room: the page offers nothing more to do. */

@@ -13,13 +13,15 @@ export interface Replay {
   wanted: Signal<boolean>;
 }
 
+/** `chosen`: the stream is being recorded already. */
 export function useReplay(streamId: string, media: LocalMedia, onAir: boolean, chosen: boolean): Replay {
   const recorder = useMemo(() => new ReplayRecorder(`/api/streams/${encodeURIComponent(streamId)}`), [
     streamId,
   ]);
   // Off until the seller chooses it (a recording stays public for days), and on again when
-  // they resume a broadcast they chose to record.
+  // they resume a broadcast they chose to record (from this page, or one that took it over).
   const wanted = useSignal(chosen);
+  useEffect(() => void (chosen && (wanted.value = true)), [chosen]);
   const record = onAir && wanted.value;
   useEffect(() => {
     if (!record) return;

@@ -36,7 +36,7 @@ export function useViewerRoom(
   const ended = status === "ended";
 
   useSignalEffect(() => {
-    if (!stream.ended || phase.value === "ended" || ended) return;
+    if (stream.status !== "ended" || phase.value === "ended" || ended) return;
     phase.value = "ended";
     void liveRoom().room.disconnect();
   });
