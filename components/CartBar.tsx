@@ -1,6 +1,7 @@
 import { type CartControls, currentPrice, currentTotal, useCartClock } from "@/lib/client/use_cart.ts";
 import { localTime } from "@/lib/client/server_clock.ts";
 import { MAX_QUANTITY } from "@/lib/contract/limits.ts";
+import { itemsText } from "@/lib/contract/messages.ts";
 import { formatPrice } from "@/lib/contract/money.ts";
 import type { CartItem, ReservationSummary } from "@/lib/contract/views.ts";
 
@@ -38,14 +39,13 @@ export function CartBar({ cart, ended }: { cart: CartControls; ended: boolean })
       )}
       {done && items.length === 0 && (
         <p class="notice ok reservation-done" role="status">
-          Reserved: {listed(done.items)} for {formatPrice(done.totalMinor, done.currency)}. Held for you until
-          {" "}
-          {localTime(done.expiresAt)}.
+          Reserved: {itemsText(done.items)} for{" "}
+          {formatPrice(done.totalMinor, done.currency)}. Held for you until {localTime(done.expiresAt)}.
         </p>
       )}
       {settled && (
         <p class={`notice reservation-settled${settled.status === "paid" ? " ok" : ""}`} role="status">
-          {SETTLED[settled.status as keyof typeof SETTLED](listed(settled.items))}
+          {SETTLED[settled.status as keyof typeof SETTLED](itemsText(settled.items))}
         </p>
       )}
       {cart.holds.value.length > 0 && <Holds holds={cart.holds.value} cart={cart} />}
@@ -53,10 +53,6 @@ export function CartBar({ cart, ended }: { cart: CartControls; ended: boolean })
     </>
   );
 }
-
-/** "2 × Linen shirt, 1 × Mug". */
-const listed = (items: { quantity: number; name: string }[]) =>
-  items.map((i) => `${i.quantity} × ${i.name}`).join(", ");
 
 /** What became of a hold, in the buyer's words. */
 const SETTLED = {
@@ -73,7 +69,7 @@ function Holds({ holds, cart }: { holds: ReservationSummary[]; cart: CartControl
         {holds.map((h) => (
           <li key={h.id} class="hold" data-id={h.id}>
             <span>
-              {listed(h.items)}, {formatPrice(h.totalMinor, h.currency)}: held for you until{" "}
+              {itemsText(h.items)}, {formatPrice(h.totalMinor, h.currency)}: held for you until{" "}
               <time dateTime={h.expiresAt}>{localTime(h.expiresAt)}</time>
             </span>
             <button type="button" class="link" disabled={cart.busy.value} onClick={() => cart.cancel(h.id)}>

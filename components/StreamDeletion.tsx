@@ -1,11 +1,4 @@
-/** A date as people read it, in UTC as the server keeps it: "26 December 2026". */
-const day = (iso: string) =>
-  new Date(iso).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+import { utcDay } from "@/lib/contract/dates.ts";
 
 interface StreamDeletionProps {
   streamId: string;
@@ -23,7 +16,7 @@ export function StreamDeletion({ streamId, title, draftRemovedAt, refusal }: Str
       {draftRemovedAt && (
         <p class="muted">
           A stream never taken live is removed after a while: this one on{" "}
-          {day(draftRemovedAt)}, unless you go live.
+          {utcDay(draftRemovedAt)}, unless you go live.
         </p>
       )}
       <details class="confirm-delete" open={!!refusal}>

@@ -3,7 +3,7 @@
 // room's `reservation`, `stock` and `pins` messages, and refetches after a drop.
 import { localTime } from "@/lib/client/server_clock.ts";
 import { useSales } from "@/lib/client/use_sales.ts";
-import type { ReservationMessage } from "@/lib/contract/messages.ts";
+import { itemsText, type ReservationMessage } from "@/lib/contract/messages.ts";
 import type { Sales } from "@/lib/contract/views.ts";
 
 /** What a seller can do with a held reservation. */
@@ -62,7 +62,7 @@ const STATUS: Record<ReservationMessage["status"], string> = {
 
 function ReservationLine({ reservation, act }: { reservation: ReservationMessage; act: Resolve }) {
   const { id, at, name, items, total, status, expiresAt } = reservation;
-  const listed = items.map((i) => `${i.quantity} × ${i.name}`).join(", ");
+  const listed = itemsText(items);
   return (
     <li class={`reservation reservation-${status}`} data-id={id} data-status={status}>
       <time dateTime={at}>{localTime(at)}</time> <strong class="reservation-name">{name}</strong>

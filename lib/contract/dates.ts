@@ -1,14 +1,13 @@
-// Instants as people read them, wherever the page is written.
+// Instants as people read them on pages the server writes, which know no time zone: in
+// UTC, as the server keeps them.
 
-/** An instant as a seller reads it on a page the server writes, which knows no time zone: "26 Nov 2026, 22:49 UTC". */
+const UTC = { day: "numeric", year: "numeric", timeZone: "UTC" } as const;
+
+/** A day: "26 December 2026". */
+export const utcDay = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { ...UTC, month: "long" });
+
+/** An instant, saying its zone: "26 Nov 2026, 22:49 UTC". */
 export const readableUtc = (iso: string) =>
   `${
-    new Date(iso).toLocaleString("en-GB", {
-      day: "numeric",
-      month: "short",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      timeZone: "UTC",
-    })
+    new Date(iso).toLocaleString("en-GB", { ...UTC, month: "short", hour: "2-digit", minute: "2-digit" })
   } UTC`;

@@ -187,6 +187,10 @@ export const ReservationMessage = z.object({
   expiresAt: z.iso.datetime(),
 });
 
+/** A reservation's items as people read them: "2 × Linen shirt, 1 × Mug". */
+export const itemsText = (items: { quantity: number; name: string }[]) =>
+  items.map((i) => `${i.quantity} × ${i.name}`).join(", ");
+
 /** Sent to one viewer alone: a moderator timed them out of the shop's chats until `until`, or lifted it (null). */
 export const StandingMessage = z.object({
   ...envelope,
