@@ -48,8 +48,8 @@ export interface App {
 
 /**
  * Body limit of every route, pages and forms included: counted while the body streams in,
- * so a huge upload is a 413 before it fills memory (./body_size.ts). A route module may set its own with
- * `export const config = { bodyLimit }`.
+ * so a huge upload is a 413 before it fills memory (./body_size.ts). A route module may set
+ * its own with `export const config = { bodyLimit }`.
  */
 export const BODY_LIMIT = 64 * 1024;
 

@@ -13,6 +13,7 @@ import { admitViewer } from "@/lib/moderation/admission.ts";
 import { refuseOpenHolds } from "@/lib/commerce/actions.ts";
 import { findStream, isOwner, ownStream, requireOpen } from "./access.ts";
 import { presenceOf, statusNews } from "./news.ts";
+import { isRecorded } from "@/lib/replays/actions.ts";
 import { removeStream } from "./removal.ts";
 import type { CreateStreamInput } from "./inputs.ts";
 import {
@@ -59,13 +60,21 @@ export async function publicView({ kv }: Services, streamId: string): Promise<Pu
   return { id, title, description, sellerName, status, presence: presenceOf(stream) };
 }
 
-/** Stored and announced in one commit: a viewer who misses the message reads KV on load. */
-export async function goLive(services: Services, actor: Actor, streamId: string): Promise<Stream> {
+/**
+ * Stored and announced in one commit: a viewer who misses the message reads KV on load.
+ * Also says whether the stream is being recorded, so a studio taking it over (another tab,
+ * the seller's phone) records on.
+ */
+export async function goLive(
+  services: Services,
+  actor: Actor,
+  streamId: string,
+): Promise<{ stream: Stream; recorded: boolean }> {
   const { kv, clock } = services;
   await spend(services, "seller", actor);
   const stream = await ownStream(kv, actor, streamId);
   const result = await markLive(kv, stream, clock.now(), (live) => statusNews(live, live.startedAt!));
-  if (result.ok) return result.stream;
+  if (result.ok) return { stream: result.stream, recorded: await isRecorded(services, result.stream) };
   if (result.reason === "ended") {
     throw conflict("stream_ended", "This stream has ended; create a new one to go live again");
   }
