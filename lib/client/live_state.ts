@@ -2,12 +2,13 @@
 // follows the room's messages on its topics, and is fetched again after the room comes
 // back from a drop (messages sent meanwhile are gone). Each message or fetched state may
 // carry versions per key (a like count, one product's stock): anything older than what is
-// held for its key is dropped, so an overtaken send never replaces newer state.
+// held for its key is dropped, so an overtaken send never replaces newer state. A fetch
+// the state changed under (a message, the user's own change) is read again.
 import { type Signal, useSignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
 import type { MessageOf, Topic } from "@/lib/contract/messages.ts";
 import { messageOf } from "./api.ts";
-import { liveRoom } from "./live_room.ts";
+import { type LiveRoom, liveRoom } from "./live_room.ts";
 
 export interface Follow<T> {
   /** How a message on each followed topic changes the state. */
@@ -23,14 +24,16 @@ export interface Follow<T> {
 }
 
 const MAX_RETRY_MS = 30_000;
+// A busy room can change the state under every read: after this many, versions decide.
+const MAX_REREADS = 3;
 
 /** Follows the room into `state`; `problem` tells, in plain words, when a refetch keeps failing. */
 export function follow<T extends object>(
   state: Signal<T>,
   rules: Follow<T>,
   problem: Signal<string>,
+  live: Pick<LiveRoom, "on" | "onResync"> = liveRoom(),
 ): { refetch(): void; stop(): void } {
-  const live = liveRoom();
   const held = new Map<string, string>();
   // True when nothing in `item` is older than what is held; then its versions are held.
   const isCurrent = (item: object) => {
@@ -46,10 +49,13 @@ export function follow<T extends object>(
     })
   );
   let retry: ReturnType<typeof setTimeout> | undefined;
-  const refetch = async (attempt: number) => {
+  const refetch = async (attempt: number, rereads = 0) => {
     clearTimeout(retry);
+    const before = state.value;
     try {
       const fetched = await rules.refetch!(state.value);
+      // What was read may be older than the change made meanwhile (a pin answered first).
+      if (state.value !== before && rereads < MAX_REREADS) return void refetch(attempt, rereads + 1);
       if (isCurrent(fetched)) state.value = rules.merge ? rules.merge(state.value, fetched) : fetched;
       problem.value = "";
     } catch (error) {

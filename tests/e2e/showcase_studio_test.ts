@@ -151,6 +151,36 @@ liveTest(
     );
 
     await t.step(
+      "a slow read of the showcase, overtaken by the seller's change, does not undo it",
+      async () => {
+        // The studio reads the showcase as the seller comes back to its tab; that read's answer
+        // is held until the seller has highlighted a product, so it arrives older than the change.
+        let read!: () => void;
+        const wasRead = new Promise<void>((resolve) => read = resolve);
+        let release!: () => void;
+        const released = new Promise<void>((resolve) => release = resolve);
+        let delivered!: Promise<void>;
+        await studio.route("**/showcase", (route) => {
+          delivered = (async () => {
+            const answer = await route.fetch();
+            read();
+            await released;
+            await route.fulfill({ response: answer });
+          })();
+        }, { times: 1 });
+        await studio.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+        await wasRead;
+        await studio.click(`${pinnedItem(tote)} button:has-text('Highlight')`);
+        await studio.waitForSelector(`${pinnedItem(tote)}.highlighted`, { timeout: UI_TIMEOUT });
+        release();
+        await delivered;
+        await studio.waitForTimeout(500);
+        assert(await studio.isVisible(`${pinnedItem(tote)}.highlighted`), "the highlight stays");
+        assertEquals((await showcase()).highlight?.id, tote);
+      },
+    );
+
+    await t.step(
       "once the stream has ended the showcase is shown, not changed, and the camera stays off",
       async () => {
         // The reload before stopped the broadcast: resume it, as a seller would, to end it.
