@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { HttpError } from "./http_error.ts";
-import { readForm, readJson, readJsonOrForm } from "./json_body.ts";
+import { MAX_FORM_FIELDS, readForm, readJson, readJsonOrForm } from "./json_body.ts";
 import { assertEquals, assertRejects } from "./test_utils.ts";
 
 const Body = z.object({ email: z.email(), count: z.number().int() });
@@ -97,4 +97,27 @@ Deno.test("readJsonOrForm() checks a form with the form schema and anything else
   const form = post(new URLSearchParams({ n: "2" }), "application/x-www-form-urlencoded");
   assertEquals(await readJsonOrForm(form, Json, Form), { n: 2 });
   assertEquals((await failure(readJsonOrForm(post("n=3", "text/plain"), Json, Form)))[0], 415);
+});
+
+Deno.test("readForm() refuses a form of more fields than any of the app's, whatever its encoding", async () => {
+  const Form = z.object({ email: z.email() });
+  const many = new URLSearchParams([["email", "a@b.co"]]);
+  for (let i = 0; i < 10_000; i++) many.append(`f${i % 3}`, "");
+  const urlencoded = post(many, "application/x-www-form-urlencoded");
+  const multipart = new FormData();
+  for (const [k, v] of many) multipart.append(k, v);
+  const req = new Request("http://x/", { method: "POST", body: multipart });
+  for (const form of [urlencoded, { req }]) {
+    assertEquals(await failure(readForm(form, Form)), [
+      400,
+      "too_many_fields",
+      "A form may have at most 256 fields",
+    ]);
+  }
+  // As many as allowed still reads, repeated keys as arrays.
+  const most = new URLSearchParams([["email", "a@b.co"]]);
+  for (let i = 1; i < MAX_FORM_FIELDS; i++) most.append("tag", "x");
+  const Tagged = z.object({ email: z.email(), tag: z.array(z.string()) });
+  const read = await readForm(post(most, "application/x-www-form-urlencoded"), Tagged);
+  assertEquals(read.tag.length, MAX_FORM_FIELDS - 1);
 });

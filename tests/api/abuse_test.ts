@@ -111,6 +111,31 @@ Deno.test("a 200 MB body streamed to a form page is refused while it arrives, or
   }
 });
 
+Deno.test("a small form of ten thousand empty fields is refused with 400 and changes nothing", () =>
+  withApp(async (app) => {
+    const { seller } = await sellerWithStream(app);
+    const fields = "a=&".repeat(10_000);
+    const before = await kvSnapshot(app.services.kv);
+    for (const path of ["/signin", "/guest", "/signup"]) {
+      const res = await new Client(app).request(path, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: `${fields}email=a%40b.co&password=whatever1234&name=Ann`,
+      });
+      assertEquals(res.status, 400, path);
+      assertMatch(await res.text(), /A form may have at most 256 fields/, `${path} says why`);
+    }
+    const multipart = new FormData();
+    for (let i = 0; i < 10_000; i++) multipart.append("a", "");
+    multipart.append("name", "Linen shirt");
+    await expectError(
+      await seller.request("/api/products", { method: "POST", body: multipart }),
+      400,
+      "too_many_fields",
+    );
+    assertEquals(await kvSnapshot(app.services.kv), before);
+  }));
+
 /** A few more than an address's share of new guests. */
 const BROWSERS = RULES.guest.address.max + 5;
 
