@@ -23,6 +23,17 @@ export interface Follow<T> {
   refetchOn?: Topic[];
 }
 
+export interface Following<T> {
+  refetch(): void;
+  /**
+   * Holds `next`, made from `from` (the answer to one's own change, as the room would
+   * tell it), unless that is older than what is held: versions order one's answers and
+   * the room's messages, which can arrive after an answer to a later change.
+   */
+  keep(next: T, from?: object): void;
+  stop(): void;
+}
+
 const MAX_RETRY_MS = 30_000;
 // A busy room can change the state under every read: after this many, versions decide.
 const MAX_REREADS = 3;
@@ -33,7 +44,7 @@ export function follow<T extends object>(
   rules: Follow<T>,
   problem: Signal<string>,
   live: Pick<LiveRoom, "on" | "onResync"> = liveRoom(),
-): { refetch(): void; stop(): void } {
+): Following<T> {
   const held = new Map<string, string>();
   // True when nothing in `item` is older than what is held; then its versions are held.
   const isCurrent = (item: object) => {
@@ -69,6 +80,9 @@ export function follow<T extends object>(
   }
   return {
     refetch: () => void (rules.refetch && refetch(0)),
+    keep(next, from = next) {
+      if (isCurrent(from)) state.value = next;
+    },
     stop() {
       clearTimeout(retry);
       offs.forEach((off) => off());
@@ -76,7 +90,7 @@ export function follow<T extends object>(
   };
 }
 
-export interface LiveState<T> {
+export interface LiveState<T> extends Pick<Following<T>, "keep"> {
   state: Signal<T>;
   ready: Signal<boolean>;
   problem: Signal<string>;
@@ -89,14 +103,19 @@ export function useLiveState<T extends object>(initial: T, rules: Follow<T>): Li
   const state = useSignal(initial);
   const ready = useSignal(false);
   const problem = useSignal("");
-  const again = useRef<() => void>(() => {});
+  const following = useRef<Following<T>>();
   useEffect(() => {
-    const following = follow(state, rules, problem);
-    again.current = following.refetch;
+    following.current = follow(state, rules, problem);
     ready.value = true;
-    return following.stop;
+    return following.current.stop;
   }, []);
-  return { state, ready, problem, refetch: () => again.current() };
+  return {
+    state,
+    ready,
+    problem,
+    refetch: () => following.current?.refetch(),
+    keep: (next, from) => following.current ? following.current.keep(next, from) : void (state.value = next),
+  };
 }
 
 /** Stock counts from racing reservations may arrive out of order: the newest per product is kept. */

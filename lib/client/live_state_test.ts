@@ -60,3 +60,33 @@ Deno.test("follow() stops reading again in a room that changes under every read,
   assertEquals(state.value.pins, ["tote"]);
   following.stop();
 });
+
+Deno.test("follow() keeps one's own answer over the room's older message that arrives after it", () => {
+  const heard = new Map<string, (message: unknown) => void>();
+  const room = {
+    on: (topic: string, fn: (message: unknown) => void) => (heard.set(topic, fn), () => {}),
+    onResync: () => () => {},
+  };
+  const state = signal<Pins>({ pins: [] });
+  const versions = (item: object) => ({ pins: (item as { serverNow?: string }).serverNow });
+  const following = follow(
+    state,
+    { on: { pins: (_held, { products }) => ({ pins: products.map((p) => p.id) }) }, versions },
+    signal(""),
+    room as never,
+  );
+  const pins = (ids: string[], serverNow: string) => ({
+    v: 1,
+    type: "pins",
+    products: ids.map((id) => ({ id })),
+    serverNow,
+  });
+  // The answer to the second pin arrives before the room tells of the first.
+  following.keep({ pins: ["shirt", "scarf"] }, pins(["shirt", "scarf"], "2026-11-27T10:00:02.000Z"));
+  heard.get("pins")!(pins(["shirt"], "2026-11-27T10:00:01.000Z"));
+  assertEquals(state.value.pins, ["shirt", "scarf"]);
+  heard.get("pins")!(pins(["shirt", "scarf"], "2026-11-27T10:00:02.000Z"));
+  heard.get("pins")!(pins(["scarf"], "2026-11-27T10:00:03.000Z"));
+  assertEquals(state.value.pins, ["scarf"], "a later change, from another tab, is taken");
+  following.stop();
+});

@@ -3,7 +3,7 @@
 // what shows here, with the server's clock for the sale's countdown.
 import { type Signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import type { ProductCard } from "@/lib/contract/messages.ts";
+import type { PinsMessage } from "@/lib/contract/messages.ts";
 import type { Showcase } from "@/lib/contract/views.ts";
 import { getJson, postJson, putJson } from "./api.ts";
 import { stockVersions, useLiveState } from "./live_state.ts";
@@ -22,11 +22,21 @@ export interface ShowcaseEditor extends Omit<Action, "run"> {
   startSale(salePriceMinor: number, durationSeconds: number): Promise<boolean>;
 }
 
+/**
+ * The server's clock at the change a message or this studio's answer tells of, per part:
+ * the room can tell of a change after this studio's answer to a later one (the outbox
+ * sends after the commit), and the older is then dropped.
+ */
+const showcaseVersions = (item: object) => {
+  const { type, serverNow } = item as { type?: string; serverNow?: string };
+  return type === "pins" || type === "highlight" ? { [type]: serverNow } : stockVersions(item);
+};
+
 export function useShowcaseEditor(streamId: string, initial: Showcase): ShowcaseEditor {
   const base = `/api/streams/${encodeURIComponent(streamId)}`;
   // Also followed from the room, and fetched again when a product on show was edited or
   // deleted (on the Products page, say) and when the studio resyncs (lib/client/use_keeping_up.ts).
-  const { state: show, ready } = useLiveState(initial, {
+  const { state: show, ready, keep } = useLiveState(initial, {
     on: {
       pins: (held, { products }) => ({ ...held, pins: products }),
       highlight: (held, { product, sale, serverNow }) => ({ ...held, highlight: product, sale, serverNow }),
@@ -36,7 +46,7 @@ export function useShowcaseEditor(streamId: string, initial: Showcase): Showcase
         highlight: held.highlight?.id === productId ? { ...held.highlight, stock } : held.highlight,
       }),
     },
-    versions: stockVersions,
+    versions: showcaseVersions,
     refetch: () => getJson<Showcase>(`${base}/showcase`),
     refetchOn: ["changed"],
   });
@@ -44,9 +54,11 @@ export function useShowcaseEditor(streamId: string, initial: Showcase): Showcase
   const { busy, error, run } = useAction();
   useEffect(() => void (offset.value = heardWithPage(initial.serverNow)), []);
 
+  // A highlight or sale's answer, for those alone: a pin may have come after its read.
   const accept = (fresh: Showcase, sentAt: number) => {
-    show.value = fresh;
-    offset.value = heard(fresh.serverNow, Date.now(), sentAt);
+    const { highlight, sale, serverNow } = fresh;
+    keep({ ...show.value, highlight, sale, serverNow }, { type: "highlight", serverNow });
+    offset.value = heard(serverNow, Date.now(), sentAt);
   };
   // Runs a change whose answer is the new showcase, timed for the clock reading it carries.
   const change = (path: string, send: (path: string) => Promise<Showcase>) =>
@@ -56,8 +68,8 @@ export function useShowcaseEditor(streamId: string, initial: Showcase): Showcase
     });
   const pin = (productIds: string[]) =>
     run(async () => {
-      const { products } = await putJson<{ products: ProductCard[] }>(`${base}/pins`, { productIds });
-      show.value = { ...show.value, pins: products };
+      const pins = await putJson<PinsMessage>(`${base}/pins`, { productIds });
+      keep({ ...show.value, pins: pins.products }, pins);
     });
   return {
     show,

@@ -137,6 +137,8 @@ export const PinsMessage = z.object({
   type: z.literal("pins"),
   /** In the seller's order. */
   products: z.array(ProductCard).check(z.maxLength(MAX_PINS)),
+  /** The server's clock when the change was made: the studio drops one older than its own. */
+  serverNow: z.iso.datetime(),
 });
 
 export const HighlightMessage = z.object({

@@ -35,7 +35,14 @@ Deno.test("a product card's image is an image of this app's, never another addre
     imageUrl,
   });
   const pins = (imageUrl: string | null) =>
-    new TextEncoder().encode(JSON.stringify({ v: 1, type: "pins", products: [card(imageUrl)] }));
+    new TextEncoder().encode(
+      JSON.stringify({
+        v: 1,
+        type: "pins",
+        products: [card(imageUrl)],
+        serverNow: "2026-11-27T10:00:00.000Z",
+      }),
+    );
   const own = `/images/${"0a".repeat(16)}.png`;
   assertEquals(decodeMessage("pins", pins(own))?.products[0]?.imageUrl, own);
   assertEquals(decodeMessage("pins", pins(null))?.products[0]?.imageUrl, null);

@@ -32,13 +32,14 @@ async function editable(services: Services, actor: Actor, streamId: string): Pro
   return stream;
 }
 
+/** Sets the pinned products, in order; answers them as the room hears them. */
 export async function pin(services: Services, actor: Actor, streamId: string, productIds: string[]) {
-  const { kv } = services;
+  const { kv, clock } = services;
   const stream = await editable(services, actor, streamId);
   for (const id of productIds) await ownProduct(kv, actor, id);
-  const products = await cardsOf(kv, productIds);
-  await changeShowcase(kv, stream.id, { pins: productIds }, [{ message: message("pins", { products }) }]);
-  return { products };
+  const pins = message("pins", { products: await cardsOf(kv, productIds), serverNow: isoAt(clock.now()) });
+  await changeShowcase(kv, stream.id, { pins: productIds }, [{ message: pins }]);
+  return pins;
 }
 
 export async function highlight(

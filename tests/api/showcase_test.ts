@@ -34,16 +34,20 @@ function put(client: Client, path: string, body: unknown): Promise<Response> {
   });
 }
 
-Deno.test("pins are stored in the seller's order, then sent to the room; a late viewer reads them", () =>
+Deno.test("pins are stored in the seller's order, then sent to the room as answered, with the server's clock; a late viewer reads them", () =>
   withApp(async (app) => {
     const { seller, streamId, ids } = await shop(app);
     await app.forgetSent();
     const order = [ids[2]!, ids[0]!, ids[1]!];
     const res = await put(seller, `/api/streams/${streamId}/pins`, { productIds: order });
     assertEquals(res.status, 200);
-    assertEquals((await res.json()).products.map((p: { id: string }) => p.id), order);
+    const answer = await res.json();
+    assertEquals(answer.products.map((p: { id: string }) => p.id), order);
     await app.settle();
     const sent = app.rooms.sent.filter((s) => s.topic === "pins");
+    // The studio orders its answer and the room's messages by that clock.
+    assertEquals(sent[0]!.message, answer);
+    assertEquals(answer.serverNow, new Date(app.clock.now()).toISOString());
     assertEquals((sent[0]!.message as { products: { name: string }[] }).products.map((p) => p.name), [
       "Hat",
       "Shirt",
