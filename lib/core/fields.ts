@@ -13,20 +13,24 @@ const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]
 // showing themselves: format characters (bidi overrides and isolates, "gnp.exe" shown as
 // "exe.png"; zero-width ones; the soft hyphen, "sp\u00adam" read as "spam"), the other
 // default-ignorable ones (variation selectors, Hangul fillers, the grapheme joiner), the
-// blank Braille cell, code points not assigned yet, and combining marks with nothing to sit
-// on. Kept where emoji need them: a zero-width joiner between two (👩‍💻), a presentation
-// selector after one (❤️), the tags that spell a flag (🏴 of England).
+// blank Braille cell, code points not assigned yet, halves of a surrogate pair alone (no
+// character at all), and combining marks with nothing to sit on. Kept where emoji need
+// them: a zero-width joiner between two (👩‍💻), a presentation selector after one (❤️), the
+// tags that spell a flag (🏴 of England).
 const INVISIBLE =
-  /(?![\u200d\ufe0e\ufe0f\u{e0020}-\u{e007f}])[\p{Cf}\p{Default_Ignorable_Code_Point}\p{Cn}\u2800]/gu;
+  /(?![\u200d\ufe0e\ufe0f\u{e0020}-\u{e007f}])[\p{Cf}\p{Default_Ignorable_Code_Point}\p{Cn}\p{Cs}\u2800]/gu;
 const STRAY_JOINER = /(?<!\p{Extended_Pictographic}\ufe0f?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
 const STRAY_SELECTOR = /(?<!\p{Emoji})[\ufe0e\ufe0f]/gu;
 const STRAY_TAG = /(\u{1f3f4}[\u{e0020}-\u{e007e}]+\u{e007f})|[\u{e0000}-\u{e007f}]/gu;
 const BARE_MARKS = /(^|\s)\p{M}+/gu;
+// No script stacks more than a few marks on one letter; "zalgo" text stacks hundreds, which
+// draw over the chat lines around it.
+const STACKED_MARKS = /(\p{M}{4})\p{M}+/gu;
 
 /** The text without invisible characters. */
 export const visible = (s: string) =>
   s.replace(INVISIBLE, "").replace(STRAY_JOINER, "").replace(STRAY_SELECTOR, "")
-    .replace(STRAY_TAG, (_, flag = "") => flag).replace(BARE_MARKS, "$1");
+    .replace(STRAY_TAG, (_, flag = "") => flag).replace(BARE_MARKS, "$1").replace(STACKED_MARKS, "$1");
 const visibleOnly = (v: unknown) => typeof v === "string" ? visible(v) : v;
 
 /** One line of text: trimmed, `min`–`max` characters, no control or invisible characters. */

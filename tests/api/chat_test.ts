@@ -242,6 +242,27 @@ Deno.test("names and chat lose bidi overrides and zero-width characters", () =>
     assertEquals(message.text, "buy now 👩\u200D💻", "the joiner inside the emoji stays");
   }));
 
+Deno.test("chat keeps no half of a surrogate pair, and no more than four marks stacked on a letter", () =>
+  withApp(async (app) => {
+    const { streamId } = await sellerWithStream(app);
+    const guest = await viewer(app, streamId);
+    const before = await kvSnapshot(app.services.kv);
+    await expectError(
+      await guest.post(`/api/streams/${streamId}/chat`, { text: "\ud800" }),
+      400,
+      "invalid_input",
+    );
+    assertEquals(await kvSnapshot(app.services.kv), before, "a refused line changes nothing");
+    assertEquals((await say(guest, streamId, "ok\udc00 then")).text, "ok then");
+    const zalgo = "H" + "\u0301\u0300\u0302\u0303\u0304\u0306".repeat(40);
+    assertEquals((await say(guest, streamId, `${zalgo}ello`)).text, "H\u0301\u0300\u0302\u0303ello");
+    // Scripts that stack marks keep them: Vietnamese written decomposed, Hebrew with points, Tibetan.
+    for (const text of ["Vie\u0323\u0302t Nam", "שָׁלוֹם", "བཀྲ་ཤིས་བདེ་ལེགས།"]) {
+      assertEquals((await say(guest, streamId, text)).text, text);
+      app.clock.advance(1_000);
+    }
+  }));
+
 Deno.test("a stranger's first visit to the watch page offers the name form, with the guest name they were given", () =>
   withApp(async (app) => {
     const { streamId } = await sellerWithStream(app);

@@ -256,7 +256,6 @@ export async function expectError(res: Response, status: number, code: string): 
   return body.error.message;
 }
 
-/** A new browser that has opened the stream's watch page: a guest, as every viewer is. */
 /** Posts a chat message as `client` (it must be taken); the message as stored. */
 export async function say(client: Client, streamId: string, text: string): Promise<ChatMessage> {
   const res = await client.post(`/api/streams/${streamId}/chat`, { text });
@@ -264,6 +263,7 @@ export async function say(client: Client, streamId: string, text: string): Promi
   return (await res.json()).message;
 }
 
+/** A new browser that has opened the stream's watch page: a guest, as every viewer is. */
 export function viewer(app: Showfloor, streamId: string): Promise<Client> {
   return new Client(app).watch(streamId);
 }
