@@ -72,6 +72,7 @@ const LINKS = [
   /(?<![\p{L}\p{N}@-])www\.\S/iu,
   new RegExp(String.raw`(?<![\p{L}\p{N}@.-])(?:[\p{L}\p{N}-]+\.)+(?:${TLDS})(?![\p{L}\p{N}-])`, "iu"),
   /(?<![\p{L}\p{N}@.-])(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}\/\S/iu, // any name with a path: shop.example/x
+  /(?<![\p{L}\p{N}.])(?:\d{1,3}\.){3}\d{1,3}(?![\p{N}]|\.\d)/u, // an address: 12.34.56.78, with a port or path or not
 ];
 
 // Letters Unicode's table of confusables leaves out that read as Latin ones: the small
@@ -79,7 +80,24 @@ const LINKS = [
 const SMALL_CAPITALS: Record<string, string> = Object.fromEntries(
   [..."ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡʏᴢ"].map((c, i) => [c, String.fromCharCode(97 + i + (i >= 23 ? 1 : 0))]),
 );
-const LOOK_ALIKE: Record<string, string> = { ...SMALL_CAPITALS, "п": "n", "м": "m", "ı": "i" };
+// Letters in boxes and brackets ("🆂🅿🅰🅼", "🅢🅟🅐🅜", "⒮⒫⒜⒨"), which NFKD leaves as they are or bracketed.
+const BOXED: Record<string, string> = Object.fromEntries(
+  [0x1f150, 0x1f170, 0x249c].flatMap((first) =>
+    Array.from({ length: 26 }, (_, i) => [String.fromCodePoint(first + i), String.fromCharCode(97 + i)])
+  ),
+);
+const LOOK_ALIKE: Record<string, string> = {
+  ...SMALL_CAPITALS,
+  ...BOXED,
+  "п": "n",
+  "м": "m",
+  "ı": "i",
+  "ɐ": "a",
+  "ɱ": "m",
+  "Ғ": "F",
+  "ғ": "f",
+  "ꟻ": "F",
+};
 
 // Regional indicators spell words in runs longer than a flag ("🇸🇵🇦🇲"); a flag (two)
 // stays a flag, so "Merci.🇫🇷" is no link to ".fr".
@@ -101,21 +119,26 @@ function asLatin(c: string): string {
   return LATIN.test(latin) ? latin : c;
 }
 
+// Dots as a link's name may be spelled ("evil。com", "evil·com", "evil•com"); after Chinese,
+// Japanese, Korean or Hindi, a full stop ("最高。TOP!") ends a sentence.
+const DOTS =
+  /(?<![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Devanagari}])[\u00b7\u02d9\u0964\u06d4\u0701\u0702\u16eb\u2022\u2024\u2027\u2218\u2219\u22c5\u25e6\u2981\u2e31\u2e33\u3002\u30fb\ufe52\uff0e\uff61\uff65]/gu;
+
 /** The text in any Unicode form, without accents or marks, and the letters above as the Latin ones they read as. */
 function plain(text: string): string {
-  const folded = [...text.replace(SPELLED, spelledOut)].map(asLatin).join("").normalize("NFKD")
-    .replace(/\p{M}/gu, "");
+  const spelled = text.replace(SPELLED, spelledOut).replace(DOTS, ".");
+  const folded = [...spelled].map(asLatin).join("").normalize("NFKD").replace(/\p{M}/gu, "");
   return [...folded].map((c) => LOOK_ALIKE[c] ?? c).join("");
 }
 
-// Dots as a link's name may be spelled ("evil。com", "evil·com", "evil•com").
-const DOTS =
-  /[\u00b7\u06d4\u0701\u0702\u16eb\u2022\u2024\u2027\u2219\u22c5\u2981\u2e31\u2e33\u3002\u30fb\ufe52\uff0e\uff61\uff65]/g;
+// A word that starts with a capital after a dot starts a sentence ("Nice.It looks great",
+// "Да.То что надо"), though "it" and "to" end links too.
+const SENTENCE = /\.(?=\p{Lu}\p{Ll})/gu;
 
 // Non-Latin letters as the Latin ones they look like, one by one (Latin letters stay:
-// the table would make "m" "rn"), and dots as dots.
-const normal = (text: string) =>
-  [...plain(text).replace(DOTS, ".")].map((c) => c < "\u0080" ? c : unhomoglyph(c)).join("").toLowerCase();
+// the table would make "m" "rn"), in the case they were written.
+const latin = (text: string) => [...plain(text)].map((c) => c < "\u0080" ? c : unhomoglyph(c)).join("");
+const normal = (text: string) => latin(text).toLowerCase();
 
 /**
  * True when two display names read the same: in any case, Unicode form, accents, spacing
@@ -127,28 +150,71 @@ export function sameName(a: string, b: string): boolean {
   return nameSkeleton(a) === nameSkeleton(b);
 }
 
+// Digits and signs written for letters in a name ("atk5" reads as "atks"; 1 is l already).
+const NAME_LETTERS: Record<string, string> = {
+  "0": "o",
+  "3": "e",
+  "4": "a",
+  "5": "s",
+  "$": "s",
+  "@": "a",
+  "7": "t",
+};
+
 function nameSkeleton(name: string): string {
   // Look-alikes folded before and after lowercasing: each case has its own in the table;
-  // then i with l (and so 1, I and |), which the table keeps apart.
-  const folded = unhomoglyph(unhomoglyph(plain(name)).toLowerCase()).replaceAll("i", "l");
+  // then digits and signs written for letters, and i with l (and so 1, I and |), which
+  // the table keeps apart.
+  const folded = unhomoglyph(unhomoglyph(plain(name)).toLowerCase())
+    .replace(/[0345$@7]/g, (c) => NAME_LETTERS[c]!).replaceAll("i", "l");
   // Only letters and digits count; a name of symbols alone is compared as it is.
   return folded.replace(/[^\p{L}\p{N}]/gu, "") || folded.replace(/\s+/gu, "");
 }
 
 /** True when the text holds something a browser would take as a link. */
 export function hasLink(text: string): boolean {
-  const t = normal(text);
+  const t = latin(text).replace(SENTENCE, ". ");
   return LINKS.some((pattern) => pattern.test(t));
+}
+
+// Digits and signs written for letters: "sp4m", "$cam", "1diot", and "ldiot" with an l.
+const LEET: Record<string, string> = {
+  a: "a4@",
+  e: "e3",
+  i: "il1|!",
+  l: "il1|",
+  o: "o0",
+  s: "s5$",
+  t: "t7+",
+};
+const escape = (c: string) => c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const anyOf = (c: string) => LEET[c] ? `[${escape(LEET[c])}]` : escape(c);
+
+/** A word's letters however written, and written apart: "sp-am", "s.p.a.m", or "s p a m". */
+function spelled(word: string): string {
+  const letters = [...word].map(anyOf);
+  return `(?:${letters.join("[^\\p{L}\\p{N}\\s]?")}|${letters.join(" ")})`;
 }
 
 /** The first blocked word or phrase the text holds as whole words, or null. */
 export function blockedWordIn(text: string, words: string[]): string | null {
   const t = normal(text);
   return words.find((word) => {
-    const spelled = normal(word).trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-    return new RegExp(`(?<![\\p{L}\\p{N}])${spelled.join("\\s+")}(?![\\p{L}\\p{N}])`, "u").test(t);
+    // A phrase's words apart, joined ("buy-followers") or run together ("buyfollowers").
+    const phrase = normal(word).trim().split(/\s+/).map(spelled).join("(?:\\s+|[-_.]?)");
+    return new RegExp(`(?<![\\p{L}\\p{N}])${phrase}(?![\\p{L}\\p{N}])`, "u").test(t);
   }) ?? null;
 }
+
+// Words that claim a role the chat marks with a badge: "Fay (Host)", "Ann | mod".
+const ROLE = "(?:host|mod|moderator|admin|staff|official)";
+const CLAIMS_ROLE = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}])${ROLE}[^\\p{L}\\p{N}]*$|[(\\[{]\\s*${ROLE}\\s*[)\\]}]`,
+  "u",
+);
+
+/** True when a name says its owner is the host or a moderator, in any of the ways above. */
+export const claimsRole = (name: string) => CLAIMS_ROLE.test(normal(name));
 
 /** The rule the text breaks, as its refusal (400, to its sender only); null when it keeps them all. */
 export function ruleBroken(text: string, rules: ChatRules): DomainError | null {

@@ -1,7 +1,7 @@
 import { assert, assertEquals } from "@/tests/assert.ts";
 import { DomainError } from "@/lib/core/errors.ts";
 import { DEFAULT_RULES } from "./chat_rules.ts";
-import { blockedWordIn, checkText, hasLink, sameName } from "./text_rules.ts";
+import { blockedWordIn, checkText, claimsRole, hasLink, sameName } from "./text_rules.ts";
 
 Deno.test("hasLink() finds links however they are written, and leaves ordinary sentences alone", () => {
   for (
@@ -32,6 +32,15 @@ Deno.test("hasLink() finds links however they are written, and leaves ordinary s
       "evil.ＩＯ",
       "buy at evil.ſhop",
       "evil.ai",
+      // More dots written otherwise, an ending in boxed letters, and addresses by number.
+      "evil˙com",
+      "evil।com",
+      "evil◦com",
+      "evil.🅲🅾🅼",
+      "12.34.56.78/shop",
+      "192.168.0.1:8000",
+      "go to 10.0.0.1",
+      "nice.it",
     ]
   ) assertEquals(hasLink(text), true, text);
   for (
@@ -45,6 +54,24 @@ Deno.test("hasLink() finds links however they are written, and leaves ordinary s
       // A flag is a flag, not the letters of a link's ending.
       "Merci.🇫🇷",
       "Love it.🇬🇧🇮🇹",
+      // A sentence that starts after a dot with no space, in any language, though its first
+      // word ends links too; a full stop after Chinese, Japanese or Hindi.
+      "Nice.It looks great",
+      "Thanks.Me too!",
+      "Yes.In stock?",
+      "Love it.To be honest",
+      "gracias.Es perfecto",
+      "Merci.Ca va",
+      "Hi.Top quality",
+      "Rock.Live forever",
+      "ok.Ai generated?",
+      "我要两个。Me too",
+      "かわいい。Me too",
+      "最高。TOP!",
+      "बहुत अच्छा।OK",
+      "Ναι.Το θέλω",
+      "Да.То что надо",
+      "version 1.2.3 is out",
     ]
   ) assertEquals(hasLink(text), false, text);
 });
@@ -66,6 +93,44 @@ Deno.test("blockedWordIn() matches whole words and phrases in any case and form,
   assertEquals(blockedWordIn("fake, news", words), null);
   assertEquals(blockedWordIn("a (weird) word", ["(weird)"]), "(weird)");
   assertEquals(blockedWordIn("anything", []), null);
+});
+
+Deno.test("blockedWordIn() reads digits and signs written for letters, boxed letters, and words written apart", () => {
+  const words = ["spam", "idiot", "buy followers"];
+  const found = {
+    spam: [
+      "sp4m",
+      "$pam",
+      "5pam",
+      "🆂🅿🅰🅼",
+      "🅢🅟🅐🅜",
+      "⒮⒫⒜⒨",
+      "spaɱ",
+      "ѕpɐm",
+      "s.p.a.m",
+      "sp-am",
+      "s p a m",
+      "S*P*A*M",
+    ],
+    idiot: ["idi0t", "1diot", "ldiot", "you IDI0T!"],
+    "buy followers": ["buy-followers", "buyfollowers", "BUY  FOLLOWERS", "buy f0llowers"],
+  };
+  for (const [word, texts] of Object.entries(found)) {
+    for (const text of texts) assertEquals(blockedWordIn(text, words), word, text);
+  }
+  // Ordinary words that hold a blocked one, or its letters spread over words, pass.
+  for (
+    const text of [
+      "spa massage",
+      "it's a spa, many thanks",
+      "idiom",
+      "buy, followers say",
+      "s pam",
+      "4 spams",
+    ]
+  ) {
+    assertEquals(blockedWordIn(text, words), null, text);
+  }
 });
 
 Deno.test("checkText() refuses links unless allowed, and blocked words, with the reason", () => {
@@ -105,5 +170,27 @@ Deno.test("sameName() sees through case, marks, spacing, look-alike letters and 
   assertEquals(sameName("ＳＥＬＬＥＲ A", "Seller A"), true, "fullwidth");
   for (const name of ["Linen & Co fan", "Lemon & Co", "Linen"]) {
     assertEquals(sameName(name, "Linen & Co"), false, name);
+  }
+  for (const name of ["atk5 Ғay", "atk5 ғᴀʏ", "atkS Fay", "atk5 ꟻay", "4tk5 Fay"]) {
+    assertEquals(sameName(name, "atk5 Fay"), true, name);
+  }
+});
+
+Deno.test("claimsRole() finds a name that says it is the host or a moderator", () => {
+  for (
+    const name of [
+      "Fay (Host)",
+      "Ann [mod]",
+      "Ann | Moderator",
+      "Bob - admin",
+      "Cat {ＳＴＡＦＦ}",
+      "Dan (ʜᴏꜱᴛ)",
+      "Host",
+    ]
+  ) {
+    assertEquals(claimsRole(name), true, name);
+  }
+  for (const name of ["Ghost", "Hostess Anna", "Modern Amy", "Ann", "Tom Moderate"]) {
+    assertEquals(claimsRole(name), false, name);
   }
 });

@@ -583,6 +583,10 @@ Deno.test("a guest may not chat under the host's name, in any case, spacing, pun
       await refusedName(app, streamId, name, "host_name", /Linen & Co is the host's name here/);
     }
     await say(await guestNamed(app, "Linen & Co fan"), streamId, "a name like it is fine");
+    // A name may not claim the host's badge or a moderator's either.
+    for (const name of ["Linen & Co (Host)", "Ann | mod", "Bob [ＭＯＤＥＲＡＴＯＲ]"]) {
+      await refusedName(app, streamId, name, "role_name", /^Your name says you are the host or a moderator/);
+    }
 
     // Another seller's account under the host's name, or a moderator's, cannot chat here either.
     const namesakes = [
@@ -653,6 +657,11 @@ Deno.test("links are off for viewers by default, blocked words are refused to th
       await expectError(await ann.post(`/api/streams/${streamId}/chat`, { text }), 400, "links_off");
     }
     assertEquals(await kvSnapshot(app.services.kv), before);
+    // A sentence run on after a full stop is no link, though "It" ends links too.
+    for (const text of ["Nice.It looks great", "我要两个。Me too"]) {
+      app.clock.advance(5_000);
+      await say(ann, streamId, text);
+    }
     // Nor a name that breaks them: it shows on every line.
     const linked = await guestNamed(app, "buy at evil.com");
     const unnamed = await kvSnapshot(app.services.kv);
