@@ -14,7 +14,7 @@ export const { find: findProduct, own: ownProduct } = accessTo({
 export async function sellersProduct(kv: Deno.Kv, sellerId: string, productId: string): Promise<Product> {
   const product = await findProduct(kv, productId);
   if (product.sellerId !== sellerId) {
-    throw notFound("product_not_found", "No product with this id in this stream");
+    throw notFound("product_not_found", "This product is not sold in this stream");
   }
   return product;
 }

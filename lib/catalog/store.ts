@@ -161,7 +161,11 @@ export async function updateProduct(
 }
 
 /** What asking for a product that is not there answers. */
-export const PRODUCT_MISSING: [string, string] = ["product_not_found", "No product with this id"];
+// Most often one deleted since the page showed it (in another tab, say).
+export const PRODUCT_MISSING: [string, string] = [
+  "product_not_found",
+  "This product is no longer in the shop",
+];
 const productGone = () => notFound(...PRODUCT_MISSING);
 
 function stockAfter(change: StockChange, current: number): number {

@@ -1,11 +1,13 @@
 // The seller's catalog as the studio's picker shows it: what the page was rendered with,
-// what the seller adds from the studio itself, and what they added in another tab
-// (fetched again whenever the studio tab is shown again).
+// what the seller adds from the studio itself, and what they added, changed or deleted in
+// another tab or window (fetched again whenever the studio is shown or used again, and
+// when it catches up with its room).
 import { type Signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { ProductCard } from "@/lib/contract/messages.ts";
 import type { ProductView } from "@/lib/contract/views.ts";
 import { getJson, postJson } from "./api.ts";
+import { liveRoom } from "./live_room.ts";
 import { type Action, useAction } from "./use_action.ts";
 
 export interface NewProduct {
@@ -41,7 +43,13 @@ export function useCatalog(initial: ProductCard[]): Catalog {
       if (fresh) products.value = fresh.products.map(cardOf);
     };
     document.addEventListener("visibilitychange", refresh);
-    return () => document.removeEventListener("visibilitychange", refresh);
+    addEventListener("focus", refresh);
+    const offResync = liveRoom().onResync(refresh);
+    return () => {
+      document.removeEventListener("visibilitychange", refresh);
+      removeEventListener("focus", refresh);
+      offResync();
+    };
   }, []);
   return {
     products,

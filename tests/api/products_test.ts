@@ -292,14 +292,14 @@ Deno.test("product input is checked field by field: each bad value is a clear 4x
         () => send(seller, "PATCH", "/api/products/nope", productForm({ name: "X" }, file(PNG_BYTES))),
         404,
         "product_not_found",
-        /No product/,
+        /no longer in the shop/,
       ],
       [
         "a delete of a missing product",
         () => seller.request("/api/products/nope", { method: "DELETE" }),
         404,
         "product_not_found",
-        /No product/,
+        /no longer in the shop/,
       ],
       [
         "a body that is neither JSON nor a form",

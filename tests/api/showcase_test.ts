@@ -144,7 +144,7 @@ Deno.test("bad showcase input is a clear 4xx and changes nothing", (t) =>
     const cases: [string, () => Promise<Response>, number, string, RegExp][] = [
       ["seven pins", () => pins([...ids, ...ids.slice(0, 3)]), 400, "invalid_input", /At most 6/],
       ["a product pinned twice", () => pins([ids[0], ids[0]]), 400, "invalid_input", /pinned once/],
-      ["a missing product", () => pins(["nope"]), 404, "product_not_found", /No product/],
+      ["a missing product", () => pins(["nope"]), 404, "product_not_found", /no longer in the shop/],
       ["another seller's product", () => pins([theirs.id]), 403, "not_product_owner", /Only the seller/],
       [
         "a sale with nothing highlighted",

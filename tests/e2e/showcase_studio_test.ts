@@ -151,6 +151,18 @@ liveTest(
     );
 
     await t.step(
+      "a product deleted in another tab leaves the studio's catalog as the seller comes back",
+      async () => {
+        await api(studio, "DELETE", `/api/products/${scarf}`);
+        await studio.evaluate(() => dispatchEvent(new Event("focus")));
+        await studio.waitForSelector(`.catalog-item[data-product-id="${scarf}"]`, {
+          state: "detached",
+          timeout: UI_TIMEOUT,
+        });
+      },
+    );
+
+    await t.step(
       "a slow read of the showcase, overtaken by the seller's change, does not undo it",
       async () => {
         // The studio reads the showcase as the seller comes back to its tab; that read's answer
