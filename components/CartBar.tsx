@@ -16,6 +16,8 @@ export function CartBar({ cart, ended }: { cart: CartControls; ended: boolean })
   // The reservation just made, until it is settled (then its settling says what became of it).
   const done = cart.reserved.value?.id === settled?.id ? null : cart.reserved.value;
   const held = cart.holds.value;
+  // A product's currency changed while in the cart: no one total can say what is owed.
+  const mixed = items.some((i) => i.currency !== items[0]!.currency);
   return (
     <>
       {ended && (items.length > 0 || held.length > 0) && (
@@ -30,8 +32,17 @@ export function CartBar({ cart, ended }: { cart: CartControls; ended: boolean })
             {items.map((item) => <CartLine key={item.productId} item={item} cart={cart} now={now} />)}
           </ul>
           <div class="cart-total">
-            <strong>Total {formatPrice(currentTotal(items, cart.offset, now), items[0]!.currency)}</strong>
-            <button type="button" class="reserve" disabled={cart.busy.value} onClick={() => cart.reserve()}>
+            <strong>
+              {mixed
+                ? "Prices in two currencies: remove one to reserve"
+                : `Total ${formatPrice(currentTotal(items, cart.offset, now), items[0]!.currency)}`}
+            </strong>
+            <button
+              type="button"
+              class="reserve"
+              disabled={cart.busy.value || mixed}
+              onClick={() => cart.reserve()}
+            >
               Reserve
             </button>
           </div>

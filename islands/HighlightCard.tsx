@@ -17,11 +17,17 @@ export default function HighlightCard({ streamId, initial, ended }: HighlightCar
   const show = useShowcase(streamId, initial);
   const product = show.highlight;
   const shown = product && !ended && roomPhase.value !== "ended";
-  // The live region stays in the page, so screen readers announce each new highlight.
+  // The live region stays in the page, so screen readers announce each new highlight,
+  // whole (a card per product), and not each price or stock change on it.
   return (
-    <div class="highlight-slot" aria-live="polite">
+    <div class="highlight-slot" aria-live="polite" aria-relevant="additions">
       {shown && (
-        <aside class="highlight-card" data-product-id={product.id} aria-label="Featured product">
+        <aside
+          key={product.id}
+          class="highlight-card"
+          data-product-id={product.id}
+          aria-label="Featured product"
+        >
           <SheetOpener productId={product.id} class="highlight-open" onOpen={() => sheet.value = product}>
             <ProductTile
               product={product}

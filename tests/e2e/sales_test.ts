@@ -87,6 +87,32 @@ liveTest(
     });
 
     await t.step(
+      "a product priced in another currency while in the cart: no one total, and Reserve waits",
+      async () => {
+        const hat = await createProduct(studio, { name: "Wool hat", priceMinor: 1500 });
+        await api(studio, "PUT", `/api/streams/${streamId}/pins`, { productIds: [productId, hat] });
+        for (const id of [productId, hat]) {
+          await api(viewer, "POST", `/api/streams/${streamId}/cart/items`, { productId: id, quantity: 1 });
+        }
+        await viewer.reload();
+        const cart = viewer.getByRole("region", { name: "Your cart" });
+        await cart.getByText("Total €84.00").waitFor({ timeout: UI_TIMEOUT });
+        await viewer.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+        await viewer.waitForLoadState("networkidle");
+        await api(studio, "PATCH", `/api/products/${hat}`, { currency: "USD", priceMinor: 1700 });
+        await cart.getByText("Prices in two currencies: remove one to reserve").waitFor({
+          timeout: UI_TIMEOUT,
+        });
+        assert(await cart.getByRole("button", { name: "Reserve" }).isDisabled(), "Reserve waits");
+        await cart.getByRole("button", { name: "Remove Wool hat" }).click();
+        await cart.getByText("Total €69.00").waitFor({ timeout: UI_TIMEOUT });
+        assert(await cart.getByRole("button", { name: "Reserve" }).isEnabled());
+        await api(viewer, "POST", `/api/streams/${streamId}/cart/items`, { productId, quantity: 0 });
+        await api(studio, "PUT", `/api/streams/${streamId}/pins`, { productIds: [productId] });
+      },
+    );
+
+    await t.step(
       "ending changes every open page at once: numbers in the studio, chat and cart on the watch page",
       async () => {
         await viewer.evaluate(() => (globalThis as { __sameDocument?: boolean }).__sameDocument = true);

@@ -127,6 +127,41 @@ liveTest(
     });
 
     await t.step(
+      "a screen reader hears each new highlight whole, as a card added to the live region",
+      async () => {
+        const [viewer] = viewers as [Page];
+        const slot = viewer.locator(".highlight-slot");
+        assertEquals(await slot.getAttribute("aria-live"), "polite");
+        assertEquals(
+          await slot.getAttribute("aria-relevant"),
+          "additions",
+          "price and stock changes are not read",
+        );
+        await viewer.evaluate(() => {
+          const added: string[] = [];
+          (globalThis as { __added?: string[] }).__added = added;
+          new MutationObserver((records) => {
+            for (const r of records) {
+              for (const n of r.addedNodes) {
+                if (n instanceof HTMLElement) added.push(n.dataset.productId ?? n.tagName);
+              }
+            }
+          }).observe(document.querySelector(".highlight-slot")!, { childList: true, subtree: true });
+        });
+        for (const [id, name] of [[scarf, "Silk scarf"], [shirt, "Linen shirt"]] as const) {
+          await studio.click(`.pinned-item[data-product-id="${id}"] button:has-text('Highlight')`);
+          await slot.locator(`.highlight-card[data-product-id="${id}"]`).getByText(name).waitFor({
+            timeout: UI_TIMEOUT,
+          });
+        }
+        assertEquals(await viewer.evaluate(() => (globalThis as { __added?: string[] }).__added), [
+          scarf,
+          shirt,
+        ]);
+      },
+    );
+
+    await t.step(
       "a viewer who arrives later, on a phone, sees the highlight in the page itself",
       async () => {
         const html = await (await fetch(watchUrl)).text();
