@@ -1,5 +1,5 @@
 import type { Signal } from "@preact/signals";
-import { formatAmount, formatPrice, parseAmount } from "@/lib/contract/money.ts";
+import { decimalsProblem, formatAmount, formatPrice, parseAmount } from "@/lib/contract/money.ts";
 
 interface AmountInputProps {
   name: string;
@@ -31,7 +31,11 @@ export function AmountInput({ name, text, currency, example }: AmountInputProps)
         />
         {minor !== null && <output>{formatPrice(minor, currency)}</output>}
       </span>
-      {typo && <small class="field-error">Type an amount like {formatAmount(4990, currency)}</small>}
+      {typo && (
+        <small class="field-error">
+          {decimalsProblem(text.value, currency) ?? `Type an amount like ${formatAmount(4990, currency)}`}
+        </small>
+      )}
     </>
   );
 }

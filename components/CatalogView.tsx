@@ -1,15 +1,24 @@
 import type { ProductView } from "@/lib/contract/views.ts";
+import type { ProductDone } from "@/lib/pages/inputs.ts";
 import type { FormFailure } from "@/lib/server/forms.ts";
 import { PageTitle } from "./PageTitle.tsx";
 import { ProductFields } from "./ProductFields.tsx";
 import { ProductList } from "./ProductList.tsx";
 
-/** The seller's catalog: every product with its image, price and stock, and a form to add one. */
-export function CatalogView({ products, failure }: { products: ProductView[]; failure?: FormFailure }) {
+const DONE = { added: "Product added.", saved: "Changes saved.", deleted: "Product deleted." };
+
+/**
+ * The seller's catalog: every product with its image, price and stock, and a form to add
+ * one; it confirms what the seller just did here or on a product's page.
+ */
+export function CatalogView(
+  { products, done, failure }: { products: ProductView[]; done?: ProductDone; failure?: FormFailure },
+) {
   return (
     <section>
       <PageTitle title="Your products" />
       <h1>Your products</h1>
+      {done && !failure && <p class="notice ok" role="status">{DONE[done]}</p>}
       {products.length
         ? <ProductList products={products} />
         : <p class="muted">No products yet. Add the first one below, then pin it while you are live.</p>}

@@ -2,7 +2,7 @@
 // (multipart with an image file; the studio's form takes the price as people write it).
 import { z } from "zod";
 import { CURRENCIES, MAX_STOCK } from "@/lib/contract/limits.ts";
-import { formatAmount, parseAmount } from "@/lib/contract/money.ts";
+import { decimalsProblem, formatAmount, parseAmount } from "@/lib/contract/money.ts";
 import { description, text, typedNumber } from "@/lib/core/fields.ts";
 
 const PRICE_NOT_WHOLE = "Price must be a whole number of minor units (cents)";
@@ -79,7 +79,8 @@ export const StudioProductForm = ProductForm.omit({ priceMinor: true })
     const parsed = priceMinor.safeParse(minor);
     if (parsed.success) return { ...form, priceMinor: parsed.data };
     const message = minor === null
-      ? `Price must be an amount like ${formatAmount(4990, form.currency)}`
+      ? decimalsProblem(price, form.currency) ??
+        `Price must be an amount like ${formatAmount(4990, form.currency)}`
       : parsed.error.issues[0]!.message;
     ctx.addIssue({ code: "custom", path: ["price"], message });
     return z.NEVER;

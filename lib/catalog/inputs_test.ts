@@ -24,7 +24,14 @@ Deno.test("StudioProductForm reads the price as people write it, in the currency
   const problem = (fields: Record<string, string>) =>
     StudioProductForm.safeParse({ ...typed, ...fields }).error?.issues.map((i) => [i.path.join(), i.message]);
   assertEquals(problem({ price: "49.999" }), [["price", "Price must be an amount like 49.90"]]);
-  assertEquals(problem({ currency: "JPY", price: "49.5" }), [["price", "Price must be an amount like 4990"]]);
+  assertEquals(problem({ currency: "JPY", price: "49.5" }), [[
+    "price",
+    "Prices in JPY have no decimals: type a whole amount, like 4990",
+  ]]);
+  assertEquals(problem({ currency: "JPY", price: "49 yen" }), [[
+    "price",
+    "Price must be an amount like 4990",
+  ]]);
   assertEquals(problem({ price: "-1" }), [["price", "Price must be an amount like 49.90"]]);
   assertEquals(problem({ price: "2000000" }), [[
     "price",

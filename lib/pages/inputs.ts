@@ -7,6 +7,12 @@ import { storedId } from "@/lib/core/fields.ts";
 /** What was just deleted, for the page a deletion leads to to say so: `/studio?deleted=stream`, `/?deleted=account`. */
 export const DeletedQuery = z.object({ deleted: z.enum(["stream", "account"]).optional().catch(undefined) });
 
+/** What the seller just did to a product, for the catalog to confirm: `/studio/products?done=saved`. */
+export const ProductDoneQuery = z.object({
+  done: z.enum(["added", "saved", "deleted"]).optional().catch(undefined),
+});
+export type ProductDone = z.infer<typeof ProductDoneQuery>["done"];
+
 /** `/watch/:id?product=<id>`: the page with that product's sheet open (a tap before the page's JavaScript ran). */
 export const WatchQuery = z.object({ product: storedId("a product id").optional().catch(undefined) });
 

@@ -410,7 +410,10 @@ Deno.test("the catalog forms add, edit and delete a product, and show bad input 
     const { priceMinor: _, ...fields } = shirt;
     const typed = { ...fields, price: "49,90" };
     const added = await post("/studio/products", productForm(typed, new File([], "")));
-    assertEquals([added.status, added.headers.get("location")], [303, "/studio/products"]);
+    assertEquals([added.status, added.headers.get("location")], [303, "/studio/products?done=added"]);
+    const confirms = async (location: string | null, words: string) =>
+      assertMatch(await (await seller.request(location!)).text(), new RegExp(`role="status">${words}<`));
+    await confirms(added.headers.get("location"), "Product added.");
     const [product] = (await (await seller.request("/api/products")).json()).products;
     assertEquals([product.name, product.priceMinor, product.imageUrl], [shirt.name, 4990, null]);
 
@@ -448,6 +451,7 @@ Deno.test("the catalog forms add, edit and delete a product, and show bad input 
       productForm({ ...typed, price: "39", stock: 3 }, file(PNG_BYTES)),
     );
     assertEquals(edited.status, 303);
+    await confirms(edited.headers.get("location"), "Changes saved.");
     const after = (await (await seller.request(`/api/products/${product.id}`)).json()).product;
     assertEquals([after.priceMinor, after.stock, after.image.type], [3900, 3, "image/png"]);
     // Deleting asks first (a disclosure, no JavaScript needed), naming the product.
@@ -456,7 +460,9 @@ Deno.test("the catalog forms add, edit and delete a product, and show bad input 
       editPage,
       /<summary>Delete product<\/summary><form method="post" action="\/studio\/products\/[^"]+\/delete" class="form"><p>Delete “Linen shirt” for good\?.*?<button type="submit" class="danger">Yes, delete it<\/button>/,
     );
-    assertEquals((await post(`/studio/products/${product.id}/delete`, new FormData())).status, 303);
+    const deleted = await post(`/studio/products/${product.id}/delete`, new FormData());
+    assertEquals(deleted.status, 303);
+    await confirms(deleted.headers.get("location"), "Product deleted.");
     assertEquals((await (await seller.request("/api/products")).json()).products, []);
     assertEquals(await filesUnder(app.services.config.dataDir), []);
   }));

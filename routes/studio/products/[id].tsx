@@ -15,7 +15,7 @@ export const handler = sellerFormPage({
   load: (ctx) => catalog.ownView(ctx.state.services, askerOf(ctx), ctx.params.id!),
   schema: StudioProductForm,
   submit: (ctx, changes) => catalog.edit(ctx.state.services, askerOf(ctx), ctx.params.id!, changes),
-  done: () => "/studio/products",
+  done: () => "/studio/products?done=saved",
 });
 
 export default function EditProduct({ data }: PageProps<FormPage<ProductView>, State>) {

@@ -8,6 +8,6 @@ export const handler: Handlers<State> = {
   async POST(ctx) {
     if (!ctx.state.seller) return ctx.hono.redirect("/signin", 303);
     await catalog.remove(ctx.state.services, askerOf(ctx), ctx.params.id!);
-    return ctx.hono.redirect("/studio/products", 303);
+    return ctx.hono.redirect("/studio/products?done=deleted", 303);
   },
 };
