@@ -10,6 +10,7 @@ import { REPLAY_PART_MAX_BYTES, type ReplayType } from "@/lib/contract/limits.ts
 import { type Actor, requireSeller } from "@/lib/core/actor.ts";
 import { conflict, DomainError, invalid, notFound } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
+import { newId } from "@/lib/kv/ids.ts";
 import { requireDiskRoom } from "@/lib/limits/disk.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import { findStream, ownStream } from "@/lib/streams/access.ts";
@@ -19,12 +20,15 @@ import { type ByteRange, byteRange } from "./range.ts";
 import { readServed, served } from "./seekable.ts";
 import {
   allTakes,
+  claimPart,
   commitPart,
+  type Committed,
   completeTake as markComplete,
   createTake,
   deleteTake,
   getTake,
   listTakes,
+  releasePart,
   replayUsage,
   type Take,
 } from "./store.ts";
@@ -115,10 +119,23 @@ export async function addPart(
   // Checked before writing (and again as it is counted), so a refused part stays off the disk.
   if (await replayUsage(kv, take.sellerId) + bytes.length > quota) throw replayFull(quota);
   await requireDiskRoom(services, bytes.length);
+  // One request writes a part at a time: two sent together would write over each other's bytes.
+  const by = newId();
+  const claim = await claimPart(kv, streamId, takeId, part, by, clock.now());
+  if (!claim) throw takeNotFound();
+  if (!claim.claimed) {
+    if (part < claim.take.parts) return claim.take;
+    throw claim.take.complete ? takeComplete() : partBusy();
+  }
   // Written where the counted bytes end; counted only once written.
   const path = takePath(config.dataDir, take);
-  await writeAt(path, take.bytes, bytes);
-  const committed = await commitPart(kv, streamId, takeId, part, bytes.length, quota);
+  let committed: Committed | null = null;
+  try {
+    await writeAt(path, claim.take.bytes, bytes);
+    committed = await commitPart(kv, streamId, takeId, part, bytes.length, quota, by);
+  } finally {
+    if (!committed?.ok) await releasePart(kv, streamId, takeId, by);
+  }
   if (!committed) {
     // The stream was deleted as this part was written, its files removed before the write.
     await removeFile(path);
@@ -127,6 +144,7 @@ export async function addPart(
   if (committed.ok) return committed.take;
   if (committed.reason === "out_of_order") throw partMissing(committed.take);
   if (committed.reason === "complete") throw takeComplete();
+  if (committed.reason === "busy") throw partBusy();
   throw replayFull(quota);
 }
 
@@ -150,6 +168,9 @@ export async function completeTake(
 
 const takeNotFound = () => notFound("take_not_found", "No such take of this stream's replay");
 const takeComplete = () => conflict("take_complete", "This take is complete: start a new one");
+// Asked to wait (429): the studio sends it again a moment later, when it is counted or free.
+const partBusy = () =>
+  new DomainError("rate_limited", "part_busy", "This part is being saved: send it again in a moment", 1_000);
 const partMissing = (take: Take) =>
   conflict("part_missing", `Part ${take.parts} of this take is missing: send it first`);
 const replayFull = (quota: number) =>

@@ -19,7 +19,12 @@ export interface Take {
   startedAt: string;
   /** Set when the studio has sent its last part: it takes no more, and is served seekable. */
   complete?: boolean;
+  /** The request writing the next part, and since when: one at a time, so the bytes counted are the bytes written. */
+  writing?: { by: string; since: number };
 }
+
+// A write not counted by then was lost with its process: another may take its place.
+const WRITE_MS = 60_000;
 
 /** A new, empty take of the stream's replay. */
 export async function createTake(
@@ -48,9 +53,35 @@ export function allTakes(kv: Deno.Kv): AsyncIterable<Deno.KvEntry<Take>> {
 
 export type Committed = { ok: true; take: Take } | {
   ok: false;
-  reason: "out_of_order" | "quota" | "complete";
+  reason: "out_of_order" | "quota" | "complete" | "busy";
   take: Take;
 };
+
+/**
+ * Claims the writing of part `part` for request `by`: the take as it stands, with
+ * `claimed` false when the part is no longer the next, or another request is writing it;
+ * null when there is no such take.
+ */
+export async function claimPart(
+  kv: Deno.Kv,
+  streamId: string,
+  takeId: string,
+  part: number,
+  by: string,
+  now: number,
+): Promise<{ take: Take; claimed: boolean } | null> {
+  return await atomically("saving the replay", async () => {
+    const entry = await kv.get<Take>(keys.take(streamId, takeId));
+    const take = entry.value;
+    if (!take) return null;
+    const busy = take.writing && now - take.writing.since < WRITE_MS;
+    if (part !== take.parts || take.complete || busy) return { take, claimed: false };
+    const claimed = { ...take, writing: { by, since: now } };
+    return (await kv.atomic().check(entry).set(entry.key, claimed).commit()).ok
+      ? { take, claimed: true }
+      : RETRY;
+  });
+}
 
 /**
  * Counts part `part` of `bytes` bytes, if it is the take's next and the seller's quota has
@@ -64,6 +95,7 @@ export async function commitPart(
   part: number,
   bytes: number,
   quota: number,
+  by: string,
 ): Promise<Committed | null> {
   return await atomically("saving the replay", async () => {
     const entry = await kv.get<Take>(keys.take(streamId, takeId));
@@ -72,14 +104,27 @@ export async function commitPart(
     if (part < take.parts) return { ok: true, take };
     if (part > take.parts) return { ok: false, reason: "out_of_order", take };
     if (take.complete) return { ok: false, reason: "complete", take };
+    // Its claim ran out and another request took the part over: that one counts.
+    if (take.writing?.by !== by) return { ok: false, reason: "busy", take };
     const usage = await kv.get<number>(keys.replayUsage(take.sellerId));
     const used = (usage.value ?? 0) + bytes;
     if (used > quota) return { ok: false, reason: "quota", take };
-    const next = { ...take, bytes: take.bytes + bytes, parts: take.parts + 1 };
+    const { writing: _, ...counted } = take;
+    const next = { ...counted, bytes: take.bytes + bytes, parts: take.parts + 1 };
     const op = kv.atomic().check(entry, usage)
       .set(entry.key, next)
       .set(usage.key, used);
     return (await op.commit()).ok ? { ok: true, take: next } : RETRY;
+  });
+}
+
+/** Gives up the claim of request `by` (its part was not counted), so a retry may write it. */
+export async function releasePart(kv: Deno.Kv, streamId: string, takeId: string, by: string): Promise<void> {
+  await atomically("saving the replay", async () => {
+    const entry = await kv.get<Take>(keys.take(streamId, takeId));
+    if (entry.value?.writing?.by !== by) return null;
+    const { writing: _, ...released } = entry.value;
+    return (await kv.atomic().check(entry).set(entry.key, released).commit()).ok ? null : RETRY;
   });
 }
 

@@ -3,6 +3,7 @@
 // byte range. Only the stream's seller records, only while live; a seller keeps at most
 // their quota, each take for REPLAY_DAYS.
 import { sweepReplays } from "@/lib/replays/actions.ts";
+import { claimPart } from "@/lib/replays/store.ts";
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
 import { filesUnder } from "@/tests/fixtures/images.ts";
 import { block, cluster, HEADER, recording } from "@/tests/fixtures/webm.ts";
@@ -113,6 +114,38 @@ Deno.test("a live stream's replay is recorded in parts, counted once each, and p
     const gone = await watcher.request(`/replays/${streamId}/${takeId}`);
     assertEquals(gone.status, 404);
     await gone.body?.cancel();
+  }));
+
+Deno.test("parts sent side by side are written one at a time: the bytes played are the bytes counted", () =>
+  withApp(async (app) => {
+    const { seller, streamId, takeId } = await liveTake(app);
+    // Ten first parts at once, each of its own length and letter.
+    const bodies = Array.from(
+      { length: 10 },
+      (_, i) => firstPart(String.fromCharCode(97 + i).repeat(1_000 + 500 * i)),
+    );
+    const answers = await Promise.all(bodies.map((body) => putPart(seller, streamId, takeId, 0, body)));
+    const counted = new Set<number>();
+    for (const res of answers) {
+      const body = await res.json();
+      if (res.status === 429) assertEquals(body.error.code, "part_busy");
+      else counted.add(body.take.bytes);
+    }
+    assertEquals(counted.size, 1, `every part counted answers the same take: ${[...counted]}`);
+    assertEquals((await seller.post(`/api/streams/${streamId}/end`)).status, 200);
+    const played = new Uint8Array(
+      await (await seller.request(`/replays/${streamId}/${takeId}`)).arrayBuffer(),
+    );
+    assertEquals(played, bodies.find((b) => b.length === [...counted][0]));
+    // The one asked to wait sends it again: it is counted already, and nothing is written twice.
+    const again = await putPart(seller, streamId, takeId, 0, bodies[0]!);
+    assertEquals([again.status, (await again.json()).take.parts], [200, 1]);
+    // A write lost with its process leaves its claim: a minute on, the part is taken again.
+    const { kv } = app.services;
+    assert((await claimPart(kv, streamId, takeId, 1, "a lost write", app.clock.now()))?.claimed);
+    await expectError(await putPart(seller, streamId, takeId, 1, bytes("bbbb")), 429, "part_busy");
+    app.clock.advance(60_000);
+    assertEquals((await putPart(seller, streamId, takeId, 1, bytes("bbbb"))).status, 200);
   }));
 
 Deno.test("going live says whether the stream is recorded, so a studio taking it over records on; the studio shows no replay before one is", () =>
