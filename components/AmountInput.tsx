@@ -1,5 +1,6 @@
 import type { Signal } from "@preact/signals";
-import { decimalsProblem, formatAmount, formatPrice, parseAmount } from "@/lib/contract/money.ts";
+import { formatAmount, formatPrice, parseAmount } from "@/lib/contract/money.ts";
+import { decimalsProblem } from "@/lib/contract/typed_amount.ts";
 
 interface AmountInputProps {
   name: string;

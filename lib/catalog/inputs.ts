@@ -2,7 +2,8 @@
 // (multipart with an image file; the studio's form takes the price as people write it).
 import { z } from "zod";
 import { CURRENCIES, MAX_STOCK } from "@/lib/contract/limits.ts";
-import { decimalsProblem, formatAmount, parseAmount } from "@/lib/contract/money.ts";
+import { formatAmount, parseAmount } from "@/lib/contract/money.ts";
+import { decimalsProblem } from "@/lib/contract/typed_amount.ts";
 import { description, text, typedNumber } from "@/lib/core/fields.ts";
 
 const PRICE_NOT_WHOLE = "Price must be a whole number of minor units (cents)";

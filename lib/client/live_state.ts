@@ -114,7 +114,7 @@ export function useLiveState<T extends object>(initial: T, rules: Follow<T>): Li
     ready,
     problem,
     refetch: () => following.current?.refetch(),
-    keep: (next, from) => following.current ? following.current.keep(next, from) : void (state.value = next),
+    keep: (next, from) => following.current?.keep(next, from),
   };
 }
 

@@ -41,9 +41,3 @@ export function parseAmount(text: string, currency: string): number | null {
   if (fraction.length > digits) return null;
   return Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
 }
-
-/** Why a typed price is no amount when it has cents of a currency without them ("12.50" in JPY); else null. */
-export function decimalsProblem(typed: string, currency: string): string | null {
-  if (minorDigits(currency) > 0 || !/[.,]\d/.test(typed)) return null;
-  return `Prices in ${currency} have no decimals: type a whole amount, like ${formatAmount(4990, currency)}`;
-}
