@@ -1,8 +1,9 @@
 // `deno task build`: bundles the islands once, minified, into _fresh/islands/ (each file
 // beside its brotli and gzip forms) for `start`, then weighs each page's JavaScript and
 // fails when the watch page is over its budget (what a viewer on a phone waits for).
-import { buildIslands } from "@/lib/fresh/mod.ts";
-import { describe, islandsOfRoute, weighPage } from "@/lib/fresh/page_weight.ts";
+import { islandsOfRoute } from "@/lib/fresh/island_groups.ts";
+import { buildIslands, type RouteModule } from "@/lib/fresh/mod.ts";
+import { describe, weighPage } from "@/lib/fresh/page_weight.ts";
 
 const root = new URL("../", import.meta.url);
 const PAGES: { page: string; route: string; budget?: number }[] = [
@@ -11,12 +12,19 @@ const PAGES: { page: string; route: string; budget?: number }[] = [
   { page: "studio", route: "routes/studio/[id].tsx" },
 ];
 
-const files = await buildIslands(root);
-console.log(`Built ${files.size} island files into _fresh/islands/\n`);
-console.log("JavaScript each page loads before its islands run (compressed as browsers get it):");
+const bundles = await buildIslands(root);
+for (const [name, files] of bundles) {
+  console.log(
+    `Built ${files.size} island files into _fresh/islands/${name ? `${name}/ (the ${name} page's own)` : ""}`,
+  );
+}
+console.log("\nJavaScript each page loads before its islands run (compressed as browsers get it):");
 let over = false;
 for (const { page, route, budget } of PAGES) {
-  const weight = weighPage(page, files, await islandsOfRoute(new URL(route, root)));
+  const url = new URL(route, root);
+  const { config } = await import(url.href) as RouteModule;
+  const files = bundles.get(config?.bundle ?? "")!;
+  const weight = weighPage(page, files, await islandsOfRoute(url));
   console.log(`  ${describe(weight, budget)}`);
   over ||= budget !== undefined && weight.br > budget;
 }

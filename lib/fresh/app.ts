@@ -18,6 +18,7 @@ import { BODY_TIME, type BodyTime, timeBody } from "./body_time.ts";
 import { HttpError } from "./http_error.ts";
 import { errorResponse } from "./error_response.ts";
 import { handleRoute, type Site } from "./handle_route.ts";
+import { groupFolder, islandGroups } from "./island_groups.ts";
 import { loadIslands } from "./islands.ts";
 import { PageTemplates } from "./page_templates.ts";
 import { rootUrl } from "./root_url.ts";
@@ -75,12 +76,25 @@ export async function createApp<S = Record<string, unknown>>(
   const initState = options.initState ?? (() => ({}) as S);
   const table = await scanRoutes(new URL("routes/", root));
   const islands = await loadIslands(new URL("islands/", root));
-  const bundle: BundleAssets = islands.length === 0 ? new Map() : (!dev &&
-    await readBundle(new URL("_fresh/islands/", root))) ||
-    await bundleAssets(await bundleIslands(islands, { minify: !dev }));
+  const bundles = new Map<string, BundleAssets>();
+  for (const [name, members] of islands.length ? await islandGroups(table.routes, islands) : []) {
+    const built = (!dev && await readBundle(new URL(`_fresh/islands/${groupFolder(name)}`, root))) ||
+      await bundleAssets(await bundleIslands(members, { minify: !dev }));
+    bundles.set(name, built);
+  }
+  const scripts = new Map(
+    [...bundles].map((
+      [name, b],
+    ) => [name, { base: `/_islands/${groupFolder(name)}`, first: preloader(rawFiles(b)) }]),
+  );
   // Lets error pages see state set by middleware before the failure.
   const states = new WeakMap<Context, S>();
-  const site: Site = { table, islands, preload: preloader(rawFiles(bundle)), templates: new PageTemplates() };
+  const site: Site = {
+    table,
+    islands,
+    scripts: (route) => scripts.get(route?.module.config?.bundle ?? ""),
+    templates: new PageTemplates(),
+  };
 
   const hono = new Hono();
   hono.use(
@@ -94,7 +108,12 @@ export async function createApp<S = Record<string, unknown>>(
     }),
   );
   hono.use(await staticFiles(new URL("static/", root)));
-  hono.get("/_islands/:file", (c) => bundleResponse(c.req.raw, bundle, c.req.param("file")) ?? notFound());
+  const served = (c: Context, bundle = "") => {
+    const files = bundles.get(bundle);
+    return (files && bundleResponse(c.req.raw, files, c.req.param("file")!)) ?? notFound();
+  };
+  hono.get("/_islands/:file", (c) => served(c));
+  hono.get("/_islands/:bundle/:file", (c) => served(c, c.req.param("bundle")));
   // After the files above, which come compressed already: pages and JSON.
   hono.use(compression());
 
@@ -115,7 +134,7 @@ export async function createApp<S = Record<string, unknown>>(
 }
 
 /** The files a set of islands runs first, worked out once per set (pages have a handful of sets). */
-function preloader(files: BundleFiles) {
+function preloader(files: BundleFiles): (islands: string[]) => string[] {
   const known = new Map<string, string[]>();
   return (islands: string[]) => {
     const key = [...islands].sort().join(",");

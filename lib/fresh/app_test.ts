@@ -293,6 +293,22 @@ Deno.test("/_islands/ serves entries as no-cache and chunks as immutable JS", as
   assertEquals((await get("/_islands/missing.js")).status, 404);
 });
 
+Deno.test("a page with a bundle of its own loads its islands from its folder, which serves that bundle", async () => {
+  const html = await (await get("/solo")).text();
+  assert(html.includes('<script type="module" src="/_islands/solo/boot.js"></script></body>'), html);
+  const boot = await get("/_islands/solo/boot.js");
+  assertEquals([boot.status, boot.headers.get("cache-control")], [200, "no-cache"]);
+  const chunk = (await boot.text()).match(/\.\/([\w.]+-[A-Z0-9]{8}\.js)/)?.[1];
+  const res = await get(`/_islands/solo/${chunk}`);
+  assertEquals([res.status, res.headers.get("cache-control")], [200, "public, max-age=31536000, immutable"]);
+  await res.body?.cancel();
+  for (const path of ["/_islands/other/boot.js", "/_islands/solo/missing.js"]) {
+    const missing = await get(path);
+    assertEquals(missing.status, 404, path);
+    await missing.body?.cancel();
+  }
+});
+
 Deno.test("a form page route parses the form and renders with page() status", async () => {
   const body = new URLSearchParams({ email: "ada@example.com" });
   const res = await get("/form", { method: "POST", body });

@@ -1,12 +1,15 @@
-// Island bundles. One code-splitting build of boot + all islands (and their
-// starters), so preact lands in a shared chunk used by everyone. Each entry is a
+// Island bundles. One code-splitting build of boot + a set of islands (and their
+// starters), so preact lands in a shared chunk used by all of them. Each entry is a
 // tiny generated wrapper in a temp dir, which makes the outputs flat: `boot.js`,
 // `<Island>.js`, `<Island>.start.js`, `chunk-<hash>.js` and the boot script's late
-// `preact.module-<hash>.js`, all siblings under `/_islands/`.
+// `hydrate-<hash>.js`, all siblings under `/_islands/` (or a page's own folder there:
+// island_groups.ts).
 import { type Asset, asset, serveAsset } from "./assets.ts";
 import { compress, type Encoding } from "./compress.ts";
+import { groupFolder, islandGroups } from "./island_groups.ts";
 import { findIslandFiles, type IslandFile } from "./islands.ts";
 import { rootUrl } from "./root_url.ts";
+import { scanRoutes } from "./routes.ts";
 
 /** Output file name (e.g. `boot.js`, `chunk-AB12.js`) → contents. */
 export type BundleFiles = Map<string, Uint8Array>;
@@ -14,10 +17,28 @@ export type BundleFiles = Map<string, Uint8Array>;
 const BOOT = new URL("./client_boot.ts", import.meta.url);
 const ISLAND_DATA = new URL("./island_data.ts", import.meta.url);
 
-export async function bundleIslands(
+// Built once per process for each set of islands (tests start many apps; a change to an
+// island restarts `deno task dev`).
+const built = new Map<string, Promise<BundleFiles>>();
+
+export function bundleIslands(
   islands: readonly IslandFile[],
   opts: { minify?: boolean } = {},
 ): Promise<BundleFiles> {
+  const key = JSON.stringify([
+    opts.minify ?? false,
+    islands.map((i) => [i.name, i.url.href, i.starter?.href]),
+  ]);
+  let files = built.get(key);
+  if (!files) {
+    files = bundleOnce(islands, opts);
+    built.set(key, files);
+    files.catch(() => built.delete(key));
+  }
+  return files;
+}
+
+async function bundleOnce(islands: readonly IslandFile[], opts: { minify?: boolean }): Promise<BundleFiles> {
   const tmp = await Deno.makeTempDir({ prefix: "sf_islands_" });
   try {
     const entries = [`${tmp}/boot.ts`];
@@ -167,15 +188,20 @@ export function bundleResponse(req: Request, files: BundleAssets, name: string):
   return serveAsset(req, file, immutable ? "public, max-age=31536000, immutable" : "no-cache");
 }
 
-/** For `scripts/build.ts`: bundles `<root>/islands/` minified into `<root>/_fresh/islands/`. */
-export async function buildIslands(rootDir: string | URL): Promise<BundleFiles> {
+/**
+ * For `scripts/build.ts`: bundles `<root>/islands/` minified into `<root>/_fresh/islands/`,
+ * and each page's own bundle (island_groups.ts) into a folder of its name there.
+ */
+export async function buildIslands(rootDir: string | URL): Promise<Map<string, BundleFiles>> {
   const root = rootUrl(rootDir);
-  const files = await bundleIslands(
-    await findIslandFiles(new URL("islands/", root)),
-    {
-      minify: true,
-    },
-  );
-  await writeBundle(files, new URL("_fresh/islands/", root));
-  return files;
+  const { routes } = await scanRoutes(new URL("routes/", root));
+  const groups = await islandGroups(routes, await findIslandFiles(new URL("islands/", root)));
+  const bundles = new Map<string, BundleFiles>();
+  // All islands' first: writing them clears the folder, old pages' bundles too.
+  for (const [name, islands] of groups) {
+    const files = await bundleIslands(islands, { minify: true });
+    await writeBundle(files, new URL(`_fresh/islands/${groupFolder(name)}`, root));
+    bundles.set(name, files);
+  }
+  return bundles;
 }

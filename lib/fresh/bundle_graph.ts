@@ -1,25 +1,29 @@
 // What a page's JavaScript is: its boot (boot.js, or the starters of the islands it
-// renders, which boot the page), the entries of those islands, and every chunk those
-// import statically (what the browser must fetch before the islands run).
-// Read off the bundle's own import statements, so it holds whatever the bundler splits.
+// renders, which boot the page), the entries of those islands, every chunk those import
+// statically, and what the boot imports by name as it wakes them (what the browser must
+// fetch before the islands run). Read off the bundle's own import statements, so it holds
+// whatever the bundler splits.
 import type { BundleFiles } from "./bundle.ts";
 
 // esbuild-style minified and unminified static imports: `from"./chunk-X.js"`, `import "./x.js"`.
 const STATIC_IMPORT = /(?:\bfrom\s*|\bimport\s*)["']\.\/([\w.-]+\.js)["']/g;
+// A dynamic import of a file named in the code (`import("./hydrate-X.js")`); an island's
+// own (`/_islands/${name}.js`) names no file.
+const NAMED_IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)["']\.\/([\w.-]+\.js)["']/g;
 
-/** The files one file imports statically, by name. */
-export function importsOf(files: BundleFiles, name: string): string[] {
+/** The files one file imports statically (or, with NAMED_IMPORT, by name at all), by name. */
+export function importsOf(files: BundleFiles, name: string, pattern = STATIC_IMPORT): string[] {
   const code = new TextDecoder().decode(files.get(name) ?? new Uint8Array());
-  return [...code.matchAll(STATIC_IMPORT)].map((m) => m[1]!).filter((f) => files.has(f));
+  return [...code.matchAll(pattern)].map((m) => m[1]!).filter((f) => files.has(f));
 }
 
-/** `entries` and everything they import statically, in load order (each once). */
-export function closureOf(files: BundleFiles, entries: string[]): string[] {
+/** `entries` and everything they import statically (or by name at all), in load order (each once). */
+export function closureOf(files: BundleFiles, entries: string[], pattern = STATIC_IMPORT): string[] {
   const seen = new Set<string>();
   const visit = (name: string) => {
     if (seen.has(name) || !files.has(name)) return;
     seen.add(name);
-    importsOf(files, name).forEach(visit);
+    importsOf(files, name, pattern).forEach(visit);
   };
   entries.forEach(visit);
   return [...seen];
@@ -39,7 +43,7 @@ function bootsOf(files: BundleFiles, islands: string[]): string[] {
 /** The files a page with these islands loads: its boot, the island entries, their chunks (none without islands). */
 export function pageScripts(files: BundleFiles, islands: string[]): string[] {
   const entries = [...bootsOf(files, islands), ...islands.map((name) => `${name}.js`)];
-  return islands.length ? closureOf(files, entries) : [];
+  return islands.length ? closureOf(files, entries, NAMED_IMPORT) : [];
 }
 
 /**

@@ -3,7 +3,8 @@ import { assertEquals } from "./test_utils.ts";
 
 const files = new Map(
   Object.entries({
-    "boot.js": 'import{h}from"./chunk-A.js";import(`/_islands/${name}.js`);',
+    "boot.js": 'import{h}from"./chunk-A.js";import(`/_islands/${name}.js`);import("./hydrate-H.js");',
+    "hydrate-H.js": 'import{h}from"./chunk-A.js";export const hydrate=6;',
     "Player.js": 'import{a}from"./chunk-B.js";import"./chunk-A.js";',
     "Chat.js": 'import { b } from "./chunk-A.js";',
     "chunk-A.js": "export const h=1;",
@@ -20,7 +21,8 @@ Deno.test("closureOf() follows static imports once each; dynamic imports are lef
 });
 
 Deno.test("pageScripts() is the page's boot (its starters, else boot.js) and islands with their chunks, and nothing without islands", () => {
-  assertEquals(pageScripts(files, ["Chat"]), ["boot.js", "chunk-A.js", "Chat.js"]);
+  // The file the boot imports by name as islands wake counts; an island's own import names none.
+  assertEquals(pageScripts(files, ["Chat"]), ["boot.js", "chunk-A.js", "hydrate-H.js", "Chat.js"]);
   assertEquals(pageScripts(files, ["Chat", "Player"]), [
     "Player.start.js",
     "chunk-D.js",
@@ -36,5 +38,5 @@ Deno.test("pageScripts() is the page's boot (its starters, else boot.js) and isl
 Deno.test("firstScripts() is the starters' files when the page has starters, else every script, largest first", () => {
   // Over HTTP/1.1 a small file waits for one of the browser's six connections, not the largest.
   assertEquals(firstScripts(files, ["Chat", "Player"]), ["chunk-D.js", "Player.start.js", "chunk-E.js"]);
-  assertEquals(firstScripts(files, ["Chat"]), ["boot.js", "Chat.js", "chunk-A.js"]);
+  assertEquals(firstScripts(files, ["Chat"]), ["boot.js", "hydrate-H.js", "Chat.js", "chunk-A.js"]);
 });

@@ -23,7 +23,7 @@ Deno.test("bundleIslands() emits boot.js and Counter.js sharing one preact, whic
   const shared = closureOf(files, [preact]).filter((c) => closureOf(files, ["Counter.js"]).includes(c));
   assertEquals(shared.length, 1, "one chunk holds the preact both use");
   assert(text(files.get(shared[0]!)).includes("__k"), "the shared chunk is preact");
-  assert(boot.includes("/_islands/"), "boot loads islands by URL");
+  assert(boot.includes("import.meta.url"), "boot loads islands by URL, from its own folder");
 });
 
 Deno.test("bundleIslands() emits an island's starter that boots the page, sharing the page's island data with boot and no preact", async () => {

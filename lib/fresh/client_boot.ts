@@ -19,8 +19,9 @@ const SETTLE_AT_MOST_MS = 3_000;
 
 async function wake(el: HTMLElement, entry: IslandData) {
   try {
-    // A non-literal specifier keeps the bundler from inlining the island.
-    const src = `/_islands/${entry.name}.js`;
+    // Beside this file, in the page's bundle; a non-literal specifier keeps the bundler
+    // from inlining the island.
+    const src = new URL(`./${entry.name}.js`, import.meta.url).href;
     const [{ h, hydrate }, mod] = await Promise.all([
       import("./hydrate.ts"),
       import(src) as Promise<{ default: never }>,

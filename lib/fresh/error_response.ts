@@ -46,7 +46,7 @@ export function errorResponse<S>(
       url: new URL(c.req.url),
       state: state ?? initState(c.req.raw),
       islands: site.islands,
-      preload: site.preload,
+      scripts: site.scripts?.(),
     });
     return htmlResponse(html, e.status, headers);
   } catch (renderErr) {

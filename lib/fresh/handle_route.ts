@@ -8,7 +8,7 @@ import { HttpError } from "./http_error.ts";
 import type { Island } from "./islands.ts";
 import { page, PageResult } from "./page.ts";
 import type { PageTemplates } from "./page_templates.ts";
-import { type Preload, renderDocument } from "./render.tsx";
+import { type IslandScripts, renderDocument } from "./render.tsx";
 import type { Route, RouteTable } from "./routes.ts";
 import type { Method, RouteContext } from "./types.ts";
 
@@ -16,7 +16,8 @@ import type { Method, RouteContext } from "./types.ts";
 export interface Site {
   table: RouteTable;
   islands: readonly Island[];
-  preload?: Preload;
+  /** The island files of a route's page (its own bundle, or all islands'); of an error page without one. */
+  scripts?: (route?: Route) => IslandScripts | undefined;
   /** Renders kept for pages that say how to reuse them. */
   templates: PageTemplates;
 }
@@ -107,7 +108,7 @@ function renderPage(
       url: ctx.url,
       state: ctx.state,
       islands: site.islands,
-      preload: site.preload,
+      scripts: site.scripts?.(route),
     });
   if (!result.reuse) return htmlResponse(render(), result.status, result.headers, ctx.hono);
   const filled = site.templates.fill(result.reuse, render);

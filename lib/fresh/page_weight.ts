@@ -1,6 +1,5 @@
-// How much JavaScript each page sends, for `deno task build`: the islands a page's route
-// renders (from Deno's module graph of the route file), and the bundle files they load
-// (lib/fresh/bundle_graph.ts), raw and compressed as browsers get them.
+// How much JavaScript each page sends, for `deno task build`: the bundle files its islands
+// load (lib/fresh/bundle_graph.ts), raw and compressed as browsers get them.
 import { pageScripts } from "./bundle_graph.ts";
 import type { BundleFiles } from "./bundle.ts";
 import { compress } from "./compress.ts";
@@ -11,20 +10,6 @@ export interface PageWeight {
   raw: number;
   gzip: number;
   br: number;
-}
-
-/** The islands (by name) that `route`'s module graph reaches. */
-export async function islandsOfRoute(route: URL): Promise<string[]> {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["info", "--json", route.href],
-    stdout: "piped",
-  })
-    .output();
-  if (!out.success) throw new Error(`deno info failed for ${route.href}`);
-  const graph = JSON.parse(new TextDecoder().decode(out.stdout)) as { modules: { specifier: string }[] };
-  return graph.modules.map((m) => m.specifier.match(/\/islands\/(\w+)\.tsx?$/)?.[1]).filter((n) =>
-    n !== undefined
-  );
 }
 
 /** What the page's islands load before they run, summed. */

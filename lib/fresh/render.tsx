@@ -38,8 +38,14 @@ export function Head({ children }: { children: ComponentChildren }): null {
 // Islands nested inside another island hydrate as part of the outer one.
 const InsideIsland = createContext(false);
 
-/** The bundle files a page with these islands runs first (bundle_graph.ts), to preload them all at once. */
-export type Preload = (islands: string[]) => string[];
+/**
+ * Where a page's island files are served (`/_islands/`, or its own bundle's folder there),
+ * and those a page with these islands runs first (bundle_graph.ts), to preload them all at once.
+ */
+export interface IslandScripts {
+  base: string;
+  first: (islands: string[]) => string[];
+}
 
 /**
  * Renders a full HTML document; adds the islands blob and the islands' starters or else
@@ -48,7 +54,7 @@ export type Preload = (islands: string[]) => string[];
  * import after another.
  */
 // deno-lint-ignore no-explicit-any
-export function render(vnode: VNode<any>, islands: readonly Island[], preload?: Preload): string {
+export function render(vnode: VNode<any>, islands: readonly Island[], files?: IslandScripts): string {
   const { mark, recorded } = islandMarker(islands);
   // Vnodes created before render() (e.g. JSX passed in) never hit the hook.
   const visit = (node: unknown): void => {
@@ -75,14 +81,15 @@ export function render(vnode: VNode<any>, islands: readonly Island[], preload?: 
   html = withHead(html, headed);
   if (recorded.length === 0) return html;
 
-  const links = (preload?.([...new Set(recorded.map((r) => r.name))]) ?? [])
-    .map((file) => `<link rel="modulepreload" href="/_islands/${file}">`).join("");
+  const base = files?.base ?? "/_islands/";
+  const links = (files?.first([...new Set(recorded.map((r) => r.name))]) ?? [])
+    .map((file) => `<link rel="modulepreload" href="${base}${file}">`).join("");
   const head = html.indexOf("</head>");
   if (head !== -1) html = html.slice(0, head) + links + html.slice(head);
   // A page with starters boots through them (their entries run the boot), else through boot.js.
   const starters = [...new Set(recorded.filter((r) => r.start).map((r) => `${r.name}.start`))];
   const entries = (starters.length ? starters : ["boot"])
-    .map((name) => `<script type="module" src="/_islands/${name}.js"></script>`).join("");
+    .map((name) => `<script type="module" src="${base}${name}.js"></script>`).join("");
   const scripts = `<script type="application/json" id="sf-islands">${inertJson(recorded)}</script>${entries}`;
   const at = html.lastIndexOf("</body>");
   return at === -1 ? html + scripts : html.slice(0, at) + scripts + html.slice(at);
@@ -165,7 +172,7 @@ export function renderDocument<S>(opts: {
   url: URL;
   state: S;
   islands: readonly Island[];
-  preload?: Preload;
+  scripts?: IslandScripts;
 }): string {
   const App = (opts.app ?? DefaultApp) as ComponentType<AppProps<S>>;
   return render(
@@ -175,7 +182,7 @@ export function renderDocument<S>(opts: {
       state: opts.state,
     }),
     opts.islands,
-    opts.preload,
+    opts.scripts,
   );
 }
 

@@ -68,14 +68,20 @@ Deno.test("render() preloads every file the page's islands load, in the head", (
     </html>
   );
   const asked: string[][] = [];
-  const html = render(page, islands, (names) => (asked.push(names), ["boot.js", "Counter.js", "chunk-A.js"]));
+  // From the page's own bundle, in its folder.
+  const html = render(page, islands, {
+    base: "/_islands/watch/",
+    first: (names) => (asked.push(names), ["boot.js", "Counter.js", "chunk-A.js"]),
+  });
   assertEquals(asked, [["Counter"]], "asked once, for the islands on the page");
   const head = html.slice(0, html.indexOf("</head>"));
   assertEquals([...head.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]), [
-    "/_islands/boot.js",
-    "/_islands/Counter.js",
-    "/_islands/chunk-A.js",
+    "/_islands/watch/boot.js",
+    "/_islands/watch/Counter.js",
+    "/_islands/watch/chunk-A.js",
   ]);
+  const scripts = [...html.matchAll(/<script type="module" src="([^"]+)">/g)].map((m) => m[1]);
+  assertEquals(scripts, ["/_islands/watch/boot.js"]);
 });
 
 Deno.test("render() boots a page through its islands' starters alone, and asks the preloads for every island", () => {
@@ -89,7 +95,7 @@ Deno.test("render() boots a page through its islands' starters alone, and asks t
   const html = render(
     doc([<Counter key="c" start={1} />, <Later key="l" n={2} />, <Counter key="d" start={3} />]),
     both,
-    (names) => (asked.push(names), []),
+    { base: "/_islands/", first: (names) => (asked.push(names), []) },
   );
   assertEquals(asked, [["Counter", "Later"]]);
   const scripts = [...html.matchAll(/<script type="module" src="([^"]+)">/g)].map((m) => m[1]);

@@ -63,6 +63,11 @@ export type Middleware<S = Record<string, unknown>> = (
 export interface RouteConfig {
   /** Largest request body in bytes, instead of the app's default (64 KiB). */
   bodyLimit?: number;
+  /**
+   * Names a bundle of this page's islands alone (served under `/_islands/<bundle>/`), for
+   * a page held to a budget: no chunk it loads carries another page's code.
+   */
+  bundle?: string;
 }
 
 /** Shape of a module under `routes/`. */

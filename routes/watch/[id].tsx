@@ -1,11 +1,21 @@
 import { WatchView } from "@/components/WatchView.tsx";
-import { type Handlers, page, type PageProps, readForm, readQuery } from "@/lib/fresh/mod.ts";
+import {
+  type Handlers,
+  page,
+  type PageProps,
+  readForm,
+  readQuery,
+  type RouteConfig,
+} from "@/lib/fresh/mod.ts";
 import { WatchForm, WatchQuery } from "@/lib/pages/inputs.ts";
 import { watchPage } from "@/lib/pages/watch.ts";
 import { submitWatchForm } from "@/lib/pages/watch_forms.ts";
 import { reusable, type ReusablePage } from "@/lib/pages/watch_reuse.ts";
 import { askerOf, pageAsker, personOf, watcherOf, welcomeGuest } from "@/lib/server/identity.ts";
 import type { State } from "@/lib/server/state.ts";
+
+// Its islands bundled on their own: a viewer loads none of the studio's code (issue 11's budget).
+export const config: RouteConfig = { bundle: "watch" };
 
 export const handler: Handlers<State> = {
   async GET(ctx) {

@@ -55,13 +55,17 @@ liveTest(
           (ls) => ls.map((l) => new URL((l as HTMLLinkElement).href).pathname),
         );
         // The head preloads what the player's starter needs (which boots the page: no boot.js);
-        // the islands load once it plays.
+        // the islands load once it plays. All from the watch page's own bundle.
         assert(
-          preloaded.includes("/_islands/WatchPlayer.start.js"),
+          [...scripts.keys()].every((path) => path.startsWith("/_islands/watch/")),
+          "the page's own bundle",
+        );
+        assert(
+          preloaded.includes("/_islands/watch/WatchPlayer.start.js"),
           `the starter is preloaded: ${preloaded}`,
         );
-        assert(!scripts.has("/_islands/boot.js"), `no boot.js: ${[...scripts.keys()]}`);
-        for (const file of ["/_islands/WatchPlayer.js", "/_islands/ChatPanel.js"]) {
+        assert(!scripts.has("/_islands/watch/boot.js"), `no boot.js: ${[...scripts.keys()]}`);
+        for (const file of ["/_islands/watch/WatchPlayer.js", "/_islands/watch/ChatPanel.js"]) {
           assert(!preloaded.includes(file), `${file} waits: ${preloaded}`);
           assert(scripts.has(file), `${file} woke after the video played`);
         }
@@ -70,7 +74,7 @@ liveTest(
           firstFrame: (globalThis as unknown as { firstFrame: number }).firstFrame,
           islandsAsked: Math.min(
             ...performance.getEntriesByType("resource").filter((e) =>
-              /\/_islands\/[A-Z]\w+\.js$/.test(e.name)
+              /\/_islands\/watch\/[A-Z]\w+\.js$/.test(e.name)
             )
               .map((e) => e.startTime),
           ),

@@ -125,9 +125,11 @@ Deno.test({
   sanitizeResources: false,
   fn: () =>
     runAndStop(["--prod"], async (app, dir) => {
-      const served = await (await fetch(`http://127.0.0.1:${app}/_islands/boot.js`)).text();
-      const built = await Deno.readTextFile(`${REPO_ROOT}/_fresh/islands/boot.js`);
-      assert(served === built, "the islands are the build's, not bundled in memory as in development");
+      for (const file of ["boot.js", "watch/WatchPlayer.start.js"]) {
+        const served = await (await fetch(`http://127.0.0.1:${app}/_islands/${file}`)).text();
+        const built = await Deno.readTextFile(`${REPO_ROOT}/_fresh/islands/${file}`);
+        assert(served === built, `${file} is the build's, not bundled in memory as in development`);
+      }
       const secrets = `${dir}/run-secrets.env`;
       assert(((await Deno.stat(secrets)).mode! & 0o777) === 0o600, "only this user reads the secrets");
       const kept = await Deno.readTextFile(secrets);
