@@ -51,7 +51,7 @@ export function BroadcastControls({ media, cast, onAir, canEnd, goLiveLabel }: B
         </button>
       )}
       {goLiveLabel && <button type="button" class="primary" onClick={cast.goLive}>{goLiveLabel}</button>}
-      {canEnd && <EndStreamButton onEnd={cast.end} />}
+      {canEnd && <EndStreamButton onEnd={cast.end} onAir={onAir} />}
     </div>
   );
 }
@@ -59,8 +59,10 @@ export function BroadcastControls({ media, cast, onAir, canEnd, goLiveLabel }: B
 /**
  * End stream, asking first: one tap would otherwise end it for everyone. The question
  * takes the focus (on the safe answer), Escape keeps streaming, and the focus comes back.
+ * Going live takes its button away: the focus comes here, what a seller presses next,
+ * rather than to the page (left on it) or the first control.
  */
-function EndStreamButton({ onEnd }: { onEnd: () => Promise<void> }) {
+function EndStreamButton({ onEnd, onAir }: { onEnd: () => Promise<void>; onAir: boolean }) {
   const confirming = useSignal(false);
   const moved = useRef(false);
   const focused = useRef<HTMLButtonElement>(null);
@@ -69,6 +71,9 @@ function EndStreamButton({ onEnd }: { onEnd: () => Promise<void> }) {
     if (moved.current) focused.current?.focus();
     moved.current = true;
   }, [confirming.value]);
+  useLayoutEffect(() => {
+    if (onAir && document.activeElement === document.body) focused.current?.focus();
+  }, [onAir]);
   const keep = () => confirming.value = false;
   if (!confirming.value) {
     return (

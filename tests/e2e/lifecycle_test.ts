@@ -5,13 +5,30 @@ import { assert, assertEquals } from "@/tests/assert.ts";
 import { waitForInbound } from "@/tests/e2e/harness/browser.ts";
 import { createStreamAsSeller, goLive, liveTest, openViewer, UI_TIMEOUT } from "./live_flow.ts";
 
+/** The name of the control the keyboard's focus is on ("" for the page itself). */
+const focused = (page: Page) =>
+  page.evaluate(() => document.activeElement === document.body ? "" : document.activeElement?.textContent);
+
+/** Waits until the focus is on End stream, what the seller presses next once live. */
+const endStreamFocused = (page: Page) =>
+  page.waitForFunction(() => document.activeElement?.textContent === "End stream", null, {
+    timeout: UI_TIMEOUT,
+  });
+
 liveTest(
   "viewers see the seller reconnecting when their connection drops, and play again when they resume",
   async (t, { stack, browser }) => {
     const { studio, watchUrl } = await createStreamAsSeller(browser, stack.appUrl);
-    await goLive(studio);
     const viewer = await openViewer(browser, watchUrl);
-    await viewer.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+
+    await t.step("Enter on Go live leaves the focus on End stream once live, and viewers play", async () => {
+      await studio.getByRole("button", { name: "Go live" }).focus();
+      await studio.keyboard.press("Enter");
+      await studio.waitForSelector(".studio[data-phase=live]", { timeout: UI_TIMEOUT });
+      await endStreamFocused(studio);
+      await viewer.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+      assertEquals(await focused(studio), "End stream", "where it stays once the broadcast runs");
+    });
     const studioUrl = studio.url();
 
     await t.step("the seller's tab closes: viewers see a reconnecting banner", async () => {
@@ -25,24 +42,33 @@ liveTest(
       const before = await waitForInbound(viewer, (s) => s.framesDecoded > 0);
       await waitForInbound(viewer, (s) => s.framesDecoded > before.framesDecoded + 10, UI_TIMEOUT);
     };
-    const resume = async (page: Page) => {
-      await page.getByRole("button", { name: "Resume broadcast" }).click({ timeout: UI_TIMEOUT });
+    // By a click or by keyboard, the focus lands on End stream.
+    const resume = async (page: Page, by: "click" | "Enter" = "click") => {
+      const button = page.getByRole("button", { name: "Resume broadcast" });
+      await (by === "click"
+        ? button.click({ timeout: UI_TIMEOUT })
+        : button.press(by, { timeout: UI_TIMEOUT }));
       await page.waitForSelector(".studio[data-phase=live]", { timeout: UI_TIMEOUT });
+      await endStreamFocused(page);
     };
     const again = await studio.context().newPage();
 
-    await t.step("the seller resumes from the studio: viewers play again", async () => {
-      await again.goto(studioUrl);
-      await resume(again);
-      await playsOn();
-    });
+    await t.step(
+      "the seller resumes from the studio: viewers play again, and the focus is on End stream",
+      async () => {
+        await again.goto(studioUrl);
+        await resume(again);
+        await playsOn();
+        assertEquals(await focused(again), "End stream");
+      },
+    );
 
     await t.step(
       "a second studio tab takes the broadcast over; the first says so, and can take it back",
       async () => {
         const other = await studio.context().newPage();
         await other.goto(studioUrl);
-        await resume(other);
+        await resume(other, "Enter");
         const stopped = (page: Page) =>
           page.getByRole("status").filter({ hasText: "You're broadcasting from another tab or device now" });
         await stopped(again).waitFor({ timeout: UI_TIMEOUT });
