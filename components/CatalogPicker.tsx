@@ -21,7 +21,7 @@ export function CatalogPicker({ editor, catalog }: { editor: ShowcaseEditor; cat
               aria-label={`Pin ${p.name}`}
               disabled={editor.busy.value || full}
               onClick={() =>
-                editor.pin([...ids, p.id])}
+                editor.pin(p)}
             >
               Pin
             </button>

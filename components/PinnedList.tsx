@@ -5,7 +5,6 @@ import { ProductLine } from "./ProductLine.tsx";
 export function PinnedList({ editor, canEdit }: { editor: ShowcaseEditor; canEdit: boolean }) {
   const { pins, highlight } = editor.show.value;
   const off = !canEdit || editor.busy.value;
-  const ids = pins.map((p) => p.id);
   return (
     <ol class="pinned-list">
       {pins.map((p, i) => (
@@ -37,7 +36,7 @@ export function PinnedList({ editor, canEdit }: { editor: ShowcaseEditor; canEdi
                 type="button"
                 aria-label={`Unpin ${p.name}`}
                 disabled={off}
-                onClick={() => editor.pin(ids.filter((id) => id !== p.id))}
+                onClick={() => editor.unpin(p)}
               >
                 Unpin
               </button>
@@ -47,7 +46,7 @@ export function PinnedList({ editor, canEdit }: { editor: ShowcaseEditor; canEdi
                   class="primary"
                   aria-label={`Highlight ${p.name}`}
                   disabled={off}
-                  onClick={() => editor.highlight(p.id)}
+                  onClick={() => editor.highlight(p)}
                 >
                   Highlight
                 </button>

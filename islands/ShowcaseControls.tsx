@@ -35,6 +35,8 @@ export default function ShowcaseControls(
     <section class="showcase-controls" data-ready={editor.ready.value || undefined} aria-label="Showcase">
       <h2>Products on show</h2>
       {editor.error.value && <p class="notice error" role="alert">{editor.error.value}</p>}
+      {/* In the page from the first render: a live region added with its words is often not read. */}
+      <p class="visually-hidden" role="status">{editor.said.value}</p>
       {pins.length === 0 && (
         <p class="muted">Nothing pinned yet: viewers see pinned products under the video.</p>
       )}

@@ -1,13 +1,15 @@
 // The seller's showcase as the studio edits it: pins (with moves), the highlight and a
 // flash sale. The server stores each change, then tells the room; its answer replaces
-// what shows here, with the server's clock for the sale's countdown.
+// what shows here, with the server's clock for the sale's countdown. A change that
+// succeeded is said in a few words, for a screen reader.
 import { type Signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import type { PinsMessage } from "@/lib/contract/messages.ts";
+import type { PinsMessage, ProductCard } from "@/lib/contract/messages.ts";
 import type { Showcase } from "@/lib/contract/views.ts";
 import { getJson, postJson, putJson } from "./api.ts";
 import { stockVersions, useLiveState } from "./live_state.ts";
 import { heard, heardWithPage } from "./server_clock.ts";
+import { movedWords, saleWords } from "./showcase_words.ts";
 import { type Action, useAction } from "./use_action.ts";
 
 export interface ShowcaseEditor extends Omit<Action, "run"> {
@@ -15,10 +17,14 @@ export interface ShowcaseEditor extends Omit<Action, "run"> {
   /** The server's clock minus this browser's (ms). */
   offset: Signal<number>;
   ready: Signal<boolean>;
-  pin(productIds: string[]): Promise<boolean>;
+  /** What the last change did, once it succeeded ("Pinned Linen shirt"); "" while one runs. */
+  said: Signal<string>;
+  /** Pins a catalog product after the others. */
+  pin(product: ProductCard): Promise<boolean>;
+  unpin(product: ProductCard): Promise<boolean>;
   /** Moves the pin at `from` to `to`. */
   move(from: number, to: number): Promise<boolean>;
-  highlight(productId: string | null): Promise<boolean>;
+  highlight(product: ProductCard | null): Promise<boolean>;
   startSale(salePriceMinor: number, durationSeconds: number): Promise<boolean>;
 }
 
@@ -51,9 +57,17 @@ export function useShowcaseEditor(streamId: string, initial: Showcase): Showcase
     refetchOn: ["changed"],
   });
   const offset = useSignal(0);
+  const said = useSignal("");
   const { busy, error, run } = useAction();
   useEffect(() => void (offset.value = heardWithPage(initial.serverNow)), []);
 
+  // Emptied as a change starts, so the same words said again are read again.
+  const act = async (action: () => Promise<void>, words: () => string) => {
+    said.value = "";
+    const done = await run(action);
+    if (done) said.value = words();
+    return done;
+  };
   // A highlight or sale's answer, for those alone: a pin may have come after its read.
   const accept = (fresh: Showcase, sentAt: number) => {
     const { highlight, sale, serverNow } = fresh;
@@ -61,30 +75,45 @@ export function useShowcaseEditor(streamId: string, initial: Showcase): Showcase
     offset.value = heard(serverNow, Date.now(), sentAt);
   };
   // Runs a change whose answer is the new showcase, timed for the clock reading it carries.
-  const change = (path: string, send: (path: string) => Promise<Showcase>) =>
-    run(async () => {
+  const change = (path: string, send: (path: string) => Promise<Showcase>, words: () => string) =>
+    act(async () => {
       const sentAt = Date.now();
       accept(await send(`${base}/${path}`), sentAt);
-    });
-  const pin = (productIds: string[]) =>
-    run(async () => {
+    }, words);
+  const order = (productIds: string[], words: string) =>
+    act(async () => {
       const pins = await putJson<PinsMessage>(`${base}/pins`, { productIds });
       keep({ ...show.value, pins: pins.products }, pins);
-    });
+    }, () => words);
+  const ids = () => show.value.pins.map((p) => p.id);
   return {
     show,
     offset,
     ready,
+    said,
     busy,
     error,
-    pin,
+    pin: (product) => order([...ids(), product.id], `Pinned ${product.name}`),
+    unpin: (product) => order(ids().filter((id) => id !== product.id), `Unpinned ${product.name}`),
     move(from, to) {
-      const order = show.value.pins.map((p) => p.id);
-      order.splice(to, 0, ...order.splice(from, 1));
-      return pin(order);
+      const pins = ids();
+      pins.splice(to, 0, ...pins.splice(from, 1));
+      return order(pins, movedWords(show.value.pins[from]!, from, to));
     },
-    highlight: (productId) => change("highlight", (path) => putJson<Showcase>(path, { productId })),
+    highlight: (product) =>
+      change(
+        "highlight",
+        (path) => putJson<Showcase>(path, { productId: product?.id ?? null }),
+        () => product ? `Highlighted ${product.name}` : "Cleared the highlight",
+      ),
     startSale: (salePriceMinor, durationSeconds) =>
-      change("sale", (path) => postJson<Showcase>(path, { salePriceMinor, durationSeconds })),
+      change(
+        "sale",
+        (path) => postJson<Showcase>(path, { salePriceMinor, durationSeconds }),
+        () => {
+          const { highlight, sale } = show.value;
+          return highlight && sale ? saleWords(highlight, sale, durationSeconds) : "";
+        },
+      ),
   };
 }

@@ -9,6 +9,21 @@ import { api, createProduct, createStreamAsSeller, goLive, liveTest, UI_TIMEOUT 
 const pinnedOrder = (studio: Page) =>
   studio.$$eval(".pinned-item", (items) => items.map((i) => i.getAttribute("data-product-id")));
 
+/** What the showcase has just said to a screen reader, politely: the words of its live regions. */
+const said = (studio: Page) =>
+  studio.$$eval(".showcase-controls [role=status]", (regions) => regions.map((r) => r.textContent));
+
+/** Waits until the showcase says `words` (and nothing else) to a screen reader. */
+const announced = (studio: Page, words: string) =>
+  studio.waitForFunction(
+    (words) => {
+      const regions = [...document.querySelectorAll(".showcase-controls [role=status]")];
+      return regions.length === 1 && regions[0]!.textContent === words;
+    },
+    words,
+    { timeout: UI_TIMEOUT },
+  );
+
 liveTest(
   "the seller pins, reorders, highlights and puts on sale from the studio",
   async (t, { stack, browser }) => {
@@ -31,21 +46,28 @@ liveTest(
       );
     const pinnedItem = (id: string) => `.pinned-item[data-product-id="${id}"]`;
 
+    await t.step("the showcase's live region is there, silent, before any change", async () => {
+      // One added with its words is often not read.
+      assertEquals(await said(studio), [""]);
+    });
+
     await t.step(
-      "Pin moves each catalog product to the end of the pinned list, by keyboard too",
+      "Pin moves each catalog product to the end of the pinned list, by keyboard too, and says so",
       async () => {
         // Enter on Pin: the product goes, and the focus to the next one's Pin, so Enter again pins it.
         await studio.getByRole("button", { name: "Pin Linen shirt" }).focus();
-        for (const id of [shirt, scarf, tote]) {
+        for (const [id, name] of [[shirt, "Linen shirt"], [scarf, "Silk scarf"]] as const) {
           await studio.keyboard.press("Enter");
           await studio.waitForSelector(pinnedItem(id), { timeout: UI_TIMEOUT });
           assertEquals(await studio.locator(`.catalog-item[data-product-id="${id}"]`).count(), 0);
-          if (id !== tote) {
-            await studio.waitForFunction(() =>
-              document.activeElement?.getAttribute("aria-label")?.startsWith("Pin ")
-            );
-          }
+          await studio.waitForFunction(() =>
+            document.activeElement?.getAttribute("aria-label")?.startsWith("Pin ")
+          );
+          await announced(studio, `Pinned ${name}`);
         }
+        await studio.keyboard.press("Enter");
+        await studio.waitForSelector(pinnedItem(tote), { timeout: UI_TIMEOUT });
+        await announced(studio, "Pinned Canvas tote");
         assertEquals(await pinnedOrder(studio), [shirt, scarf, tote]);
         assert(await studio.isDisabled("button[aria-label='Move Linen shirt up']"), "the first cannot go up");
         assert(
@@ -55,31 +77,41 @@ liveTest(
       },
     );
 
-    await t.step("the arrows move the third product to first, in the studio and on the server", async () => {
-      // By keyboard: the focus stays on the arrow as its product moves, so Enter again moves it
-      // again; at the top, where it cannot go up, the focus goes to its other arrow.
-      await studio.getByRole("button", { name: "Move Canvas tote up" }).focus();
-      for (const [position, focused] of [[2, "Move Canvas tote up"], [1, "Move Canvas tote down"]] as const) {
+    await t.step(
+      "the arrows move the third product to first, in the studio and on the server, and say where",
+      async () => {
+        // By keyboard: the focus stays on the arrow as its product moves, so Enter again moves it
+        // again; at the top, where it cannot go up, the focus goes to its other arrow.
+        await studio.getByRole("button", { name: "Move Canvas tote up" }).focus();
+        const moves = [[2, "Move Canvas tote up", "2nd"], [1, "Move Canvas tote down", "1st"]] as const;
+        for (const [position, focused, place] of moves) {
+          await studio.keyboard.press("Enter");
+          await studio.waitForSelector(`.pinned-item:nth-child(${position})[data-product-id="${tote}"]`, {
+            timeout: UI_TIMEOUT,
+          });
+          await announced(studio, `Moved Canvas tote up, to ${place}`);
+          await studio.waitForFunction(
+            (name) => document.activeElement?.getAttribute("aria-label") === name,
+            focused,
+          );
+        }
+        assertEquals(await pinnedOrder(studio), [tote, shirt, scarf]);
+        assertEquals((await showcase()).pins.map((p) => p.id), [tote, shirt, scarf]);
+      },
+    );
+
+    await t.step(
+      "Highlight marks the product, and says so, and the server reports it highlighted",
+      async () => {
+        await studio.getByRole("button", { name: "Highlight Linen shirt" }).focus();
         await studio.keyboard.press("Enter");
-        await studio.waitForSelector(`.pinned-item:nth-child(${position})[data-product-id="${tote}"]`, {
+        await studio.waitForSelector(`${pinnedItem(shirt)}.highlighted .highlighted-mark`, {
           timeout: UI_TIMEOUT,
         });
-        await studio.waitForFunction(
-          (name) => document.activeElement?.getAttribute("aria-label") === name,
-          focused,
-        );
-      }
-      assertEquals(await pinnedOrder(studio), [tote, shirt, scarf]);
-      assertEquals((await showcase()).pins.map((p) => p.id), [tote, shirt, scarf]);
-    });
-
-    await t.step("Highlight marks the product, and the server reports it highlighted", async () => {
-      await studio.click(`${pinnedItem(shirt)} button:has-text('Highlight')`);
-      await studio.waitForSelector(`${pinnedItem(shirt)}.highlighted .highlighted-mark`, {
-        timeout: UI_TIMEOUT,
-      });
-      assertEquals((await showcase()).highlight?.id, shirt);
-    });
+        await announced(studio, "Highlighted Linen shirt");
+        assertEquals((await showcase()).highlight?.id, shirt);
+      },
+    );
 
     await t.step("a sale price above the list price is refused in plain words", async () => {
       await studio.fill(".sale-form input[name=salePrice]", "59.00");
@@ -88,24 +120,30 @@ liveTest(
         timeout: UI_TIMEOUT,
       });
       assertEquals(await alert.textContent(), "The sale price must be below the list price");
+      assertEquals(await said(studio), [""], "a failure is said once, by the alert");
       assertEquals((await showcase()).sale, null);
     });
 
-    await t.step("a 1 min flash sale counts down in the studio from the server's clock", async () => {
-      await studio.fill(".sale-form input[name=salePrice]", "39.00");
-      assertEquals(await studio.textContent(".sale-form output"), "€39.00", "the typed price, formatted");
-      await studio.selectOption(".sale-form select[name=durationSeconds]", "60");
-      await studio.click(".sale-form button[type=submit]");
-      const countdown = ".highlight-status .sale-countdown";
-      await studio.waitForSelector(countdown, { timeout: UI_TIMEOUT });
-      const left = Number(await studio.getAttribute(countdown, "data-remaining-seconds"));
-      assert(left >= 50 && left <= 60, `seconds left: ${left}`);
-      const status = await studio.textContent(".highlight-status");
-      assert(status?.includes("€39.00") && status.includes("€49.00"), `sale and list price: ${status}`);
-      assertEquals(await studio.locator(".showcase-controls [role=alert]").count(), 0, "the error is gone");
-      const { sale } = await showcase();
-      assertEquals([sale?.productId, sale?.salePriceMinor], [shirt, 3900]);
-    });
+    await t.step(
+      "a 1 min flash sale, started by keyboard, is said and counts down from the server's clock",
+      async () => {
+        await studio.fill(".sale-form input[name=salePrice]", "39.00");
+        assertEquals(await studio.textContent(".sale-form output"), "€39.00", "the typed price, formatted");
+        await studio.selectOption(".sale-form select[name=durationSeconds]", "60");
+        await studio.focus(".sale-form input[name=salePrice]");
+        await studio.keyboard.press("Enter");
+        await announced(studio, "Flash sale on Linen shirt: €39.00 for 1 minute");
+        const countdown = ".highlight-status .sale-countdown";
+        await studio.waitForSelector(countdown, { timeout: UI_TIMEOUT });
+        const left = Number(await studio.getAttribute(countdown, "data-remaining-seconds"));
+        assert(left >= 50 && left <= 60, `seconds left: ${left}`);
+        const status = await studio.textContent(".highlight-status");
+        assert(status?.includes("€39.00") && status.includes("€49.00"), `sale and list price: ${status}`);
+        assertEquals(await studio.locator(".showcase-controls [role=alert]").count(), 0, "the error is gone");
+        const { sale } = await showcase();
+        assertEquals([sale?.productId, sale?.salePriceMinor], [shirt, 3900]);
+      },
+    );
 
     await t.step("after a reload, on a phone-sized screen, the studio shows the same showcase", async () => {
       await studio.setViewportSize({ width: 390, height: 844 });
@@ -123,16 +161,18 @@ liveTest(
       assert(heights.every((h) => h >= 40), `buttons are big enough to tap: ${heights}`);
     });
 
-    await t.step("Clear highlight leaves nothing highlighted, on the server too", async () => {
+    await t.step("Clear highlight leaves nothing highlighted, on the server too, and says so", async () => {
       await studio.click(".showcase-controls button:has-text('Clear highlight')");
       await studio.waitForSelector(".pinned-item.highlighted", { state: "detached", timeout: UI_TIMEOUT });
+      await announced(studio, "Cleared the highlight");
       assertEquals(await studio.locator(".sale-form").count(), 0, "no sale without a highlight");
       assertEquals((await showcase()).highlight, null);
     });
 
-    await t.step("Unpin puts a product back in the catalog", async () => {
+    await t.step("Unpin puts a product back in the catalog, and says so", async () => {
       await studio.click(`${pinnedItem(scarf)} button:has-text('Unpin')`);
       await studio.waitForSelector(`.catalog-item[data-product-id="${scarf}"]`, { timeout: UI_TIMEOUT });
+      await announced(studio, "Unpinned Silk scarf");
       assertEquals(await pinnedOrder(studio), [tote, shirt]);
       assertEquals((await showcase()).pins.map((p) => p.id), [tote, shirt]);
     });
