@@ -10,18 +10,27 @@ export function CatalogPicker({ editor, catalog }: { editor: ShowcaseEditor; cat
   }
   const ids = editor.show.value.pins.map((p) => p.id);
   const full = ids.length >= MAX_PINS;
+  const unpinned = catalog.filter((p) => !ids.includes(p.id));
+  // The focus goes on to the next Pin button (lib/client/use_action.ts); after the last one
+  // it goes to the product just pinned, rather than to the top of the list.
+  const pin = async (product: ProductCard, button: HTMLElement) => {
+    const showcase = button.closest(".showcase-controls");
+    const last = unpinned.length === 1 || ids.length + 1 >= MAX_PINS;
+    if (!await editor.pin(product) || !last || document.activeElement !== document.body) return;
+    showcase?.querySelector<HTMLElement>(`.pinned-item[data-product-id="${product.id}"] button:enabled`)
+      ?.focus();
+  };
   return (
     <>
       <ul class="catalog-picker" aria-label="Your catalog">
-        {catalog.filter((p) => !ids.includes(p.id)).map((p) => (
+        {unpinned.map((p) => (
           <li key={p.id} class="catalog-item" data-product-id={p.id}>
             <ProductLine product={p} />
             <button
               type="button"
               aria-label={`Pin ${p.name}`}
               disabled={editor.busy.value || full}
-              onClick={() =>
-                editor.pin(p)}
+              onClick={(e) => pin(p, e.currentTarget)}
             >
               Pin
             </button>

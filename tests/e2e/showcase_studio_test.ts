@@ -65,9 +65,13 @@ liveTest(
           );
           await announced(studio, `Pinned ${name}`);
         }
+        // The last: no Pin button is left to go on to, so the focus goes to the product just pinned.
         await studio.keyboard.press("Enter");
         await studio.waitForSelector(pinnedItem(tote), { timeout: UI_TIMEOUT });
         await announced(studio, "Pinned Canvas tote");
+        await studio.waitForFunction(() =>
+          document.activeElement?.getAttribute("aria-label") === "Move Canvas tote up"
+        );
         assertEquals(await pinnedOrder(studio), [shirt, scarf, tote]);
         assert(await studio.isDisabled("button[aria-label='Move Linen shirt up']"), "the first cannot go up");
         assert(
