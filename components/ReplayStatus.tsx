@@ -8,27 +8,20 @@ const HELD = {
     "The server is short of disk space: the rest will be sent when it has room (keep this page open)",
 };
 
-/** Before going live, whether to record a replay; while live and after, how the recording goes. */
+/**
+ * Before going live, whether to record a replay; while live and after, how the recording
+ * goes. Only its changes of state are announced (recording, saved, stopped): the count of
+ * what is saved, growing every few seconds beside them, is not.
+ */
 export function ReplayStatus(
   { replay, onAir, ended, watchUrl }: { replay: Replay; onAir: boolean; ended: boolean; watchUrl: string },
 ) {
-  const { state, saved, problem } = replay.recorder;
-  if (!onAir && !ended && state.value === "off") {
-    return (
-      <label class="check replay-choice">
-        <input
-          type="checkbox"
-          checked={replay.wanted.value}
-          onChange={(e) => replay.wanted.value = e.currentTarget.checked}
-        />
-        Record a replay (viewers can watch it once the stream has ended)
-      </label>
-    );
-  }
+  const { state, saved, problem, waiting } = replay.recorder;
+  const sending = state.value === "recording" || state.value === "saving";
   const words = {
     off: onAir ? "Not recording a replay" : "",
-    recording: `● Recording the replay · ${megabytes(saved.value)} saved`,
-    saving: `Saving the replay… ${megabytes(saved.value)} saved`,
+    recording: "● Recording the replay",
+    saving: "Saving the replay…",
     saved: ended
       ? (
         <>
@@ -40,13 +33,25 @@ export function ReplayStatus(
     full: problem.value,
     failed: `The replay stopped: ${problem.value}`,
   }[state.value];
-  if (!words) return null;
   // What is recorded while the server cannot take it waits in the page; leaving loses it.
-  const held = (state.value === "recording" || state.value === "saving") && replay.recorder.waiting.value;
+  const held = sending && waiting.value;
   return (
-    <p class={`replay-status replay-${state.value}`} role="status">
-      {words}
-      {held && ` · ${HELD[held]}`}
-    </p>
+    <>
+      {!onAir && !ended && state.value === "off" && (
+        <label class="check replay-choice">
+          <input
+            type="checkbox"
+            checked={replay.wanted.value}
+            onChange={(e) => replay.wanted.value = e.currentTarget.checked}
+          />
+          Record a replay (viewers can watch it once the stream has ended)
+        </label>
+      )}
+      {/* In the page from the first render: a live region added with its words is often not read. */}
+      <p class={`replay-status replay-${state.value}`}>
+        <span role="status">{words}{held && ` · ${HELD[held]}`}</span>
+        {sending && ` · ${megabytes(saved.value)} saved`}
+      </p>
+    </>
   );
 }

@@ -6,21 +6,20 @@ import type { Page } from "playwright-core";
 import { assert, assertEquals } from "@/tests/assert.ts";
 import { createStreamAsSeller, goLive, liveTest, openViewer, UI_TIMEOUT } from "./live_flow.ts";
 
-/** The megabytes the studio says are saved, once it says some are. */
+/** The megabytes the studio's replay line shows saved, once its state says `pattern`. */
 async function savedMegabytes(studio: Page, pattern: RegExp): Promise<number> {
-  const status = studio.getByRole("status").filter({ hasText: pattern });
-  await status.waitFor({ timeout: UI_TIMEOUT });
-  return Number((await status.textContent())!.match(/([\d.]+) MB/)![1]);
+  const line = studio.locator(".replay-status").filter({ hasText: pattern });
+  await line.waitFor({ timeout: UI_TIMEOUT });
+  return Number((await line.textContent())!.match(/([\d.]+) MB/)![1]);
 }
 
 /** Waits until the studio says it is recording with more than `mb` megabytes saved. */
 async function savedPast(studio: Page, mb: number): Promise<void> {
   await studio.waitForFunction(
     (mb) => {
-      const line = [...document.querySelectorAll("[role=status]")].find((e) =>
-        e.textContent?.includes("Recording the replay")
-      );
-      return Number(line?.textContent?.match(/([\d.]+) MB/)?.[1]) > mb;
+      const line = document.querySelector(".replay-status");
+      return line?.textContent?.includes("Recording the replay") &&
+        Number(line.textContent.match(/([\d.]+) MB/)?.[1]) > mb;
     },
     mb,
     { timeout: UI_TIMEOUT },
@@ -36,9 +35,39 @@ liveTest(
       const choice = studio.getByRole("checkbox", { name: /Record a replay/ });
       assert(!await choice.isChecked(), "off until the seller chooses it");
       await choice.check();
+      // Live regions already in the page: a screen reader reads what changes in them.
+      await studio.evaluate(() =>
+        document.querySelectorAll("[role=status]").forEach((e) => e.setAttribute("data-before-live", ""))
+      );
       await goLive(studio);
       await savedPast(studio, 0);
     });
+
+    await t.step(
+      "a screen reader hears that recording started, once, and not every growing size",
+      async () => {
+        const recording = studio.getByRole("status").filter({ hasText: "Recording the replay" });
+        assert(
+          await recording.getAttribute("data-before-live") !== null,
+          "said by a live region there before going live",
+        );
+        await studio.evaluate(() => {
+          const said: string[] = (globalThis as unknown as { said: string[] }).said = [];
+          const live = "[role=status],[role=alert],[role=log],[aria-live]:not([aria-live=off])";
+          new MutationObserver((changes) => {
+            for (const { target } of changes) {
+              const region = (target instanceof Element ? target : target.parentElement)?.closest(live);
+              if (region) said.push(region.textContent ?? "");
+            }
+          }).observe(document.body, { subtree: true, childList: true, characterData: true });
+        });
+        const before = await savedMegabytes(studio, /Recording the replay/);
+        await savedPast(studio, before);
+        await savedPast(studio, await savedMegabytes(studio, /Recording the replay/));
+        const said = await studio.evaluate(() => (globalThis as unknown as { said: string[] }).said);
+        assertEquals(said.filter((words) => words.includes("MB")), [], "no size read out");
+      },
+    );
 
     await t.step("the camera turned off and on again starts a new take", async () => {
       const before = await savedMegabytes(studio, /Recording the replay/);
