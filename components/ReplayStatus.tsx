@@ -1,4 +1,5 @@
 import type { Replay } from "@/lib/client/use_replay.ts";
+import type { ReplayTake } from "@/lib/contract/views.ts";
 
 const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 
@@ -8,27 +9,33 @@ const HELD = {
     "The server is short of disk space: the rest will be sent when it has room (keep this page open)",
 };
 
+interface ReplayStatusProps {
+  replay: Replay;
+  onAir: boolean;
+  ended: boolean;
+  /**
+   * The ended stream's replay, every take from any tab or device, once this page has none
+   * left to send (null until then).
+   */
+  takes: ReplayTake[] | null;
+  watchUrl: string;
+}
+
 /**
  * Before going live, whether to record a replay; while live and after, how the recording
  * goes. Only its changes of state are announced (recording, saved, stopped): the count of
  * what is saved, growing every few seconds beside them, is not.
  */
-export function ReplayStatus(
-  { replay, onAir, ended, watchUrl }: { replay: Replay; onAir: boolean; ended: boolean; watchUrl: string },
-) {
+export function ReplayStatus({ replay, onAir, ended, takes, watchUrl }: ReplayStatusProps) {
   const { state, saved, problem, waiting } = replay.recorder;
   const sending = state.value === "recording" || state.value === "saving";
-  const words = {
+  // Ended, this page's own takes are only a share of the replay: said once all are known.
+  const words = takes ? takes.length > 0 && <SavedReplay takes={takes} watchUrl={watchUrl} /> : {
     off: onAir ? "Not recording a replay" : "",
     recording: "● Recording the replay",
     saving: "Saving the replay…",
     saved: ended
-      ? (
-        <>
-          Replay saved ({megabytes(saved.value)}):{" "}
-          <a href={`${watchUrl}#replay-heading`}>watch it on the stream's page</a>.
-        </>
-      )
+      ? ""
       : `Replay saved (${megabytes(saved.value)}): it plays on the stream's page once the stream has ended.`,
     full: problem.value,
     failed: `The replay stopped: ${problem.value}`,
@@ -52,6 +59,18 @@ export function ReplayStatus(
         <span role="status">{words}{held && ` · ${HELD[held]}`}</span>
         {sending && ` · ${megabytes(saved.value)} saved`}
       </p>
+    </>
+  );
+}
+
+/** The ended stream's replay, every take together, in the seller's words. */
+function SavedReplay({ takes, watchUrl }: { takes: ReplayTake[]; watchUrl: string }) {
+  const bytes = megabytes(takes.reduce((sum, take) => sum + take.bytes, 0));
+  return (
+    <>
+      The stream has ended. Its replay is saved ({takes.length > 1
+        ? `${takes.length} parts, ${bytes}`
+        : bytes}): <a href={`${watchUrl}#replay-heading`}>watch it on the stream's page</a>.
     </>
   );
 }

@@ -3,18 +3,22 @@ import type { ReplayTake } from "@/lib/contract/views.ts";
 /**
  * A stream's replay once it has ended, where its video was: a player per take (one per
  * unbroken run of the seller's camera), each named for its place when there are several.
+ * The seller's studio says how it was saved above it (components/ReplayStatus.tsx), not
+ * the viewers' thanks.
  */
-export function ReplayView({ takes }: { takes: ReplayTake[] }) {
+export function ReplayView({ takes, seller = false }: { takes: ReplayTake[]; seller?: boolean }) {
   const parts = takes.length;
   if (!parts) return null;
   return (
     <section class="replay card" aria-labelledby="replay-heading">
       <h2 id="replay-heading">Replay</h2>
-      <p class="muted">
-        This stream has ended. Thanks for watching! Watch it again here{parts > 1
-          ? `, in ${parts} parts`
-          : ""}.
-      </p>
+      {!seller && (
+        <p class="muted">
+          This stream has ended. Thanks for watching! Watch it again here{parts > 1
+            ? `, in ${parts} parts`
+            : ""}.
+        </p>
+      )}
       {takes.map((take, i) => (
         <figure key={take.id}>
           {parts > 1 && <figcaption>Part {i + 1} of {parts}</figcaption>}

@@ -30,8 +30,9 @@ export function StudioView(
         watchUrl={watchUrl}
         analytics={page.analytics}
         recording={page.recording}
+        replay={open ? null : page.replay}
       />
-      <ReplayView takes={page.replay} />
+      <ReplayView takes={page.replay} seller />
       <ShowcaseControls streamId={stream.id} catalog={page.catalog} initial={page.showcase} canEdit={open} />
       <div class="audience-bar">
         <ViewerCount streamId={stream.id} initial={audience.viewers} />

@@ -8,12 +8,12 @@ import { roomPhase as phase } from "@/lib/client/live_room.ts";
 import { useKeepingUp } from "@/lib/client/use_keeping_up.ts";
 import type { Phase } from "@/lib/client/stream_room.ts";
 import { endedNow, useStreamState } from "@/lib/client/stream_status.ts";
-import { useAnalytics } from "@/lib/client/use_analytics.ts";
 import { useBroadcast } from "@/lib/client/use_broadcast.ts";
+import { useFetchedOnce } from "@/lib/client/use_fetched_once.ts";
 import { useLocalMedia } from "@/lib/client/use_local_media.ts";
 import { useOnline } from "@/lib/client/use_online.ts";
 import { useReplay } from "@/lib/client/use_replay.ts";
-import type { StreamAnalytics as Numbers } from "@/lib/contract/views.ts";
+import type { ReplayTake, StreamAnalytics as Numbers } from "@/lib/contract/views.ts";
 import { BroadcastControls } from "@/components/BroadcastControls.tsx";
 import { ReplayStatus } from "@/components/ReplayStatus.tsx";
 import { StreamAnalytics } from "@/components/StreamAnalytics.tsx";
@@ -32,6 +32,8 @@ export interface StudioProps {
   analytics: Numbers | null;
   /** Whether the seller chose to record the replay before (a resumed broadcast records again). */
   recording: boolean;
+  /** The replay's takes, when the stream had ended before the page was rendered. */
+  replay: ReplayTake[] | null;
 }
 
 const LABELS: Record<Phase, string> = {
@@ -67,7 +69,8 @@ function useLeaveWarning(onAir: boolean) {
 }
 
 export default function Studio(
-  { streamId, title, status, draftRemovedAt, deleteRefusal, watchUrl, analytics, recording }: StudioProps,
+  { streamId, title, status, draftRemovedAt, deleteRefusal, watchUrl, analytics, recording, replay: takes }:
+    StudioProps,
 ) {
   const preview = useRef<HTMLVideoElement>(null);
   const online = useOnline();
@@ -84,7 +87,11 @@ export default function Studio(
   const replay = useReplay(streamId, media, onAir, recording || cast.recorded.value);
   // Leaving while the replay's last parts are on their way would lose them.
   useLeaveWarning(onAir || replay.recorder.state.value === "saving");
-  const numbers = useAnalytics(streamId, current === "ended", analytics);
+  const api = `/api/streams/${encodeURIComponent(streamId)}`;
+  const numbers = useFetchedOnce<Numbers>(`${api}/analytics`, current === "ended", analytics);
+  // Once this page has sent all it recorded, the whole replay (other tabs' takes too).
+  const settled = current === "ended" && ["off", "saved"].includes(replay.recorder.state.value);
+  const saved = useFetchedOnce<{ takes: ReplayTake[] }>(`${api}/replay`, settled, takes && { takes });
   useKeepingUp(!onAir && current !== "ended");
   const canGoLive = ["idle", "offline", "error"].includes(current) && !!media.video.value;
   // Live on the server, not from this page (reopened, its connection lost, or taken over by
@@ -136,12 +143,19 @@ export default function Studio(
           goLiveLabel={goLiveLabel}
         />
       )}
-      <ReplayStatus replay={replay} onAir={onAir} ended={current === "ended"} watchUrl={watchUrl} />
+      <ReplayStatus
+        replay={replay}
+        onAir={onAir}
+        ended={current === "ended"}
+        takes={settled ? saved.value?.takes ?? null : null}
+        watchUrl={watchUrl}
+      />
+      {saved.error && <p class="notice error" role="alert">{saved.error}</p>}
       <p class="share">
         Watch link: <a href={watchUrl} target="_blank" rel="noopener">{watchUrl}</a>
       </p>
       {numbers.error && <p class="notice error" role="alert">{numbers.error}</p>}
-      {numbers.numbers && <StreamAnalytics analytics={numbers.numbers} />}
+      {numbers.value && <StreamAnalytics analytics={numbers.value} />}
       {/* A draft not going live from here, or a stream that has ended; or why deleting was refused. */}
       {(current === "ended" || (stream.status === "created" && current === "idle") || deleteRefusal) && (
         <StreamDeletion

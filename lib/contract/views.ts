@@ -20,6 +20,7 @@ export interface ReplayTake {
   id: string;
   url: string;
   type: ReplayType;
+  bytes: number;
 }
 
 /** What the API answers of a take as it is recorded: the parts and bytes counted so far. */

@@ -195,7 +195,18 @@ export async function replayOf({ kv, config }: Services, stream: Stream): Promis
     id: t.id,
     url: `/replays/${t.streamId}/${t.id}`,
     type: t.type,
+    bytes: t.bytes,
   }));
+}
+
+/** The seller's own stream's replay, once it has ended: what the studio says was saved. */
+export async function sellerReplay(
+  services: Services,
+  actor: Actor,
+  streamId: string,
+): Promise<ReplayTake[]> {
+  requireSeller(actor);
+  return await replayOf(services, await ownStream(services.kv, actor, streamId));
 }
 
 /** Whether the seller chose to record the stream (it has a take). */

@@ -347,3 +347,27 @@ Deno.test("a seller's replays stop at their quota, and are removed once their da
     await Deno.remove(app.services.config.dataDir, { recursive: true });
   }
 });
+
+Deno.test("the seller, and only they, get their ended stream's takes with the bytes of each (the studio's sum)", () =>
+  withApp(async (app) => {
+    const { seller, streamId, takeId } = await liveTake(app);
+    const takes = async (client: Client) =>
+      (await (await client.request(`/api/streams/${streamId}/replay`)).json()).takes;
+    await putPart(seller, streamId, takeId, 0, firstPart("aaaa"));
+    assertEquals(await takes(seller), [], "none before the end");
+    const second = (await (await startTake(seller, streamId)).json()).take.id;
+    await putPart(seller, streamId, second, 0, firstPart("bbbbbbbb"));
+    assertEquals((await seller.post(`/api/streams/${streamId}/end`)).status, 200);
+    assertEquals(
+      (await takes(seller)).map(({ id, bytes }: { id: string; bytes: number }) => [id, bytes]),
+      [[takeId, 8], [second, 12]],
+    );
+    await expectError(
+      await (await viewer(app, streamId)).request(`/api/streams/${streamId}/replay`),
+      401,
+      "sign_in_required",
+    );
+    const other = new Client(app);
+    await signUp(other, "other@example.com", "Other shop");
+    await expectError(await other.request(`/api/streams/${streamId}/replay`), 403, "not_stream_owner");
+  }));

@@ -181,7 +181,9 @@ liveTest(
 
     await studio.getByRole("button", { name: "End stream" }).click();
     await studio.getByRole("button", { name: "Yes, end it" }).click();
-    await studio.getByRole("status").filter({ hasText: "Replay saved" }).waitFor({ timeout: UI_TIMEOUT });
+    await studio.getByRole("status").filter({ hasText: "Its replay is saved" }).waitFor({
+      timeout: UI_TIMEOUT,
+    });
     const replayShown = (p: Page) =>
       p.getByRole("region", { name: "Replay" }).waitFor({ timeout: UI_TIMEOUT });
     await audit(t, "the watch page after the end, with its replay", asStranger, watchUrl, replayShown);

@@ -4,8 +4,15 @@ import { TakeInput } from "@/lib/replays/inputs.ts";
 import { askerOf } from "@/lib/server/identity.ts";
 import type { State } from "@/lib/server/state.ts";
 
-/** POST: the seller starts a new take of their live stream's replay; its parts follow. */
+/**
+ * GET: the seller's ended stream's takes, with their bytes (none before the end). POST: the
+ * seller starts a new take of their live stream's replay; its parts follow.
+ */
 export const handler: Handlers<State> = {
+  async GET(ctx) {
+    const takes = await replays.sellerReplay(ctx.state.services, askerOf(ctx), ctx.params.id!);
+    return ctx.hono.json({ takes });
+  },
   async POST(ctx) {
     const { type } = await readJson(ctx, TakeInput);
     const take = await replays.startTake(ctx.state.services, askerOf(ctx), ctx.params.id!, type);
