@@ -18,7 +18,7 @@ import { BODY_TIME, type BodyTime, timeBody } from "./body_time.ts";
 import { HttpError } from "./http_error.ts";
 import { errorResponse } from "./error_response.ts";
 import { handleRoute, type Site } from "./handle_route.ts";
-import { groupFolder, islandGroups } from "./island_groups.ts";
+import { bundleNames, groupFolder, islandsOf } from "./island_groups.ts";
 import { loadIslands } from "./islands.ts";
 import { PageTemplates } from "./page_templates.ts";
 import { rootUrl } from "./root_url.ts";
@@ -76,11 +76,17 @@ export async function createApp<S = Record<string, unknown>>(
   const initState = options.initState ?? (() => ({}) as S);
   const table = await scanRoutes(new URL("routes/", root));
   const islands = await loadIslands(new URL("islands/", root));
+  // Production serves what `deno task build` made. A page's own bundle needs the module
+  // graph (island_groups.ts), which production may not read: without the build's, the page
+  // loads the bundle of all islands.
   const bundles = new Map<string, BundleAssets>();
-  for (const [name, members] of islands.length ? await islandGroups(table.routes, islands) : []) {
-    const built = (!dev && await readBundle(new URL(`_fresh/islands/${groupFolder(name)}`, root))) ||
-      await bundleAssets(await bundleIslands(members, { minify: !dev }));
-    bundles.set(name, built);
+  for (const name of islands.length ? bundleNames(table.routes) : []) {
+    const built = !dev && await readBundle(new URL(`_fresh/islands/${groupFolder(name)}`, root));
+    if (built) bundles.set(name, built);
+    else if (dev || !name) {
+      const members = await islandsOf(name, table.routes, islands);
+      bundles.set(name, await bundleAssets(await bundleIslands(members, { minify: !dev })));
+    }
   }
   const scripts = new Map(
     [...bundles].map((
@@ -92,7 +98,7 @@ export async function createApp<S = Record<string, unknown>>(
   const site: Site = {
     table,
     islands,
-    scripts: (route) => scripts.get(route?.module.config?.bundle ?? ""),
+    scripts: (route) => scripts.get(route?.module.config?.bundle ?? "") ?? scripts.get(""),
     templates: new PageTemplates(),
   };
 

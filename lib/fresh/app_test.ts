@@ -309,6 +309,16 @@ Deno.test("a page with a bundle of its own loads its islands from its folder, wh
   }
 });
 
+Deno.test("production without the build's bundles loads every page from the bundle of all islands", async () => {
+  // A page's own bundle needs Deno's module graph, which production may not read.
+  const unbuilt = await createApp<State>({ root: FIXTURE, dev: false, initState: () => ({ trail: [] }) });
+  const html = await (await unbuilt.fetch(new Request("http://localhost/solo"))).text();
+  assert(html.includes('<script type="module" src="/_islands/boot.js"></script></body>'), html);
+  const missing = await unbuilt.fetch(new Request("http://localhost/_islands/solo/boot.js"));
+  assertEquals(missing.status, 404);
+  await missing.body?.cancel();
+});
+
 Deno.test("a form page route parses the form and renders with page() status", async () => {
   const body = new URLSearchParams({ email: "ada@example.com" });
   const res = await get("/form", { method: "POST", body });

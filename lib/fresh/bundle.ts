@@ -6,7 +6,7 @@
 // island_groups.ts).
 import { type Asset, asset, serveAsset } from "./assets.ts";
 import { compress, type Encoding } from "./compress.ts";
-import { groupFolder, islandGroups } from "./island_groups.ts";
+import { bundleNames, groupFolder, islandsOf } from "./island_groups.ts";
 import { findIslandFiles, type IslandFile } from "./islands.ts";
 import { rootUrl } from "./root_url.ts";
 import { scanRoutes } from "./routes.ts";
@@ -195,11 +195,11 @@ export function bundleResponse(req: Request, files: BundleAssets, name: string):
 export async function buildIslands(rootDir: string | URL): Promise<Map<string, BundleFiles>> {
   const root = rootUrl(rootDir);
   const { routes } = await scanRoutes(new URL("routes/", root));
-  const groups = await islandGroups(routes, await findIslandFiles(new URL("islands/", root)));
+  const islands = await findIslandFiles(new URL("islands/", root));
   const bundles = new Map<string, BundleFiles>();
   // All islands' first: writing them clears the folder, old pages' bundles too.
-  for (const [name, islands] of groups) {
-    const files = await bundleIslands(islands, { minify: true });
+  for (const name of bundleNames(routes)) {
+    const files = await bundleIslands(await islandsOf(name, routes, islands), { minify: true });
     await writeBundle(files, new URL(`_fresh/islands/${groupFolder(name)}`, root));
     bundles.set(name, files);
   }

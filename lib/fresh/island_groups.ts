@@ -5,21 +5,24 @@
 import type { IslandFile } from "./islands.ts";
 import type { Route } from "./routes.ts";
 
-/** A bundle's name ("" for all islands) → its islands. */
-export type IslandGroups = Map<string, IslandFile[]>;
+/** The bundles' names: "" (all islands) and each one a route names. */
+export const bundleNames = (routes: readonly Route[]): string[] => [
+  "",
+  ...new Set(routes.flatMap((r) => r.module.config?.bundle ?? [])),
+];
 
-export async function islandGroups(
+/** The islands of bundle `name`: all of them for "", else those the routes that name it render. */
+export async function islandsOf(
+  name: string,
   routes: readonly Route[],
   islands: readonly IslandFile[],
-): Promise<IslandGroups> {
-  const groups: IslandGroups = new Map([["", [...islands]]]);
-  for (const route of routes) {
-    const name = route.module.config?.bundle;
-    if (!name) continue;
-    const used = new Set(await islandsOfRoute(route.file));
-    groups.set(name, islands.filter((i) => used.has(i.name)));
+): Promise<IslandFile[]> {
+  if (!name) return [...islands];
+  const used = new Set<string>();
+  for (const route of routes.filter((r) => r.module.config?.bundle === name)) {
+    for (const island of await islandsOfRoute(route.file)) used.add(island);
   }
-  return groups;
+  return islands.filter((i) => used.has(i.name));
 }
 
 /** The folder of a bundle, under `/_islands/` and `_fresh/islands/`: "" for all islands, else `<name>/`. */
