@@ -1,12 +1,6 @@
 import { WatchView } from "@/components/WatchView.tsx";
-import {
-  type Handlers,
-  page,
-  type PageProps,
-  readForm,
-  readQuery,
-  type RouteConfig,
-} from "@/lib/fresh/mod.ts";
+import { type Handlers, page, type PageProps, readForm, readQuery } from "@/lib/fresh/mod.ts";
+import type { RouteConfig } from "@/lib/fresh/mod.ts";
 import { WatchForm, WatchQuery } from "@/lib/pages/inputs.ts";
 import { watchPage } from "@/lib/pages/watch.ts";
 import { submitWatchForm } from "@/lib/pages/watch_forms.ts";
@@ -16,15 +10,11 @@ import type { State } from "@/lib/server/state.ts";
 
 // Its islands bundled on their own: a viewer loads none of the studio's code (issue 11's budget).
 export const config: RouteConfig = { bundle: "watch" };
-
 export const handler: Handlers<State> = {
   async GET(ctx) {
     const { product } = readQuery(ctx, WatchQuery);
     // A stranger becomes a guest here, once the stream is known to exist; the room ticket is theirs.
-    const viewer = async () => {
-      await welcomeGuest(ctx);
-      return watcherOf(ctx);
-    };
+    const viewer = () => welcomeGuest(ctx).then(() => watcherOf(ctx));
     const data = await watchPage(ctx.state.services, {
       asker: askerOf(ctx),
       streamId: ctx.params.id!,
