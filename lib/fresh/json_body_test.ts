@@ -107,7 +107,23 @@ Deno.test("readForm() refuses a form of more fields than any of the app's, whate
   const multipart = new FormData();
   for (const [k, v] of many) multipart.append(k, v);
   const req = new Request("http://x/", { method: "POST", body: multipart });
-  for (const form of [urlencoded, { req }]) {
+  // Whatever else the header says: a boundary on a urlencoded body, a quoted one with an
+  // escape the parser reads otherwise, one hidden in another parameter's value.
+  const headed = (type: string, body: BodyInit) => ({
+    req: new Request("http://x/", { method: "POST", body, headers: { "content-type": type } }),
+  });
+  const parts = (boundary: string) =>
+    Array.from(
+      { length: 300 },
+      (_, i) => `--${boundary}\r\ncontent-disposition: form-data; name="f${i}"\r\n\r\n\r\n`,
+    )
+      .join("") + `--${boundary}--\r\n`;
+  const disguised = [
+    headed("application/x-www-form-urlencoded; boundary=zz", many.toString()),
+    headed('multipart/form-data; boundary="a\\"b"', parts('a"b')),
+    headed('multipart/form-data; foo="; boundary=zzz"; boundary=real', parts("real")),
+  ];
+  for (const form of [urlencoded, { req }, ...disguised]) {
     assertEquals(await failure(readForm(form, Form)), [
       400,
       "too_many_fields",
