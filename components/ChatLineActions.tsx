@@ -8,7 +8,11 @@ import { ModerationButtons } from "./ModerationButtons.tsx";
 export function ChatLineActions(
   { message, role, moderation }: { message: ChatMessage; role: ChatRole; moderation: ChatModeration },
 ) {
-  if (canModerate(role)) return <ModerationButtons message={message} moderation={moderation} />;
+  if (canModerate(role)) {
+    // The host deletes anyone's message; a moderator, viewers' and their own.
+    const deletes = role === "seller" || canSanction(message) || sentHere(message);
+    return <ModerationButtons message={message} moderation={moderation} deletes={deletes} />;
+  }
   // Viewers report viewers, not themselves: the host and moderators answer to the seller.
   if (!canSanction(message) || sentHere(message)) return null;
   const reported = moderation.reported.value.has(message.id);

@@ -4,25 +4,29 @@ import { TIMEOUT_MINUTES, timeoutWords } from "@/lib/contract/limits.ts";
 import type { ChatMessage } from "@/lib/contract/messages.ts";
 
 /**
- * Delete, time out (1, 5 or 10 minutes) and ban, each button named for whom it acts on.
- * The host's and moderators' messages can be deleted, not timed out or banned.
+ * Delete (when the asker may: see ChatLineActions), time out (1, 5 or 10 minutes) and ban,
+ * each button named for whom it acts on. The host's and moderators' messages are never
+ * timed out or banned.
  */
 export function ModerationButtons(
-  { message, moderation }: { message: ChatMessage; moderation: ChatModeration },
+  { message, moderation, deletes }: { message: ChatMessage; moderation: ChatModeration; deletes: boolean },
 ) {
   const { name } = message;
   const busy = moderation.busy.value;
   const sanction = canSanction(message);
+  if (!deletes && !sanction) return null;
   return (
     <span class="moderation-buttons" role="group" aria-label={`Moderate ${name}`}>
-      <button
-        type="button"
-        disabled={busy}
-        aria-label={`Delete message from ${name}`}
-        onClick={() => moderation.remove(message)}
-      >
-        Delete
-      </button>
+      {deletes && (
+        <button
+          type="button"
+          disabled={busy}
+          aria-label={`Delete message from ${name}`}
+          onClick={() => moderation.remove(message)}
+        >
+          Delete
+        </button>
+      )}
       {sanction && (
         <>
           <span class="moderation-caption" aria-hidden="true">Time out</span>

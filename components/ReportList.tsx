@@ -20,7 +20,7 @@ export function ReportList({ reports, moderation, onDismiss }: ReportListProps) 
             <span class="muted">({count === 1 ? "1 report" : `${count} reports`})</span>
           </p>
           <span class="item-actions">
-            <ModerationButtons message={message} moderation={moderation} />
+            <ModerationButtons message={message} moderation={moderation} deletes />
             <button
               type="button"
               disabled={moderation.busy.value}

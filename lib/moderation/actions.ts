@@ -7,7 +7,7 @@ import { timeoutWords } from "@/lib/contract/limits.ts";
 import type { Ban, ModerationEntry, Pinned } from "@/lib/contract/views.ts";
 import type { Actor } from "@/lib/core/actor.ts";
 import { isoAt } from "@/lib/core/clock.ts";
-import { conflict, notFound } from "@/lib/core/errors.ts";
+import { conflict, forbidden, notFound } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import { findStream, openStream } from "@/lib/streams/access.ts";
@@ -17,7 +17,7 @@ import type { TimeoutInput } from "./inputs.ts";
 import { logEntry, withLog } from "./log.ts";
 import { getPinned, setPinned } from "./pinned.ts";
 import { addReport, closeReport, dismissReport } from "./reports.ts";
-import { refuseProtected, requireModerator } from "./roles.ts";
+import { isProtected, refuseProtected, requireModerator } from "./roles.ts";
 import { refuseBanned } from "./admission.ts";
 import { addBan, timeOut as storeTimeout } from "./sanctions.ts";
 import { dropConnections, removedNews, standingNews } from "./tell.ts";
@@ -46,10 +46,23 @@ async function offenderOf({ kv }: Services, stream: Stream, messageId: string) {
   return found;
 }
 
-/** Deletes a message: gone from every screen and page, kept in the log with who deleted it. */
+/**
+ * Deletes a message: gone from every screen and page, kept in the log with who deleted it.
+ * The host deletes anyone's; a moderator, viewers' and their own, not the host's or
+ * another moderator's (403).
+ */
 export async function deleteMessage(services: Services, actor: Actor, streamId: string, id: string) {
   const { kv, clock } = services;
   const stream = await moderated(services, actor, await findStream(kv, streamId));
+  const found = await getChatMessage(kv, stream.id, id);
+  if (!found) throw gone();
+  const { identity } = found.author;
+  if (
+    actor.sellerId !== stream.sellerId && identity !== actor.identity &&
+    await isProtected(kv, stream.sellerId, identity)
+  ) {
+    throw forbidden("not_host", "Only the seller can delete the host's or a moderator's message");
+  }
   const entry = logEntry(actor.name, "delete", clock.now());
   const removed = await removeChatMessage(
     kv,

@@ -27,9 +27,14 @@ export function requireShopOwner(actor: Actor, shopId: string): void {
   if (actor.sellerId !== shopId) throw forbidden("not_shop_owner", "Only the shop's seller can do that");
 }
 
+/** True when the person (a room identity) is the shop's host or one of its moderators. */
+export async function isProtected(kv: Deno.Kv, shopId: string, person: string): Promise<boolean> {
+  return await roleOf(kv, { sellerId: sellerIdOf(person) }, shopId) !== "viewer";
+}
+
 /** Refuses a timeout or ban of the host or one of the moderators. */
 export async function refuseProtected(kv: Deno.Kv, shopId: string, person: string): Promise<void> {
-  if (await roleOf(kv, { sellerId: sellerIdOf(person) }, shopId) !== "viewer") throw protectedPerson();
+  if (await isProtected(kv, shopId, person)) throw protectedPerson();
 }
 
 export const protectedPerson = () =>

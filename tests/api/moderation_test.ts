@@ -236,6 +236,34 @@ Deno.test("a deleted message is gone from history, paging and the page, announce
     );
   }));
 
+Deno.test("a moderator deletes viewers' messages and their own, never the host's or another moderator's", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, streamId, mod, said } = await shop(app);
+    const other = new Client(app);
+    await signUp(other, "other@example.com", "Otto");
+    assertEquals(
+      (await seller.post(`/api/shops/${sellerId}/moderators`, { email: "other@example.com" })).status,
+      201,
+    );
+    const welcome = await say(seller, streamId, "Welcome!");
+    const order = await say(other, streamId, "Be nice");
+    const remove = (who: Client, id: string) =>
+      who.request(`/api/streams/${streamId}/chat/${id}`, { method: "DELETE" });
+    const before = await kvSnapshot(app.services.kv);
+    for (const message of [welcome, order]) {
+      assertMatch(
+        await expectError(await remove(mod, message.id), 403, "not_host"),
+        /Only the seller can delete/,
+      );
+    }
+    assertEquals(await kvSnapshot(app.services.kv), before, "nothing changes");
+    const own = await say(mod, streamId, "typo");
+    for (const id of [own.id, said.id]) assertEquals((await remove(mod, id)).status, 204);
+    // The host deletes anyone's.
+    assertEquals((await remove(seller, order.id)).status, 204);
+    assertEquals(await history(streamId, app), ["Welcome!"]);
+  }));
+
 Deno.test("a moderator moderates every stream of the shop, speaks as a moderator, and stops when removed", () =>
   withApp(async (app) => {
     const { seller, sellerId, streamId, mod, modId, said } = await shop(app);

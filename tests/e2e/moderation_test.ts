@@ -76,6 +76,17 @@ liveTest(
           0,
           "viewers don't moderate",
         );
+        // The moderator deletes their own line, not the host's; the host, either.
+        await line(mod, "Welcome all").waitFor({ timeout: UI_TIMEOUT });
+        assertEquals(
+          await line(mod, "Welcome all").getByRole("button").count(),
+          0,
+          "nothing on the host's line",
+        );
+        await line(mod, "Mod here, be nice").getByRole("button", { name: "Delete message from Mo" })
+          .waitFor();
+        await line(studio, "Mod here, be nice").getByRole("button", { name: "Delete message from Mo" })
+          .waitFor();
       },
     );
 
