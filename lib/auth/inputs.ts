@@ -1,14 +1,22 @@
 // What people send to sign up, sign in, or name themselves as a guest.
 import { z } from "zod";
 import { returnPath, text } from "@/lib/core/fields.ts";
+import { claimsRole } from "@/lib/moderation/text_rules.ts";
 
 /** An email address as accounts are keyed: trimmed and lowercase. */
 export const email = z.string().trim().toLowerCase().max(254, "Email is too long")
   .pipe(z.email("Enter a valid email address"));
 
+// A name that says "(Host)" or "| mod" would pass for a badge the chat gives only them.
+const named = (label: string, max: number) =>
+  text(label, 1, max).refine(
+    (name) => !claimsRole(name),
+    `${label} must not say you are the host or a moderator`,
+  );
+
 export const SignUpInput = z.object({
   email,
-  name: text("Name", 1, 60),
+  name: named("Name", 60),
   password: z.string().min(10, "Password must be at least 10 characters")
     .max(256, "Password must be at most 256 characters"),
 }).strict();
@@ -24,7 +32,7 @@ export const DeleteAccountInput = z.object({ password }).strict();
 export type DeleteAccountInput = z.infer<typeof DeleteAccountInput>;
 
 export const GuestNameInput = z.object({
-  name: text("Display name", 1, 40),
+  name: named("Display name", 40),
   returnTo: returnPath.default("/"),
 }).strict();
 export type GuestNameInput = z.infer<typeof GuestNameInput>;

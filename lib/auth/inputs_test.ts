@@ -18,3 +18,11 @@ Deno.test("GuestNameInput only returns to a path on this site", () => {
     assertEquals(GuestNameInput.safeParse({ name: "Ann", returnTo }).success, false, returnTo);
   }
 });
+
+Deno.test("a name may not say its owner is the host or a moderator, at sign-up or as a guest", () => {
+  const signUp = SignUpInput.safeParse({ email: "a@b.co", name: "Fay (Host)", password: "long enough pass" });
+  assertEquals(signUp.error?.issues[0]?.message, "Name must not say you are the host or a moderator");
+  const guest = GuestNameInput.safeParse({ name: "Ann | m0d" });
+  assertEquals(guest.error?.issues[0]?.message, "Display name must not say you are the host or a moderator");
+  assertEquals(GuestNameInput.safeParse({ name: "Anna Host" }).success, true, "a surname claims nothing");
+});

@@ -72,7 +72,7 @@ const LINKS = [
   /(?<![\p{L}\p{N}@-])www\.\S/iu,
   new RegExp(String.raw`(?<![\p{L}\p{N}@.-])(?:[\p{L}\p{N}-]+\.)+(?:${TLDS})(?![\p{L}\p{N}-])`, "iu"),
   /(?<![\p{L}\p{N}@.-])(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}\/\S/iu, // any name with a path: shop.example/x
-  /(?<![\p{L}\p{N}.])(?:\d{1,3}\.){3}\d{1,3}(?![\p{N}]|\.\d)/u, // an address: 12.34.56.78, with a port or path or not
+  /(?<![\p{L}\p{N}.])(?:\d{1,3}\.){3}\d{1,3}(?::\d|\/)/u, // an address with a port or path: 12.34.56.78/shop
 ];
 
 // Letters Unicode's table of confusables leaves out that read as Latin ones: the small
@@ -119,10 +119,26 @@ function asLatin(c: string): string {
   return LATIN.test(latin) ? latin : c;
 }
 
-// Dots as a link's name may be spelled ("evil。com", "evil·com", "evil•com"); after Chinese,
-// Japanese, Korean or Hindi, a full stop ("最高。TOP!") ends a sentence.
-const DOTS =
-  /(?<![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Devanagari}])[\u00b7\u02d9\u0964\u06d4\u0701\u0702\u16eb\u2022\u2024\u2027\u2218\u2219\u22c5\u25e6\u2981\u2e31\u2e33\u3002\u30fb\ufe52\uff0e\uff61\uff65]/gu;
+// Dots as a link's name may be spelled ("evil。com", "evil·com", "evil•com"). After Chinese,
+// Japanese or Korean, a full stop ends a sentence ("最高。TOP!") unless a lowercase link's
+// ending follows ("淘宝。com"); after an Indian script (Hindi, Bengali, Tamil…), always.
+const DOT =
+  "[\\u00b7\\u02d9\\u0964\\u06d4\\u0701\\u0702\\u16eb\\u2022\\u2024\\u2027\\u2218\\u2219\\u22c5\\u25e6\\u2981\\u2e31\\u2e33\\u3002\\u30fb\\ufe52\\uff0e\\uff61\\uff65]";
+const CJK = "\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}";
+const INDIAN = [
+  "Devanagari",
+  "Bengali",
+  "Gurmukhi",
+  "Gujarati",
+  "Oriya",
+  "Tamil",
+  "Telugu",
+  "Kannada",
+  "Malayalam",
+  "Sinhala",
+]
+  .map((script) => `\\p{sc=${script}}`).join("");
+const DOTS = new RegExp(`(?<![${CJK}${INDIAN}])${DOT}|(?<![${INDIAN}])${DOT}(?=[a-z])`, "gu");
 
 /** The text in any Unicode form, without accents or marks, and the letters above as the Latin ones they read as. */
 function plain(text: string): string {
@@ -131,9 +147,10 @@ function plain(text: string): string {
   return [...folded].map((c) => LOOK_ALIKE[c] ?? c).join("");
 }
 
-// A word that starts with a capital after a dot starts a sentence ("Nice.It looks great",
-// "Да.То что надо"), though "it" and "to" end links too.
-const SENTENCE = /\.(?=\p{Lu}\p{Ll})/gu;
+// A dot before a capitalised everyday word that also ends links ("Nice.It looks great",
+// "Да.То что надо") starts a sentence: a link would go on ("t.Me/…"); any other ending
+// ("BestDeals.Shop", "scam.Com") is a link in any case.
+const SENTENCE = /\.(?=(?:It|In|To|Me|Us|Es|De|Ca|Se|Ai|Top|Live)(?![\p{L}\p{N}./-]))/gu;
 
 // Non-Latin letters as the Latin ones they look like, one by one (Latin letters stay:
 // the table would make "m" "rn"), in the case they were written.
@@ -188,30 +205,41 @@ const LEET: Record<string, string> = {
   t: "t7+",
 };
 const escape = (c: string) => c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-const anyOf = (c: string) => LEET[c] ? `[${escape(LEET[c])}]` : escape(c);
+const anyOf = (c: string) => (LEET[c] ? `[${escape(LEET[c])}]` : escape(c)) + "+";
 
-/** A word's letters however written, and written apart: "sp-am", "s.p.a.m", or "s p a m". */
+/**
+ * A word's letters however written, repeated ("spaam") and written apart: by up to two
+ * signs ("sp-am", "s..p..a..m") or by spaces alone ("s p a m"); an apostrophe joins a
+ * contraction ("he'll"), not a word.
+ */
 function spelled(word: string): string {
   const letters = [...word].map(anyOf);
-  return `(?:${letters.join("[^\\p{L}\\p{N}\\s]?")}|${letters.join(" ")})`;
+  return `(?:${letters.join("[^\\p{L}\\p{N}\\s'’]{0,2}")}|${letters.join(" {1,2}")})`;
 }
+
+/** A word or phrase as a pattern: its words apart, joined ("buy-followers") or run together ("buyfollowers"). */
+const phrase = (words: string) =>
+  new RegExp(
+    `(?<![\\p{L}\\p{N}'’])${
+      normal(words).trim().split(/\s+/).map(spelled).join("(?:\\s+|[-_.]{0,2})")
+    }(?![\\p{L}\\p{N}])`,
+    "gu",
+  );
+
+// Numbers are not words: "4.55" is a price, not "ass", and "5.3x" a zoom, not "sex".
+const wordy = (match: string) => match.replace(/[^\p{L}]/gu, "").length > match.replace(/\D/g, "").length;
 
 /** The first blocked word or phrase the text holds as whole words, or null. */
 export function blockedWordIn(text: string, words: string[]): string | null {
   const t = normal(text);
-  return words.find((word) => {
-    // A phrase's words apart, joined ("buy-followers") or run together ("buyfollowers").
-    const phrase = normal(word).trim().split(/\s+/).map(spelled).join("(?:\\s+|[-_.]?)");
-    return new RegExp(`(?<![\\p{L}\\p{N}])${phrase}(?![\\p{L}\\p{N}])`, "u").test(t);
-  }) ?? null;
+  return words.find((word) => [...t.matchAll(phrase(word))].some(([match]) => wordy(match))) ?? null;
 }
 
-// Words that claim a role the chat marks with a badge: "Fay (Host)", "Ann | mod".
-const ROLE = "(?:host|mod|moderator|admin|staff|official)";
-const CLAIMS_ROLE = new RegExp(
-  `(?:^|[^\\p{L}\\p{N}])${ROLE}[^\\p{L}\\p{N}]*$|[(\\[{]\\s*${ROLE}\\s*[)\\]}]`,
-  "u",
-);
+// A role the chat marks with a badge, claimed in a name: "Fay (Host)", "Ann [m0d]",
+// "Ann | moderator", "Bob - shop owner". A surname alone ("Anna Host") claims nothing.
+const ROLES = ["host", "mod", "moderator", "admin", "staff", "official", "seller", "owner"];
+const ROLE = `(?:shop\\s*)?(?:${ROLES.map(spelled).join("|")})`;
+const CLAIMS_ROLE = new RegExp(`[(\\[{|]\\s*${ROLE}\\s*(?:[)\\]}|]|$)|[-–—]\\s*${ROLE}\\s*$`, "u");
 
 /** True when a name says its owner is the host or a moderator, in any of the ways above. */
 export const claimsRole = (name: string) => CLAIMS_ROLE.test(normal(name));

@@ -39,8 +39,14 @@ Deno.test("hasLink() finds links however they are written, and leaves ordinary s
       "evil.🅲🅾🅼",
       "12.34.56.78/shop",
       "192.168.0.1:8000",
-      "go to 10.0.0.1",
       "nice.it",
+      // A capitalised ending that is no everyday word, one a path follows, one after Chinese.
+      "Visit BestDeals.Shop now",
+      "scam.Com",
+      "WWW.Evil.Com",
+      "t.Me/scam",
+      "evil。Com",
+      "淘宝。com",
     ]
   ) assertEquals(hasLink(text), true, text);
   for (
@@ -72,6 +78,10 @@ Deno.test("hasLink() finds links however they are written, and leaves ordinary s
       "Ναι.Το θέλω",
       "Да.То что надо",
       "version 1.2.3 is out",
+      // Numbers with dots, and a full stop in Bengali before English.
+      "shoe sizes 38.39.40.41",
+      "Temps 21.5.22.0 °C",
+      "ধন্যবাদ।in stock?",
     ]
   ) assertEquals(hasLink(text), false, text);
 });
@@ -111,9 +121,13 @@ Deno.test("blockedWordIn() reads digits and signs written for letters, boxed let
       "sp-am",
       "s p a m",
       "S*P*A*M",
+      "s..p..a..m",
+      "s  p  a  m",
+      "spaam",
+      "sppam",
     ],
     idiot: ["idi0t", "1diot", "ldiot", "you IDI0T!"],
-    "buy followers": ["buy-followers", "buyfollowers", "BUY  FOLLOWERS", "buy f0llowers"],
+    "buy followers": ["buy-followers", "buyfollowers", "BUY  FOLLOWERS", "buy f0llowers", "buy--followers"],
   };
   for (const [word, texts] of Object.entries(found)) {
     for (const text of texts) assertEquals(blockedWordIn(text, words), word, text);
@@ -131,6 +145,25 @@ Deno.test("blockedWordIn() reads digits and signs written for letters, boxed let
   ) {
     assertEquals(blockedWordIn(text, words), null, text);
   }
+  // Prices, sizes and order numbers are no words, and contractions are one word each.
+  const everyday = ["ass", "sex", "hell", "well", "ill", "its", "tits", "lost"];
+  for (
+    const text of [
+      "It costs 4.55 today",
+      "$4.55",
+      "Box of 455 beads",
+      "It was 45.5 cm long",
+      "The camera has 5.3x zoom",
+      "5 3 x 2",
+      "he'll love it",
+      "He’ll love it",
+      "we'll see",
+      "I'll take two",
+      "it's nice",
+      "order 7175 shipped",
+      "1057",
+    ]
+  ) assertEquals(blockedWordIn(text, everyday), null, text);
 });
 
 Deno.test("checkText() refuses links unless allowed, and blocked words, with the reason", () => {
@@ -185,12 +218,20 @@ Deno.test("claimsRole() finds a name that says it is the host or a moderator", (
       "Bob - admin",
       "Cat {ＳＴＡＦＦ}",
       "Dan (ʜᴏꜱᴛ)",
-      "Host",
+      "Ann (H0st)",
+      "Ann (m0d)",
+      "Ann (m o d)",
+      "Ann (Seller)",
+      "Ann (owner)",
+      "Ann - Shop owner",
     ]
   ) {
     assertEquals(claimsRole(name), true, name);
   }
-  for (const name of ["Ghost", "Hostess Anna", "Modern Amy", "Ann", "Tom Moderate"]) {
+  // Surnames, and words that hold a role's, claim nothing.
+  for (
+    const name of ["Ghost", "Hostess Anna", "Modern Amy", "Ann", "Tom Moderate", "Anna Host", "Maria Staff"]
+  ) {
     assertEquals(claimsRole(name), false, name);
   }
 });
