@@ -56,7 +56,12 @@ export function priceCart(
       ...priceOf(product, sale, now),
     });
   }
-  return { items, totalMinor: items.reduce((sum, i) => sum + i.unitPriceMinor * i.quantity, 0) };
+  // A product's currency changed while in the cart: no one total says what is owed.
+  const mixed = new Set(items.map((i) => i.currency)).size > 1;
+  return {
+    items,
+    totalMinor: mixed ? null : items.reduce((sum, i) => sum + i.unitPriceMinor * i.quantity, 0),
+  };
 }
 
 /**

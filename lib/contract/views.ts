@@ -90,8 +90,8 @@ export interface CartItem {
 
 export interface Cart {
   items: CartItem[];
-  /** A cart holds one currency, so one total. */
-  totalMinor: number;
+  /** Null when the cart holds two currencies (a product's changed while in it): no one total. */
+  totalMinor: number | null;
 }
 
 export type ReservationStatus = "held" | "paid" | "released" | "cancelled" | "expired";

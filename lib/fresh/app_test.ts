@@ -319,6 +319,15 @@ Deno.test("production without the build's bundles loads every page from the bund
   await missing.body?.cancel();
 });
 
+Deno.test("errors, as pages and as JSON, are never kept by a cache", async () => {
+  for (const path of ["/nope", "/api/nope", "/api/fail"]) {
+    const res = await get(path);
+    assert(res.status >= 400, path);
+    assertEquals(res.headers.get("cache-control"), "private, no-store", path);
+    await res.body?.cancel();
+  }
+});
+
 Deno.test("a form page route parses the form and renders with page() status", async () => {
   const body = new URLSearchParams({ email: "ada@example.com" });
   const res = await get("/form", { method: "POST", body });

@@ -26,6 +26,8 @@ export function errorResponse<S>(
     e = new HttpError(500, "internal", "Internal server error");
   }
   const headers = new Headers(e.headers);
+  // A refusal is for its asker, now: no cache keeps it (a signed-in 404 shows their name).
+  if (!headers.has("cache-control")) headers.set("cache-control", "private, no-store");
   if (isApi(c.req.path)) {
     headers.set("content-type", "application/json; charset=utf-8");
     const body = JSON.stringify({

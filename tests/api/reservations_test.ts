@@ -524,6 +524,8 @@ Deno.test("a cart holds one currency, so a reservation has one total", () =>
       body: JSON.stringify({ currency: "USD" }),
     });
     assertEquals(changed.status, 200);
+    const cart = await (await buyer.request(`/api/streams/${streamId}/cart`)).json();
+    assertEquals(cart.cart.totalMinor, null, "no total adds euros to dollars");
     const priced = await kvSnapshot(app.services.kv);
     assertMatch(
       await expectError(await buyer.post(`/api/streams/${streamId}/reservations`), 409, "other_currency"),
