@@ -17,13 +17,13 @@ export default function HighlightCard({ streamId, initial, ended }: HighlightCar
   const show = useShowcase(streamId, initial);
   const product = show.highlight;
   const shown = product && !ended && roomPhase.value !== "ended";
-  // The live region stays in the page, so screen readers announce each new highlight,
-  // whole (a card per product), and not each price or stock change on it.
+  // The live region stays in the page, so screen readers announce each new highlight and
+  // sale whole (a card for each), and not each price or stock change on it.
   return (
     <div class="highlight-slot" aria-live="polite" aria-relevant="additions">
       {shown && (
         <aside
-          key={product.id}
+          key={product.id + (show.sale?.endsAt ?? "")}
           class="highlight-card"
           data-product-id={product.id}
           aria-label="Featured product"

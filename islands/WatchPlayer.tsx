@@ -22,11 +22,20 @@ export interface WatchPlayerProps {
   seq: number;
 }
 
-type View = Exclude<Phase, "live" | "idle"> | "waiting" | "dropped" | "away" | "playing" | "banned" | "full";
+type View =
+  | Exclude<Phase, "live" | "idle">
+  | "waiting"
+  | "starting"
+  | "dropped"
+  | "away"
+  | "playing"
+  | "banned"
+  | "full";
 
 const BANNERS: Record<View, string> = {
   connecting: "Connecting…",
   waiting: "The seller is offline. The stream starts here as soon as they go live.",
+  starting: "The video starts in a moment…",
   dropped: "The seller's connection dropped. Waiting for them to come back…",
   away: "The seller is away. The stream goes on here as soon as they are back.",
   playing: "",
@@ -103,5 +112,7 @@ function viewOf(
   if (phase === "idle") return "connecting";
   if (phase !== "live") return phase;
   if (hasVideo) return "playing";
-  return presence === "here" ? "waiting" : presence === "away" ? "away" : "dropped";
+  // Live with the seller here but no picture yet: going live, or back after a drop.
+  if (presence === "here") return status === "live" ? "starting" : "waiting";
+  return presence === "away" ? "away" : "dropped";
 }

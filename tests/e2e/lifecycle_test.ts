@@ -56,10 +56,22 @@ liveTest(
     await t.step(
       "the seller resumes from the studio: viewers play again, and the focus is on End stream",
       async () => {
+        // What the viewer's player says meanwhile: never that the stream has yet to start.
+        await viewer.evaluate(() => {
+          const seen: string[] = [];
+          (globalThis as { __phases?: string[] }).__phases = seen;
+          const player = document.querySelector(".player")!;
+          new MutationObserver(() => seen.push(player.getAttribute("data-phase") ?? "")).observe(player, {
+            attributes: true,
+            attributeFilter: ["data-phase"],
+          });
+        });
         await again.goto(studioUrl);
         await resume(again);
         await playsOn();
         assertEquals(await focused(again), "End stream");
+        const phases = await viewer.evaluate(() => (globalThis as { __phases?: string[] }).__phases!);
+        assert(!phases.includes("waiting"), `the viewer's player said: ${phases}`);
       },
     );
 

@@ -204,6 +204,12 @@ liveTest(
         // A timer, which screen readers read when asked, not every second the card's news.
         const featured = second.getByRole("complementary", { name: "Featured product" });
         await featured.getByRole("timer").filter({ hasText: "Sale ends in" }).waitFor();
+        // The sale is read out as the card again, whole: no price on its own.
+        assertEquals(await first.evaluate(() => (globalThis as { __added?: string[] }).__added), [
+          scarf,
+          shirt,
+          shirt,
+        ]);
       },
     );
 
