@@ -88,11 +88,7 @@ export async function createApp<S = Record<string, unknown>>(
       bundles.set(name, await bundleAssets(await bundleIslands(members, { minify: !dev })));
     }
   }
-  const scripts = new Map(
-    [...bundles].map((
-      [name, b],
-    ) => [name, { base: `/_islands/${groupFolder(name)}`, first: preloader(rawFiles(b)) }]),
-  );
+  const scripts = new Map([...bundles].map(([name, files]) => [name, scriptsOf(name, files)]));
   // Lets error pages see state set by middleware before the failure.
   const states = new WeakMap<Context, S>();
   const site: Site = {
@@ -138,6 +134,12 @@ export async function createApp<S = Record<string, unknown>>(
 
   return { fetch: async (req, info) => sendable(req, await hono.fetch(req, info)), hono };
 }
+
+/** Where a bundle's files are served, and those a page runs first. */
+const scriptsOf = (name: string, files: BundleAssets) => ({
+  base: `/_islands/${groupFolder(name)}`,
+  first: preloader(rawFiles(files)),
+});
 
 /** The files a set of islands runs first, worked out once per set (pages have a handful of sets). */
 function preloader(files: BundleFiles): (islands: string[]) => string[] {
