@@ -35,7 +35,7 @@ export interface Following<T> {
 }
 
 const MAX_RETRY_MS = 30_000;
-// A busy room can change the state under every read: after this many, versions decide.
+// A busy room can change the state under every read: after this many, reads wait a little.
 const MAX_REREADS = 3;
 
 /** Follows the room into `state`; `problem` tells, in plain words, when a refetch keeps failing. */
@@ -66,7 +66,13 @@ export function follow<T extends object>(
     try {
       const fetched = await rules.refetch!(state.value);
       // What was read may be older than the change made meanwhile (a pin answered first).
-      if (state.value !== before && rereads < MAX_REREADS) return void refetch(attempt, rereads + 1);
+      if (state.value !== before) {
+        // Read again at once a few times, then after a wait (a busy room): a read the state
+        // changed under is never taken, or it could undo the change.
+        if (rereads < MAX_REREADS) return void refetch(attempt, rereads + 1);
+        retry = setTimeout(() => refetch(attempt + 1), Math.min(100 * 2 ** attempt, MAX_RETRY_MS));
+        return;
+      }
       if (isCurrent(fetched)) state.value = rules.merge ? rules.merge(state.value, fetched) : fetched;
       problem.value = "";
     } catch (error) {

@@ -55,12 +55,15 @@ function keepFocus(focused: Element | null): () => void {
   // Its place in the page, taken before the action can remove it.
   const around: Element[] = [];
   for (let e = focused; e && e !== document.body; e = e.parentElement) around.push(e);
-  return () =>
-    requestAnimationFrame(() => {
-      if (document.activeElement && document.activeElement !== document.body) return;
-      for (const e of around) {
-        const next = e.matches(FOCUSABLE) ? e : e.querySelector<HTMLElement>(FOCUSABLE);
-        if (e.isConnected && next) return (next as HTMLElement).focus();
-      }
-    });
+  // Looked at twice, a frame apart: a render just after (the room's word, a read) can take
+  // away what the focus went to.
+  let frames = 2;
+  const place = () => {
+    if (!document.activeElement || document.activeElement === document.body) {
+      const e = around.find((e) => e.isConnected && (e.matches(FOCUSABLE) || e.querySelector(FOCUSABLE)));
+      ((e?.matches(FOCUSABLE) ? e : e?.querySelector(FOCUSABLE)) as HTMLElement | null)?.focus();
+    }
+    if (--frames) requestAnimationFrame(place);
+  };
+  return () => requestAnimationFrame(place);
 }
