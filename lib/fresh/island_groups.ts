@@ -28,8 +28,22 @@ export async function islandsOf(
 /** The folder of a bundle, under `/_islands/` and `_fresh/islands/`: "" for all islands, else `<name>/`. */
 export const groupFolder = (name: string) => name ? `${name}/` : "";
 
+// Read once per process for each route: tests start many apps, and the graph changes
+// only with the code (which restarts `deno task dev`).
+const graphs = new Map<string, Promise<string[]>>();
+
 /** The islands (by name) that `route`'s module graph reaches. */
-export async function islandsOfRoute(route: URL): Promise<string[]> {
+export function islandsOfRoute(route: URL): Promise<string[]> {
+  let islands = graphs.get(route.href);
+  if (!islands) {
+    islands = readIslandsOf(route);
+    graphs.set(route.href, islands);
+    islands.catch(() => graphs.delete(route.href));
+  }
+  return islands;
+}
+
+async function readIslandsOf(route: URL): Promise<string[]> {
   const out = await new Deno.Command(Deno.execPath(), {
     args: ["info", "--json", route.href],
     stdout: "piped",
