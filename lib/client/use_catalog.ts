@@ -37,9 +37,13 @@ export function useCatalog(initial: ProductCard[]): Catalog {
   const products = useSignal(initial);
   const adding = useAction();
   useEffect(() => {
+    // One read at a time: showing a tab again also focuses its window.
+    let reading = false;
     const refresh = async () => {
-      if (document.visibilityState !== "visible") return;
+      if (document.visibilityState !== "visible" || reading) return;
+      reading = true;
       const fresh = await getJson<{ products: ProductView[] }>("/api/products").catch(() => null);
+      reading = false;
       if (fresh) products.value = fresh.products.map(cardOf);
     };
     document.addEventListener("visibilitychange", refresh);
