@@ -1,4 +1,4 @@
-import { signal } from "@preact/signals";
+import { type Signal, signal } from "@preact/signals";
 import { assertEquals } from "@/tests/assert.ts";
 import { follow } from "./live_state.ts";
 
@@ -25,15 +25,21 @@ function reads(answers: Pins[], during: (read: number) => void) {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Follows `state` in a quiet room and reads it from `server` now; once the reads settle, the following. */
+async function readNow(state: Signal<Pins>, server: ReturnType<typeof reads>) {
+  const following = follow(state, { on: {}, refetch: server.refetch }, signal(""), quiet);
+  following.refetch();
+  await settle();
+  return following;
+}
+
 Deno.test("follow() reads again a fetch the state changed under, so an older read never undoes a change", async () => {
   const state = signal<Pins>({ pins: [] });
   // The seller pins a product while the first read is on its way; that read saw no pins.
   const server = reads([{ pins: [] }, { pins: ["shirt"] }], (read) => {
     if (read === 0) state.value = { pins: ["shirt"] };
   });
-  const following = follow(state, { on: {}, refetch: server.refetch }, signal(""), quiet);
-  following.refetch();
-  await settle();
+  const following = await readNow(state, server);
   assertEquals(state.value.pins, ["shirt"]);
   assertEquals(server.count(), 2);
   following.stop();
@@ -42,9 +48,7 @@ Deno.test("follow() reads again a fetch the state changed under, so an older rea
 Deno.test("follow() takes a read nothing changed under at once", async () => {
   const state = signal<Pins>({ pins: [] });
   const server = reads([{ pins: ["scarf"] }], () => {});
-  const following = follow(state, { on: {}, refetch: server.refetch }, signal(""), quiet);
-  following.refetch();
-  await settle();
+  const following = await readNow(state, server);
   assertEquals(state.value.pins, ["scarf"]);
   assertEquals(server.count(), 1);
   following.stop();
@@ -56,9 +60,7 @@ Deno.test("follow() never takes a read the state changed under: in a busy room i
   const server = reads([{ pins: ["tote"] }], (read) => {
     if (read < 5) state.value = { pins: [`change ${read}`] };
   });
-  const following = follow(state, { on: {}, refetch: server.refetch }, signal(""), quiet);
-  following.refetch();
-  await settle();
+  const following = await readNow(state, server);
   assertEquals(server.count(), 4, "read again at once, three times");
   assertEquals(state.value.pins, ["change 3"], "no read taken yet");
   await new Promise((resolve) => setTimeout(resolve, 400));
