@@ -1,13 +1,15 @@
 // The viewer's player: waits while the seller is offline, plays as soon as they publish,
 // offers "tap to unmute" when the browser blocks audio, a quality choice and fullscreen,
-// and shows when the seller's connection drops, when ours does, when the stream ends, and
-// when this viewer may not watch (banned, or the stream is full).
+// and shows when the seller's connection drops, when ours does, when the stream ends (then
+// its replay), and when this viewer may not watch (banned, or the stream is full).
 import { useRef } from "preact/hooks";
 import { liveRoom, roomPhase as phase } from "@/lib/client/live_room.ts";
 import { type Refusal, useViewerRoom } from "@/lib/client/use_viewer_room.ts";
 import type { Phase } from "@/lib/client/stream_room.ts";
 import { useSellerMedia } from "@/lib/client/use_seller_media.ts";
+import { useEndedReplay } from "@/lib/client/use_ended_replay.ts";
 import { PlayerBar } from "@/components/PlayerBar.tsx";
+import { ReplayView } from "@/components/ReplayView.tsx";
 import type { JoinTicket, SellerPresence } from "@/lib/contract/views.ts";
 
 export interface WatchPlayerProps {
@@ -60,7 +62,14 @@ export default function WatchPlayer({ streamId, status, presence, refusal, join,
 
   const view = refused ??
     viewOf(stream.status, phase.value, media.hasVideo.value, stream.presence);
-  const banner = view === "error" ? notice : BANNERS[view];
+  // Ended while open (or while its last parts were saved): the replay takes the player's place.
+  const replay = useEndedReplay(streamId, view === "ended");
+  if (replay.takes.length && !replay.saving) return <ReplayView takes={replay.takes} />;
+  const banner = view === "error"
+    ? notice
+    : replay.saving
+    ? `${BANNERS.ended} Its replay will be here in a moment…`
+    : BANNERS[view];
   return (
     <section class="player" data-phase={view}>
       <div class="stage" ref={stage}>

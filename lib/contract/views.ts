@@ -23,6 +23,12 @@ export interface ReplayTake {
   bytes: number;
 }
 
+/** An ended stream's replay, and whether its last parts may still come (a moment after the end). */
+export interface ReplaySoFar {
+  takes: ReplayTake[];
+  saving: boolean;
+}
+
 /** What the API answers of a take as it is recorded: the parts and bytes counted so far. */
 export interface TakeProgress {
   id: string;

@@ -67,7 +67,7 @@ export async function studioPage(
     reactions: getReactionCounts(kv, stream.id),
     pinned: getPinned(kv, stream.id),
     moderation: studioModeration(services, stream),
-    replay: replayOf(services, stream),
+    replay: replayOf(services, stream).then((r) => r.takes),
     recording: isRecorded(services, stream),
   });
   return {

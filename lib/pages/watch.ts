@@ -82,7 +82,8 @@ export async function watchPage(
   const join = open ? ticketFor(services, await viewer(), stream) : null;
   const onShow = [...shared.showcase.pins, shared.showcase.highlight].some((p) => p?.id === product);
   const sheet = product && onShow ? await productView(services, product) : null;
-  const replay = await replayOf(services, stream);
+  // While the studio may still send its last parts, the player waits for them (it asks again).
+  const { takes, saving } = await replayOf(services, stream);
   return {
     stream,
     chat,
@@ -94,7 +95,7 @@ export async function watchPage(
     cart,
     holds,
     sheet,
-    replay,
+    replay: saving ? [] : takes,
     snapshot,
   };
 }

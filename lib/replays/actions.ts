@@ -5,7 +5,7 @@
 // replay is one or a few takes. Only the stream's seller records, only while it is live
 // (and a while after, for the last pieces), no faster than a camera could; a seller keeps
 // at most their quota, each take for REPLAY_DAYS.
-import type { ReplayTake, TakeProgress } from "@/lib/contract/views.ts";
+import type { ReplaySoFar, TakeProgress } from "@/lib/contract/views.ts";
 import { REPLAY_PART_MAX_BYTES, type ReplayType } from "@/lib/contract/limits.ts";
 import { type Actor, requireSeller } from "@/lib/core/actor.ts";
 import { conflict, DomainError, invalid, notFound } from "@/lib/core/errors.ts";
@@ -37,6 +37,13 @@ import {
 const MAX_TAKES = 50;
 /** How long after the end the last pieces of a recording are still taken (a slow uplink catching up). */
 const LAST_PART_MS = 10 * 60_000;
+/**
+ * How long after the end viewers wait for the studio's last parts before they are shown the
+ * replay as it is, and how long a take may go unheard from (parts come every 3 s) before
+ * it is taken as left (its studio closed while recording).
+ */
+const SAVING_MS = 60_000;
+const QUIET_MS = 15_000;
 /**
  * How fast a stream's replay (its takes together) may grow, in bytes a second, after a
  * head start of one part: four times
@@ -185,28 +192,31 @@ const replayFull = (quota: number) =>
 
 /**
  * The ended stream's replay as a player shows it: its takes with anything in them whose
- * file is there (a data folder restored from a backup has none), oldest first.
+ * file is there (a data folder restored from a backup has none), oldest first; and whether
+ * the studio may still be sending its last parts: a take not complete yet, heard from
+ * lately, a little while after the end (a studio closed while recording never completes it).
  */
-export async function replayOf({ kv, config }: Services, stream: Stream): Promise<ReplayTake[]> {
-  if (stream.status !== "ended") return [];
-  const takes = (await listTakes(kv, stream.id)).filter((t) => t.bytes > 0);
+export async function replayOf({ kv, config, clock }: Services, stream: Stream): Promise<ReplaySoFar> {
+  if (stream.status !== "ended") return { takes: [], saving: false };
+  const now = clock.now();
+  const all = await listTakes(kv, stream.id);
+  const takes = all.filter((t) => t.bytes > 0);
   const there = await Promise.all(takes.map((t) => hasFile(takePath(config.dataDir, t))));
-  return takes.filter((_, i) => there[i]).map((t) => ({
-    id: t.id,
-    url: `/replays/${t.streamId}/${t.id}`,
-    type: t.type,
-    bytes: t.bytes,
-  }));
+  return {
+    takes: takes.filter((_, i) => there[i]).map((t) => ({
+      id: t.id,
+      url: `/replays/${t.streamId}/${t.id}`,
+      type: t.type,
+      bytes: t.bytes,
+    })),
+    saving: now - Date.parse(stream.endedAt!) < SAVING_MS &&
+      all.some((t) => !t.complete && now - (t.heardAt ?? Date.parse(t.startedAt)) < QUIET_MS),
+  };
 }
 
-/** The seller's own stream's replay, once it has ended: what the studio says was saved. */
-export async function sellerReplay(
-  services: Services,
-  actor: Actor,
-  streamId: string,
-): Promise<ReplayTake[]> {
-  requireSeller(actor);
-  return await replayOf(services, await ownStream(services.kv, actor, streamId));
+/** Anyone's view of a stream's replay: none before its end. */
+export async function streamReplay(services: Services, streamId: string): Promise<ReplaySoFar> {
+  return await replayOf(services, await findStream(services.kv, streamId));
 }
 
 /** Whether the seller chose to record the stream (it has a take). */

@@ -17,6 +17,8 @@ export interface Take {
   /** Committed parts; the next part sent must be this one. */
   parts: number;
   startedAt: string;
+  /** When its last counted part came (ms): a take not heard from for a while is no longer being sent. */
+  heardAt?: number;
   /** Set when the studio has sent its last part: it takes no more, and is served seekable. */
   complete?: boolean;
   /** The request writing the next part, and since when: one at a time, so the bytes counted are the bytes written. */
@@ -109,8 +111,8 @@ export async function commitPart(
     const usage = await kv.get<number>(keys.replayUsage(take.sellerId));
     const used = (usage.value ?? 0) + bytes;
     if (used > quota) return { ok: false, reason: "quota", take };
-    const { writing: _, ...counted } = take;
-    const next = { ...counted, bytes: take.bytes + bytes, parts: take.parts + 1 };
+    const { writing, ...counted } = take;
+    const next = { ...counted, bytes: take.bytes + bytes, parts: take.parts + 1, heardAt: writing.since };
     const op = kv.atomic().check(entry, usage)
       .set(entry.key, next)
       .set(usage.key, used);

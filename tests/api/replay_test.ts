@@ -348,26 +348,58 @@ Deno.test("a seller's replays stop at their quota, and are removed once their da
   }
 });
 
-Deno.test("the seller, and only they, get their ended stream's takes with the bytes of each (the studio's sum)", () =>
+Deno.test("anyone gets an ended stream's takes with the bytes of each (the studio's sum), none before the end", () =>
   withApp(async (app) => {
     const { seller, streamId, takeId } = await liveTake(app);
-    const takes = async (client: Client) =>
-      (await (await client.request(`/api/streams/${streamId}/replay`)).json()).takes;
+    const replay = async (client: Client) =>
+      await (await client.request(`/api/streams/${streamId}/replay`)).json();
+    const sizes = ({ takes }: { takes: { id: string; bytes: number }[] }) =>
+      takes.map((t) => [t.id, t.bytes]);
     await putPart(seller, streamId, takeId, 0, firstPart("aaaa"));
-    assertEquals(await takes(seller), [], "none before the end");
+    assertEquals(await replay(seller), { takes: [], saving: false }, "none before the end");
     const second = (await (await startTake(seller, streamId)).json()).take.id;
     await putPart(seller, streamId, second, 0, firstPart("bbbbbbbb"));
     assertEquals((await seller.post(`/api/streams/${streamId}/end`)).status, 200);
-    assertEquals(
-      (await takes(seller)).map(({ id, bytes }: { id: string; bytes: number }) => [id, bytes]),
-      [[takeId, 8], [second, 12]],
-    );
-    await expectError(
-      await (await viewer(app, streamId)).request(`/api/streams/${streamId}/replay`),
-      401,
-      "sign_in_required",
-    );
-    const other = new Client(app);
-    await signUp(other, "other@example.com", "Other shop");
-    await expectError(await other.request(`/api/streams/${streamId}/replay`), 403, "not_stream_owner");
+    for (const asker of [seller, await viewer(app, streamId), new Client(app)]) {
+      assertEquals(sizes(await replay(asker)), [[takeId, 8], [second, 12]]);
+    }
+    await expectError(await seller.request("/api/streams/nope/replay"), 404, "stream_not_found");
+  }));
+
+Deno.test("viewers are told the replay is still saving while the studio sends its last parts, for a minute at most", () =>
+  withApp(async (app) => {
+    const { seller, streamId, takeId } = await liveTake(app);
+    const saving = async () =>
+      (await (await new Client(app).request(`/api/streams/${streamId}/replay`)).json()).saving;
+    await putPart(seller, streamId, takeId, 0, firstPart("aaaa"));
+    // A take its studio left (closed while recording) 20 s ago: nothing more will come of it.
+    app.clock.advance(20_000);
+    const last = (await (await startTake(seller, streamId)).json()).take.id;
+    await putPart(seller, streamId, last, 0, firstPart("bbbb"));
+    assertEquals((await seller.post(`/api/streams/${streamId}/end`)).status, 200);
+    // The watch page's player waits for them (and asks again) rather than play a part of it.
+    const shown = async () =>
+      (await (await new Client(app).request(`/watch/${streamId}`)).text()).includes("replay-heading");
+    assert(await saving(), "the last take's parts are on their way");
+    assertEquals(await shown(), false);
+    const complete = `/api/streams/${streamId}/replay/${last}/complete`;
+    assertEquals((await seller.post(complete)).status, 200);
+    assertEquals(await saving(), false, "all sent: the left take is not waited for");
+    app.clock.advance(1_001);
+    assert(await shown(), "the page shows it");
+
+    // A studio that never says it is done is waited for a minute after the end at most.
+    const next = await createStream(seller, "Autumn drop");
+    assertEquals((await seller.post(`/api/streams/${next}/live`)).status, 200);
+    const take = (await (await startTake(seller, next)).json()).take.id;
+    await putPart(seller, next, take, 0, firstPart("cccc"));
+    assertEquals((await seller.post(`/api/streams/${next}/end`)).status, 200);
+    const stillSaving = async () =>
+      (await (await new Client(app).request(`/api/streams/${next}/replay`)).json()).saving;
+    app.clock.advance(10_000);
+    await putPart(seller, next, take, 1, bytes("dddd"));
+    app.clock.advance(10_000);
+    assert(await stillSaving(), "heard from 10 s ago");
+    app.clock.advance(40_001);
+    assertEquals(await stillSaving(), false);
   }));

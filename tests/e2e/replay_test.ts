@@ -126,10 +126,15 @@ liveTest(
       return Number((await status.textContent())!.match(saved)![1]);
     };
     let inAll = 0;
+    /** A viewer watching live as the stream ends. */
+    let watching: Page;
 
     await t.step(
       "ending the stream saves the rest, and the studio says how much of it there is in all",
       async () => {
+        watching = await openViewer(browser, watchUrl);
+        await watching.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+        await watching.evaluate(() => (globalThis as unknown as { stayed: boolean }).stayed = true);
         const thisPage = await savedMegabytes(studio, /Recording the replay/);
         await studio.getByRole("button", { name: "End stream" }).click();
         await studio.getByRole("button", { name: "Yes, end it" }).click();
@@ -144,6 +149,23 @@ liveTest(
           new URL((await link.getAttribute("href"))!, watchUrl).href,
           `${watchUrl}#replay-heading`,
         );
+      },
+    );
+
+    await t.step(
+      "a viewer watching as it ends gets the replay in the player's place, without reloading",
+      async () => {
+        const replay = watching.getByRole("region", { name: "Replay" });
+        await replay.waitFor({ timeout: UI_TIMEOUT });
+        assertEquals(await replay.locator("video").count(), 3, "every take, the left one too");
+        await replay.getByText("This stream has ended. Thanks for watching! Watch it again here, in 3 parts.")
+          .waitFor();
+        assertEquals(await watching.locator(".player").count(), 0, "no ended player above it");
+        assert(
+          await watching.evaluate(() => (globalThis as unknown as { stayed?: boolean }).stayed),
+          "the same page, not reloaded",
+        );
+        await watching.context().close();
       },
     );
 

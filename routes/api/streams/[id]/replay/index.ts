@@ -5,13 +5,13 @@ import { askerOf } from "@/lib/server/identity.ts";
 import type { State } from "@/lib/server/state.ts";
 
 /**
- * GET: the seller's ended stream's takes, with their bytes (none before the end). POST: the
- * seller starts a new take of their live stream's replay; its parts follow.
+ * GET: anyone's view of an ended stream's takes, with their bytes (none before the end), and
+ * whether its last parts may still come. POST: the seller starts a new take of their live
+ * stream's replay; its parts follow.
  */
 export const handler: Handlers<State> = {
   async GET(ctx) {
-    const takes = await replays.sellerReplay(ctx.state.services, askerOf(ctx), ctx.params.id!);
-    return ctx.hono.json({ takes });
+    return ctx.hono.json(await replays.streamReplay(ctx.state.services, ctx.params.id!));
   },
   async POST(ctx) {
     const { type } = await readJson(ctx, TakeInput);
