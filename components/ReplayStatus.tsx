@@ -31,7 +31,8 @@ export function ReplayStatus({ replay, onAir, ended, takes, watchUrl }: ReplaySt
   const sending = state.value === "recording" || state.value === "saving";
   // Ended, this page's own takes are only a share of the replay: said once all are known.
   const words = takes ? takes.length > 0 && <SavedReplay takes={takes} watchUrl={watchUrl} /> : {
-    off: onAir ? "Not recording a replay" : "",
+    // Chosen, it starts a moment after going live (once the camera's tracks are published).
+    off: onAir ? replay.wanted.value ? "Starting the recording…" : "Not recording a replay" : "",
     recording: "● Recording the replay",
     saving: "Saving the replay…",
     saved: ended

@@ -40,7 +40,8 @@ const BANNERS: Record<View, string> = {
   starting: "The video starts in a moment…",
   dropped: "The seller's connection dropped. Waiting for them to come back…",
   away: "The seller is away. The stream goes on here as soon as they are back.",
-  playing: "",
+  // Said, not shown (the "● Live" badge shows it): a screen reader hears the video started.
+  playing: "The stream is live.",
   reconnecting: "Connection lost. Reconnecting…",
   offline: "You were disconnected.",
   ended: "This stream has ended. Thanks for watching!",
@@ -76,7 +77,11 @@ export default function WatchPlayer({ streamId, status, presence, refusal, join,
         <video ref={main} class="main-video" autoplay muted playsInline aria-label="Live video" />
         <video ref={pip} class="pip-video" hidden={!media.hasPip.value} autoplay muted playsInline />
         <audio ref={audio} autoplay />
-        {banner && <p class={`banner banner-${view}`} role="status">{banner}</p>}
+        {banner && (
+          <p class={view === "playing" ? "visually-hidden" : `banner banner-${view}`} role="status">
+            {banner}
+          </p>
+        )}
         {view === "playing" && <span class="badge badge-live on-video">● Live</span>}
         {view === "playing" && media.cameraMuted.value && !media.hasPip.value && (
           <p class="banner banner-camera-off" role="status">The seller turned their camera off.</p>

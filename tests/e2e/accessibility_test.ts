@@ -130,7 +130,11 @@ liveTest(
     );
     await audit(t, "the watch page while playing", asStranger, watchUrl, (p) =>
       Promise.all([
-        p.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT }),
+        // Said to a screen reader as the video starts (the "● Live" badge shows it).
+        p.getByRole("status").filter({ hasText: "The stream is live." }).waitFor({
+          state: "attached",
+          timeout: UI_TIMEOUT,
+        }),
         p.waitForSelector(".product-tray[data-ready]", { timeout: UI_TIMEOUT }),
         p.waitForSelector(".chat-panel[data-ready]", { timeout: UI_TIMEOUT }),
       ]));

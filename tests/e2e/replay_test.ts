@@ -38,11 +38,24 @@ liveTest(
       assert(!await choice.isChecked(), "off until the seller chooses it");
       await choice.check();
       // Live regions already in the page: a screen reader reads what changes in them.
-      await studio.evaluate(() =>
-        document.querySelectorAll("[role=status]").forEach((e) => e.setAttribute("data-before-live", ""))
-      );
+      await studio.evaluate(() => {
+        document.querySelectorAll("[role=status]").forEach((e) => e.setAttribute("data-before-live", ""));
+        const shown: string[] = (globalThis as unknown as { shown: string[] }).shown = [];
+        const line = document.querySelector(".replay-status")!;
+        new MutationObserver(() => shown.push(line.textContent ?? "")).observe(line, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+        });
+      });
       await goLive(studio);
       await savedPast(studio, 0);
+      const shown = await studio.evaluate(() => (globalThis as unknown as { shown: string[] }).shown);
+      assertEquals(
+        shown.filter((words) => words.includes("Not recording")),
+        [],
+        "never said while it starts",
+      );
     });
 
     await t.step(
