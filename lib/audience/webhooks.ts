@@ -1,7 +1,8 @@
 // The live audience from LiveKit's (already verified) webhooks: the viewer set and counts
 // in KV (the room hears them from ./viewer_news.ts, once a second at most), and a live
 // stream's seller tracked as broadcasting (from one studio: ./one_studio.ts) or away.
-// Someone the shop banned is removed on joining. Webhooks can repeat: an event already
+// Someone the shop banned is removed on joining, and anyone joining an ended stream's room
+// closes it. Webhooks can repeat: an event already
 // handled (same id) changes nothing, and every change is idempotent besides.
 import { recordVisitor } from "@/lib/analytics/store.ts";
 import { isoAt } from "@/lib/core/clock.ts";
@@ -24,7 +25,11 @@ export async function handleRoomActivity(services: Services, activity: RoomActiv
   const once = activity.id && activity.type !== "published";
   if (once && (await kv.get(keys.webhookEvent(activity.id))).versionstamp) return;
   const stream = await getStream(kv, activity.streamId);
-  if (!stream) return;
+  // A token minted before the end (or the delete) still opens the room, which LiveKit makes
+  // again: it is closed at once, and no one in it counts.
+  const over = !stream || stream.status === "ended";
+  if (over && activity.type === "joined") return await services.rooms.close(activity.streamId);
+  if (!stream || (over && activity.type === "published")) return;
   await apply(services, stream, activity);
   if (once) await kv.set(keys.webhookEvent(activity.id), true, { expireIn: SEEN_TTL_MS });
 }

@@ -1,8 +1,8 @@
 // LiveKit's webhooks in-process: signed the way livekit-server signs them, or forged.
 import { reconcileAudiences } from "@/lib/audience/reconcile.ts";
-import { sellerIdentity } from "@/lib/livekit/names.ts";
+import { roomName, sellerIdentity } from "@/lib/livekit/names.ts";
 import { assertEquals } from "@/tests/assert.ts";
-import { Client, expectError, kvSnapshot, withApp } from "./client.ts";
+import { Client, createStream, expectError, kvSnapshot, withApp } from "./client.ts";
 import { deliver, eventBody, liveStream, post, sign } from "./livekit_events.ts";
 
 const ann = { identity: "guest-ann", name: "Ann", sid: "PA_ann1" };
@@ -244,4 +244,28 @@ Deno.test("someone banned who joins with a token minted before the ban is remove
     await deliver(new Client(app), "participant_joined", room, { identity, name: "Troll", sid: "PA_t1" });
     assertEquals(app.rooms.removed, [{ streamId, identities: [identity] }]);
     assertEquals(app.rooms.sent.filter((s) => s.topic === "viewers"), [], "never counted");
+  }));
+
+Deno.test("a token minted before the end that opens the room again closes it, and counts no one", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    const { sellerId, streamId, room } = await liveStream(seller);
+    await deliver(seller, "participant_joined", room, ann);
+    assertEquals((await seller.post(`/api/streams/${streamId}/end`)).status, 200);
+    await deliver(seller, "participant_left", room, ann);
+    await deliver(seller, "room_finished", room);
+    app.rooms.closed.length = 0;
+    const before = await kvSnapshot(app.services.kv);
+    // LiveKit makes the room again for the old tokens: the host's and two viewers'.
+    const host = { identity: `${sellerIdentity(sellerId)}~hstudio9`, name: "Linen & Co", sid: "PA_h9" };
+    for (const who of [host, ann, bo]) await deliver(seller, "participant_joined", room, who);
+    await deliver(seller, "track_published", room, host);
+    assertEquals(app.rooms.closed, [streamId, streamId, streamId]);
+    assertEquals(await kvSnapshot(app.services.kv), before, "no viewer, visitor or presence counted");
+    // The same for a deleted stream's room.
+    const next = await createStream(seller, "Next");
+    assertEquals((await seller.request(`/api/streams/${next}`, { method: "DELETE" })).status, 204);
+    app.rooms.closed.length = 0;
+    await deliver(seller, "participant_joined", roomName(next), ann);
+    assertEquals(app.rooms.closed, [next]);
   }));
