@@ -4,11 +4,11 @@
 // it replaces is removed only once the record no longer points at it.
 import type { ProductView } from "@/lib/contract/views.ts";
 import { type Actor, requireSeller } from "@/lib/core/actor.ts";
-import { notFound } from "@/lib/core/errors.ts";
+import { conflict, notFound } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { requireDiskRoom } from "@/lib/limits/disk.ts";
 import { spend } from "@/lib/limits/limiter.ts";
-import { productNews } from "@/lib/showcase/actions.ts";
+import { onSale, productNews } from "@/lib/showcase/actions.ts";
 import { findProduct, ownProduct } from "./access.ts";
 import { deleteImage, imagesDir, readImage, saveImage, type StoredImage } from "./images.ts";
 import type { ProductInput, ProductPatch } from "./inputs.ts";
@@ -79,6 +79,16 @@ export async function edit(
   await spend(services, changes.image ? "image" : "seller", actor);
   const product = await ownProduct(kv, actor, productId);
   const { image: file, stock, stockShown, ...fields } = changes;
+  // A running flash sale's price was set below this one: changed under it, the sale could
+  // cost more than the product, or be counted in another currency.
+  const repriced = (fields.priceMinor ?? product.priceMinor) !== product.priceMinor ||
+    (fields.currency ?? product.currency) !== product.currency;
+  if (repriced && await onSale(kv, product, clock.now())) {
+    throw conflict(
+      "on_sale",
+      "This product is on a flash sale: change its price or currency once the sale is over",
+    );
+  }
   const stockChange = stock === undefined || stockShown === undefined
     ? stock
     : { shown: stockShown, typed: stock };

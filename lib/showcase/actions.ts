@@ -14,7 +14,7 @@ import type { News } from "@/lib/outbox/queue.ts";
 import { findStream, ownStream } from "@/lib/streams/access.ts";
 import { listSellerStreams, type Stream } from "@/lib/streams/store.ts";
 import type { SaleInput } from "./inputs.ts";
-import { changeShowcase, getHighlight, getStoredShowcase, type StoredShowcase } from "./store.ts";
+import { changeShowcase, getHighlight, getStoredShowcase, saleOn, type StoredShowcase } from "./store.ts";
 import { cardsOf, highlightMessage, showcaseOf, viewOf } from "./view.ts";
 
 /** What the stream shows now: what a viewer asks for after a drop. */
@@ -93,10 +93,23 @@ export async function productNews(
   kv: Deno.Kv,
   product: Product,
 ): Promise<{ streamId: string; news: News[] }[]> {
+  return (await showing(kv, product))
+    .map(({ id }) => ({ streamId: id, news: [{ message: message("changed", { what: "showcase" }) }] }));
+}
+
+/** Whether a flash sale runs on the product now, in one of its seller's open streams. */
+export async function onSale(kv: Deno.Kv, product: Product, now: number): Promise<boolean> {
+  return (await showing(kv, product)).some(({ stored }) => {
+    const sale = saleOn(stored);
+    return sale?.productId === product.id && Date.parse(sale.endsAt) > now;
+  });
+}
+
+/** The seller's open streams that show the product (pinned or highlighted), with their showcase. */
+async function showing(kv: Deno.Kv, product: Product) {
   const open = (await listSellerStreams(kv, product.sellerId)).filter((s) => s.status !== "ended");
   const shows = await Promise.all(
     open.map(async ({ id }) => ({ id, stored: await getStoredShowcase(kv, id) })),
   );
-  return shows.filter(({ stored }) => stored.pins.includes(product.id) || stored.highlight === product.id)
-    .map(({ id }) => ({ streamId: id, news: [{ message: message("changed", { what: "showcase" }) }] }));
+  return shows.filter(({ stored }) => stored.pins.includes(product.id) || stored.highlight === product.id);
 }

@@ -103,6 +103,28 @@ Deno.test("a flash sale ends with its stream: the ended stream's pages show no c
     assertEquals(await countdowns(), [false, false]);
   }));
 
+Deno.test("a product on a running flash sale keeps its price and currency until the sale is over", () =>
+  withApp(async (app) => {
+    const { seller, streamId, ids } = await shop(app);
+    await put(seller, `/api/streams/${streamId}/highlight`, { productId: ids[1] });
+    await seller.post(`/api/streams/${streamId}/sale`, { salePriceMinor: 2900, durationSeconds: 60 });
+    const edit = (body: unknown) =>
+      seller.request(`/api/products/${ids[1]}`, {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const before = await kvSnapshot(app.services.kv);
+    // Below the sale's price, the sale would cost more than the product; in yen, 2900 means ¥2,900.
+    for (const change of [{ priceMinor: 1000 }, { currency: "JPY" }, { priceMinor: 1000, name: "Scarf" }]) {
+      await expectError(await edit(change), 409, "on_sale");
+    }
+    assertEquals(await kvSnapshot(app.services.kv), before, "nothing changed");
+    assertEquals((await edit({ name: "Wool scarf", priceMinor: 4900 })).status, 200, "the rest may change");
+    app.clock.advance(60_001);
+    assertEquals((await edit({ priceMinor: 1000 })).status, 200, "once the sale is over");
+  }));
+
 Deno.test("a viewer or another seller calling pin, highlight or sale gets 403 and nothing changes", () =>
   withApp(async (app) => {
     const { seller, streamId, ids } = await shop(app);
