@@ -17,6 +17,9 @@ const BROWSER = "sf_browser";
 const BROWSER_ID = /^[0-9a-f]{32}$/;
 const DEVICE = "sf_device";
 const DEVICE_MAX_AGE_S = 365 * 24 * 60 * 60;
+const REFUSAL = "sf_refusal";
+/** Long enough for the redirect it travels with. */
+const REFUSAL_MAX_AGE_S = 60;
 
 export const Guest = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/),
@@ -116,4 +119,22 @@ export async function writeDeviceCookie(c: Context, secret: string, id: string |
   const device = id ?? crypto.randomUUID().replaceAll("-", "");
   await setSignedCookie(c, DEVICE, device, secret, options(c, DEVICE_MAX_AGE_S));
   return device;
+}
+
+/** A form's refusal, kept for the page at `path` the browser is sent back to. */
+export async function writeRefusalCookie(
+  c: Context,
+  secret: string,
+  path: string,
+  text: string,
+): Promise<void> {
+  await setSignedCookie(c, REFUSAL, text, secret, { ...options(c, REFUSAL_MAX_AGE_S), path });
+}
+
+/** The refusal kept for the page at `path`, once: read, it goes. Null when none (or forged). */
+export async function takeRefusalCookie(c: Context, secret: string, path: string): Promise<string | null> {
+  if (getCookie(c, REFUSAL) === undefined) return null;
+  const text = await getSignedCookie(c, secret, REFUSAL);
+  deleteCookie(c, REFUSAL, { path });
+  return text || null;
 }

@@ -1,8 +1,11 @@
 // A seller's page with one form (new stream, new product, edit product): GET shows it,
 // a good POST runs the action and redirects, a bad one shows the page again with the
 // error in plain words and what was typed. Anyone not signed in is sent to sign in.
+// A refused delete sends the browser back to the page, which shows why once: reloading
+// a refusal would send the delete again, which goes through once its cause is gone.
 import type { z } from "zod";
 import { type Handlers, page } from "@/lib/fresh/mod.ts";
+import { takeRefusalCookie, writeRefusalCookie } from "./cookies.ts";
 import { type FormFailure, submitForm } from "./forms.ts";
 import type { Ctx, State } from "./state.ts";
 
@@ -19,16 +22,26 @@ export function sellerFormPage<D, I, R>(opts: {
   submit: (ctx: Ctx, input: I) => Promise<R>;
   /** Where a good post leads. */
   done: (result: R) => string;
+  /** A destructive form: refused, it redirects back to the page (see above). */
+  destructive?: boolean;
 }): Handlers<State> {
+  const secret = (ctx: Ctx) => ctx.state.services.config.appSecret;
+  const path = (ctx: Ctx) => new URL(ctx.hono.req.url).pathname;
   return {
     async GET(ctx) {
       if (!ctx.state.seller) return ctx.hono.redirect("/signin", 303);
-      return page<FormPage<D>>({ data: await opts.load(ctx) });
+      const refusal = opts.destructive && await takeRefusalCookie(ctx.hono, secret(ctx), path(ctx));
+      const failure = refusal ? JSON.parse(refusal) as FormFailure : undefined;
+      return page<FormPage<D>>({ data: await opts.load(ctx), failure });
     },
     async POST(ctx) {
       if (!ctx.state.seller) return ctx.hono.redirect("/signin", 303);
       const outcome = await submitForm(ctx, opts.schema, (input) => opts.submit(ctx, input));
       if (outcome.ok) return ctx.hono.redirect(opts.done(outcome.value), 303);
+      if (opts.destructive) {
+        await writeRefusalCookie(ctx.hono, secret(ctx), path(ctx), JSON.stringify(outcome.failure));
+        return ctx.hono.redirect(path(ctx), 303);
+      }
       return page<FormPage<D>>({ data: await opts.load(ctx), failure: outcome.failure }, {
         status: outcome.status,
         headers: outcome.headers,

@@ -22,6 +22,7 @@ export const handler = sellerFormPage({
   schema: DeleteStreamForm,
   submit: (ctx) => streams.remove(ctx.state.services, askerOf(ctx), ctx.params.id!),
   done: () => "/studio?deleted=stream",
+  destructive: true,
 });
 
 export default function Studio({ data }: PageProps<FormPage<Data>, State>) {

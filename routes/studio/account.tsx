@@ -16,6 +16,7 @@ export const handler = sellerFormPage({
     await endSession(ctx);
   },
   done: () => "/?deleted=account",
+  destructive: true,
 });
 
 export default function Account({ data, state }: PageProps<FormPage<number>, State>) {
