@@ -32,6 +32,7 @@ export function LineForm(
     // address of its own, a send before the island wakes waits for it (lib/fresh/early_input.ts).
     <form class={`${kind}-form`} method={kind === "chat" ? "post" : undefined} onSubmit={submit}>
       <input
+        id={`${kind}-box`}
         class={`${kind}-input`}
         name="text"
         value={draft.value}

@@ -62,6 +62,16 @@ export default function ChatPanel(
         onPin={note.pin}
         onUnpin={note.unpin}
       />
+      {/* Past every line's Report button, by keyboard, in one step. */}
+      {canPost && (
+        <a
+          class="skip-link"
+          href="#chat-box"
+          onClick={(e) => (e.preventDefault(), document.getElementById("chat-box")?.focus())}
+        >
+          Skip to the message box
+        </a>
+      )}
       <div
         class="chat-messages"
         role="log"

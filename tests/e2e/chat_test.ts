@@ -159,6 +159,17 @@ liveTest(
       await reader.waitForFunction(() => document.querySelectorAll(".chat-message").length === 65);
       assertEquals((await texts(reader)).slice(0, 2), ["Starting soon?", "Is the blue one in stock?"]);
       assertEquals(await reader.isVisible("text=Load earlier messages"), false);
+
+      // By keyboard, past 65 lines' Report buttons in one step, to a link shown once reached.
+      const skip = reader.getByRole("link", { name: "Skip to the message box" });
+      await skip.focus();
+      assert((await skip.boundingBox())!.width > 50, "seen when focused");
+      await reader.keyboard.press("Enter");
+      assert(
+        await reader.getByRole("textbox", { name: "Chat message" }).evaluate((box) =>
+          box === document.activeElement
+        ),
+      );
     });
 
     await t.step("one's own line shows once when the room brings it before the server's answer", async () => {
