@@ -30,17 +30,23 @@ export function ReplayStatus({ replay, onAir, ended, takes, watchUrl }: ReplaySt
   const { state, saved, problem, waiting } = replay.recorder;
   const sending = state.value === "recording" || state.value === "saving";
   // Ended, this page's own takes are only a share of the replay: said once all are known.
-  const words = takes ? takes.length > 0 && <SavedReplay takes={takes} watchUrl={watchUrl} /> : {
-    // Chosen, it starts a moment after going live (once the camera's tracks are published).
-    off: onAir ? replay.wanted.value ? "Starting the recording…" : "Not recording a replay" : "",
-    recording: "● Recording the replay",
-    saving: "Saving the replay…",
-    saved: ended
-      ? ""
-      : `Replay saved (${megabytes(saved.value)}): it plays on the stream's page once the stream has ended.`,
-    full: problem.value,
-    failed: `The replay stopped: ${problem.value}`,
-  }[state.value];
+  const words = takes
+    ? takes.length > 0
+      ? <SavedReplay takes={takes} watchUrl={watchUrl} />
+      : "This stream was not recorded, so it has no replay."
+    : {
+      // Chosen, it starts a moment after going live (once the camera's tracks are published).
+      off: onAir ? replay.wanted.value ? "Starting the recording…" : "Not recording a replay" : "",
+      recording: "● Recording the replay",
+      saving: "Saving the replay…",
+      saved: ended
+        ? ""
+        : `Replay saved (${
+          megabytes(saved.value)
+        }): it plays on the stream's page once the stream has ended.`,
+      full: problem.value,
+      failed: `The replay stopped: ${problem.value}`,
+    }[state.value];
   // What is recorded while the server cannot take it waits in the page; leaving loses it.
   const held = sending && waiting.value;
   return (

@@ -153,6 +153,7 @@ Deno.test("a live stream is not deleted, and the studio's form deletes an ended 
     const studio = await (await seller.request(`/studio/${streamId}`)).text();
     assertMatch(studio, /<summary>Delete stream<\/summary>/);
     assert(!studio.includes("unless you go live"), "an ended stream is not a draft");
+    assert(studio.includes("This stream was not recorded, so it has no replay."), "no replay, and why");
     const stranger = await new Client(app).postForm(`/studio/${streamId}`, { delete: "stream" });
     assertEquals([stranger.status, stranger.headers.get("location")], [303, "/signin"]);
     const done = await seller.postForm(`/studio/${streamId}`, { delete: "stream" });
