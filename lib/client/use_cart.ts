@@ -11,7 +11,8 @@ import { useLiveState } from "./live_state.ts";
 import { remainingMs } from "./server_clock.ts";
 import { refetchShowcase } from "./showcase_store.ts";
 import { type Action, useAction } from "./use_action.ts";
-import { useAtEnd, useNow } from "./use_now.ts";
+import { endedNow } from "./stream_status.ts";
+import { useAtEnd, useEvery, useNow } from "./use_now.ts";
 
 export interface CartControls extends Omit<Action, "run"> {
   cart: Signal<Cart>;
@@ -62,6 +63,8 @@ export function useCart(
     ...holds.state.value.map((h) => h.expiresAt),
   ];
   useAtEnd(ends, offset, () => (cart.refetch(), holds.refetch()));
+  // After the end, the seller settles holds with no room to tell the buyer: asked for again.
+  useEvery(endedNow() && holds.state.value.length > 0, 20_000, holds.refetch);
 
   return {
     cart: cart.state,

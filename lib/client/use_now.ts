@@ -30,3 +30,12 @@ export function useAtEnd(ends: (string | null)[], offset: number, then: () => vo
     return () => clearTimeout(timer);
   }, [ends.join()]);
 }
+
+/** Calls `ask` every `ms` while `when` holds: what a closed room can no longer tell. */
+export function useEvery(when: boolean, ms: number, ask: () => void): void {
+  useEffect(() => {
+    if (!when) return;
+    const timer = setInterval(ask, ms);
+    return () => clearInterval(timer);
+  }, [when]);
+}

@@ -155,8 +155,15 @@ liveTest(
         // The room is closed: no stock message comes, so each page asks after its own change.
         await studio.waitForSelector(`${stockLeft}[data-stock="1"]`);
         const held = studio.locator(".sales-feed .reservation[data-status=held]");
+        const holds = await viewer.locator(".holds .hold").count();
         await held.first().getByRole("button", { name: "Release" }).click();
         await studio.waitForSelector(`${stockLeft}[data-stock="2"]`, { timeout: UI_TIMEOUT });
+        // The buyer's open page asks after its holds every 20 s once nothing is heard.
+        await viewer.waitForFunction(
+          (before) => document.querySelectorAll(".holds .hold").length === before - 1,
+          holds,
+          { timeout: 30_000 },
+        );
         await viewer.reload();
         await viewer.locator(".holds .hold").getByRole("button", { name: "Let go" }).click();
         await viewer.waitForSelector(
