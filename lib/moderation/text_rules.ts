@@ -235,11 +235,26 @@ export function blockedWordIn(text: string, words: string[]): string | null {
   return words.find((word) => [...t.matchAll(phrase(word))].some(([match]) => wordy(match))) ?? null;
 }
 
-// A role the chat marks with a badge, claimed in a name: "Fay (Host)", "Ann [m0d]",
-// "Ann | moderator", "Bob - shop owner". A surname alone ("Anna Host") claims nothing.
+// A role the chat marks with a badge, claimed in a name: the whole name ("Host", "the
+// host", "Shop owner"), or set off from the rest by any punctuation or symbol, of any
+// script, on either side ("Fay (Host)", "Ann 【m0d】", "Ann: Host", "Host • Ann"). A
+// surname claims nothing ("Anna Host"), nor does a role joined to a word by a hyphen or
+// an apostrophe ("Ann Seller-Smith"): that is one name.
 const ROLES = ["host", "mod", "moderator", "admin", "staff", "official", "seller", "owner"];
-const ROLE = `(?:shop\\s*)?(?:${ROLES.map(spelled).join("|")})`;
-const CLAIMS_ROLE = new RegExp(`[(\\[{|]\\s*${ROLE}\\s*(?:[)\\]}|]|$)|[-–—]\\s*${ROLE}\\s*$`, "u");
+const ROLE = String.raw`(?:shop\s*)?(?:${ROLES.map(spelled).join("|")})`;
+// "The host" claims as much as "host".
+const TITLE = String.raw`(?:(?:the|your)\s+)?${ROLE}`;
+const WORD = String.raw`[\p{L}\p{N}]`;
+const JOIN = "[-\u2010\u2011'\u2019]";
+const MARK = String.raw`[\p{P}\p{S}]`;
+const CLAIMS_ROLE = new RegExp(
+  [
+    String.raw`^\s*${TITLE}\s*$`,
+    String.raw`${MARK}\s*(?<!${WORD}${JOIN})${TITLE}(?!${WORD})`,
+    String.raw`(?<!${WORD})${ROLE}(?!${JOIN}${WORD})\s*${MARK}`,
+  ].join("|"),
+  "u",
+);
 
 /** True when a name says its owner is the host or a moderator, in any of the ways above. */
 export const claimsRole = (name: string) => CLAIMS_ROLE.test(normal(name));

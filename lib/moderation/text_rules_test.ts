@@ -235,3 +235,47 @@ Deno.test("claimsRole() finds a name that says it is the host or a moderator", (
     assertEquals(claimsRole(name), false, name);
   }
 });
+
+Deno.test("claimsRole() finds a role that is the whole name or set off by any punctuation or symbol", () => {
+  for (
+    const name of [
+      "Ann 【Host】",
+      "Ann ⟨Host⟩",
+      "Ann «mod»",
+      "Ann: Host",
+      "Ann / mod",
+      "Ann • Host",
+      "Ann ~ Host",
+      "Ann 👑 Host",
+      "Host: Ann",
+      "Ann (Host of Linen & Co)",
+      "Ann (your host)",
+      "Ann - the host",
+      "Host",
+      "Moderator",
+      "Shop owner",
+      "Official",
+      "the host",
+      " Your Host ",
+    ]
+  ) {
+    assertEquals(claimsRole(name), true, name);
+  }
+  // A role joined to a word by a hyphen or an apostrophe is part of a surname.
+  for (
+    const name of [
+      "Anna Host",
+      "Maria Staff",
+      "Hostess Jo",
+      "Modesty",
+      "Ann Seller-Smith",
+      "Ann Smith-Host",
+      "Host's Ann",
+      "Ann (Paris)",
+      "Jo - Paris",
+      "Ann (Hostess)",
+    ]
+  ) {
+    assertEquals(claimsRole(name), false, name);
+  }
+});

@@ -612,7 +612,15 @@ Deno.test("a guest may not chat under the host's name, in any case, spacing, pun
     }
     await say(await guestNamed(app, "Linen & Co fan"), streamId, "a name like it is fine");
     // A name may not claim the host's badge or a moderator's either: refused as it is given.
-    for (const name of ["Linen & Co (Host)", "Ann | m0d", "Bob [ＭＯＤＥＲＡＴＯＲ]"]) {
+    for (
+      const name of [
+        "Linen & Co (Host)",
+        "Ann | m0d",
+        "Bob [ＭＯＤＥＲＡＴＯＲ]",
+        "Ann 【Host】",
+        "Moderator",
+      ]
+    ) {
       const named = await new Client(app).postForm("/guest", { name, returnTo: "/" });
       assertEquals(named.status, 400, name);
       assertMatch(await named.text(), /Display name must not say you are the host or a moderator/);
