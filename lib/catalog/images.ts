@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { imageSize } from "image-size";
 import type { ImageType } from "@/lib/contract/views.ts";
 import { DomainError, invalid } from "@/lib/core/errors.ts";
+import { isWhole } from "./whole_image.ts";
 
 /** 5 MB, the largest image a seller may upload. */
 export const MAX_IMAGE_BYTES = 5_000_000;
@@ -70,8 +71,8 @@ export function imageTypeOf(id: string): ImageType | null {
 
 /**
  * Checks the bytes (not empty, at most 5 MB, PNG, JPEG or WebP, a readable width and height
- * within the limits) and stores them under a new random id. Throws a DomainError, having
- * written nothing, when they do not pass.
+ * within the limits, not cut short) and stores them under a new random id. Throws a
+ * DomainError, having written nothing, when they do not pass.
  */
 export async function saveImage(dir: string, bytes: Uint8Array): Promise<StoredImage> {
   if (bytes.length === 0) throw invalid("empty_image", "Image is empty");
@@ -83,6 +84,7 @@ export async function saveImage(dir: string, bytes: Uint8Array): Promise<StoredI
     throw new DomainError("unsupported", "unsupported_image", "Image must be a PNG, JPEG or WebP file");
   }
   checkDimensions(bytes);
+  if (!isWhole(bytes, type)) throw invalid("image_truncated", "Image file is cut short: upload it again");
   const random = Array.from(
     crypto.getRandomValues(new Uint8Array(16)),
     (b) => b.toString(16).padStart(2, "0"),

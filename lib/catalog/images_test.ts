@@ -93,6 +93,47 @@ Deno.test("saveImage() refuses an image whose size cannot be read, is nothing, o
     }
   }));
 
+// A JPEG whose first segment holds another's start and end markers, as an Exif thumbnail does.
+const APP1 = [0xff, 0xe1, 0, 6, 0xff, 0xd8, 0xff, 0xd9];
+const THUMBNAILED = new Uint8Array([0xff, 0xd8, ...APP1, ...JPEG_BYTES.subarray(2)]);
+// What phones append after an image: a trailer, here holding marker-like bytes.
+const trailed = (bytes: Uint8Array) => new Uint8Array([...bytes, 0xff, 0xda, 0, 4, 1, 2, 0, 0]);
+
+Deno.test("saveImage() refuses a PNG, JPEG or WebP cut short of its end, and writes nothing", () =>
+  withDir(async (dir) => {
+    for (
+      const cut of [
+        PNG_BYTES.subarray(0, 33), // the signature and size only
+        PNG_BYTES.subarray(0, -1),
+        JPEG_BYTES.subarray(0, -2), // no end marker
+        JPEG_BYTES.subarray(0, -3),
+        THUMBNAILED.subarray(0, -2),
+        WEBP_BYTES.subarray(0, 25),
+        WEBP_BYTES.subarray(0, -1),
+      ]
+    ) {
+      await refused(() => saveImage(dir, cut), "invalid", "image_truncated");
+    }
+    assertEquals(await filesUnder(dir), []);
+  }));
+
+Deno.test("saveImage() keeps a whole image, with a thumbnail inside or bytes after its end", () =>
+  withDir(async (dir) => {
+    for (
+      const [bytes, type] of [
+        [PNG_BYTES, "image/png"],
+        [JPEG_BYTES, "image/jpeg"],
+        [WEBP_BYTES, "image/webp"],
+        [THUMBNAILED, "image/jpeg"],
+        [trailed(JPEG_BYTES), "image/jpeg"],
+        [trailed(PNG_BYTES), "image/png"],
+        [trailed(WEBP_BYTES), "image/webp"],
+      ] as const
+    ) {
+      assertEquals((await saveImage(dir, bytes)).type, type);
+    }
+  }));
+
 Deno.test("readImage() and deleteImage() ignore unknown and malformed ids, so no path escapes the folder", () =>
   withDir(async (dir) => {
     const saved = await saveImage(dir, PNG_BYTES);

@@ -259,6 +259,13 @@ Deno.test("product input is checked field by field: each bad value is a clear 4x
         /damaged/,
       ],
       [
+        "a PNG cut short after its size",
+        () => create(productForm(shirt, file(PNG_BYTES.subarray(0, 33)))),
+        400,
+        "image_truncated",
+        /cut short: upload it again/,
+      ],
+      [
         "a 6 MB image (over the route's body limit)",
         () => create(productForm(shirt, file(pngOfSize(6_000_000)))),
         413,
