@@ -48,6 +48,8 @@ export function CartBar({ cart, ended }: { cart: CartControls; ended: boolean })
           </div>
         </section>
       )}
+      {/* Beside the cart's buttons, not under the holds: on a phone it must be on screen. */}
+      {cart.error.value && <p class="notice error" role="alert">{cart.error.value}</p>}
       {done && items.length === 0 && (
         <p class="notice ok reservation-done" role="status">
           Reserved: {itemsText(done.items)} for{" "}
@@ -60,7 +62,6 @@ export function CartBar({ cart, ended }: { cart: CartControls; ended: boolean })
         </p>
       )}
       {cart.holds.value.length > 0 && <Holds holds={cart.holds.value} cart={cart} />}
-      {cart.error.value && <p class="notice error" role="alert">{cart.error.value}</p>}
     </>
   );
 }
