@@ -1,7 +1,10 @@
 import type { FormFailure } from "@/lib/server/forms.ts";
 import { FieldError, invalidProps } from "./FieldError.tsx";
 
-/** A guest's display name in chat: plain HTML, posted to /guest, which comes back here. */
+/**
+ * A guest's display name in chat: plain HTML, posted to /guest, which comes back here; on
+ * the watch page its script saves it in place and says so in the status (lib/client/guest_name.ts).
+ */
 export function GuestNameForm(
   { name, returnTo, failure }: { name: string | undefined; returnTo: string; failure?: FormFailure },
 ) {
@@ -21,6 +24,7 @@ export function GuestNameForm(
       </label>
       <FieldError errors={failure?.fields} name="name" />
       <button type="submit">Save</button>
+      <p class="guest-name-saved" role="status" />
     </form>
   );
 }

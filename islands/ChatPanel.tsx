@@ -2,12 +2,14 @@
 // list), with the note pinned on top. The host and moderators get the moderation
 // controls on each line (after the stream ends too); viewers can report one while it
 // runs, and see when a moderator has timed them out. The box closes the moment the
-// stream ends, on every open page.
+// stream ends, on every open page. A guest's name form below it saves in place.
+import { useEffect } from "preact/hooks";
 import { ChatLine, PendingLine } from "@/components/ChatLine.tsx";
 import { ChatLineActions } from "@/components/ChatLineActions.tsx";
 import { LineForm } from "@/components/LineForm.tsx";
 import { PinnedNote } from "@/components/PinnedNote.tsx";
 import { dropChat } from "@/lib/client/chat.ts";
+import { saveGuestNames } from "@/lib/client/guest_name.ts";
 import { canModerate } from "@/lib/client/moderation.ts";
 import { localTime } from "@/lib/client/server_clock.ts";
 import { closedNow, removed } from "@/lib/client/stream_status.ts";
@@ -45,6 +47,7 @@ export default function ChatPanel(
   const moderation = useChatModeration(streamId, (ids) => messages.value = dropChat(messages.value, ids));
   const moderates = canPost && canModerate(role);
   const standing = useStanding(timedOutUntil).value;
+  useEffect(saveGuestNames, []);
   const errors = [chat.problem, earlier.error, chat.sender.error, moderation.error, note.error].map((e) =>
     e.value
   );

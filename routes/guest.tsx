@@ -1,16 +1,22 @@
 // A guest picks (or changes) the display name they watch and chat under; a new guest is
 // counted against their address's limit. A name refused shows the form again here, saying
-// why, with a way back to where it was typed.
+// why, with a way back to where it was typed. The watch page's script asks for JSON
+// instead, and stays on the page (lib/client/guest_name.ts).
 import { GuestNamePage } from "@/components/GuestNamePage.tsx";
 import { GuestNameInput } from "@/lib/auth/inputs.ts";
 import { returnPath } from "@/lib/core/fields.ts";
-import { type Handlers, page, type PageProps } from "@/lib/fresh/mod.ts";
+import { asksJson, type Handlers, page, type PageProps, readForm } from "@/lib/fresh/mod.ts";
 import { type FormFailure, submitForm } from "@/lib/server/forms.ts";
 import { nameGuest } from "@/lib/server/identity.ts";
 import type { State } from "@/lib/server/state.ts";
 
 export const handler: Handlers<State> = {
   async POST(ctx) {
+    if (asksJson(ctx.req)) {
+      const { name } = await readForm(ctx, GuestNameInput);
+      await nameGuest(ctx, name);
+      return ctx.hono.json({ guest: { name } });
+    }
     const outcome = await submitForm(ctx, GuestNameInput, async ({ name, returnTo }) => {
       await nameGuest(ctx, name);
       return returnTo;

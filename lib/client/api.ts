@@ -32,6 +32,15 @@ export function putBytes<T>(path: string, body: Blob): Promise<T> {
   return request<T>(path, { method: "PUT", body });
 }
 
+/** Posts a page's form as the browser would, asking for the JSON answer instead of a page. */
+export function postForm<T>(form: HTMLFormElement): Promise<T> {
+  return request<T>(form.action, {
+    method: "POST",
+    headers: { accept: "application/json" },
+    body: new FormData(form),
+  });
+}
+
 export function deleteJson<T>(path: string): Promise<T> {
   return request<T>(path, { method: "DELETE", headers: { accept: "application/json" } });
 }

@@ -74,6 +74,14 @@ Deno.test("an unsupported method is 405 with Allow: JSON under /api, page elsewh
   assert((await pageRes.text()).includes("405 method_not_allowed"));
 });
 
+Deno.test("an error outside /api is JSON to a request that asks for JSON (a page's script)", async () => {
+  const res = await get("/nope", { headers: { accept: "application/json" } });
+  assertEquals(res.status, 404);
+  assertEquals(await res.json(), { error: { code: "not_found", message: "Not found" } });
+  const browser = await get("/nope", { headers: { accept: "text/html,application/xhtml+xml,*/*;q=0.8" } });
+  assert((await browser.text()).includes("404 not_found"), "a browser's navigation gets the page");
+});
+
 Deno.test("an HttpError thrown in an api handler becomes its JSON response", async () => {
   const res = await get("/api/fail");
   assertEquals(res.status, 409);

@@ -1,6 +1,6 @@
-// The single error path: JSON `{ error: { code, message } }` (plus any details) under /api/,
-// otherwise `routes/_error.tsx` inside the app shell. Unknown errors are
-// logged and reported as a generic 500 so internals never leak.
+// The single error path: JSON `{ error: { code, message } }` (plus any details) under /api/
+// or to a request that asks for JSON, otherwise `routes/_error.tsx` inside the app shell.
+// Unknown errors are logged and reported as a generic 500 so internals never leak.
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { h } from "preact";
@@ -9,6 +9,9 @@ import { HttpError } from "./http_error.ts";
 import { DefaultError, renderDocument } from "./render.tsx";
 
 export const isApi = (path: string) => path === "/api" || path.startsWith("/api/");
+
+/** A page's script posting its form asks for the JSON answer (`Accept: application/json`), not the page. */
+export const asksJson = (req: Request) => /\bapplication\/json\b/i.test(req.headers.get("accept") ?? "");
 
 export function errorResponse<S>(
   err: Error,
@@ -28,7 +31,7 @@ export function errorResponse<S>(
   const headers = new Headers(e.headers);
   // A refusal is for its asker, now: no cache keeps it (a signed-in 404 shows their name).
   if (!headers.has("cache-control")) headers.set("cache-control", "private, no-store");
-  if (isApi(c.req.path)) {
+  if (isApi(c.req.path) || asksJson(c.req.raw)) {
     headers.set("content-type", "application/json; charset=utf-8");
     const body = JSON.stringify({
       error: { ...e.details, code: e.code, message: e.message },

@@ -1,6 +1,7 @@
 // Public API of the Fresh-2-style layer.
 export { type App, type AppOptions, BODY_LIMIT, createApp } from "./app.ts";
 export { buildIslands, type BundleFiles, bundleIslands, readBundle, writeBundle } from "./bundle.ts";
+export { asksJson } from "./error_response.ts";
 export { HttpError, InvalidInput } from "./http_error.ts";
 export { findIslandFiles, type Island, type IslandFile, loadIslands } from "./islands.ts";
 export {

@@ -1,6 +1,6 @@
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
 import { checkedCookies } from "@/lib/server/cookies.ts";
-import { Client, expectError, kvSnapshot, signUp, withApp } from "./client.ts";
+import { Client, expectError, kvSnapshot, say, sellerWithStream, signUp, viewer, withApp } from "./client.ts";
 
 const good = { email: "seller@example.com", name: "Linen & Co", password: "a long enough password" };
 
@@ -185,6 +185,61 @@ Deno.test("a guest changing their name is held back past ten times a minute, wit
     assertEquals(guest.cookie("sf_guest"), named, "the name stays as it was");
     app.clock.advance(60_000);
     assertEquals((await rename(12)).status, 303, "a minute later");
+  }));
+
+/** The name form as the watch page's script sends it: the browser's multipart body, asking for JSON. */
+const saveName = (guest: Client, name: string, returnTo = "/") => {
+  const body = new FormData();
+  body.set("returnTo", returnTo);
+  body.set("name", name);
+  return guest.request("/guest", { method: "POST", headers: { accept: "application/json" }, body });
+};
+
+Deno.test("a name saved by the watch page's script is answered in JSON, and the next chat line carries it", () =>
+  withApp(async (app) => {
+    const { streamId } = await sellerWithStream(app);
+    const guest = await viewer(app, streamId);
+    const before = await say(guest, streamId, "hi");
+    assertMatch(before.name, /^Guest /);
+    const res = await saveName(guest, "  Bea  ", `/watch/${streamId}`);
+    assertEquals([res.status, res.headers.get("location")], [200, null]);
+    assertEquals(await res.json(), { guest: { name: "Bea" } });
+    assertEquals((await say(guest, streamId, "it's me")).name, "Bea");
+    // A stranger is made a guest under it, as by the form.
+    const stranger = new Client(app);
+    assertEquals(await (await saveName(stranger, "Cy")).json(), { guest: { name: "Cy" } });
+    assertEquals((await say(stranger, streamId, "hello")).name, "Cy");
+    // The form without the script is as it was: a redirect back.
+    const posted = await guest.postForm("/guest", { name: "Bea Two", returnTo: `/watch/${streamId}` });
+    assertEquals([posted.status, posted.headers.get("location")], [303, `/watch/${streamId}`]);
+    assertEquals((await say(guest, streamId, "again")).name, "Bea Two");
+  }));
+
+Deno.test("a name refused to the watch page's script is a JSON 4xx in words, and changes nothing", () =>
+  withApp(async (app) => {
+    const { streamId } = await sellerWithStream(app);
+    const guest = await viewer(app, streamId);
+    await saveName(guest, "Bea");
+    const named = guest.cookie("sf_guest");
+    const before = await kvSnapshot(app.services.kv);
+    for (
+      const [name, words] of [
+        ["Ann (Host)", /^name: Display name must not say you are the host or a moderator$/],
+        ["   ", /^name: Display name is required$/],
+        ["B".repeat(41), /^name: .*40/],
+      ] as const
+    ) {
+      assertMatch(await expectError(await saveName(guest, name), 400, "invalid_input"), words, name);
+    }
+    assertEquals(guest.cookie("sf_guest"), named, "the name stays as it was");
+    assertEquals(await kvSnapshot(app.services.kv), before);
+    assertEquals((await say(guest, streamId, "still me")).name, "Bea");
+    // Renames are held back as the form's are, and the wait is said.
+    for (let i = 1; i < 10; i++) assertEquals((await saveName(guest, `Bea ${i}`)).status, 200, `rename ${i}`);
+    const held = await saveName(guest, "Bea 10");
+    assert(Number(held.headers.get("retry-after")) > 0);
+    assertMatch(await expectError(held, 429, "rate_limited"), /changing your name too often/);
+    assertEquals((await say(guest, streamId, "and still")).name, "Bea 9");
   }));
 
 Deno.test("forged guest cookies are refused and not remembered, however many arrive", () =>
