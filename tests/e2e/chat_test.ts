@@ -17,10 +17,23 @@ async function say(page: Page, text: string): Promise<void> {
 /** A new viewer's watch page whose chat script arrives only when `arrive()` is called. */
 async function withChatHeld(browser: Browser, watchUrl: string) {
   const early = await (await browser.newContext()).newPage();
-  let arrive = () => {};
-  const script = new Promise<void>((resolve) => arrive = resolve);
-  await early.route("**/_islands/ChatPanel.js", async (route) => (await script, await route.continue()));
+  let release = () => {};
+  const script = new Promise<void>((resolve) => release = resolve);
+  // The watch page's islands come from its own bundle (/_islands/watch/).
+  let held = 0;
+  await early.route(
+    "**/_islands/**/ChatPanel.js",
+    async (route) => (held++, await script, await route.continue()),
+  );
   await early.goto(watchUrl);
+  const arrive = async () => {
+    // Asked for once the page wakes its islands (a tap, the first frame, or 3 s).
+    for (let waited = 0; !held && waited < UI_TIMEOUT; waited += 100) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert(held > 0, "the chat's script was held back");
+    release();
+  };
   return { early, arrive };
 }
 
@@ -194,7 +207,7 @@ liveTest(
       await early.fill(".chat-input", "Typed early");
       await early.click(".chat-send");
       assertEquals(early.url(), watchUrl, "the page stays");
-      arrive();
+      await arrive();
       await b.waitForSelector(lineWith("Typed early"), { timeout: UI_TIMEOUT });
       assertEquals(early.url(), watchUrl);
       assertEquals(await early.inputValue(".chat-input"), "", "the box empties once it is sent");
@@ -204,7 +217,7 @@ liveTest(
       const { early, arrive } = await withChatHeld(browser, watchUrl);
       const line = early.locator(lineWith("Typed early"));
       await line.getByRole("button", { name: /^Report message from/ }).click();
-      arrive();
+      await arrive();
       await line.getByRole("button", { name: /^Reported message from/ }).waitFor({ timeout: UI_TIMEOUT });
       await studio.locator(".report", { hasText: "Typed early" }).waitFor({ timeout: UI_TIMEOUT });
     });
