@@ -1,7 +1,7 @@
 // The shop's rules where they bite, for the other capabilities to call: whether the asker
 // may chat (role, ban, timeout, a guest's name, links, blocked words, slow mode), react,
-// like, report or buy (ban), or get a token to watch (ban, viewer cap). The host and
-// moderators pass every rule but the rate limit.
+// like, report or buy (ban), or get a token to watch (ban, viewer cap, an address's share
+// of it: ./seats.ts). The host and moderators pass every rule but the rate limit.
 import { getViewerCount, isWatching } from "@/lib/audience/viewers.ts";
 import type { ChatRole } from "@/lib/contract/messages.ts";
 import type { WatchModeration } from "@/lib/contract/views.ts";
@@ -14,6 +14,7 @@ import { getChatRules } from "./chat_rules.ts";
 import { listModerators } from "./moderators.ts";
 import { roleOf } from "./roles.ts";
 import { standingOf } from "./sanctions.ts";
+import { takeSeat } from "./seats.ts";
 import { takeTurn } from "./slow_mode.ts";
 import { checkText, ruleBroken, sameName } from "./text_rules.ts";
 
@@ -109,9 +110,23 @@ export async function admissionOf(
   return full ? { ...free, refusal: "full" } : free;
 }
 
+const full = () => conflict("stream_full", "This stream is full. Try again in a little while.");
+
 /** Refuses a token to watch to the banned (403) and, past the shop's viewer cap, to newcomers (409). */
 export async function admitViewer(services: Services, actor: Actor, stream: Stream): Promise<void> {
   const { refusal } = await admissionOf(services, actor, stream);
   if (refusal === "banned") throw banned();
-  if (refusal === "full") throw conflict("stream_full", "This stream is full. Try again in a little while.");
+  if (refusal === "full") throw full();
+  await admitSeat(services, actor, stream);
+}
+
+/**
+ * Gives the viewer a seat of a capped stream, as their ticket is made, unless their address
+ * has its share of the cap (./seats.ts): to them the stream is full (409).
+ */
+export async function admitSeat({ kv, clock }: Services, actor: Actor, stream: Stream): Promise<void> {
+  const { viewerCap } = await getChatRules(kv, stream.sellerId);
+  if (!viewerCap || await roleOf(kv, actor, stream.sellerId) !== "viewer") return;
+  const who = { person: actor.identity, address: actor.address };
+  if (!await takeSeat(kv, stream.id, viewerCap, who, clock.now())) throw full();
 }

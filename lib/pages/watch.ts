@@ -19,7 +19,7 @@ import type { Actor } from "@/lib/core/actor.ts";
 import { isoAt } from "@/lib/core/clock.ts";
 import { DomainError } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
-import { admissionOf } from "@/lib/moderation/admission.ts";
+import { admissionOf, admitSeat } from "@/lib/moderation/admission.ts";
 import type { Stream } from "@/lib/streams/store.ts";
 import { pageTicket } from "@/lib/streams/actions.ts";
 import { view as productView } from "@/lib/catalog/actions.ts";
@@ -79,7 +79,7 @@ export async function watchPage(
   ]);
   const { stream, chat, seq, version: snapshot } = shared;
   const open = stream.status !== "ended" && !moderation.refusal;
-  const join = open ? ticketFor(services, await viewer(), stream) : null;
+  const join = open ? await ticketFor(services, await viewer(), stream) : null;
   const onShow = [...shared.showcase.pins, shared.showcase.highlight].some((p) => p?.id === product);
   const sheet = product && onShow ? await productView(services, product) : null;
   // While the studio may still send its last parts, the player waits for them (it asks again).
@@ -101,9 +101,14 @@ export async function watchPage(
 }
 
 /** A viewer's ticket, or null when they get none now (the page then asks, and shows why). */
-function ticketFor(services: Services, viewer: Actor | null, stream: Stream): JoinTicket | null {
+async function ticketFor(
+  services: Services,
+  viewer: Actor | null,
+  stream: Stream,
+): Promise<JoinTicket | null> {
   if (!viewer) return null;
   try {
+    await admitSeat(services, viewer, stream);
     return pageTicket(services, viewer, stream);
   } catch (error) {
     if (error instanceof DomainError) return null;

@@ -852,3 +852,25 @@ Deno.test("past the shop's viewer cap a newcomer gets no token and the page says
     assertEquals((await mod.post(`/api/streams/${streamId}/token`, {})).status, 200, "moderators get in");
     assertEquals((await seller.post(`/api/streams/${streamId}/token`, {})).status, 200, "the host too");
   }));
+
+Deno.test("one address takes a quarter of a capped stream's seats: a script fetching pages without cookies fills no more", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, streamId } = await shop(app);
+    const rules = { slowModeSeconds: 0, linksAllowed: false, blockedWords: [], viewerCap: 8 };
+    await send(seller, "PUT", `/api/shops/${sellerId}/rules`, rules);
+    const from = (address: string) => new Client(app, undefined, address);
+    const ticketed = async (client: Client) =>
+      /"token":"[\w.-]+"/.test(await (await client.request(`/watch/${streamId}`)).text());
+    // Each request without cookies is a new guest: two seats at most from 10.9.9.9.
+    const [first, second, third] = [from("10.9.9.9"), from("10.9.9.9"), from("10.9.9.9")];
+    assertEquals([await ticketed(first), await ticketed(second), await ticketed(third)], [true, true, false]);
+    await expectError(await third.post(`/api/streams/${streamId}/token`, {}), 409, "stream_full");
+    assert(await ticketed(first), "one already seated reloads");
+    assert(await ticketed(from("10.8.8.8")), "another address is let in");
+    // A ticket not used within a minute holds no seat; one watching keeps theirs.
+    await addViewer(app.services.kv, streamId, { identity: first.guest(), name: "First", sid: "PA_f" });
+    app.clock.advance(60_001);
+    assert(await ticketed(third), "the second's unused seat is taken");
+    assertEquals(await ticketed(from("10.9.9.9")), false, "the first watches on");
+    assertEquals((await seller.post(`/api/streams/${streamId}/token`, {})).status, 200, "the host gets in");
+  }));
