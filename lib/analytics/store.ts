@@ -27,6 +27,15 @@ export function bumpIn(
   return op;
 }
 
+/** A counter as stored, for a commit to check that it has not moved since. */
+export async function counterEntry(
+  kv: Deno.Kv,
+  streamId: string,
+  counter: Counter,
+): Promise<Deno.KvEntryMaybe<unknown>> {
+  return await kv.get(keys.statCounter(streamId, counter));
+}
+
 /** Adds one to a counter. */
 export async function bump(kv: Deno.Kv, streamId: string, counter: Counter): Promise<void> {
   await bumpIn(kv.atomic(), streamId, { [counter]: 1 }).commit();

@@ -2,7 +2,7 @@
 // stock atomically (never oversold) and holds it for a while; in the same commit, everyone
 // is told the new stock and the seller who holds what. Every hold ends paid or with its
 // stock back.
-import { bump } from "@/lib/analytics/store.ts";
+import { bump, counterEntry } from "@/lib/analytics/store.ts";
 import { MAX_CART_PRODUCTS } from "@/lib/contract/limits.ts";
 import { message } from "@/lib/contract/messages.ts";
 import type { Cart, ReservationSummary, Sales } from "@/lib/contract/views.ts";
@@ -272,10 +272,16 @@ export async function expireDue(services: Services): Promise<number> {
 /**
  * Refuses to delete a stream whose buyers still hold stock: the seller settles their holds
  * (or waits for them to run out) first, so no buyer about to pay loses theirs unseen.
+ * Answers the count of reservations made, read first: the delete's commit checks it, so a
+ * hold taken meanwhile stops the delete.
  */
-export async function refuseOpenHolds({ kv }: Services, stream: Pick<Stream, "id" | "title">): Promise<void> {
+export async function refuseOpenHolds(
+  { kv }: Services,
+  stream: Pick<Stream, "id" | "title">,
+): Promise<Deno.KvEntryMaybe<unknown>> {
+  const made = await counterEntry(kv, stream.id, "reservations");
   const open = (await openHoldIds(kv, stream.id, 100)).length;
-  if (open === 0) return;
+  if (open === 0) return made;
   throw conflict(
     "holds_open",
     open === 1

@@ -107,8 +107,15 @@ export async function end(services: Services, actor: Actor, streamId: string): P
 export async function remove(services: Services, actor: Actor, streamId: string): Promise<void> {
   await spend(services, "seller", actor);
   const stream = await ownStream(services.kv, actor, streamId);
-  if (stream.status !== "live") await refuseOpenHolds(services, stream);
-  if (!await removeStream(services, streamId, (s) => s.status !== "live")) {
+  const made = stream.status === "live" ? undefined : await refuseOpenHolds(services, stream);
+  const removed = await removeStream(services, streamId, (s) => s.status !== "live", made);
+  if (removed === "changed") {
+    throw conflict(
+      "holds_open",
+      `A buyer reserved in “${stream.title}” just now: mark it paid or release it first`,
+    );
+  }
+  if (!removed) {
     await findStream(services.kv, streamId); // a 404 when another request deleted it first
     throw conflict("stream_live", "This stream is live: end it before deleting it");
   }

@@ -12,13 +12,18 @@ import { indexedBefore } from "@/lib/kv/time_index.ts";
 import { removeReplay } from "@/lib/replays/actions.ts";
 import { deleteStream, indexOldDrafts, type Stream } from "./store.ts";
 
-/** Deletes the stream if `may` allows it as it stands, and all kept for it; false when not. */
+/**
+ * Deletes the stream if `may` allows it as it stands, and all kept for it; false when not,
+ * "changed" when `unchanged` has (see deleteStream).
+ */
 export async function removeStream(
   services: Services,
   streamId: string,
   may: (s: Stream) => boolean,
-): Promise<boolean> {
-  if (!await deleteStream(services.kv, streamId, may, services.clock.now())) return false;
+  unchanged?: Deno.KvEntryMaybe<unknown>,
+): Promise<boolean | "changed"> {
+  const deleted = await deleteStream(services.kv, streamId, may, services.clock.now(), unchanged);
+  if (deleted !== true) return deleted;
   await purge(services, streamId);
   return true;
 }

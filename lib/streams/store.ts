@@ -164,7 +164,8 @@ export async function endStream(
 
 /**
  * Deletes the stream's record if it is there and `may` allows it as it stands; false when
- * not. What else is kept for it goes next (removal.ts), and again with each sweep while
+ * not, "changed" when the `unchanged` entry (read when the delete was decided) has changed
+ * since. What else is kept for it goes next (removal.ts), and again with each sweep while
  * the mark left here stays (lib/kv/gone.ts).
  */
 export async function deleteStream(
@@ -172,12 +173,17 @@ export async function deleteStream(
   streamId: string,
   may: (s: Stream) => boolean,
   now: number,
-): Promise<boolean> {
-  return await atomically("deleting the stream", async () => {
-    const current = await kv.get<Stream>(keys.stream(streamId));
+  unchanged?: Deno.KvEntryMaybe<unknown>,
+): Promise<boolean | "changed"> {
+  return await atomically<boolean | "changed">("deleting the stream", async () => {
+    const [current, then] = await Promise.all([
+      kv.get<Stream>(keys.stream(streamId)),
+      unchanged && kv.get(unchanged.key),
+    ]);
     const stream = current.value;
     if (!stream || !may(stream)) return false;
-    const op = kv.atomic().check(current)
+    if (then && then.versionstamp !== unchanged!.versionstamp) return "changed";
+    const op = kv.atomic().check(current, ...(unchanged ? [unchanged] : []))
       .delete(current.key)
       .delete(keys.streamBySeller(stream.sellerId, streamId))
       .delete(keys.draft(stream.createdAt, streamId));

@@ -2,13 +2,13 @@
 // goes (chat, likes, carts, sales records, analytics, its replay's files); a draft never
 // taken live goes by itself after DRAFT_DAYS; a removal cut short is finished by the sweep.
 import { createProduct, getStock } from "@/lib/catalog/store.ts";
-import { expireDue } from "@/lib/commerce/actions.ts";
+import { expireDue, refuseOpenHolds } from "@/lib/commerce/actions.ts";
 import { hold } from "@/lib/commerce/holds.ts";
 import { DomainError } from "@/lib/core/errors.ts";
 import { addPart } from "@/lib/replays/actions.ts";
 import { keys } from "@/lib/kv/keys.ts";
 import { roomName, sellerIdentity } from "@/lib/livekit/names.ts";
-import { sweepStreams } from "@/lib/streams/removal.ts";
+import { removeStream, sweepStreams } from "@/lib/streams/removal.ts";
 import { deleteStream, goLive, type Stream } from "@/lib/streams/store.ts";
 import { assert, assertEquals, assertMatch, assertRejects } from "@/tests/assert.ts";
 import { filesUnder } from "@/tests/fixtures/images.ts";
@@ -346,4 +346,19 @@ Deno.test("a replay part written as its stream is deleted leaves no file, and th
     await Deno.writeFile(`${dataDir}/replays/${streamId}/${take.id}.webm`, new Uint8Array(10));
     await sweepStreams(app.services);
     assertEquals(await filesUnder(dataDir), []);
+  }));
+
+Deno.test("a hold taken while the delete counts the holds stops the delete: no buyer loses a hold they were told of", () =>
+  withApp(async (app) => {
+    const { sellerId, streamId } = await sellerWithStream(app);
+    const product = await createProduct(app.services.kv, sellerId, { ...shirt, stock: 5 }, app.clock.now());
+    const buyer = await viewer(app, streamId);
+    await buyer.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity: 1 });
+    const stream = (await app.services.kv.get<Stream>(keys.stream(streamId))).value!;
+    const made = await refuseOpenHolds(app.services, stream);
+    // Answered before the delete commits.
+    assertEquals((await buyer.post(`/api/streams/${streamId}/reservations`)).status, 201);
+    assertEquals(await removeStream(app.services, streamId, () => true, made), "changed");
+    assert((await app.services.kv.get(keys.stream(streamId))).value, "the stream stays");
+    assertEquals(await getStock(app.services.kv, product.id), 4, "and the buyer's hold");
   }));
