@@ -1,18 +1,17 @@
 /**
- * The header on every page: the brand, and the studio links for a signed-in seller. In a
- * stream's studio the links open a new tab: leaving the studio would end the broadcast.
+ * The header on every page: the brand, and the studio links for a signed-in seller. A
+ * studio on air makes them open a new tab (lib/client/use_new_tab_links.ts).
  */
-export function SiteHeader({ signedIn, inStudio }: { signedIn: boolean; inStudio: boolean }) {
-  const away = inStudio ? { target: "_blank", rel: "noopener" } : {};
+export function SiteHeader({ signedIn }: { signedIn: boolean }) {
   return (
     <header class="site-header">
-      <a class="brand" href="/" {...away}>Showfloor</a>
+      <a class="brand" href="/">Showfloor</a>
       <nav>
         {signedIn
           ? (
             <>
-              <a href="/studio" {...away}>Studio</a>
-              <a href="/studio/products" {...away}>Products</a>
+              <a href="/studio">Studio</a>
+              <a href="/studio/products">Products</a>
               <form method="post" action="/signout">
                 <button type="submit" class="link">Sign out</button>
               </form>

@@ -1,7 +1,7 @@
 // The seller's studio: camera preview, device choice, go live, the live controls
 // (microphone, camera, screen share), connection quality, recording the replay, ending
 // with a confirmation, the stream's numbers once it has ended, and deleting it when it is
-// not live. While on air, leaving the page asks first.
+// not live. While on air, leaving the page asks first and the header's links open a new tab.
 import { useEffect, useRef } from "preact/hooks";
 import { ConnectionQuality } from "livekit-client";
 import { roomPhase as phase } from "@/lib/client/live_room.ts";
@@ -11,6 +11,7 @@ import { endedNow, useStreamState } from "@/lib/client/stream_status.ts";
 import { useBroadcast } from "@/lib/client/use_broadcast.ts";
 import { useFetchedOnce } from "@/lib/client/use_fetched_once.ts";
 import { useLocalMedia } from "@/lib/client/use_local_media.ts";
+import { useNewTabLinks } from "@/lib/client/use_new_tab_links.ts";
 import { useOnline } from "@/lib/client/use_online.ts";
 import { useReplay } from "@/lib/client/use_replay.ts";
 import type { ReplayTake, StreamAnalytics as Numbers } from "@/lib/contract/views.ts";
@@ -87,6 +88,7 @@ export default function Studio(
   const replay = useReplay(streamId, media, onAir, recording || cast.recorded.value);
   // Leaving while the replay's last parts are on their way would lose them.
   useLeaveWarning(onAir || replay.recorder.state.value === "saving");
+  useNewTabLinks(onAir);
   const api = `/api/streams/${encodeURIComponent(streamId)}`;
   const numbers = useFetchedOnce<Numbers>(`${api}/analytics`, current === "ended", analytics);
   // Once this page has sent all it recorded, the whole replay (other tabs' takes too).

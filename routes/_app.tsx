@@ -9,10 +9,7 @@ const ICON = "data:image/svg+xml," + encodeURIComponent(
     '<path d="M12.5 12v-2a3.5 3.5 0 0 1 7 0v2" fill="none" stroke="#fff" stroke-width="2"/></svg>',
 );
 
-// A stream's studio (not the studio's home or its product pages).
-const STREAM_STUDIO = /^\/studio\/(?!products(\/|$))[^/]+$/;
-
-export default function App({ Component, state, url }: AppProps<State>) {
+export default function App({ Component, state }: AppProps<State>) {
   return (
     <html lang="en">
       <head>
@@ -23,7 +20,7 @@ export default function App({ Component, state, url }: AppProps<State>) {
         <link rel="stylesheet" href="/styles.css" />
       </head>
       <body>
-        <SiteHeader signedIn={!!state.seller} inStudio={STREAM_STUDIO.test(url.pathname)} />
+        <SiteHeader signedIn={!!state.seller} />
         <main>
           <Component />
         </main>

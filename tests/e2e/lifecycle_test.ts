@@ -222,18 +222,28 @@ liveTest(
 );
 
 liveTest(
-  "while live, the studio keeps the broadcast: leaving asks first, links open a new tab, products are added in place",
+  "while live, the studio keeps the broadcast: leaving asks first, links open a new tab (and say so) only while on air, products are added in place",
   async (t, { stack, browser }) => {
     const { studio, watchUrl } = await createStreamAsSeller(browser, stack.appUrl);
+    // Each header link's target, found by the name a screen reader says.
+    const headerLinks = (names: string[]) =>
+      Promise.all(
+        names.map((name) => studio.getByRole("link", { name, exact: true }).getAttribute("target")),
+      );
+    const HEADER = ["Showfloor", "Studio", "Products"];
+    const SAID_NEW_TAB = HEADER.map((name) => `${name} (opens in a new tab)`);
+
+    await t.step("before going live, the header's links open in place", async () => {
+      await studio.waitForSelector(".studio[data-phase=idle]", { timeout: UI_TIMEOUT });
+      assertEquals(await headerLinks(HEADER), [null, null, null]);
+    });
+
     await goLive(studio);
     const viewer = await openViewer(browser, watchUrl);
     await viewer.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
 
-    await t.step("the header's links open in a new tab", async () => {
-      for (const name of ["Showfloor", "Studio", "Products"]) {
-        const link = studio.getByRole("link", { name, exact: true });
-        assertEquals(await link.getAttribute("target"), "_blank", name);
-      }
+    await t.step("on air, the header's links open in a new tab and say so", async () => {
+      assertEquals(await headerLinks(SAID_NEW_TAB), ["_blank", "_blank", "_blank"]);
     });
 
     await t.step("closing the tab asks first, and staying keeps the broadcast", async () => {
@@ -266,6 +276,13 @@ liveTest(
       assert(
         await studio.evaluate(() => document.querySelector(".studio")?.getAttribute("data-phase") === "live"),
       );
+    });
+
+    await t.step("once ended, the header's links open in place again", async () => {
+      await studio.getByRole("button", { name: "End stream" }).click();
+      await studio.getByRole("button", { name: "Yes, end it" }).click();
+      await studio.waitForSelector(".studio[data-phase=ended]", { timeout: UI_TIMEOUT });
+      assertEquals(await headerLinks(HEADER), [null, null, null]);
     });
   },
 );
