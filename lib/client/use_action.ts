@@ -3,11 +3,12 @@
 // keyboard's focus where it was.
 import { type Signal, useSignal } from "@preact/signals";
 import { ApiError, messageOf, unreachable } from "./api.ts";
+import { sayFor } from "./say_for.ts";
 
 export interface Action {
   /** True while an action runs: its buttons are disabled. */
   busy: Signal<boolean>;
-  /** The last failure in plain words, until the next action ("" when none). */
+  /** The last failure in plain words, until the next action or its wait is over ("" when none). */
   error: Signal<string>;
   /**
    * Runs `action`; resolves true when it succeeded. A failure that is not the server's
@@ -30,7 +31,11 @@ export function useAction(): Action {
         await action();
         return true;
       } catch (e) {
-        error.value = e instanceof ApiError || !failure ? messageOf(e) : failure;
+        const words = e instanceof ApiError || !failure ? messageOf(e) : failure;
+        // "Try again in 28 s" is stale once the wait is over: the refusal goes with it.
+        const wait = e instanceof ApiError && e.retryAfterSeconds;
+        if (wait) sayFor(error, words, wait * 1000);
+        else error.value = words;
         // "Can't reach Showfloor" is no longer true once the connection is back.
         if (unreachable(e)) addEventListener("online", () => error.value = "", { once: true });
         return false;

@@ -8,6 +8,7 @@ import { useEffect, useRef } from "preact/hooks";
 import type { ChatMessage } from "@/lib/contract/messages.ts";
 import { ApiError, messageOf, unreachable } from "./api.ts";
 import { postChat } from "./chat.ts";
+import { sayFor } from "./say_for.ts";
 
 export interface PendingChat {
   sendId: string;
@@ -89,10 +90,11 @@ export function useChatSender(
           delay = Math.min(delay * 2, MAX_BACKOFF_MS);
           continue;
         }
-        const said = error.value = `Not sent: ${messageOf(e)}`;
+        const said = `Not sent: ${messageOf(e)}`;
         // "Try again in 9 s" is stale once the wait is over: the refusal goes with it.
         const wait = e instanceof ApiError && e.status === 429 && e.retryAfterSeconds;
-        if (wait) setTimeout(() => error.value === said && (error.value = ""), wait * 1000);
+        if (wait) sayFor(error, said, wait * 1000);
+        else error.value = said;
         handlers.refused(next!.text);
       }
       pending.value = pending.value.filter((p) => p.sendId !== next!.sendId);

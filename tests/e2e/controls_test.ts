@@ -177,5 +177,28 @@ liveTest(
         await offline.waitFor({ state: "detached", timeout: UI_TIMEOUT });
       },
     );
+
+    await t.step(
+      "a refusal to like too fast says how long to wait, and goes once the wait is over",
+      async () => {
+        const like = "**/api/streams/*/like";
+        await viewer.route(like, (route) =>
+          route.fulfill({
+            status: 429,
+            headers: { "retry-after": "2" },
+            json: {
+              error: {
+                code: "rate_limited",
+                message: "You're liking and unliking too fast. Wait a moment and try again.",
+              },
+            },
+          }));
+        const refused = viewer.getByRole("alert").filter({ hasText: "Try again in 2 s." });
+        await viewer.locator("button.like-button").click();
+        await refused.waitFor({ timeout: UI_TIMEOUT });
+        await viewer.unroute(like);
+        await refused.waitFor({ state: "detached", timeout: 5_000 });
+      },
+    );
   },
 );
