@@ -1,13 +1,14 @@
 // The seller's showcase as the studio edits it: pins (with moves), the highlight and a
 // flash sale. The server stores each change, then tells the room; its answer replaces
 // what shows here, with the server's clock for the sale's countdown. A change that
-// succeeded is said in a few words, for a screen reader.
+// succeeded is said in a few words, for a screen reader, and goes after a few seconds.
 import { type Signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { PinsMessage, ProductCard } from "@/lib/contract/messages.ts";
 import type { Showcase } from "@/lib/contract/views.ts";
 import { getJson, postJson, putJson } from "./api.ts";
 import { stockVersions, useLiveState } from "./live_state.ts";
+import { sayFor } from "./say_for.ts";
 import { heard, heardWithPage } from "./server_clock.ts";
 import { movedWords, saleWords } from "./showcase_words.ts";
 import { type Action, useAction } from "./use_action.ts";
@@ -17,7 +18,7 @@ export interface ShowcaseEditor extends Omit<Action, "run"> {
   /** The server's clock minus this browser's (ms). */
   offset: Signal<number>;
   ready: Signal<boolean>;
-  /** What the last change did, once it succeeded ("Pinned Linen shirt"); "" while one runs. */
+  /** What the last change did, for a few seconds once it succeeded ("Pinned Linen shirt"); "" while one runs. */
   said: Signal<string>;
   /** Pins a catalog product after the others. */
   pin(product: ProductCard): Promise<boolean>;
@@ -65,7 +66,7 @@ export function useShowcaseEditor(streamId: string, initial: Showcase): Showcase
   const act = async (action: () => Promise<void>, words: () => string) => {
     said.value = "";
     const done = await run(action);
-    if (done) said.value = words();
+    if (done) sayFor(said, words());
     return done;
   };
   // A highlight or sale's answer, for those alone: a pin may have come after its read.
