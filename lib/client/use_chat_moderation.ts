@@ -1,15 +1,17 @@
 // The moderation controls of a chat island: the host and moderators delete a message,
 // time its author out or ban them; a viewer reports a message. Each answer shows in plain
-// words, and what the server removed leaves this screen at once (the room tells the rest).
+// words for a few seconds, and what the server removed leaves this screen at once (the
+// room tells the rest).
 import { type Signal, useSignal } from "@preact/signals";
 import type { TimeoutMinutes } from "@/lib/contract/limits.ts";
 import type { ChatMessage } from "@/lib/contract/messages.ts";
 import * as api from "./moderation.ts";
+import { sayFor } from "./say_for.ts";
 import { localTime } from "./server_clock.ts";
 import { type Action, useAction } from "./use_action.ts";
 
 export interface ChatModeration extends Omit<Action, "run"> {
-  /** What the last action did, in plain words ("Ann can chat again at 14:32"). */
+  /** What the last action did, in plain words, for a few seconds ("Ann can chat again at 14:32"). */
   done: Signal<string>;
   /** The messages this viewer has reported. */
   reported: Signal<ReadonlySet<string>>;
@@ -27,7 +29,7 @@ export function useChatModeration(streamId: string, dropped: (ids: string[]) => 
   const act = (action: () => Promise<string>) =>
     run(async () => {
       done.value = "";
-      done.value = await action();
+      sayFor(done, await action());
     });
   return {
     busy,

@@ -198,15 +198,22 @@ liveTest(
       assert((await (await fetch(watchUrl)).text()).includes("Free shipping over 50 €"));
     });
 
-    await t.step("a viewer's report reaches the studio, where one click bans the author", async () => {
-      await line(bo, "ok, sorry").getByRole("button", { name: "Report message from Ann" }).click();
-      await line(bo, "ok, sorry").getByRole("button", { name: "Reported message from Ann" }).waitFor();
-      const report = studio.locator(".report", { hasText: "ok, sorry" });
-      await report.waitFor({ timeout: UI_TIMEOUT });
-      await report.getByRole("button", { name: "Ban Ann" }).click();
-      await studio.getByRole("button", { name: "Unban Ann" }).waitFor({ timeout: UI_TIMEOUT });
-      await report.waitFor({ state: "detached", timeout: UI_TIMEOUT });
-    });
+    await t.step(
+      "a viewer's report is thanked for a few seconds and reaches the studio, where one click bans the author",
+      async () => {
+        const thanks = bo.getByRole("status").filter({ hasText: "Thanks: the seller will see your report." });
+        await line(bo, "ok, sorry").getByRole("button", { name: "Report message from Ann" }).click();
+        await line(bo, "ok, sorry").getByRole("button", { name: "Reported message from Ann" }).waitFor();
+        await thanks.waitFor();
+        const report = studio.locator(".report", { hasText: "ok, sorry" });
+        await report.waitFor({ timeout: UI_TIMEOUT });
+        await report.getByRole("button", { name: "Ban Ann" }).click();
+        await studio.getByRole("button", { name: "Unban Ann" }).waitFor({ timeout: UI_TIMEOUT });
+        await report.waitFor({ state: "detached", timeout: UI_TIMEOUT });
+        // Said once, seen: left there, it would still be thanking after the stream has ended.
+        await thanks.waitFor({ state: "detached", timeout: UI_TIMEOUT });
+      },
+    );
 
     await t.step(
       "the banned viewer's player disconnects; a reload and a fresh guest are refused",
