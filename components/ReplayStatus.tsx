@@ -18,6 +18,11 @@ interface ReplayStatusProps {
    * left to send (null until then).
    */
   takes: ReplayTake[] | null;
+  /**
+   * The stream had takes before this page recorded (a closed tab's, another device's): the
+   * size said is this page's alone, and a small one is no loss.
+   */
+  earlierTakes: boolean;
   watchUrl: string;
 }
 
@@ -26,7 +31,7 @@ interface ReplayStatusProps {
  * goes. Only its changes of state are announced (recording, saved, stopped): the count of
  * what is saved, growing every few seconds beside them, is not.
  */
-export function ReplayStatus({ replay, onAir, ended, takes, watchUrl }: ReplayStatusProps) {
+export function ReplayStatus({ replay, onAir, ended, takes, earlierTakes, watchUrl }: ReplayStatusProps) {
   const { state, saved, problem, waiting } = replay.recorder;
   const sending = state.value === "recording" || state.value === "saving";
   // Ended, this page's own takes are only a share of the replay: said once all are known.
@@ -64,7 +69,7 @@ export function ReplayStatus({ replay, onAir, ended, takes, watchUrl }: ReplaySt
       {/* In the page from the first render: a live region added with its words is often not read. */}
       <p class={`replay-status replay-${state.value}`}>
         <span role="status">{words}{held && ` · ${HELD[held]}`}</span>
-        {sending && ` · ${megabytes(saved.value)} saved`}
+        {sending && ` · ${megabytes(saved.value)} saved${earlierTakes ? " from this page" : ""}`}
       </p>
     </>
   );

@@ -85,7 +85,8 @@ export default function Studio(
   const current: Phase = stream.status === "ended" || endedNow() ? "ended" : phase.value;
   const onAir = current === "live" || current === "reconnecting";
   // Taking over a broadcast that was being recorded records on.
-  const replay = useReplay(streamId, media, onAir, recording || cast.recorded.value);
+  const recordedBefore = recording || cast.recorded.value;
+  const replay = useReplay(streamId, media, onAir, recordedBefore);
   // Leaving while the replay's last parts are on their way would lose them.
   useLeaveWarning(onAir || replay.recorder.state.value === "saving");
   useNewTabLinks(onAir);
@@ -150,6 +151,7 @@ export default function Studio(
         onAir={onAir}
         ended={current === "ended"}
         takes={settled ? saved.value?.takes ?? null : null}
+        earlierTakes={recordedBefore}
         watchUrl={watchUrl}
       />
       {saved.error && <p class="notice error" role="alert">{saved.error}</p>}

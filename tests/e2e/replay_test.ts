@@ -50,6 +50,10 @@ liveTest(
       });
       await goLive(studio);
       await savedPast(studio, 0);
+      assert(
+        (await studio.textContent(".replay-status"))!.endsWith(" MB saved"),
+        "the only page that recorded: its size is the replay's",
+      );
       const shown = await studio.evaluate(() => (globalThis as unknown as { shown: string[] }).shown);
       assertEquals(
         shown.filter((words) => words.includes("Not recording")),
@@ -106,7 +110,7 @@ liveTest(
     );
 
     await t.step(
-      "the studio closed and opened again while live can end the stream, and records again once resumed",
+      "the studio closed and opened again while live can end the stream, and records again once resumed, counting its own part",
       async () => {
         const again = await studio.context().newPage();
         firstPage = await savedMegabytes(studio, /Recording the replay/);
@@ -127,6 +131,9 @@ liveTest(
         await studio.getByRole("button", { name: "Resume broadcast" }).click();
         await studio.waitForSelector(".studio[data-phase=live]", { timeout: UI_TIMEOUT });
         await savedPast(studio, 0);
+        // Smaller than what the closed page had saved: said as this page's, not as a loss.
+        const line = (await studio.textContent(".replay-status"))!;
+        assert(/ [\d.]+ MB saved from this page$/.test(line), line);
       },
     );
 
