@@ -23,7 +23,7 @@ export function CartBar({ cart, ended }: { cart: CartControls; ended: boolean })
       {ended && (items.length > 0 || held.length > 0) && (
         <p class="notice cart-ended" role="status">
           This stream has ended, so your cart can no longer be reserved. {held.length > 0 &&
-            "What you hold stays held for you until the time shown; the seller will be in touch."}
+            "What you hold stays held for you until the time shown."}
         </p>
       )}
       {items.length > 0 && !ended && (

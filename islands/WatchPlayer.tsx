@@ -36,7 +36,7 @@ type View =
 
 const BANNERS: Record<View, string> = {
   connecting: "Connecting…",
-  waiting: "The seller is offline. The stream starts here as soon as they go live.",
+  waiting: "The seller is offline. The stream hasn't started yet: it plays here as soon as they go live.",
   starting: "The video starts in a moment…",
   dropped: "The seller's connection dropped. Waiting for them to come back…",
   away: "The seller is away. The stream goes on here as soon as they are back.",
