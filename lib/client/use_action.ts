@@ -54,21 +54,30 @@ const FOCUSABLE = "button:enabled,a,input,select";
  * a dialog, too): once it is enabled again, the focus goes back to it, unless something
  * else took it meanwhile. A button gone with what it acted on (a product pinned, a hold
  * let go), or disabled by it (the first of a list cannot go up), leaves the focus to the
- * first control in the nearest part of the page still there.
+ * first control in the nearest part of the page still there. Focus moved elsewhere while
+ * the action ran (the person went on to another control) stays where it is: a slow action
+ * never takes it back.
  */
 function keepFocus(focused: Element | null): () => void {
   // Its place in the page, taken before the action can remove it.
   const around: Element[] = [];
   for (let e = focused; e && e !== document.body; e = e.parentElement) around.push(e);
+  let moved = false;
+  let placing = false;
+  const move = () => moved ||= !placing;
+  addEventListener("focusin", move);
   // Looked at twice, a frame apart: a render just after (the room's word, a read) can take
   // away what the focus went to.
   let frames = 2;
   const place = () => {
-    if (!document.activeElement || document.activeElement === document.body) {
+    if (!moved && (!document.activeElement || document.activeElement === document.body)) {
       const e = around.find((e) => e.isConnected && (e.matches(FOCUSABLE) || e.querySelector(FOCUSABLE)));
+      placing = true;
       ((e?.matches(FOCUSABLE) ? e : e?.querySelector(FOCUSABLE)) as HTMLElement | null)?.focus();
+      placing = false;
     }
     if (--frames) requestAnimationFrame(place);
+    else removeEventListener("focusin", move);
   };
   return () => requestAnimationFrame(place);
 }

@@ -209,6 +209,52 @@ liveTest(
     );
 
     await t.step(
+      "a slow action does not take the focus back from the control the seller went on to",
+      async () => {
+        // Both answers held: adding a product, then a highlight the seller asks for meanwhile.
+        const held = async (method: string, path: RegExp) => {
+          let release!: () => void;
+          const released = new Promise<void>((resolve) => release = resolve);
+          let asked!: () => void;
+          const wasAsked = new Promise<void>((resolve) => asked = resolve);
+          let first = true;
+          await studio.route((url) => path.test(url.pathname), async (route) => {
+            if (route.request().method() !== method || !first) return await route.fallback();
+            first = false;
+            asked();
+            await released;
+            await route.continue();
+          });
+          return { release, wasAsked };
+        };
+        const adding = await held("POST", /^\/api\/products$/);
+        const highlighting = await held("PUT", /\/highlight$/);
+        await studio.getByText("Add a product", { exact: true }).click();
+        await studio.getByLabel("Name", { exact: true }).fill("Wool hat");
+        await studio.getByLabel("Price", { exact: true }).fill("12");
+        await studio.getByRole("button", { name: "Add to catalog" }).click();
+        await adding.wasAsked;
+        await studio.getByRole("button", { name: "Highlight Linen shirt, blue" }).focus();
+        await studio.keyboard.press("Enter");
+        await highlighting.wasAsked;
+        adding.release();
+        await studio.locator(".catalog-item").getByText("Wool hat").waitFor({ timeout: UI_TIMEOUT });
+        highlighting.release();
+        await studio.waitForSelector(`${pinnedItem(shirt)}.highlighted`, { timeout: UI_TIMEOUT });
+        await studio.waitForFunction(
+          (item) => document.activeElement?.closest(item) !== null,
+          pinnedItem(shirt),
+          { timeout: UI_TIMEOUT },
+        );
+        await studio.waitForTimeout(300);
+        assert(
+          await studio.evaluate((item) => document.activeElement?.closest(item) !== null, pinnedItem(shirt)),
+          "still with the product highlighted, not back in the form",
+        );
+      },
+    );
+
+    await t.step(
       "a slow read of the showcase, overtaken by the seller's change, does not undo it",
       async () => {
         // The studio reads the showcase as the seller comes back to its tab; that read's answer
