@@ -50,7 +50,9 @@ export async function highlight(
 ): Promise<Showcase> {
   const stream = await editable(services, actor, streamId);
   if (productId) await ownProduct(services.kv, actor, productId);
-  return await change(services, stream.id, { highlight: productId });
+  // A sale runs on the highlight and ends with it: kept, it would come back with the product,
+  // at a price set against one that may have changed since.
+  return await change(services, stream.id, { highlight: productId, sale: null });
 }
 
 export async function sale(

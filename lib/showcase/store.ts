@@ -40,7 +40,7 @@ export async function getSale(kv: Deno.Kv, streamId: string): Promise<FlashSale 
   return saleOn(await getStoredShowcase(kv, streamId));
 }
 
-/** Changes the pins, the highlight (null clears it) or the sale, with its news in the same commit. */
+/** Changes the pins, the highlight (null clears it) or the sale (null ends it), with its news in the same commit. */
 export async function changeShowcase(
   kv: Deno.Kv,
   streamId: string,
@@ -51,6 +51,7 @@ export async function changeShowcase(
   if (change.pins) op.set(keys.pins(streamId), change.pins);
   if (change.highlight === null) op.delete(keys.highlight(streamId));
   else if (change.highlight) op.set(keys.highlight(streamId), change.highlight);
-  if (change.sale) op.set(keys.sale(streamId), change.sale);
+  if (change.sale === null) op.delete(keys.sale(streamId));
+  else if (change.sale) op.set(keys.sale(streamId), change.sale);
   await queue(op, streamId, news).commit();
 }

@@ -125,6 +125,28 @@ Deno.test("a product on a running flash sale keeps its price and currency until 
     assertEquals((await edit({ priceMinor: 1000 })).status, 200, "once the sale is over");
   }));
 
+Deno.test("a flash sale ends with its highlight: highlighted again after a price change, the product is not on sale", () =>
+  withApp(async (app) => {
+    const { seller, streamId, ids } = await shop(app);
+    const highlight = (productId: string | null) =>
+      put(seller, `/api/streams/${streamId}/highlight`, { productId });
+    await highlight(ids[1]!);
+    await seller.post(`/api/streams/${streamId}/sale`, { salePriceMinor: 2900, durationSeconds: 600 });
+    await highlight(null);
+    const repriced = await seller.request(`/api/products/${ids[1]}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ priceMinor: 1000, currency: "USD" }),
+    });
+    assertEquals(repriced.status, 200);
+    const back = await (await highlight(ids[1]!)).json();
+    assertEquals([back.highlight.priceMinor, back.highlight.currency, back.sale], [1000, "USD", null]);
+    const buyer = await viewer(app, streamId);
+    await buyer.post(`/api/streams/${streamId}/cart/items`, { productId: ids[1], quantity: 1 });
+    const { cart } = await (await buyer.request(`/api/streams/${streamId}/cart`)).json();
+    assertEquals(cart.items[0].unitPriceMinor, 1000, "the list price, not the old sale's");
+  }));
+
 Deno.test("a viewer or another seller calling pin, highlight or sale gets 403 and nothing changes", () =>
   withApp(async (app) => {
     const { seller, streamId, ids } = await shop(app);
