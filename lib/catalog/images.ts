@@ -71,7 +71,7 @@ export function imageTypeOf(id: string): ImageType | null {
 
 /**
  * Checks the bytes (not empty, at most 5 MB, PNG, JPEG or WebP, a readable width and height
- * within the limits, not cut short) and stores them under a new random id. Throws a
+ * within the limits, whole) and stores them under a new random id. Throws a
  * DomainError, having written nothing, when they do not pass.
  */
 export async function saveImage(dir: string, bytes: Uint8Array): Promise<StoredImage> {
@@ -83,8 +83,11 @@ export async function saveImage(dir: string, bytes: Uint8Array): Promise<StoredI
   if (!type) {
     throw new DomainError("unsupported", "unsupported_image", "Image must be a PNG, JPEG or WebP file");
   }
+  // First: it is quick, and refuses what would keep image-size busy (whole_image.ts).
+  if (!isWhole(bytes, type)) {
+    throw invalid("image_truncated", "Image file is cut short or damaged: upload it again");
+  }
   checkDimensions(bytes);
-  if (!isWhole(bytes, type)) throw invalid("image_truncated", "Image file is cut short: upload it again");
   const random = Array.from(
     crypto.getRandomValues(new Uint8Array(16)),
     (b) => b.toString(16).padStart(2, "0"),

@@ -77,8 +77,9 @@ Deno.test("saveImage() refuses an image whose size cannot be read, is nothing, o
     for (const [width, height] of [[30_000, 30_000], [side, 1], [1, side], [5_000, tooMany]]) {
       await refused(() => saveImage(dir, pngSized(width!, height!)), "invalid", "image_dimensions");
     }
+    // Cut before its size: refused as cut short, before its size is looked for.
     for (const cut of [PNG_BYTES.subarray(0, 12), JPEG_BYTES.subarray(0, 20), WEBP_BYTES.subarray(0, 12)]) {
-      await refused(() => saveImage(dir, cut), "invalid", "damaged_image");
+      await refused(() => saveImage(dir, cut), "invalid", "image_truncated");
     }
     for (const [width, height] of [[0, 0], [0, 10], [10, 0]]) {
       await refused(() => saveImage(dir, pngSized(width!, height!)), "invalid", "damaged_image");
@@ -144,5 +145,21 @@ Deno.test("readImage() and deleteImage() ignore unknown and malformed ids, so no
     assertEquals(await filesUnder(dir), [saved.id]);
     await deleteImage(dir, saved.id);
     assertEquals(await readImage(dir, saved.id), null);
+    assertEquals(await filesUnder(dir), []);
+  }));
+
+Deno.test("saveImage() refuses a file with no picture in it, or of thousands of parts, as damaged", () =>
+  withDir(async (dir) => {
+    const riff = (chunks: number[]) =>
+      new Uint8Array([0x52, 0x49, 0x46, 0x46, 4 + chunks.length, 0, 0, 0, 0x57, 0x45, 0x42, 0x50, ...chunks]);
+    // A PNG's header and end with no pixels; a WebP of nothing, and of its extended header alone.
+    const noPixels = new Uint8Array([...PNG_BYTES.subarray(0, 33), ...PNG_BYTES.subarray(-12)]);
+    const vp8x = [0x56, 0x50, 0x38, 0x58, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    // 2,000 empty scans, then an end: no camera writes that, and reading it would keep the server busy.
+    const scans = Array.from({ length: 2_000 }, () => [0xff, 0xda, 0, 2]).flat();
+    const manyParts = new Uint8Array([0xff, 0xd8, ...scans, 0xff, 0xd9]);
+    for (const bytes of [noPixels, riff([]), riff(vp8x), manyParts]) {
+      await refused(() => saveImage(dir, bytes), "invalid", "image_truncated");
+    }
     assertEquals(await filesUnder(dir), []);
   }));

@@ -1,16 +1,30 @@
 // Whether an upload holds its whole image: a header alone gives a size, so a file cut short
-// (a dropped connection, a half-synced photo) would pass and show as a broken image. Each
-// format is followed to the end it names; bytes after it are allowed, as browsers ignore
-// them and cameras append trailers (Exif data, a motion photo's video) after a JPEG.
+// (a dropped connection, a half-synced photo), or one with no picture in it, would pass and
+// show as a broken image. Each format is followed to the end it names, through the parts
+// that hold its picture; bytes after the end are allowed, as browsers ignore them and
+// cameras append trailers (Exif data, a motion photo's video) after a JPEG. A file of
+// thousands of parts is no photo, and would keep the server busy reading it (image-size
+// walks a JPEG segment by segment), so it is refused first.
 import type { ImageType } from "@/lib/contract/views.ts";
+
+/** More parts (chunks, segments) than any camera or editor writes. */
+const MAX_PARTS = 1_000;
 
 const u32 = (bytes: Uint8Array, at: number, littleEndian = false) =>
   new DataView(bytes.buffer, bytes.byteOffset, bytes.length).getUint32(at, littleEndian);
+const fourcc = (bytes: Uint8Array, at: number) => String.fromCharCode(...bytes.subarray(at, at + 4));
 
-/** PNG: chunks (length, type, data, CRC) from after the signature up to the IEND chunk. */
+/** PNG: chunks (length, type, data, CRC) from after the signature up to IEND, with pixels (IDAT) before it. */
 function pngWhole(bytes: Uint8Array): boolean {
-  for (let at = 8; at + 12 <= bytes.length; at += 12 + u32(bytes, at)) {
-    if (u32(bytes, at + 4) === 0x49454e44) return true; // "IEND"
+  let pixels = false;
+  for (
+    let at = 8, parts = 0;
+    at + 12 <= bytes.length && parts < MAX_PARTS;
+    at += 12 + u32(bytes, at), parts++
+  ) {
+    const type = fourcc(bytes, at + 4);
+    if (type === "IEND") return pixels;
+    pixels ||= type === "IDAT";
   }
   return false;
 }
@@ -25,7 +39,7 @@ const endsScan = (next: number) => next !== 0 && (next < 0xd0 || next > 0xd7);
  */
 function jpegWhole(bytes: Uint8Array): boolean {
   let at = 2;
-  while (at + 1 < bytes.length) {
+  for (let parts = 0; at + 1 < bytes.length && parts < MAX_PARTS; parts++) {
     if (bytes[at] !== 0xff) return false;
     const marker = bytes[at + 1]!;
     if (marker === 0xd9) return true;
@@ -42,10 +56,26 @@ function jpegWhole(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** WebP: as long as its RIFF header says ("RIFF", size of the rest, then the rest). */
-const webpWhole = (bytes: Uint8Array) => bytes.length >= 8 + u32(bytes, 4, true);
+/** Chunks of a WebP that hold a picture: a still one's (lossy, lossless), or an animation's frames. */
+const PICTURES = new Set(["VP8 ", "VP8L", "ANMF"]);
 
-/** True when the bytes, already known to be of `type`, run to the end their format names. */
+/**
+ * WebP: as long as its RIFF header says ("RIFF", size of the rest, "WEBP", then chunks of
+ * type, size and data, each padded to an even length), with a picture among its chunks.
+ */
+function webpWhole(bytes: Uint8Array): boolean {
+  const end = 8 + u32(bytes, 4, true);
+  if (bytes.length < end) return false;
+  for (let at = 12, parts = 0; at + 8 <= end && parts < MAX_PARTS; parts++) {
+    const size = u32(bytes, at + 4, true);
+    if (at + 8 + size > end) return false;
+    if (PICTURES.has(fourcc(bytes, at))) return true;
+    at += 8 + size + (size & 1);
+  }
+  return false;
+}
+
+/** True when the bytes, already known to be of `type`, run to the end their format names, with a picture. */
 export function isWhole(bytes: Uint8Array, type: ImageType): boolean {
   if (type === "image/png") return pngWhole(bytes);
   if (type === "image/jpeg") return jpegWhole(bytes);

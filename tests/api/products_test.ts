@@ -255,15 +255,15 @@ Deno.test("product input is checked field by field: each bad value is a clear 4x
         "a PNG cut off before its size",
         () => edit(productForm({}, file(PNG_BYTES.subarray(0, 12)))),
         400,
-        "damaged_image",
-        /damaged/,
+        "image_truncated",
+        /cut short or damaged/,
       ],
       [
         "a PNG cut short after its size",
         () => create(productForm(shirt, file(PNG_BYTES.subarray(0, 33)))),
         400,
         "image_truncated",
-        /cut short: upload it again/,
+        /cut short or damaged: upload it again/,
       ],
       [
         "a 6 MB image (over the route's body limit)",
