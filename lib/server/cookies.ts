@@ -20,6 +20,8 @@ const DEVICE_MAX_AGE_S = 365 * 24 * 60 * 60;
 const REFUSAL = "sf_refusal";
 /** Long enough for the redirect it travels with. */
 const REFUSAL_MAX_AGE_S = 60;
+// A refusal is signed with what it is for, so another cookie's signed value cannot pass for one.
+const REFUSAL_FOR = "refusal:";
 
 export const Guest = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/),
@@ -128,13 +130,13 @@ export async function writeRefusalCookie(
   path: string,
   text: string,
 ): Promise<void> {
-  await setSignedCookie(c, REFUSAL, text, secret, { ...options(c, REFUSAL_MAX_AGE_S), path });
+  await setSignedCookie(c, REFUSAL, REFUSAL_FOR + text, secret, { ...options(c, REFUSAL_MAX_AGE_S), path });
 }
 
 /** The refusal kept for the page at `path`, once: read, it goes. Null when none (or forged). */
 export async function takeRefusalCookie(c: Context, secret: string, path: string): Promise<string | null> {
   if (getCookie(c, REFUSAL) === undefined) return null;
-  const text = await getSignedCookie(c, secret, REFUSAL);
+  const value = await getSignedCookie(c, secret, REFUSAL);
   deleteCookie(c, REFUSAL, { path });
-  return text || null;
+  return value && value.startsWith(REFUSAL_FOR) ? value.slice(REFUSAL_FOR.length) : null;
 }

@@ -31,7 +31,7 @@ export function sellerFormPage<D, I, R>(opts: {
     async GET(ctx) {
       if (!ctx.state.seller) return ctx.hono.redirect("/signin", 303);
       const refusal = opts.destructive && await takeRefusalCookie(ctx.hono, secret(ctx), path(ctx));
-      const failure = refusal ? JSON.parse(refusal) as FormFailure : undefined;
+      const failure = refusal ? { error: refusal, fields: {}, values: {} } : undefined;
       return page<FormPage<D>>({ data: await opts.load(ctx), failure });
     },
     async POST(ctx) {
@@ -39,7 +39,8 @@ export function sellerFormPage<D, I, R>(opts: {
       const outcome = await submitForm(ctx, opts.schema, (input) => opts.submit(ctx, input));
       if (outcome.ok) return ctx.hono.redirect(opts.done(outcome.value), 303);
       if (opts.destructive) {
-        await writeRefusalCookie(ctx.hono, secret(ctx), path(ctx), JSON.stringify(outcome.failure));
+        // Its words alone (a cookie holds 4 KB): a delete's form has nothing else to show again.
+        await writeRefusalCookie(ctx.hono, secret(ctx), path(ctx), outcome.failure.error.slice(0, 1_000));
         return ctx.hono.redirect(path(ctx), 303);
       }
       return page<FormPage<D>>({ data: await opts.load(ctx), failure: outcome.failure }, {

@@ -235,14 +235,18 @@ Deno.test("the account page deletes the account after asking for the password, i
     );
     const forged = new Client(app);
     await signUp(forged, "forged@example.com", "Forged");
-    forged.setCookie(
-      "sf_refusal",
-      encodeURIComponent(JSON.stringify({ error: "Pay here", fields: {}, values: {} })),
-    );
+    forged.setCookie("sf_refusal", encodeURIComponent("refusal:Pay here"));
     assert(
       !(await (await forged.request("/studio/account")).text()).includes("Pay here"),
       "only the app's own words",
     );
+    // Another cookie's signed value is no refusal either: the page shows as it is.
+    const signed = forged.cookie("sf_device");
+    assert(signed, "signing up gave a signed device cookie");
+    forged.setCookie("sf_refusal", signed);
+    const shownAnyway = await forged.request("/studio/account");
+    assertEquals(shownAnyway.status, 200);
+    assert(!(await shownAnyway.text()).includes('role="alert"'));
     const done = await seller.postForm("/studio/account", { password: PASSWORD });
     assertEquals([done.status, done.headers.get("location")], [303, "/?deleted=account"]);
     assertMatch(
