@@ -240,13 +240,16 @@ export function blockedWordIn(text: string, words: string[]): string | null {
 // script, on either side ("Fay (Host)", "Ann 【m0d】", "Ann: Host", "Host • Ann"). A
 // surname claims nothing ("Anna Host"), nor does a role joined to a word by a hyphen or
 // an apostrophe ("Ann Seller-Smith"): that is one name.
-const ROLES = ["host", "mod", "moderator", "admin", "staff", "official", "seller", "owner"];
-const ROLE = String.raw`(?:shop\s*)?(?:${ROLES.map(spelled).join("|")})`;
+const ROLES = ["host", "mod", "moderator", "admin", "administrator", "staff", "official", "seller", "owner"];
+// One or many: "Ann (Mods)" claims as much as "Ann (Mod)".
+const ROLE = String.raw`(?:shop\s*)?(?:${ROLES.map(spelled).join("|")})s?`;
 // "The host" claims as much as "host".
 const TITLE = String.raw`(?:(?:the|your)\s+)?${ROLE}`;
 const WORD = String.raw`[\p{L}\p{N}]`;
 const JOIN = "[-\u2010\u2011'\u2019]";
-const MARK = String.raw`[\p{P}\p{S}]`;
+// Not a comma or ampersand, nor the full stop of an initial or a title: "J. Seller",
+// "Dr. Host", "Sam Owner, PhD" and "Rock & Mod" are names ("Ann • Host", a dot alone, is not).
+const MARK = String.raw`(?:(?<!(?:^|\P{L})\p{L}{1,3})\.|(?![.,&])[\p{P}\p{S}])`;
 const CLAIMS_ROLE = new RegExp(
   [
     String.raw`^\s*${TITLE}\s*$`,

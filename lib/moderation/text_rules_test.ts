@@ -257,6 +257,11 @@ Deno.test("claimsRole() finds a role that is the whole name or set off by any pu
       "Official",
       "the host",
       " Your Host ",
+      // Many of them, and the long word.
+      "Ann (Mods)",
+      "Ann (Hosts)",
+      "Ann (Admins)",
+      "Ann (Administrator)",
     ]
   ) {
     assertEquals(claimsRole(name), true, name);
@@ -274,6 +279,15 @@ Deno.test("claimsRole() finds a role that is the whole name or set off by any pu
       "Ann (Paris)",
       "Jo - Paris",
       "Ann (Hostess)",
+      // Initials, titles and pairs: a full stop after one to three letters, a comma, an ampersand.
+      "J. Seller",
+      "Dr. Host",
+      "Mr. Owner",
+      "Ann O. Host",
+      "A.J. Host",
+      "T. Mod",
+      "Sam Owner, PhD",
+      "Rock & Mod",
     ]
   ) {
     assertEquals(claimsRole(name), false, name);
