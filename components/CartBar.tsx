@@ -13,9 +13,10 @@ export function CartBar({ cart, ended }: { cart: CartControls; ended: boolean })
   const now = useCartClock(cart);
   const { items } = cart.cart.value;
   const settled = cart.settled.value.last;
-  // The reservation just made, until it is settled (then its settling says what became of it).
-  const done = cart.reserved.value?.id === settled?.id ? null : cart.reserved.value;
   const held = cart.holds.value;
+  // The reservation just made, while it is held (once settled, the settling says what became
+  // of it; after the end, with no room to tell, it just goes).
+  const done = held.some((h) => h.id === cart.reserved.value?.id) ? cart.reserved.value : null;
   // A product's currency changed while in the cart: no one total can say what is owed.
   const mixed = items.some((i) => i.currency !== items[0]!.currency);
   return (
@@ -26,6 +27,8 @@ export function CartBar({ cart, ended }: { cart: CartControls; ended: boolean })
             "What you hold stays held for you until the time shown."}
         </p>
       )}
+      {/* Above the cart, not under it or the holds: on a phone it is on screen where the tap was. */}
+      {cart.error.value && <p class="notice error" role="alert">{cart.error.value}</p>}
       {items.length > 0 && !ended && (
         <section class="cart-bar" aria-label="Your cart">
           <ul class="cart-items">
@@ -48,8 +51,6 @@ export function CartBar({ cart, ended }: { cart: CartControls; ended: boolean })
           </div>
         </section>
       )}
-      {/* Beside the cart's buttons, not under the holds: on a phone it must be on screen. */}
-      {cart.error.value && <p class="notice error" role="alert">{cart.error.value}</p>}
       {done && items.length === 0 && (
         <p class="notice ok reservation-done" role="status">
           Reserved: {itemsText(done.items)} for{" "}
@@ -83,7 +84,7 @@ function Holds({ holds, cart }: { holds: ReservationSummary[]; cart: CartControl
             <span>
               {itemsText(h.items)}, {formatPrice(h.totalMinor, h.currency)}: held for you until{" "}
               <time dateTime={h.expiresAt}>{localTime(h.expiresAt)}</time>
-            </span>
+            </span>{" "}
             <button type="button" class="link" disabled={cart.busy.value} onClick={() => cart.cancel(h.id)}>
               Let go
             </button>

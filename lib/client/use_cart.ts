@@ -64,7 +64,8 @@ export function useCart(
   ];
   useAtEnd(ends, offset, () => (cart.refetch(), holds.refetch()));
   // After the end, the seller settles holds with no room to tell the buyer: asked for again.
-  useEvery(endedNow() && holds.state.value.length > 0, 20_000, holds.refetch);
+  // With them, the stock they gave back.
+  useEvery(endedNow() && holds.state.value.length > 0, 20_000, () => (holds.refetch(), refetchShowcase()));
 
   return {
     cart: cart.state,
