@@ -34,7 +34,8 @@ export function AccountView({ seller, idleMs, failure }: AccountViewProps) {
             Delete your account for good? Your streams (with their chat, sales records and replays), your
             products and your shop's moderators, bans and log go with it. A live stream must be ended first.
           </p>
-          {failure && <p class="notice error" role="alert">{failure.error}</p>}
+          {/* Focused as the page comes back, so a screen reader reads why. */}
+          {failure && <p class="notice error" role="alert" tabIndex={-1} autoFocus>{failure.error}</p>}
           <label>
             Your password
             <input

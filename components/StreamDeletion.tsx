@@ -22,7 +22,8 @@ export function StreamDeletion({ streamId, title, draftRemovedAt, refusal }: Str
       <details class="confirm-delete" open={!!refusal}>
         <summary>Delete stream</summary>
         <form method="post" action={`/studio/${streamId}`} class="form">
-          {refusal && <p class="notice error" role="alert">{refusal}</p>}
+          {/* Focused as the page comes back, so a screen reader reads why. */}
+          {refusal && <p class="notice error" role="alert" tabIndex={-1} autoFocus>{refusal}</p>}
           <p>
             Delete “{title}” for good? Its chat, likes, sales records, analytics and replay go with it, and
             its link stops working.

@@ -3,7 +3,7 @@
 // error in plain words and what was typed. Anyone not signed in is sent to sign in.
 // A refused delete sends the browser back to the page, which shows why once: reloading
 // a refusal would send the delete again, which goes through once its cause is gone.
-import type { z } from "zod";
+import { z } from "zod";
 import { type Handlers, page } from "@/lib/fresh/mod.ts";
 import { takeRefusalCookie, writeRefusalCookie } from "./cookies.ts";
 import { type FormFailure, submitForm } from "./forms.ts";
@@ -31,7 +31,7 @@ export function sellerFormPage<D, I, R>(opts: {
     async GET(ctx) {
       if (!ctx.state.seller) return ctx.hono.redirect("/signin", 303);
       const refusal = opts.destructive && await takeRefusalCookie(ctx.hono, secret(ctx), path(ctx));
-      const failure = refusal ? { error: refusal, fields: {}, values: {} } : undefined;
+      const failure = refusal ? refusalOf(refusal) : undefined;
       return page<FormPage<D>>({ data: await opts.load(ctx), failure });
     },
     async POST(ctx) {
@@ -39,8 +39,15 @@ export function sellerFormPage<D, I, R>(opts: {
       const outcome = await submitForm(ctx, opts.schema, (input) => opts.submit(ctx, input));
       if (outcome.ok) return ctx.hono.redirect(opts.done(outcome.value), 303);
       if (opts.destructive) {
-        // Its words alone (a cookie holds 4 KB): a delete's form has nothing else to show again.
-        await writeRefusalCookie(ctx.hono, secret(ctx), path(ctx), outcome.failure.error.slice(0, 1_000));
+        // Its words, and each field's, cut to fit a cookie (4 KB): a delete's form shows no values again.
+        const { error, fields } = outcome.failure;
+        const kept = {
+          error: error.slice(0, 1_000),
+          fields: Object.fromEntries(
+            Object.entries(fields).slice(0, 5).map(([k, v]) => [k, v.slice(0, 200)]),
+          ),
+        };
+        await writeRefusalCookie(ctx.hono, secret(ctx), path(ctx), JSON.stringify(kept));
         return ctx.hono.redirect(path(ctx), 303);
       }
       return page<FormPage<D>>({ data: await opts.load(ctx), failure: outcome.failure }, {
@@ -49,4 +56,16 @@ export function sellerFormPage<D, I, R>(opts: {
       });
     },
   };
+}
+
+const Refusal = z.object({ error: z.string(), fields: z.record(z.string(), z.string()) });
+
+/** A refusal as kept, or undefined for one that does not read as one. */
+function refusalOf(kept: string): FormFailure | undefined {
+  try {
+    const parsed = Refusal.safeParse(JSON.parse(kept));
+    return parsed.success ? { ...parsed.data, values: {} } : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -140,13 +140,13 @@ Deno.test("a live stream is not deleted, and the studio's form deletes an ended 
     const back = async () => await (await seller.request(`/studio/${streamId}`)).text();
     assertMatch(
       await back(),
-      /role="alert">This stream is live: end it before deleting it/,
+      /role="alert"[^>]*autofocus[^>]*>This stream is live: end it before deleting it/,
       "the studio says why",
     );
     assert(!(await back()).includes('role="alert"'), "once");
     const stray = await seller.postForm(`/studio/${streamId}`, {});
     assertEquals(stray.status, 303, "a post without the delete button's value deletes nothing");
-    assertMatch(await back(), /role="alert">/);
+    assertMatch(await back(), /role="alert"/);
     assertEquals(await kvSnapshot(app.services.kv), before);
 
     await seller.post(`/api/streams/${streamId}/end`);

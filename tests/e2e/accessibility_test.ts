@@ -152,7 +152,10 @@ liveTest(
         await p.getByText("Delete account", { exact: true }).click();
         await p.getByLabel("Your password").fill("not my password");
         await p.getByRole("button", { name: "Yes, delete my account" }).click();
-        await p.getByRole("alert").filter({ hasText: "not this account's password" }).waitFor({
+        const why = p.getByRole("alert").filter({ hasText: "not this account's password" });
+        await why.waitFor({ timeout: UI_TIMEOUT });
+        // Focused as the page comes back, so a screen reader reads it.
+        await p.waitForFunction(() => document.activeElement?.getAttribute("role") === "alert", null, {
           timeout: UI_TIMEOUT,
         });
       },
