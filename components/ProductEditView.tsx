@@ -23,7 +23,7 @@ export function ProductEditView({ product, failure }: { product: ProductView; fa
     <section>
       <PageTitle title={`Edit ${product.name}`} />
       <p>
-        <a href="/studio/products">← Your products</a>
+        <a class="back-link" href="/studio/products">← Your products</a>
       </p>
       <h1>{product.name}</h1>
       <form method="post" enctype="multipart/form-data" class="card form">

@@ -1,4 +1,5 @@
 import { useSignal } from "@preact/signals";
+import { sayFor } from "@/lib/client/say_for.ts";
 import type { Catalog } from "@/lib/client/use_catalog.ts";
 import { CURRENCIES } from "@/lib/contract/limits.ts";
 import { parseAmount } from "@/lib/contract/money.ts";
@@ -24,7 +25,7 @@ export function QuickAddProduct({ catalog }: { catalog: Catalog }) {
     if (minor === null || !name) return;
     added.value = "";
     if (await catalog.add({ name, priceMinor: minor, currency: currency.value, stock })) {
-      added.value = `Added ${name}: pin it from your catalog below.`;
+      sayFor(added, `Added ${name}: pin it from your catalog below.`);
       price.value = "";
       form.reset();
     }

@@ -1,4 +1,4 @@
-// The viewer's player: waits while the seller is offline, plays as soon as they publish,
+// The viewer's player: waits until the stream starts, plays as soon as the seller publishes,
 // offers "tap to unmute" when the browser blocks audio, a quality choice and fullscreen,
 // and shows when the seller's connection drops, when ours does, when the stream ends (then
 // its replay), and when this viewer may not watch (banned, or the stream is full).
@@ -36,7 +36,7 @@ type View =
 
 const BANNERS: Record<View, string> = {
   connecting: "Connecting…",
-  waiting: "The seller is offline. The stream hasn't started yet: it plays here as soon as they go live.",
+  waiting: "The stream hasn't started yet. It plays here as soon as the seller goes live.",
   starting: "The video starts in a moment…",
   dropped: "The seller's connection dropped. Waiting for them to come back…",
   away: "The seller is away. The stream goes on here as soon as they are back.",

@@ -4,6 +4,13 @@
 // page many share, which island props (a script) cannot hold. Until this runs, and
 // without JavaScript, it posts as a page.
 import { ApiError, messageOf, postForm } from "./api.ts";
+import { CONFIRMATION_MS } from "./say_for.ts";
+
+/** Empties `node` after `ms`, unless its words changed meanwhile: true for a while only. */
+function clearAfter(node: Node, ms: number) {
+  const words = node.textContent;
+  setTimeout(() => node.textContent === words && (node.textContent = ""), ms);
+}
 
 /** Saves every `form.guest-name` sent from now on in place; returns how to stop. */
 export function saveGuestNames(): () => void {
@@ -19,6 +26,7 @@ export function saveGuestNames(): () => void {
       const { guest } = await postForm<{ guest: { name: string } }>(form);
       box.value = guest.name;
       status.textContent = `Saved: you chat as ${guest.name}.`;
+      clearAfter(status, CONFIRMATION_MS);
       error.remove();
       box.ariaInvalid = null;
       box.removeAttribute("aria-describedby");
@@ -26,6 +34,8 @@ export function saveGuestNames(): () => void {
       status.textContent = "";
       Object.assign(error, { id: "name-error", className: "field-error", textContent: messageOf(e) });
       box.closest("label")!.after(error);
+      // "Try again in 5 s" is stale once the wait is over.
+      if (e instanceof ApiError && e.retryAfterSeconds) clearAfter(error, e.retryAfterSeconds * 1000);
       box.setAttribute("aria-describedby", error.id);
       // Marked invalid for what the name says; a wait (too many renames) is no fault of the name.
       box.ariaInvalid = e instanceof ApiError && e.code === "invalid_input" ? "true" : null;
