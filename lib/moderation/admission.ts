@@ -87,11 +87,16 @@ export async function admitReaction(services: Services, actor: Actor, stream: St
  * The asker's role, why they may not watch (banned from the shop, or the stream is full)
  * if they may not, and until when they may not chat if timed out.
  */
+export interface Admission extends Omit<WatchModeration, "pinned"> {
+  /** The shop's viewer cap (0: none), for the seat a ticket takes (admitSeat). */
+  viewerCap: number;
+}
+
 export async function admissionOf(
   services: Services,
   actor: Actor,
   stream: Stream,
-): Promise<Omit<WatchModeration, "pinned">> {
+): Promise<Admission> {
   const { kv, clock } = services;
   // Asked for together, so a page reading through batchedReads() reads them in one go.
   const [role, standing, { viewerCap }] = await Promise.all([
@@ -99,7 +104,7 @@ export async function admissionOf(
     standingOf(kv, stream.sellerId, actor, clock.now()),
     getChatRules(kv, stream.sellerId),
   ]);
-  const admitted = { role, refusal: null, timedOutUntil: null };
+  const admitted = { role, refusal: null, timedOutUntil: null, viewerCap };
   if (role !== "viewer") return admitted;
   if (standing.banned) return { ...admitted, refusal: "banned" };
   const free = { ...admitted, timedOutUntil: standing.until };
@@ -114,19 +119,23 @@ const full = () => conflict("stream_full", "This stream is full. Try again in a 
 
 /** Refuses a token to watch to the banned (403) and, past the shop's viewer cap, to newcomers (409). */
 export async function admitViewer(services: Services, actor: Actor, stream: Stream): Promise<void> {
-  const { refusal } = await admissionOf(services, actor, stream);
-  if (refusal === "banned") throw banned();
-  if (refusal === "full") throw full();
-  await admitSeat(services, actor, stream);
+  const admission = await admissionOf(services, actor, stream);
+  if (admission.refusal === "banned") throw banned();
+  if (admission.refusal === "full") throw full();
+  await admitSeat(services, actor, stream, admission);
 }
 
 /**
  * Gives the viewer a seat of a capped stream, as their ticket is made, unless their address
  * has its share of the cap (./seats.ts): to them the stream is full (409).
  */
-export async function admitSeat({ kv, clock }: Services, actor: Actor, stream: Stream): Promise<void> {
-  const { viewerCap } = await getChatRules(kv, stream.sellerId);
-  if (!viewerCap || await roleOf(kv, actor, stream.sellerId) !== "viewer") return;
+export async function admitSeat(
+  { kv, clock }: Services,
+  actor: Actor,
+  stream: Stream,
+  { role, viewerCap }: Pick<Admission, "role" | "viewerCap">,
+): Promise<void> {
+  if (!viewerCap || role !== "viewer") return;
   const who = { person: actor.identity, address: actor.address };
   if (!await takeSeat(kv, stream.id, viewerCap, who, clock.now())) throw full();
 }

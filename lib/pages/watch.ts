@@ -19,7 +19,7 @@ import type { Actor } from "@/lib/core/actor.ts";
 import { isoAt } from "@/lib/core/clock.ts";
 import { DomainError } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
-import { admissionOf, admitSeat } from "@/lib/moderation/admission.ts";
+import { type Admission, admissionOf, admitSeat } from "@/lib/moderation/admission.ts";
 import type { Stream } from "@/lib/streams/store.ts";
 import { pageTicket } from "@/lib/streams/actions.ts";
 import { view as productView } from "@/lib/catalog/actions.ts";
@@ -70,7 +70,7 @@ export async function watchPage(
   // A stream not read here yet is read first (once): its own keys need it.
   const first = held ? null : await streamSnapshot(services, streamId);
   const known = held ?? first!.stream;
-  const [shared, own, moderation, cart, holds] = await Promise.all([
+  const [shared, own, admission, cart, holds] = await Promise.all([
     first ?? streamSnapshot(services, streamId),
     ownAudience(reads.kv, asker, known),
     admissionOf(reads, asker, known),
@@ -78,8 +78,9 @@ export async function watchPage(
     holdsIn(reads, asker, known),
   ]);
   const { stream, chat, seq, version: snapshot } = shared;
+  const { viewerCap: _, ...moderation } = admission;
   const open = stream.status !== "ended" && !moderation.refusal;
-  const join = open ? await ticketFor(services, await viewer(), stream) : null;
+  const join = open ? await ticketFor(services, await viewer(), stream, admission) : null;
   const onShow = [...shared.showcase.pins, shared.showcase.highlight].some((p) => p?.id === product);
   const sheet = product && onShow ? await productView(services, product) : null;
   // While the studio may still send its last parts, the player waits for them (it asks again).
@@ -105,10 +106,11 @@ async function ticketFor(
   services: Services,
   viewer: Actor | null,
   stream: Stream,
+  admission: Admission,
 ): Promise<JoinTicket | null> {
   if (!viewer) return null;
   try {
-    await admitSeat(services, viewer, stream);
+    await admitSeat(services, viewer, stream, admission);
     return pageTicket(services, viewer, stream);
   } catch (error) {
     if (error instanceof DomainError) return null;
