@@ -36,7 +36,7 @@ type View =
 
 const BANNERS: Record<View, string> = {
   connecting: "Connecting…",
-  waiting: "The stream hasn't started yet. It plays here as soon as the seller goes live.",
+  waiting: "The stream is offline: it hasn't started yet. It plays here as soon as the seller goes live.",
   starting: "The video starts in a moment…",
   dropped: "The seller's connection dropped. Waiting for them to come back…",
   away: "The seller is away. The stream goes on here as soon as they are back.",

@@ -170,7 +170,7 @@ liveTest(
       "the watch page of a stream that has not started",
       asStranger,
       later.watchUrl,
-      (p) => p.getByText("The stream hasn't started yet").waitFor({ timeout: UI_TIMEOUT }),
+      (p) => p.getByText("it hasn't started yet").waitFor({ timeout: UI_TIMEOUT }),
     );
     const { messages } = await talker.evaluate(
       async (path) => await (await fetch(path)).json(),
