@@ -37,6 +37,15 @@ const status = async (client: Client, path: string) => {
   return res.status;
 };
 
+/** A draft with a product of 5 in stock, and a buyer with `quantity` of it in their cart. */
+async function buyerWithCart(app: TestApp, quantity: number) {
+  const { seller, sellerId, streamId } = await sellerWithStream(app);
+  const product = await createProduct(app.services.kv, sellerId, { ...shirt, stock: 5 }, app.clock.now());
+  const buyer = await viewer(app, streamId);
+  await buyer.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity });
+  return { seller, streamId, product, buyer };
+}
+
 /** A stream that was live, with something of everything a stream keeps, now ended. */
 async function busyStream(app: TestApp) {
   const { seller, sellerId, streamId } = await sellerWithStream(app);
@@ -228,10 +237,7 @@ Deno.test("a removal cut short is finished by the sweep, a draft's room is close
 
 Deno.test("writes in flight as a stream is deleted: a hold is refused, anything else goes with the next sweep", () =>
   withApp(async (app) => {
-    const { seller, sellerId, streamId } = await sellerWithStream(app);
-    const product = await createProduct(app.services.kv, sellerId, { ...shirt, stock: 5 }, app.clock.now());
-    const buyer = await viewer(app, streamId);
-    await buyer.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity: 1 });
+    const { seller, streamId, product, buyer } = await buyerWithCart(app, 1);
     const cart = await app.services.kv.get(keys.cart(streamId, buyer.guest()));
     // A reservation that read the stream before it went, and commits after.
     assertEquals((await seller.request(`/api/streams/${streamId}`, { method: "DELETE" })).status, 204);
@@ -265,10 +271,7 @@ Deno.test("writes in flight as a stream is deleted: a hold is refused, anything 
 
 Deno.test("an index entry of a hold that is gone never holds up the holds due after it", () =>
   withApp(async (app) => {
-    const { sellerId, streamId } = await sellerWithStream(app);
-    const product = await createProduct(app.services.kv, sellerId, { ...shirt, stock: 5 }, app.clock.now());
-    const buyer = await viewer(app, streamId);
-    await buyer.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity: 2 });
+    const { streamId, product, buyer } = await buyerWithCart(app, 2);
     assertEquals((await buyer.post(`/api/streams/${streamId}/reservations`)).status, 201);
     // Index entries of holds whose records are gone, due before the real one, more than one sweep reads.
     const stale = keys.holdExpiry("2000-01-01T00:00:00.000Z", "gone", "x");
@@ -350,10 +353,7 @@ Deno.test("a replay part written as its stream is deleted leaves no file, and th
 
 Deno.test("a hold taken while the delete counts the holds stops the delete: no buyer loses a hold they were told of", () =>
   withApp(async (app) => {
-    const { sellerId, streamId } = await sellerWithStream(app);
-    const product = await createProduct(app.services.kv, sellerId, { ...shirt, stock: 5 }, app.clock.now());
-    const buyer = await viewer(app, streamId);
-    await buyer.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity: 1 });
+    const { streamId, product, buyer } = await buyerWithCart(app, 1);
     const stream = (await app.services.kv.get<Stream>(keys.stream(streamId))).value!;
     const made = await refuseOpenHolds(app.services, stream);
     // Answered before the delete commits.
