@@ -4,7 +4,8 @@ import type { ReplayTake } from "@/lib/contract/views.ts";
  * A stream's replay once it has ended, where its video was: a player per take (one per
  * unbroken run of the seller's camera), each named for its place when there are several.
  * The seller's studio says how it was saved above it (components/ReplayStatus.tsx), not
- * the viewers' thanks.
+ * the viewers' thanks, a status: where the replay takes an open page's player, a screen
+ * reader hears that it came.
  */
 export function ReplayView({ takes, seller = false }: { takes: ReplayTake[]; seller?: boolean }) {
   const parts = takes.length;
@@ -13,7 +14,7 @@ export function ReplayView({ takes, seller = false }: { takes: ReplayTake[]; sel
     <section class="replay card" aria-labelledby="replay-heading">
       <h2 id="replay-heading">Replay</h2>
       {!seller && (
-        <p class="muted">
+        <p class="muted" role="status">
           This stream has ended. Thanks for watching! Watch it again here{parts > 1
             ? `, in ${parts} parts`
             : ""}.

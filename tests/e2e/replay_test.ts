@@ -178,7 +178,9 @@ liveTest(
         const replay = watching.getByRole("region", { name: "Replay" });
         await replay.waitFor({ timeout: UI_TIMEOUT });
         assertEquals(await replay.locator("video").count(), 3, "every take, the left one too");
-        await replay.getByText("This stream has ended. Thanks for watching! Watch it again here, in 3 parts.")
+        // Said, not only shown: a screen reader hears the replay came.
+        await replay.getByRole("status")
+          .filter({ hasText: "This stream has ended. Thanks for watching! Watch it again here, in 3 parts." })
           .waitFor();
         assertEquals(await watching.locator(".player").count(), 0, "no ended player above it");
         assert(
