@@ -12,7 +12,7 @@ import { remainingMs } from "./server_clock.ts";
 import { refetchShowcase } from "./showcase_store.ts";
 import { type Action, useAction } from "./use_action.ts";
 import { endedNow } from "./stream_status.ts";
-import { useAtEnd, useEvery, useNow } from "./use_now.ts";
+import { useAskingAgain, useAtEnd, useNow } from "./use_now.ts";
 
 export interface CartControls extends Omit<Action, "run"> {
   cart: Signal<Cart>;
@@ -65,7 +65,7 @@ export function useCart(
   useAtEnd(ends, offset, () => (cart.refetch(), holds.refetch()));
   // After the end, the seller settles holds with no room to tell the buyer: asked for again.
   // With them, the stock they gave back.
-  useEvery(endedNow() && holds.state.value.length > 0, 20_000, () => (holds.refetch(), refetchShowcase()));
+  useAskingAgain(endedNow() && holds.state.value.length > 0, () => (holds.refetch(), refetchShowcase()));
 
   return {
     cart: cart.state,

@@ -31,11 +31,14 @@ export function useAtEnd(ends: (string | null)[], offset: number, then: () => vo
   }, [ends.join()]);
 }
 
-/** Calls `ask` every `ms` while `when` holds: what a closed room can no longer tell. */
-export function useEvery(when: boolean, ms: number, ask: () => void): void {
+/**
+ * Calls `ask` every 20 s while `when` holds: what a closed room can no longer tell (holds
+ * settled after the end), often enough to follow and rarely enough to cost nothing.
+ */
+export function useAskingAgain(when: boolean, ask: () => void): void {
   useEffect(() => {
     if (!when) return;
-    const timer = setInterval(ask, ms);
+    const timer = setInterval(ask, 20_000);
     return () => clearInterval(timer);
   }, [when]);
 }

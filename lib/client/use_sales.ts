@@ -6,9 +6,7 @@ import type { Sales } from "@/lib/contract/views.ts";
 import { getJson, postJson } from "./api.ts";
 import { type LiveState, stockVersions, useLiveState } from "./live_state.ts";
 import { type Action, useAction } from "./use_action.ts";
-import { useEvery } from "./use_now.ts";
-
-const ASK_MS = 20_000;
+import { useAskingAgain } from "./use_now.ts";
 
 export interface SalesControls extends LiveState<Sales>, Omit<Action, "run"> {
   /** Marks a held reservation paid or releases it; resolves true when the server agreed. */
@@ -41,7 +39,7 @@ export function useSales(streamId: string, initial: Sales): SalesControls {
   // Holds run out, or are settled from another device, without a word once the room has
   // closed (after the end): asked for again while any is held.
   const held = live.state.value.reservations.some((r) => r.status === "held");
-  useEvery(held, ASK_MS, live.refetch);
+  useAskingAgain(held, live.refetch);
   const { busy, error, run } = useAction();
   const resolve = (id: string, what: "paid" | "release") =>
     run(async () => {
