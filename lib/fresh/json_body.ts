@@ -72,6 +72,7 @@ export async function formBody(ctx: HasRequest): Promise<FormData> {
     if (fieldsIn(body, type) > MAX_FORM_FIELDS) {
       throw new HttpError(400, "too_many_fields", `A form may have at most ${MAX_FORM_FIELDS} fields`);
     }
+    if (type === "multipart/form-data" && !closed(body)) throw new Error("cut off");
     return await new Response(body, { headers: { "content-type": ctx.req.headers.get("content-type")! } })
       .formData();
   } catch (error) {
@@ -88,6 +89,18 @@ export async function formBody(ctx: HasRequest): Promise<FormData> {
  */
 function fieldsIn(body: Uint8Array, type: string): number {
   return type === "multipart/form-data" ? count(body, "\n--") : count(body, "&") + 1;
+}
+
+/**
+ * Whether a multipart body ends with its closing delimiter, as every client sends it: the
+ * parser would take a body cut off in a part (a dropped upload) for the fields before it,
+ * and a cut-off form must change nothing. Read from the body's first line (its first
+ * delimiter, "--" and the boundary), not from a header the parser may read otherwise.
+ */
+function closed(body: Uint8Array): boolean {
+  const text = (bytes: Uint8Array) => new TextDecoder("latin1").decode(bytes);
+  const first = text(body.subarray(0, 200)).split(/\r?\n/)[0]!;
+  return first.startsWith("--") && text(body.subarray(-200)).trimEnd().endsWith(`${first}--`);
 }
 
 /** How many times `separator` is in `body`, up to a little past MAX_FORM_FIELDS. */

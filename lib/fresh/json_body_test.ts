@@ -73,6 +73,25 @@ Deno.test("readForm() reads urlencoded and multipart forms, repeated keys as arr
   assertEquals(await readForm({ req }, Form), expected);
 });
 
+Deno.test("readForm() refuses a multipart body cut off before its closing delimiter", async () => {
+  const Form = z.object({ email: z.email(), note: z.string() });
+  const fd = new FormData();
+  fd.set("email", "a@b.co");
+  fd.set("note", "x".repeat(100));
+  const whole = new Request("http://x/", { method: "POST", body: fd });
+  const type = whole.headers.get("content-type")!;
+  const body = new Uint8Array(await whole.arrayBuffer());
+  // Cut in the last part's value, and just before its final "--": the fields before are whole.
+  for (const cut of [body.length - 60, body.length - 4]) {
+    assertEquals(await failure(readForm(post(body.subarray(0, cut), type), Form)), [
+      400,
+      "bad_form",
+      "Request body is not a valid form",
+    ]);
+  }
+  assertEquals(await readForm(post(body, type), Form), { email: "a@b.co", note: "x".repeat(100) });
+});
+
 Deno.test("readForm() rejects JSON with 415 and bad fields with 400 invalid_input", async () => {
   const Form = z.object({ email: z.email() });
   assertEquals(

@@ -38,6 +38,14 @@ const send = (client: Client, method: string, path: string, body: FormData | Rec
       : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
   });
 
+/** The request `form` makes, cut off inside its last part: an upload dropped on its way. */
+async function cutOff(client: Client, method: string, path: string, form: FormData) {
+  const whole = new Request("http://x/", { method: "POST", body: form });
+  const body = new Uint8Array(await whole.arrayBuffer());
+  const headers = { "content-type": whole.headers.get("content-type")! };
+  return client.request(path, { method, headers, body: body.subarray(0, body.length - 60) });
+}
+
 async function createProduct(client: Client, body: FormData | Record<string, unknown> = shirt) {
   const res = await send(client, "POST", "/api/products", body);
   if (res.status !== 201) throw new Error(`create product failed: ${res.status} ${await res.text()}`);
@@ -307,6 +315,26 @@ Deno.test("product input is checked field by field: each bad value is a clear 4x
         404,
         "product_not_found",
         /no longer in the shop/,
+      ],
+      [
+        "a new product's form cut off in its image",
+        () => cutOff(seller, "POST", "/api/products", productForm(shirt, file(PNG_BYTES))),
+        400,
+        "bad_form",
+        /not a valid form/,
+      ],
+      [
+        "an edit's form cut off in its image, its fields before the cut whole",
+        () =>
+          cutOff(
+            seller,
+            "PATCH",
+            `/api/products/${existing.id}`,
+            productForm({ name: "Renamed", stock: 3 }, file(PNG_BYTES)),
+          ),
+        400,
+        "bad_form",
+        /not a valid form/,
       ],
       [
         "a body that is neither JSON nor a form",
