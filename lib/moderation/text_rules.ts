@@ -229,10 +229,17 @@ const phrase = (words: string) =>
 // Numbers are not words: "4.55" is a price, not "ass", and "5.3x" a zoom, not "sex".
 const wordy = (match: string) => match.replace(/[^\p{L}]/gu, "").length > match.replace(/\D/g, "").length;
 
+// A number or signs a seller blocks ("0612345678", "$$$") are blocked as written, in any
+// width, whole: "1000" is not in "10000".
+const literal = (word: string) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])${escape(normal(word).trim())}(?![\\p{L}\\p{N}])`, "u");
+
 /** The first blocked word or phrase the text holds as whole words, or null. */
 export function blockedWordIn(text: string, words: string[]): string | null {
   const t = normal(text);
-  return words.find((word) => [...t.matchAll(phrase(word))].some(([match]) => wordy(match))) ?? null;
+  return words.find((word) =>
+    wordy(word) ? [...t.matchAll(phrase(word))].some(([match]) => wordy(match)) : literal(word).test(t)
+  ) ?? null;
 }
 
 // A role the chat marks with a badge, claimed in a name: the whole name ("Host", "the

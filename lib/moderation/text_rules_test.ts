@@ -105,6 +105,22 @@ Deno.test("blockedWordIn() matches whole words and phrases in any case and form,
   assertEquals(blockedWordIn("anything", []), null);
 });
 
+Deno.test("blockedWordIn() blocks numbers and signs as written, whole", () => {
+  const words = ["0612345678", "1000", "$$$", "555-0199", "@@"];
+  const found: [string, string][] = [
+    ["call me 0612345678", "0612345678"],
+    ["call me ０６１２３４５６７８", "0612345678"],
+    ["only 1000!", "1000"],
+    ["$$$ cheap", "$$$"],
+    ["text 555-0199", "555-0199"],
+    ["ping @@ now", "@@"],
+  ];
+  for (const [text, word] of found) assertEquals(blockedWordIn(text, words), word, text);
+  for (const text of ["only 10000", "a1000", "06123456789", "555-01990", "$$ cheap"]) {
+    assertEquals(blockedWordIn(text, words), null, text);
+  }
+});
+
 Deno.test("blockedWordIn() reads digits and signs written for letters, boxed letters, and words written apart", () => {
   const words = ["spam", "idiot", "buy followers"];
   const found = {
