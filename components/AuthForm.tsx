@@ -5,17 +5,21 @@ import { PageTitle } from "./PageTitle.tsx";
 interface AuthFormProps {
   mode: "signup" | "signin";
   failure?: FormFailure;
+  /** The studio page that sent the seller here, to go back to. */
+  returnTo?: string;
 }
 
 /** The sign-up and sign-in form: plain HTML, posted to its own page. */
-export function AuthForm({ mode, failure }: AuthFormProps) {
+export function AuthForm({ mode, failure, returnTo }: AuthFormProps) {
   const signup = mode === "signup";
   const errors = failure?.fields;
+  const back = returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : "";
   return (
     <form method="post" class="card form" novalidate>
       <PageTitle title={signup ? "Start selling live" : "Sign in"} />
       <h1>{signup ? "Start selling live" : "Sign in to your studio"}</h1>
       {failure && <p class="notice error" role="alert">{failure.error}</p>}
+      {returnTo && <input type="hidden" name="returnTo" value={returnTo} />}
       {signup && (
         <label>
           Shop or display name
@@ -59,12 +63,12 @@ export function AuthForm({ mode, failure }: AuthFormProps) {
         {signup
           ? (
             <>
-              Have an account? <a href="/signin">Sign in</a>
+              Have an account? <a href={`/signin${back}`}>Sign in</a>
             </>
           )
           : (
             <>
-              New here? <a href="/signup">Create an account</a>
+              New here? <a href={`/signup${back}`}>Create an account</a>
             </>
           )}
       </p>

@@ -19,12 +19,13 @@ export const SignUpInput = z.object({
   name: named("Name", 60),
   password: z.string().min(10, "Password must be at least 10 characters")
     .max(256, "Password must be at most 256 characters"),
+  returnTo: returnPath.optional(),
 }).strict();
 export type SignUpInput = z.infer<typeof SignUpInput>;
 
 const password = z.string().min(1, "Password is required").max(256, "Password is too long");
 
-export const SignInInput = z.object({ email, password }).strict();
+export const SignInInput = z.object({ email, password, returnTo: returnPath.optional() }).strict();
 export type SignInInput = z.infer<typeof SignInInput>;
 
 /** Deleting one's account asks for the password again. */

@@ -1,10 +1,12 @@
 // A seller's page with one form (new stream, new product, edit product): GET shows it,
 // a good POST runs the action and redirects, a bad one shows the page again with the
-// error in plain words and what was typed. Anyone not signed in is sent to sign in.
+// error in plain words and what was typed. Anyone not signed in is sent to sign in, and
+// back to the page after.
 // A refused delete sends the browser back to the page, which shows why once: reloading
 // a refusal would send the delete again, which goes through once its cause is gone.
 import { z } from "zod";
 import { type Handlers, page } from "@/lib/fresh/mod.ts";
+import { toSignIn } from "./auth_page.ts";
 import { takeRefusalCookie, writeRefusalCookie } from "./cookies.ts";
 import { type FormFailure, submitForm } from "./forms.ts";
 import type { Ctx, State } from "./state.ts";
@@ -29,13 +31,13 @@ export function sellerFormPage<D, I, R>(opts: {
   const path = (ctx: Ctx) => new URL(ctx.hono.req.url).pathname;
   return {
     async GET(ctx) {
-      if (!ctx.state.seller) return ctx.hono.redirect("/signin", 303);
+      if (!ctx.state.seller) return toSignIn(ctx, `${path(ctx)}${new URL(ctx.hono.req.url).search}`);
       const refusal = opts.destructive && await takeRefusalCookie(ctx.hono, secret(ctx), path(ctx));
       const failure = refusal ? refusalOf(refusal) : undefined;
       return page<FormPage<D>>({ data: await opts.load(ctx), failure });
     },
     async POST(ctx) {
-      if (!ctx.state.seller) return ctx.hono.redirect("/signin", 303);
+      if (!ctx.state.seller) return toSignIn(ctx, path(ctx));
       const outcome = await submitForm(ctx, opts.schema, (input) => opts.submit(ctx, input));
       if (outcome.ok) return ctx.hono.redirect(opts.done(outcome.value), 303);
       if (opts.destructive) {

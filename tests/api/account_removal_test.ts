@@ -92,7 +92,7 @@ Deno.test("a seller deletes their account with their password: all it held goes,
     assertEquals(await filesUnder(app.services.config.dataDir), [], "the image is gone");
     assertEquals(await moderators(), [], "off the other shop's moderators");
     const studio = await seller.request("/studio", { redirect: "manual" });
-    assertEquals([studio.status, studio.headers.get("location")], [303, "/signin"]);
+    assertEquals([studio.status, studio.headers.get("location")], [303, "/signin?returnTo=%2Fstudio"]);
     await expectError(await signIn(seller), 401, "invalid_credentials");
     assertEquals((await new Client(app).request(`/watch/${streamId}`)).status, 404);
     assert((await signUp(new Client(app))).length > 0, "the email may sign up again");
@@ -255,5 +255,5 @@ Deno.test("the account page deletes the account after asking for the password, i
     );
     await expectError(await signIn(seller), 401, "invalid_credentials");
     const signedOut = await new Client(app).request("/studio/account", { redirect: "manual" });
-    assertEquals(signedOut.headers.get("location"), "/signin");
+    assertEquals(signedOut.headers.get("location"), "/signin?returnTo=%2Fstudio%2Faccount");
   }));

@@ -120,6 +120,58 @@ Deno.test("sign-in refuses a wrong password and an unknown email alike, and keep
     );
   }));
 
+Deno.test("a studio page opened signed out comes back after signing in or up, and only to this site", () =>
+  withApp(async (app) => {
+    const owner = new Client(app);
+    await signUp(owner);
+    const page = "/studio/products?done=added";
+    const signedOut = new Client(app);
+    const sent = await signedOut.request(page, { redirect: "manual" });
+    const signIn = sent.headers.get("location")!;
+    assertEquals([sent.status, signIn], [303, `/signin?returnTo=${encodeURIComponent(page)}`]);
+    // The form carries the way back, through a refusal too, and so does its link to sign up.
+    const form = await (await signedOut.request(signIn)).text();
+    assertMatch(form, /<input type="hidden" name="returnTo" value="\/studio\/products\?done=added"\/>/);
+    assertMatch(form, /href="\/signup\?returnTo=%2Fstudio%2Fproducts%3Fdone%3Dadded"/);
+    const wrong = await signedOut.postForm("/signin", {
+      email: good.email,
+      password: "wrong!",
+      returnTo: page,
+    });
+    assertEquals(wrong.status, 401);
+    assertMatch(await wrong.text(), /name="returnTo" value="\/studio\/products\?done=added"/);
+    const done = await signedOut.postForm("/signin", {
+      email: good.email,
+      password: good.password,
+      returnTo: page,
+    });
+    assertEquals([done.status, done.headers.get("location")], [303, page]);
+    // Signed in already, the link goes straight there.
+    const again = await signedOut.request(signIn, { redirect: "manual" });
+    assertEquals(again.headers.get("location"), page);
+    // Signing up goes back too.
+    const newcomer = await new Client(app).postForm("/signup", {
+      email: "new@example.com",
+      name: "Newcomer",
+      password: good.password,
+      returnTo: "/studio/account",
+    });
+    assertEquals([newcomer.status, newcomer.headers.get("location")], [303, "/studio/account"]);
+    // Never to another site: such a way back is dropped from the page, refused in a post.
+    for (const away of ["//evil.example/", "https://evil.example/", "/\\evil.example"]) {
+      const html = await (await new Client(app).request(`/signin?returnTo=${encodeURIComponent(away)}`))
+        .text();
+      assert(!html.includes("evil.example"), away);
+      const posted = await new Client(app).postForm("/signin", {
+        email: good.email,
+        password: good.password,
+        returnTo: away,
+      });
+      assertEquals(posted.status, 400, away);
+      assertEquals(posted.headers.get("location"), null, away);
+    }
+  }));
+
 Deno.test("a guest's name form goes back only to a path on this site, written as a browser writes one", () =>
   withApp(async (app) => {
     const guest = new Client(app);

@@ -164,7 +164,10 @@ Deno.test("a live stream is not deleted, and the studio's form deletes an ended 
     assert(!studio.includes("unless you go live"), "an ended stream is not a draft");
     assert(studio.includes("This stream was not recorded, so it has no replay."), "no replay, and why");
     const stranger = await new Client(app).postForm(`/studio/${streamId}`, { delete: "stream" });
-    assertEquals([stranger.status, stranger.headers.get("location")], [303, "/signin"]);
+    assertEquals([stranger.status, stranger.headers.get("location")], [
+      303,
+      `/signin?returnTo=${encodeURIComponent(`/studio/${streamId}`)}`,
+    ]);
     const done = await seller.postForm(`/studio/${streamId}`, { delete: "stream" });
     assertEquals([done.status, done.headers.get("location")], [303, "/studio?deleted=stream"]);
     assertEquals(await keysNaming(app, streamId), []);
