@@ -60,6 +60,8 @@ export function trackConnection(room: Room, phase: Signal<Phase>): () => void {
     phase.value = reason === DisconnectReason.ROOM_DELETED ? "ended" : "offline";
   };
   return onRoomEvents(room, {
+    // Its signalling alone (a lost network shows here first, while the video may still play).
+    [RoomEvent.SignalReconnecting]: reconnecting,
     [RoomEvent.Reconnecting]: reconnecting,
     [RoomEvent.Reconnected]: reconnected,
     [RoomEvent.Disconnected]: disconnected,

@@ -160,14 +160,19 @@ liveTest(
     });
 
     await t.step(
-      "'Can't reach Showfloor' is said while offline, and goes once the connection is back; the studio says it is offline",
+      "offline, the viewer reads 'Can't reach Showfloor' and the player 'Reconnecting…', both gone once back; the studio says it is offline",
       async () => {
         const cut = viewer.getByRole("alert").filter({ hasText: "Can't reach Showfloor" });
+        const lost = viewer.getByRole("status").filter({ hasText: "Connection lost. Reconnecting…" });
         await viewer.context().setOffline(true);
         await viewer.locator("button.like-button").click();
         await cut.waitFor({ timeout: UI_TIMEOUT });
+        // The player says it too, untouched.
+        await lost.waitFor({ timeout: UI_TIMEOUT });
         await viewer.context().setOffline(false);
         await cut.waitFor({ state: "detached", timeout: UI_TIMEOUT });
+        await lost.waitFor({ state: "detached", timeout: UI_TIMEOUT });
+        await viewer.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
         // The studio says it at once, and stops claiming a connection it cannot know.
         const offline = studio.getByRole("alert").filter({ hasText: "You're offline" });
         await studio.context().setOffline(true);
