@@ -4,12 +4,13 @@ import { MAX_QUANTITY } from "@/lib/contract/limits.ts";
 import { itemsText } from "@/lib/contract/messages.ts";
 import { formatPrice } from "@/lib/contract/money.ts";
 import type { CartItem, ReservationSummary } from "@/lib/contract/views.ts";
+import type { ViewerShowcase } from "@/lib/client/showcase_store.ts";
 
 /**
  * The viewer's cart (what it holds at today's price, the total, and Reserve) and what they
  * hold already, each with how long it is held and a way to let it go.
  */
-export function CartBar({ cart, ended }: { cart: CartControls; ended: boolean }) {
+export function CartBar({ cart, ended, show }: { cart: CartControls; ended: boolean; show: ViewerShowcase }) {
   const now = useCartClock(cart);
   const { items } = cart.cart.value;
   const settled = cart.settled.value.last;
@@ -32,7 +33,16 @@ export function CartBar({ cart, ended }: { cart: CartControls; ended: boolean })
       {items.length > 0 && !ended && (
         <section class="cart-bar" aria-label="Your cart">
           <ul class="cart-items">
-            {items.map((item) => <CartLine key={item.productId} item={item} cart={cart} now={now} />)}
+            {items.map((item) => (
+              <CartLine
+                key={item.productId}
+                item={item}
+                cart={cart}
+                now={now}
+                // Sold out to someone else meanwhile, as the pins and the highlight hear it.
+                soldOut={[...show.pins, show.highlight].some((p) => p?.id === item.productId && !p.stock)}
+              />
+            ))}
           </ul>
           <div class="cart-total">
             <strong>
@@ -95,8 +105,10 @@ function Holds({ holds, cart }: { holds: ReservationSummary[]; cart: CartControl
   );
 }
 
-/** One product in the cart: −/+ steppers, its line total at today's price, and Remove. */
-function CartLine({ item, cart, now }: { item: CartItem; cart: CartControls; now: number }) {
+/** One product in the cart: −/+ steppers, its line total at today's price (or Sold out), and Remove. */
+function CartLine(
+  { item, cart, now, soldOut }: { item: CartItem; cart: CartControls; now: number; soldOut: boolean },
+) {
   return (
     <li class="cart-item" data-product-id={item.productId}>
       <span class="cart-name">{item.name}</span>
@@ -113,15 +125,17 @@ function CartLine({ item, cart, now }: { item: CartItem; cart: CartControls; now
         <button
           type="button"
           aria-label={`One more ${item.name}`}
-          disabled={cart.busy.value || item.quantity >= MAX_QUANTITY}
+          disabled={cart.busy.value || soldOut || item.quantity >= MAX_QUANTITY}
           onClick={() => cart.setQuantity(item.productId, item.quantity + 1)}
         >
           +
         </button>
       </span>
-      <span class="line-total">
-        {formatPrice(currentPrice(item, cart.offset, now) * item.quantity, item.currency)}
-      </span>
+      {soldOut ? <span class="stock-note sold-out">Sold out</span> : (
+        <span class="line-total">
+          {formatPrice(currentPrice(item, cart.offset, now) * item.quantity, item.currency)}
+        </span>
+      )}
       <button
         type="button"
         class="link"

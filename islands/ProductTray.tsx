@@ -56,7 +56,7 @@ export default function ProductTray(
         </ol>
       )}
       {showcaseProblem.value && <p class="notice error" role="alert">{showcaseProblem.value}</p>}
-      {!turnedAway && <CartBar cart={cart} ended={ended || !canBuy} />}
+      {!turnedAway && <CartBar cart={cart} ended={ended || !canBuy} show={show} />}
       {open && (
         <ProductSheet
           streamId={streamId}

@@ -216,6 +216,11 @@ liveTest(
     await t.step(
       "a viewer opens the highlight's sheet, adds it to the cart at the sale price and reserves",
       async () => {
+        // The other viewer has the last one in their cart too, unreserved.
+        await second.click(".highlight-card button");
+        await second.click(".product-sheet .add-to-cart");
+        await second.waitForSelector(`.cart-item[data-product-id="${shirt}"]`, { timeout: UI_TIMEOUT });
+        await second.keyboard.press("Escape");
         await first.click(".highlight-card button");
         await first.waitForSelector(`dialog.product-sheet[open][data-product-id="${shirt}"]`, {
           timeout: UI_TIMEOUT,
@@ -236,7 +241,7 @@ liveTest(
       },
     );
 
-    await t.step("the other viewer sees it sold out, and cannot add it", async () => {
+    await t.step("the other viewer sees it sold out, in their cart too, and cannot add it", async () => {
       const soldOut = `.highlight-card[data-product-id="${shirt}"] .stock-note.sold-out`;
       await second.waitForSelector(soldOut, { timeout: UI_TIMEOUT });
       await second.waitForSelector(`.tray-item[data-product-id="${shirt}"] .sold-out`, {
@@ -247,6 +252,13 @@ liveTest(
       assertEquals(await add.textContent(), "Sold out");
       assert(await add.isDisabled(), "a sold-out product cannot be added");
       await second.keyboard.press("Escape");
+      // In their cart it says so, where its price was, and no more can be added.
+      const line = second.getByRole("region", { name: "Your cart" }).getByRole("listitem")
+        .filter({ hasText: "Linen shirt" });
+      await line.getByText("Sold out").waitFor({ timeout: UI_TIMEOUT });
+      assert(await line.getByRole("button", { name: "One more Linen shirt" }).isDisabled());
+      await line.getByRole("button", { name: "Remove Linen shirt" }).click();
+      await line.waitFor({ state: "detached", timeout: UI_TIMEOUT });
     });
 
     await t.step("a product with a shop link offers it in its sheet", async () => {
