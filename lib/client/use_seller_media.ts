@@ -24,6 +24,7 @@ function ask(pub: RemoteTrackPublication, quality: Quality, el: HTMLVideoElement
 }
 
 export interface SellerMedia {
+  /** The main picture plays (a frame of it came) or is off: a track no frame comes on is not "live". */
   hasVideo: Signal<boolean>;
   hasPip: Signal<boolean>;
   micMuted: Signal<boolean>;
@@ -73,6 +74,8 @@ export function useSellerMedia(room: () => Room | null, els: Players): SellerMed
       RoomEvent.ParticipantDisconnected,
     ] as const;
     for (const e of events) r.on(e, relayout);
+    // Its first frame: a seller whose tab just closed is still in the room a while, sending nothing.
+    els.main.current?.addEventListener("loadeddata", relayout);
     // The watch page's starter may have received (and shown) the seller's tracks already.
     layout();
     const unwatch = media.quality.subscribe(askFitting);
@@ -102,7 +105,7 @@ function layOut(room: Room, els: Players, media: SellerMedia): Shown {
   show(main, els.main.current);
   show(pip, els.pip.current);
   if (mic && els.audio.current) mic.audioTrack?.attach(els.audio.current);
-  media.hasVideo.value = !!main;
+  media.hasVideo.value = !!main && (main.isMuted || (els.main.current?.readyState ?? 0) > 1);
   media.hasPip.value = !!pip;
   media.micMuted.value = !!mic?.isMuted;
   media.cameraMuted.value = !!camera?.isMuted ||

@@ -2,7 +2,7 @@
 // ending, and the watch page on a phone.
 import type { Page } from "playwright-core";
 import { assert, assertEquals } from "@/tests/assert.ts";
-import { waitForInbound } from "@/tests/e2e/harness/browser.ts";
+import { waitForInbound, withRtcStats } from "@/tests/e2e/harness/browser.ts";
 import { createStreamAsSeller, goLive, liveTest, openViewer, UI_TIMEOUT } from "./live_flow.ts";
 
 /** The name of the control the keyboard's focus is on ("" for the page itself). */
@@ -51,7 +51,8 @@ liveTest(
       await page.waitForSelector(".studio[data-phase=live]", { timeout: UI_TIMEOUT });
       await endStreamFocused(page);
     };
-    const again = await studio.context().newPage();
+    // Its peer connections recorded, for a later step to stop its camera's frames.
+    const again = await (await withRtcStats(studio.context())).newPage();
 
     await t.step(
       "the seller resumes from the studio: viewers play again, and the focus is on End stream",
@@ -90,6 +91,38 @@ liveTest(
         await stopped(other).waitFor({ timeout: UI_TIMEOUT });
         assertEquals(await stopped(again).count(), 0, "the notice goes once this tab broadcasts again");
         await playsOn();
+      },
+    );
+
+    await t.step(
+      "a viewer arriving while the seller's picture sends no frames (a tab just closed, still in the room) is told it starts in a moment, not that it is live; then it plays",
+      async () => {
+        // The camera's track stays published and unmuted; its frames stop.
+        const setCamera = (on: boolean) =>
+          again.evaluate(async (on) => {
+            const w = globalThis as unknown as {
+              __pcs: RTCPeerConnection[];
+              __stopped?: [RTCRtpSender, MediaStreamTrack][];
+            };
+            if (on) {
+              return void await Promise.all(
+                w.__stopped!.map(([sender, track]) => sender.replaceTrack(track)),
+              );
+            }
+            w.__stopped = w.__pcs.filter((pc) => pc.signalingState !== "closed")
+              .flatMap((pc) => pc.getSenders())
+              .filter((sender) => sender.track?.kind === "video")
+              .map((sender) => [sender, sender.track!]);
+            await Promise.all(w.__stopped.map(([sender]) => sender.replaceTrack(null)));
+          }, on);
+        await setCamera(false);
+        const late = await openViewer(browser, watchUrl);
+        await late.waitForSelector(".player[data-phase=starting]", { timeout: UI_TIMEOUT });
+        await late.getByRole("status").filter({ hasText: "The video starts in a moment…" }).waitFor();
+        assertEquals(await late.getByText("● Live").count(), 0);
+        await setCamera(true);
+        await late.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+        await late.context().close();
       },
     );
   },
