@@ -64,7 +64,8 @@ export function CartBar({ cart, ended, show }: { cart: CartControls; ended: bool
       {done && items.length === 0 && (
         <p class="notice ok reservation-done" role="status">
           Reserved: {itemsText(done.items)} for{" "}
-          {formatPrice(done.totalMinor, done.currency)}. Held for you until {localTime(done.expiresAt)}.
+          {formatPrice(done.totalMinor, done.currency)}. Held for you until{" "}
+          {localTime(done.expiresAt)}: pay the seller as they say in the stream.
         </p>
       )}
       {settled && (

@@ -234,10 +234,9 @@ liveTest(
         assertEquals(await first.textContent(".cart-item .quantity output"), "1");
         await first.click(".cart-bar button.reserve");
         const done = await first.waitForSelector(".reservation-done", { timeout: UI_TIMEOUT });
-        assert(
-          (await done.textContent())?.includes("1 × Linen shirt"),
-          "the viewer is told what they reserved",
-        );
+        const told = await done.textContent();
+        assert(told?.includes("1 × Linen shirt"), "the viewer is told what they reserved");
+        assert(told?.includes("pay the seller as they say in the stream"), `and what comes next: ${told}`);
       },
     );
 
