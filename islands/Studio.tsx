@@ -128,8 +128,10 @@ export default function Studio(
       {cast.notice.value && <p class="notice error" role="alert">{cast.notice.value}</p>}
       {liveElsewhere && cast.replaced.value && (
         <p class="notice" role="status">
-          You're broadcasting from another tab or device now, so this page stopped. Press Resume broadcast to
-          broadcast from here instead.
+          {stream.presence === "here"
+            ? "You're broadcasting from another tab or device now, so this page stopped. Press Resume broadcast to broadcast from here instead."
+            // That other one closed or lost its connection: viewers wait for the seller.
+            : "Your other tab or device stopped broadcasting, and viewers are waiting. Press Resume broadcast to go on from here."}
         </p>
       )}
       {onAir && online.value && (

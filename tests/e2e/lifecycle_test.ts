@@ -77,7 +77,7 @@ liveTest(
     );
 
     await t.step(
-      "a second studio tab takes the broadcast over; the first says so, and can take it back",
+      "a second studio tab takes the broadcast over; the first says so, can take it back, and says when the other stops",
       async () => {
         const other = await studio.context().newPage();
         await other.goto(studioUrl);
@@ -90,6 +90,15 @@ liveTest(
         await resume(again);
         await stopped(other).waitFor({ timeout: UI_TIMEOUT });
         assertEquals(await stopped(again).count(), 0, "the notice goes once this tab broadcasts again");
+        await playsOn();
+        // Taken over once more, and that tab then closes: the stopped one says viewers wait.
+        await resume(other);
+        await stopped(again).waitFor({ timeout: UI_TIMEOUT });
+        await other.close();
+        await again.getByRole("status")
+          .filter({ hasText: "Your other tab or device stopped broadcasting, and viewers are waiting" })
+          .waitFor({ timeout: UI_TIMEOUT });
+        await resume(again);
         await playsOn();
       },
     );
