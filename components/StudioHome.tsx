@@ -1,19 +1,23 @@
+import type { ModeratedShops as Moderating } from "@/lib/moderation/moderated_shops.ts";
 import type { FormFailure } from "@/lib/server/forms.ts";
 import type { Stream } from "@/lib/streams/store.ts";
 import { FieldError, invalidProps } from "./FieldError.tsx";
+import { ModeratedShops } from "./ModeratedShops.tsx";
 import { PageTitle } from "./PageTitle.tsx";
 import { StreamList } from "./StreamList.tsx";
 
 interface StudioHomeProps {
   sellerName: string;
   streams: Stream[];
+  /** The shops the seller moderates. */
+  moderating: Moderating;
   /** A stream was just deleted from its studio. */
   deleted: boolean;
   failure?: FormFailure;
 }
 
-/** The seller's home: their streams and a form to create one. */
-export function StudioHome({ sellerName, streams, deleted, failure }: StudioHomeProps) {
+/** The seller's home: their streams, a form to create one, and the shops they moderate. */
+export function StudioHome({ sellerName, streams, moderating, deleted, failure }: StudioHomeProps) {
   return (
     <section>
       <PageTitle title="Your studio" />
@@ -25,6 +29,7 @@ export function StudioHome({ sellerName, streams, deleted, failure }: StudioHome
       <p>
         <a href="/studio/account">Your account</a>: who you are, and deleting it.
       </p>
+      {moderating.shops.length > 0 && <ModeratedShops {...moderating} />}
       <form method="post" class="card form">
         <h2>New stream</h2>
         {failure && <p class="notice error" role="alert">{failure.error}</p>}

@@ -14,7 +14,7 @@ import { keys, perSeller } from "@/lib/kv/keys.ts";
 import { sweepGone } from "@/lib/kv/gone.ts";
 import { indexedBefore } from "@/lib/kv/time_index.ts";
 import { spend } from "@/lib/limits/limiter.ts";
-import { forgetModerator } from "@/lib/moderation/moderators.ts";
+import { indexOldModerators, unnameAll } from "@/lib/moderation/moderators.ts";
 import { removeStream } from "@/lib/streams/removal.ts";
 import { listSellerStreams } from "@/lib/streams/store.ts";
 import { checkPassword } from "./accounts.ts";
@@ -53,6 +53,8 @@ const live = () => conflict("stream_live", "You are live: end your stream before
  */
 export async function sweepAccounts(services: Services): Promise<void> {
   const { kv, clock, config } = services;
+  // First, so a removal redone below finds the moderators it names, however old.
+  await indexOldModerators(kv);
   await sweepGone(kv, keys.goneSellers(), clock.now(), (sellerId) => purge(services, sellerId));
   await indexOldAccounts(kv, clock.now());
   const idle = await indexedBefore(kv, keys.accountsSeen(), isoAt(clock.now() - config.quotas.accountIdleMs));
@@ -75,6 +77,6 @@ async function purge(services: Services, sellerId: string): Promise<void> {
     await removeStream(services, stream.id, (s) => s.status !== "live");
   }
   await removeCatalog(services, sellerId);
-  await forgetModerator(kv, sellerId);
+  await unnameAll(kv, sellerId);
   await deleteFamilies(kv, perSeller, sellerId);
 }

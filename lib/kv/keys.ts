@@ -23,6 +23,7 @@ type HoldDue = [expiresAt: string, streamId: string, id: string];
 type DraftAge = [createdAt: string, streamId: string];
 type SellerSeen = [seenAt: string, sellerId: string];
 type ShopsSeller = [sellerId: string, moderatorId: string];
+type ModeratorsShop = [moderatorId: string, shopId: string];
 type ShopsPerson = [sellerId: string, identity: string];
 type ShopsBrowser = [sellerId: string, browserId: string];
 type ShopsItem = [sellerId: string, id: string];
@@ -161,6 +162,11 @@ export const keys = {
   allModerators: under<Whole>("moderators"),
   moderatorsOf: under<OfSeller>("moderators"),
   moderator: under<ShopsSeller>("moderators"),
+  /** The same, the other way round: present while the seller moderates the shop, for their studio's list. */
+  moderatingOf: under<OfSeller>("moderating"),
+  moderating: under<ModeratorsShop>("moderating"),
+  /** Present once every moderator named before the index above is in it. */
+  moderatingIndexed: under<Whole>("moderating_indexed"),
   /** Someone banned from the shop's streams (Ban), by identity; the browser they used, by its id. */
   bansOf: under<OfSeller>("bans"),
   ban: under<ShopsPerson>("bans"),
@@ -236,8 +242,9 @@ export const perStream: ((streamId: string) => Deno.KvKey)[] = [
 
 /**
  * What is kept for one seller besides their record, streams (each removes its own entries
- * in the seller's list and live marker) and products: each family's key, or prefix, for
- * the seller's id. Deleting the account removes them all.
+ * in the seller's list and live marker), products and moderators (each goes with its entry
+ * in the other index, lib/moderation/moderators.ts): each family's key, or prefix, for the
+ * seller's id. Deleting the account removes them all.
  */
 export const perSeller: ((sellerId: string) => Deno.KvKey)[] = [
   keys.knownDevicesOf,
@@ -246,7 +253,6 @@ export const perSeller: ((sellerId: string) => Deno.KvKey)[] = [
   keys.sellerUsage,
   keys.replayUsage,
   keys.chatRules,
-  keys.moderatorsOf,
   keys.bansOf,
   keys.bannedBrowsersOf,
   keys.timeoutsOf,

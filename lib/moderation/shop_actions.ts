@@ -16,7 +16,7 @@ import { spend } from "@/lib/limits/limiter.ts";
 import { describeRules, getChatRules } from "./chat_rules.ts";
 import type { RulesInput } from "./inputs.ts";
 import { commitLogged, commitLoggedIf, logEntry } from "./log.ts";
-import { listModerators } from "./moderators.ts";
+import { listModerators, nameModerator, unnameModerator } from "./moderators.ts";
 import { requireModerator, requireShopOwner } from "./roles.ts";
 import { liftBan, liftTimeout } from "./sanctions.ts";
 import { standingNews } from "./tell.ts";
@@ -99,7 +99,7 @@ export async function addModerator(
     kv,
     place,
     entry,
-    (op) => op.check(ban).set(keys.moderator(shopId, seller.id), moderator),
+    (op) => nameModerator(op.check(ban), shopId, moderator),
   );
   if (!named) throw banned();
   return moderator;
@@ -111,7 +111,7 @@ export async function removeModerator(services: Services, actor: Actor, shopId: 
   const moderator = (await kv.get<Moderator>(keys.moderator(shopId, sellerId))).value;
   if (!moderator) throw notFound("moderator_not_found", "This seller is not one of your moderators");
   const entry = logEntry(actor.name, "moderator_removed", clock.now(), { target: moderator.name });
-  await record(services, shopId, entry, (op) => op.delete(keys.moderator(shopId, sellerId)));
+  await record(services, shopId, entry, (op) => unnameModerator(op, shopId, sellerId));
 }
 
 /** Lifts a ban: they may watch and chat in the shop's streams again. */

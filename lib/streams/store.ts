@@ -58,12 +58,11 @@ export async function getStream(kv: Deno.Kv, id: string): Promise<Stream | null>
   return (await kv.get<Stream>(keys.stream(id))).value;
 }
 
-/** The seller's streams, newest first. */
-export async function listSellerStreams(kv: Deno.Kv, sellerId: string): Promise<Stream[]> {
+/** The seller's streams (the newest `limit` of them, if given), newest first. */
+export async function listSellerStreams(kv: Deno.Kv, sellerId: string, limit?: number): Promise<Stream[]> {
   const ids: string[] = [];
-  for await (const entry of kv.list<string>({ prefix: keys.streamsBySeller(sellerId) }, { reverse: true })) {
-    ids.push(entry.value);
-  }
+  const list = kv.list<string>({ prefix: keys.streamsBySeller(sellerId) }, { reverse: true, limit });
+  for await (const entry of list) ids.push(entry.value);
   return await getStreams(kv, ids);
 }
 

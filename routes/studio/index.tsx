@@ -1,17 +1,17 @@
-// The seller's home: their streams and a form to create one.
+// The seller's home: their streams, a form to create one, and the shops they moderate.
 import { StudioHome } from "@/components/StudioHome.tsx";
 import { type PageProps, readQuery } from "@/lib/fresh/mod.ts";
 import { DeletedQuery } from "@/lib/pages/inputs.ts";
+import { type StudioHomePage, studioHomePage } from "@/lib/pages/studio_home.ts";
 import { type FormPage, sellerFormPage } from "@/lib/server/form_page.ts";
 import { askerOf } from "@/lib/server/identity.ts";
 import type { State } from "@/lib/server/state.ts";
 import * as streams from "@/lib/streams/actions.ts";
 import { CreateStreamInput } from "@/lib/streams/inputs.ts";
-import type { Stream } from "@/lib/streams/store.ts";
 
 export const handler = sellerFormPage({
   load: async (ctx) => ({
-    streams: await streams.listOwn(ctx.state.services, askerOf(ctx)),
+    ...await studioHomePage(ctx.state.services, askerOf(ctx)),
     deleted: readQuery(ctx, DeletedQuery).deleted === "stream",
   }),
   schema: CreateStreamInput,
@@ -20,15 +20,7 @@ export const handler = sellerFormPage({
 });
 
 export default function Studio(
-  { data, state }: PageProps<FormPage<{ streams: Stream[]; deleted: boolean }>, State>,
+  { data, state }: PageProps<FormPage<StudioHomePage & { deleted: boolean }>, State>,
 ) {
-  const { streams, deleted } = data.data;
-  return (
-    <StudioHome
-      sellerName={state.seller?.name ?? ""}
-      streams={streams}
-      deleted={deleted}
-      failure={data.failure}
-    />
-  );
+  return <StudioHome sellerName={state.seller?.name ?? ""} {...data.data} failure={data.failure} />;
 }

@@ -1,10 +1,11 @@
 // Moderation end to end with real parts: the seller names a moderator (a second seller
-// account) in the studio; the host deletes a viewer's message and it vanishes on another
-// viewer and from a late viewer's page; the moderator times a viewer out, who is told at
-// once and whose next message is refused with the time shown, and the studio lifts the
-// timeout early; blocked words and slow mode refuse what they
-// should, to the sender only; a report reaches the studio, and a ban from it disconnects
-// the viewer, whom a reload and a fresh guest in the same browser do not let back in.
+// account) in the studio, who finds the live stream on their studio home; the host
+// deletes a viewer's message and it vanishes on another viewer and from a late viewer's
+// page; the moderator times a viewer out, who is told at once and whose next message is
+// refused with the time shown, and the studio lifts the timeout early; blocked words and
+// slow mode refuse what they should, to the sender only; a report reaches the studio, and
+// a ban from it disconnects the viewer, whom a reload and a fresh guest in the same
+// browser do not let back in.
 import type { Browser, Page } from "playwright-core";
 import { withRtcStats } from "@/tests/e2e/harness/browser.ts";
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
@@ -56,12 +57,17 @@ liveTest(
     }
 
     await t.step(
-      "the host names a moderator, who gets the controls and a Mod badge in the chat",
+      "the host names a moderator, who finds the stream on their studio home, with the controls and a Mod badge",
       async () => {
         await studio.getByLabel("Moderator's email").fill("mo@example.com");
         await studio.getByRole("button", { name: "Add moderator" }).click();
         await studio.getByRole("button", { name: "Remove moderator Mo" }).waitFor({ timeout: UI_TIMEOUT });
-        await mod.goto(watchUrl);
+        await mod.reload();
+        const shops = mod.getByRole("region", { name: "Shops you moderate" });
+        await Promise.all([
+          mod.waitForURL(watchUrl),
+          shops.getByRole("link", { name: /Spring linen drop/ }).click(),
+        ]);
         await mod.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
         await said(mod, "Mod here, be nice");
         await line(bo, "Mod here, be nice").locator(".badge", { hasText: "Mod" }).waitFor({
