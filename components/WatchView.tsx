@@ -62,8 +62,8 @@ export function WatchView(
       {welcome && (
         <noscript>
           <p class="notice">
-            This page needs JavaScript to play the video, to like, react and reserve. Without it you can still
-            chat, see the products and add them to your cart.
+            This page needs JavaScript to play the video, to like, react, change your cart and reserve.
+            Without it you can still chat, see the products and add them to your cart.
           </p>
           {/* What only works with JavaScript is not offered without it. */}
           <style>{NEEDS_SCRIPT}</style>

@@ -171,7 +171,7 @@ liveTest(
         const note = page.locator("noscript .notice");
         assert(
           (await note.textContent())?.includes(
-            "needs JavaScript to play the video, to like, react and reserve",
+            "needs JavaScript to play the video, to like, react, change your cart and reserve",
           ),
         );
         assert(await note.isVisible(), "the note shows");
