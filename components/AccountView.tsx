@@ -1,6 +1,6 @@
 import type { Seller } from "@/lib/auth/seller_store.ts";
 import type { FormFailure } from "@/lib/server/forms.ts";
-import { FieldError, invalidProps } from "./FieldError.tsx";
+import { failureMarks, FieldError, FormError } from "./FieldError.tsx";
 import { PageTitle } from "./PageTitle.tsx";
 
 interface AccountViewProps {
@@ -12,6 +12,7 @@ interface AccountViewProps {
 
 /** The seller's account: who they are, how long an unused account is kept, and deleting it (asked first). */
 export function AccountView({ seller, idleMs, failure }: AccountViewProps) {
+  const marks = failureMarks(failure, ["password"]);
   const days = Math.round(idleMs / (24 * 60 * 60_000));
   return (
     <section>
@@ -34,8 +35,8 @@ export function AccountView({ seller, idleMs, failure }: AccountViewProps) {
             Delete your account for good? Your streams (with their chat, sales records and replays), your
             products and your shop's moderators, bans and log go with it. A live stream must be ended first.
           </p>
-          {/* Focused as the page comes back, so a screen reader reads why. */}
-          {failure && <p class="notice error" role="alert" tabIndex={-1} autoFocus>{failure.error}</p>}
+          {/* Focused as the page comes back (the field, for one left empty), so a screen reader reads why. */}
+          <FormError marks={marks} />
           <label>
             Your password
             <input
@@ -43,10 +44,10 @@ export function AccountView({ seller, idleMs, failure }: AccountViewProps) {
               type="password"
               required
               autocomplete="current-password"
-              {...invalidProps(failure?.fields, "password")}
+              {...marks.field("password")}
             />
           </label>
-          <FieldError errors={failure?.fields} name="password" />
+          <FieldError marks={marks} name="password" />
           <button type="submit" class="danger">Yes, delete my account</button>
         </form>
       </details>

@@ -1,5 +1,5 @@
 import type { FormFailure } from "@/lib/server/forms.ts";
-import { FieldError, invalidProps } from "./FieldError.tsx";
+import { failureMarks, FieldError, FormError } from "./FieldError.tsx";
 import { PageTitle } from "./PageTitle.tsx";
 
 interface AuthFormProps {
@@ -12,13 +12,13 @@ interface AuthFormProps {
 /** The sign-up and sign-in form: plain HTML, posted to its own page. */
 export function AuthForm({ mode, failure, returnTo }: AuthFormProps) {
   const signup = mode === "signup";
-  const errors = failure?.fields;
+  const marks = failureMarks(failure, ["name", "email", "password"]);
   const back = returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : "";
   return (
     <form method="post" class="card form" novalidate>
       <PageTitle title={signup ? "Start selling live" : "Sign in"} />
       <h1>{signup ? "Start selling live" : "Sign in to your studio"}</h1>
-      {failure && <p class="notice error" role="alert">{failure.error}</p>}
+      <FormError marks={marks} />
       {returnTo && <input type="hidden" name="returnTo" value={returnTo} />}
       {signup && (
         <label>
@@ -29,11 +29,11 @@ export function AuthForm({ mode, failure, returnTo }: AuthFormProps) {
             maxLength={60}
             autocomplete="name"
             value={failure?.values.name}
-            {...invalidProps(errors, "name")}
+            {...marks.field("name")}
           />
         </label>
       )}
-      {signup && <FieldError errors={errors} name="name" />}
+      {signup && <FieldError marks={marks} name="name" />}
       <label>
         Email
         <input
@@ -42,10 +42,10 @@ export function AuthForm({ mode, failure, returnTo }: AuthFormProps) {
           required
           autocomplete="email"
           value={failure?.values.email}
-          {...invalidProps(errors, "email")}
+          {...marks.field("email")}
         />
       </label>
-      <FieldError errors={errors} name="email" />
+      <FieldError marks={marks} name="email" />
       <label>
         Password {signup && <small>(at least 10 characters)</small>}
         <input
@@ -54,10 +54,10 @@ export function AuthForm({ mode, failure, returnTo }: AuthFormProps) {
           required
           minLength={signup ? 10 : 1}
           autocomplete={signup ? "new-password" : "current-password"}
-          {...invalidProps(errors, "password")}
+          {...marks.field("password")}
         />
       </label>
-      <FieldError errors={errors} name="password" />
+      <FieldError marks={marks} name="password" />
       <button type="submit" class="primary">{signup ? "Create account" : "Sign in"}</button>
       <p>
         {signup

@@ -9,25 +9,31 @@ const DONE = { added: "Product added.", saved: "Changes saved.", deleted: "Produ
 
 /**
  * The seller's catalog: every product with its image, price and stock, and a form to add
- * one; it confirms what the seller just did here or on a product's page.
+ * one; it confirms what the seller just did here or on a product's page. A refused form
+ * comes first, so its error shows at the top however long the catalog is.
  */
 export function CatalogView(
   { products, done, failure }: { products: ProductView[]; done?: ProductDone; failure?: FormFailure },
 ) {
+  const form = (
+    <form method="post" enctype="multipart/form-data" class="card form">
+      <h2>New product</h2>
+      <ProductFields values={failure?.values ?? {}} failure={failure} />
+      <button type="submit" class="primary">Add product</button>
+    </form>
+  );
   return (
     <section>
       <PageTitle title="Your products" />
       <h1>Your products</h1>
       {done && !failure && <p class="notice ok" role="status">{DONE[done]}</p>}
-      {products.length
-        ? <ProductList products={products} />
-        : <p class="muted">No products yet. Add the first one below, then pin it while you are live.</p>}
-      <form method="post" enctype="multipart/form-data" class="card form">
-        <h2>New product</h2>
-        {failure && <p class="notice error" role="alert">{failure.error}</p>}
-        <ProductFields values={failure?.values ?? {}} errors={failure?.fields} />
-        <button type="submit" class="primary">Add product</button>
-      </form>
+      {failure && form}
+      {products.length ? <ProductList products={products} /> : (
+        <p class="muted">
+          No products yet. Add the first one with the form, then pin it while you are live.
+        </p>
+      )}
+      {!failure && form}
     </section>
   );
 }

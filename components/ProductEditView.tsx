@@ -27,12 +27,11 @@ export function ProductEditView({ product, failure }: { product: ProductView; fa
       </p>
       <h1>{product.name}</h1>
       <form method="post" enctype="multipart/form-data" class="card form">
-        {failure && <p class="notice error" role="alert">{failure.error}</p>}
         {/* The stock this form shows: saving applies the change to the stock as it is then. */}
         <input type="hidden" name="stockShown" value={failure?.values.stockShown ?? product.stock} />
         <ProductFields
           values={failure?.values ?? valuesOf(product)}
-          errors={failure?.fields}
+          failure={failure}
           imageUrl={product.imageUrl}
         />
         <button type="submit" class="primary">Save changes</button>

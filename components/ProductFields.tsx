@@ -1,30 +1,36 @@
 import { CURRENCIES } from "@/lib/contract/limits.ts";
-import { FieldError, type FieldErrors, invalidProps } from "./FieldError.tsx";
+import type { FormFailure } from "@/lib/server/forms.ts";
+import { failureMarks, FieldError, FormError } from "./FieldError.tsx";
 
 interface ProductFieldsProps {
   /** What the fields show: the product's values, or what was typed before an error. */
   values: Record<string, string>;
-  /** Each field's problem after a failed post. */
-  errors: FieldErrors;
+  /** The post just refused, if any: its error above the fields, each field's problem under it. */
+  failure?: FormFailure;
   /** The current image, shown above the file input when editing. */
   imageUrl?: string | null;
 }
 
+/** The fields in page order: the first the error is about takes focus. */
+const FIELDS = ["name", "description", "price", "currency", "stock", "buyUrl", "image"];
+
 /** The inputs of the product create and edit forms; the form posts multipart with an `image` file. */
-export function ProductFields({ values, errors, imageUrl }: ProductFieldsProps) {
-  const field = (name: string) => ({ name, ...invalidProps(errors, name) });
+export function ProductFields({ values, failure, imageUrl }: ProductFieldsProps) {
+  const marks = failureMarks(failure, FIELDS);
+  const field = (name: string) => ({ name, ...marks.field(name) });
   return (
     <>
+      <FormError marks={marks} />
       <label>
         Name
         <input {...field("name")} required maxLength={120} value={values.name} placeholder="Linen shirt" />
       </label>
-      <FieldError errors={errors} name="name" />
+      <FieldError marks={marks} name="name" />
       <label>
         Description
         <textarea {...field("description")} maxLength={2000} rows={3}>{values.description}</textarea>
       </label>
-      <FieldError errors={errors} name="description" />
+      <FieldError marks={marks} name="description" />
       <div class="form-row">
         <label>
           Price
@@ -51,7 +57,7 @@ export function ProductFields({ values, errors, imageUrl }: ProductFieldsProps) 
           <input {...field("stock")} type="number" required min={0} step={1} value={values.stock} />
         </label>
       </div>
-      {["price", "currency", "stock"].map((name) => <FieldError key={name} errors={errors} name={name} />)}
+      {["price", "currency", "stock"].map((name) => <FieldError key={name} marks={marks} name={name} />)}
       <label>
         Buy link <small>(optional: your own shop's page)</small>
         <input
@@ -62,13 +68,13 @@ export function ProductFields({ values, errors, imageUrl }: ProductFieldsProps) 
           placeholder="https://"
         />
       </label>
-      <FieldError errors={errors} name="buyUrl" />
+      <FieldError marks={marks} name="buyUrl" />
       {imageUrl && <img class="product-thumb" src={imageUrl} alt="Current image" width={96} height={96} />}
       <label>
         {imageUrl ? "Replace image" : "Image"} <small>(PNG, JPEG or WebP, at most 5 MB)</small>
         <input {...field("image")} type="file" accept="image/png,image/jpeg,image/webp" />
       </label>
-      <FieldError errors={errors} name="image" />
+      <FieldError marks={marks} name="image" />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { ModeratedShops as Moderating } from "@/lib/moderation/moderated_shops.ts";
 import type { FormFailure } from "@/lib/server/forms.ts";
 import type { Stream } from "@/lib/streams/store.ts";
-import { FieldError, invalidProps } from "./FieldError.tsx";
+import { failureMarks, FieldError, FormError } from "./FieldError.tsx";
 import { ModeratedShops } from "./ModeratedShops.tsx";
 import { PageTitle } from "./PageTitle.tsx";
 import { StreamList } from "./StreamList.tsx";
@@ -18,6 +18,7 @@ interface StudioHomeProps {
 
 /** The seller's home: their streams, a form to create one, and the shops they moderate. */
 export function StudioHome({ sellerName, streams, moderating, deleted, failure }: StudioHomeProps) {
+  const marks = failureMarks(failure, ["title", "description"]);
   return (
     <section>
       <PageTitle title="Your studio" />
@@ -32,7 +33,7 @@ export function StudioHome({ sellerName, streams, moderating, deleted, failure }
       {moderating.shops.length > 0 && <ModeratedShops {...moderating} />}
       <form method="post" class="card form">
         <h2>New stream</h2>
-        {failure && <p class="notice error" role="alert">{failure.error}</p>}
+        <FormError marks={marks} />
         <label>
           Title
           <input
@@ -41,22 +42,22 @@ export function StudioHome({ sellerName, streams, moderating, deleted, failure }
             maxLength={120}
             value={failure?.values.title}
             placeholder="Spring drop: linen shirts"
-            {...invalidProps(failure?.fields, "title")}
+            {...marks.field("title")}
           />
         </label>
-        <FieldError errors={failure?.fields} name="title" />
+        <FieldError marks={marks} name="title" />
         <label>
           Description
           <textarea
             name="description"
             maxLength={2000}
             rows={3}
-            {...invalidProps(failure?.fields, "description")}
+            {...marks.field("description")}
           >
             {failure?.values.description}
           </textarea>
         </label>
-        <FieldError errors={failure?.fields} name="description" />
+        <FieldError marks={marks} name="description" />
         <button type="submit" class="primary">Create stream</button>
       </form>
       <h2>Your streams</h2>

@@ -66,7 +66,9 @@ const Refusal = z.object({ error: z.string(), fields: z.record(z.string(), z.str
 function refusalOf(kept: string): FormFailure | undefined {
   try {
     const parsed = Refusal.safeParse(JSON.parse(kept));
-    return parsed.success ? { ...parsed.data, values: {} } : undefined;
+    // A delete's form has no file: each field kept is one the error is about.
+    const refusal = parsed.data;
+    return refusal && { ...refusal, aboutFields: Object.keys(refusal.fields).length > 0, values: {} };
   } catch {
     return undefined;
   }

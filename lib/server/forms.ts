@@ -10,6 +10,8 @@ export interface FormFailure {
   error: string;
   /** Each bad field's problem, by field name, to show beside it. */
   fields: Record<string, string>;
+  /** Whether the error is about fields (false: `fields` holds only notes, such as a file to choose again). */
+  aboutFields: boolean;
   values: Record<string, string>;
 }
 
@@ -54,6 +56,7 @@ export async function submitForm<I, R>(
           ? withWait(words, wait)
           : words,
         fields,
+        aboutFields: count > 0,
         values,
       },
     };

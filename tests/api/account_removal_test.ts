@@ -14,6 +14,7 @@ import {
   Client,
   createStream,
   expectError,
+  focusedTag,
   keysNaming,
   kvSnapshot,
   say,
@@ -228,6 +229,7 @@ Deno.test("the account page deletes the account after asking for the password, i
         shown.includes("That is not this account's"),
     );
     assertMatch(shown, /<details class="confirm-delete" open/);
+    assertMatch(focusedTag(shown), /role="alert"/, "why, read first: the error is about no field");
     assert(!shown.includes("not my password"), "the password is never shown back");
     assert(
       !(await (await seller.request("/studio/account")).text()).includes("not this account"),

@@ -1,6 +1,16 @@
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
 import { checkedCookies } from "@/lib/server/cookies.ts";
-import { Client, expectError, kvSnapshot, say, sellerWithStream, signUp, viewer, withApp } from "./client.ts";
+import {
+  Client,
+  expectError,
+  focusedTag,
+  kvSnapshot,
+  say,
+  sellerWithStream,
+  signUp,
+  viewer,
+  withApp,
+} from "./client.ts";
 
 const good = { email: "seller@example.com", name: "Linen & Co", password: "a long enough password" };
 
@@ -367,6 +377,30 @@ Deno.test("the sign-up page shows every bad field's problem under that field, ti
     });
     const only = await good.text();
     assertEquals([...only.matchAll(/aria-invalid/g)].length, 1, "only the bad field is marked");
+  }));
+
+Deno.test("a refused sign-up, sign-in or guest name comes back focused on what to fix, with no script", () =>
+  withApp(async (app) => {
+    const page = async (res: Promise<Response>) => await (await res).text();
+    const signUpPage = await page(
+      new Client(app).postForm("/signup", { name: "Bo", email: "bo@", password: "x" }),
+    );
+    assertMatch(focusedTag(signUpPage), /<input name="email"/, "the first of the bad fields");
+    const nameless = await page(new Client(app).postForm("/signup", { ...good, name: " " }));
+    assertMatch(focusedTag(nameless), /<input name="name"/);
+    // An error about no field in particular: the error itself, read out first.
+    await signUp(new Client(app));
+    const wrong = await page(
+      new Client(app).postForm("/signin", { email: good.email, password: "not it at all" }),
+    );
+    assertMatch(focusedTag(wrong), /<p class="notice error" role="alert" tabindex="-1" autofocus>/);
+    assertMatch(wrong, /autofocus>Email or password is wrong</);
+    const guest = await page(new Client(app).postForm("/guest", { name: "   ", returnTo: "/" }));
+    assertMatch(focusedTag(guest), /<input name="name"/);
+    // Nothing is focused on a page nobody has sent yet.
+    for (const path of ["/signup", "/signin", "/guest"]) {
+      assert(!(await page(new Client(app).request(path))).includes("autofocus"), path);
+    }
   }));
 
 Deno.test("the sign-up page shows a bad-input error in plain words and keeps what was typed", () =>

@@ -256,6 +256,16 @@ export async function expectError(res: Response, status: number, code: string): 
   return body.error.message;
 }
 
+/**
+ * The opening tag of the one element a page focuses as it loads (`autofocus`, no script
+ * needed); throws when the page has none or several, since a browser would take only the first.
+ */
+export function focusedTag(html: string): string {
+  const tags = html.match(/<[a-z]+\b[^>]*\bautofocus\b[^>]*>/g) ?? [];
+  if (tags.length !== 1) throw new Error(`expected one autofocus, got ${tags.length}: ${tags.join(" ")}`);
+  return tags[0]!;
+}
+
 /** Posts a chat message as `client` (it must be taken); the message as stored. */
 export async function say(client: Client, streamId: string, text: string): Promise<ChatMessage> {
   const res = await client.post(`/api/streams/${streamId}/chat`, { text });

@@ -11,7 +11,7 @@ import {
   TEXT_BYTES,
   WEBP_BYTES,
 } from "@/tests/fixtures/images.ts";
-import { Client, expectError, kvSnapshot, signUp, withApp } from "./client.ts";
+import { Client, expectError, focusedTag, kvSnapshot, signUp, withApp } from "./client.ts";
 
 const shirt = {
   name: "Linen shirt",
@@ -500,4 +500,51 @@ Deno.test("the catalog forms add, edit and delete a product, and show bad input 
     await confirms(deleted.headers.get("location"), "Product deleted.");
     assertEquals((await (await seller.request("/api/products")).json()).products, []);
     assertEquals(await filesUnder(app.services.config.dataDir), []);
+  }));
+
+Deno.test("a refused product form comes back focused on what to fix, above the catalog however long", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    await signUp(seller);
+    for (const name of ["Linen shirt", "Wool hat", "Silk scarf", "Cotton socks"]) {
+      await createProduct(seller, { ...shirt, name });
+    }
+    const [product] = (await (await seller.request("/api/products")).json()).products;
+    const { priceMinor: _, ...fields } = shirt;
+    const typed = { ...fields, price: "49.90" };
+    const post = async (path: string, body: FormData, status = 400) => {
+      const res = await seller.request(path, { method: "POST", body, redirect: "manual" });
+      assertEquals(res.status, status, path);
+      return await res.text();
+    };
+    const listed = await (await seller.request("/studio/products")).text();
+    assert(
+      listed.indexOf("Cotton socks") < listed.indexOf("New product"),
+      "the catalog, then the form to add",
+    );
+
+    // A field the error is about: that field, and the form with its error before the catalog.
+    const badLink = await post("/studio/products", productForm({ ...typed, buyUrl: "not a link" }));
+    assertMatch(
+      focusedTag(badLink),
+      /<input name="buyUrl" aria-invalid="true" aria-describedby="buyUrl-error"/,
+    );
+    assert(badLink.indexOf("New product") < badLink.indexOf("Cotton socks"), "the form comes first");
+    const editLink = await post(
+      `/studio/products/${product.id}`,
+      productForm({ ...typed, buyUrl: "not a link" }),
+    );
+    assertMatch(focusedTag(editLink), /<input name="buyUrl"/);
+
+    // An image refused for what it is: its error, read first; the file input only asks for it again.
+    const images: [string, File, number][] = [
+      ["/studio/products", file(TEXT_BYTES, "notes.png"), 415],
+      ["/studio/products", file(pngSized(10_001, 10)), 400],
+      [`/studio/products/${product.id}`, file(pngOfSize(7_000_000)), 413],
+    ];
+    for (const [path, image, status] of images) {
+      const html = await post(path, productForm(typed, image), status);
+      assertMatch(focusedTag(html), /<p class="notice error" role="alert" tabindex="-1" autofocus>/, path);
+      assertMatch(html, /<input name="image" aria-invalid="true" aria-describedby="image-error" type="file"/);
+    }
   }));

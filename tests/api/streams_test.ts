@@ -6,6 +6,7 @@ import {
   Client,
   createStream,
   expectError,
+  focusedTag,
   kvSnapshot,
   LIVEKIT_KEYS,
   sellerWithStream,
@@ -51,6 +52,21 @@ Deno.test("stream creation refuses guests and bad titles, storing nothing", () =
     await expectError(await seller.post("/api/streams", { title: "x".repeat(121) }), 400, "invalid_input");
     await expectError(await seller.post("/api/streams", { title: "bell\u0007" }), 400, "invalid_input");
     assertEquals(await kvSnapshot(app.services.kv), before);
+  }));
+
+Deno.test("the studio's new-stream form, refused a blank title, comes back focused on the title", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    await signUp(seller);
+    const res = await seller.postForm("/studio", { title: "   ", description: "Linen, live." });
+    assertEquals(res.status, 400);
+    const html = await res.text();
+    assertMatch(
+      focusedTag(html),
+      /<input name="title"[^>]* aria-invalid="true" aria-describedby="title-error"/,
+    );
+    assertMatch(html, /role="alert">Title is required</, "the error above the form is not what takes focus");
+    assert(!(await (await seller.request("/studio")).text()).includes("autofocus"), "nor before a post");
   }));
 
 Deno.test("the stream's owner broadcasts; another seller and a guest only subscribe; nobody publishes data", () =>
