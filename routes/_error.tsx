@@ -1,5 +1,6 @@
 import { PageTitle } from "@/components/PageTitle.tsx";
 import type { ErrorPageProps } from "@/lib/fresh/mod.ts";
+import type { State } from "@/lib/server/state.ts";
 
 // What a person is told first, in plain words; the message below says why.
 const HEADINGS: Record<number, string> = {
@@ -9,8 +10,10 @@ const HEADINGS: Record<number, string> = {
   429: "Please wait a moment",
 };
 
-export default function ErrorPage({ status, message, back }: ErrorPageProps) {
+export default function ErrorPage({ status, message, back, url, state }: ErrorPageProps<State>) {
   const heading = HEADINGS[status] ?? "Something went wrong";
+  // A seller lost in their studio (a deleted stream's old link) is shown the way back to it.
+  const studio = !!state.seller && /^\/studio(\/|$)/.test(url.pathname) && back !== "/studio";
   return (
     <section class="error-page">
       <PageTitle title={heading} />
@@ -20,6 +23,11 @@ export default function ErrorPage({ status, message, back }: ErrorPageProps) {
       {back && (
         <p>
           <a href={back}>Back to the page</a>
+        </p>
+      )}
+      {studio && (
+        <p>
+          <a href="/studio">Back to your studio</a>
         </p>
       )}
       <p>

@@ -13,6 +13,7 @@ import { unlessGone } from "@/lib/kv/gone.ts";
 import { keys } from "@/lib/kv/keys.ts";
 import { notFound } from "@/lib/core/errors.ts";
 import { type News, queue } from "@/lib/outbox/queue.ts";
+import { STREAM_MISSING } from "@/lib/streams/store.ts";
 
 /** A reservation as stored: the summary and who made it. */
 export interface Reservation extends ReservationSummary {
@@ -50,7 +51,7 @@ export async function hold(
     const [cart, stocks, stream] = await Promise.all([
       kv.get(order.cart.key),
       getAll<number>(kv, items.map((i) => keys.stock(i.productId))),
-      unlessGone(kv, keys.goneStream(streamId), () => notFound("stream_not_found", "No stream with this id")),
+      unlessGone(kv, keys.goneStream(streamId), () => notFound(...STREAM_MISSING)),
     ]);
     // Retrying cannot help once the cart has changed: what was priced is gone.
     if (cart.versionstamp !== order.cart.versionstamp) return { ok: false, reason: "cart_changed" };

@@ -41,15 +41,17 @@ export function errorResponse<S>(
   try {
     // A form's page to go back to: only a route's own, and never a path a browser reads as
     // another site's ("//evil.example" on a path no route has).
-    const path = new URL(c.req.url).pathname;
+    const url = new URL(c.req.url);
+    const path = url.pathname;
     const back = c.req.method === "POST" && state !== undefined && !/^\/[/\\]/.test(path) ? path : null;
-    const props = { status: e.status, code: e.code, message: e.message, back };
+    const asker = state ?? initState(c.req.raw);
+    const props = { status: e.status, code: e.code, message: e.message, back, url, state: asker };
     const ErrorPage = site.table.error ?? DefaultError;
     const html = renderDocument({
       app: site.table.app,
       page: () => h(ErrorPage, props),
-      url: new URL(c.req.url),
-      state: state ?? initState(c.req.raw),
+      url,
+      state: asker,
       islands: site.islands,
       scripts: site.scripts?.(),
     });

@@ -187,7 +187,7 @@ export function renderDocument<S>(opts: {
 }
 
 /** Used when the project has no `routes/_error.tsx`. */
-export function DefaultError({ status, message }: ErrorPageProps): VNode {
+export function DefaultError({ status, message }: ErrorPageProps<unknown>): VNode {
   return (
     <main>
       <h1>{status}</h1>

@@ -16,7 +16,7 @@ export interface Route {
 export interface RouteTable {
   routes: Route[];
   app?: ComponentType<AppProps<unknown>>;
-  error?: ComponentType<ErrorPageProps>;
+  error?: ComponentType<ErrorPageProps<unknown>>;
 }
 
 const CODE_FILE = /^(.+)\.(tsx?|jsx?)$/;

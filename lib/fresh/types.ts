@@ -45,8 +45,10 @@ export interface AppProps<S = Record<string, unknown>> {
   state: S;
 }
 
-/** Props of `routes/_error.tsx`. */
-export interface ErrorPageProps {
+/** Props of `routes/_error.tsx`: the error, and the request's URL and state as its page would have had. */
+export interface ErrorPageProps<S = Record<string, unknown>> {
+  url: URL;
+  state: S;
   status: number;
   code: string;
   message: string;

@@ -3,11 +3,11 @@
 import type { Actor } from "@/lib/core/actor.ts";
 import { conflict } from "@/lib/core/errors.ts";
 import { accessTo } from "@/lib/core/ownership.ts";
-import { getStream, type Stream } from "./store.ts";
+import { getStream, type Stream, STREAM_MISSING } from "./store.ts";
 
 export const { find: findStream, own: ownStream } = accessTo({
   get: getStream,
-  missing: ["stream_not_found", "No stream with this id"],
+  missing: STREAM_MISSING,
   notTheirs: ["not_stream_owner", "Only the seller who created this stream can do that"],
 });
 

@@ -13,6 +13,12 @@ import { type News, queue } from "@/lib/outbox/queue.ts";
 
 export type { StreamStatus };
 
+/** A stream that is not there, in the words its old link's page shows: it may never have been. */
+export const STREAM_MISSING: [code: string, message: string] = [
+  "stream_not_found",
+  "This stream doesn't exist, or was deleted.",
+];
+
 export interface Stream {
   id: string;
   sellerId: string;
@@ -95,7 +101,7 @@ async function readWithLiveMarker(kv: Deno.Kv, stream: Stream) {
     keys.liveStreamOf(stream.sellerId),
   ]);
   // Deleted since it was read (its seller, in another tab).
-  if (!current.value) throw notFound("stream_not_found", "No stream with this id");
+  if (!current.value) throw notFound(...STREAM_MISSING);
   return { current: current as Deno.KvEntry<Stream>, marker };
 }
 

@@ -177,6 +177,31 @@ Deno.test("a live stream is not deleted, and the studio's form deletes an ended 
     );
   }));
 
+Deno.test("a deleted stream's links say so in plain words; its seller's studio link leads back to the studio", () =>
+  withApp(async (app) => {
+    const { seller, streamId } = await sellerWithStream(app);
+    assertEquals((await seller.request(`/api/streams/${streamId}`, { method: "DELETE" })).status, 204);
+    const gone = "This stream doesn't exist, or was deleted.";
+    const page = async (client: Client, path: string) => {
+      const res = await client.request(path);
+      assertEquals(res.status, 404, path);
+      return await res.text();
+    };
+    for (const who of [new Client(app), seller]) {
+      const shared = await page(who, `/watch/${streamId}`);
+      assert(shared.includes(`<p>${gone}</p>`), shared);
+      assert(shared.includes('<a href="/">Back to live streams</a>'));
+      assert(!shared.includes("Back to your studio"), "the watch page's 404 is a viewer's");
+    }
+    const studio = await page(seller, `/studio/${streamId}`);
+    assert(studio.includes(`<p>${gone}</p>`));
+    assert(studio.includes('<a href="/studio">Back to your studio</a>'), studio);
+    assertEquals(
+      await expectError(await seller.request(`/api/streams/${streamId}`), 404, "stream_not_found"),
+      gone,
+    );
+  }));
+
 Deno.test("a draft never taken live goes DRAFT_DAYS (30 by default) after it was made; one taken live stays", () =>
   withApp(async (app) => {
     const { seller, streamId: draft } = await sellerWithStream(app);
