@@ -32,6 +32,11 @@ liveTest(
     const scarf = await createProduct(studio, { name: "Silk scarf", priceMinor: 2900 });
     const tote = await createProduct(studio, { name: "Canvas tote", priceMinor: 1900 });
     await studio.reload();
+    // "Record a replay" and "Viewers may post links": boxes big enough to tick (a browser's own are 13 px).
+    const boxes = await studio.getByRole("checkbox").evaluateAll((boxes) =>
+      boxes.map((b) => Math.min(b.getBoundingClientRect().width, b.getBoundingClientRect().height))
+    );
+    assert(boxes.length === 2 && boxes.every((side) => side >= 20), `checkboxes of 20 px at least: ${boxes}`);
     await goLive(studio);
     await studio.waitForSelector(".showcase-controls[data-ready=true]", { timeout: UI_TIMEOUT });
     // What viewers fetch: read from the page, as a viewer's browser would.
