@@ -179,6 +179,14 @@ liveTest(
         });
         await phone.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
         await assertOverVideo(phone, shirt);
+        // Why the card is there, on a phone too, inside the card.
+        const card = (await phone.locator(".highlight-card").boundingBox())!;
+        const featured = await phone.locator(".highlight-card").getByText("Featured", { exact: true })
+          .boundingBox();
+        assert(
+          featured && featured.x + featured.width <= card.x + card.width,
+          `“Featured” shows: ${featured}`,
+        );
         assertEquals(await trayOrder(phone), [tote, shirt, scarf]);
         const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - innerWidth);
         assertEquals(overflow, 0, "no sideways scroll at 390 px");
