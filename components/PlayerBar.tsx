@@ -17,7 +17,7 @@ export function PlayerBar({ media, onFullscreen, playing }: PlayerBarProps) {
     <div class="player-bar">
       {playing && (
         <>
-          {media.micMuted.value && <span class="badge mic-muted">Seller's mic is off</span>}
+          {media.micMuted.value && <span class="badge mic-muted" role="status">Seller's mic is off</span>}
           <label>
             Quality
             <select

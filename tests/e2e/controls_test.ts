@@ -83,7 +83,10 @@ liveTest(
 
     await t.step("muting the microphone shows on the viewer, and unmuting clears it", async () => {
       await studio.click("button.toggle-mic");
-      await viewer.waitForSelector(".mic-muted", { timeout: UI_TIMEOUT });
+      // Said to a screen reader too, as the camera's is.
+      await viewer.getByRole("status").filter({ hasText: "Seller's mic is off" }).waitFor({
+        timeout: UI_TIMEOUT,
+      });
       await studio.click("button.toggle-mic");
       await viewer.waitForSelector(".mic-muted", { state: "detached", timeout: UI_TIMEOUT });
     });
