@@ -75,7 +75,8 @@ export function useSellerMedia(room: () => Room | null, els: Players): SellerMed
     ] as const;
     for (const e of events) r.on(e, relayout);
     // Its first frame: a seller whose tab just closed is still in the room a while, sending nothing.
-    els.main.current?.addEventListener("loadeddata", relayout);
+    const player = els.main.current;
+    player?.addEventListener("loadeddata", relayout);
     // The watch page's starter may have received (and shown) the seller's tracks already.
     layout();
     const unwatch = media.quality.subscribe(askFitting);
@@ -84,6 +85,7 @@ export function useSellerMedia(room: () => Room | null, els: Players): SellerMed
     for (const el of [els.main.current, els.pip.current]) if (el) resized.observe(el);
     return () => {
       for (const e of events) r.off(e, relayout);
+      player?.removeEventListener("loadeddata", relayout);
       unwatch();
       resized.disconnect();
     };
