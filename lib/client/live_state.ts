@@ -134,3 +134,14 @@ export const stockVersions = (item: object) =>
 export const versionAs = (key: string) => (item: object) => ({
   [key]: (item as { version?: string }).version,
 });
+
+/**
+ * The commit a pins or highlight message, one's own answer or a fetched showcase tells of,
+ * per part (stock as above): the outbox sends in the order changes were made, and one made
+ * first may commit last. An older part is dropped; a fetched showcase holds both parts.
+ */
+export const showcaseVersions = (item: object) => {
+  const { type, version } = item as { type?: string; version?: string };
+  if (type === "pins" || type === "highlight") return { [type]: version };
+  return "productId" in item ? stockVersions(item) : { pins: version, highlight: version };
+};

@@ -4,10 +4,10 @@
 // each island renders from its props, so requests never share it.
 import { type Signal, signal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import type { FlashSale, MessageOf, ProductCard } from "@/lib/contract/messages.ts";
+import type { FlashSale, ProductCard } from "@/lib/contract/messages.ts";
 import type { Showcase } from "@/lib/contract/views.ts";
 import { getJson } from "./api.ts";
-import { follow as followRoom, stockVersions } from "./live_state.ts";
+import { type Follow, follow as followRoom, showcaseVersions } from "./live_state.ts";
 import { heard, heardWithPage } from "./server_clock.ts";
 import { endedNow } from "./stream_status.ts";
 
@@ -17,8 +17,8 @@ export interface ViewerShowcase {
   sale: FlashSale | null;
   /** The server's clock minus this browser's, in ms: every viewer counts down to the same instant. */
   offset: number;
-  /** When the server read this state: a highlight message read earlier is outdated. */
-  readAt: string;
+  /** The versionstamp this was read at (`Showcase.version`): a pins or highlight message before it is outdated. */
+  version: string;
 }
 
 const current = signal<ViewerShowcase | null>(null);
@@ -47,8 +47,8 @@ export function cardOf(show: ViewerShowcase, product: ProductCard): ProductCard 
 }
 
 function viewerShowcase(showcase: Showcase, offset: number): ViewerShowcase {
-  const { pins, highlight, sale, serverNow } = showcase;
-  return { pins, highlight, sale, offset, readAt: serverNow };
+  const { pins, highlight, sale, version } = showcase;
+  return { pins, highlight, sale, offset, version };
 }
 
 /** Tells the watch page's islands when refetching the showcase keeps failing. */
@@ -65,41 +65,38 @@ function follow(streamId: string, initial: Showcase): void {
   if (following) return;
   following = true;
   current.value = viewerShowcase(initial, initialOffset(initial));
-  const withStock = (productId: string, stock: number) => (p: ProductCard) =>
-    p.id === productId ? { ...p, stock } : p;
-  again = followRoom(current as Signal<ViewerShowcase>, {
-    on: {
-      pins: (show, { products }) => ({ ...show, pins: products }),
-      highlight: (show, message) => applyHighlight(show, message, heard(message.serverNow, Date.now())),
-      stock: (show, { productId, stock }) => ({
-        ...show,
-        pins: show.pins.map(withStock(productId, stock)),
-        highlight: show.highlight && withStock(productId, stock)(show.highlight),
-      }),
-    },
-    versions: stockVersions,
-    refetch: async () => {
-      const sentAt = Date.now();
-      const fresh = await getJson<Showcase>(`/api/streams/${encodeURIComponent(streamId)}/showcase`);
-      return viewerShowcase(fresh, heard(fresh.serverNow, Date.now(), sentAt));
-    },
-    // A highlight message read later than the fetch stays.
-    merge: (held, fetched) => fetched.readAt >= held.readAt ? fetched : { ...held, offset: fetched.offset },
-    // A product on show was edited or deleted: what it looks like now is fetched.
-    refetchOn: ["changed"],
-  }, showcaseProblem).refetch;
+  again = followRoom(current as Signal<ViewerShowcase>, showcaseRules(streamId), showcaseProblem).refetch;
 }
 
+const withStock = (productId: string, stock: number) => (p: ProductCard) =>
+  p.id === productId ? { ...p, stock } : p;
+
 /**
- * A highlight message, unless the state already reflects a later read of the server; with
- * the clock offset as now best known (`offset`, narrowed by this message's arrival).
+ * How the viewer's showcase follows the room. Pins and highlight messages, and fetched
+ * showcases, are ordered by the commit they tell of: a read between a message being made
+ * and its commit holds neither it nor a later clock, so the server's clock cannot order them.
  */
-export function applyHighlight(
-  show: ViewerShowcase,
-  message: MessageOf<"highlight">,
-  offset: number,
-): ViewerShowcase {
-  if (message.serverNow < show.readAt) return { ...show, offset };
-  const { product, sale, serverNow } = message;
-  return { ...show, highlight: product, sale, offset, readAt: serverNow };
-}
+export const showcaseRules = (streamId: string): Follow<ViewerShowcase> => ({
+  on: {
+    pins: (show, { products }) => ({ ...show, pins: products }),
+    highlight: (show, { product, sale, serverNow }) => ({
+      ...show,
+      highlight: product,
+      sale,
+      offset: heard(serverNow, Date.now()),
+    }),
+    stock: (show, { productId, stock }) => ({
+      ...show,
+      pins: show.pins.map(withStock(productId, stock)),
+      highlight: show.highlight && withStock(productId, stock)(show.highlight),
+    }),
+  },
+  versions: showcaseVersions,
+  refetch: async () => {
+    const sentAt = Date.now();
+    const fresh = await getJson<Showcase>(`/api/streams/${encodeURIComponent(streamId)}/showcase`);
+    return viewerShowcase(fresh, heard(fresh.serverNow, Date.now(), sentAt));
+  },
+  // A product on show was edited or deleted: what it looks like now is fetched.
+  refetchOn: ["changed"],
+});

@@ -7,7 +7,7 @@ import { useEffect } from "preact/hooks";
 import type { PinsMessage, ProductCard } from "@/lib/contract/messages.ts";
 import type { Showcase } from "@/lib/contract/views.ts";
 import { getJson, postJson, putJson } from "./api.ts";
-import { stockVersions, useLiveState } from "./live_state.ts";
+import { showcaseVersions, useLiveState } from "./live_state.ts";
 import { sayFor } from "./say_for.ts";
 import { heard, heardWithPage } from "./server_clock.ts";
 import { movedWords, saleWords } from "./showcase_words.ts";
@@ -28,16 +28,6 @@ export interface ShowcaseEditor extends Omit<Action, "run"> {
   highlight(product: ProductCard | null): Promise<boolean>;
   startSale(salePriceMinor: number, durationSeconds: number): Promise<boolean>;
 }
-
-/**
- * The server's clock at the change a message or this studio's answer tells of, per part:
- * the room can tell of a change after this studio's answer to a later one (the outbox
- * sends after the commit), and the older is then dropped.
- */
-const showcaseVersions = (item: object) => {
-  const { type, serverNow } = item as { type?: string; serverNow?: string };
-  return type === "pins" || type === "highlight" ? { [type]: serverNow } : stockVersions(item);
-};
 
 export function useShowcaseEditor(streamId: string, initial: Showcase): ShowcaseEditor {
   const base = `/api/streams/${encodeURIComponent(streamId)}`;
@@ -72,7 +62,7 @@ export function useShowcaseEditor(streamId: string, initial: Showcase): Showcase
   // A highlight or sale's answer, for those alone: a pin may have come after its read.
   const accept = (fresh: Showcase, sentAt: number) => {
     const { highlight, sale, serverNow } = fresh;
-    keep({ ...show.value, highlight, sale, serverNow }, { type: "highlight", serverNow });
+    keep({ ...show.value, highlight, sale, serverNow }, { type: "highlight", version: fresh.version });
     offset.value = heard(serverNow, Date.now(), sentAt);
   };
   // Runs a change whose answer is the new showcase, timed for the clock reading it carries.

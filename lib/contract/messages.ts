@@ -137,8 +137,6 @@ export const PinsMessage = z.object({
   type: z.literal("pins"),
   /** In the seller's order. */
   products: z.array(ProductCard).check(z.maxLength(MAX_PINS)),
-  /** The server's clock when the change was made: the studio drops one older than its own. */
-  serverNow: z.iso.datetime(),
 });
 
 export const HighlightMessage = z.object({
@@ -147,7 +145,7 @@ export const HighlightMessage = z.object({
   product: z.nullable(ProductCard),
   /** The running or last flash sale on the highlighted product, if any. */
   sale: z.nullable(FlashSale),
-  /** The server's clock when the change was made: a showcase fetched later holds newer state. */
+  /** The server's clock as the change was made: each viewer's countdown to the sale's end. */
   serverNow: z.iso.datetime(),
 });
 

@@ -71,6 +71,12 @@ export interface Showcase {
   highlight: ProductCard | null;
   sale: FlashSale | null;
   serverNow: string;
+  /**
+   * The KV versionstamp this was read at (or committed at, in a change's answer): messages
+   * whose `version` is at or before it are in it. The server's clock cannot order them: a
+   * message is made before its commit, and a read between the two holds neither.
+   */
+  version: string;
 }
 
 /** The seller's view of sales in a stream. */

@@ -34,12 +34,11 @@ async function editable(services: Services, actor: Actor, streamId: string): Pro
 
 /** Sets the pinned products, in order; answers them as the room hears them. */
 export async function pin(services: Services, actor: Actor, streamId: string, productIds: string[]) {
-  const { kv, clock } = services;
+  const { kv } = services;
   const stream = await editable(services, actor, streamId);
   for (const id of productIds) await ownProduct(kv, actor, id);
-  const pins = message("pins", { products: await cardsOf(kv, productIds), serverNow: isoAt(clock.now()) });
-  await changeShowcase(kv, stream.id, { pins: productIds }, [{ message: pins }]);
-  return pins;
+  const pins = message("pins", { products: await cardsOf(kv, productIds) });
+  return { ...pins, version: await changeShowcase(kv, stream.id, { pins: productIds }, [{ message: pins }]) };
 }
 
 export async function highlight(
@@ -82,8 +81,10 @@ async function change(
   next: Partial<StoredShowcase>,
 ): Promise<Showcase> {
   const showcase = await viewOf(kv, { ...await getStoredShowcase(kv, streamId), ...next }, clock.now());
-  await changeShowcase(kv, streamId, next, [{ message: highlightMessage(showcase) }]);
-  return showcase;
+  return {
+    ...showcase,
+    version: await changeShowcase(kv, streamId, next, [{ message: highlightMessage(showcase) }]),
+  };
 }
 
 /**

@@ -11,13 +11,27 @@ export interface StoredShowcase {
   sale: FlashSale | null;
 }
 
-export async function getStoredShowcase(kv: Deno.Kv, streamId: string): Promise<StoredShowcase> {
-  const [pins, highlight, sale] = await kv.getMany<[string[], string, FlashSale]>([
+/**
+ * The showcase as stored, with the versionstamp of the stream's last announced change at
+ * that read (every showcase change is one): a message of a change at or before `version`
+ * is in it, one after is not. Read in one snapshot, so the two agree.
+ */
+export async function getStoredShowcase(
+  kv: Deno.Kv,
+  streamId: string,
+): Promise<StoredShowcase & { version: string }> {
+  const [pins, highlight, sale, change] = await kv.getMany<[string[], string, FlashSale, string]>([
     keys.pins(streamId),
     keys.highlight(streamId),
     keys.sale(streamId),
+    keys.outboxChange(streamId),
   ]);
-  return { pins: pins.value ?? [], highlight: highlight.value, sale: sale.value };
+  return {
+    pins: pins.value ?? [],
+    highlight: highlight.value,
+    sale: sale.value,
+    version: change.versionstamp ?? "",
+  };
 }
 
 export async function getPins(kv: Deno.Kv, streamId: string): Promise<string[]> {
@@ -40,18 +54,21 @@ export async function getSale(kv: Deno.Kv, streamId: string): Promise<FlashSale 
   return saleOn(await getStoredShowcase(kv, streamId));
 }
 
-/** Changes the pins, the highlight (null clears it) or the sale (null ends it), with its news in the same commit. */
+/**
+ * Changes the pins, the highlight (null clears it) or the sale (null ends it), with its news
+ * in the same commit; answers the commit's versionstamp, the `version` its messages carry.
+ */
 export async function changeShowcase(
   kv: Deno.Kv,
   streamId: string,
   change: Partial<StoredShowcase>,
   news: News[],
-): Promise<void> {
+): Promise<string> {
   const op = kv.atomic();
   if (change.pins) op.set(keys.pins(streamId), change.pins);
   if (change.highlight === null) op.delete(keys.highlight(streamId));
   else if (change.highlight) op.set(keys.highlight(streamId), change.highlight);
   if (change.sale === null) op.delete(keys.sale(streamId));
   else if (change.sale) op.set(keys.sale(streamId), change.sale);
-  await queue(op, streamId, news).commit();
+  return (await queue(op, streamId, news).commit() as Deno.KvCommitResult).versionstamp;
 }

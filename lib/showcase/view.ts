@@ -19,7 +19,11 @@ export async function cardsOf(kv: Deno.Kv, productIds: string[]): Promise<Produc
 }
 
 /** The showcase as viewers see it, from what is stored (or about to be). */
-export async function viewOf(kv: Deno.Kv, stored: StoredShowcase, now: number): Promise<Showcase> {
+export async function viewOf(
+  kv: Deno.Kv,
+  stored: StoredShowcase & { version: string },
+  now: number,
+): Promise<Showcase> {
   const [highlight = null] = stored.highlight ? await cardsOf(kv, [stored.highlight]) : [];
   return {
     pins: await cardsOf(kv, stored.pins),
@@ -27,6 +31,7 @@ export async function viewOf(kv: Deno.Kv, stored: StoredShowcase, now: number): 
     // A highlighted product deleted since has no card, and no sale.
     sale: highlight ? saleOn(stored) : null,
     serverNow: isoAt(now),
+    version: stored.version,
   };
 }
 

@@ -34,7 +34,7 @@ function put(client: Client, path: string, body: unknown): Promise<Response> {
   });
 }
 
-Deno.test("pins are stored in the seller's order, then sent to the room as answered, with the server's clock; a late viewer reads them", () =>
+Deno.test("pins are stored in the seller's order, then sent to the room as answered, with their commit's version; a late viewer reads them", () =>
   withApp(async (app) => {
     const { seller, streamId, ids } = await shop(app);
     await app.forgetSent();
@@ -45,9 +45,11 @@ Deno.test("pins are stored in the seller's order, then sent to the room as answe
     assertEquals(answer.products.map((p: { id: string }) => p.id), order);
     await app.settle();
     const sent = app.rooms.sent.filter((s) => s.topic === "pins");
-    // The studio orders its answer and the room's messages by that clock.
-    assertEquals(sent[0]!.message, answer);
-    assertEquals(answer.serverNow, new Date(app.clock.now()).toISOString());
+    // The studio orders its answer and the room's messages by the commit they tell of.
+    const { version, ...body } = answer;
+    assertEquals(sent[0]!.message, body);
+    assertEquals(app.rooms.envelopes[app.rooms.sent.indexOf(sent[0]!)]!.version, version);
+    assertMatch(version, /^[0-9a-f]{20}$/);
     assertEquals((sent[0]!.message as { products: { name: string }[] }).products.map((p) => p.name), [
       "Hat",
       "Shirt",
@@ -88,6 +90,27 @@ Deno.test("highlighting, clearing and a flash sale are stored, then sent with th
       (await (await new Client(app).request(`/api/streams/${streamId}/showcase`)).json()).highlight,
       null,
     );
+  }));
+
+// A viewer's fetch may be read while a change is being made: the change's message was made
+// before the read, and committed after it. Versions order the two where clocks cannot.
+Deno.test("a showcase read holds the version of the last change in it: a change's message is later than a read without it", () =>
+  withApp(async (app) => {
+    const { seller, streamId, ids } = await shop(app);
+    const read =
+      async () => (await (await new Client(app).request(`/api/streams/${streamId}/showcase`)).json());
+    const before = await read();
+    await app.forgetSent();
+    const answer = await (await put(seller, `/api/streams/${streamId}/highlight`, { productId: ids[1] }))
+      .json();
+    await app.settle();
+    const told = app.rooms.sent.findIndex((s) => s.topic === "highlight");
+    const { version } = app.rooms.envelopes[told]!;
+    assertEquals(version, answer.version);
+    assert(version && before.version < version, "a read before the change is older than its message");
+    const after = await read();
+    assertEquals(after.highlight.name, "Scarf");
+    assert(after.version >= version, "a read that holds the change is not older than its message");
   }));
 
 Deno.test("a flash sale ends with its stream: the ended stream's pages show no countdown", () =>
