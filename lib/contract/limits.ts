@@ -25,6 +25,8 @@ export const SLOW_MODE_SECONDS = [0, 5, 10, 30, 60] as const;
 /** Words and phrases a shop may block in its chat, and the longest of them in characters. */
 export const MAX_BLOCKED_WORDS = 200;
 export const BLOCKED_WORD_MAX_LENGTH = 40;
+/** All of a shop's blocked words together, in characters: each chat line is checked against every letter of them. */
+export const BLOCKED_WORDS_MAX_TOTAL = 2_000;
 
 /** The most viewers a shop may cap a stream at (0: no cap). */
 export const MAX_VIEWER_CAP = 100_000;

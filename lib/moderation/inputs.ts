@@ -3,6 +3,7 @@
 import { z } from "zod";
 import {
   BLOCKED_WORD_MAX_LENGTH,
+  BLOCKED_WORDS_MAX_TOTAL,
   MAX_BLOCKED_WORDS,
   MAX_VIEWER_CAP,
   PINNED_MAX_LENGTH,
@@ -11,6 +12,7 @@ import {
 } from "@/lib/contract/limits.ts";
 import { storedId, text } from "@/lib/core/fields.ts";
 import { email } from "@/lib/auth/inputs.ts";
+import { matchedForm } from "./text_rules.ts";
 
 const messageId = storedId("a message id");
 
@@ -36,7 +38,11 @@ export type TimeoutInput = z.infer<typeof TimeoutInput>;
 export const PinInput = z.object({ text: text("Announcement", 1, PINNED_MAX_LENGTH) }).strict();
 export type PinInput = z.infer<typeof PinInput>;
 
-const blockedWord = text("Blocked word", 1, BLOCKED_WORD_MAX_LENGTH);
+// A word that is only accents or marks ("´") would match nothing, so every line's end.
+const blockedWord = text("Blocked word", 1, BLOCKED_WORD_MAX_LENGTH)
+  .refine((word) => matchedForm(word) !== "", {
+    error: (issue) => `Blocked word "${issue.input}" has no letter, digit or sign to match`,
+  });
 const capWords = `Viewer cap must be a whole number from 0 (no cap) to ${
   MAX_VIEWER_CAP.toLocaleString("en")
 }`;
@@ -45,6 +51,11 @@ export const RulesInput = z.object({
   slowModeSeconds: oneOf("Slow mode seconds", SLOW_MODE_SECONDS),
   linksAllowed: z.boolean(),
   blockedWords: z.array(blockedWord).max(MAX_BLOCKED_WORDS, `At most ${MAX_BLOCKED_WORDS} blocked words`)
+    .refine((words) => words.join("").length <= BLOCKED_WORDS_MAX_TOTAL, {
+      error: `Blocked words may hold at most ${
+        BLOCKED_WORDS_MAX_TOTAL.toLocaleString("en")
+      } characters in all`,
+    })
     .transform((words) => [...new Set(words.map((w) => w.toLowerCase()))]),
   viewerCap: z.number(capWords).int(capWords).min(0, capWords).max(MAX_VIEWER_CAP, capWords),
 }).strict();

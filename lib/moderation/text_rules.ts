@@ -4,6 +4,7 @@
 import unhomoglyph from "unhomoglyph";
 import type { ChatRules } from "@/lib/contract/views.ts";
 import { type DomainError, invalid } from "@/lib/core/errors.ts";
+import { holdsSpelled, LEET, spellingOf } from "./spelled_words.ts";
 
 // Common endings of link names; "x.y" alone is too often a typo to refuse.
 const TLDS = [
@@ -97,7 +98,17 @@ const LOOK_ALIKE: Record<string, string> = {
   "Ғ": "F",
   "ғ": "f",
   "ꟻ": "F",
+  "ƨ": "s",
 };
+
+// Unicode's decimal digits come in runs of ten from 0 (some runs adjoin: the mathematical
+// ones), so a digit's value is its distance from its run's start, modulo ten.
+const DECIMAL = /\p{Nd}/u;
+function asciiDigit(c: string): string {
+  let start = c.codePointAt(0)!;
+  while (DECIMAL.test(String.fromCodePoint(start - 1))) start--;
+  return String((c.codePointAt(0)! - start) % 10);
+}
 
 // Regional indicators spell words in runs longer than a flag ("🇸🇵🇦🇲"); a flag (two)
 // stays a flag, so "Merci.🇫🇷" is no link to ".fr".
@@ -140,10 +151,15 @@ const INDIAN = [
   .map((script) => `\\p{sc=${script}}`).join("");
 const DOTS = new RegExp(`(?<![${CJK}${INDIAN}])${DOT}|(?<![${INDIAN}])${DOT}(?=[a-z])`, "gu");
 
-/** The text in any Unicode form, without accents or marks, and the letters above as the Latin ones they read as. */
+/**
+ * The text in any Unicode form, without accents or marks, the letters above as the Latin
+ * ones they read as, and digits as ASCII ones.
+ */
 function plain(text: string): string {
   const spelled = text.replace(SPELLED, spelledOut).replace(DOTS, ".");
-  const folded = [...spelled].map(asLatin).join("").normalize("NFKD").replace(/\p{M}/gu, "");
+  // Digits of every script as 0-9 ("٠٦١٢" is "0612"), before the table reads ١ as an l.
+  const digits = [...spelled].map((c) => c > "\u007f" && DECIMAL.test(c) ? asciiDigit(c) : asLatin(c));
+  const folded = digits.join("").normalize("NFKD").replace(/\p{M}/gu, "");
   return [...folded].map((c) => LOOK_ALIKE[c] ?? c).join("");
 }
 
@@ -194,52 +210,26 @@ export function hasLink(text: string): boolean {
   return LINKS.some((pattern) => pattern.test(t));
 }
 
-// Digits and signs written for letters: "sp4m", "$cam", "1diot", and "ldiot" with an l.
-const LEET: Record<string, string> = {
-  a: "a4@",
-  e: "e3",
-  i: "il1|!",
-  l: "il1|",
-  o: "o0",
-  s: "s5$",
-  t: "t7+",
-};
 const escape = (c: string) => c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-const anyOf = (c: string) => (LEET[c] ? `[${escape(LEET[c])}]` : escape(c)) + "+";
-
-/**
- * A word's letters however written, repeated ("spaam") and written apart: by up to two
- * signs ("sp-am", "s..p..a..m") or by spaces alone ("s p a m"); an apostrophe joins a
- * contraction ("he'll"), not a word.
- */
-function spelled(word: string): string {
-  const letters = [...word].map(anyOf);
-  return `(?:${letters.join("[^\\p{L}\\p{N}\\s'’]{0,2}")}|${letters.join(" {1,2}")})`;
-}
-
-/** A word or phrase as a pattern: its words apart, joined ("buy-followers") or run together ("buyfollowers"). */
-const phrase = (words: string) =>
-  new RegExp(
-    `(?<![\\p{L}\\p{N}'’])${
-      normal(words).trim().split(/\s+/).map(spelled).join("(?:\\s+|[-_.]{0,2})")
-    }(?![\\p{L}\\p{N}])`,
-    "gu",
-  );
 
 // Numbers are not words: "4.55" is a price, not "ass", and "5.3x" a zoom, not "sex".
-const wordy = (match: string) => match.replace(/[^\p{L}]/gu, "").length > match.replace(/\D/g, "").length;
+const wordy = (word: string) => word.replace(/[^\p{L}]/gu, "").length > word.replace(/\D/g, "").length;
 
 // A number or signs a seller blocks ("0612345678", "$$$") are blocked as written, in any
 // width, whole: "1000" is not in "10000".
-const literal = (word: string) =>
-  new RegExp(`(?<![\\p{L}\\p{N}])${escape(normal(word).trim())}(?![\\p{L}\\p{N}])`, "u");
+const literal = (word: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(word)}(?![\\p{L}\\p{N}])`, "u");
+
+/** A blocked word or phrase as it is matched; "" for one with nothing to match ("´" has no letter, digit or sign). */
+export const matchedForm = (word: string) => normal(word).trim();
 
 /** The first blocked word or phrase the text holds as whole words, or null. */
 export function blockedWordIn(text: string, words: string[]): string | null {
   const t = normal(text);
-  return words.find((word) =>
-    wordy(word) ? [...t.matchAll(phrase(word))].some(([match]) => wordy(match)) : literal(word).test(t)
-  ) ?? null;
+  return words.find((word) => {
+    const form = matchedForm(word);
+    if (!form) return false;
+    return wordy(form) ? holdsSpelled(t, spellingOf(form)) : literal(form).test(t);
+  }) ?? null;
 }
 
 // A role the chat marks with a badge, claimed in a name: the whole name ("Host", "the
@@ -248,6 +238,16 @@ export function blockedWordIn(text: string, words: string[]): string | null {
 // surname claims nothing ("Anna Host"), nor does a role joined to a word by a hyphen or
 // an apostrophe ("Ann Seller-Smith"): that is one name.
 const ROLES = ["host", "mod", "moderator", "admin", "administrator", "staff", "official", "seller", "owner"];
+const anyOf = (c: string) => `[${escape(c + (LEET[c] ?? ""))}]+`;
+/**
+ * A role's letters however written, repeated ("staaff") and written apart: by up to two
+ * signs ("m-o-d") or by spaces alone ("m o d"). A doubled letter is one repeated ("staff"
+ * is "staf+"): two of the same in a row would split a long run every way there is.
+ */
+function spelled(word: string): string {
+  const letters = [...word].filter((c, i, all) => c !== all[i - 1]).map(anyOf);
+  return `(?:${letters.join("[^\\p{L}\\p{N}\\s'’]{0,2}")}|${letters.join(" {1,2}")})`;
+}
 // One or many: "Ann (Mods)" claims as much as "Ann (Mod)".
 const ROLE = String.raw`(?:shop\s*)?(?:${ROLES.map(spelled).join("|")})s?`;
 // "The host" claims as much as "host".
