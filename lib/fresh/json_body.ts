@@ -72,9 +72,9 @@ export async function formBody(ctx: HasRequest): Promise<FormData> {
     if (fieldsIn(body, type) > MAX_FORM_FIELDS) {
       throw new HttpError(400, "too_many_fields", `A form may have at most ${MAX_FORM_FIELDS} fields`);
     }
-    if (type === "multipart/form-data" && !closed(body)) throw new Error("cut off");
-    return await new Response(body, { headers: { "content-type": ctx.req.headers.get("content-type")! } })
-      .formData();
+    const contentType = ctx.req.headers.get("content-type")!;
+    if (type === "multipart/form-data" && !closed(body, contentType)) throw new Error("cut off");
+    return await new Response(body, { headers: { "content-type": contentType } }).formData();
   } catch (error) {
     if (error instanceof HttpError) throw error;
     throw new HttpError(400, "bad_form", "Request body is not a valid form");
@@ -92,15 +92,21 @@ function fieldsIn(body: Uint8Array, type: string): number {
 }
 
 /**
- * Whether a multipart body ends with its closing delimiter, as every client sends it: the
- * parser would take a body cut off in a part (a dropped upload) for the fields before it,
- * and a cut-off form must change nothing. Read from the body's first line (its first
- * delimiter, "--" and the boundary), not from a header the parser may read otherwise.
+ * Whether a multipart body holds its closing delimiter ("--", the boundary, "--"), as
+ * every client sends it: the parser would take a body cut off in a part (a dropped
+ * upload) for the fields before it, and a cut-off form must change nothing. A preamble
+ * and an epilogue are allowed, as the standard has them (RFC 2046).
  */
-function closed(body: Uint8Array): boolean {
-  const text = (bytes: Uint8Array) => new TextDecoder("latin1").decode(bytes);
-  const first = text(body.subarray(0, 200)).split(/\r?\n/)[0]!;
-  return first.startsWith("--") && text(body.subarray(-200)).trimEnd().endsWith(`${first}--`);
+function closed(body: Uint8Array, contentType: string): boolean {
+  const boundary = boundaryOf(contentType);
+  return boundary !== null && new TextDecoder("latin1").decode(body).includes(`--${boundary}--`);
+}
+
+/** The boundary the parser reads from the header: its first `boundary` parameter, quoted or not. */
+function boundaryOf(contentType: string): string | null {
+  const found = /;\s*boundary=(?:"((?:[^"\\]|\\.)*)"|([^;]*))/i.exec(contentType);
+  if (!found) return null;
+  return found[1] !== undefined ? found[1].replace(/\\(.)/g, "$1") : found[2]!.trimEnd();
 }
 
 /** How many times `separator` is in `body`, up to a little past MAX_FORM_FIELDS. */

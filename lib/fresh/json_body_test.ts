@@ -92,6 +92,24 @@ Deno.test("readForm() refuses a multipart body cut off before its closing delimi
   assertEquals(await readForm(post(body, type), Form), { email: "a@b.co", note: "x".repeat(100) });
 });
 
+Deno.test("readForm() reads a multipart body by its header's boundary, with a preamble and an epilogue", async () => {
+  const Form = z.object({ email: z.email(), note: z.string() });
+  const part = (boundary: string, name: string, value: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const parts = part("XyZ", "email", "a@b.co") + part("XyZ", "note", "hi") + "--XyZ--\r\n";
+  for (const type of ["multipart/form-data; boundary=XyZ", 'multipart/form-data; boundary="XyZ"']) {
+    for (const body of [parts, "A preamble.\r\n" + parts, "\r\n" + parts, parts + "An epilogue.\r\n"]) {
+      assertEquals(await readForm(post(body, type), Form), { email: "a@b.co", note: "hi" }, body);
+    }
+  }
+  // A body that closes another boundary than its header's, its last part cut off.
+  const other = part("A", "email", "a@b.co") + part("XyZ", "note", "cut") + "--A--";
+  assertEquals(
+    (await failure(readForm(post(other, "multipart/form-data; boundary=XyZ"), Form)))[1],
+    "bad_form",
+  );
+});
+
 Deno.test("readForm() rejects JSON with 415 and bad fields with 400 invalid_input", async () => {
   const Form = z.object({ email: z.email() });
   assertEquals(
