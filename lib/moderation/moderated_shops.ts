@@ -12,6 +12,12 @@ import { shopsModeratedBy } from "./moderators.ts";
 /** Shops the studio home lists at most, and streams of each. */
 export const MAX_SHOPS_SHOWN = 10;
 const STREAMS_PER_SHOP = 5;
+/**
+ * Shops read from the seller's index to find the live ones among them: strangers' shops
+ * that named them come before a live one in key order. One read per ten; a live shop past
+ * this many may go unseen (it takes that many accounts to hide it).
+ */
+const SHOPS_READ = 100;
 
 export interface ModeratedShop {
   id: string;
@@ -26,8 +32,11 @@ export interface ModeratedShops {
 }
 
 export async function moderatedShops({ kv }: Services, actor: Actor): Promise<ModeratedShops> {
-  const ids = await shopsModeratedBy(kv, requireSeller(actor), MAX_SHOPS_SHOWN + 1);
-  const sellers = await getAll<Seller>(kv, ids.slice(0, MAX_SHOPS_SHOWN).map((id) => keys.seller(id)));
+  const ids = await shopsModeratedBy(kv, requireSeller(actor), SHOPS_READ);
+  const live = await getAll<string>(kv, ids.map((id) => keys.liveStreamOf(id)));
+  const isLiveAt = (i: number) => live[i]!.value !== null;
+  const first = [...ids.filter((_, i) => isLiveAt(i)), ...ids.filter((_, i) => !isLiveAt(i))];
+  const sellers = await getAll<Seller>(kv, first.slice(0, MAX_SHOPS_SHOWN).map((id) => keys.seller(id)));
   // A shop whose account is being deleted is gone already: its record goes first.
   const shops = await Promise.all(
     sellers.flatMap(({ value }) => value ? [value] : []).map(async ({ id, name }) => ({

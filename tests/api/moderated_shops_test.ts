@@ -5,7 +5,7 @@
 import { sweepAccounts } from "@/lib/auth/removal.ts";
 import { keys } from "@/lib/kv/keys.ts";
 import { MAX_SHOPS_SHOWN } from "@/lib/moderation/moderated_shops.ts";
-import { assert, assertEquals } from "@/tests/assert.ts";
+import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
 import { Client, createStream, sellerWithStream, signUp, type TestApp, withApp } from "./client.ts";
 
 /** What the studio home's "Shops you moderate" shows: each shop's name and its streams' "state: title → link". */
@@ -127,4 +127,23 @@ Deno.test(`the studio home lists ${MAX_SHOPS_SHOWN} shops at most, those live fi
     assertEquals(shown.slice(0, 3), ["Shop 05", "Shop 00", "Shop 01"]);
     const page = await (await mod.request("/studio")).text();
     assert(page.includes(`You moderate more shops than fit here: these are ${MAX_SHOPS_SHOWN} of them.`));
+  }));
+
+Deno.test("a live shop is listed first however many shops named the seller before it", () =>
+  withApp(async (app) => {
+    const mod = new Client(app);
+    await signUp(mod, "mod@example.com", "Mo");
+    const shops: { shop: Client; shopId: string }[] = [];
+    for (let i = 0; i < MAX_SHOPS_SHOWN + 2; i++) {
+      const shop = new Client(app);
+      const shopId = await signUp(shop, `spam${i}@example.com`, `Spam ${String(i).padStart(2, "0")}`);
+      assertEquals((await name(shop, shopId, "mod@example.com")).status, 201);
+      shops.push({ shop, shopId });
+    }
+    // The one last in the index goes live: read in key order, it would be past those shown.
+    const last = shops.sort((a, b) => a.shopId < b.shopId ? -1 : 1).at(-1)!;
+    await last.shop.post(`/api/streams/${await createStream(last.shop, "Real sale")}/live`);
+    const shown = await moderatedOn(mod);
+    assertEquals(shown.length, MAX_SHOPS_SHOWN);
+    assertMatch(shown[0]![1].join(), /^● Live: Real sale → /, "the live shop first");
   }));
