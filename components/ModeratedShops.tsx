@@ -1,15 +1,26 @@
 import type { ModeratedShops as Shops } from "@/lib/moderation/moderated_shops.ts";
 import { StreamList } from "./StreamList.tsx";
 
-/** The shops the seller moderates, each with its streams, leading to their watch pages (where the tools are). */
+/**
+ * The shops the seller moderates, each with its streams, leading to their watch pages (where
+ * the tools are), and a button to step down (a plain form: no JavaScript needed).
+ */
 export function ModeratedShops({ shops, more }: Shops) {
   return (
     <section aria-labelledby="moderated-shops">
       <h2 id="moderated-shops">Shops you moderate</h2>
-      <p class="muted">Open a stream to moderate its chat.</p>
+      <p class="muted">
+        Open a stream to moderate its chat. Once you step down from a shop, only its seller can name you
+        again.
+      </p>
       {shops.map((shop) => (
         <section key={shop.id}>
-          <h3>{shop.name}</h3>
+          <div class="moderated-shop">
+            <h3>{shop.name}</h3>
+            <form method="post" action={`/studio/moderating/${shop.id}/step-down`}>
+              <button type="submit" aria-label={`Step down as moderator of ${shop.name}`}>Step down</button>
+            </form>
+          </div>
           {shop.streams.length
             ? <StreamList streams={shop.streams} hrefOf={(s) => `/watch/${s.id}`} />
             : <p class="muted">No streams yet.</p>}

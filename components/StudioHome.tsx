@@ -13,17 +13,20 @@ interface StudioHomeProps {
   moderating: Moderating;
   /** A stream was just deleted from its studio. */
   deleted: boolean;
+  /** The shop the seller just stepped down from, by name. */
+  left: string | null;
   failure?: FormFailure;
 }
 
 /** The seller's home: their streams, a form to create one, and the shops they moderate. */
-export function StudioHome({ sellerName, streams, moderating, deleted, failure }: StudioHomeProps) {
+export function StudioHome({ sellerName, streams, moderating, deleted, left, failure }: StudioHomeProps) {
   const marks = failureMarks(failure, ["title", "description"]);
   return (
     <section>
       <PageTitle title="Your studio" />
       <h1>Your studio</h1>
       {deleted && <p class="notice" role="status">The stream is deleted, with all it held.</p>}
+      {left && <p class="notice ok" role="status">You no longer moderate {left}.</p>}
       <p>
         <a href="/studio/products">Products</a>: your catalog, to pin and sell while you are live.
       </p>

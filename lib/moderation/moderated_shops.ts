@@ -1,13 +1,14 @@
 // The shops a seller moderates, for their studio home: each by name, with the streams a
 // moderator would open (live first, then those not live yet, then the last ended). Any
-// shop may name anyone, so the list is capped, as is each shop's.
-import type { Seller } from "@/lib/auth/seller_store.ts";
+// shop may name anyone, so the list is capped, as is each shop's, and a moderator may step
+// down (lib/moderation/shop_actions.ts).
+import { getSeller, type Seller } from "@/lib/auth/seller_store.ts";
 import { type Actor, requireSeller } from "@/lib/core/actor.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { getAll } from "@/lib/kv/get_all.ts";
 import { keys } from "@/lib/kv/keys.ts";
 import { getStream, listSellerStreams, liveStreamIdOf, type Stream } from "@/lib/streams/store.ts";
-import { shopsModeratedBy } from "./moderators.ts";
+import { isModerator, shopsModeratedBy } from "./moderators.ts";
 
 /** Shops the studio home lists at most, and streams of each. */
 export const MAX_SHOPS_SHOWN = 10;
@@ -64,4 +65,13 @@ const isLive = (shop: ModeratedShop) => shop.streams[0]?.status === "live";
 
 function byLiveThenName(a: ModeratedShop, b: ModeratedShop): number {
   return Number(isLive(b)) - Number(isLive(a)) || a.name.localeCompare(b.name);
+}
+
+/** The name of a shop the seller no longer moderates (just stepped down from), for their studio home to say so. */
+export async function formerShopName({ kv }: Services, actor: Actor, shopId: string): Promise<string | null> {
+  const [shop, still] = await Promise.all([
+    getSeller(kv, shopId),
+    isModerator(kv, shopId, requireSeller(actor)),
+  ]);
+  return shop && !still ? shop.name : null;
 }

@@ -1,6 +1,7 @@
 // A shop's moderation settings, by its seller: the chat rules of all its streams, the
-// moderators it names (other sellers, by email), and lifting bans and timeouts
-// (moderators may too; the person lifted hears of it in the stream the shop is live with).
+// moderators it names (other sellers, by email, who may step down), and lifting bans and
+// timeouts (moderators may too; the person lifted hears of it in the stream the shop is
+// live with).
 // Each change is stored with its log entry in one commit, with the news for the seller's
 // studio when they are live.
 import { getSellerByEmail } from "@/lib/auth/seller_store.ts";
@@ -105,12 +106,23 @@ export async function addModerator(
   return moderator;
 }
 
+/** The shop's seller takes one of their moderators off, or a moderator steps down themself. */
 export async function removeModerator(services: Services, actor: Actor, shopId: string, sellerId: string) {
   const { kv, clock } = services;
-  await asOwner(services, actor, shopId);
+  const self = actor.sellerId === sellerId;
+  if (self) await spend(services, "seller", actor);
+  else await asOwner(services, actor, shopId);
   const moderator = (await kv.get<Moderator>(keys.moderator(shopId, sellerId))).value;
-  if (!moderator) throw notFound("moderator_not_found", "This seller is not one of your moderators");
-  const entry = logEntry(actor.name, "moderator_removed", clock.now(), { target: moderator.name });
+  if (!moderator) {
+    throw notFound(
+      "moderator_not_found",
+      self ? "You are not one of this shop's moderators" : "This seller is not one of your moderators",
+    );
+  }
+  const entry = logEntry(actor.name, "moderator_removed", clock.now(), {
+    target: moderator.name,
+    detail: self ? "stepped down" : undefined,
+  });
   await record(services, shopId, entry, (op) => unnameModerator(op, shopId, sellerId));
 }
 

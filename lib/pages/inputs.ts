@@ -7,6 +7,11 @@ import { storedId } from "@/lib/core/fields.ts";
 /** What was just deleted, for the page a deletion leads to to say so: `/studio?deleted=stream`, `/?deleted=account`. */
 export const DeletedQuery = z.object({ deleted: z.enum(["stream", "account"]).optional().catch(undefined) });
 
+/** The studio home's address: `?deleted=stream`, or `?left=<shop id>` after stepping down as its moderator. */
+export const StudioHomeQuery = DeletedQuery.extend({
+  left: storedId("a shop id").optional().catch(undefined),
+});
+
 /** What the seller just did to a product, for the catalog to confirm: `/studio/products?done=saved`. */
 export const ProductDoneQuery = z.object({
   done: z.enum(["added", "saved", "deleted"]).optional().catch(undefined),

@@ -1,12 +1,21 @@
 // A moderator's studio home lists the shops they moderate, each with its streams (live
-// first) leading to the watch page where their tools are; the index of shops by
-// moderator behind it is kept in step with the shop's moderators, and goes with either
-// account.
+// first) leading to the watch page where their tools are, and a Step down button; the
+// index of shops by moderator behind it is kept in step with the shop's moderators, and
+// goes with either account.
 import { sweepAccounts } from "@/lib/auth/removal.ts";
 import { keys } from "@/lib/kv/keys.ts";
 import { MAX_SHOPS_SHOWN } from "@/lib/moderation/moderated_shops.ts";
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
-import { Client, createStream, sellerWithStream, signUp, type TestApp, withApp } from "./client.ts";
+import {
+  Client,
+  createStream,
+  expectError,
+  kvSnapshot,
+  sellerWithStream,
+  signUp,
+  type TestApp,
+  withApp,
+} from "./client.ts";
 
 /** What the studio home's "Shops you moderate" shows: each shop's name and its streams' "state: title → link". */
 async function moderatedOn(client: Client): Promise<[string, string[]][]> {
@@ -146,4 +155,64 @@ Deno.test("a live shop is listed first however many shops named the seller befor
     const shown = await moderatedOn(mod);
     assertEquals(shown.length, MAX_SHOPS_SHOWN);
     assertMatch(shown[0]![1].join(), /^● Live: Real sale → /, "the live shop first");
+  }));
+
+const stepDownPath = (shopId: string) => `/studio/moderating/${shopId}/step-down`;
+
+Deno.test("a moderator steps down from the studio home without JavaScript, and the page says so", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, live, mod, modId } = await shopWithModerator(app);
+    assertMatch(
+      await (await mod.request("/studio")).text(),
+      new RegExp(
+        `<h3>Linen &amp; Co</h3><form method="post" action="${stepDownPath(sellerId)}">` +
+          '<button type="submit" aria-label="Step down as moderator of Linen &amp; Co">Step down</button></form>',
+      ),
+    );
+    const before = await kvSnapshot(app.services.kv);
+    const forged = await mod.request(stepDownPath(sellerId), {
+      method: "POST",
+      headers: { "sec-fetch-site": "cross-site" },
+    });
+    assertEquals(forged.status, 403, "another site's form can't step them down");
+    assertEquals(await kvSnapshot(app.services.kv), before);
+
+    const res = await mod.postForm(stepDownPath(sellerId), {});
+    assertEquals([res.status, res.headers.get("location")], [303, `/studio?left=${sellerId}`]);
+    const home = await (await mod.request(res.headers.get("location")!)).text();
+    assertMatch(home, /<p class="notice ok" role="status">You no longer moderate Linen &amp; Co.<\/p>/);
+    assertEquals(await moderatedOn(mod), []);
+    assertEquals(await moderating(app, modId), []);
+    assertEquals((await (await seller.request(`/api/shops/${sellerId}/moderators`)).json()).moderators, []);
+    const [entry] = (await (await seller.request(`/api/streams/${live}/moderation`)).json()).log;
+    assertEquals([entry.by, entry.action, entry.target, entry.detail], [
+      "Mo",
+      "moderator_removed",
+      "Mo",
+      "stepped down",
+    ]);
+    assertEquals((await mod.postForm(stepDownPath(sellerId), {})).status, 404, "once only");
+  }));
+
+Deno.test("a moderator steps down through the API; nobody but them and the seller takes them off", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, mod, modId } = await shopWithModerator(app);
+    const other = new Client(app);
+    await signUp(other, "other@example.com", "Other");
+    assertEquals((await name(seller, sellerId, "other@example.com")).status, 201);
+    const path = `/api/shops/${sellerId}/moderators/${modId}`;
+    const before = await kvSnapshot(app.services.kv);
+    for (const who of [other, new Client(app)]) {
+      await expectError(await who.request(path, { method: "DELETE" }), 403, "not_shop_owner");
+    }
+    assertEquals(
+      await kvSnapshot(app.services.kv),
+      before,
+      "another moderator, or a stranger, changes nothing",
+    );
+
+    assertEquals((await mod.request(path, { method: "DELETE" })).status, 204);
+    assertEquals(await moderating(app, modId), []);
+    assertEquals((await app.services.kv.get(keys.moderator(sellerId, modId))).versionstamp, null);
+    await expectError(await mod.request(path, { method: "DELETE" }), 404, "moderator_not_found");
   }));

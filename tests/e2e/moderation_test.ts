@@ -5,7 +5,7 @@
 // refused with the time shown, and the studio lifts the timeout early; blocked words and
 // slow mode refuse what they should, to the sender only; a report reaches the studio, and
 // a ban from it disconnects the viewer, whom a reload and a fresh guest in the same
-// browser do not let back in.
+// browser do not let back in; the moderator steps down from their studio home.
 import type { Browser, Page } from "playwright-core";
 import { withRtcStats } from "@/tests/e2e/harness/browser.ts";
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
@@ -251,5 +251,28 @@ liveTest(
       const del = await mod.getByRole("button", { name: "Delete message from Bo" }).first().boundingBox();
       assert(del && del.x + del.width <= 390, "the controls are on screen");
     });
+
+    await t.step(
+      "the moderator steps down from their studio home, on a phone without JavaScript",
+      async () => {
+        const context = await browser.newContext({
+          javaScriptEnabled: false,
+          storageState: await mod.context().storageState(),
+          viewport: { width: 390, height: 844 },
+        });
+        const home = await context.newPage();
+        await home.goto(`${stack.appUrl}/studio`);
+        const stepDown = home.getByRole("region", { name: "Shops you moderate" })
+          .getByRole("button", { name: "Step down as moderator of Linen & Co" });
+        const box = await stepDown.boundingBox();
+        assert(box && box.height >= 24 && box.x + box.width <= 390, "a whole button, on screen");
+        assertEquals(await noSidewaysScroll(home), 0);
+        await Promise.all([home.waitForURL(/\/studio\?left=/), stepDown.click()]);
+        await home.getByRole("status").filter({ hasText: "You no longer moderate Linen & Co." }).waitFor();
+        assertEquals(await home.getByRole("region", { name: "Shops you moderate" }).count(), 0);
+        await studio.locator(".moderation-log").getByText("stepped down").waitFor({ timeout: UI_TIMEOUT });
+        await context.close();
+      },
+    );
   },
 );

@@ -3,7 +3,7 @@ import * as shop from "@/lib/moderation/shop_actions.ts";
 import { askerOf } from "@/lib/server/identity.ts";
 import type { State } from "@/lib/server/state.ts";
 
-/** DELETE: the shop's seller removes one of their moderators. */
+/** DELETE: the shop's seller removes one of their moderators, or that moderator steps down. */
 export const handler: Handlers<State> = {
   async DELETE(ctx) {
     await readEmpty(ctx);
