@@ -113,7 +113,8 @@ function SheetActions(
           {soldOut ? "Sold out" : "Add to cart"}
         </button>
       </form>
-      {inCart > 0 && <span class="in-cart">{inCart} in your cart</span>}
+      {/* Always there, so a screen reader hears the count change. */}
+      <span class="in-cart" role="status">{inCart > 0 && `${inCart} in your cart`}</span>
       <HeldNote cart={cart} productId={product.id} />
     </div>
   );

@@ -77,7 +77,7 @@ export function WatchView(
       <div class="audience-bar">
         <ViewerCount streamId={stream.id} initial={audience.viewers} />
         <LikeButton streamId={stream.id} initial={audience.likes} canLike={welcome} />
-        <ReactionBar streamId={stream.id} canReact={welcome} />
+        <ReactionBar streamId={stream.id} canReact={welcome} timedOutUntil={moderation.timedOutUntil} />
       </div>
       <ProductTray
         streamId={stream.id}

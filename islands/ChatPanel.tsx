@@ -124,6 +124,7 @@ export default function ChatPanel(
         ? (
           <LineForm
             kind="chat"
+            busy={!!standing.until}
             draft={chat.draft}
             onSend={chat.send}
             label="Chat message"

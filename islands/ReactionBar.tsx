@@ -11,6 +11,7 @@ import {
 } from "@/lib/client/reactions.ts";
 import { closedNow } from "@/lib/client/stream_status.ts";
 import { useAction } from "@/lib/client/use_action.ts";
+import { useStanding } from "@/lib/client/use_standing.ts";
 
 const EMOJI_NAMES: Record<Emoji, string> = {
   "❤️": "love",
@@ -25,13 +26,16 @@ export interface ReactionBarProps {
   streamId: string;
   /** False once the stream has ended. */
   canReact: boolean;
+  /** Timed out of the shop's chat until then (ISO): reactions are off too, as the chat says. */
+  timedOutUntil: string | null;
 }
 
-export default function ReactionBar({ streamId, canReact }: ReactionBarProps) {
+export default function ReactionBar({ streamId, canReact, timedOutUntil }: ReactionBarProps) {
   const limiter = useRef(rateLimiter(REACTIONS_PER_SECOND));
   const sent = useSignal(0);
   const ready = useSignal(false);
   const { error, run } = useAction();
+  const standing = useStanding(timedOutUntil).value;
   useEffect(() => void (ready.value = true), []);
 
   function react(emoji: Emoji) {
@@ -56,6 +60,7 @@ export default function ReactionBar({ streamId, canReact }: ReactionBarProps) {
           class="reaction"
           data-emoji={emoji}
           aria-label={`React: ${EMOJI_NAMES[emoji]}`}
+          disabled={!!standing.until}
           onClick={() => react(emoji)}
         >
           {emoji}

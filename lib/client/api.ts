@@ -9,7 +9,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    /** From `Retry-After`, on a 429 or 503. */
+    /** From `Retry-After`, on a 429 or 503, or until `until`. */
     readonly retryAfterSeconds?: number,
     /** From the error's `until`: the refusal holds until then (a timeout from chat). */
     readonly until?: string,
@@ -67,13 +67,16 @@ async function request<T>(path: string, init: RequestInit): Promise<T> {
   const data = await response.json().catch(() => null);
   if (!response.ok) {
     const error = data?.error;
-    const wait = Number(response.headers.get("retry-after"));
+    const until = typeof error?.until === "string" ? error.until : undefined;
+    // A refusal until a moment is a wait, too: its words go once it is over.
+    const wait = Number(response.headers.get("retry-after")) ||
+      Math.ceil((Date.parse(until!) - Date.now()) / 1000);
     throw new ApiError(
       response.status,
       typeof error?.code === "string" ? error.code : "http_error",
       typeof error?.message === "string" ? error.message : `Something went wrong (HTTP ${response.status}).`,
       wait > 0 ? wait : undefined,
-      typeof error?.until === "string" ? error.until : undefined,
+      until,
     );
   }
   return data as T;

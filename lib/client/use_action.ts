@@ -47,7 +47,8 @@ export function useAction(): Action {
   };
 }
 
-const FOCUSABLE = "button:enabled,a,input,select";
+// A form's hidden inputs take no focus: the next part of the page does.
+const FOCUSABLE = "button:enabled,a,input:not([type=hidden]),select";
 
 /**
  * A button disabled while its action runs loses the keyboard's focus to the page (out of

@@ -91,8 +91,8 @@ export function useChatSender(
           continue;
         }
         const said = `Not sent: ${messageOf(e)}`;
-        // "Try again in 9 s" is stale once the wait is over: the refusal goes with it.
-        const wait = e instanceof ApiError && e.status === 429 && e.retryAfterSeconds;
+        // "Try again in 9 s" or a timeout is stale once the wait is over: the refusal goes with it.
+        const wait = e instanceof ApiError && e.retryAfterSeconds;
         if (wait) sayFor(error, said, wait * 1000);
         else error.value = said;
         handlers.refused(next!.text);

@@ -187,6 +187,11 @@ liveTest(
           featured && featured.x + featured.width <= card.x + card.width,
           `“Featured” shows: ${featured}`,
         );
+        // How many are left is news on a phone too (the last one, here).
+        assert(
+          await phone.locator(".highlight-card").getByText("1 left", { exact: true }).isVisible(),
+          "stock",
+        );
         assertEquals(await trayOrder(phone), [tote, shirt, scarf]);
         const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - innerWidth);
         assertEquals(overflow, 0, "no sideways scroll at 390 px");
@@ -228,6 +233,13 @@ liveTest(
         await second.click(".highlight-card button");
         await second.click(".product-sheet .add-to-cart");
         await second.waitForSelector(`.cart-item[data-product-id="${shirt}"]`, { timeout: UI_TIMEOUT });
+        // The last one: Add to cart is disabled now, yet the focus stays in the sheet (not on
+        // its hidden inputs, nor the page behind), and a screen reader hears the count.
+        await second.getByRole("dialog").getByRole("status").filter({ hasText: "1 in your cart" })
+          .waitFor({ timeout: UI_TIMEOUT });
+        await second.waitForFunction(() => document.activeElement?.closest("dialog[open] button"), null, {
+          timeout: UI_TIMEOUT,
+        });
         await second.keyboard.press("Escape");
         await first.click(".highlight-card button");
         await first.waitForSelector(`dialog.product-sheet[open][data-product-id="${shirt}"]`, {
