@@ -38,15 +38,17 @@ export interface ChatPanelProps {
 }
 
 export default function ChatPanel(
-  { streamId, initial, canPost: openAtLoad, turnedAway, role, pinned, timedOutUntil = null }: ChatPanelProps,
+  { streamId, initial, canPost: openAtLoad, turnedAway, role: roleAtLoad, pinned, timedOutUntil = null }:
+    ChatPanelProps,
 ) {
   const canPost = openAtLoad && !closedNow();
   const chat = useChatList(streamId, initial, openAtLoad);
   const { messages, earlier, scroll } = chat;
   const note = usePinned(streamId, pinned, canPost);
   const moderation = useChatModeration(streamId, (ids) => messages.value = dropChat(messages.value, ids));
-  const moderates = canPost && canModerate(role);
   const standing = useStanding(timedOutUntil).value;
+  const role = standing.role ?? roleAtLoad;
+  const moderates = canPost && canModerate(role);
   useEffect(saveGuestNames, []);
   const errors = [chat.problem, earlier.error, chat.sender.error, moderation.error, note.error].map((e) =>
     e.value
@@ -113,6 +115,11 @@ export default function ChatPanel(
       {canPost && standing.until && (
         <p class="notice chat-standing" role="status">
           A moderator timed you out. You can chat again at {localTime(standing.until, true)}.
+        </p>
+      )}
+      {standing.role && (
+        <p class="notice chat-standing" role="status">
+          {moderates ? "The seller made you a moderator of this chat." : "You no longer moderate this chat."}
         </p>
       )}
       {canPost && standing.lifted && (

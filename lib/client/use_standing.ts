@@ -1,8 +1,10 @@
 // The viewer's own standing in the shop's chat: timed out until a moment, as the page was
 // rendered and as a moderator's message to them alone (topic "standing") changes it; free
-// again once that moment passes. A refused send says the same (lib/client/api.ts), so a
+// again once that moment passes. The same topic tells a seller the shop named them a
+// moderator, or no longer. A refused send says the same (lib/client/api.ts), so a
 // message missed in a drop costs only the notice.
 import { type Signal } from "@preact/signals";
+import type { ChatRole } from "@/lib/contract/messages.ts";
 import { useLiveState } from "./live_state.ts";
 import { useAtEnd } from "./use_now.ts";
 
@@ -11,11 +13,13 @@ export interface Standing {
   until: string | null;
   /** True once a moderator lifted the timeout early. */
   lifted: boolean;
+  /** Their role, once the shop named them a moderator or no longer while they watch. */
+  role?: ChatRole;
 }
 
 export function useStanding(timedOutUntil: string | null): Signal<Standing> {
   const { state } = useLiveState<Standing>({ until: timedOutUntil, lifted: false }, {
-    on: { standing: (_, { until }) => ({ until, lifted: !until }) },
+    on: { standing: (_, { until, role }) => ({ until, lifted: !until && !role, role }) },
   });
   useAtEnd([state.value.until], 0, () => state.value = { until: null, lifted: false });
   return state;

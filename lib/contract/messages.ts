@@ -31,6 +31,9 @@ export const StreamStatusMessage = z.object({
   at: z.iso.datetime(),
 });
 
+/** One's role in a shop's chat. */
+const Role = z.enum(["seller", "moderator", "viewer"]);
+
 export const ChatMessage = z.object({
   ...envelope,
   type: z.literal("chat"),
@@ -38,7 +41,7 @@ export const ChatMessage = z.object({
   id: Id,
   name: text(1, 60),
   /** "seller": the stream's host; "moderator": one the shop named. */
-  role: z.enum(["seller", "moderator", "viewer"]),
+  role: Role,
   text: text(1, CHAT_MAX_LENGTH),
   at: z.iso.datetime(),
   /** The id the sender's page gave it: that page's "Sending…" line goes when it arrives. */
@@ -196,6 +199,8 @@ export const StandingMessage = z.object({
   ...envelope,
   type: z.literal("standing"),
   until: z.nullable(z.iso.datetime()),
+  /** Their role changed while they watch: the shop named them a moderator, or no longer. */
+  role: z.optional(Role),
 });
 
 /** Something viewers hold changed in a way not worth sending whole (a product edited): fetch it again. */

@@ -12,6 +12,7 @@ import { isoAt } from "@/lib/core/clock.ts";
 import { conflict, invalid, notFound } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { keys } from "@/lib/kv/keys.ts";
+import type { News } from "@/lib/outbox/queue.ts";
 import { sellerIdentity } from "@/lib/livekit/names.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import { describeRules, getChatRules } from "./chat_rules.ts";
@@ -20,7 +21,7 @@ import { commitLogged, commitLoggedIf, logEntry } from "./log.ts";
 import { listModerators, nameModerator, unnameModerator } from "./moderators.ts";
 import { requireModerator, requireShopOwner } from "./roles.ts";
 import { liftBan, liftTimeout } from "./sanctions.ts";
-import { standingNews } from "./tell.ts";
+import { roleNews, standingNews } from "./tell.ts";
 import { liveStreamIdOf } from "@/lib/streams/store.ts";
 
 async function asOwner(services: Services, actor: Actor, shopId: string): Promise<void> {
@@ -29,9 +30,10 @@ async function asOwner(services: Services, actor: Actor, shopId: string): Promis
 }
 
 /** The shop's log, told to the studio of the stream the shop is live with, if any. */
-const shopPlace = async (kv: Deno.Kv, shopId: string) => ({
+const shopPlace = async (kv: Deno.Kv, shopId: string, news?: News[]) => ({
   shopId,
   streamId: await liveStreamIdOf(kv, shopId),
+  news,
 });
 
 /** Stores a change with its log entry, and the seller's studio hears of it. */
@@ -95,7 +97,8 @@ export async function addModerator(
   const now = clock.now();
   const moderator = { sellerId: seller.id, name: seller.name, email: seller.email, addedAt: isoAt(now) };
   const entry = logEntry(actor.name, "moderator_added", now, { target: seller.name });
-  const place = await shopPlace(kv, shopId);
+  // Watching the shop's live stream, they get their tools at once.
+  const place = await shopPlace(kv, shopId, [roleNews(sellerIdentity(seller.id), "moderator")]);
   const named = await commitLoggedIf(
     kv,
     place,
@@ -123,7 +126,9 @@ export async function removeModerator(services: Services, actor: Actor, shopId: 
     target: moderator.name,
     detail: self ? "stepped down" : undefined,
   });
-  await record(services, shopId, entry, (op) => unnameModerator(op, shopId, sellerId));
+  // Watching the shop's live stream, they lose their tools at once.
+  const place = await shopPlace(kv, shopId, [roleNews(sellerIdentity(sellerId), "viewer")]);
+  await commitLogged(kv, place, entry, (op) => unnameModerator(op, shopId, sellerId));
 }
 
 /** Lifts a ban: they may watch and chat in the shop's streams again. */

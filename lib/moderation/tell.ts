@@ -1,8 +1,8 @@
 // What moderation tells, queued in the commit of the change it tells of (lib/outbox): what
 // everyone sees (messages removed, the pinned note) goes to the stream's room; what only
 // the seller sees (log entries, reports) to their studio connections, in the stream where
-// it happened or else the one they are live with; a timeout or its lifting to the one
-// person it is about. And a ban's removal from the room.
+// it happened or else the one they are live with; a timeout or its lifting, or a role
+// given or taken, to the one person it is about. And a ban's removal from the room.
 import { MAX_REMOVED_IDS } from "@/lib/contract/limits.ts";
 import { message } from "@/lib/contract/messages.ts";
 import type { ModerationEntry } from "@/lib/contract/views.ts";
@@ -28,6 +28,12 @@ export const loggedNews = (entry: ModerationEntry): News => ({
 /** The person hears they may not chat until `until`, or (null) that they may again. */
 export const standingNews = (person: string, until: string | null): News => ({
   message: message("standing", { until }),
+  to: { person },
+});
+
+/** The person, a seller the shop names or no longer, hears their role in its chat changed (never timed out: moderators cannot be). */
+export const roleNews = (person: string, role: "moderator" | "viewer"): News => ({
+  message: message("standing", { until: null, role }),
   to: { person },
 });
 

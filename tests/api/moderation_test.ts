@@ -347,6 +347,40 @@ Deno.test("a timeout refuses the viewer's chat and reactions until it ends, with
     assertEquals((await ann.post(`/api/streams/${streamId}/reactions`, { emoji: "🔥" })).status, 202);
   }));
 
+Deno.test("a seller named a moderator, or no longer, while they watch the live stream hears it alone", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, streamId, mod, modId } = await shop(app);
+    assertEquals((await seller.post(`/api/streams/${streamId}/live`)).status, 200);
+    const connection = (identity: string) => ({ identity, name: "Someone", sid: `PA_${identity}` });
+    app.rooms.present.set(streamId, [`seller-${modId}~vaaa`, "guest-bo~vccc"].map(connection));
+    const told = async () => {
+      await app.settle();
+      return app.rooms.sent.filter((s) => s.topic === "standing").map((s) => [s.to, s.message]);
+    };
+    await app.forgetSent();
+    assertEquals((await send(seller, "DELETE", `/api/shops/${sellerId}/moderators/${modId}`)).status, 204);
+    assertEquals(await told(), [[[`seller-${modId}~vaaa`], {
+      v: 1,
+      type: "standing",
+      until: null,
+      role: "viewer",
+    }]]);
+    await app.forgetSent();
+    assertEquals(
+      (await seller.post(`/api/shops/${sellerId}/moderators`, { email: "mod@example.com" })).status,
+      201,
+    );
+    assertEquals(await told(), [[[`seller-${modId}~vaaa`], {
+      v: 1,
+      type: "standing",
+      until: null,
+      role: "moderator",
+    }]]);
+    await app.forgetSent();
+    assertEquals((await send(mod, "DELETE", `/api/shops/${sellerId}/moderators/${modId}`)).status, 204);
+    assertEquals((await told()).length, 1, "stepping down is told too");
+  }));
+
 Deno.test("a timeout is told to its viewer alone and shown on their page; the studio lists it and lifts it early", () =>
   withApp(async (app) => {
     const { seller, sellerId, streamId, mod, rival, ann, said } = await shop(app);

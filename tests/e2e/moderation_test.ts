@@ -233,6 +233,10 @@ liveTest(
         // Nothing is left to do on the page: no chat box, no reactions.
         await ann.getByLabel("Chat message").waitFor({ state: "detached", timeout: UI_TIMEOUT });
         assertEquals(await ann.getByRole("group", { name: "React" }).count(), 0);
+        assert(
+          !await ann.getByLabel("Your name in chat").isVisible(),
+          "no name to pick for a chat that is gone",
+        );
         for (const page of [bo, studio]) {
           await line(page, "first in slow mode").waitFor({ state: "detached", timeout: UI_TIMEOUT });
         }
@@ -257,7 +261,7 @@ liveTest(
     });
 
     await t.step(
-      "the moderator steps down from their studio home, on a phone without JavaScript",
+      "the moderator steps down from their studio home, on a phone without JavaScript; their open watch page follows",
       async () => {
         const context = await browser.newContext({
           javaScriptEnabled: false,
@@ -276,6 +280,12 @@ liveTest(
         assertEquals(await home.getByRole("region", { name: "Shops you moderate" }).count(), 0);
         await studio.locator(".moderation-log").getByText("stepped down").waitFor({ timeout: UI_TIMEOUT });
         await context.close();
+        // Their watch page, open meanwhile, hears it at once: the tools go, as its words say.
+        await mod.getByRole("status").filter({ hasText: "You no longer moderate this chat." })
+          .waitFor({ timeout: UI_TIMEOUT });
+        const byBo = line(mod, "thanks for letting me back");
+        await byBo.getByRole("button", { name: "Report message from Bo" }).waitFor({ timeout: UI_TIMEOUT });
+        assertEquals(await mod.getByRole("group", { name: /^Moderate / }).count(), 0);
       },
     );
   },
