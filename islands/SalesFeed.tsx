@@ -1,8 +1,10 @@
 // The seller's sales, live: reservations as they arrive (who, what, how many) and the
 // stock left of each pinned product. Starts from the server-rendered view, follows the
-// room's `reservation`, `stock` and `pins` messages, and refetches after a drop.
+// room's `reservation`, `stock` and `pins` messages, and refetches after a drop. A line
+// marked paid or released keeps the keyboard's focus, now on its new state.
+import { useRef } from "preact/hooks";
 import { localTime } from "@/lib/client/server_clock.ts";
-import { useSales } from "@/lib/client/use_sales.ts";
+import { useSales, whoAndWhat } from "@/lib/client/use_sales.ts";
 import { itemsText, type ReservationMessage } from "@/lib/contract/messages.ts";
 import type { Sales } from "@/lib/contract/views.ts";
 
@@ -18,12 +20,14 @@ export interface SalesFeedProps {
 }
 
 export default function SalesFeed({ streamId, initial }: SalesFeedProps) {
-  const { state: sales, ready, problem, busy, error, resolve } = useSales(streamId, initial);
+  const { state: sales, ready, problem, busy, error, said, resolve } = useSales(streamId, initial);
   const act: Resolve = { busy: busy.value, resolve };
   const { reservations, pinned } = sales.value;
   return (
     <section class="sales-feed" data-ready={ready.value || undefined} aria-label="Sales">
       <h2>Sales</h2>
+      {/* In the page from the first render: a live region added with its words is often not read. */}
+      <p class="visually-hidden" role="status">{said.value}</p>
       {[problem.value, error.value].filter(Boolean).map((e) => (
         <p key={e} class="notice error" role="alert">{e}</p>
       ))}
@@ -62,12 +66,25 @@ const STATUS: Record<ReservationMessage["status"], string> = {
 
 function ReservationLine({ reservation, act }: { reservation: ReservationMessage; act: Resolve }) {
   const { id, at, name, items, total, status, expiresAt } = reservation;
-  const listed = itemsText(items);
+  const line = useRef<HTMLLIElement>(null);
+  // Its buttons go once it is settled: the focus goes to the line (not the top of the page),
+  // unless the seller went on to something else meanwhile.
+  const settle = async (what: "paid" | "release") => {
+    if (!await act.resolve(id, what)) return;
+    const focused = document.activeElement;
+    if (!focused || focused === document.body || line.current?.contains(focused)) line.current?.focus();
+  };
   return (
-    <li class={`reservation reservation-${status}`} data-id={id} data-status={status}>
+    <li
+      ref={line}
+      tabIndex={-1}
+      class={`reservation reservation-${status}`}
+      data-id={id}
+      data-status={status}
+    >
       <time dateTime={at}>{localTime(at)}</time> <strong class="reservation-name">{name}</strong>
       {" reserved "}
-      <span class="reservation-items">{listed}</span>
+      <span class="reservation-items">{itemsText(items)}</span>
       {" for "}
       <strong class="reservation-total">{total}</strong>{" "}
       <span class="reservation-status">
@@ -77,17 +94,17 @@ function ReservationLine({ reservation, act }: { reservation: ReservationMessage
         <span class="item-actions">
           <button
             type="button"
-            aria-label={`Mark paid: ${name}, ${listed}`}
+            aria-label={`Mark paid: ${whoAndWhat(reservation)}`}
             disabled={act.busy}
-            onClick={() => act.resolve(id, "paid")}
+            onClick={() => settle("paid")}
           >
             Mark paid
           </button>
           <button
             type="button"
-            aria-label={`Release ${name}, ${listed}`}
+            aria-label={`Release ${whoAndWhat(reservation)}`}
             disabled={act.busy}
-            onClick={() => act.resolve(id, "release")}
+            onClick={() => settle("release")}
           >
             Release
           </button>

@@ -1,25 +1,43 @@
 // The seller's sales as the room tells them: reservations as they arrive and change, the
 // stock left of each pinned product, and marking a held reservation paid or released.
+// A new reservation, and the seller's own change, are said in a few words for a screen
+// reader; those already there when the page loads or reads them again are not.
+import { type Signal, useSignal } from "@preact/signals";
 import { SALES_FEED_SIZE } from "@/lib/contract/limits.ts";
-import type { ReservationMessage } from "@/lib/contract/messages.ts";
+import { itemsText, type ReservationMessage } from "@/lib/contract/messages.ts";
 import type { Sales } from "@/lib/contract/views.ts";
 import { getJson, postJson } from "./api.ts";
+import { sayFor } from "./say_for.ts";
 import { type LiveState, stockVersions, useLiveState } from "./live_state.ts";
 import { type Action, useAction } from "./use_action.ts";
 import { useAskingAgain } from "./use_now.ts";
 
 export interface SalesControls extends LiveState<Sales>, Omit<Action, "run"> {
+  /** What just happened, for a few seconds ("Bob reserved 1 × Cotton socks"). */
+  said: Signal<string>;
   /** Marks a held reservation paid or releases it; resolves true when the server agreed. */
   resolve(id: string, what: "paid" | "release"): Promise<boolean>;
 }
 
+/** "Bob, 1 × Cotton socks": a reservation in a few words. */
+export const whoAndWhat = (r: ReservationMessage) => `${r.name}, ${itemsText(r.items)}`;
+
 export function useSales(streamId: string, initial: Sales): SalesControls {
   const base = `/api/streams/${encodeURIComponent(streamId)}`;
+  const said = useSignal("");
+  // Emptied first, so the same words said again (two alike reservations) are read again.
+  const say = (words: string) => {
+    said.value = "";
+    setTimeout(() => sayFor(said, words));
+  };
   const live = useLiveState(initial, {
     on: {
       // A new reservation goes on top; a known one (paid, released, expired) changes in place.
       reservation: (state, reservation) => {
         const known = state.reservations.some((r) => r.id === reservation.id);
+        if (!known && reservation.status === "held") {
+          say(`${reservation.name} reserved ${itemsText(reservation.items)}`);
+        }
         const reservations = known
           ? state.reservations.map((r) => r.id === reservation.id ? reservation : r)
           : [reservation, ...state.reservations].slice(0, SALES_FEED_SIZE);
@@ -46,12 +64,14 @@ export function useSales(streamId: string, initial: Sales): SalesControls {
       const { reservation } = await postJson<{ reservation: ReservationMessage }>(
         `${base}/reservations/${encodeURIComponent(id)}/${what}`,
       );
+      const line = live.state.value.reservations.find((r) => r.id === id);
       const reservations = live.state.value.reservations.map((r) =>
-        r.id === id ? { ...r, status: reservation.status } : r
+        r === line ? { ...r, status: reservation.status } : r
       );
       live.state.value = { ...live.state.value, reservations };
+      if (line) say(`${what === "paid" ? "Marked paid" : "Released"}: ${whoAndWhat(line)}`);
       // Its stock back, heard in the room while live; after the end nothing is, so ask.
       if (what === "release") live.refetch();
     });
-  return { ...live, busy, error, resolve };
+  return { ...live, busy, error, said, resolve };
 }

@@ -1,7 +1,8 @@
 // Sales end to end with real parts: a viewer reserves a pinned product, the seller's
-// studio shows the reservation and the stock left dropping as LiveKit delivers them, the
-// buyer hears at once when the seller marks it paid, and once the stream has ended the
-// studio shows the stream's numbers.
+// studio shows (and says) the reservation and the stock left dropping as LiveKit delivers
+// them, the buyer hears at once when the seller marks it paid, and once the stream has
+// ended the studio shows the stream's numbers.
+import type { Page } from "playwright-core";
 import { assert, assertEquals } from "@/tests/assert.ts";
 import {
   api,
@@ -12,6 +13,33 @@ import {
   openViewer,
   UI_TIMEOUT,
 } from "./live_flow.ts";
+
+/** Keeps every word the studio's Sales list says to a screen reader from now on (`said`). */
+const listen = (studio: Page) =>
+  studio.evaluate(() => {
+    const region = document.querySelector(".sales-feed [role=status]")!;
+    const said: string[] = (globalThis as { said?: string[] }).said = [];
+    new MutationObserver(() => region.textContent && said.push(region.textContent))
+      .observe(region, { childList: true, characterData: true, subtree: true });
+  });
+
+/** Waits until the Sales list has said `words`, in order, and nothing else. */
+async function saidAll(studio: Page, words: string[]) {
+  const said = () => studio.evaluate(() => (globalThis as { said?: string[] }).said);
+  await studio.waitForFunction(
+    (words) => JSON.stringify((globalThis as { said?: string[] }).said) === JSON.stringify(words),
+    words,
+    { timeout: UI_TIMEOUT },
+  ).catch(async () => assertEquals(await said(), words));
+}
+
+/** Waits until the keyboard's focus is on the Sales list's line in `status`. */
+const focusOnLine = (studio: Page, status: string) =>
+  studio.waitForFunction(
+    (status) => document.activeElement?.matches(`.sales-feed .reservation[data-status=${status}]`),
+    status,
+    { timeout: UI_TIMEOUT },
+  );
 
 liveTest(
   "a viewer's reservation reaches the studio live with the stock left, and the studio shows analytics after the end",
@@ -27,6 +55,8 @@ liveTest(
 
     const viewer = await openViewer(browser, watchUrl);
     await viewer.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
+    await listen(studio);
+    let buyer = "";
 
     await t.step(
       "the viewer reserves 2, and the studio shows who, what, how many, for how much, and 3 left",
@@ -45,6 +75,15 @@ liveTest(
           `reservation line, with what to collect: ${line}`,
         );
         await studio.waitForSelector(`${stockLeft}[data-stock="3"]`, { timeout: UI_TIMEOUT });
+        // Said once, as it comes; not again when the studio reads its sales again.
+        buyer = (await studio.textContent(".sales-feed .reservation-name"))!;
+        await saidAll(studio, [`${buyer} reserved 2 × Linen shirt`]);
+        await Promise.all([
+          studio.waitForResponse((res) => res.url().endsWith("/sales")),
+          studio.evaluate(() => document.dispatchEvent(new Event("visibilitychange"))),
+        ]);
+        await studio.waitForTimeout(300);
+        await saidAll(studio, [`${buyer} reserved 2 × Linen shirt`]);
         // Made outside the page (as from another tab): the page hears of it, to this buyer alone.
         await viewer.getByRole("region", { name: "Held for you" }).getByText("2 × Linen shirt")
           .waitFor({ timeout: UI_TIMEOUT });
@@ -52,7 +91,11 @@ liveTest(
     );
 
     await t.step("the seller marks it paid: the buyer hears at once, and the hold goes", async () => {
-      await studio.locator(".sales-feed .reservation").getByRole("button", { name: "Mark paid" }).click();
+      // By keyboard: the focus stays on the line, now paid, and the studio says so.
+      await studio.locator(".sales-feed .reservation").getByRole("button", { name: "Mark paid" }).focus();
+      await studio.keyboard.press("Enter");
+      await focusOnLine(studio, "paid");
+      await saidAll(studio, [`${buyer} reserved 2 × Linen shirt`, `Marked paid: ${buyer}, 2 × Linen shirt`]);
       await viewer.getByRole("status").filter({
         hasText: "The seller marked 2 × Linen shirt paid. Thank you!",
       })
@@ -67,6 +110,13 @@ liveTest(
         await api(viewer, "POST", `/api/streams/${streamId}/reservations`);
       }
       await viewer.locator(".holds .hold").nth(1).waitFor({ timeout: UI_TIMEOUT });
+      // Each said, though in the same words.
+      await saidAll(studio, [
+        `${buyer} reserved 2 × Linen shirt`,
+        `Marked paid: ${buyer}, 2 × Linen shirt`,
+        `${buyer} reserved 1 × Linen shirt`,
+        `${buyer} reserved 1 × Linen shirt`,
+      ]);
     });
 
     await t.step("a price the seller changes reaches the buyer's cart at once", async () => {
@@ -156,8 +206,12 @@ liveTest(
         await studio.waitForSelector(`${stockLeft}[data-stock="1"]`);
         const held = studio.locator(".sales-feed .reservation[data-status=held]");
         const holds = await viewer.locator(".holds .hold").count();
+        // Those listed as the page loads are not said; a tap on Release is, and keeps the focus there.
+        await listen(studio);
         await held.first().getByRole("button", { name: "Release" }).click();
         await studio.waitForSelector(`${stockLeft}[data-stock="2"]`, { timeout: UI_TIMEOUT });
+        await focusOnLine(studio, "released");
+        await saidAll(studio, [`Released: ${buyer}, 1 × Linen shirt`]);
         // The buyer's open page asks after its holds every 20 s once nothing is heard.
         await viewer.waitForFunction(
           (before) => document.querySelectorAll(".holds .hold").length === before - 1,
