@@ -1,4 +1,5 @@
 import type { Signal } from "@preact/signals";
+import { useId } from "preact/hooks";
 import { formatAmount, formatPrice, parseAmount } from "@/lib/contract/money.ts";
 import { decimalsProblem } from "@/lib/contract/typed_amount.ts";
 
@@ -9,15 +10,22 @@ interface AmountInputProps {
   currency: string;
   /** The placeholder's amount, in minor units. */
   example: number;
+  /** What is wrong with the amount typed, for its form ("" or absent: nothing). */
+  error?: string;
 }
 
 /**
  * A price typed as people write them ("49.90" or "49,9"), shown formatted as it is typed,
- * with a hint in plain words while it is not an amount. Goes inside its field's label.
+ * with a hint in plain words while it is not an amount, or the form's `error`, beside it
+ * and in its description. Goes inside its field's label.
  */
-export function AmountInput({ name, text, currency, example }: AmountInputProps) {
+export function AmountInput({ name, text, currency, example, error }: AmountInputProps) {
   const minor = parseAmount(text.value, currency);
   const typo = text.value.trim() !== "" && minor === null;
+  const problem = typo
+    ? decimalsProblem(text.value, currency) ?? `Type an amount like ${formatAmount(4990, currency)}`
+    : error;
+  const problemId = useId();
   return (
     <>
       <span class="amount-input">
@@ -27,16 +35,13 @@ export function AmountInput({ name, text, currency, example }: AmountInputProps)
           required
           placeholder={formatAmount(example, currency)}
           value={text.value}
-          aria-invalid={typo || undefined}
+          aria-invalid={!!problem || undefined}
+          aria-describedby={problem ? problemId : undefined}
           onInput={(e) => text.value = e.currentTarget.value}
         />
         {minor !== null && <output>{formatPrice(minor, currency)}</output>}
       </span>
-      {typo && (
-        <small class="field-error">
-          {decimalsProblem(text.value, currency) ?? `Type an amount like ${formatAmount(4990, currency)}`}
-        </small>
-      )}
+      {problem && <small class="field-error" id={problemId}>{problem}</small>}
     </>
   );
 }

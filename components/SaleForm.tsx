@@ -1,5 +1,6 @@
-import { useSignal } from "@preact/signals";
-import type { ProductCard } from "@/lib/contract/messages.ts";
+import { type Signal, useSignal } from "@preact/signals";
+import { localTime } from "@/lib/client/server_clock.ts";
+import type { FlashSale, ProductCard } from "@/lib/contract/messages.ts";
 import { formatPrice, parseAmount } from "@/lib/contract/money.ts";
 import { AmountInput } from "./AmountInput.tsx";
 
@@ -16,26 +17,39 @@ const DURATIONS: [seconds: number, label: string][] = [
 interface SaleFormProps {
   /** The highlighted product: the sale is on it. */
   product: ProductCard;
+  /** The sale running now, if any: a new one replaces it. */
+  running: FlashSale | null;
+  /** The server's clock minus this browser's (ms). */
+  offset: number;
   disabled: boolean;
-  onStart: (salePriceMinor: number, durationSeconds: number) => void;
+  /** Why the server refused the last start ("" when none): shown at the price until the form is edited. */
+  refused: Signal<string>;
+  /** Resolves true once the sale runs. */
+  onStart: (salePriceMinor: number, durationSeconds: number) => Promise<boolean>;
 }
 
 /**
  * Starts a flash sale: a price below the list price, typed as people write prices and
- * shown formatted as it is typed, and a duration.
+ * shown formatted as it is typed, and a duration. A price that is not below is refused
+ * here, before it is sent; any refusal is shown at the price, where the focus goes.
  */
-export function SaleForm({ product, disabled, onStart }: SaleFormProps) {
+export function SaleForm({ product, running, offset, disabled, refused, onStart }: SaleFormProps) {
   const price = useSignal("");
   const minor = parseAmount(price.value, product.currency);
+  const above = minor !== null && minor >= product.priceMinor;
+  const until = running && localTime(new Date(Date.parse(running.endsAt) - offset).toISOString());
   return (
     <form
       class="sale-form"
-      onSubmit={(e) => {
+      onInput={() => refused.value = ""}
+      onSubmit={async (e) => {
         e.preventDefault();
+        const field = e.currentTarget.elements.namedItem("salePrice") as HTMLInputElement;
         const duration = Number(new FormData(e.currentTarget).get("durationSeconds"));
-        if (minor !== null) onStart(minor, duration);
+        if (minor !== null && !above && !await onStart(minor, duration)) field.focus();
       }}
     >
+      {until && <p class="sale-running">A sale runs until {until}: starting a new one replaces it.</p>}
       <label>
         Sale price <small>(list price {formatPrice(product.priceMinor, product.currency)})</small>
         <AmountInput
@@ -43,6 +57,7 @@ export function SaleForm({ product, disabled, onStart }: SaleFormProps) {
           text={price}
           currency={product.currency}
           example={Math.floor(product.priceMinor * 0.8)}
+          error={above ? "The sale price must be below the list price" : refused.value}
         />
       </label>
       <label>
@@ -53,7 +68,9 @@ export function SaleForm({ product, disabled, onStart }: SaleFormProps) {
           ))}
         </select>
       </label>
-      <button type="submit" class="primary" disabled={disabled || minor === null}>Start flash sale</button>
+      <button type="submit" class="primary" disabled={disabled || minor === null || above}>
+        {running ? "Replace sale" : "Start flash sale"}
+      </button>
     </form>
   );
 }

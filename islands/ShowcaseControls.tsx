@@ -1,6 +1,7 @@
 // The seller's showcase in the studio: pin catalog products to the stream, reorder them,
-// highlight one or clear it, run a flash sale on the highlighted one, and add products to
-// the catalog without leaving the studio. All of it stops the moment the stream ends.
+// highlight one or clear it, run a flash sale on the highlighted one or end it early, and
+// add products to the catalog without leaving the studio. All of it stops the moment the
+// stream ends.
 import { CatalogPicker } from "@/components/CatalogPicker.tsx";
 import { PinnedList } from "@/components/PinnedList.tsx";
 import { QuickAddProduct } from "@/components/QuickAddProduct.tsx";
@@ -8,6 +9,7 @@ import { ProductPrice } from "@/components/ProductPrice.tsx";
 import { SaleForm } from "@/components/SaleForm.tsx";
 import { endedNow } from "@/lib/client/stream_status.ts";
 import { useCatalog } from "@/lib/client/use_catalog.ts";
+import { useRunningSale } from "@/lib/client/use_running_sale.ts";
 import { useShowcaseEditor } from "@/lib/client/use_showcase_editor.ts";
 import type { ProductCard } from "@/lib/contract/messages.ts";
 import type { Showcase } from "@/lib/contract/views.ts";
@@ -30,6 +32,7 @@ export default function ShowcaseControls(
   const canEdit = openAtLoad && !endedNow();
   const { pins, highlight: highlighted } = editor.show.value;
   const sale = canEdit ? editor.show.value.sale : null;
+  const running = useRunningSale(highlighted, sale, editor.offset.value, editor.said);
   const off = !canEdit || editor.busy.value;
   return (
     <section class="showcase-controls" data-ready={editor.ready.value || undefined} aria-label="Showcase">
@@ -56,9 +59,28 @@ export default function ShowcaseControls(
               Clear highlight
             </button>
           )}
+          {running && (
+            <button
+              type="button"
+              disabled={off}
+              aria-label={`End sale on ${highlighted.name}`}
+              onClick={editor.endSale}
+            >
+              End sale
+            </button>
+          )}
         </div>
       )}
-      {highlighted && canEdit && <SaleForm product={highlighted} disabled={off} onStart={editor.startSale} />}
+      {highlighted && canEdit && (
+        <SaleForm
+          product={highlighted}
+          running={running}
+          offset={editor.offset.value}
+          disabled={off}
+          refused={editor.saleRefused}
+          onStart={editor.startSale}
+        />
+      )}
       {canEdit && <CatalogPicker editor={editor} catalog={products.products.value} />}
       {canEdit && <QuickAddProduct catalog={products} />}
     </section>

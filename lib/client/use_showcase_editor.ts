@@ -2,19 +2,27 @@
 // flash sale. The server stores each change, then tells the room; its answer replaces
 // what shows here, with the server's clock for the sale's countdown. A change that
 // succeeded is said in a few words, for a screen reader, and goes after a few seconds.
-import { type Signal, useSignal } from "@preact/signals";
+// Starting a sale is refused at its price field, so it runs apart from the other changes.
+import { type ReadonlySignal, type Signal, useComputed, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { PinsMessage, ProductCard } from "@/lib/contract/messages.ts";
 import type { Showcase } from "@/lib/contract/views.ts";
-import { getJson, postJson, putJson } from "./api.ts";
+import { deleteJson, getJson, postJson, putJson } from "./api.ts";
 import { showcaseVersions, useLiveState } from "./live_state.ts";
 import { sayFor } from "./say_for.ts";
 import { heard, heardWithPage } from "./server_clock.ts";
 import { movedWords, saleWords } from "./showcase_words.ts";
 import { type Action, useAction } from "./use_action.ts";
+import { runningOn } from "./use_running_sale.ts";
 
-export interface ShowcaseEditor extends Omit<Action, "run"> {
+export interface ShowcaseEditor {
   show: Signal<Showcase>;
+  /** True while any change runs: the showcase's buttons are disabled. */
+  busy: ReadonlySignal<boolean>;
+  /** The last change's failure, but a sale's start ("" when none). */
+  error: Signal<string>;
+  /** Why the last sale could not start ("" when none): shown at its price. */
+  saleRefused: Signal<string>;
   /** The server's clock minus this browser's (ms). */
   offset: Signal<number>;
   ready: Signal<boolean>;
@@ -26,7 +34,9 @@ export interface ShowcaseEditor extends Omit<Action, "run"> {
   /** Moves the pin at `from` to `to`. */
   move(from: number, to: number): Promise<boolean>;
   highlight(product: ProductCard | null): Promise<boolean>;
+  /** Starts a flash sale on the highlight, in place of one that runs. */
   startSale(salePriceMinor: number, durationSeconds: number): Promise<boolean>;
+  endSale(): Promise<boolean>;
 }
 
 export function useShowcaseEditor(streamId: string, initial: Showcase): ShowcaseEditor {
@@ -49,13 +59,15 @@ export function useShowcaseEditor(streamId: string, initial: Showcase): Showcase
   });
   const offset = useSignal(0);
   const said = useSignal("");
-  const { busy, error, run } = useAction();
+  const { busy: changing, error, run } = useAction();
+  const starting = useAction();
+  const busy = useComputed(() => changing.value || starting.busy.value);
   useEffect(() => void (offset.value = heardWithPage(initial.serverNow)), []);
 
   // Emptied as a change starts, so the same words said again are read again.
-  const act = async (action: () => Promise<void>, words: () => string) => {
+  const act = async (action: () => Promise<void>, words: () => string, runner = run) => {
     said.value = "";
-    const done = await run(action);
+    const done = await runner(action);
     if (done) sayFor(said, words());
     return done;
   };
@@ -66,11 +78,20 @@ export function useShowcaseEditor(streamId: string, initial: Showcase): Showcase
     offset.value = heard(serverNow, Date.now(), sentAt);
   };
   // Runs a change whose answer is the new showcase, timed for the clock reading it carries.
-  const change = (path: string, send: (path: string) => Promise<Showcase>, words: () => string) =>
-    act(async () => {
-      const sentAt = Date.now();
-      accept(await send(`${base}/${path}`), sentAt);
-    }, words);
+  const change = (
+    path: string,
+    send: (path: string) => Promise<Showcase>,
+    words: () => string,
+    runner?: Action["run"],
+  ) =>
+    act(
+      async () => {
+        const sentAt = Date.now();
+        accept(await send(`${base}/${path}`), sentAt);
+      },
+      words,
+      runner,
+    );
   const order = (productIds: string[], words: string) =>
     act(async () => {
       const pins = await putJson<PinsMessage>(`${base}/pins`, { productIds });
@@ -84,6 +105,7 @@ export function useShowcaseEditor(streamId: string, initial: Showcase): Showcase
     said,
     busy,
     error,
+    saleRefused: starting.error,
     pin: (product) => order([...ids(), product.id], `Pinned ${product.name}`),
     unpin: (product) => order(ids().filter((id) => id !== product.id), `Unpinned ${product.name}`),
     move(from, to) {
@@ -91,12 +113,19 @@ export function useShowcaseEditor(streamId: string, initial: Showcase): Showcase
       pins.splice(to, 0, ...pins.splice(from, 1));
       return order(pins, movedWords(show.value.pins[from]!, from, to));
     },
-    highlight: (product) =>
-      change(
+    highlight(product) {
+      // A sale running on the highlight ends with it; a refusal of a sale on it is stale.
+      const { highlight, sale } = show.value;
+      const ended = runningOn(highlight, sale, offset.value) && highlight;
+      starting.error.value = "";
+      return change(
         "highlight",
         (path) => putJson<Showcase>(path, { productId: product?.id ?? null }),
-        () => product ? `Highlighted ${product.name}` : "Cleared the highlight",
-      ),
+        () =>
+          (product ? `Highlighted ${product.name}` : "Cleared the highlight") +
+          (ended ? `; the sale on ${ended.name} ended` : ""),
+      );
+    },
     startSale: (salePriceMinor, durationSeconds) =>
       change(
         "sale",
@@ -105,6 +134,11 @@ export function useShowcaseEditor(streamId: string, initial: Showcase): Showcase
           const { highlight, sale } = show.value;
           return highlight && sale ? saleWords(highlight, sale, durationSeconds) : "";
         },
+        starting.run,
       ),
+    endSale() {
+      const name = show.value.highlight?.name;
+      return change("sale", (path) => deleteJson<Showcase>(path), () => `Ended the sale on ${name}`);
+    },
   };
 }

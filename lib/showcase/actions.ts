@@ -74,6 +74,16 @@ export async function sale(
   });
 }
 
+/** The stream's owner ends its running flash sale early: viewers see the list price again. */
+export async function endSale(services: Services, actor: Actor, streamId: string): Promise<Showcase> {
+  const stream = await editable(services, actor, streamId);
+  const sale = saleOn(await getStoredShowcase(services.kv, stream.id));
+  if (!sale || Date.parse(sale.endsAt) <= services.clock.now()) {
+    throw conflict("no_sale", "No flash sale is running");
+  }
+  return await change(services, stream.id, { sale: null });
+}
+
 /** Stores a highlight or sale change with the highlight message it makes, and answers the new showcase. */
 async function change(
   { kv, clock }: Services,

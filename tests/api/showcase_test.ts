@@ -92,6 +92,67 @@ Deno.test("highlighting, clearing and a flash sale are stored, then sent with th
     );
   }));
 
+Deno.test("the seller ends a running flash sale early: stored and sent in one commit, and a late viewer reads the list price", () =>
+  withApp(async (app) => {
+    const { seller, streamId, ids } = await shop(app);
+    await put(seller, `/api/streams/${streamId}/highlight`, { productId: ids[1] });
+    await seller.post(`/api/streams/${streamId}/sale`, { salePriceMinor: 2900, durationSeconds: 600 });
+    await app.forgetSent();
+    const res = await seller.request(`/api/streams/${streamId}/sale`, { method: "DELETE" });
+    assertEquals(res.status, 200);
+    const answer = await res.json();
+    assertEquals([answer.highlight.name, answer.sale], ["Scarf", null]);
+    await app.settle();
+    const told = app.rooms.sent.findIndex((s) => s.topic === "highlight");
+    const message = app.rooms.sent[told]!.message as HighlightMessage;
+    assertEquals([message.product?.name, message.sale], ["Scarf", null]);
+    // Viewers order it by its commit: the studio's answer and the room's word tell of the same one.
+    assertEquals(app.rooms.envelopes[told]!.version, answer.version);
+    const late = await (await new Client(app).request(`/api/streams/${streamId}/showcase`)).json();
+    assertEquals([late.highlight.priceMinor, late.sale], [4900, null]);
+    const buyer = await viewer(app, streamId);
+    await buyer.post(`/api/streams/${streamId}/cart/items`, { productId: ids[1], quantity: 1 });
+    const { cart } = await (await buyer.request(`/api/streams/${streamId}/cart`)).json();
+    assertEquals(cart.items[0].unitPriceMinor, 4900, "reserved at the list price");
+  }));
+
+Deno.test("ending a flash sale: only the stream's seller, only while one runs, only while the stream is open", (t) =>
+  withApp(async (app) => {
+    const { seller, streamId, ids } = await shop(app);
+    const end = (who: Client, id = streamId) => who.request(`/api/streams/${id}/sale`, { method: "DELETE" });
+    await put(seller, `/api/streams/${streamId}/highlight`, { productId: ids[0] });
+    await t.step("no sale ever started", async () => {
+      assertMatch(await expectError(await end(seller), 409, "no_sale"), /No flash sale is running/);
+    });
+    await seller.post(`/api/streams/${streamId}/sale`, { salePriceMinor: 2900, durationSeconds: 60 });
+    await t.step("a viewer or another seller: 403, and nothing changes or is said", async () => {
+      const rival = new Client(app);
+      await signUp(rival, "rival@example.com", "Rival");
+      await app.forgetSent();
+      const before = await kvSnapshot(app.services.kv);
+      for (const who of [new Client(app), rival]) await expectError(await end(who), 403, "not_stream_owner");
+      assertEquals(await kvSnapshot(app.services.kv), before);
+      await app.settle();
+      assertEquals(app.rooms.sent, []);
+    });
+    await t.step("a stream that does not exist: 404", async () => {
+      await expectError(await end(seller, "nope"), 404, "stream_not_found");
+    });
+    await t.step("a sale that has run out, or ended with its highlight: 409", async () => {
+      app.clock.advance(60_001);
+      await expectError(await end(seller), 409, "no_sale");
+      await seller.post(`/api/streams/${streamId}/sale`, { salePriceMinor: 2900, durationSeconds: 60 });
+      await put(seller, `/api/streams/${streamId}/highlight`, { productId: ids[1] });
+      await expectError(await end(seller), 409, "no_sale");
+    });
+    await t.step("an ended stream: 409, as for every showcase change", async () => {
+      await put(seller, `/api/streams/${streamId}/highlight`, { productId: ids[0] });
+      await seller.post(`/api/streams/${streamId}/sale`, { salePriceMinor: 2900, durationSeconds: 60 });
+      await seller.post(`/api/streams/${streamId}/end`);
+      await expectError(await end(seller), 409, "stream_ended");
+    });
+  }));
+
 // A viewer's fetch may be read while a change is being made: the change's message was made
 // before the read, and committed after it. Versions order the two where clocks cannot.
 Deno.test("a showcase read holds the version of the last change in it: a change's message is later than a read without it", () =>

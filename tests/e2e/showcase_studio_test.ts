@@ -1,5 +1,7 @@
 // The seller's showcase controls in the studio, driven by clicks while live: each change
 // shows in the studio and is what the showcase API then reports (what viewers fetch).
+// A flash sale is refused at its price field, replaced, ended early, and said when it
+// runs out.
 // tests/e2e/showcase_test.ts follows the same changes on the viewers' side.
 import type { Page } from "playwright-core";
 import type { Showcase } from "@/lib/contract/views.ts";
@@ -23,6 +25,32 @@ const announced = (studio: Page, words: string) =>
     words,
     { timeout: UI_TIMEOUT },
   );
+
+const SALE_PRICE = ".sale-form input[name=salePrice]";
+
+/**
+ * Waits until the sale price field is refused in `words`: marked invalid, the words tied to
+ * it and shown right under it, on screen (a phone's 844 px).
+ */
+async function refusedAtField(studio: Page, words: string) {
+  await studio.waitForFunction(
+    ([selector, words]) => {
+      const field = document.querySelector(selector!)!;
+      const id = field.getAttribute("aria-describedby");
+      return field.getAttribute("aria-invalid") === "true" && !!id &&
+        document.getElementById(id)?.textContent === words;
+    },
+    [SALE_PRICE, words],
+    { timeout: UI_TIMEOUT },
+  );
+  const field = await studio.locator(SALE_PRICE).boundingBox();
+  const error = await studio.locator(".sale-form .field-error").boundingBox();
+  assert(
+    field && error && error.y >= field.y + field.height && error.y - (field.y + field.height) < 40 &&
+      error.y + error.height <= 844,
+    `the refusal ${JSON.stringify(error)} is on screen, under the field ${JSON.stringify(field)}`,
+  );
+}
 
 liveTest(
   "the seller pins, reorders, highlights and puts on sale from the studio",
@@ -122,14 +150,37 @@ liveTest(
       },
     );
 
-    await t.step("a sale price above the list price is refused in plain words", async () => {
-      await studio.fill(".sale-form input[name=salePrice]", "59.00");
+    await t.step(
+      "on a phone, a sale price not below the list price is refused at its field before it is sent",
+      async () => {
+        await studio.setViewportSize({ width: 390, height: 844 });
+        const sent: string[] = [];
+        const sending = (req: { url(): string }) =>
+          void (req.url().endsWith("/sale") && sent.push(req.url()));
+        studio.on("request", sending);
+        await studio.fill(SALE_PRICE, "49.00");
+        await refusedAtField(studio, "The sale price must be below the list price");
+        assert(await studio.isDisabled(".sale-form button[type=submit]"), "nothing to press");
+        await studio.press(SALE_PRICE, "Enter");
+        await studio.waitForTimeout(300);
+        studio.off("request", sending);
+        assertEquals(sent, [], "nothing sent");
+      },
+    );
+
+    await t.step("the server's refusal is shown at the field too, and the focus goes there", async () => {
+      // The price changed on its way, as if the list price had just dropped under the studio.
+      await studio.route("**/sale", async (route) => {
+        await route.continue({ postData: JSON.stringify({ salePriceMinor: 4900, durationSeconds: 60 }) });
+      }, { times: 1 });
+      await studio.fill(SALE_PRICE, "39.00");
       await studio.click(".sale-form button[type=submit]");
-      const alert = await studio.waitForSelector(".showcase-controls .notice.error[role=alert]", {
+      await refusedAtField(studio, "The sale price must be below the list price");
+      await studio.waitForFunction((field) => document.activeElement?.matches(field), SALE_PRICE, {
         timeout: UI_TIMEOUT,
       });
-      assertEquals(await alert.textContent(), "The sale price must be below the list price");
-      assertEquals(await said(studio), [""], "a failure is said once, by the alert");
+      assertEquals(await studio.locator(".showcase-controls [role=alert]").count(), 0, "not above the list");
+      assertEquals(await said(studio), [""], "a failure is not said as done");
       assertEquals((await showcase()).sale, null);
     });
 
@@ -172,10 +223,52 @@ liveTest(
       assert(heights.every((h) => h >= 40), `buttons are big enough to tap: ${heights}`);
     });
 
+    await t.step(
+      "while a sale runs the form says a new one replaces it, and End sale ends it at once",
+      async () => {
+        const form = studio.locator(".sale-form");
+        await form.getByText(/^A sale runs until .+: starting a new one replaces it\.$/).waitFor({
+          timeout: UI_TIMEOUT,
+        });
+        await studio.fill(SALE_PRICE, "35.00");
+        await form.getByRole("button", { name: "Replace sale" }).click();
+        await announced(studio, "Flash sale on Linen shirt: €35.00 for 1 minute");
+        assertEquals((await showcase()).sale?.salePriceMinor, 3500);
+        await studio.getByRole("button", { name: "End sale on Linen shirt" }).click();
+        await announced(studio, "Ended the sale on Linen shirt");
+        await studio.waitForSelector(".highlight-status .sale-countdown", {
+          state: "detached",
+          timeout: UI_TIMEOUT,
+        });
+        assertEquals((await showcase()).sale, null);
+        await form.getByRole("button", { name: "Start flash sale" }).waitFor({ timeout: UI_TIMEOUT });
+        assertEquals(await form.getByText("A sale runs until").count(), 0);
+      },
+    );
+
+    await t.step("a sale that runs out is said once", async () => {
+      await studio.fill(SALE_PRICE, "39.00");
+      await studio.selectOption(".sale-form select[name=durationSeconds]", "10");
+      await studio.click(".sale-form button[type=submit]");
+      await announced(studio, "Flash sale on Linen shirt: €39.00 for 10 seconds");
+      await studio.getByRole("button", { name: "End sale on Linen shirt" }).waitFor();
+      await announced(studio, "The sale on Linen shirt ended");
+      await studio.getByRole("button", { name: "End sale on Linen shirt" }).waitFor({ state: "detached" });
+      assertEquals(await studio.locator(".sale-form button[type=submit]").textContent(), "Start flash sale");
+      await announced(studio, "");
+      await studio.waitForTimeout(1_000);
+      assertEquals(await said(studio), [""], "once");
+      // Running again as the highlight goes.
+      await studio.selectOption(".sale-form select[name=durationSeconds]", "60");
+      await studio.click(".sale-form button[type=submit]");
+      await announced(studio, "Flash sale on Linen shirt: €39.00 for 1 minute");
+    });
+
     await t.step("Clear highlight leaves nothing highlighted, on the server too, and says so", async () => {
       await studio.click(".showcase-controls button:has-text('Clear highlight')");
       await studio.waitForSelector(".pinned-item.highlighted", { state: "detached", timeout: UI_TIMEOUT });
-      await announced(studio, "Cleared the highlight");
+      // The sale ran on it, and went with it.
+      await announced(studio, "Cleared the highlight; the sale on Linen shirt ended");
       assertEquals(await studio.locator(".sale-form").count(), 0, "no sale without a highlight");
       assertEquals((await showcase()).highlight, null);
     });

@@ -324,6 +324,20 @@ liveTest(
       },
     );
 
+    await t.step("the seller ends a sale early: both viewers see the list price again at once", async () => {
+      await studio.fill(".sale-form input[name=salePrice]", "19");
+      await studio.selectOption(".sale-form select[name=durationSeconds]", "600");
+      await studio.click(".sale-form button[type=submit]");
+      const onSale = `.highlight-card[data-product-id="${scarf}"] .sale-countdown`;
+      for (const viewer of viewers) await viewer.waitForSelector(onSale, { timeout: UI_TIMEOUT });
+      await studio.getByRole("button", { name: "End sale on Silk scarf" }).click();
+      for (const viewer of viewers) {
+        await viewer.waitForSelector(onSale, { state: "detached", timeout: UI_TIMEOUT });
+        const card = await viewer.textContent(".highlight-card");
+        assert(card?.includes("€29.00") && !card.includes("€19.00"), `the list price alone: ${card}`);
+      }
+    });
+
     await t.step("clearing the highlight hides it on both viewers", async () => {
       await studio.click("button:has-text('Clear highlight')");
       for (const viewer of viewers) {
