@@ -138,6 +138,15 @@ Deno.test("ending a flash sale: only the stream's seller, only while one runs, o
     await t.step("a stream that does not exist: 404", async () => {
       await expectError(await end(seller, "nope"), 404, "stream_not_found");
     });
+    await t.step("a body: 400, and the sale runs on", async () => {
+      const res = await seller.request(`/api/streams/${streamId}/sale`, {
+        method: "DELETE",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ now: true }),
+      });
+      await expectError(res, 400, "invalid_input");
+      assert((await (await new Client(app).request(`/api/streams/${streamId}/showcase`)).json()).sale);
+    });
     await t.step("a sale that has run out, or ended with its highlight: 409", async () => {
       app.clock.advance(60_001);
       await expectError(await end(seller), 409, "no_sale");

@@ -1,4 +1,4 @@
-import { type Handlers, readJson } from "@/lib/fresh/mod.ts";
+import { type Handlers, readEmpty, readJson } from "@/lib/fresh/mod.ts";
 import { askerOf } from "@/lib/server/identity.ts";
 import type { State } from "@/lib/server/state.ts";
 import * as showcase from "@/lib/showcase/actions.ts";
@@ -14,6 +14,7 @@ export const handler: Handlers<State> = {
     return ctx.hono.json(await showcase.sale(ctx.state.services, askerOf(ctx), ctx.params.id!, input), 201);
   },
   async DELETE(ctx) {
+    await readEmpty(ctx);
     return ctx.hono.json(await showcase.endSale(ctx.state.services, askerOf(ctx), ctx.params.id!));
   },
 };
