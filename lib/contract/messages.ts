@@ -4,6 +4,7 @@
 // Written with zod's mini build (the same checks, a fraction of the size): this module is
 // in every page's JavaScript.
 import * as z from "zod/mini";
+import { _isoDateTime } from "zod/v4/core";
 import { CHAT_MAX_LENGTH, MAX_PINS, MAX_REMOVED_IDS, PINNED_MAX_LENGTH, REACTION_EMOJI } from "./limits.ts";
 
 // Set by the outbox's sender on what it delivers (lib/outbox/sender.ts): `seq`, the
@@ -14,6 +15,11 @@ import { CHAT_MAX_LENGTH, MAX_PINS, MAX_REMOVED_IDS, PINNED_MAX_LENGTH, REACTION
 const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
 /** A whole number of at least `min` (and at most `max`). */
 const whole = (min: number, max = Number.MAX_SAFE_INTEGER) => z.int().check(z.minimum(min), z.maximum(max));
+/**
+ * A date and time in UTC ("2026-11-22T10:00:00.000Z"): what `z.iso.datetime()` makes, made
+ * without `z.iso`, which would bring its date, time and duration formats into the bundle too.
+ */
+const dateTime = () => _isoDateTime(z.ZodMiniISODateTime);
 const Id = text(1, 40);
 const Version = z.string().check(z.maxLength(40));
 const envelope = {
@@ -28,7 +34,7 @@ export const StreamStatusMessage = z.object({
   // "reconnecting": live, but the seller's connection dropped a moment ago; "away": it has
   // been gone longer than the grace period (the stream ends by itself if it stays gone).
   status: z.enum(["created", "live", "reconnecting", "away", "ended"]),
-  at: z.iso.datetime(),
+  at: dateTime(),
 });
 
 /** One's role in a shop's chat. */
@@ -43,7 +49,7 @@ export const ChatMessage = z.object({
   /** "seller": the stream's host; "moderator": one the shop named. */
   role: Role,
   text: text(1, CHAT_MAX_LENGTH),
-  at: z.iso.datetime(),
+  at: dateTime(),
   /** The id the sender's page gave it: that page's "Sending…" line goes when it arrives. */
   sendId: z.optional(Id),
 });
@@ -63,7 +69,7 @@ export const ReportMessage = z.object({
   /** How many people have reported it. */
   count: whole(1),
   /** The latest report. */
-  at: z.iso.datetime(),
+  at: dateTime(),
 });
 
 /** One entry of a shop's moderation log (who did what, when): sent only to the seller. */
@@ -71,7 +77,7 @@ export const ModerationMessage = z.object({
   ...envelope,
   type: z.literal("moderation"),
   id: Id,
-  at: z.iso.datetime(),
+  at: dateTime(),
   /** Who did it. */
   by: text(1, 60),
   action: z.enum([
@@ -131,7 +137,7 @@ export type ProductCard = z.infer<typeof ProductCard>;
 export const FlashSale = z.object({
   productId: Id,
   salePriceMinor: whole(0),
-  endsAt: z.iso.datetime(),
+  endsAt: dateTime(),
 });
 export type FlashSale = z.infer<typeof FlashSale>;
 
@@ -149,7 +155,7 @@ export const HighlightMessage = z.object({
   /** The running or last flash sale on the highlighted product, if any. */
   sale: z.nullable(FlashSale),
   /** The server's clock as the change was made: each viewer's countdown to the sale's end. */
-  serverNow: z.iso.datetime(),
+  serverNow: dateTime(),
 });
 
 export const StockMessage = z.object({
@@ -163,7 +169,7 @@ export const StockMessage = z.object({
 export const PinnedNote = z.object({
   text: text(1, PINNED_MAX_LENGTH),
   by: text(1, 60),
-  at: z.iso.datetime(),
+  at: dateTime(),
 });
 export type PinnedNote = z.infer<typeof PinnedNote>;
 
@@ -184,10 +190,10 @@ export const ReservationMessage = z.object({
     .check(z.minLength(1)),
   /** What the buyer owes, at the prices they reserved at (a flash sale's, say), as written for people ("€30.00"). */
   total: z.string(),
-  at: z.iso.datetime(),
+  at: dateTime(),
   /** Held (stock taken) until `expiresAt`; paid; or its stock returned (released, cancelled, expired). */
   status: z.enum(["held", "paid", "released", "cancelled", "expired"]),
-  expiresAt: z.iso.datetime(),
+  expiresAt: dateTime(),
 });
 
 /** A reservation's items as people read them: "2 × Linen shirt, 1 × Mug". */
@@ -198,7 +204,7 @@ export const itemsText = (items: { quantity: number; name: string }[]) =>
 export const StandingMessage = z.object({
   ...envelope,
   type: z.literal("standing"),
-  until: z.nullable(z.iso.datetime()),
+  until: z.nullable(dateTime()),
   /** Their role changed while they watch: the shop named them a moderator, or no longer. */
   role: z.optional(Role),
 });

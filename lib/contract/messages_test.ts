@@ -50,3 +50,28 @@ Deno.test("a product card's image is an image of this app's, never another addre
     assertEquals(decodeMessage("pins", pins(foreign)), null, foreign);
   }
 });
+
+Deno.test("a message's times are UTC dates and times that exist", () => {
+  const status = (at: string) =>
+    decodeMessage(
+      "status",
+      new TextEncoder().encode(JSON.stringify({ v: 1, type: "status", status: "live", at })),
+    );
+  for (const at of ["2026-11-22T10:00:00Z", "2026-11-22T10:00:00.123Z", "2028-02-29T23:59:59Z"]) {
+    assertEquals(status(at)?.at, at, at);
+  }
+  for (
+    const at of [
+      "2026-11-22",
+      "10:00:00",
+      "2026-11-22T10:00Z",
+      "2026-11-22T10:00:00+01:00",
+      "2026-11-22T10:00:00",
+      "2026-02-29T10:00:00Z",
+      "2026-11-22T24:00:00Z",
+      "P1D",
+    ]
+  ) {
+    assertEquals(status(at), null, at);
+  }
+});
