@@ -1,7 +1,7 @@
 import { useSignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
 import type { ProductView } from "@/lib/contract/views.ts";
-import { getJson, postJson } from "@/lib/client/api.ts";
+import { getJson, postJson, streamApi } from "@/lib/client/api.ts";
 import { useAction } from "@/lib/client/use_action.ts";
 import { localTime } from "@/lib/client/server_clock.ts";
 import { type CartControls, heldOf, quantityIn } from "@/lib/client/use_cart.ts";
@@ -36,7 +36,7 @@ export function ProductSheet(
   const dialog = useRef<HTMLDialogElement>(null);
   const details = useSignal<ProductView | null>(given);
   const loading = useAction();
-  const base = `/api/streams/${encodeURIComponent(streamId)}`;
+  const base = streamApi(streamId);
 
   useEffect(() => {
     // One the server opened stays as it is (closing it to reopen it modal would close it for good).

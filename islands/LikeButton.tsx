@@ -1,5 +1,5 @@
 // Likes: the stream's count, live, and (for viewers) a heart that toggles their one like.
-import { getJson, postJson } from "@/lib/client/api.ts";
+import { getJson, postJson, streamApi } from "@/lib/client/api.ts";
 import { useLiveState, versionAs } from "@/lib/client/live_state.ts";
 import { closedNow } from "@/lib/client/stream_status.ts";
 import { useAction } from "@/lib/client/use_action.ts";
@@ -14,7 +14,7 @@ export interface LikeButtonProps {
 }
 
 export default function LikeButton({ streamId, initial, canLike }: LikeButtonProps) {
-  const path = `/api/streams/${encodeURIComponent(streamId)}/like`;
+  const path = `${streamApi(streamId)}/like`;
   const { state: likes, ready } = useLiveState(initial, {
     on: { likes: (state, { count, version }) => ({ ...state, count, version: version ?? state.version }) },
     versions: versionAs("likes"),

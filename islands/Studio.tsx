@@ -4,6 +4,7 @@
 // not live. While on air, leaving the page asks first and the header's links open a new tab.
 import { useEffect, useRef } from "preact/hooks";
 import { ConnectionQuality } from "livekit-client";
+import { streamApi } from "@/lib/client/api.ts";
 import { roomPhase as phase } from "@/lib/client/live_room.ts";
 import { useKeepingUp } from "@/lib/client/use_keeping_up.ts";
 import type { Phase } from "@/lib/client/stream_room.ts";
@@ -90,7 +91,7 @@ export default function Studio(
   // Leaving while the replay's last parts are on their way would lose them.
   useLeaveWarning(onAir || replay.recorder.state.value === "saving");
   useNewTabLinks(onAir);
-  const api = `/api/streams/${encodeURIComponent(streamId)}`;
+  const api = streamApi(streamId);
   const numbers = useFetchedOnce<Numbers>(`${api}/analytics`, current === "ended", analytics);
   // Once this page has sent all it recorded, the whole replay (other tabs' takes too).
   const settled = current === "ended" && ["off", "saved"].includes(replay.recorder.state.value);

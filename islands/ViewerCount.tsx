@@ -1,6 +1,6 @@
 // How many watch now and at most so far, live from LiveKit's webhooks through the
 // server; the seller also gets the viewers' names.
-import { getJson } from "@/lib/client/api.ts";
+import { getJson, streamApi } from "@/lib/client/api.ts";
 import { useLiveState, versionAs } from "@/lib/client/live_state.ts";
 import type { Viewers } from "@/lib/contract/views.ts";
 
@@ -22,7 +22,7 @@ export default function ViewerCount({ streamId, initial }: ViewerCountProps) {
       }),
     },
     versions: versionAs("viewers"),
-    refetch: () => getJson<Viewers>(`/api/streams/${encodeURIComponent(streamId)}/viewers`),
+    refetch: () => getJson<Viewers>(`${streamApi(streamId)}/viewers`),
   });
   const { current, peak, names } = viewers.value;
   return (

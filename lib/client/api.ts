@@ -4,6 +4,9 @@
 import { localTime } from "./server_clock.ts";
 import { withWait } from "@/lib/contract/wait.ts";
 
+/** A stream's address in the JSON API. */
+export const streamApi = (streamId: string) => `/api/streams/${encodeURIComponent(streamId)}`;
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,

@@ -2,9 +2,9 @@
 // (the server-rendered page, the room, and fetched pages) into one list, and dropping
 // those a moderator removed.
 import type { ChatMessage } from "@/lib/contract/messages.ts";
-import { getJson, postJson } from "./api.ts";
+import { getJson, postJson, streamApi } from "./api.ts";
 
-const chatPath = (streamId: string) => `/api/streams/${encodeURIComponent(streamId)}/chat`;
+const chatPath = (streamId: string) => `${streamApi(streamId)}/chat`;
 
 /** A page of messages, oldest first: the newest, or those just before or after an id. */
 export async function fetchChat(

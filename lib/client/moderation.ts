@@ -4,10 +4,8 @@
 import type { ChatMessage, ChatRole } from "@/lib/contract/messages.ts";
 import type { Ban, Pinned } from "@/lib/contract/views.ts";
 import type { TimeoutMinutes } from "@/lib/contract/limits.ts";
-import { deleteJson, getJson, postJson, putJson } from "./api.ts";
+import { deleteJson, getJson, postJson, putJson, streamApi as stream } from "./api.ts";
 
-/** A stream's API path. */
-export const stream = (streamId: string) => `/api/streams/${encodeURIComponent(streamId)}`;
 const id = encodeURIComponent;
 
 /** What one can do to a chat message, by role. */

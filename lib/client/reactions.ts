@@ -2,7 +2,7 @@
 // few times a second. One's own taps show at once; the tally that later includes them is
 // trimmed by them, so each shows once.
 import { type Emoji, REACTION_EMOJI } from "@/lib/contract/limits.ts";
-import { postJson } from "./api.ts";
+import { postJson, streamApi } from "./api.ts";
 import { liveRoom } from "./live_room.ts";
 
 export { type Emoji, REACTION_EMOJI };
@@ -51,7 +51,7 @@ function takeOwn(emoji: Emoji, count: number): number {
 export async function sendReaction(streamId: string, emoji: Emoji): Promise<void> {
   listeners.forEach((fn) => fn(emoji, 1));
   own.push({ emoji, at: Date.now() });
-  await postJson(`/api/streams/${encodeURIComponent(streamId)}/reactions`, { emoji });
+  await postJson(`${streamApi(streamId)}/reactions`, { emoji });
 }
 
 /** A sliding-window limiter: `take()` says whether one more event fits in the last `windowMs`. */

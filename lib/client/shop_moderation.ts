@@ -1,8 +1,7 @@
 // The seller's moderation desk as the studio calls it: open reports, the shop's timeouts
 // and bans, its chat rules and moderators.
 import type { Ban, ChatRules, Moderator, StudioModeration, TimeOut } from "@/lib/contract/views.ts";
-import { deleteJson, getJson, postJson, putJson } from "./api.ts";
-import { stream } from "./moderation.ts";
+import { deleteJson, getJson, postJson, putJson, streamApi as stream } from "./api.ts";
 
 const shop = (shopId: string) => `/api/shops/${encodeURIComponent(shopId)}`;
 const id = encodeURIComponent;

@@ -6,7 +6,7 @@ import { type Signal, signal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { FlashSale, ProductCard } from "@/lib/contract/messages.ts";
 import type { Showcase } from "@/lib/contract/views.ts";
-import { getJson } from "./api.ts";
+import { getJson, streamApi } from "./api.ts";
 import { type Follow, follow as followRoom, showcaseVersions } from "./live_state.ts";
 import { heard, heardWithPage } from "./server_clock.ts";
 import { endedNow } from "./stream_status.ts";
@@ -94,7 +94,7 @@ export const showcaseRules = (streamId: string): Follow<ViewerShowcase> => ({
   versions: showcaseVersions,
   refetch: async () => {
     const sentAt = Date.now();
-    const fresh = await getJson<Showcase>(`/api/streams/${encodeURIComponent(streamId)}/showcase`);
+    const fresh = await getJson<Showcase>(`${streamApi(streamId)}/showcase`);
     return viewerShowcase(fresh, heard(fresh.serverNow, Date.now(), sentAt));
   },
   // A product on show was edited or deleted: what it looks like now is fetched.

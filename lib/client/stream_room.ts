@@ -3,7 +3,7 @@
 import { type Signal } from "@preact/signals";
 import { DisconnectReason, Room, RoomEvent, VideoPresets } from "livekit-client";
 import type { JoinTicket } from "@/lib/contract/views.ts";
-import { postJson } from "./api.ts";
+import { postJson, streamApi } from "./api.ts";
 import { onRoomEvents } from "./room_events.ts";
 
 export type Phase = "idle" | "connecting" | "live" | "reconnecting" | "ended" | "offline" | "error";
@@ -47,7 +47,7 @@ export async function connectToStream(
       // Asked for afresh below; a refusal then says why in plain words.
     }
   }
-  const fresh = await postJson<JoinTicket>(`/api/streams/${encodeURIComponent(streamId)}/token`, { as });
+  const fresh = await postJson<JoinTicket>(`${streamApi(streamId)}/token`, { as });
   await room.connect(fresh.serverUrl, fresh.token);
 }
 

@@ -6,7 +6,7 @@ import { type Signal, signal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { SellerPresence } from "@/lib/contract/views.ts";
 import type { PublicStream, StreamStatus } from "@/lib/contract/views.ts";
-import { getJson } from "./api.ts";
+import { getJson, streamApi } from "./api.ts";
 import { roomPhase } from "./live_room.ts";
 import { follow } from "./live_state.ts";
 
@@ -42,7 +42,7 @@ export function useStreamState(
       },
       refetch: async () => {
         const { stream } = await getJson<{ stream: PublicStream }>(
-          `/api/streams/${encodeURIComponent(streamId)}`,
+          streamApi(streamId),
         );
         return { status: stream.status, presence: stream.presence };
       },

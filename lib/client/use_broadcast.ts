@@ -3,7 +3,7 @@
 import { type Signal, useSignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
 import { ConnectionQuality, ConnectionState, DisconnectReason, RoomEvent, Track } from "livekit-client";
-import { postJson } from "./api.ts";
+import { postJson, streamApi } from "./api.ts";
 import { liveRoom, roomPhase as phase } from "./live_room.ts";
 import { onRoomEvents } from "./room_events.ts";
 import { useAction } from "./use_action.ts";
@@ -32,7 +32,7 @@ export function useBroadcast(streamId: string, media: LocalMedia): Broadcast {
   const cameraOn = useSignal(true);
   const { sharing, quality, replaced } = useOwnConnection();
   const recorded = useSignal(false);
-  const api = `/api/streams/${encodeURIComponent(streamId)}`;
+  const api = streamApi(streamId);
   const publishMedia = usePublisher(media);
 
   useEffect(() => {

@@ -6,7 +6,7 @@
 import { type Signal, useSignal } from "@preact/signals";
 import type { ReservationMessage } from "@/lib/contract/messages.ts";
 import type { Cart, CartItem, ReservationSummary } from "@/lib/contract/views.ts";
-import { deleteJson, getJson, postJson } from "./api.ts";
+import { deleteJson, getJson, postJson, streamApi } from "./api.ts";
 import { useLiveState } from "./live_state.ts";
 import { remainingMs } from "./server_clock.ts";
 import { refetchShowcase } from "./showcase_store.ts";
@@ -102,7 +102,7 @@ export function useCart(
 
 /** The stream's cart and reservation endpoints, each unwrapped to what it answers. */
 function cartApi(streamId: string) {
-  const base = `/api/streams/${encodeURIComponent(streamId)}`;
+  const base = streamApi(streamId);
   return {
     cart: async () => (await getJson<{ cart: Cart }>(`${base}/cart`)).cart,
     holds: async () =>

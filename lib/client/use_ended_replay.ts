@@ -4,7 +4,7 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { ReplaySoFar } from "@/lib/contract/views.ts";
-import { ApiError, getJson } from "./api.ts";
+import { ApiError, getJson, streamApi } from "./api.ts";
 
 /** Spread out, so the viewers of one stream do not all ask at once. */
 const again = () => 3_000 + Math.random() * 2_000;
@@ -17,7 +17,7 @@ export function useEndedReplay(streamId: string, ended: boolean): ReplaySoFar {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const ask = async () => {
       try {
-        replay.value = await getJson<ReplaySoFar>(`/api/streams/${encodeURIComponent(streamId)}/replay`);
+        replay.value = await getJson<ReplaySoFar>(`${streamApi(streamId)}/replay`);
         if (!replay.value.saving) return;
       } catch (error) {
         // Refused (the stream was deleted): nothing will come. Unreachable: ask again.

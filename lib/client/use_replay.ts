@@ -4,6 +4,7 @@
 import { type Signal, useSignal } from "@preact/signals";
 import { useEffect, useMemo } from "preact/hooks";
 import { type LocalTrack, TrackEvent } from "livekit-client";
+import { streamApi } from "./api.ts";
 import { ReplayRecorder } from "./replay_recorder.ts";
 import type { LocalMedia } from "./use_local_media.ts";
 
@@ -15,7 +16,7 @@ export interface Replay {
 
 /** `chosen`: the stream is being recorded already. */
 export function useReplay(streamId: string, media: LocalMedia, onAir: boolean, chosen: boolean): Replay {
-  const recorder = useMemo(() => new ReplayRecorder(`/api/streams/${encodeURIComponent(streamId)}`), [
+  const recorder = useMemo(() => new ReplayRecorder(streamApi(streamId)), [
     streamId,
   ]);
   // Off until the seller chooses it (a recording stays public for days), and on again when

@@ -6,7 +6,7 @@ import { type Signal, useSignal } from "@preact/signals";
 import { SALES_FEED_SIZE } from "@/lib/contract/limits.ts";
 import { itemsText, type ReservationMessage } from "@/lib/contract/messages.ts";
 import type { Sales } from "@/lib/contract/views.ts";
-import { getJson, postJson } from "./api.ts";
+import { getJson, postJson, streamApi } from "./api.ts";
 import { sayFor } from "./say_for.ts";
 import { type LiveState, stockVersions, useLiveState } from "./live_state.ts";
 import { type Action, useAction } from "./use_action.ts";
@@ -23,7 +23,7 @@ export interface SalesControls extends LiveState<Sales>, Omit<Action, "run"> {
 export const whoAndWhat = (r: ReservationMessage) => `${r.name}, ${itemsText(r.items)}`;
 
 export function useSales(streamId: string, initial: Sales): SalesControls {
-  const base = `/api/streams/${encodeURIComponent(streamId)}`;
+  const base = streamApi(streamId);
   const said = useSignal("");
   // Emptied first, so the same words said again (two alike reservations) are read again.
   const say = (words: string) => {

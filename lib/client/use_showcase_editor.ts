@@ -7,7 +7,7 @@ import { type ReadonlySignal, type Signal, useComputed, useSignal } from "@preac
 import { useEffect } from "preact/hooks";
 import type { PinsMessage, ProductCard } from "@/lib/contract/messages.ts";
 import type { Showcase } from "@/lib/contract/views.ts";
-import { deleteJson, getJson, postJson, putJson } from "./api.ts";
+import { deleteJson, getJson, postJson, putJson, streamApi } from "./api.ts";
 import { showcaseVersions, useLiveState } from "./live_state.ts";
 import { sayFor } from "./say_for.ts";
 import { heard, heardWithPage } from "./server_clock.ts";
@@ -40,7 +40,7 @@ export interface ShowcaseEditor {
 }
 
 export function useShowcaseEditor(streamId: string, initial: Showcase): ShowcaseEditor {
-  const base = `/api/streams/${encodeURIComponent(streamId)}`;
+  const base = streamApi(streamId);
   // Also followed from the room, and fetched again when a product on show was edited or
   // deleted (on the Products page, say) and when the studio resyncs (lib/client/use_keeping_up.ts).
   const { state: show, ready, keep } = useLiveState(initial, {
