@@ -5,7 +5,14 @@
 // in every page's JavaScript.
 import * as z from "zod/mini";
 import { _isoDateTime } from "zod/v4/core";
-import { CHAT_MAX_LENGTH, MAX_PINS, MAX_REMOVED_IDS, PINNED_MAX_LENGTH, REACTION_EMOJI } from "./limits.ts";
+import {
+  CHAT_MAX_LENGTH,
+  type Emoji,
+  MAX_PINS,
+  MAX_REMOVED_IDS,
+  PINNED_MAX_LENGTH,
+  REACTION_EMOJI,
+} from "./limits.ts";
 
 // Set by the outbox's sender on what it delivers (lib/outbox/sender.ts): `seq`, the
 // message's place among everything sent to the stream's room (a gap means one was missed;
@@ -103,7 +110,14 @@ export const ModerationMessage = z.object({
 export const ReactionsMessage = z.object({
   ...envelope,
   type: z.literal("reactions"),
-  counts: z.partialRecord(z.enum(REACTION_EMOJI), whole(1, 100_000)),
+  // The same as z.partialRecord(z.enum(REACTION_EMOJI), …), without zod's record schema in
+  // every page's JavaScript: each emoji's count is optional, any other key refused.
+  counts: z.strictObject(
+    Object.fromEntries(REACTION_EMOJI.map((emoji) => [emoji, z.optional(whole(1, 100_000))])) as Record<
+      Emoji,
+      z.ZodMiniOptional<ReturnType<typeof whole>>
+    >,
+  ),
 });
 
 export const LikesMessage = z.object({

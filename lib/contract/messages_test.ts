@@ -75,3 +75,15 @@ Deno.test("a message's times are UTC dates and times that exist", () => {
     assertEquals(status(at), null, at);
   }
 });
+
+Deno.test("a reactions tally counts the app's emoji only, each from 1 to 100,000", () => {
+  const tally = (counts: unknown) =>
+    decodeMessage("reactions", new TextEncoder().encode(JSON.stringify({ v: 1, type: "reactions", counts })));
+  assertEquals(tally({ "🔥": 3, "❤️": 100_000 })?.counts, { "🔥": 3, "❤️": 100_000 });
+  assertEquals(tally({})?.counts, {});
+  for (
+    const counts of [{ "🙂": 1 }, { "🔥": 0 }, { "🔥": 1.5 }, { "🔥": 100_001 }, { "🔥": "3" }, ["🔥"], null]
+  ) {
+    assertEquals(tally(counts), null, JSON.stringify(counts));
+  }
+});
