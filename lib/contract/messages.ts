@@ -140,7 +140,7 @@ export const ProductCard = z.object({
   id: Id,
   name: text(1, 120),
   priceMinor: whole(0),
-  currency: z.string().check(z.length(3)),
+  currency: text(3, 3),
   stock: whole(0),
   /** Served by the app (`/images/:id`), or null when the product has no image. */
   imageUrl: z.nullable(z.string().check(z.regex(/^\/images\/[0-9a-f]{32}\.(png|jpg|webp)$/))),
