@@ -3,15 +3,21 @@
 // it renders on the server, so a tap works before this island runs: a product opens its
 // sheet (the page asked again with ?product=), and "Add to cart" posts a form.
 import { useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import { CartBar } from "@/components/CartBar.tsx";
 import { ProductTile } from "@/components/ProductTile.tsx";
 import { ProductSheet } from "@/components/ProductSheet.tsx";
 import { SheetOpener } from "@/components/SheetOpener.tsx";
 import { cardOf, sheet, showcaseProblem, useShowcase } from "@/lib/client/showcase_store.ts";
 import { endedNow } from "@/lib/client/stream_status.ts";
+import { sayFor } from "@/lib/client/say_for.ts";
 import { useCart } from "@/lib/client/use_cart.ts";
+import type { ProductCard } from "@/lib/contract/messages.ts";
 import type { Cart, ProductView, ReservationSummary, Showcase } from "@/lib/contract/views.ts";
+
+/** The names of the products in `these` that are not in `those`. */
+const namesOutside = (these: ProductCard[], those: ProductCard[]) =>
+  these.filter((p) => !those.some((q) => q.id === p.id)).map((p) => p.name).join(", ");
 
 export interface ProductTrayProps {
   streamId: string;
@@ -36,6 +42,17 @@ export default function ProductTray(
   // The sheet the page came with stays open until closed, like one opened here.
   const asked = useSignal(opened);
   useEffect(() => void (ready.value = true), []);
+  // What the seller pins or takes off is said, for a screen reader (a move, or stock, is not).
+  const said = useSignal("");
+  const pinned = useRef(show.pins);
+  useEffect(() => {
+    const [on, off] = [namesOutside(show.pins, pinned.current), namesOutside(pinned.current, show.pins)];
+    pinned.current = show.pins;
+    const words = [on && `Now on show: ${on}.`, off && `No longer on show: ${off}.`].filter(Boolean).join(
+      " ",
+    );
+    if (words) sayFor(said, words);
+  }, [show.pins]);
   const open = sheet.value ?? asked.value;
   // When the stream ends, buying stops on every open page at once; what is held stays held.
   const ended = endedNow();
@@ -55,6 +72,7 @@ export default function ProductTray(
           ))}
         </ol>
       )}
+      <p class="visually-hidden" role="status">{said.value}</p>
       {showcaseProblem.value && <p class="notice error" role="alert">{showcaseProblem.value}</p>}
       {!turnedAway && <CartBar cart={cart} ended={ended || !canBuy} show={show} />}
       {open && (

@@ -107,6 +107,18 @@ liveTest(
         timeout: UI_TIMEOUT,
       });
       for (const viewer of viewers) await waitForTrayOrder(viewer, [tote, shirt, scarf]);
+      // A screen reader hears what is taken off and put on (a move is seen, not said).
+      await studio.click(`.pinned-item[data-product-id="${scarf}"] button:has-text('Unpin')`);
+      for (const viewer of viewers) {
+        await viewer.getByRole("status").filter({ hasText: "No longer on show: Silk scarf." })
+          .waitFor({ timeout: UI_TIMEOUT });
+      }
+      await studio.click(`.catalog-item[data-product-id="${scarf}"] button:has-text('Pin')`);
+      for (const viewer of viewers) {
+        await viewer.getByRole("status").filter({ hasText: "Now on show: Silk scarf." })
+          .waitFor({ timeout: UI_TIMEOUT });
+        await waitForTrayOrder(viewer, [tote, shirt, scarf]);
+      }
     });
 
     await t.step("a highlight in the studio shows over the video on both viewers", async () => {
