@@ -1,3 +1,4 @@
+import { useSignal } from "@preact/signals";
 import type { ReplayTake } from "@/lib/contract/views.ts";
 
 /**
@@ -8,6 +9,8 @@ import type { ReplayTake } from "@/lib/contract/views.ts";
  * reader hears that it came.
  */
 export function ReplayView({ takes, seller = false }: { takes: ReplayTake[]; seller?: boolean }) {
+  // A part that fails to load or play (deleted with its stream since the page came) says so.
+  const broken = useSignal(false);
   const parts = takes.length;
   if (!parts) return null;
   return (
@@ -20,6 +23,11 @@ export function ReplayView({ takes, seller = false }: { takes: ReplayTake[]; sel
             : ""}.
         </p>
       )}
+      {broken.value && (
+        <p class="notice error" role="alert">
+          This replay can't be played: it may have been deleted. Reload the page to see.
+        </p>
+      )}
       {takes.map((take, i) => (
         <figure key={take.id}>
           {parts > 1 && <figcaption>Part {i + 1} of {parts}</figcaption>}
@@ -29,6 +37,7 @@ export function ReplayView({ takes, seller = false }: { takes: ReplayTake[]; sel
             playsInline
             preload="metadata"
             aria-label={parts > 1 ? `Replay, part ${i + 1} of ${parts}` : "Replay"}
+            onError={() => broken.value = true}
           />
         </figure>
       ))}

@@ -10,7 +10,6 @@ import type { WatchPage } from "@/lib/pages/watch.ts";
 import { presenceOf } from "@/lib/streams/news.ts";
 import { GuestNameForm } from "./GuestNameForm.tsx";
 import { PageTitle } from "./PageTitle.tsx";
-import { ReplayView } from "./ReplayView.tsx";
 
 interface WatchViewProps {
   page: WatchPage;
@@ -46,16 +45,15 @@ export function WatchView(
       </PageTitle>
       <div class="watch-stage">
         {/* An ended stream's replay takes the player's place (a refusal keeps it, to say why). */}
-        {replay.length > 0 && !moderation.refusal ? <ReplayView takes={replay} /> : (
-          <WatchPlayer
-            streamId={stream.id}
-            status={stream.status}
-            presence={presenceOf(stream)}
-            refusal={moderation.refusal}
-            join={join}
-            seq={seq}
-          />
-        )}
+        <WatchPlayer
+          streamId={stream.id}
+          status={stream.status}
+          presence={presenceOf(stream)}
+          refusal={moderation.refusal}
+          join={join}
+          seq={seq}
+          replay={moderation.refusal ? [] : replay}
+        />
         <ReactionOverlay />
         <HighlightCard streamId={stream.id} initial={showcase} ended={!open} />
       </div>

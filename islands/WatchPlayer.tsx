@@ -10,7 +10,7 @@ import { useSellerMedia } from "@/lib/client/use_seller_media.ts";
 import { useEndedReplay } from "@/lib/client/use_ended_replay.ts";
 import { PlayerBar } from "@/components/PlayerBar.tsx";
 import { ReplayView } from "@/components/ReplayView.tsx";
-import type { JoinTicket, SellerPresence } from "@/lib/contract/views.ts";
+import type { JoinTicket, ReplayTake, SellerPresence } from "@/lib/contract/views.ts";
 
 export interface WatchPlayerProps {
   streamId: string;
@@ -22,6 +22,8 @@ export interface WatchPlayerProps {
   join: JoinTicket | null;
   /** The room's last message (`seq`) when the page was rendered. */
   seq: number;
+  /** An ended stream's replay, as the page was rendered (none for a refusal, which it keeps). */
+  replay: ReplayTake[];
 }
 
 type View =
@@ -50,7 +52,9 @@ const BANNERS: Record<View, string> = {
   full: "This stream is full. Try again in a little while.",
 };
 
-export default function WatchPlayer({ streamId, status, presence, refusal, join, seq }: WatchPlayerProps) {
+export default function WatchPlayer(
+  { streamId, status, presence, refusal, join, seq, replay: rendered }: WatchPlayerProps,
+) {
   const stage = useRef<HTMLDivElement>(null);
   const main = useRef<HTMLVideoElement>(null);
   const pip = useRef<HTMLVideoElement>(null);
@@ -64,7 +68,7 @@ export default function WatchPlayer({ streamId, status, presence, refusal, join,
   const view = refused ??
     viewOf(stream.status, phase.value, media.hasVideo.value, stream.presence);
   // Ended while open (or while its last parts were saved): the replay takes the player's place.
-  const replay = useEndedReplay(streamId, view === "ended");
+  const replay = useEndedReplay(streamId, view === "ended", rendered);
   if (replay.takes.length && !replay.saving) return <ReplayView takes={replay.takes} />;
   const banner = view === "error"
     ? notice

@@ -3,17 +3,20 @@
 // still be sending its last parts.
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import type { ReplaySoFar } from "@/lib/contract/views.ts";
+import type { ReplaySoFar, ReplayTake } from "@/lib/contract/views.ts";
 import { ApiError, getJson, streamApi } from "./api.ts";
 
 /** Spread out, so the viewers of one stream do not all ask at once. */
 const again = () => 3_000 + Math.random() * 2_000;
 
-/** Nothing until `ended`; then the replay, `saving` while its last parts may still come. */
-export function useEndedReplay(streamId: string, ended: boolean): ReplaySoFar {
-  const replay = useSignal<ReplaySoFar>({ takes: [], saving: false });
+/**
+ * Nothing until `ended`; then the replay, `saving` while its last parts may still come. A
+ * replay the page came with (`takes`) is the whole of it.
+ */
+export function useEndedReplay(streamId: string, ended: boolean, takes: ReplayTake[]): ReplaySoFar {
+  const replay = useSignal<ReplaySoFar>({ takes, saving: false });
   useEffect(() => {
-    if (!ended) return;
+    if (!ended || takes.length) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const ask = async () => {
       try {

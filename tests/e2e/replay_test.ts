@@ -249,5 +249,23 @@ liveTest(
         }
       },
     );
+
+    await t.step("the seller deletes the stream: an open page's replay says it can't be played", async () => {
+      const viewer = await openViewer(browser, watchUrl);
+      const replay = viewer.getByRole("region", { name: "Replay" });
+      await replay.locator("video").first().waitFor();
+      const path = new URL(watchUrl).pathname.replace("/watch/", "/api/streams/");
+      assertEquals(
+        await studio.evaluate((path) => fetch(path, { method: "DELETE" }).then((r) => r.status), path),
+        204,
+      );
+      // Asked for again, as playing asks for more of it, the part is gone (a fresh address:
+      // Chromium's media cache would answer the same one).
+      await replay.locator("video").first().evaluate((video: HTMLVideoElement) => video.src += "?again");
+      await replay.getByRole("alert").filter({
+        hasText: "This replay can't be played: it may have been deleted.",
+      })
+        .waitFor({ timeout: UI_TIMEOUT });
+    });
   },
 );
