@@ -69,10 +69,10 @@ const TLDS = [
   "ph",
 ].join("|");
 const LINKS = [
-  /\b[a-z][a-z0-9+.-]*:\/\/\S/i, // a scheme: https://…, ftp://…
-  /(?<![\p{L}\p{N}@-])www\.\S/iu,
+  /\b[a-z][a-z0-9+.-]*:\/\/\S+/i, // a scheme: https://…, ftp://…
+  /(?<![\p{L}\p{N}@-])www\.\S+/iu,
   new RegExp(String.raw`(?<![\p{L}\p{N}@.-])(?:[\p{L}\p{N}-]+\.)+(?:${TLDS})(?![\p{L}\p{N}-])`, "iu"),
-  /(?<![\p{L}\p{N}@.-])(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}\/\S/iu, // any name with a path: shop.example/x
+  /(?<![\p{L}\p{N}@.-])(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}\/\S+/iu, // any name with a path: shop.example/x
   /(?<![\p{L}\p{N}.])(?:\d{1,3}\.){3}\d{1,3}(?::\d|\/)/u, // an address with a port or path: 12.34.56.78/shop
 ];
 
@@ -163,10 +163,20 @@ function plain(text: string): string {
   return [...folded].map((c) => LOOK_ALIKE[c] ?? c).join("");
 }
 
-// A dot before a capitalised everyday word that also ends links ("Nice.It looks great",
-// "Да.То что надо") starts a sentence: a link would go on ("t.Me/…"); any other ending
-// ("BestDeals.Shop", "scam.Com") is a link in any case.
-const SENTENCE = /\.(?=(?:It|In|To|Me|Us|Es|De|Ca|Se|Ai|Top|Live)(?![\p{L}\p{N}./-]))/gu;
+// A dot before an everyday word that also ends links starts a sentence, on a phone that
+// left out the space: capitalised ("Nice.It looks great", "Да.То что надо"; a link would
+// go on: "t.Me/…"), or not, when the sentence goes on ("love it.it fits?", "cute.in blue",
+// "no.it's sold out"), or a shop's word after a word in lower case ("done.Shop is great",
+// "I paid.Store credit"). Any other ending ("BestDeals.Shop", "scam.Com", "nice.it") is a link.
+const SENTENCE = new RegExp(
+  [
+    String.raw`\.(?=(?:It|In|To|Me|Us|Es|De|Ca|Se|Ai|Top|Live)(?![\p{L}\p{N}./-]))`,
+    String.raw`\.(?=(?:it|in|to|me|us)(?:['’]|\s+\p{L}))`,
+    String
+      .raw`(?<=(?:^|[^\p{L}\p{N}])\p{Ll}+)\.(?=(?:Info|Store|Shop|Club|Online|Site|App|Link)(?![\p{L}\p{N}./-]))`,
+  ].join("|"),
+  "gu",
+);
 
 // Non-Latin letters as the Latin ones they look like, one by one (Latin letters stay:
 // the table would make "m" "rn"), in the case they were written.
@@ -204,10 +214,14 @@ function nameSkeleton(name: string): string {
   return folded.replace(/[^\p{L}\p{N}]/gu, "") || folded.replace(/\s+/gu, "");
 }
 
-/** True when the text holds something a browser would take as a link. */
-export function hasLink(text: string): boolean {
+/** What in the text a browser would take as a link ("cheap.shop"), or null. */
+export function linkIn(text: string): string | null {
   const t = latin(text).replace(SENTENCE, ". ");
-  return LINKS.some((pattern) => pattern.test(t));
+  for (const pattern of LINKS) {
+    const found = pattern.exec(t);
+    if (found) return found[0].slice(0, 60);
+  }
+  return null;
 }
 
 const escape = (c: string) => c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
@@ -271,7 +285,9 @@ export const claimsRole = (name: string) => CLAIMS_ROLE.test(normal(name));
 
 /** The rule the text breaks, as its refusal (400, to its sender only); null when it keeps them all. */
 export function ruleBroken(text: string, rules: ChatRules): DomainError | null {
-  if (!rules.linksAllowed && hasLink(text)) return invalid("links_off", "Links are off in this chat.");
+  const link = rules.linksAllowed ? null : linkIn(text);
+  // Said, so a sentence that only looks like one ("cute.in blue") can be mended with a space.
+  if (link) return invalid("links_off", `Links are off in this chat: "${link}" looks like one.`);
   const word = blockedWordIn(text, rules.blockedWords);
   return word ? invalid("blocked_word", `"${word}" is not allowed in this chat.`) : null;
 }

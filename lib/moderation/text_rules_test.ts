@@ -1,9 +1,9 @@
 import { assert, assertEquals } from "@/tests/assert.ts";
 import { DomainError } from "@/lib/core/errors.ts";
 import { DEFAULT_RULES } from "./chat_rules.ts";
-import { blockedWordIn, checkText, claimsRole, hasLink, sameName } from "./text_rules.ts";
+import { blockedWordIn, checkText, claimsRole, linkIn, sameName } from "./text_rules.ts";
 
-Deno.test("hasLink() finds links however they are written, and leaves ordinary sentences alone", () => {
+Deno.test("linkIn() finds links however they are written, and leaves ordinary sentences alone", () => {
   for (
     const text of [
       "see https://evil.example/x",
@@ -48,7 +48,7 @@ Deno.test("hasLink() finds links however they are written, and leaves ordinary s
       "evil。Com",
       "淘宝。com",
     ]
-  ) assertEquals(hasLink(text), true, text);
+  ) assert(linkIn(text), text);
   for (
     const text of [
       "is it 4.5 cm wide?",
@@ -82,8 +82,22 @@ Deno.test("hasLink() finds links however they are written, and leaves ordinary s
       "shoe sizes 38.39.40.41",
       "Temps 21.5.22.0 °C",
       "ধন্যবাদ।in stock?",
+      // On a phone that left out the space and the capital: a sentence that goes on, and a
+      // shop's word after a word in lower case.
+      "love it.it fits?",
+      "cute.in blue?",
+      "yes.me too",
+      "perfect.to be honest",
+      "no.it's sold out?",
+      "loved it.us too",
+      "2 pairs.in black",
+      "Bought it.Info?",
+      "done.Shop is great",
+      "I paid.Store credit ok?",
     ]
-  ) assertEquals(hasLink(text), false, text);
+  ) assertEquals(linkIn(text), null, text);
+  assertEquals(linkIn("see https://evil.example/x now"), "https://evil.example/x");
+  assertEquals(linkIn("buy at cheap.shop now"), "cheap.shop");
 });
 
 Deno.test("blockedWordIn() matches whole words and phrases in any case and form, not parts of words", () => {
@@ -227,7 +241,11 @@ Deno.test("checkText() refuses links unless allowed, and blocked words, with the
     }
     throw new Error(`"${text}" passed`);
   };
-  assertEquals(refusal("see www.x.com").code, "links_off");
+  const link = refusal("see www.x.com");
+  assertEquals([link.code, link.message], [
+    "links_off",
+    'Links are off in this chat: "www.x.com" looks like one.',
+  ]);
   checkText("see www.x.com", { ...DEFAULT_RULES, linksAllowed: true });
   const blocked = refusal("what a scam", { ...DEFAULT_RULES, blockedWords: ["scam"] });
   assertEquals([blocked.code, blocked.kind], ["blocked_word", "invalid"]);
