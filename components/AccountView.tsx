@@ -29,7 +29,7 @@ export function AccountView({ seller, idleMs, failure }: AccountViewProps) {
       </p>
       {/* Open from the start when the last try failed, so its error shows beside the field. */}
       <details class="confirm-delete" open={!!failure}>
-        <summary>Delete account</summary>
+        <summary role="button">Delete account</summary>
         <form method="post" class="card form">
           <p>
             Delete your account for good? Your streams (with their chat, sales records and replays), your

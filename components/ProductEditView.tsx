@@ -38,7 +38,7 @@ export function ProductEditView({ product, failure }: { product: ProductView; fa
       </form>
       {/* Asks first, without JavaScript: the product leaves every stream it is pinned to. */}
       <details class="confirm-delete">
-        <summary>Delete product</summary>
+        <summary role="button">Delete product</summary>
         <form method="post" action={`/studio/products/${product.id}/delete`} class="form">
           <p>Delete “{product.name}” for good? It leaves every stream it is pinned to.</p>
           <button type="submit" class="danger">Yes, delete it</button>

@@ -33,7 +33,7 @@ export function QuickAddProduct({ catalog }: { catalog: Catalog }) {
 
   return (
     <details class="quick-add">
-      <summary>Add a product</summary>
+      <summary role="button">Add a product</summary>
       <form class="quick-add-form" onSubmit={submit}>
         <label>
           Name

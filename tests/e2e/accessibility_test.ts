@@ -149,7 +149,7 @@ liveTest(
       asSeller,
       `${appUrl}/studio/account`,
       async (p) => {
-        await p.getByText("Delete account", { exact: true }).click();
+        await p.getByRole("button", { name: "Delete account" }).click();
         await p.getByLabel("Your password").fill("not my password");
         await p.getByRole("button", { name: "Yes, delete my account" }).click();
         const why = p.getByRole("alert").filter({ hasText: "not this account's password" });
@@ -161,7 +161,7 @@ liveTest(
       },
     );
     await audit(t, "a draft's studio, asked to delete it", asSeller, later.studioUrl, async (p) => {
-      await p.getByText("Delete stream", { exact: true }).click({ timeout: UI_TIMEOUT });
+      await p.getByRole("button", { name: "Delete stream" }).click({ timeout: UI_TIMEOUT });
       await p.getByRole("button", { name: "Yes, delete it" }).waitFor();
       await p.getByText("unless you go live").waitFor();
     });

@@ -152,6 +152,9 @@ liveTest(
     await t.step("the viewer count rises to 2 on the studio and the watch pages", async () => {
       await allShow([studio, a, b], ".viewer-count[data-current='2'][data-ready]");
       await studio.waitForSelector(".viewer-names li >> nth=1", { state: "attached", timeout: UI_TIMEOUT });
+      // The names are behind a disclosure a screen reader (and a test) finds as a button.
+      await studio.getByRole("button", { name: "Who's watching" }).click();
+      await studio.locator(".viewer-names li").nth(1).waitFor({ timeout: UI_TIMEOUT });
     });
 
     await t.step(
