@@ -30,12 +30,12 @@ export function AccountView({ seller, idleMs, failure }: AccountViewProps) {
       {/* Open from the start when the last try failed, so its error shows beside the field. */}
       <details class="confirm-delete" open={!!failure}>
         <summary role="button">Delete account</summary>
-        <form method="post" class="card form">
+        <form method="post" class="card form" novalidate>
           <p>
             Delete your account for good? Your streams (with their chat, sales records and replays), your
             products and your shop's moderators, bans and log go with it. A live stream must be ended first.
           </p>
-          {/* Focused as the page comes back (the field, for one left empty), so a screen reader reads why. */}
+          {/* A refused password is marked and focused as the page comes back, its reason beside it. */}
           <FormError marks={marks} />
           <label>
             Your password

@@ -16,7 +16,7 @@ export function CatalogView(
   { products, done, failure }: { products: ProductView[]; done?: ProductDone; failure?: FormFailure },
 ) {
   const form = (
-    <form method="post" enctype="multipart/form-data" class="card form">
+    <form method="post" enctype="multipart/form-data" class="card form" novalidate>
       <h2>New product</h2>
       <ProductFields values={failure?.values ?? {}} failure={failure} />
       <button type="submit" class="primary">Add product</button>

@@ -26,7 +26,7 @@ export function ProductEditView({ product, failure }: { product: ProductView; fa
         <a class="back-link" href="/studio/products">← Your products</a>
       </p>
       <h1>{product.name}</h1>
-      <form method="post" enctype="multipart/form-data" class="card form">
+      <form method="post" enctype="multipart/form-data" class="card form" novalidate>
         {/* The stock this form shows: saving applies the change to the stock as it is then. */}
         <input type="hidden" name="stockShown" value={failure?.values.stockShown ?? product.stock} />
         <ProductFields

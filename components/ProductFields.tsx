@@ -14,7 +14,10 @@ interface ProductFieldsProps {
 /** The fields in page order: the first the error is about takes focus. */
 const FIELDS = ["name", "description", "price", "currency", "stock", "buyUrl", "image"];
 
-/** The inputs of the product create and edit forms; the form posts multipart with an `image` file. */
+/**
+ * The inputs of the product create and edit forms; the form posts multipart with an `image`
+ * file, `novalidate`: the server's words say what a field takes, beside it, as on sign-up.
+ */
 export function ProductFields({ values, failure, imageUrl }: ProductFieldsProps) {
   const marks = failureMarks(failure, FIELDS);
   const field = (name: string) => ({ name, ...marks.field(name) });
@@ -38,8 +41,6 @@ export function ProductFields({ values, failure, imageUrl }: ProductFieldsProps)
             {...field("price")}
             inputMode="decimal"
             required
-            pattern="\d+([.,]\d+)?"
-            title="A price in numbers, like 49.90 or 49,90"
             placeholder="49.90"
             value={values.price}
           />

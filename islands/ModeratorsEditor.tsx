@@ -1,7 +1,11 @@
 // The seller names their moderators (other sellers, by their account's email) and
 // removes them. A moderator gets the moderation controls in the chat of every stream of
-// the shop, on its watch page, and a "Mod" badge.
+// the shop, on its watch page, and a "Mod" badge. An email refused for what it is (no
+// seller uses it, one's own) is marked, its reason beside it, and the focus goes to it,
+// as a refused form's page does (components/FieldError.tsx).
 import { useSignal } from "@preact/signals";
+import { useRef } from "preact/hooks";
+import { ApiError } from "@/lib/client/api.ts";
 import { addModerator, removeModerator } from "@/lib/client/shop_moderation.ts";
 import { useAction } from "@/lib/client/use_action.ts";
 import type { Moderator } from "@/lib/contract/views.ts";
@@ -15,23 +19,35 @@ export default function ModeratorsEditor({ shopId, initial }: ModeratorsEditorPr
   const moderators = useSignal(initial);
   const email = useSignal("");
   const { busy, error, run } = useAction();
+  // Whether the last refusal is about the email typed: then it shows beside the field.
+  const badEmail = useSignal(false);
+  const box = useRef<HTMLInputElement>(null);
   async function add(event: Event) {
     event.preventDefault();
     await run(async () => {
-      const { moderator } = await addModerator(shopId, email.value.trim());
-      moderators.value = [...moderators.value.filter((m) => m.sellerId !== moderator.sellerId), moderator];
-      email.value = "";
+      try {
+        const { moderator } = await addModerator(shopId, email.value.trim());
+        moderators.value = [...moderators.value.filter((m) => m.sellerId !== moderator.sellerId), moderator];
+        email.value = "";
+        badEmail.value = false;
+      } catch (e) {
+        // Not an email or one's own (400), or no seller's (404); a wait or a full list is not the email's fault.
+        badEmail.value = e instanceof ApiError && (e.status === 400 || e.status === 404);
+        throw e;
+      }
     });
+    if (badEmail.value) box.current?.focus();
   }
   const remove = (moderator: Moderator) =>
     run(async () => {
+      badEmail.value = false;
       await removeModerator(shopId, moderator.sellerId);
       moderators.value = moderators.value.filter((m) => m.sellerId !== moderator.sellerId);
     });
   return (
     <section class="card moderators" aria-label="Moderators">
       <h3>Moderators</h3>
-      {error.value && <p class="notice error" role="alert">{error.value}</p>}
+      {error.value && !badEmail.value && <p class="notice error" role="alert">{error.value}</p>}
       {moderators.value.length
         ? (
           <ul class="moderator-list">
@@ -53,7 +69,7 @@ export default function ModeratorsEditor({ shopId, initial }: ModeratorsEditorPr
           </ul>
         )
         : <p class="muted">No moderators yet. They need a seller account of their own.</p>}
-      <form class="moderator-form" onSubmit={add}>
+      <form class="moderator-form" onSubmit={add} novalidate>
         <label>
           Moderator's email
           <input
@@ -63,9 +79,14 @@ export default function ModeratorsEditor({ shopId, initial }: ModeratorsEditorPr
             value={email.value}
             onInput={(e) => email.value = e.currentTarget.value}
             autocomplete="off"
+            ref={box}
+            aria-invalid={badEmail.value || undefined}
+            aria-describedby={badEmail.value ? "moderator-email-error" : undefined}
           />
         </label>
         <button type="submit" disabled={busy.value}>Add moderator</button>
+        {/* Under the field, read with it as the focus lands on it. */}
+        {badEmail.value && <p id="moderator-email-error" class="field-error">{error.value}</p>}
       </form>
     </section>
   );

@@ -7,7 +7,7 @@ import { removeCatalog } from "@/lib/catalog/actions.ts";
 import { refuseOpenHolds } from "@/lib/commerce/actions.ts";
 import { type Actor, requireSeller } from "@/lib/core/actor.ts";
 import { isoAt } from "@/lib/core/clock.ts";
-import { conflict, DomainError, forbidden } from "@/lib/core/errors.ts";
+import { aboutField, conflict, DomainError, forbidden } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { deleteFamilies } from "@/lib/kv/delete_all.ts";
 import { keys, perSeller } from "@/lib/kv/keys.ts";
@@ -32,7 +32,7 @@ export async function deleteAccount(services: Services, actor: Actor, password: 
   if (!seller) return; // deleted by a request sent alongside this one
   await checkPassword(services, actor, { email: seller.email, password }).catch((error) => {
     if (error instanceof DomainError && error.code === "invalid_credentials") {
-      throw forbidden("wrong_password", "That is not this account's password");
+      throw aboutField("password", forbidden("wrong_password", "That is not this account's password"));
     }
     throw error;
   });

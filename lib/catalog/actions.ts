@@ -4,7 +4,7 @@
 // it replaces is removed only once the record no longer points at it.
 import type { ProductView } from "@/lib/contract/views.ts";
 import { type Actor, requireSeller } from "@/lib/core/actor.ts";
-import { conflict, notFound } from "@/lib/core/errors.ts";
+import { aboutField, conflict, notFound } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { requireDiskRoom } from "@/lib/limits/disk.ts";
 import { spend } from "@/lib/limits/limiter.ts";
@@ -143,7 +143,12 @@ async function withNewImage<T>(
 ): Promise<T> {
   const dir = imagesDir(services.config.dataDir);
   if (file) await requireDiskRoom(services, file.size);
-  const image = file ? await saveImage(dir, new Uint8Array(await file.arrayBuffer())) : undefined;
+  // Whatever saveImage refuses, it refuses for the file chosen.
+  const image = file
+    ? await saveImage(dir, new Uint8Array(await file.arrayBuffer())).catch((e) => {
+      throw aboutField("image", e);
+    })
+    : undefined;
   try {
     return await store(image);
   } catch (error) {

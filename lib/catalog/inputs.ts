@@ -74,7 +74,7 @@ export const ProductFormPatch = z.object({ ...productFields, ...formFields, stoc
  * read in the chosen currency's minor units.
  */
 export const StudioProductForm = ProductForm.omit({ priceMinor: true })
-  .extend({ price: z.string({ error: "Price is required" }) })
+  .extend({ price: z.string({ error: "Price is required" }).trim().min(1, "Price is required") })
   .transform(({ price, ...form }, ctx) => {
     const minor = parseAmount(price, form.currency);
     const parsed = priceMinor.safeParse(minor);

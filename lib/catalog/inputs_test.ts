@@ -33,6 +33,8 @@ Deno.test("StudioProductForm reads the price as people write it, in the currency
     "Price must be an amount like 4990",
   ]]);
   assertEquals(problem({ price: "-1" }), [["price", "Price must be an amount like 49.90"]]);
+  // The form is `novalidate`: an empty price is named here, not by the browser's bubble.
+  assertEquals(problem({ price: " " }), [["price", "Price is required"]]);
   assertEquals(problem({ price: "2000000" }), [[
     "price",
     "Price must be at most 1,000,000.00 (¥100,000,000 in yen)",

@@ -14,6 +14,8 @@ export type ErrorKind =
 
 export class DomainError extends Error {
   override readonly name = "DomainError";
+  /** The form field the refusal is about, if one (see aboutField): a page shows it beside that field. */
+  field?: string;
   constructor(
     readonly kind: ErrorKind,
     readonly code: string,
@@ -31,3 +33,13 @@ export const invalid = (code: string, message: string) => new DomainError("inval
 export const notFound = (code: string, message: string) => new DomainError("not_found", code, message);
 export const forbidden = (code: string, message: string) => new DomainError("forbidden", code, message);
 export const conflict = (code: string, message: string) => new DomainError("conflict", code, message);
+
+/**
+ * Says `error` is about one field of the form it answers (a wrong password, an image that
+ * is not one), so the page marks and focuses that field; anything but a DomainError is
+ * left as it is.
+ */
+export function aboutField(field: string, error: unknown): unknown {
+  if (error instanceof DomainError) error.field = field;
+  return error;
+}

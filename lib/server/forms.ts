@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import { formBody, HttpError, InvalidInput, type RouteContext, validateForm } from "@/lib/fresh/mod.ts";
 import { withWait } from "@/lib/contract/wait.ts";
+import { DomainError } from "@/lib/core/errors.ts";
 import { toHttpError } from "./http_errors.ts";
 
 export interface FormFailure {
@@ -39,11 +40,13 @@ export async function submitForm<I, R>(
   } catch (caught) {
     const error = caught instanceof Error ? toHttpError(caught) ?? caught : caught;
     if (!(error instanceof HttpError)) throw error;
+    const words = error.message.replace(/^\w+: /, "");
     const fields = error instanceof InvalidInput ? { ...error.fields } : {};
+    // A refusal of what one field holds (a wrong password, a file that is no image) goes beside it.
+    if (caught instanceof DomainError && caught.field) fields[caught.field] = words;
     const count = Object.keys(fields).length;
     // A browser never fills a file input in again: say so where the file was chosen.
     for (const key of files) fields[key] ??= "Choose the file again: a form sent back keeps none.";
-    const words = error.message.replace(/^\w+: /, "");
     const wait = Number(error.headers.get("retry-after"));
     return {
       ok: false,

@@ -229,7 +229,15 @@ Deno.test("the account page deletes the account after asking for the password, i
         shown.includes("That is not this account's"),
     );
     assertMatch(shown, /<details class="confirm-delete" open/);
-    assertMatch(focusedTag(shown), /role="alert"/, "why, read first: the error is about no field");
+    assertMatch(
+      focusedTag(shown),
+      /<input name="password" type="password" required autocomplete="current-password" aria-invalid="true" aria-describedby="password-error"/,
+      "the field to fix, focused",
+    );
+    assertMatch(
+      shown,
+      /<p id="password-error" class="field-error">That is not this account(&#39;|')s password<\/p>/,
+    );
     assert(!shown.includes("not my password"), "the password is never shown back");
     assert(
       !(await (await seller.request("/studio/account")).text()).includes("not this account"),

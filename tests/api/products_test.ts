@@ -423,9 +423,10 @@ Deno.test("the catalog page lists the seller's products with thumbnail, price an
     assert(html.includes(`src="${shirtView.imageUrl}"`), "the thumbnail is shown");
     assert(html.includes(`href="/studio/products/${shirtView.id}"`), "each product links to its edit page");
     assert(!html.includes("Someone else"), "only the seller's own products");
-    assert(
-      html.includes('title="A price in numbers, like 49.90 or 49,90"'),
-      "the price field says what it takes, not only the browser's 'match the requested format'",
+    assertMatch(
+      html,
+      /<form method="post" enctype="multipart\/form-data" class="card form" novalidate>/,
+      "the app says what a field takes, in its own words beside it, not the browser's bubble",
     );
     assert(
       html.includes('enctype="multipart/form-data"') &&
@@ -536,15 +537,27 @@ Deno.test("a refused product form comes back focused on what to fix, above the c
     );
     assertMatch(focusedTag(editLink), /<input name="buyUrl"/);
 
-    // An image refused for what it is: its error, read first; the file input only asks for it again.
-    const images: [string, File, number][] = [
-      ["/studio/products", file(TEXT_BYTES, "notes.png"), 415],
-      ["/studio/products", file(pngSized(10_001, 10)), 400],
-      [`/studio/products/${product.id}`, file(pngOfSize(7_000_000)), 413],
+    // A price left empty: the app's words beside it, as on sign-up, not the browser's bubble.
+    const priceless = await post("/studio/products", productForm({ ...typed, price: "" }));
+    assertMatch(
+      focusedTag(priceless),
+      /<input name="price" aria-invalid="true" aria-describedby="price-error"/,
+    );
+    assertMatch(priceless, /<p id="price-error" class="field-error">Price is required<\/p>/);
+
+    // An image refused for what it is: the file input, focused, with why beside it.
+    const images: [string, File, number, string][] = [
+      ["/studio/products", file(TEXT_BYTES, "notes.png"), 415, "Image must be a PNG, JPEG or WebP file"],
+      ["/studio/products", file(pngSized(10_001, 10)), 400, "Image must be at most 10,000 pixels a side"],
+      [`/studio/products/${product.id}`, file(pngOfSize(7_000_000)), 413, "Image must be at most 5 MB"],
     ];
-    for (const [path, image, status] of images) {
+    for (const [path, image, status, words] of images) {
       const html = await post(path, productForm(typed, image), status);
-      assertMatch(focusedTag(html), /<p class="notice error" role="alert" tabindex="-1" autofocus>/, path);
-      assertMatch(html, /<input name="image" aria-invalid="true" aria-describedby="image-error" type="file"/);
+      assertMatch(
+        focusedTag(html),
+        /<input name="image" aria-invalid="true" aria-describedby="image-error" autofocus type="file"/,
+        path,
+      );
+      assertMatch(html, new RegExp(`<p id="image-error" class="field-error">${words}`), path);
     }
   }));

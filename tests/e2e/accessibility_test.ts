@@ -154,10 +154,18 @@ liveTest(
         await p.getByRole("button", { name: "Yes, delete my account" }).click();
         const why = p.getByRole("alert").filter({ hasText: "not this account's password" });
         await why.waitFor({ timeout: UI_TIMEOUT });
-        // Focused as the page comes back, so a screen reader reads it.
-        await p.waitForFunction(() => document.activeElement?.getAttribute("role") === "alert", null, {
-          timeout: UI_TIMEOUT,
-        });
+        // The field to fix is focused as the page comes back, marked, and read with its reason.
+        await p.waitForFunction(
+          () => {
+            const field = document.activeElement;
+            const reason = document.getElementById(field?.getAttribute("aria-describedby") ?? "");
+            return field?.getAttribute("name") === "password" &&
+              field.getAttribute("aria-invalid") === "true" &&
+              reason?.textContent === "That is not this account's password";
+          },
+          null,
+          { timeout: UI_TIMEOUT },
+        );
       },
     );
     await audit(t, "a draft's studio, asked to delete it", asSeller, later.studioUrl, async (p) => {

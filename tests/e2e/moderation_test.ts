@@ -59,9 +59,24 @@ liveTest(
     await t.step(
       "the host names a moderator, who finds the stream on their studio home, with the controls and a Mod badge",
       async () => {
-        await studio.getByLabel("Moderator's email").fill("mo@example.com");
+        // An email no seller uses: the field is marked and focused, its reason beside it, as a refused form's page does.
+        const email = studio.getByLabel("Moderator's email");
+        await email.fill("nobody@example.com");
+        await studio.getByRole("button", { name: "Add moderator" }).click();
+        await studio.waitForFunction(
+          () => {
+            const field = document.activeElement;
+            const reason = document.getElementById(field?.getAttribute("aria-describedby") ?? "");
+            return field?.getAttribute("name") === "email" && field.getAttribute("aria-invalid") === "true" &&
+              reason?.textContent === "No seller account uses this email. Ask them to sign up first.";
+          },
+          null,
+          { timeout: UI_TIMEOUT },
+        );
+        await email.fill("mo@example.com");
         await studio.getByRole("button", { name: "Add moderator" }).click();
         await studio.getByRole("button", { name: "Remove moderator Mo" }).waitFor({ timeout: UI_TIMEOUT });
+        assertEquals(await email.getAttribute("aria-invalid"), null, "no longer marked once it is right");
         await mod.reload();
         const shops = mod.getByRole("region", { name: "Shops you moderate" });
         await Promise.all([
