@@ -20,9 +20,11 @@ export function CatalogPicker({ editor, catalog }: { editor: ShowcaseEditor; cat
     showcase?.querySelector<HTMLElement>(`.pinned-item[data-product-id="${product.id}"] button:enabled`)
       ?.focus();
   };
-  return (
+  // All of it pinned: nothing to list.
+  const list = unpinned.length > 0 && (
     <>
-      <ul class="catalog-picker" aria-label="Your catalog">
+      <h3 id="catalog-heading">Your catalog</h3>
+      <ul class="catalog-picker" aria-labelledby="catalog-heading">
         {unpinned.map((p) => (
           <li key={p.id} class="catalog-item" data-product-id={p.id}>
             <ProductLine product={p} />
@@ -37,6 +39,11 @@ export function CatalogPicker({ editor, catalog }: { editor: ShowcaseEditor; cat
           </li>
         ))}
       </ul>
+    </>
+  );
+  return (
+    <>
+      {list}
       {full && <p class="muted">At most {MAX_PINS} products can be pinned.</p>}
     </>
   );

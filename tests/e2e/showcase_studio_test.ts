@@ -279,6 +279,13 @@ liveTest(
       await announced(studio, "Unpinned Silk scarf");
       assertEquals(await pinnedOrder(studio), [tote, shirt]);
       assertEquals((await showcase()).pins.map((p) => p.id), [tote, shirt]);
+      // On the phone the two lists look alike: each has a heading in view that names it, the pins counted.
+      const list = (name: string) => studio.getByRole("list", { name, exact: true });
+      assertEquals(await list("On show now (2 of 6)").locator(".pinned-item").count(), 2);
+      assertEquals(await list("Your catalog").getByRole("button", { name: "Pin Silk scarf" }).count(), 1);
+      for (const name of ["On show now (2 of 6)", "Your catalog"]) {
+        assert(await studio.getByRole("heading", { name, exact: true }).isVisible(), name);
+      }
     });
 
     await t.step(
