@@ -30,7 +30,7 @@ export function ModerationButtons(
       {sanction && (
         <>
           <span class="moderation-caption" aria-hidden="true">Time out</span>
-          {/* The visible words are part of each name, for those who speak a button's name. */}
+          {/* "Time out 1 5 10 min": one row on a phone; each number is part of its button's name. */}
           {TIMEOUT_MINUTES.map((minutes) => (
             <button
               key={minutes}
@@ -39,9 +39,10 @@ export function ModerationButtons(
               aria-label={`Time out ${name} for ${timeoutWords(minutes)}`}
               onClick={() => moderation.timeOut(message, minutes)}
             >
-              {timeoutWords(minutes)}
+              {minutes}
             </button>
           ))}
+          <span class="moderation-caption" aria-hidden="true">min</span>
           <button
             type="button"
             class="danger"

@@ -273,6 +273,14 @@ liveTest(
       }
       const del = await mod.getByRole("button", { name: "Delete message from Bo" }).first().boundingBox();
       assert(del && del.x + del.width <= 390, "the controls are on screen");
+      // A viewer's line and its tools (delete, time out 1, 5 or 10 minutes, ban) take two rows,
+      // not three or four: at least four of them in view at once in the studio's chat.
+      const fit = await studio.evaluate(() => {
+        const log = document.querySelector(".chat-messages")!.clientHeight;
+        const lines = [...document.querySelectorAll(".chat-message:has(.moderation-caption)")];
+        return { log, lines: lines.map((l) => l.getBoundingClientRect().height) };
+      });
+      assert(fit.lines.length > 0 && fit.lines.every((h) => 4 * h <= fit.log), JSON.stringify(fit));
     });
 
     await t.step(
