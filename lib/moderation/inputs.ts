@@ -51,7 +51,8 @@ export const RulesInput = z.object({
   slowModeSeconds: oneOf("Slow mode seconds", SLOW_MODE_SECONDS),
   linksAllowed: z.boolean(),
   blockedWords: z.array(blockedWord).max(MAX_BLOCKED_WORDS, `At most ${MAX_BLOCKED_WORDS} blocked words`)
-    .refine((words) => words.join("").length <= BLOCKED_WORDS_MAX_TOTAL, {
+    // Counted as matched: "ﷺ" alone spells out eighteen letters.
+    .refine((words) => words.map(matchedForm).join("").length <= BLOCKED_WORDS_MAX_TOTAL, {
       error: `Blocked words may hold at most ${
         BLOCKED_WORDS_MAX_TOTAL.toLocaleString("en")
       } characters in all`,

@@ -4,7 +4,15 @@
 import unhomoglyph from "unhomoglyph";
 import type { ChatRules } from "@/lib/contract/views.ts";
 import { type DomainError, invalid } from "@/lib/core/errors.ts";
-import { holdsSpelled, LEET, spellingOf } from "./spelled_words.ts";
+import {
+  CHECK_STEPS,
+  holdsSpelled,
+  LEET,
+  lineOf,
+  type Spelling,
+  spellingOf,
+  TooLongToCheck,
+} from "./spelled_words.ts";
 
 // Common endings of link names; "x.y" alone is too often a typo to refuse.
 const TLDS = [
@@ -159,9 +167,19 @@ function plain(text: string): string {
   const spelled = text.replace(SPELLED, spelledOut).replace(DOTS, ".");
   // Digits of every script as 0-9 ("٠٦١٢" is "0612"), before the table reads ١ as an l.
   const digits = [...spelled].map((c) => c > "\u007f" && DECIMAL.test(c) ? asciiDigit(c) : asLatin(c));
-  const folded = digits.join("").normalize("NFKD").replace(/\p{M}/gu, "");
+  const folded = digits.map(decomposed).join("").replace(/\p{M}/gu, "");
   return [...folded].map((c) => LOOK_ALIKE[c] ?? c).join("");
 }
+
+/**
+ * A character in NFKD, unless that spells it out at length: "ﷺ" is eighteen letters, in
+ * NFKD and in the table of confusables alike, and a line of them would be nine thousand
+ * to check. What reads as Latin is at most four ("⑽" is "(10)", "㏒" "log").
+ */
+const decomposed = (c: string) => shortly(c.normalize("NFKD"), c);
+
+/** A character's reading, unless it spells the character out at length; then the character. */
+const shortly = (reading: string, c: string) => reading.length > 4 ? c : reading;
 
 // A dot before an everyday word that also ends links starts a sentence, on a phone that
 // left out the space: capitalised ("Nice.It looks great", "Да.То что надо"; a link would
@@ -180,7 +198,8 @@ const SENTENCE = new RegExp(
 
 // Non-Latin letters as the Latin ones they look like, one by one (Latin letters stay:
 // the table would make "m" "rn"), in the case they were written.
-const latin = (text: string) => [...plain(text)].map((c) => c < "\u0080" ? c : unhomoglyph(c)).join("");
+const latin = (text: string) =>
+  [...plain(text)].map((c) => c < "\u0080" ? c : shortly(unhomoglyph(c), c)).join("");
 const normal = (text: string) => latin(text).toLowerCase();
 
 /**
@@ -236,13 +255,35 @@ const literal = (word: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(word)}
 /** A blocked word or phrase as it is matched; "" for one with nothing to match ("´" has no letter, digit or sign). */
 export const matchedForm = (word: string) => normal(word).trim();
 
-/** The first blocked word or phrase the text holds as whole words, or null. */
+/** A blocked word made ready to match: as a spelling, or (numbers and signs) as written. */
+type Matcher = { spelled: Spelling } | { literal: RegExp } | null;
+
+// Made once per word, not per chat line: normalizing a shop's words is most of the work.
+const matchers = new Map<string, Matcher>();
+const MAX_MATCHERS = 10_000;
+
+function matcherOf(word: string): Matcher {
+  let matcher = matchers.get(word);
+  if (matcher !== undefined) return matcher;
+  const form = matchedForm(word);
+  matcher = !form ? null : wordy(form) ? { spelled: spellingOf(form) } : { literal: literal(form) };
+  if (matchers.size >= MAX_MATCHERS) matchers.clear();
+  matchers.set(word, matcher);
+  return matcher;
+}
+
+/**
+ * The first blocked word or phrase the text holds as whole words, or null. A line that
+ * would take too long to check against them all throws TooLongToCheck.
+ */
 export function blockedWordIn(text: string, words: string[]): string | null {
   const t = normal(text);
+  const line = lineOf(t);
+  const budget = { left: CHECK_STEPS };
   return words.find((word) => {
-    const form = matchedForm(word);
-    if (!form) return false;
-    return wordy(form) ? holdsSpelled(t, spellingOf(form)) : literal(form).test(t);
+    const matcher = matcherOf(word);
+    if (!matcher) return false;
+    return "spelled" in matcher ? holdsSpelled(line, matcher.spelled, budget) : matcher.literal.test(t);
   }) ?? null;
 }
 
@@ -288,8 +329,17 @@ export function ruleBroken(text: string, rules: ChatRules): DomainError | null {
   const link = rules.linksAllowed ? null : linkIn(text);
   // Said, so a sentence that only looks like one ("cute.in blue") can be mended with a space.
   if (link) return invalid("links_off", `Links are off in this chat: "${link}" looks like one.`);
-  const word = blockedWordIn(text, rules.blockedWords);
-  return word ? invalid("blocked_word", `"${word}" is not allowed in this chat.`) : null;
+  try {
+    const word = blockedWordIn(text, rules.blockedWords);
+    return word ? invalid("blocked_word", `"${word}" is not allowed in this chat.`) : null;
+  } catch (error) {
+    if (!(error instanceof TooLongToCheck)) throw error;
+    // Only a line built to be slow gets here (lines of ordinary chat take a few hundredths of the budget).
+    return invalid(
+      "too_long_to_check",
+      "This message is too long to check against the chat's rules: write it more simply.",
+    );
+  }
 }
 
 /** Refuses a viewer's message that breaks the rules. */

@@ -1,7 +1,7 @@
 import { assert, assertEquals } from "@/tests/assert.ts";
 import { DomainError } from "@/lib/core/errors.ts";
 import { DEFAULT_RULES } from "./chat_rules.ts";
-import { blockedWordIn, checkText, claimsRole, linkIn, sameName } from "./text_rules.ts";
+import { blockedWordIn, checkText, claimsRole, linkIn, ruleBroken, sameName } from "./text_rules.ts";
 
 Deno.test("linkIn() finds links however they are written, and leaves ordinary sentences alone", () => {
   for (
@@ -154,8 +154,8 @@ Deno.test("blockedWordIn() reads digits and signs written for letters, boxed let
       "S*P*A*M",
       "s..p..a..m",
       "s  p  a  m",
-      "spaam",
-      "sppam",
+      "spaaam",
+      "spppam",
       // Letters apart by signs and spaces mixed, or three of them; half of them digits.
       "s. p. a. m.",
       "s - p - a - m",
@@ -163,9 +163,19 @@ Deno.test("blockedWordIn() reads digits and signs written for letters, boxed let
       "s   p   a   m",
       "5p4m",
       "ƨpam",
+      "s'p'a'm",
+      "s’p’a’m",
     ],
     idiot: ["idi0t", "1diot", "|diot", "you IDI0T!"],
-    "buy followers": ["buy-followers", "buyfollowers", "BUY  FOLLOWERS", "buy f0llowers", "buy--followers"],
+    "buy followers": [
+      "buy-followers",
+      "buyfollowers",
+      "BUY  FOLLOWERS",
+      "buy f0llowers",
+      "buy--followers",
+      "buy . followers",
+      "buy...followers",
+    ],
   };
   for (const [word, texts] of Object.entries(found)) {
     for (const text of texts) assertEquals(blockedWordIn(text, words), word, text);
@@ -184,10 +194,29 @@ Deno.test("blockedWordIn() reads digits and signs written for letters, boxed let
   ) {
     assertEquals(blockedWordIn(text, words), null, text);
   }
-  // I and l are other letters: blocking "fail", "mail" or "ill" leaves "fall", "mall" and "Lil" alone.
-  for (const text of ["Fall collection is here", "Visit the mall", "Lil Nas X", "ldiot"]) {
-    assertEquals(blockedWordIn(text, ["fail", "mail", "ill", "idiot"]), null, text);
+  // I and l are other letters: blocking "fail", "mail" or "ill" leaves "fall", "mall" and "Lil"
+  // alone; a letter written twice is another word ("good" is not "god"), drawn out it is not.
+  for (
+    const text of [
+      "Fall collection is here",
+      "Visit the mall",
+      "Lil Nas X",
+      "ldiot",
+      "Looks good!",
+      "Do you have this boot in 39?",
+      "Nice to meet you",
+      "I feed my cat",
+      "the co-op shop",
+    ]
+  ) {
+    assertEquals(
+      blockedWordIn(text, ["fail", "mail", "ill", "idiot", "god", "bot", "met", "fed", "cop"]),
+      null,
+      text,
+    );
   }
+  assertEquals(blockedWordIn("gooood bot!", ["god"]), "god");
+  assertEquals(blockedWordIn("I will killl you", ["kill"]), "kill", "a doubled letter drawn out");
   // Prices, sizes and order numbers are no words, and contractions are one word each.
   const everyday = ["ass", "sex", "hell", "well", "ill", "its", "tits", "lost"];
   for (
@@ -224,6 +253,15 @@ Deno.test("blockedWordIn() does not hang on a line that nearly matches", () => {
     const took = performance.now() - started;
     assert(took < 1000, `${word}: ${took.toFixed(0)} ms`);
   }
+});
+
+Deno.test("a line built to take long to check is refused, within its budget of steps", () => {
+  // Fifty words of forty letters, nearly all alike, and a line of that letter.
+  const words = Array.from({ length: 50 }, (_, i) => "a".repeat(39) + String.fromCharCode(0x4e00 + i));
+  const line = "a".repeat(450) + words.map((w) => w.at(-1)).join("");
+  const rules = { ...DEFAULT_RULES, blockedWords: words };
+  assertEquals(ruleBroken(line, rules)?.code, "too_long_to_check");
+  assertEquals(ruleBroken("Is the blue one in stock?", rules), null);
 });
 
 Deno.test("blockedWordIn() ignores a blocked word with nothing to match, rather than every line", () => {

@@ -139,6 +139,14 @@ Deno.test("bad moderation input is a 4xx and changes nothing", () =>
         400,
         "invalid_input",
       ],
+      // 520 characters as typed, 2,080 as matched: "⑽" is "(10)".
+      [
+        "PUT",
+        `${shopPath}/rules`,
+        { ...rules, blockedWords: Array.from({ length: 16 }, (_, i) => "⑽".repeat(40 - i)) },
+        400,
+        "invalid_input",
+      ],
       ["PUT", `${shopPath}/rules`, { ...rules, linksAllowed: "yes" }, 400, "invalid_input"],
       ["PUT", `${shopPath}/rules`, { slowModeSeconds: 0 }, 400, "invalid_input"],
       ["POST", `${shopPath}/moderators`, { email: "not an email" }, 400, "invalid_input"],
