@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/core/actor.ts";
 import { isoAt } from "@/lib/core/clock.ts";
 import { conflict, forbidden, invalid } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
+import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { ownProduct } from "@/lib/catalog/access.ts";
 import type { Product } from "@/lib/catalog/store.ts";
 import { spend } from "@/lib/limits/limiter.ts";
@@ -14,7 +15,14 @@ import type { News } from "@/lib/outbox/queue.ts";
 import { findStream, ownStream } from "@/lib/streams/access.ts";
 import { listSellerStreams, type Stream } from "@/lib/streams/store.ts";
 import type { SaleInput } from "./inputs.ts";
-import { changeShowcase, getHighlight, getStoredShowcase, saleOn, type StoredShowcase } from "./store.ts";
+import {
+  changeShowcase,
+  getHighlight,
+  getStoredShowcase,
+  type ReadShowcase,
+  saleOn,
+  type StoredShowcase,
+} from "./store.ts";
 import { cardsOf, highlightMessage, showcaseOf, viewOf } from "./view.ts";
 
 /** What the stream shows now: what a viewer asks for after a drop. */
@@ -38,7 +46,11 @@ export async function pin(services: Services, actor: Actor, streamId: string, pr
   const stream = await editable(services, actor, streamId);
   for (const id of productIds) await ownProduct(kv, actor, id);
   const pins = message("pins", { products: await cardsOf(kv, productIds) });
-  return { ...pins, version: await changeShowcase(kv, stream.id, { pins: productIds }, [{ message: pins }]) };
+  // Unchecked: its message is the pins it sets, whatever else changes meanwhile.
+  return {
+    ...pins,
+    version: (await changeShowcase(kv, stream.id, { pins: productIds }, [{ message: pins }]))!,
+  };
 }
 
 export async function highlight(
@@ -69,32 +81,51 @@ export async function sale(
     throw invalid("invalid_input", "salePriceMinor: The sale price must be below the list price");
   }
   const endsAt = isoAt(clock.now() + input.durationSeconds * 1000);
-  return await change(services, stream.id, {
-    sale: { productId: product.id, salePriceMinor: input.salePriceMinor, endsAt },
+  const sale = { productId: product.id, salePriceMinor: input.salePriceMinor, endsAt };
+  return await change(services, stream.id, { sale }, (stored) => {
+    // Priced against the product read above: not one highlighted since.
+    if (stored.highlight !== product.id) {
+      throw conflict("highlight_changed", "The highlighted product changed meanwhile: start the sale again");
+    }
   });
 }
 
 /** The stream's owner ends its running flash sale early: viewers see the list price again. */
 export async function endSale(services: Services, actor: Actor, streamId: string): Promise<Showcase> {
   const stream = await editable(services, actor, streamId);
-  const sale = saleOn(await getStoredShowcase(services.kv, stream.id));
-  if (!sale || Date.parse(sale.endsAt) <= services.clock.now()) {
-    throw conflict("no_sale", "No flash sale is running");
-  }
-  return await change(services, stream.id, { sale: null });
+  return await change(services, stream.id, { sale: null }, (stored) => {
+    const sale = saleOn(stored);
+    if (!sale || Date.parse(sale.endsAt) <= services.clock.now()) {
+      throw conflict("no_sale", "No flash sale is running");
+    }
+  });
 }
 
-/** Stores a highlight or sale change with the highlight message it makes, and answers the new showcase. */
+/**
+ * Stores a highlight or sale change with the highlight message it makes, and answers the
+ * new showcase. The message is made from a read the commit checks (read again when a
+ * racing change got there first), so the room never hears of a showcase never stored.
+ * `holds` refuses the change, as read, when it no longer applies.
+ */
 async function change(
   { kv, clock }: Services,
   streamId: string,
   next: Partial<StoredShowcase>,
+  holds: (stored: ReadShowcase) => void = () => {},
 ): Promise<Showcase> {
-  const showcase = await viewOf(kv, { ...await getStoredShowcase(kv, streamId), ...next }, clock.now());
-  return {
-    ...showcase,
-    version: await changeShowcase(kv, streamId, next, [{ message: highlightMessage(showcase) }]),
-  };
+  return await atomically("changing the showcase", async () => {
+    const stored = await getStoredShowcase(kv, streamId);
+    holds(stored);
+    const showcase = await viewOf(kv, { ...stored, ...next }, clock.now());
+    const version = await changeShowcase(
+      kv,
+      streamId,
+      next,
+      [{ message: highlightMessage(showcase) }],
+      stored.read,
+    );
+    return version ? { ...showcase, version } : RETRY;
+  });
 }
 
 /**

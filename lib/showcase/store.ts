@@ -11,15 +11,19 @@ export interface StoredShowcase {
   sale: FlashSale | null;
 }
 
-/**
- * The showcase as stored, with the versionstamp of the stream's last announced change at
- * that read (every showcase change is one): a message of a change at or before `version`
- * is in it, one after is not. Read in one snapshot, so the two agree.
- */
-export async function getStoredShowcase(
-  kv: Deno.Kv,
-  streamId: string,
-): Promise<StoredShowcase & { version: string }> {
+/** The showcase as stored, as one read: what a change checks it commits against. */
+export interface ReadShowcase extends StoredShowcase {
+  /**
+   * The versionstamp of the stream's last announced change at that read (every showcase
+   * change is one): a message of a change at or before `version` is in it, one after is not.
+   */
+  version: string;
+  /** The highlight's and the sale's entries as read: a change made from them commits only if they still hold. */
+  read: Deno.KvEntryMaybe<unknown>[];
+}
+
+/** The showcase as stored, read in one snapshot, so its parts and its version agree. */
+export async function getStoredShowcase(kv: Deno.Kv, streamId: string): Promise<ReadShowcase> {
   const [pins, highlight, sale, change] = await kv.getMany<[string[], string, FlashSale, string]>([
     keys.pins(streamId),
     keys.highlight(streamId),
@@ -31,6 +35,7 @@ export async function getStoredShowcase(
     highlight: highlight.value,
     sale: sale.value,
     version: change.versionstamp ?? "",
+    read: [highlight, sale],
   };
 }
 
@@ -56,19 +61,22 @@ export async function getSale(kv: Deno.Kv, streamId: string): Promise<FlashSale 
 
 /**
  * Changes the pins, the highlight (null clears it) or the sale (null ends it), with its news
- * in the same commit; answers the commit's versionstamp, the `version` its messages carry.
+ * in the same commit, if the entries `read` still hold; answers the commit's versionstamp,
+ * the `version` its messages carry, or null when one changed meanwhile.
  */
 export async function changeShowcase(
   kv: Deno.Kv,
   streamId: string,
   change: Partial<StoredShowcase>,
   news: News[],
-): Promise<string> {
-  const op = kv.atomic();
+  read: Deno.KvEntryMaybe<unknown>[] = [],
+): Promise<string | null> {
+  const op = kv.atomic().check(...read);
   if (change.pins) op.set(keys.pins(streamId), change.pins);
   if (change.highlight === null) op.delete(keys.highlight(streamId));
   else if (change.highlight) op.set(keys.highlight(streamId), change.highlight);
   if (change.sale === null) op.delete(keys.sale(streamId));
   else if (change.sale) op.set(keys.sale(streamId), change.sale);
-  return (await queue(op, streamId, news).commit() as Deno.KvCommitResult).versionstamp;
+  const result = await queue(op, streamId, news).commit();
+  return result.ok ? result.versionstamp : null;
 }

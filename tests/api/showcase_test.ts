@@ -116,6 +116,38 @@ Deno.test("the seller ends a running flash sale early: stored and sent in one co
     assertEquals(cart.items[0].unitPriceMinor, 4900, "reserved at the list price");
   }));
 
+// Two changes at once (End sale in one tab, a new highlight in another): each message is
+// made from what its commit found, so the room's last word is what is stored.
+Deno.test("the room's last word on the showcase is what is stored, however a sale's end and a highlight race", () =>
+  withApp(async (app) => {
+    const { seller, streamId, ids } = await shop(app);
+    const showcase = `/api/streams/${streamId}`;
+    for (let round = 0; round < 12; round++) {
+      await put(seller, `${showcase}/highlight`, { productId: ids[0] });
+      assertEquals(
+        (await seller.post(`${showcase}/sale`, { salePriceMinor: 100, durationSeconds: 60 })).status,
+        201,
+      );
+      await app.settle();
+      await app.forgetSent();
+      const [ended, highlighted, started] = await Promise.all([
+        seller.request(`${showcase}/sale`, { method: "DELETE" }),
+        put(seller, `${showcase}/highlight`, { productId: ids[1] }),
+        seller.post(`${showcase}/sale`, { salePriceMinor: 200, durationSeconds: 60 }),
+      ]);
+      // Each may be refused as no longer applying, never answered with what was not stored.
+      for (const res of [ended, highlighted, started]) {
+        assert([200, 201, 409].includes(res.status), `${res.status}`);
+      }
+      await app.settle();
+      const told = app.rooms.sent.map((s, i) => ({ ...s, version: app.rooms.envelopes[i]!.version! }))
+        .filter((s) => s.topic === "highlight").sort((a, b) => a.version < b.version ? -1 : 1).at(-1)!;
+      const last = told.message as HighlightMessage;
+      const stored = await (await new Client(app).request(`${showcase}/showcase`)).json();
+      assertEquals([last.product?.id, last.sale], [stored.highlight?.id, stored.sale], `round ${round}`);
+    }
+  }));
+
 Deno.test("ending a flash sale: only the stream's seller, only while one runs, only while the stream is open", (t) =>
   withApp(async (app) => {
     const { seller, streamId, ids } = await shop(app);
