@@ -16,7 +16,7 @@ export function ReplayView({ takes, seller = false }: { takes: ReplayTake[]; sel
   return (
     <section class="replay card" aria-labelledby="replay-heading">
       <h2 id="replay-heading">Replay</h2>
-      {!seller && (
+      {!seller && !broken.value && (
         <p class="muted" role="status">
           This stream has ended. Thanks for watching! Watch it again here{parts > 1
             ? `, in ${parts} parts`

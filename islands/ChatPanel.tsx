@@ -124,7 +124,7 @@ export default function ChatPanel(
       )}
       {canPost && standing.lifted && (
         <p class="notice ok chat-standing" role="status">
-          A moderator lifted your timeout: you can chat again.
+          Your timeout is over: you can chat again.
         </p>
       )}
       {canPost

@@ -8,6 +8,7 @@ import { type Refusal, useViewerRoom } from "@/lib/client/use_viewer_room.ts";
 import type { Phase } from "@/lib/client/stream_room.ts";
 import { useSellerMedia } from "@/lib/client/use_seller_media.ts";
 import { useEndedReplay } from "@/lib/client/use_ended_replay.ts";
+import { useOnline } from "@/lib/client/use_online.ts";
 import { PlayerBar } from "@/components/PlayerBar.tsx";
 import { ReplayView } from "@/components/ReplayView.tsx";
 import type { JoinTicket, ReplayTake, SellerPresence } from "@/lib/contract/views.ts";
@@ -65,8 +66,12 @@ export default function WatchPlayer(
   });
   const media = useSellerMedia(() => status === "ended" ? null : liveRoom().room, { main, pip, audio });
 
+  // The browser knows the network is gone at once; LiveKit, when its pings time out.
+  const online = useOnline().value;
   const view = refused ??
-    viewOf(stream.status, phase.value, media.hasVideo.value, stream.presence);
+    (online || stream.status === "ended"
+      ? viewOf(stream.status, phase.value, media.hasVideo.value, stream.presence)
+      : "reconnecting");
   // Ended while open (or while its last parts were saved): the replay takes the player's place.
   const replay = useEndedReplay(streamId, view === "ended", rendered);
   if (replay.takes.length && !replay.saving) return <ReplayView takes={replay.takes} />;

@@ -11,7 +11,7 @@ import { useAtEnd } from "./use_now.ts";
 export interface Standing {
   /** Timed out until then (ISO); null: free to chat. */
   until: string | null;
-  /** True once a moderator lifted the timeout early. */
+  /** True once the timeout is over: lifted early by a moderator, or run out. */
   lifted: boolean;
   /** Their role, once the shop named them a moderator or no longer while they watch. */
   role?: ChatRole;
@@ -21,6 +21,7 @@ export function useStanding(timedOutUntil: string | null): Signal<Standing> {
   const { state } = useLiveState<Standing>({ until: timedOutUntil, lifted: false }, {
     on: { standing: (_, { until, role }) => ({ until, lifted: !until && !role, role }) },
   });
-  useAtEnd([state.value.until], 0, () => state.value = { until: null, lifted: false });
+  // Over at its end as when lifted early: said alike.
+  useAtEnd([state.value.until], 0, () => state.value = { until: null, lifted: true });
   return state;
 }

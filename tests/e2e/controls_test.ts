@@ -168,10 +168,10 @@ liveTest(
         const cut = viewer.getByRole("alert").filter({ hasText: "Can't reach Showfloor" });
         const lost = viewer.getByRole("status").filter({ hasText: "Connection lost. Reconnecting…" });
         await viewer.context().setOffline(true);
+        // The player says it at once, untouched (LiveKit alone would notice in about 15 s).
+        await lost.waitFor({ timeout: 3_000 });
         await viewer.locator("button.like-button").click();
         await cut.waitFor({ timeout: UI_TIMEOUT });
-        // The player says it too, untouched.
-        await lost.waitFor({ timeout: UI_TIMEOUT });
         await viewer.context().setOffline(false);
         await cut.waitFor({ state: "detached", timeout: UI_TIMEOUT });
         await lost.waitFor({ state: "detached", timeout: UI_TIMEOUT });

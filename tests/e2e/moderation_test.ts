@@ -186,7 +186,7 @@ liveTest(
         await lift.waitFor({ state: "detached", timeout: UI_TIMEOUT });
         await studio.getByText("Nobody is timed out.").waitFor();
         await bo.getByRole("status").filter({
-          hasText: "A moderator lifted your timeout: you can chat again.",
+          hasText: "Your timeout is over: you can chat again.",
         })
           .waitFor({ timeout: UI_TIMEOUT });
         assert(await bo.getByRole("button", { name: "React: fire" }).isEnabled(), "reactions are back");
