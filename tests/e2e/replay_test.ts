@@ -266,6 +266,7 @@ liveTest(
         hasText: "This replay can't be played: it may have been deleted.",
       })
         .waitFor({ timeout: UI_TIMEOUT });
+      assertEquals(await replay.getByText("Watch it again here").count(), 0, "no word against it");
     });
   },
 );
