@@ -7,9 +7,9 @@
 import { getSellerByEmail } from "@/lib/auth/seller_store.ts";
 import { MAX_MODERATORS } from "@/lib/contract/limits.ts";
 import type { Ban, ChatRules, ModerationEntry, Moderator, TimeOut } from "@/lib/contract/views.ts";
-import type { Actor } from "@/lib/core/actor.ts";
+import { type Actor, requireSeller } from "@/lib/core/actor.ts";
 import { isoAt } from "@/lib/core/clock.ts";
-import { conflict, invalid, notFound } from "@/lib/core/errors.ts";
+import { conflict, DomainError, invalid, notFound } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { keys } from "@/lib/kv/keys.ts";
 import type { News } from "@/lib/outbox/queue.ts";
@@ -129,6 +129,18 @@ export async function removeModerator(services: Services, actor: Actor, shopId: 
   // Watching the shop's live stream, they lose their tools at once.
   const place = await shopPlace(kv, shopId, [roleNews(sellerIdentity(sellerId), "viewer")]);
   await commitLogged(kv, place, entry, (op) => unnameModerator(op, shopId, sellerId));
+}
+
+/**
+ * A moderator steps down from their studio home's form: once; a repeat (a double tap, a
+ * second tab) finds them gone already and changes nothing, rather than refusing.
+ */
+export async function stepDown(services: Services, actor: Actor, shopId: string): Promise<void> {
+  try {
+    await removeModerator(services, actor, shopId, requireSeller(actor));
+  } catch (error) {
+    if (!(error instanceof DomainError && error.code === "moderator_not_found")) throw error;
+  }
 }
 
 /** Lifts a ban: they may watch and chat in the shop's streams again. */

@@ -9,7 +9,7 @@ export const handler: Handlers<State> = {
   async POST(ctx) {
     if (!ctx.state.seller) return toSignIn(ctx, "/studio");
     const shopId = ctx.params.shop!;
-    await shop.removeModerator(ctx.state.services, askerOf(ctx), shopId, ctx.state.seller.id);
+    await shop.stepDown(ctx.state.services, askerOf(ctx), shopId);
     return ctx.hono.redirect(`/studio?left=${shopId}`, 303);
   },
 };
