@@ -10,5 +10,6 @@ export type TakeInput = z.infer<typeof TakeInput>;
 
 /** A part's number, from the address. */
 export const PartParams = z.object({
-  part: z.string().regex(/^\d{1,6}$/, "A part's number is a whole number from 0").transform(Number),
+  // Written one way: "01" is no second address for part 1.
+  part: z.string().regex(/^(0|[1-9]\d{0,5})$/, "A part's number is a whole number from 0").transform(Number),
 });

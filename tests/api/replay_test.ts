@@ -254,6 +254,12 @@ Deno.test("only the stream's seller records, only while it is live, and bad part
         400,
         "invalid_input",
       ],
+      [
+        "a part number with a leading zero",
+        () => putPart(seller, streamId, takeId, "01", bytes("x")),
+        400,
+        "invalid_input",
+      ],
       ["an empty part", () => putPart(seller, streamId, takeId, 1, new Uint8Array()), 400, "empty_part"],
       [
         "a part of no such take",
