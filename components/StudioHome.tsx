@@ -34,7 +34,8 @@ export function StudioHome({ sellerName, streams, moderating, deleted, left, fai
         <a href="/studio/account">Your account</a>: who you are, and deleting it.
       </p>
       {moderating.shops.length > 0 && <ModeratedShops {...moderating} />}
-      <form method="post" class="card form">
+      {/* The app's own words beside the title, not the browser's bubble, as sign-up's. */}
+      <form method="post" class="card form" novalidate>
         <h2>New stream</h2>
         <FormError marks={marks} />
         <label>

@@ -54,19 +54,31 @@ Deno.test("stream creation refuses guests and bad titles, storing nothing", () =
     assertEquals(await kvSnapshot(app.services.kv), before);
   }));
 
-Deno.test("the studio's new-stream form, refused a blank title, comes back focused on the title", () =>
+Deno.test("the studio's new-stream form, refused an empty title, says why beside it and is focused on it", () =>
   withApp(async (app) => {
     const seller = new Client(app);
     await signUp(seller);
-    const res = await seller.postForm("/studio", { title: "   ", description: "Linen, live." });
-    assertEquals(res.status, 400);
-    const html = await res.text();
-    assertMatch(
-      focusedTag(html),
-      /<input name="title"[^>]* aria-invalid="true" aria-describedby="title-error"/,
-    );
-    assertMatch(html, /role="alert">Title is required</, "the error above the form is not what takes focus");
-    assert(!(await (await seller.request("/studio")).text()).includes("autofocus"), "nor before a post");
+    const form = /<form method="post" class="card form" novalidate><h2>New stream<\/h2>/;
+    const blank = await (await seller.request("/studio")).text();
+    // The browser's bubble would stop an empty title before it is sent: the app's words say it instead.
+    assertMatch(blank, form);
+    assert(!blank.includes("autofocus"), "nothing focused before a post");
+    for (const title of ["", "   "]) {
+      const res = await seller.postForm("/studio", { title, description: "Linen, live." });
+      assertEquals(res.status, 400);
+      const html = await res.text();
+      assertMatch(html, form);
+      assertMatch(
+        focusedTag(html),
+        /<input name="title"[^>]* aria-invalid="true" aria-describedby="title-error"/,
+      );
+      assertMatch(html, /<p id="title-error" class="field-error">Title is required<\/p>/, "beside the field");
+      assertMatch(
+        html,
+        /role="alert">Title is required</,
+        "the error above the form is not what takes focus",
+      );
+    }
   }));
 
 Deno.test("the stream's owner broadcasts; another seller and a guest only subscribe; nobody publishes data", () =>
