@@ -29,14 +29,21 @@ interface SaleFormProps {
 }
 
 /**
- * Starts a flash sale: a price below the list price, typed as people write prices and
- * shown formatted as it is typed, and a duration. A price that is not below is refused
- * here, before it is sent; any refusal is shown at the price, where the focus goes.
+ * Starts a flash sale: a price above zero and below the list price, typed as people write
+ * prices and shown formatted as it is typed, and a duration. A price outside that is
+ * refused here, before it is sent; any refusal is shown at the price, where the focus goes.
  */
 export function SaleForm({ product, running, offset, disabled, refused, onStart }: SaleFormProps) {
   const price = useSignal("");
   const minor = parseAmount(price.value, product.currency);
-  const above = minor !== null && minor >= product.priceMinor;
+  // A price that is not below the list price, or not above zero, is refused here, not sent.
+  const wrong = minor === null
+    ? ""
+    : minor >= product.priceMinor
+    ? "The sale price must be below the list price"
+    : minor <= 0
+    ? "The sale price must be more than zero"
+    : "";
   const until = running && localTime(new Date(Date.parse(running.endsAt) - offset).toISOString());
   return (
     <form
@@ -46,7 +53,7 @@ export function SaleForm({ product, running, offset, disabled, refused, onStart 
         e.preventDefault();
         const field = e.currentTarget.elements.namedItem("salePrice") as HTMLInputElement;
         const duration = Number(new FormData(e.currentTarget).get("durationSeconds"));
-        if (minor !== null && !above && !await onStart(minor, duration)) field.focus();
+        if (minor !== null && !wrong && !await onStart(minor, duration)) field.focus();
       }}
     >
       {until && <p class="sale-running">A sale runs until {until}: starting a new one replaces it.</p>}
@@ -57,7 +64,7 @@ export function SaleForm({ product, running, offset, disabled, refused, onStart 
           text={price}
           currency={product.currency}
           example={Math.floor(product.priceMinor * 0.8)}
-          error={above ? "The sale price must be below the list price" : refused.value}
+          error={wrong || refused.value}
         />
       </label>
       <label>
@@ -68,7 +75,7 @@ export function SaleForm({ product, running, offset, disabled, refused, onStart 
           ))}
         </select>
       </label>
-      <button type="submit" class="primary" disabled={disabled || minor === null || above}>
+      <button type="submit" class="primary" disabled={disabled || minor === null || !!wrong}>
         {running ? "Replace sale" : "Start flash sale"}
       </button>
     </form>

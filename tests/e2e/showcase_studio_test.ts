@@ -151,17 +151,24 @@ liveTest(
     );
 
     await t.step(
-      "on a phone, a sale price not below the list price is refused at its field before it is sent",
+      "on a phone, a sale price not below the list price, or of zero, is refused at its field before it is sent",
       async () => {
         await studio.setViewportSize({ width: 390, height: 844 });
         const sent: string[] = [];
         const sending = (req: { url(): string }) =>
           void (req.url().endsWith("/sale") && sent.push(req.url()));
         studio.on("request", sending);
-        await studio.fill(SALE_PRICE, "49.00");
-        await refusedAtField(studio, "The sale price must be below the list price");
-        assert(await studio.isDisabled(".sale-form button[type=submit]"), "nothing to press");
-        await studio.press(SALE_PRICE, "Enter");
+        const refusals: [price: string, reason: string][] = [
+          ["49.00", "The sale price must be below the list price"],
+          ["0", "The sale price must be more than zero"],
+          ["0,00", "The sale price must be more than zero"],
+        ];
+        for (const [price, reason] of refusals) {
+          await studio.fill(SALE_PRICE, price);
+          await refusedAtField(studio, reason);
+          assert(await studio.isDisabled(".sale-form button[type=submit]"), `nothing to press at ${price}`);
+          await studio.press(SALE_PRICE, "Enter");
+        }
         await studio.waitForTimeout(300);
         studio.off("request", sending);
         assertEquals(sent, [], "nothing sent");
