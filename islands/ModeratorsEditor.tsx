@@ -6,6 +6,7 @@
 import { useSignal } from "@preact/signals";
 import { useRef } from "preact/hooks";
 import { ApiError } from "@/lib/client/api.ts";
+import { sayFor } from "@/lib/client/say_for.ts";
 import { addModerator, removeModerator } from "@/lib/client/shop_moderation.ts";
 import { useAction } from "@/lib/client/use_action.ts";
 import type { Moderator } from "@/lib/contract/views.ts";
@@ -18,6 +19,9 @@ export interface ModeratorsEditorProps {
 export default function ModeratorsEditor({ shopId, initial }: ModeratorsEditorProps) {
   const moderators = useSignal(initial);
   const email = useSignal("");
+  // What the last removal did, said for a few seconds.
+  const done = useSignal("");
+  const heading = useRef<HTMLHeadingElement>(null);
   const { busy, error, run } = useAction();
   // Whether the last refusal is about the email typed: then it shows beside the field.
   const badEmail = useSignal(false);
@@ -38,16 +42,21 @@ export default function ModeratorsEditor({ shopId, initial }: ModeratorsEditorPr
     });
     if (badEmail.value) box.current?.focus();
   }
+  // Its button goes with them: the focus goes to the heading, and it is said.
   const remove = (moderator: Moderator) =>
     run(async () => {
       badEmail.value = false;
       await removeModerator(shopId, moderator.sellerId);
       moderators.value = moderators.value.filter((m) => m.sellerId !== moderator.sellerId);
+      heading.current?.focus();
+      sayFor(done, `Removed ${moderator.name} as a moderator.`);
     });
   return (
     <section class="card moderators" aria-label="Moderators">
-      <h3>Moderators</h3>
+      <h3 tabIndex={-1} ref={heading}>Moderators</h3>
       {error.value && !badEmail.value && <p class="notice error" role="alert">{error.value}</p>}
+      {/* In the list from the first render: a live region added with its words is often not read. */}
+      <div role="status">{done.value && <p class="notice ok">{done.value}</p>}</div>
       {moderators.value.length
         ? (
           <ul class="moderator-list">

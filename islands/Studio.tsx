@@ -2,7 +2,8 @@
 // (microphone, camera, screen share), connection quality, recording the replay, ending
 // with a confirmation, the stream's numbers once it has ended, and deleting it when it is
 // not live. While on air, leaving the page asks first and the header's links open a new tab.
-import { useEffect, useRef } from "preact/hooks";
+import { type RefObject } from "preact";
+import { useEffect, useLayoutEffect, useRef } from "preact/hooks";
 import { ConnectionQuality } from "livekit-client";
 import { streamApi } from "@/lib/client/api.ts";
 import { roomPhase as phase } from "@/lib/client/live_room.ts";
@@ -70,6 +71,20 @@ function useLeaveWarning(onAir: boolean) {
   }, [onAir]);
 }
 
+/**
+ * Ending (here, or from another tab) takes the controls away, and the keyboard's focus with
+ * them: it goes to what the studio says now ("Stream ended"), not to the page. A page
+ * opened on an ended stream leaves the focus alone.
+ */
+function useFocusOnEnd(ended: boolean): RefObject<HTMLSpanElement> {
+  const said = useRef<HTMLSpanElement>(null);
+  const endedAtLoad = useRef(ended);
+  useLayoutEffect(() => {
+    if (ended && !endedAtLoad.current && document.activeElement === document.body) said.current?.focus();
+  }, [ended]);
+  return said;
+}
+
 export default function Studio(
   { streamId, title, status, draftRemovedAt, deleteRefusal, watchUrl, analytics, recording, replay: takes }:
     StudioProps,
@@ -85,6 +100,7 @@ export default function Studio(
   // An ended stream shows as ended from the first render, on the server too.
   const current: Phase = stream.status === "ended" || endedNow() ? "ended" : phase.value;
   const onAir = current === "live" || current === "reconnecting";
+  const badge = useFocusOnEnd(current === "ended");
   // Taking over a broadcast that was being recorded records on.
   const recordedBefore = recording || cast.recorded.value;
   const replay = useReplay(streamId, media, onAir, recordedBefore);
@@ -112,7 +128,7 @@ export default function Studio(
     <section class="studio" data-phase={current}>
       <div class="stage">
         <video ref={preview} autoplay muted playsInline aria-label="Your camera preview" />
-        <span class={`badge badge-${current}`} role="status">
+        <span class={`badge badge-${current}`} role="status" tabIndex={-1} ref={badge}>
           {liveElsewhere && (current === "idle" || cast.replaced.value)
             ? "Live · not broadcasting from here"
             : LABELS[current]}

@@ -321,11 +321,20 @@ liveTest(
       );
     });
 
-    await t.step("once ended, the header's links open in place again", async () => {
-      await studio.getByRole("button", { name: "End stream" }).click();
-      await studio.getByRole("button", { name: "Yes, end it" }).click();
-      await studio.waitForSelector(".studio[data-phase=ended]", { timeout: UI_TIMEOUT });
-      assertEquals(await headerLinks(HEADER), [null, null, null]);
-    });
+    await t.step(
+      "once ended, the focus is on what the studio says, and the header's links open in place",
+      async () => {
+        await studio.getByRole("button", { name: "End stream" }).click();
+        await studio.getByRole("button", { name: "Yes, end it" }).click();
+        await studio.waitForSelector(".studio[data-phase=ended]", { timeout: UI_TIMEOUT });
+        // The controls went with the stream, not the focus to the page.
+        await studio.waitForFunction(
+          () => document.activeElement?.closest(".studio [role=status]")?.textContent === "Stream ended",
+          null,
+          { timeout: UI_TIMEOUT },
+        );
+        assertEquals(await headerLinks(HEADER), [null, null, null]);
+      },
+    );
   },
 );

@@ -5,7 +5,8 @@
 // refused with the time shown, and the studio lifts the timeout early; blocked words and
 // slow mode refuse what they should, to the sender only; a report reaches the studio, and
 // a ban from it disconnects the viewer, whom a reload and a fresh guest in the same
-// browser do not let back in; the moderator steps down from their studio home.
+// browser do not let back in, and the studio unbans them; the moderator steps down from
+// their studio home; named again, the host removes them.
 import type { Browser, Page } from "playwright-core";
 import { withRtcStats } from "@/tests/e2e/harness/browser.ts";
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
@@ -34,6 +35,26 @@ async function say(page: Page, text: string): Promise<void> {
 async function said(page: Page, text: string): Promise<void> {
   await say(page, text);
   await line(page, text).waitFor({ timeout: UI_TIMEOUT });
+}
+
+/** The text of what has the keyboard's focus when it is inside `part` ("" when elsewhere, or on the page). */
+const focusedIn = (page: Page, part: string) =>
+  page.evaluate((part) => {
+    const focused = document.activeElement;
+    return focused && focused !== document.body && focused.closest(part) ? focused.textContent : "";
+  }, part);
+
+/**
+ * Presses the studio's button that lets someone go (Lift timeout, Unban): they leave its list,
+ * leaving `none`; the studio `says` so, and the focus is on the list's `heading`, not the page.
+ */
+async function letGo(studio: Page, button: string, none: string, says: string, heading: string) {
+  const pressed = studio.getByRole("button", { name: button });
+  await pressed.click();
+  await pressed.waitFor({ state: "detached", timeout: UI_TIMEOUT });
+  await studio.getByText(none).waitFor();
+  await studio.getByRole("status").filter({ hasText: says }).waitFor();
+  assertEquals(await focusedIn(studio, ".moderation-panel"), heading);
 }
 
 const noSidewaysScroll = (page: Page) =>
@@ -179,12 +200,15 @@ liveTest(
     );
 
     await t.step(
-      "the studio lists the timeout and lifts it early: the viewer hears at once and chats",
+      "the studio lists the timeout and lifts it early, saying so: the viewer hears at once and chats",
       async () => {
-        const lift = studio.getByRole("button", { name: "Lift the timeout of Bo" });
-        await lift.click();
-        await lift.waitFor({ state: "detached", timeout: UI_TIMEOUT });
-        await studio.getByText("Nobody is timed out.").waitFor();
+        await letGo(
+          studio,
+          "Lift the timeout of Bo",
+          "Nobody is timed out.",
+          "Lifted Bo's timeout.",
+          "Timed out",
+        );
         await bo.getByRole("status").filter({
           hasText: "Your timeout is over: you can chat again.",
         })
@@ -266,6 +290,11 @@ liveTest(
       },
     );
 
+    await t.step(
+      "the studio unbans Ann, saying so, the focus on the list's heading",
+      () => letGo(studio, "Unban Ann", "Nobody is banned.", "Unbanned Ann.", "Banned"),
+    );
+
     await t.step("at 390 px the moderator's chat and the studio's moderation fit the screen", async () => {
       for (const page of [mod, studio]) {
         await page.setViewportSize({ width: 390, height: 844 });
@@ -309,6 +338,21 @@ liveTest(
         const byBo = line(mod, "thanks for letting me back");
         await byBo.getByRole("button", { name: "Report message from Bo" }).waitFor({ timeout: UI_TIMEOUT });
         assertEquals(await mod.getByRole("group", { name: /^Moderate / }).count(), 0);
+      },
+    );
+
+    await t.step(
+      "the host names Mo again and removes them: said, the focus on the list's heading",
+      async () => {
+        await studio.getByLabel("Moderator's email").fill("mo@example.com");
+        await studio.getByRole("button", { name: "Add moderator" }).click();
+        const remove = studio.getByRole("button", { name: "Remove moderator Mo" });
+        await remove.click();
+        await studio.getByRole("status").filter({ hasText: "Removed Mo as a moderator." }).waitFor({
+          timeout: UI_TIMEOUT,
+        });
+        await remove.waitFor({ state: "detached" });
+        assertEquals(await focusedIn(studio, ".moderators"), "Moderators");
       },
     );
   },
