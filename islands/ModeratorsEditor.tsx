@@ -2,12 +2,15 @@
 // removes them. A moderator gets the moderation controls in the chat of every stream of
 // the shop, on its watch page, and a "Mod" badge. An email refused for what it is (no
 // seller uses it, one's own) is marked, its reason beside it, and the focus goes to it,
-// as a refused form's page does (components/FieldError.tsx).
+// as a refused form's page does (components/FieldError.tsx). The list follows the shop's
+// moderation log (topic "moderation"): a moderator stepping down, or named or removed in
+// another tab, shows here without a reload.
 import { useSignal } from "@preact/signals";
 import { useRef } from "preact/hooks";
 import { ApiError } from "@/lib/client/api.ts";
+import { useLiveState } from "@/lib/client/live_state.ts";
 import { sayFor } from "@/lib/client/say_for.ts";
-import { addModerator, removeModerator } from "@/lib/client/shop_moderation.ts";
+import { addModerator, fetchModerators, removeModerator } from "@/lib/client/shop_moderation.ts";
 import { useAction } from "@/lib/client/use_action.ts";
 import type { Moderator } from "@/lib/contract/views.ts";
 
@@ -17,7 +20,11 @@ export interface ModeratorsEditorProps {
 }
 
 export default function ModeratorsEditor({ shopId, initial }: ModeratorsEditorProps) {
-  const moderators = useSignal(initial);
+  const { state: moderators, problem } = useLiveState(initial, {
+    on: {},
+    refetch: () => fetchModerators(shopId),
+    refetchOn: ["moderation"],
+  });
   const email = useSignal("");
   // What the last removal did, said for a few seconds.
   const done = useSignal("");
@@ -54,7 +61,9 @@ export default function ModeratorsEditor({ shopId, initial }: ModeratorsEditorPr
   return (
     <section class="card moderators" aria-label="Moderators">
       <h3 tabIndex={-1} ref={heading}>Moderators</h3>
-      {error.value && !badEmail.value && <p class="notice error" role="alert">{error.value}</p>}
+      {[problem.value, !badEmail.value && error.value].filter(Boolean).map((e) => (
+        <p key={e} class="notice error" role="alert">{e}</p>
+      ))}
       {/* In the list from the first render: a live region added with its words is often not read. */}
       <div role="status">{done.value && <p class="notice ok">{done.value}</p>}</div>
       {moderators.value.length

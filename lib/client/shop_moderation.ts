@@ -21,6 +21,9 @@ export const liftTimeout = (shopId: string, person: string) =>
 export const saveRules = (shopId: string, rules: ChatRules) =>
   putJson<{ rules: ChatRules }>(`${shop(shopId)}/rules`, rules);
 
+export const fetchModerators = (shopId: string) =>
+  getJson<{ moderators: Moderator[] }>(`${shop(shopId)}/moderators`).then((r) => r.moderators);
+
 export const addModerator = (shopId: string, email: string) =>
   postJson<{ moderator: Moderator }>(`${shop(shopId)}/moderators`, { email });
 

@@ -6,7 +6,7 @@
 // slow mode refuse what they should, to the sender only; a report reaches the studio, and
 // a ban from it disconnects the viewer, whom a reload and a fresh guest in the same
 // browser do not let back in, and the studio unbans them; the moderator steps down from
-// their studio home; named again, the host removes them.
+// their studio home, and the studio's list follows; named again, the host removes them.
 import type { Browser, Page } from "playwright-core";
 import { withRtcStats } from "@/tests/e2e/harness/browser.ts";
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
@@ -331,6 +331,12 @@ liveTest(
         await home.getByRole("status").filter({ hasText: "You no longer moderate Linen & Co." }).waitFor();
         assertEquals(await home.getByRole("region", { name: "Shops you moderate" }).count(), 0);
         await studio.locator(".moderation-log").getByText("stepped down").waitFor({ timeout: UI_TIMEOUT });
+        // The studio's list follows, without a reload.
+        await studio.getByRole("button", { name: "Remove moderator Mo" }).waitFor({
+          state: "detached",
+          timeout: UI_TIMEOUT,
+        });
+        await studio.getByRole("region", { name: "Moderators" }).getByText("No moderators yet.").waitFor();
         await context.close();
         // Their watch page, open meanwhile, hears it at once: the tools go, as its words say.
         await mod.getByRole("status").filter({ hasText: "You no longer moderate this chat." })
