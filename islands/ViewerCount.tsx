@@ -38,7 +38,7 @@ export default function ViewerCount({ streamId, initial }: ViewerCountProps) {
       <span class="muted">peak {peak}</span>
       {names && (
         <details class="viewer-names">
-          <summary>Who's watching</summary>
+          <summary role="button">Who's watching</summary>
           {names.length
             ? <ul>{names.map((n, i) => <li key={i}>{n}</li>)}</ul>
             : <p class="muted">Nobody yet.</p>}
