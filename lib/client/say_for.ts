@@ -15,3 +15,9 @@ export function sayFor(signal: Signal<string>, words: string, ms = CONFIRMATION_
   signal.value = words;
   timers.set(signal, setTimeout(() => signal.value === words && (signal.value = ""), ms));
 }
+
+/** As `sayFor`, emptied first: the same words said again (two alike reservations) are read again. */
+export function sayAfresh(signal: Signal<string>, words: string): void {
+  signal.value = "";
+  setTimeout(() => sayFor(signal, words));
+}

@@ -1,6 +1,6 @@
 import { signal } from "@preact/signals";
 import { assertEquals } from "@/tests/assert.ts";
-import { sayFor } from "./say_for.ts";
+import { sayAfresh, sayFor } from "./say_for.ts";
 
 const after = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -25,4 +25,14 @@ Deno.test("sayFor() leaves words put there meanwhile, and gives words said again
   assertEquals(said.value, "Thanks", "the first saying's time does not cut the second's short");
   await after(30);
   assertEquals(said.value, "");
+});
+
+Deno.test("sayAfresh() empties the words first, so the same words said again are read again", async () => {
+  const said = signal("Bob reserved 1 × Socks");
+  const heard: string[] = [];
+  const stop = said.subscribe((words) => heard.push(words));
+  sayAfresh(said, "Bob reserved 1 × Socks");
+  await after(0);
+  stop();
+  assertEquals(heard, ["Bob reserved 1 × Socks", "", "Bob reserved 1 × Socks"]);
 });

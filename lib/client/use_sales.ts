@@ -7,7 +7,7 @@ import { SALES_FEED_SIZE } from "@/lib/contract/limits.ts";
 import { itemsText, type ReservationMessage } from "@/lib/contract/messages.ts";
 import type { Sales } from "@/lib/contract/views.ts";
 import { getJson, postJson, streamApi } from "./api.ts";
-import { sayFor } from "./say_for.ts";
+import { sayAfresh } from "./say_for.ts";
 import { type LiveState, stockVersions, useLiveState } from "./live_state.ts";
 import { type Action, useAction } from "./use_action.ts";
 import { useAskingAgain } from "./use_now.ts";
@@ -25,11 +25,7 @@ export const whoAndWhat = (r: ReservationMessage) => `${r.name}, ${itemsText(r.i
 export function useSales(streamId: string, initial: Sales): SalesControls {
   const base = streamApi(streamId);
   const said = useSignal("");
-  // Emptied first, so the same words said again (two alike reservations) are read again.
-  const say = (words: string) => {
-    said.value = "";
-    setTimeout(() => sayFor(said, words));
-  };
+  const say = (words: string) => sayAfresh(said, words);
   const live = useLiveState(initial, {
     on: {
       // A new reservation goes on top; a known one (paid, released, expired) changes in place.
