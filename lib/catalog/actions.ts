@@ -8,7 +8,7 @@ import { aboutField, conflict, notFound } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { requireDiskRoom } from "@/lib/limits/disk.ts";
 import { spend } from "@/lib/limits/limiter.ts";
-import { onSale, productNews } from "@/lib/showcase/actions.ts";
+import { productNews, productShown } from "@/lib/showcase/actions.ts";
 import { findProduct, ownProduct } from "./access.ts";
 import { deleteImage, imagesDir, readImage, saveImage, type StoredImage } from "./images.ts";
 import type { ProductInput, ProductPatch } from "./inputs.ts";
@@ -83,17 +83,21 @@ export async function edit(
   // cost more than the product, or be counted in another currency.
   const repriced = (fields.priceMinor ?? product.priceMinor) !== product.priceMinor ||
     (fields.currency ?? product.currency) !== product.currency;
-  if (repriced && await onSale(kv, product, clock.now())) {
-    throw conflict(
-      "on_sale",
-      "This product is on a flash sale: change its price or currency once the sale is over",
-    );
-  }
+  // Open streams showing it tell their viewers, in the same commit, which also finds no
+  // sale started meanwhile (see showcase's sale).
+  const shown = async () => {
+    const { news, read, onSale } = await productShown(kv, product, clock.now());
+    if (repriced && onSale) {
+      throw conflict(
+        "on_sale",
+        "This product is on a flash sale: change its price or currency once the sale is over",
+      );
+    }
+    return { news, read };
+  };
   const stockChange = stock === undefined || stockShown === undefined
     ? stock
     : { shown: stockShown, typed: stock };
-  // Open streams showing it tell their viewers, in the same commit.
-  const news = await productNews(kv, product);
   const { product: updated, replaced } = await withNewImage(
     services,
     file,
@@ -103,10 +107,7 @@ export async function edit(
         product,
         { ...fields, stock: stockChange, ...(image ? { image } : {}) },
         clock.now(),
-        {
-          quota: quotaOf(services),
-          news,
-        },
+        { quota: quotaOf(services), shown },
       ),
   );
   if (replaced) await discardImage(services, replaced.id);

@@ -104,8 +104,11 @@ export function imageUrl(product: Pick<Product, "image">): string | null {
 }
 
 export async function getProduct(kv: Deno.Kv, id: string): Promise<Product | null> {
-  return (await kv.get<Product>(keys.product(id))).value;
+  return (await productEntry(kv, id)).value;
 }
+
+/** The product as read, for a commit that must find it unchanged. */
+export const productEntry = (kv: Deno.Kv, id: string) => kv.get<Product>(keys.product(id));
 
 export async function getStock(kv: Deno.Kv, productId: string): Promise<number> {
   return (await kv.get<number>(keys.stock(productId))).value ?? 0;
@@ -136,9 +139,9 @@ export async function updateProduct(
   product: Pick<Product, "id" | "sellerId">,
   changes: Partial<ProductFields> & { stock?: StockChange; image?: Product["image"] },
   now: number,
-  opts: { quota?: Quota; news?: StreamNews[] } = {},
+  opts: { quota?: Quota; shown?: () => Promise<Shown> } = {},
 ): Promise<{ product: Product; replaced: Product["image"] }> {
-  const { quota, news = [] } = opts;
+  const { quota, shown = () => Promise.resolve({ news: [], read: [] }) } = opts;
   const { stock, ...fields } = changes;
   return await atomically("saving the product", async () => {
     const [entry, usage, current] = await kv.getMany<[Product, Usage, number]>([
@@ -147,12 +150,13 @@ export async function updateProduct(
       keys.stock(product.id),
     ]);
     if (!entry.value) throw productGone();
+    const { news, read } = await shown();
     const updated: Product = { ...entry.value, ...fields, updatedAt: isoAt(now) };
     const replaced = fields.image === undefined ? null : entry.value.image;
     const grown = (updated.image?.bytes ?? 0) - (entry.value.image?.bytes ?? 0);
     const next = addUsage(usage.value, 0, grown);
     if (quota && grown > 0) checkQuota(next, quota);
-    const op = kv.atomic().check(entry, usage, current).set(keys.product(product.id), updated)
+    const op = kv.atomic().check(entry, usage, current, ...read).set(keys.product(product.id), updated)
       .set(keys.sellerUsage(product.sellerId), next);
     if (stock !== undefined) op.set(keys.stock(product.id), stockAfter(stock, current.value ?? 0));
     for (const { streamId, news: items } of news) queue(op, streamId, items);
@@ -186,6 +190,12 @@ function stockAfter(change: StockChange, current: number): number {
 export interface StreamNews {
   streamId: string;
   news: News[];
+}
+
+/** The streams showing a product as read for its change: their news, and entries the commit must find unchanged. */
+export interface Shown {
+  news: StreamNews[];
+  read: Deno.KvEntryMaybe<unknown>[];
 }
 
 /**

@@ -5,13 +5,12 @@ import { message } from "@/lib/contract/messages.ts";
 import type { Showcase } from "@/lib/contract/views.ts";
 import type { Actor } from "@/lib/core/actor.ts";
 import { isoAt } from "@/lib/core/clock.ts";
-import { conflict, forbidden, invalid } from "@/lib/core/errors.ts";
+import { conflict, forbidden, invalid, notFound } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { ownProduct } from "@/lib/catalog/access.ts";
-import type { Product } from "@/lib/catalog/store.ts";
+import { type Product, PRODUCT_MISSING, productEntry, type StreamNews } from "@/lib/catalog/store.ts";
 import { spend } from "@/lib/limits/limiter.ts";
-import type { News } from "@/lib/outbox/queue.ts";
 import { findStream, ownStream } from "@/lib/streams/access.ts";
 import { listSellerStreams, type Stream } from "@/lib/streams/store.ts";
 import type { SaleInput } from "./inputs.ts";
@@ -76,28 +75,35 @@ export async function sale(
   const stream = await editable(services, actor, streamId);
   const highlighted = await getHighlight(kv, stream.id);
   if (!highlighted) throw conflict("nothing_highlighted", "Highlight a product before starting a sale");
-  const product = await ownProduct(kv, actor, highlighted);
-  if (input.salePriceMinor >= product.priceMinor) {
-    throw invalid("invalid_input", "salePriceMinor: The sale price must be below the list price");
-  }
+  await ownProduct(kv, actor, highlighted);
   const endsAt = isoAt(clock.now() + input.durationSeconds * 1000);
-  const sale = { productId: product.id, salePriceMinor: input.salePriceMinor, endsAt };
-  return await change(services, stream.id, { sale }, (stored) => {
-    // Priced against the product read above: not one highlighted since.
-    if (stored.highlight !== product.id) {
+  const sale = { productId: highlighted, salePriceMinor: input.salePriceMinor, endsAt };
+  return await change(services, stream.id, { sale }, async (stored) => {
+    if (stored.highlight !== highlighted) {
       throw conflict("highlight_changed", "The highlighted product changed meanwhile: start the sale again");
     }
+    // Priced against the product as the commit finds it: a price change racing this sale
+    // makes one of the two read again, and then refuse (see catalog's edit).
+    const product = await productEntry(kv, highlighted);
+    if (!product.value) throw notFound(...PRODUCT_MISSING);
+    if (input.salePriceMinor >= product.value.priceMinor) {
+      throw invalid("invalid_input", "salePriceMinor: The sale price must be below the list price");
+    }
+    return [product];
   });
 }
 
 /** The stream's owner ends its running flash sale early: viewers see the list price again. */
 export async function endSale(services: Services, actor: Actor, streamId: string): Promise<Showcase> {
   const stream = await editable(services, actor, streamId);
-  return await change(services, stream.id, { sale: null }, (stored) => {
+  return await change(services, stream.id, { sale: null }, async (stored) => {
     const sale = saleOn(stored);
-    if (!sale || Date.parse(sale.endsAt) <= services.clock.now()) {
+    // A sale on a product deleted since ended with it.
+    const product = sale && await productEntry(services.kv, sale.productId);
+    if (!product?.value || Date.parse(sale!.endsAt) <= services.clock.now()) {
       throw conflict("no_sale", "No flash sale is running");
     }
+    return [product];
   });
 }
 
@@ -105,24 +111,25 @@ export async function endSale(services: Services, actor: Actor, streamId: string
  * Stores a highlight or sale change with the highlight message it makes, and answers the
  * new showcase. The message is made from a read the commit checks (read again when a
  * racing change got there first), so the room never hears of a showcase never stored.
- * `holds` refuses the change, as read, when it no longer applies.
+ * `holds` refuses the change, as read, when it no longer applies, and may name more
+ * entries it read that the commit must find unchanged.
  */
 async function change(
   { kv, clock }: Services,
   streamId: string,
   next: Partial<StoredShowcase>,
-  holds: (stored: ReadShowcase) => void = () => {},
+  holds: (stored: ReadShowcase) => void | Promise<Deno.KvEntryMaybe<unknown>[]> = () => {},
 ): Promise<Showcase> {
   return await atomically("changing the showcase", async () => {
     const stored = await getStoredShowcase(kv, streamId);
-    holds(stored);
+    const alsoRead = await holds(stored) ?? [];
     const showcase = await viewOf(kv, { ...stored, ...next }, clock.now());
     const version = await changeShowcase(
       kv,
       streamId,
       next,
       [{ message: highlightMessage(showcase) }],
-      stored.read,
+      [...stored.read, ...alsoRead],
     );
     return version ? { ...showcase, version } : RETRY;
   });
@@ -133,27 +140,30 @@ async function change(
  * it (pinned or highlighted) tells its viewers to fetch the showcase again. Queued with the
  * product's own commit.
  */
-export async function productNews(
-  kv: Deno.Kv,
-  product: Product,
-): Promise<{ streamId: string; news: News[] }[]> {
-  return (await showing(kv, product))
-    .map(({ id }) => ({ streamId: id, news: [{ message: message("changed", { what: "showcase" }) }] }));
+export async function productNews(kv: Deno.Kv, product: Product): Promise<StreamNews[]> {
+  return newsOf(await openShowcases(kv, product.sellerId), product.id);
 }
 
-/** Whether a flash sale runs on the product now, in one of its seller's open streams. */
-export async function onSale(kv: Deno.Kv, product: Product, now: number): Promise<boolean> {
-  return (await showing(kv, product)).some(({ stored }) => {
+/**
+ * What a change of the product must commit with: its news, and each open stream's highlight
+ * and sale as read, so that a sale started meanwhile makes it read again. `onSale`: a flash
+ * sale runs on the product now.
+ */
+export async function productShown(kv: Deno.Kv, product: Product, now: number) {
+  const shows = await openShowcases(kv, product.sellerId);
+  const onSale = shows.some(({ stored }) => {
     const sale = saleOn(stored);
     return sale?.productId === product.id && Date.parse(sale.endsAt) > now;
   });
+  return { news: newsOf(shows, product.id), read: shows.flatMap(({ stored }) => stored.read), onSale };
 }
 
-/** The seller's open streams that show the product (pinned or highlighted), with their showcase. */
-async function showing(kv: Deno.Kv, product: Product) {
-  const open = (await listSellerStreams(kv, product.sellerId)).filter((s) => s.status !== "ended");
-  const shows = await Promise.all(
-    open.map(async ({ id }) => ({ id, stored: await getStoredShowcase(kv, id) })),
-  );
-  return shows.filter(({ stored }) => stored.pins.includes(product.id) || stored.highlight === product.id);
+/** The seller's open streams, with their showcase. */
+async function openShowcases(kv: Deno.Kv, sellerId: string) {
+  const open = (await listSellerStreams(kv, sellerId)).filter((s) => s.status !== "ended");
+  return await Promise.all(open.map(async ({ id }) => ({ id, stored: await getStoredShowcase(kv, id) })));
 }
+
+const newsOf = (shows: { id: string; stored: StoredShowcase }[], productId: string): StreamNews[] =>
+  shows.filter(({ stored }) => stored.pins.includes(productId) || stored.highlight === productId)
+    .map(({ id }) => ({ streamId: id, news: [{ message: message("changed", { what: "showcase" }) }] }));

@@ -250,6 +250,41 @@ Deno.test("a product on a running flash sale keeps its price and currency until 
     assertEquals((await edit({ priceMinor: 1000 })).status, 200, "once the sale is over");
   }));
 
+// A sale priced in one tab as the price drops in another: each commit finds the other's
+// key unchanged or reads again, so a sale never costs more than its product.
+Deno.test("a flash sale and a price change racing: one of the two is refused, and no sale costs more than its product", () =>
+  withApp(async (app) => {
+    const { seller, streamId, ids } = await shop(app);
+    const showcase = `/api/streams/${streamId}`;
+    const edit = (priceMinor: number) =>
+      seller.request(`/api/products/${ids[0]}`, {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ priceMinor }),
+      });
+    for (let round = 0; round < 12; round++) {
+      assertEquals((await edit(1000)).status, 200, `round ${round}`);
+      await put(seller, `${showcase}/highlight`, { productId: ids[0] });
+      const [started, repriced] = await Promise.all([
+        seller.post(`${showcase}/sale`, { salePriceMinor: 900, durationSeconds: 60 }),
+        edit(500),
+      ]);
+      assertEquals([started.status, repriced.status].filter((s) => s < 300).length, 1, `round ${round}`);
+      const stored = await (await new Client(app).request(`${showcase}/showcase`)).json();
+      assert(!stored.sale || stored.sale.salePriceMinor < stored.highlight.priceMinor, `round ${round}`);
+    }
+  }));
+
+Deno.test("a flash sale on a product deleted since has ended: End sale says none runs", () =>
+  withApp(async (app) => {
+    const { seller, streamId, ids } = await shop(app);
+    await put(seller, `/api/streams/${streamId}/highlight`, { productId: ids[1] });
+    await seller.post(`/api/streams/${streamId}/sale`, { salePriceMinor: 2900, durationSeconds: 60 });
+    assertEquals((await seller.request(`/api/products/${ids[1]}`, { method: "DELETE" })).status, 204);
+    const res = await seller.request(`/api/streams/${streamId}/sale`, { method: "DELETE" });
+    assertMatch(await expectError(res, 409, "no_sale"), /No flash sale is running/);
+  }));
+
 Deno.test("a flash sale ends with its highlight: highlighted again after a price change, the product is not on sale", () =>
   withApp(async (app) => {
     const { seller, streamId, ids } = await shop(app);
