@@ -165,6 +165,10 @@ export const keys = {
   /** The same, the other way round: present while the seller moderates the shop, for their studio's list. */
   moderatingOf: under<OfSeller>("moderating"),
   moderating: under<ModeratorsShop>("moderating"),
+  /** Present for an hour after the seller stopped moderating the shop: their studio home says so, truthfully. */
+  allLeftShops: under<Whole>("left_shops"),
+  leftShopsOf: under<OfSeller>("left_shops"),
+  leftShop: under<ModeratorsShop>("left_shops"),
   /** Present once every moderator named before the index above is in it. */
   moderatingIndexed: under<Whole>("moderating_indexed"),
   /** Someone banned from the shop's streams (Ban), by identity; the browser they used, by its id. */
@@ -258,4 +262,5 @@ export const perSeller: ((sellerId: string) => Deno.KvKey)[] = [
   keys.timeoutsOf,
   keys.timedOutBrowsersOf,
   keys.moderationLogOf,
+  keys.leftShopsOf,
 ];

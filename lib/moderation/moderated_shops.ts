@@ -8,7 +8,7 @@ import type { Services } from "@/lib/core/services.ts";
 import { getAll } from "@/lib/kv/get_all.ts";
 import { keys } from "@/lib/kv/keys.ts";
 import { getStream, listSellerStreams, liveStreamIdOf, type Stream } from "@/lib/streams/store.ts";
-import { isModerator, shopsModeratedBy } from "./moderators.ts";
+import { leftLately, shopsModeratedBy } from "./moderators.ts";
 
 /** Shops the studio home lists at most, and streams of each. */
 export const MAX_SHOPS_SHOWN = 10;
@@ -69,9 +69,9 @@ function byLiveThenName(a: ModeratedShop, b: ModeratedShop): number {
 
 /** The name of a shop the seller no longer moderates (just stepped down from), for their studio home to say so. */
 export async function formerShopName({ kv }: Services, actor: Actor, shopId: string): Promise<string | null> {
-  const [shop, still] = await Promise.all([
+  const [shop, left] = await Promise.all([
     getSeller(kv, shopId),
-    isModerator(kv, shopId, requireSeller(actor)),
+    leftLately(kv, shopId, requireSeller(actor)),
   ]);
-  return shop && !still ? shop.name : null;
+  return shop && left ? shop.name : null;
 }

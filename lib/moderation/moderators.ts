@@ -20,9 +20,24 @@ export function nameModerator(op: Deno.AtomicOperation, shopId: string, moderato
   return op.set(keys.moderator(shopId, sellerId), moderator).set(keys.moderating(sellerId, shopId), true);
 }
 
+/** How long a seller's studio home may say they no longer moderate a shop. */
+const LEFT_SAID_FOR_MS = 60 * 60_000;
+
 /** Adds taking the seller off the shop's moderators to `op`, both ways. */
 export const unnameModerator = (op: Deno.AtomicOperation, shopId: string, sellerId: string) =>
   op.delete(keys.moderator(shopId, sellerId)).delete(keys.moderating(sellerId, shopId));
+
+/** As `unnameModerator`, remembered for an hour: their studio home may say so. */
+export const dropModerator = (op: Deno.AtomicOperation, shopId: string, sellerId: string) =>
+  unnameModerator(op, shopId, sellerId).set(keys.leftShop(sellerId, shopId), true, {
+    expireIn: LEFT_SAID_FOR_MS,
+  });
+
+/** Whether the seller stopped moderating the shop within the last hour (and is not named again). */
+export async function leftLately(kv: Deno.Kv, shopId: string, sellerId: string): Promise<boolean> {
+  const [left, still] = await kv.getMany([keys.leftShop(sellerId, shopId), keys.moderator(shopId, sellerId)]);
+  return left.versionstamp !== null && still.versionstamp === null;
+}
 
 /** The ids of the shops the seller moderates, `limit` at most (in the order of their ids). */
 export async function shopsModeratedBy(kv: Deno.Kv, sellerId: string, limit: number): Promise<string[]> {
@@ -36,7 +51,8 @@ export async function shopsModeratedBy(kv: Deno.Kv, sellerId: string, limit: num
 /**
  * The seller's account is being deleted: takes them off every shop's moderators, and
  * their shop's moderators off it, each pair both ways in one commit (so a naming that
- * lands meanwhile is found by the sweep's next pass, never left half).
+ * lands meanwhile is found by the sweep's next pass, never left half), and forgets who
+ * left their shop lately (whom they left goes with their own keys).
  */
 export async function unnameAll(kv: Deno.Kv, sellerId: string): Promise<void> {
   for await (const { key } of kv.list({ prefix: keys.moderatingOf(sellerId) })) {
@@ -44,6 +60,10 @@ export async function unnameAll(kv: Deno.Kv, sellerId: string): Promise<void> {
   }
   for await (const { key } of kv.list({ prefix: keys.moderatorsOf(sellerId) })) {
     await unnameModerator(kv.atomic(), sellerId, String(key.at(-1))).commit();
+  }
+  // Who left the shop this last hour: few, so all are looked through.
+  for await (const { key } of kv.list({ prefix: keys.allLeftShops() })) {
+    if (key.at(-1) === sellerId) await kv.delete(key);
   }
 }
 

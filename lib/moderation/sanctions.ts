@@ -54,6 +54,15 @@ export async function standingOf(
   return { banned: false, until: until ?? null };
 }
 
+/** The person's ban and timeout as read, for a change that must find them unchanged, and which holds at `now`. */
+export async function sanctionsOf(kv: Deno.Kv, shopId: string, person: string, now: number) {
+  const [ban, timeout] = await kv.getMany<[StoredBan, StoredTimeout]>([
+    keys.ban(shopId, person),
+    keys.timeout(shopId, person),
+  ]);
+  return { read: [ban, timeout], banned: ban.versionstamp !== null, timedOut: running(timeout.value, now) };
+}
+
 /** Times the offender out of the shop's chats until `timeout.until`. */
 export async function timeOut(
   kv: Deno.Kv,
@@ -66,9 +75,17 @@ export async function timeOut(
   const { identity: person, browser } = offender;
   const expireIn = Date.parse(timeout.until) - Date.parse(timeout.at);
   const stored: StoredTimeout = { ...timeout, person, browser };
-  const op = kv.atomic().set(keys.timeout(shopId, person), stored, { expireIn });
+  const op = unlessModerator(kv.atomic(), shopId, person).set(keys.timeout(shopId, person), stored, {
+    expireIn,
+  });
   if (browser) op.set(keys.timedOutBrowser(shopId, browser), timeout.until, { expireIn });
-  await withLog(op, place, entry).commit();
+  if (!(await withLog(op, place, entry).commit()).ok) throw protectedPerson();
+}
+
+/** Checked in the commit: a seller named moderator as the sanction was made does not get it. */
+function unlessModerator(op: Deno.AtomicOperation, shopId: string, person: string) {
+  const seller = sellerIdOf(person);
+  return seller ? op.check({ key: keys.moderator(shopId, seller), versionstamp: null }) : op;
 }
 
 /** Lifts a timeout running at `now` (and its browser's, unless a later one holds that browser); null when none. */
@@ -108,13 +125,11 @@ export async function addBan(
   const { shopId } = place;
   const { identity: person, browser, name, by, at } = ban;
   const stored: StoredBan = { person, name, by, at, browser };
-  const op = kv.atomic().set(keys.ban(shopId, person), stored).delete(keys.timeout(shopId, person));
+  const op = unlessModerator(kv.atomic(), shopId, person).set(keys.ban(shopId, person), stored)
+    .delete(keys.timeout(shopId, person));
   if (browser) {
     op.set(keys.bannedBrowser(shopId, browser), person).delete(keys.timedOutBrowser(shopId, browser));
   }
-  // Checked in the commit: a seller named moderator as the ban was made is not banned too.
-  const seller = sellerIdOf(person);
-  if (seller) op.check({ key: keys.moderator(shopId, seller), versionstamp: null });
   if (!(await withLog(op, place, entry).commit()).ok) throw protectedPerson();
 }
 

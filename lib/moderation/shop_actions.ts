@@ -18,9 +18,9 @@ import { spend } from "@/lib/limits/limiter.ts";
 import { describeRules, getChatRules } from "./chat_rules.ts";
 import type { RulesInput } from "./inputs.ts";
 import { commitLogged, commitLoggedIf, logEntry } from "./log.ts";
-import { listModerators, nameModerator, unnameModerator } from "./moderators.ts";
+import { dropModerator, listModerators, nameModerator } from "./moderators.ts";
 import { requireModerator, requireShopOwner } from "./roles.ts";
-import { liftBan, liftTimeout } from "./sanctions.ts";
+import { liftBan, liftTimeout, sanctionsOf } from "./sanctions.ts";
 import { roleNews, standingNews } from "./tell.ts";
 import { liveStreamIdOf } from "@/lib/streams/store.ts";
 
@@ -83,18 +83,22 @@ export async function addModerator(
     throw notFound("seller_not_found", "No seller account uses this email. Ask them to sign up first.");
   }
   if (seller.id === shopId) throw invalid("own_shop", "You are the host already: name another seller");
-  // A moderator can't be banned; a banned seller isn't made one while the ban stands (checked
-  // again in the commit, against a ban made meanwhile).
-  const banned = () => conflict("banned", `${seller.name} is banned from your shop: lift the ban first`);
-  const ban = await kv.get(keys.ban(shopId, sellerIdentity(seller.id)));
-  if (ban.versionstamp) throw banned();
+  // A moderator can't be banned or timed out; a seller who is isn't made one while that stands
+  // (checked again in the commit, against a sanction made meanwhile).
+  const now = clock.now();
+  const sanctions = await sanctionsOf(kv, shopId, sellerIdentity(seller.id), now);
+  if (sanctions.banned) {
+    throw conflict("banned", `${seller.name} is banned from your shop: lift the ban first`);
+  }
+  if (sanctions.timedOut) {
+    throw conflict("timed_out", `${seller.name} is timed out in your chat: lift the timeout first`);
+  }
   const current = await listModerators(kv, shopId);
   const known = current.find((m) => m.sellerId === seller.id);
   if (known) return known;
   if (current.length >= MAX_MODERATORS) {
     throw conflict("too_many_moderators", `A shop has at most ${MAX_MODERATORS} moderators`);
   }
-  const now = clock.now();
   const moderator = { sellerId: seller.id, name: seller.name, email: seller.email, addedAt: isoAt(now) };
   const entry = logEntry(actor.name, "moderator_added", now, { target: seller.name });
   // Watching the shop's live stream, they get their tools at once.
@@ -103,9 +107,11 @@ export async function addModerator(
     kv,
     place,
     entry,
-    (op) => nameModerator(op.check(ban), shopId, moderator),
+    (op) => nameModerator(op.check(...sanctions.read), shopId, moderator),
   );
-  if (!named) throw banned();
+  if (!named) {
+    throw conflict("sanctioned", `${seller.name} was just banned or timed out in your chat: lift that first`);
+  }
   return moderator;
 }
 
@@ -128,7 +134,7 @@ export async function removeModerator(services: Services, actor: Actor, shopId: 
   });
   // Watching the shop's live stream, they lose their tools at once.
   const place = await shopPlace(kv, shopId, [roleNews(sellerIdentity(sellerId), "viewer")]);
-  await commitLogged(kv, place, entry, (op) => unnameModerator(op, shopId, sellerId));
+  await commitLogged(kv, place, entry, (op) => dropModerator(op, shopId, sellerId));
 }
 
 /**

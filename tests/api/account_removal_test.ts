@@ -84,6 +84,16 @@ Deno.test("a seller deletes their account with their password: all it held goes,
     assertEquals(await kvSnapshot(app.services.kv), before);
     assertEquals((await filesUnder(app.services.config.dataDir)).length, 1, "the product's image is kept");
 
+    // A moderator who left the shop this hour is remembered for their studio home, then forgotten with it.
+    const mod = new Client(app);
+    const modId = await signUp(mod, "left@example.com", "Lee");
+    assertEquals(
+      (await seller.post(`/api/shops/${sellerId}/moderators`, { email: "left@example.com" })).status,
+      201,
+    );
+    const left = await mod.request(`/api/shops/${sellerId}/moderators/${modId}`, { method: "DELETE" });
+    assertEquals(left.status, 204);
+
     await seller.post(`/api/streams/${streamId}/end`);
     const res = await deleteAccount(seller);
     assertEquals(res.status, 204);

@@ -198,6 +198,25 @@ Deno.test("a moderator steps down from the studio home without JavaScript, and t
     assertEquals(log.filter((e: { action: string }) => e.action === "moderator_removed").length, 1);
   }));
 
+Deno.test("the studio home says a shop was left only by one who left it: not their own, nor one they never moderated", () =>
+  withApp(async (app) => {
+    const { sellerId, mod } = await shopWithModerator(app);
+    const stranger = new Client(app);
+    const strangerId = await signUp(stranger, "stranger@example.com", "Stranger");
+    const says = async (who: Client, shopId: string) =>
+      (await (await who.request(`/studio?left=${shopId}`)).text()).includes("You no longer moderate");
+    assertEquals(await says(stranger, sellerId), false, "a shop they never moderated");
+    assertEquals(await says(stranger, strangerId), false, "their own shop");
+    const posted = await stranger.postForm(stepDownPath(sellerId), {});
+    assertEquals(
+      await says(stranger, new URL(posted.headers.get("location")!, "http://x").searchParams.get("left")!),
+      false,
+    );
+    assertEquals(await says(mod, sellerId), false, "a shop they still moderate");
+    await mod.postForm(stepDownPath(sellerId), {});
+    assertEquals(await says(mod, sellerId), true, "once they stepped down");
+  }));
+
 Deno.test("a moderator steps down through the API; nobody but them and the seller takes them off", () =>
   withApp(async (app) => {
     const { seller, sellerId, mod, modId } = await shopWithModerator(app);

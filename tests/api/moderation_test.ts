@@ -565,44 +565,69 @@ Deno.test("a banned seller is not named a moderator until the ban is lifted", ()
     assertEquals((await name()).status, 201);
   }));
 
-Deno.test("a ban and a naming as moderator of the same seller at once: one wins, never both", () =>
+Deno.test("a ban or a timeout and a naming as moderator of the same seller at once: one wins, never both", () =>
   withApp(async (app) => {
     const { seller, sellerId, streamId, rival, rivalId } = await shop(app);
     const name = () => seller.post(`/api/shops/${sellerId}/moderators`, { email: "rival@example.com" });
-    const ban = async () => {
+    const sanction = (kind: "bans" | "timeouts") => async () => {
       const line = await say(rival, streamId, `buy from Rival Goods ${crypto.randomUUID()}`);
-      return () => seller.post(`/api/streams/${streamId}/bans`, { messageId: line.id });
+      const body = kind === "bans" ? { messageId: line.id } : { messageId: line.id, minutes: 5 };
+      return () => seller.post(`/api/streams/${streamId}/${kind}`, body);
     };
-    // Each lands between the other's check and its commit: the other reads the key, then this commits.
+    const undo = async (kind: "bans" | "timeouts") => {
+      const { person } = (await overview(seller, streamId))[kind][0]!;
+      await seller.request(`/api/shops/${sellerId}/${kind}/${person}`, { method: "DELETE" });
+    };
+    const unname = () => seller.request(`/api/shops/${sellerId}/moderators/${rivalId}`, { method: "DELETE" });
+    // Each lands between the other's read of the key and its commit.
     const { kv } = app.services;
-    const get = kv.get.bind(kv);
+    const [get, getMany] = [kv.get.bind(kv), kv.getMany.bind(kv)];
     const between = (key: Deno.KvKey, other: () => Promise<Response>) => {
       let armed = true;
       let answer: Response | undefined;
-      kv.get = (async (asked: Deno.KvKey) => {
-        const read = await get(asked);
-        if (armed && asked.join() === key.join()) {
+      const after = async <T>(asked: Deno.KvKey[], read: T) => {
+        if (armed && asked.some((k) => k.join() === key.join())) {
           armed = false;
           answer = await other();
         }
         return read;
-      }) as typeof kv.get;
-      return () => (kv.get = get, answer!);
+      };
+      kv.get = (async (asked: Deno.KvKey) => after([asked], await get(asked))) as typeof kv.get;
+      kv.getMany = (async (asked: Deno.KvKey[]) => after(asked, await getMany(asked))) as typeof kv.getMany;
+      return () => (kv.get = get, kv.getMany = getMany, answer!);
     };
 
-    const banNow = await ban();
-    let done = between(keys.ban(sellerId, sellerIdentity(rivalId)), banNow);
-    await expectError(await name(), 409, "banned");
-    assertEquals(done().status, 201, "the ban made meanwhile stands");
-    assertEquals((await overview(seller, streamId)).moderators.map((m) => m.name), ["Mo"]);
-    const person = (await overview(seller, streamId)).bans[0]!.person;
-    await seller.request(`/api/shops/${sellerId}/bans/${person}`, { method: "DELETE" });
+    for (const [kind, key] of [["bans", keys.ban], ["timeouts", keys.timeout]] as const) {
+      const now = await sanction(kind)();
+      let done = between(key(sellerId, sellerIdentity(rivalId)), now);
+      assertEquals((await name()).status, 409, `named as ${kind} made meanwhile`);
+      assertEquals(done().status, 201, `the ${kind} made meanwhile stands`);
+      assertEquals((await overview(seller, streamId)).moderators.map((m) => m.name), ["Mo"]);
+      await undo(kind);
 
-    const banLater = await ban();
-    done = between(keys.moderator(sellerId, rivalId), name);
-    await expectError(await banLater(), 409, "protected");
-    assertEquals(done().status, 201, "the naming made meanwhile stands");
-    assertEquals((await overview(seller, streamId)).bans, []);
+      const later = await sanction(kind)();
+      done = between(keys.moderator(sellerId, rivalId), name);
+      await expectError(await later(), 409, "protected");
+      assertEquals(done().status, 201, "the naming made meanwhile stands");
+      assertEquals((await overview(seller, streamId))[kind], []);
+      assertEquals((await unname()).status, 204);
+    }
+  }));
+
+Deno.test("a timed-out seller is not named a moderator until the timeout is lifted", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, streamId, rival } = await shop(app);
+    const line = await say(rival, streamId, "buy from Rival Goods instead");
+    await seller.post(`/api/streams/${streamId}/timeouts`, { messageId: line.id, minutes: 5 });
+    const before = await kvSnapshot(app.services.kv);
+    const name = () => seller.post(`/api/shops/${sellerId}/moderators`, { email: "rival@example.com" });
+    assertMatch(
+      await expectError(await name(), 409, "timed_out"),
+      /^Rival Goods is timed out in your chat: lift the timeout first/,
+    );
+    assertEquals(await kvSnapshot(app.services.kv), before);
+    app.clock.advance(5 * 60_000 + 1);
+    assertEquals((await name()).status, 201, "once it is over");
   }));
 
 Deno.test("slow mode spaces a viewer's messages; the host and moderators are exempt", () =>
