@@ -25,6 +25,7 @@ export const WatchQuery = z.object({ product: storedId("a product id").optional(
  * A watch page's forms, posted to the page itself: the chat's Send (a `text`) or the product
  * sheet's Add to cart. Told apart by `text`, so each is checked, and refused, as what it is.
  */
+export type WatchForm = z.infer<typeof WatchForm>;
 export const WatchForm = z.preprocess(
   (form) => ({
     ...form as object,

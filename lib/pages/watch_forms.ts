@@ -1,6 +1,5 @@
 // What a watch page's forms do when they are posted to the page itself, before (or
 // without) its JavaScript: the chat's Send, and the product sheet's Add to cart.
-import type { z } from "zod";
 import * as chat from "@/lib/chat/actions.ts";
 import * as commerce from "@/lib/commerce/actions.ts";
 import type { Actor } from "@/lib/core/actor.ts";
@@ -12,7 +11,7 @@ export async function submitWatchForm(
   services: Services,
   actor: Actor,
   streamId: string,
-  input: z.infer<typeof WatchForm>,
+  input: WatchForm,
 ): Promise<string> {
   const back = `/watch/${encodeURIComponent(streamId)}`;
   if (input.form === "chat") {

@@ -1,10 +1,11 @@
+import { WatchFormRefusal } from "@/components/WatchFormRefusal.tsx";
 import { WatchView } from "@/components/WatchView.tsx";
-import { type Handlers, page, type PageProps, readForm, readQuery } from "@/lib/fresh/mod.ts";
-import type { RouteConfig } from "@/lib/fresh/mod.ts";
+import { type Handlers, page, type PageProps, readQuery, type RouteConfig } from "@/lib/fresh/mod.ts";
 import { WatchForm, WatchQuery } from "@/lib/pages/inputs.ts";
 import { watchPage } from "@/lib/pages/watch.ts";
 import { submitWatchForm } from "@/lib/pages/watch_forms.ts";
 import { reusable, type ReusablePage } from "@/lib/pages/watch_reuse.ts";
+import { type FormFailure, submitForm } from "@/lib/server/forms.ts";
 import { askerOf, pageAsker, personOf, watcherOf, welcomeGuest } from "@/lib/server/identity.ts";
 import type { State } from "@/lib/server/state.ts";
 
@@ -15,24 +16,24 @@ export const handler: Handlers<State> = {
     const { product } = readQuery(ctx, WatchQuery);
     // A stranger becomes a guest here, once the stream is known to exist; the room ticket is theirs.
     const viewer = () => welcomeGuest(ctx).then(() => watcherOf(ctx));
-    const data = await watchPage(ctx.state.services, {
-      asker: askerOf(ctx),
-      streamId: ctx.params.id!,
-      viewer,
-      product,
-    });
+    const asked = { asker: askerOf(ctx), streamId: ctx.params.id!, viewer, product };
+    const data = await watchPage(ctx.state.services, asked);
     await welcomeGuest(ctx);
     const shared = reusable(data, pageAsker(ctx));
     return page(shared, { reuse: shared.reuse });
   },
   /** The chat's Send and the sheet's Add to cart, before (or without) the page's JavaScript. */
   async POST(ctx) {
-    const input = await readForm(ctx, WatchForm);
-    const next = await submitWatchForm(ctx.state.services, personOf(ctx), ctx.params.id!, input);
-    return ctx.hono.redirect(next, 303);
+    // Who asks is read inside: a guest with no name yet is refused on the same page.
+    const submit = (input: WatchForm) =>
+      submitWatchForm(ctx.state.services, personOf(ctx), ctx.params.id!, input);
+    const outcome = await submitForm(ctx, WatchForm, submit);
+    if (outcome.ok) return ctx.hono.redirect(outcome.value, 303);
+    return page({ refused: outcome.failure }, { status: outcome.status, headers: outcome.headers });
   },
 };
 
-export default function Watch({ data: { page, asker } }: PageProps<ReusablePage>) {
-  return <WatchView page={page} guestName={asker.guestName} path={asker.path} />;
+export default function Watch({ data, url }: PageProps<ReusablePage | { refused: FormFailure }>) {
+  if ("refused" in data) return <WatchFormRefusal failure={data.refused} path={url.pathname} />;
+  return <WatchView page={data.page} guestName={data.asker.guestName} path={data.asker.path} />;
 }

@@ -29,7 +29,7 @@ async function shop(app: TestApp) {
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ productIds: [shirt.id] }),
   });
-  return { seller, streamId, shirt, hidden };
+  return { seller, sellerId, streamId, shirt, hidden };
 }
 
 const addForm = (buyer: Client, streamId: string, fields: Record<string, string>) =>
@@ -83,12 +83,16 @@ Deno.test("a bad Add to cart form is a clear 4xx page and stores nothing", () =>
       [{ productId: "nope!", quantity: "1" }, 400, /product id/],
       [{ productId: shirt.id }, 400, /whole number|quantity/i],
       [{ productId: shirt.id, quantity: "1", extra: "x" }, 400, /extra|Unrecognized/i],
+      [{ productId: shirt.id, quantity: "3" }, 409, /Only 2 of Linen shirt left/],
     ];
     for (const [fields, status, words] of cases) {
       const res = await addForm(buyer, streamId, fields);
       const html = await res.text();
       assertEquals(res.status, status, `${JSON.stringify(fields)}: ${html.slice(0, 300)}`);
       assertMatch(html, words);
+      assertMatch(html, /<h1>Not added to your cart<\/h1><p class="notice error" role="alert"/);
+      const back = `/watch/${streamId}?product=${encodeURIComponent(fields.productId ?? "")}`;
+      assert(html.includes(`<a href="${back}">Back to the product</a>`), html);
     }
     assertEquals(
       (await addForm(new Client(app), streamId, { productId: shirt.id, quantity: "1" })).status,
@@ -231,9 +235,9 @@ Deno.test("pages carry the site's icon (no browser asks for a missing /favicon.i
     assertMatch(decodeURIComponent(icon[1]!), /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   }));
 
-Deno.test("the chat's Send without JavaScript posts to the page and comes back to the chat; a bad one is a clear 4xx", () =>
+Deno.test("the chat's Send without JavaScript posts to the page and comes back to the chat; a refused one says why and keeps the line", () =>
   withApp(async (app) => {
-    const { streamId } = await shop(app);
+    const { seller, sellerId, streamId } = await shop(app);
     const ann = await viewer(app, streamId);
     await ann.postForm("/guest", { name: "Ann", returnTo: `/watch/${streamId}` });
     const sent = await ann.postForm(`/watch/${streamId}`, { text: "Does it come in blue?" });
@@ -253,11 +257,8 @@ Deno.test("the chat's Send without JavaScript posts to the page and comes back t
       const html = await res.text();
       assertEquals(res.status, status, `${JSON.stringify(fields)}: ${html.slice(0, 300)}`);
       assertMatch(html, words);
-      assertMatch(
-        html,
-        new RegExp(`<a href="/watch/${streamId}">Back to the page</a>`),
-        "a way back to the stream",
-      );
+      assertMatch(html, /<h1>Your message wasn't sent<\/h1>/);
+      assertMatch(html, new RegExp(`<a href="/watch/${streamId}#chat">Back to the stream</a>`));
     }
     // A path no route has, which a browser would read as another site's, gets no way "back".
     for (const path of ["//evil.example/login", "/\\evil.example/x"]) {
@@ -267,4 +268,22 @@ Deno.test("the chat's Send without JavaScript posts to the page and comes back t
       assertEquals(html.includes("Back to the page"), false, `${path}: ${html.slice(0, 300)}`);
     }
     assertEquals(await kvSnapshot(app.services.kv), before);
+    // Refused by the shop's rules: why, and the line kept to send again, without JavaScript.
+    const rules = { slowModeSeconds: 30, linksAllowed: false, blockedWords: ["spam"], viewerCap: 0 };
+    const put = {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(rules),
+    };
+    assertEquals((await seller.request(`/api/shops/${sellerId}/rules`, put)).status, 200);
+    const refused = await ann.postForm(`/watch/${streamId}`, { text: "buy sp4m now" });
+    const again = await refused.text();
+    assertEquals(refused.status, 400);
+    assertMatch(again, /<p class="notice error" role="alert" tabindex="-1" autofocus>[^<]*spam/);
+    assertMatch(again, /<input name="text" value="buy sp4m now" required maxlength="500"\/>/);
+    assertMatch(again, /<button type="submit" class="primary">Send again<\/button>/);
+    assertEquals((await ann.postForm(`/watch/${streamId}`, { text: "and in red?" })).status, 303);
+    const waited = await ann.postForm(`/watch/${streamId}`, { text: "and in green?" });
+    assertEquals(waited.status, 429);
+    assertMatch(await waited.text(), /Slow mode[^<]*Try again in 30 s/);
   }));
