@@ -3,8 +3,9 @@
 // written close ("sp-am", "s..p..a..m") or apart ("s p a m", "s. p. a. m.", "s'p'a'm"). A
 // regular expression of that shape backtracks exponentially on a line that nearly matches
 // ("aaaa…b" against "aaaaaaaa" held the server for over a minute). This runs the pattern
-// as a set of states over the line, once (Thompson's construction): its time is the line's
-// length times the word's, and a line is given a budget of steps for all the shop's words.
+// as a set of states over the line, once (Thompson's construction), from the places the
+// word may start only; every character looked at and every state visited is a step, and
+// a line is given a budget of steps for all the shop's words.
 
 // Digits and signs written for letters. I and l are kept apart: with them swapped,
 // blocking "fail" refused "Fall collection", and "mail" "the mall".
@@ -20,11 +21,12 @@ const JOINERS = "-_.";
 // apostrophe joins a contraction ("he'll"): part of a word, a gap only between letters apart.
 const LETTER = 1, DIGIT = 2, WORD_CHAR = 4, SPACE = 8, APOSTROPHE = 16, GAP_CHAR = 32;
 
-/** A line in normal form, as its characters and what each is. */
+/** A line in normal form: its characters, what each is, and where each is and starts a word. */
 export interface Line {
   chars: string[];
-  present: Set<string>;
   kinds: Uint8Array;
+  positions: Map<string, number[]>;
+  wordStarts: Map<string, number[]>;
 }
 
 export function lineOf(text: string): Line {
@@ -34,8 +36,23 @@ export function lineOf(text: string): Line {
     return (/\p{L}/u.test(c) ? LETTER : 0) | (/[0-9]/.test(c) ? DIGIT : 0) | (word ? WORD_CHAR : 0) |
       (/\s/u.test(c) ? SPACE : 0) | (apostrophe ? APOSTROPHE : 0) | (!word && !apostrophe ? GAP_CHAR : 0);
   });
-  return { chars, present: new Set(chars), kinds };
+  const positions = new Map<string, number[]>(), wordStarts = new Map<string, number[]>();
+  const add = (places: Map<string, number[]>, c: string, p: number) => {
+    const list = places.get(c);
+    if (list) list.push(p);
+    else places.set(c, [p]);
+  };
+  chars.forEach((c, p) => {
+    add(positions, c, p);
+    if (startsWord(kinds, p)) add(wordStarts, c, p);
+  });
+  return { chars, kinds, positions, wordStarts };
 }
+
+// Whether the characters before and after p leave it a word's start or end: not a
+// letter or digit (nor, before, an apostrophe: "he'll").
+const startsWord = (kinds: Uint8Array, p: number) => p === 0 || !(kinds[p - 1]! & (WORD_CHAR | APOSTROPHE));
+const endsWord = (kinds: Uint8Array, p: number) => p + 1 === kinds.length || !(kinds[p + 1]! & WORD_CHAR);
 
 // The two ways a state's gap runs. Within a word: close (signs only, or none) or apart
 // (every gap at least one sign, space or apostrophe). Between words: joiners or spaces.
@@ -45,13 +62,18 @@ const JOINED = 0, SPACED = 1;
 const NONE = -32768;
 
 /**
- * A line that would take more steps than this (states visited), against all the shop's
- * words, is not checked but refused: ordinary chat takes a thousand or two.
+ * A line that would take more steps than this (characters looked at and states visited),
+ * against all the shop's words, is not checked but refused: ordinary chat takes a few thousand.
  */
-export const CHECK_STEPS = 50_000;
+export const CHECK_STEPS = 100_000;
 
 /** Thrown when a line would take more than its budget of steps to check. */
 export class TooLongToCheck extends Error {}
+
+function spend(budget: { left: number }, steps: number) {
+  budget.left -= steps;
+  if (budget.left < 0) throw new TooLongToCheck();
+}
 
 /** A phrase as its letters (the characters each may be written as) and where its words end. */
 export interface Spelling {
@@ -60,16 +82,28 @@ export interface Spelling {
   wordEnds: boolean[];
   /** True for a letter doubled in the word ("ll" in "kill"): written twice it is itself. */
   doubled: boolean[];
+  /** Per character, which letters it may be written for. */
+  formsOf: Map<string, Uint8Array>;
 }
 
 /** The spelling of a phrase already in normal form (lower case, Latin where it reads so). */
 export function spellingOf(phrase: string): Spelling {
   const words = phrase.trim().split(/\s+/).map((word) => [...word]);
   const flat = words.flat();
+  const letters = flat.map((c) => c + (LEET[c] ?? ""));
+  const formsOf = new Map<string, Uint8Array>();
+  letters.forEach((forms, k) => {
+    for (const c of forms) {
+      const of = formsOf.get(c) ?? new Uint8Array(letters.length);
+      of[k] = 1;
+      formsOf.set(c, of);
+    }
+  });
   return {
-    letters: flat.map((c) => c + (LEET[c] ?? "")),
+    letters,
     wordEnds: words.flatMap((word, w) => word.map((_, i) => i === word.length - 1 && w < words.length - 1)),
     doubled: flat.map((c, k) => flat[k - 1] === c || flat[k + 1] === c),
+    formsOf,
   };
 }
 
@@ -80,18 +114,22 @@ const ONCE = 0, TWICE = 1, MORE = 2;
 const SLOTS = 6;
 
 /**
- * True when `text` (in normal form) holds the phrase as whole words, with at least as
- * many letters as digits ("4.55" is a price, not "ass"; "5p4m" is spam). Each step spends
- * one of `budget.left`; past it, TooLongToCheck.
+ * True when the line holds the phrase as whole words, with at least as many letters as
+ * digits ("4.55" is a price, not "ass"; "5p4m" is spam). Each step spends one of
+ * `budget.left`; past it, TooLongToCheck.
  */
 export function holdsSpelled(
   line: Line,
-  { letters, wordEnds, doubled }: Spelling,
+  { letters, wordEnds, doubled, formsOf }: Spelling,
   budget: { left: number },
 ): boolean {
-  const { chars, present, kinds } = line;
+  const { chars, kinds, positions, wordStarts } = line;
   // Each letter needs one of its characters in the text: most lines end here.
-  if (!letters.every((forms) => [...forms].some((c) => present.has(c)))) return false;
+  if (!letters.every((forms) => [...forms].some((c) => positions.has(c)))) return false;
+  // Where the phrase may start, in order: nothing is looked at before the first, nor
+  // between the end of one try and the next.
+  const starts = Int32Array.from([...letters[0]!].flatMap((c) => wordStarts.get(c) ?? [])).sort();
+  spend(budget, letters.length + starts.length);
   const last = letters.length - 1;
   // A word's first letter is reached as a word's start; its last, as a word's end: in
   // both the gap's way is chosen anew.
@@ -115,20 +153,22 @@ export function holdsSpelled(
   };
   // Whether a state may leave its letter: not one written exactly twice, unless doubled.
   const done = (k: number, slot: number) => slot === ONCE || slot === MORE || (slot === TWICE && doubled[k]!);
-  // Per character of the line, which letters it may be written for.
-  const formsOf = new Map<string, Uint8Array>();
-  for (const c of present) formsOf.set(c, Uint8Array.from(letters, (forms) => forms.includes(c) ? 1 : 0));
-  for (let p = 0; p < chars.length; p++) {
+  const noForms = new Uint8Array(letters.length);
+  for (let p = 0, start = 0; p < chars.length; p++) {
+    if (count === 0) {
+      while (start < starts.length && starts[start]! < p) start++;
+      if (start === starts.length) return false;
+      p = starts[start]!;
+    }
     const c = chars[p]!;
-    const forms = formsOf.get(c)!;
+    const forms = formsOf.get(c) ?? noForms;
     const kind = kinds[p]!;
     const worth = kind & LETTER ? 1 : kind & DIGIT ? -1 : 0;
     const gapChar = (kind & GAP_CHAR) !== 0,
       space = (kind & SPACE) !== 0,
       apostrophe = (kind & APOSTROPHE) !== 0;
-    if (forms[0] && (p === 0 || !(kinds[p - 1]! & (WORD_CHAR | APOSTROPHE)))) enter(0, CLOSE, worth);
-    budget.left -= count;
-    if (budget.left < 0) throw new TooLongToCheck();
+    if (forms[0] && startsWord(kinds, p)) enter(0, CLOSE, worth);
+    spend(budget, 1 + count);
     for (let r = 0; r < count; r++) {
       const i = reached[r]!;
       const value = score[i]!;
@@ -158,7 +198,7 @@ export function holdsSpelled(
       nextCount,
       0,
     ];
-    if (p + 1 < chars.length && kinds[p + 1]! & WORD_CHAR) continue;
+    if (!endsWord(kinds, p)) continue;
     for (const way of [CLOSE, APART]) {
       for (const slot of [ONCE, TWICE, MORE]) {
         if (done(last, slot) && score[at(last, way, slot)]! >= 0) return true;

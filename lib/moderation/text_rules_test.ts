@@ -264,6 +264,25 @@ Deno.test("a line built to take long to check is refused, within its budget of s
   assertEquals(ruleBroken("Is the blue one in stock?", rules), null);
 });
 
+Deno.test("a long honest line against many phrases that start alike is checked, not refused", () => {
+  const insults =
+    ("ugly fat dumb fake liar thief trash scum cheat fraud idiot moron loser creep freak pig cow rat " +
+      "snake clown joke bot shill troll nasty gross vile evil sick weird lame dull slow crap junk bad vain rude mean " +
+      "cruel sly dodgy shady lazy dense thick daft dim slimy dirty cheap tacky nosy bossy pushy whiny moody petty smug " +
+      "hack phony con crook brat baby wimp nerd geek dork jerk punk thug hag cad cur oaf lout boor git twit dolt dope " +
+      "fool ass dog hog slob snob yob goon sham fink rube hick toad worm leech louse slug weasel skunk vermin scab pest " +
+      "dud flop nag bum tramp lush sot drip drag bore pain nut kook loon sap mug chump dupe pawn weak soft sad poor " +
+      "late sour coy shy dry odd old").split(" ");
+  const rules = { ...DEFAULT_RULES, blockedWords: insults.map((insult) => `you are ${insult}`) };
+  const line =
+    "omg you are amazing you are amazing you are amazing!!! love love love you are the best you are " +
+    "the best you are the best of the best, you are so so so good at this, you are my hero, you are a legend, you " +
+    "are a queen, you are a gem, you are a gift, you are a treasure, you are a sweetheart, you are a darling, you " +
+    "are brilliant, you are fab, you are the real deal, you are so generous with discounts, you are lovely, you " +
+    "are perfect, you are the GOAT";
+  assertEquals(ruleBroken(line, rules), null);
+});
+
 Deno.test("blockedWordIn() ignores a blocked word with nothing to match, rather than every line", () => {
   assertEquals(blockedWordIn("Nice!", ["´", "¨"]), null);
   assertEquals(blockedWordIn("love it 👍", ["˘"]), null);
