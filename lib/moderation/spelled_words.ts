@@ -19,7 +19,16 @@ const JOINERS = "-_.";
 
 // What each character of a line is, as bits, found once for all of a shop's words. An
 // apostrophe joins a contraction ("he'll"): part of a word, a gap only between letters apart.
-const LETTER = 1, DIGIT = 2, WORD_CHAR = 4, SPACE = 8, APOSTROPHE = 16, GAP_CHAR = 32;
+// Chinese, Japanese, Thai and the like put no spaces between words (SPACELESS): a word of
+// theirs matches anywhere in a line, and a letter of theirs is no part of a Latin word.
+const LETTER = 1, DIGIT = 2, WORD_CHAR = 4, SPACE = 8, APOSTROPHE = 16, GAP_CHAR = 32, SPACELESS = 64;
+const NO_SPACES = new RegExp(
+  `[${
+    "Han Hiragana Katakana Thai Lao Khmer Myanmar Tibetan Tai_Tham New_Tai_Lue Yi".split(" ")
+      .map((script) => `\\p{scx=${script}}`).join("")
+  }]`,
+  "u",
+);
 
 /** A line in normal form: its characters, what each is, and where each is and starts a word. */
 export interface Line {
@@ -34,7 +43,8 @@ export function lineOf(text: string): Line {
   const kinds = Uint8Array.from(chars, (c) => {
     const word = /[\p{L}\p{N}]/u.test(c), apostrophe = /['’]/.test(c);
     return (/\p{L}/u.test(c) ? LETTER : 0) | (/[0-9]/.test(c) ? DIGIT : 0) | (word ? WORD_CHAR : 0) |
-      (/\s/u.test(c) ? SPACE : 0) | (apostrophe ? APOSTROPHE : 0) | (!word && !apostrophe ? GAP_CHAR : 0);
+      (/\s/u.test(c) ? SPACE : 0) | (apostrophe ? APOSTROPHE : 0) | (!word && !apostrophe ? GAP_CHAR : 0) |
+      (NO_SPACES.test(c) ? SPACELESS : 0);
   });
   const positions = new Map<string, number[]>(), wordStarts = new Map<string, number[]>();
   const add = (places: Map<string, number[]>, c: string, p: number) => {
@@ -50,9 +60,11 @@ export function lineOf(text: string): Line {
 }
 
 // Whether the characters before and after p leave it a word's start or end: not a
-// letter or digit (nor, before, an apostrophe: "he'll").
-const startsWord = (kinds: Uint8Array, p: number) => p === 0 || !(kinds[p - 1]! & (WORD_CHAR | APOSTROPHE));
-const endsWord = (kinds: Uint8Array, p: number) => p + 1 === kinds.length || !(kinds[p + 1]! & WORD_CHAR);
+// letter or digit (nor, before, an apostrophe: "he'll"), unless of a script without spaces.
+const startsWord = (kinds: Uint8Array, p: number) =>
+  p === 0 || !(kinds[p - 1]! & (WORD_CHAR | APOSTROPHE)) || (kinds[p - 1]! & SPACELESS) !== 0;
+const endsWord = (kinds: Uint8Array, p: number) =>
+  p + 1 === kinds.length || !(kinds[p + 1]! & WORD_CHAR) || (kinds[p + 1]! & SPACELESS) !== 0;
 
 // The two ways a state's gap runs. Within a word: close (signs only, or none) or apart
 // (every gap at least one sign, space or apostrophe). Between words: joiners or spaces.
@@ -84,6 +96,9 @@ export interface Spelling {
   doubled: boolean[];
   /** Per character, which letters it may be written for. */
   formsOf: Map<string, Uint8Array>;
+  /** Whether the phrase starts, and ends, in a script without spaces: then anywhere in a word. */
+  startsAnywhere: boolean;
+  endsAnywhere: boolean;
 }
 
 /** The spelling of a phrase already in normal form (lower case, Latin where it reads so). */
@@ -104,6 +119,8 @@ export function spellingOf(phrase: string): Spelling {
     wordEnds: words.flatMap((word, w) => word.map((_, i) => i === word.length - 1 && w < words.length - 1)),
     doubled: flat.map((c, k) => flat[k - 1] === c || flat[k + 1] === c),
     formsOf,
+    startsAnywhere: NO_SPACES.test(flat[0] ?? ""),
+    endsAnywhere: NO_SPACES.test(flat.at(-1) ?? ""),
   };
 }
 
@@ -114,13 +131,13 @@ const ONCE = 0, TWICE = 1, MORE = 2;
 const SLOTS = 6;
 
 /**
- * True when the line holds the phrase as whole words, with at least as many letters as
- * digits ("4.55" is a price, not "ass"; "5p4m" is spam). Each step spends one of
- * `budget.left`; past it, TooLongToCheck.
+ * True when the line holds the phrase as whole words (anywhere, in a script without
+ * spaces), with at least as many letters as digits ("4.55" is a price, not "ass"; "5p4m"
+ * is spam). Each step spends one of `budget.left`; past it, TooLongToCheck.
  */
 export function holdsSpelled(
   line: Line,
-  { letters, wordEnds, doubled, formsOf }: Spelling,
+  { letters, wordEnds, doubled, formsOf, startsAnywhere, endsAnywhere }: Spelling,
   budget: { left: number },
 ): boolean {
   const { chars, kinds, positions, wordStarts } = line;
@@ -128,7 +145,8 @@ export function holdsSpelled(
   if (!letters.every((forms) => [...forms].some((c) => positions.has(c)))) return false;
   // Where the phrase may start, in order: nothing is looked at before the first, nor
   // between the end of one try and the next.
-  const starts = Int32Array.from([...letters[0]!].flatMap((c) => wordStarts.get(c) ?? [])).sort();
+  const from = startsAnywhere ? positions : wordStarts;
+  const starts = Int32Array.from([...letters[0]!].flatMap((c) => from.get(c) ?? [])).sort();
   spend(budget, letters.length + starts.length);
   const last = letters.length - 1;
   // A word's first letter is reached as a word's start; its last, as a word's end: in
@@ -167,7 +185,7 @@ export function holdsSpelled(
     const gapChar = (kind & GAP_CHAR) !== 0,
       space = (kind & SPACE) !== 0,
       apostrophe = (kind & APOSTROPHE) !== 0;
-    if (forms[0] && startsWord(kinds, p)) enter(0, CLOSE, worth);
+    if (forms[0] && (startsAnywhere || startsWord(kinds, p))) enter(0, CLOSE, worth);
     spend(budget, 1 + count);
     for (let r = 0; r < count; r++) {
       const i = reached[r]!;
@@ -198,7 +216,7 @@ export function holdsSpelled(
       nextCount,
       0,
     ];
-    if (!endsWord(kinds, p)) continue;
+    if (!endsAnywhere && !endsWord(kinds, p)) continue;
     for (const way of [CLOSE, APART]) {
       for (const slot of [ONCE, TWICE, MORE]) {
         if (done(last, slot) && score[at(last, way, slot)]! >= 0) return true;

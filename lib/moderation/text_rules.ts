@@ -273,7 +273,8 @@ function matcherOf(word: string): Matcher {
 }
 
 /**
- * The first blocked word or phrase the text holds as whole words, or null. A line that
+ * The first blocked word or phrase the text holds as whole words (anywhere, in a script
+ * written without spaces: Chinese, Japanese, Thai…), or null. A line that
  * would take too long to check against them all throws TooLongToCheck.
  */
 export function blockedWordIn(text: string, words: string[]): string | null {

@@ -119,6 +119,24 @@ Deno.test("blockedWordIn() matches whole words and phrases in any case and form,
   assertEquals(blockedWordIn("anything", []), null);
 });
 
+Deno.test("blockedWordIn() finds a word of a script written without spaces anywhere in a line", () => {
+  const words = ["骗子", "詐欺師", "โกง", "scam", "ass"];
+  const found: [string, string][] = [
+    ["你是骗子", "骗子"],
+    ["骗子！", "骗子"],
+    ["あなたは詐欺師です", "詐欺師"],
+    ["คุณเป็นคนโกง", "โกง"],
+    // A Latin word next to them is a whole word too.
+    ["你是scam吗", "scam"],
+    ["scamです", "scam"],
+  ];
+  for (const [text, word] of found) assertEquals(blockedWordIn(text, words), word, text);
+  // Latin words keep to whole words.
+  for (const text of ["first class", "a classic 你好", "scammers", "骗 and 子"]) {
+    assertEquals(blockedWordIn(text, words), null, text);
+  }
+});
+
 Deno.test("blockedWordIn() blocks numbers and signs as written, whole", () => {
   const words = ["0612345678", "1000", "$$$", "555-0199", "@@"];
   const found: [string, string][] = [
@@ -256,9 +274,10 @@ Deno.test("blockedWordIn() does not hang on a line that nearly matches", () => {
 });
 
 Deno.test("a line built to take long to check is refused, within its budget of steps", () => {
-  // Fifty words of forty letters, nearly all alike, and a line of that letter.
+  // Fifty words of forty letters, nearly all alike, and a line of that letter (then, apart,
+  // the words' last letters).
   const words = Array.from({ length: 50 }, (_, i) => "a".repeat(39) + String.fromCharCode(0x4e00 + i));
-  const line = "a".repeat(450) + words.map((w) => w.at(-1)).join("");
+  const line = "a".repeat(450) + " " + words.map((w) => w.at(-1)).join("");
   const rules = { ...DEFAULT_RULES, blockedWords: words };
   assertEquals(ruleBroken(line, rules)?.code, "too_long_to_check");
   assertEquals(ruleBroken("Is the blue one in stock?", rules), null);

@@ -787,11 +787,11 @@ Deno.test("links are off for viewers by default, blocked words are refused to th
     const rules = {
       slowModeSeconds: 0,
       linksAllowed: true,
-      blockedWords: ["Scam", "fake news"],
+      blockedWords: ["Scam", "fake news", "骗子"],
       viewerCap: 0,
     };
     const saved = await send(seller, "PUT", `/api/shops/${sellerId}/rules`, rules);
-    assertEquals((await saved.json()).rules.blockedWords, ["scam", "fake news"]);
+    assertEquals((await saved.json()).rules.blockedWords, ["scam", "fake news", "骗子"]);
     app.clock.advance(5_000); // past the chat rate limit, which counts refused messages too
     await say(ann, streamId, "see https://x.shop");
     await app.forgetSent();
@@ -802,8 +802,9 @@ Deno.test("links are off for viewers by default, blocked words are refused to th
       "blocked_word",
     );
     assertMatch(message, /"scam" is not allowed/);
-    // Then spelled apart by a soft hyphen or a grapheme joiner, which show as nothing.
-    for (const text of ["Fake  News!", "sc\u00adam", "s\u034fcam"]) {
+    // Then spelled apart by a soft hyphen or a grapheme joiner, which show as nothing; and
+    // in a sentence of Chinese, which has no spaces.
+    for (const text of ["Fake  News!", "sc\u00adam", "s\u034fcam", "你是骗子"]) {
       app.clock.advance(5_000); // past the chat rate limit, which counts refused messages too
       await expectError(await ann.post(`/api/streams/${streamId}/chat`, { text }), 400, "blocked_word");
     }
@@ -814,7 +815,7 @@ Deno.test("links are off for viewers by default, blocked words are refused to th
     await app.settle();
     assertEquals(app.rooms.sent.map((s) => (s.message as { text?: string }).text), ["scampi is nice"]);
     const { rules: got } = await (await seller.request(`/api/shops/${sellerId}/rules`)).json();
-    assertEquals(got, { ...rules, blockedWords: ["scam", "fake news"] });
+    assertEquals(got, { ...rules, blockedWords: ["scam", "fake news", "骗子"] });
   }));
 
 Deno.test("reports count each person once, reach the seller only, and a moderator can dismiss them", () =>
