@@ -200,10 +200,11 @@ export function holdsSpelled(
       if (mayGoOn && forms[k + 1]) enter(k + 1, way, value + worth);
       // A sign one of these letters may be written as is that letter, not a gap ("s$pam").
       if (forms[k] || forms[k + 1]) continue;
-      // Spaces between a phrase's words may run on; any other gap stops at GAP.
-      const spaced = between && way === SPACED;
-      if (gap === GAP && !spaced) continue;
-      const next = at(k, way, MORE + Math.min(gap + 1, GAP));
+      // Spaces between a phrase's words may run on; any other gap stops at GAP, where a
+      // run of spaces counts once ("s    c    a    m").
+      const spaced = between && way === SPACED, spacesOn = space && gap > 0 && (kinds[p - 1]! & SPACE) !== 0;
+      if (gap === GAP && !spaced && !spacesOn) continue;
+      const next = spacesOn ? i : at(k, way, MORE + Math.min(gap + 1, GAP));
       if (between) {
         if (way === JOINED ? JOINERS.includes(c) || space : space) reach(next, value);
       } else if (way === APART ? gapChar || apostrophe : gapChar && !space) reach(next, value);

@@ -198,8 +198,16 @@ const SENTENCE = new RegExp(
 
 // Non-Latin letters as the Latin ones they look like, one by one (Latin letters stay:
 // the table would make "m" "rn"), in the case they were written.
-const latin = (text: string) =>
-  [...plain(text)].map((c) => c < "\u0080" ? c : shortly(unhomoglyph(c), c)).join("");
+const latin = (text: string) => [...plain(text)].map((c) => c < "\u0080" ? c : lookedAlike(c)).join("");
+
+// A sign reads as the Latin letters or signs it looks like ("∣" as l), never as another
+// script's letter: the table reads the dash "—" as the Japanese "ー", so "s—c—a—m" was a word.
+const OTHER_LETTER = /(?![a-z])\p{L}/iu;
+function lookedAlike(c: string): string {
+  const reading = shortly(unhomoglyph(c), c);
+  return /\p{L}/u.test(c) || !OTHER_LETTER.test(reading) ? reading : c;
+}
+
 const normal = (text: string) => latin(text).toLowerCase();
 
 /**

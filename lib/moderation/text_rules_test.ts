@@ -183,6 +183,12 @@ Deno.test("blockedWordIn() reads digits and signs written for letters, boxed let
       "ƨpam",
       "s'p'a'm",
       "s’p’a’m",
+      // Dashes of every length, and spaces however many.
+      "s—p—a—m",
+      "s–p–a–m",
+      "s―p―a―m",
+      "s — p — a — m",
+      "s    p    a    m",
     ],
     idiot: ["idi0t", "1diot", "|diot", "you IDI0T!"],
     "buy followers": [
@@ -208,6 +214,8 @@ Deno.test("blockedWordIn() reads digits and signs written for letters, boxed let
       "s pam",
       "sp am",
       "4 spams",
+      "s    pam",
+      "a spa — many thanks",
     ]
   ) {
     assertEquals(blockedWordIn(text, words), null, text);
@@ -361,6 +369,7 @@ Deno.test("claimsRole() finds a name that says it is the host or a moderator", (
       "Ann [mod]",
       "Ann | Moderator",
       "Bob - admin",
+      "Bob — admin",
       "Cat {ＳＴＡＦＦ}",
       "Dan (ʜᴏꜱᴛ)",
       "Ann (H0st)",

@@ -802,9 +802,11 @@ Deno.test("links are off for viewers by default, blocked words are refused to th
       "blocked_word",
     );
     assertMatch(message, /"scam" is not allowed/);
-    // Then spelled apart by a soft hyphen or a grapheme joiner, which show as nothing; and
-    // in a sentence of Chinese, which has no spaces.
-    for (const text of ["Fake  News!", "sc\u00adam", "s\u034fcam", "你是骗子"]) {
+    // Then spelled apart by a soft hyphen or a grapheme joiner, which show as nothing, by
+    // dashes or by many spaces; and in a sentence of Chinese, which has no spaces.
+    for (
+      const text of ["Fake  News!", "sc\u00adam", "s\u034fcam", "s—c—a—m", "s    c    a    m", "你是骗子"]
+    ) {
       app.clock.advance(5_000); // past the chat rate limit, which counts refused messages too
       await expectError(await ann.post(`/api/streams/${streamId}/chat`, { text }), 400, "blocked_word");
     }
