@@ -4,6 +4,7 @@
 import unhomoglyph from "unhomoglyph";
 import type { ChatRules } from "@/lib/contract/views.ts";
 import { type DomainError, invalid } from "@/lib/core/errors.ts";
+import { linkIn } from "./links.ts";
 import {
   CHECK_STEPS,
   holdsSpelled,
@@ -13,76 +14,6 @@ import {
   spellingOf,
   TooLongToCheck,
 } from "./spelled_words.ts";
-
-// Common endings of link names; "x.y" alone is too often a typo to refuse.
-const TLDS = [
-  "com",
-  "net",
-  "org",
-  "io",
-  "co",
-  "shop",
-  "store",
-  "online",
-  "site",
-  "xyz",
-  "info",
-  "biz",
-  "me",
-  "app",
-  "dev",
-  "link",
-  "ly",
-  "gg",
-  "tv",
-  "to",
-  "cc",
-  "us",
-  "uk",
-  "de",
-  "fr",
-  "nl",
-  "ru",
-  "cn",
-  "eu",
-  "ca",
-  "au",
-  "in",
-  "br",
-  "es",
-  "it",
-  "pl",
-  "ch",
-  "se",
-  "jp",
-  "top",
-  "club",
-  "live",
-  "bio",
-  "ai",
-  "tk",
-  "ml",
-  "ga",
-  "cf",
-  "gq",
-  "ws",
-  "sh",
-  "pw",
-  "su",
-  "vn",
-  "kr",
-  "mx",
-  "ar",
-  "cl",
-  "ph",
-].join("|");
-const LINKS = [
-  /\b[a-z][a-z0-9+.-]*:\/\/\S+/i, // a scheme: https://…, ftp://…
-  /(?<![\p{L}\p{N}@-])www\.\S+/iu,
-  new RegExp(String.raw`(?<![\p{L}\p{N}@.-])(?:[\p{L}\p{N}-]+\.)+(?:${TLDS})(?![\p{L}\p{N}-])`, "iu"),
-  /(?<![\p{L}\p{N}@.-])(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}\/\S+/iu, // any name with a path: shop.example/x
-  /(?<![\p{L}\p{N}.])(?:\d{1,3}\.){3}\d{1,3}(?::\d|\/)/u, // an address with a port or path: 12.34.56.78/shop
-];
 
 // Letters Unicode's table of confusables leaves out that read as Latin ones: the small
 // capitals ("ʟɪɴᴇɴ"), and Cyrillic п and м.
@@ -181,24 +112,10 @@ const decomposed = (c: string) => shortly(c.normalize("NFKD"), c);
 /** A character's reading, unless it spells the character out at length; then the character. */
 const shortly = (reading: string, c: string) => reading.length > 4 ? c : reading;
 
-// A dot before an everyday word that also ends links starts a sentence, on a phone that
-// left out the space: capitalised ("Nice.It looks great", "Да.То что надо"; a link would
-// go on: "t.Me/…"), or not, when the sentence goes on ("love it.it fits?", "cute.in blue",
-// "no.it's sold out"), or a shop's word after a word in lower case ("done.Shop is great",
-// "I paid.Store credit"). Any other ending ("BestDeals.Shop", "scam.Com", "nice.it") is a link.
-const SENTENCE = new RegExp(
-  [
-    String.raw`\.(?=(?:It|In|To|Me|Us|Es|De|Ca|Se|Ai|Top|Live)(?![\p{L}\p{N}./-]))`,
-    String.raw`\.(?=(?:it|in|to|me|us)(?:['’]|\s+\p{L}))`,
-    String
-      .raw`(?<=(?:^|[^\p{L}\p{N}])\p{Ll}+)\.(?=(?:Info|Store|Shop|Club|Online|Site|App|Link)(?![\p{L}\p{N}./-]))`,
-  ].join("|"),
-  "gu",
-);
-
 // Non-Latin letters as the Latin ones they look like, one by one (Latin letters stay:
 // the table would make "m" "rn"), in the case they were written.
-const latin = (text: string) => [...plain(text)].map((c) => c < "\u0080" ? c : lookedAlike(c)).join("");
+export const latin = (text: string) =>
+  [...plain(text)].map((c) => c < "\u0080" ? c : lookedAlike(c)).join("");
 
 // A sign reads as the Latin letters or signs it looks like ("∣" as l), never as another
 // script's letter: the table reads the dash "—" as the Japanese "ー", so "s—c—a—m" was a word.
@@ -239,16 +156,6 @@ function nameSkeleton(name: string): string {
     .replace(/[0345$@7]/g, (c) => NAME_LETTERS[c]!).replaceAll("i", "l");
   // Only letters and digits count; a name of symbols alone is compared as it is.
   return folded.replace(/[^\p{L}\p{N}]/gu, "") || folded.replace(/\s+/gu, "");
-}
-
-/** What in the text a browser would take as a link ("cheap.shop"), or null. */
-export function linkIn(text: string): string | null {
-  const t = latin(text).replace(SENTENCE, ". ");
-  for (const pattern of LINKS) {
-    const found = pattern.exec(t);
-    if (found) return found[0].slice(0, 60);
-  }
-  return null;
 }
 
 const escape = (c: string) => c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
