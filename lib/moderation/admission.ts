@@ -58,8 +58,10 @@ export async function admitChat(
   }
   const moderator = moderators.find((m) => sameName(actor.name, m.name));
   if (moderator) throw refuse("moderator_name", `${moderator.name} is a moderator's name here`);
-  if (ruleBroken(actor.name, rules)) {
-    throw refuse("name_not_allowed", "Your name breaks this chat's rules (a link, or a blocked word)");
+  // Said, so a guest whose name only looks like a link can mend it ("omg...cheapbags.com").
+  const broken = ruleBroken(actor.name, rules);
+  if (broken) {
+    throw refuse("name_not_allowed", `Your name breaks this chat's rules. ${broken.message.slice(0, -1)}`);
   }
   checkText(text, rules);
   if (rules.slowModeSeconds) {

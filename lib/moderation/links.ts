@@ -1,97 +1,47 @@
-// What in a viewer's message a browser would take as a link, for a chat with links off.
-import { latin } from "./text_rules.ts";
+// What in a viewer's message a browser would take as a link, for a chat with links off: a
+// scheme, "www.", an address by number, or a name with an ending a browser reaches
+// (./link_endings.ts), however its dots and letters are written. A link a viewer could type
+// and reach is worse than an honest line refused: the refusal names what looked like a
+// link, and a space mends it ("cute. in blue").
+import { IDN_ENDINGS, LINK_ENDINGS } from "./link_endings.ts";
+import { DOTS, latin } from "./text_rules.ts";
 
-// Common endings of link names; "x.y" alone is too often a typo to refuse.
-const TLDS = [
-  "com",
-  "net",
-  "org",
-  "io",
-  "co",
-  "shop",
-  "store",
-  "online",
-  "site",
-  "xyz",
-  "info",
-  "biz",
-  "me",
-  "app",
-  "dev",
-  "link",
-  "ly",
-  "gg",
-  "tv",
-  "to",
-  "cc",
-  "us",
-  "uk",
-  "de",
-  "fr",
-  "nl",
-  "ru",
-  "cn",
-  "eu",
-  "ca",
-  "au",
-  "in",
-  "br",
-  "es",
-  "it",
-  "pl",
-  "ch",
-  "se",
-  "jp",
-  "top",
-  "club",
-  "live",
-  "bio",
-  "ai",
-  "tk",
-  "ml",
-  "ga",
-  "cf",
-  "gq",
-  "ws",
-  "sh",
-  "pw",
-  "su",
-  "vn",
-  "kr",
-  "mx",
-  "ar",
-  "cl",
-  "ph",
-].join("|");
+// A name starts after a space or a sign, or after dots that end no name ("omg...cheap.com"),
+// but not inside a longer name or an email address ("ann@mail.co.uk").
+const START = String.raw`(?<![\p{L}\p{M}\p{N}-]|[\p{L}\p{M}\p{N}-]\.|[\p{L}\p{N}._%+-]@)`;
+const NAME = String.raw`(?:[\p{L}\p{M}\p{N}-]+\.)+`;
+const END = String.raw`(?![\p{L}\p{M}\p{N}-])`;
+const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|0?\d?\d)`;
+
+// Read with look-alike letters as Latin ones ("evil.cоm" with a Cyrillic о is evil.com).
 const LINKS = [
   /\b[a-z][a-z0-9+.-]*:\/\/\S+/i, // a scheme: https://…, ftp://…
   /(?<![\p{L}\p{N}@-])www\.\S+/iu,
-  new RegExp(String.raw`(?<![\p{L}\p{N}@.-])(?:[\p{L}\p{N}-]+\.)+(?:${TLDS})(?![\p{L}\p{N}-])`, "iu"),
-  /(?<![\p{L}\p{N}@.-])(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}\/\S+/iu, // any name with a path: shop.example/x
-  /(?<![\p{L}\p{N}.])(?:\d{1,3}\.){3}\d{1,3}(?::\d|\/)/u, // an address with a port or path: 12.34.56.78/shop
+  new RegExp(`${START}${NAME}(?:${LINK_ENDINGS.join("|")}|xn--[a-z0-9-]+)${END}`, "iu"),
+  new RegExp(String.raw`${START}${NAME}\p{L}{2,}\/\S+`, "iu"), // any name with a path: shop.example/x
+  // An address by number, each part 0-255; not a longer run ("1.2.3.4.5") or a version ("v1.2.3.4").
+  new RegExp(String.raw`(?<![\p{L}\p{N}]|\d\.)${OCTET}(?:\.${OCTET}){3}(?![\p{L}\p{N}]|\.\d)`, "u"),
 ];
+// Read as written (the look-alikes would make "рус" Latin "pyc"), in lower case.
+const IDN = new RegExp(`${START}${NAME}(?:${IDN_ENDINGS.join("|")})${END}`, "u");
 
-// A dot before an everyday word that also ends links starts a sentence, on a phone that
-// left out the space: capitalised ("Nice.It looks great", "Да.То что надо"; a link would
-// go on: "t.Me/…"), or not, when the sentence goes on ("love it.it fits?", "cute.in blue",
-// "no.it's sold out"), or a shop's word after a word in lower case ("done.Shop is great",
-// "I paid.Store credit"). Any other ending ("BestDeals.Shop", "scam.Com", "nice.it") is a link.
+// A dot before a capitalised everyday word starts a sentence on a phone that left out the
+// space, when a word of two letters or more ends there (a single one, as in "t.Me", is no
+// sentence) and the sentence goes on: "Nice.It looks great", "Thanks.Me too!", "Да.То что
+// надо". At the end ("guccioutlet.It"), in lower case ("gucci.it today"), or any other
+// ending ("cheapbags.Shop now"), it is a name a viewer could type.
+const EVERYDAY = "It|In|To|Me|Us|Is|At|Be|By|Do|No|So|My|Am|As|Es|De|Ca|Se|Si|La";
 const SENTENCE = new RegExp(
-  [
-    String.raw`\.(?=(?:It|In|To|Me|Us|Es|De|Ca|Se|Ai|Top|Live)(?![\p{L}\p{N}./-]))`,
-    String.raw`\.(?=(?:it|in|to|me|us)(?:['’]|\s+\p{L}))`,
-    String
-      .raw`(?<=(?:^|[^\p{L}\p{N}])\p{Ll}+)\.(?=(?:Info|Store|Shop|Club|Online|Site|App|Link)(?![\p{L}\p{N}./-]))`,
-  ].join("|"),
+  String.raw`(?<=(?:^|[^\p{L}\p{N}.@-])\p{L}{2,})\.(?=(?:${EVERYDAY})(?:['’]\p{L}+)?\s+\p{L})`,
   "gu",
 );
 
 /** What in the text a browser would take as a link ("cheap.shop"), or null. */
 export function linkIn(text: string): string | null {
-  const t = latin(text).replace(SENTENCE, ". ");
+  const read = latin(text).replace(SENTENCE, ". ");
   for (const pattern of LINKS) {
-    const found = pattern.exec(t);
+    const found = pattern.exec(read);
     if (found) return found[0].slice(0, 60);
   }
-  return null;
+  return IDN.exec(text.replace(DOTS, ".").toLowerCase())?.[0].slice(0, 60) ?? null;
 }

@@ -50,7 +50,6 @@ Deno.test("linkIn() finds links however they are written, and leaves ordinary se
   for (
     const text of [
       "is it 4.5 cm wide?",
-      "ok.so what's the price",
       "e.g. the blue one",
       "write me at ann@mail",
       "Free shipping over 50 €",
@@ -66,9 +65,6 @@ Deno.test("linkIn() finds links however they are written, and leaves ordinary se
       "Love it.To be honest",
       "gracias.Es perfecto",
       "Merci.Ca va",
-      "Hi.Top quality",
-      "Rock.Live forever",
-      "ok.Ai generated?",
       "我要两个。Me too",
       "かわいい。Me too",
       "最高。TOP!",
@@ -76,24 +72,141 @@ Deno.test("linkIn() finds links however they are written, and leaves ordinary se
       "Ναι.Το θέλω",
       "Да.То что надо",
       "version 1.2.3 is out",
-      // Numbers with dots, and a full stop in Bengali before English.
-      "shoe sizes 38.39.40.41",
-      "Temps 21.5.22.0 °C",
+      // A full stop in Bengali before English.
       "ধন্যবাদ।in stock?",
-      // On a phone that left out the space and the capital: a sentence that goes on, and a
-      // shop's word after a word in lower case.
+    ]
+  ) assertEquals(linkIn(text), null, text);
+  assertEquals(linkIn("see https://evil.example/x now"), "https://evil.example/x");
+  assertEquals(linkIn("buy at cheap.shop now"), "cheap.shop");
+});
+
+Deno.test("linkIn() finds the scam links typed in chat with links off", () => {
+  const found: [string, string][] = [
+    // After an ellipsis.
+    ["omg...cheapbags.com", "cheapbags.com"],
+    ["omg..cheapbags.com", "cheapbags.com"],
+    ["omg…cheapbags.com", "cheapbags.com"],
+    // Everyday words that are countries' endings, in lower case whatever follows (Telegram is t.me).
+    ["dm me on t.me now", "t.me"],
+    ["go to gucci.it today", "gucci.it"],
+    ["cute.in blue?", "cute.in"],
+    ["ok.so what's the price", "ok.so"],
+    ["hi.me", "hi.me"],
+    // Capitalised, but no sentence: at the end, after a single letter, or another ending.
+    ["real ones at guccioutlet.It", "guccioutlet.It"],
+    ["dm me on t.Me now", "t.Me"],
+    ["buy at cheapbags.Shop", "cheapbags.Shop"],
+    ["cheapbags.Shop now", "cheapbags.Shop"],
+    ["evil.Online", "evil.Online"],
+    // The endings scammers favour, and every country's.
+    ["deals at luxbags.vip", "luxbags.vip"],
+    ["bags.ru", "bags.ru"],
+    ["bags.cfd", "bags.cfd"],
+    ["bags.cyou", "bags.cyou"],
+    ["bags.xyz", "bags.xyz"],
+    ["bags.top", "bags.top"],
+    // Endings in other scripts, after any dot, in any case, and as browsers send them (xn--).
+    ["bags.рф", "bags.рф"],
+    ["bags.РФ", "bags.рф"],
+    ["bags。рф", "bags.рф"],
+    ["cheapbags.商城", "cheapbags.商城"],
+    ["我爱你.中国", "我爱你.中国"],
+    ["bags.xn--p1ai", "bags.xn--p1ai"],
+    // An address by number, alone.
+    ["12.34.56.78", "12.34.56.78"],
+    ["go to 192.168.0.1 now", "192.168.0.1"],
+    ["0.0.0.0", "0.0.0.0"],
+  ];
+  // The endings of the report, and capitalised ones that are no sentence's first word.
+  const endings =
+    "icu sale support lol pro fun win buzz sbs click help life one It IT Shop Top Live Info Store";
+  for (const ending of endings.split(" ")) {
+    found.push([`buy at cheapbags.${ending}`, `cheapbags.${ending}`]);
+  }
+  for (const [text, link] of found) assertEquals(linkIn(text), link, text);
+});
+
+Deno.test("linkIn() leaves honest shop chat alone: numbers, abbreviations, emoticons, sentences", () => {
+  for (
+    const text of [
+      "12.99",
+      "It's $12.99 today",
+      "4.5 stars",
+      "size 8.5",
+      "v2.0",
+      "Mr. Smith",
+      "e.g. this",
+      "i.e. that",
+      "U.S. sizes",
+      "lol...ok",
+      "wait...what",
+      "so…it's sold out?",
+      "5.30pm",
+      "see you at 10.30",
+      "18.00 sharp",
+      "ships 21.05.2024",
+      "No.5",
+      "12.5cm",
+      "version 1.2.3",
+      // Numbers that are no address: a longer run, a part past 255, after a letter.
+      "1.2.3.4.5",
+      "06.12.34.56.78",
+      "256.1.1.1",
+      "v1.2.3.4",
+      "o.O",
+      "O.o",
+      "^.^",
+      "-.-",
+      "._.",
+      "T.T",
+      ">.<",
+      "x.x",
+      ":-)",
+      "....",
+      "ok…",
+      // Japanese and Chinese sentences, with a full stop of either width, though some words
+      // after it ("セール", sale; "我爱你", I love you) end links too.
+      "ありがとう。また来ます",
+      "很好看。我要两个",
+      "本日．セール!",
+      "かわいい．ほしい",
+      "谢谢．我爱你",
+      "好的。我爱你",
+      // A capitalised everyday word starting a sentence, though it ends links.
+      "Nice.It's great",
+      "Yes.Do you ship abroad?",
+      "Ok.So what's the price?",
+      "Thanks.No problem",
+      // A dot before a word that is no link's ending, in any script.
+      "Привет.как дела",
+      "ok.thanks",
+    ]
+  ) assertEquals(linkIn(text), null, text);
+});
+
+Deno.test("linkIn() refuses honest lines a browser would reach, which a space after the dot mends", () => {
+  for (
+    const text of [
+      // In lower case, a country's ending whatever follows it.
       "love it.it fits?",
-      "cute.in blue?",
       "yes.me too",
       "perfect.to be honest",
       "no.it's sold out?",
       "loved it.us too",
       "2 pairs.in black",
+      // Capitalised, an ending scammers favour, not an everyday word starting a sentence.
+      "Hi.Top quality",
+      "Rock.Live forever",
+      "ok.Ai generated?",
       "Bought it.Info?",
       "done.Shop is great",
       "I paid.Store credit ok?",
+      // Four numbers of 0-255: an address.
+      "shoe sizes 38.39.40.41",
+      "Temps 21.5.22.0 °C",
     ]
-  ) assertEquals(linkIn(text), null, text);
-  assertEquals(linkIn("see https://evil.example/x now"), "https://evil.example/x");
-  assertEquals(linkIn("buy at cheap.shop now"), "cheap.shop");
+  ) {
+    assert(linkIn(text), text);
+    assertEquals(linkIn(text.replace(".", ". ")), null, text);
+  }
 });

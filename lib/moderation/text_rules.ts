@@ -88,7 +88,7 @@ const INDIAN = [
   "Sinhala",
 ]
   .map((script) => `\\p{sc=${script}}`).join("");
-const DOTS = new RegExp(`(?<![${CJK}${INDIAN}])${DOT}|(?<![${INDIAN}])${DOT}(?=[a-z])`, "gu");
+export const DOTS = new RegExp(`(?<![${CJK}${INDIAN}])${DOT}|(?<![${INDIAN}])${DOT}(?=[a-z])`, "gu");
 
 /**
  * The text in any Unicode form, without accents or marks, the letters above as the Latin

@@ -820,6 +820,25 @@ Deno.test("links are off for viewers by default, blocked words are refused to th
     assertEquals(got, { ...rules, blockedWords: ["scam", "fake news", "骗子"] });
   }));
 
+Deno.test("a guest's link after an ellipsis is refused in chat and as a name, in words that name it", () =>
+  withApp(async (app) => {
+    const { streamId, ann } = await shop(app);
+    await app.forgetSent();
+    const before = await kvSnapshot(app.services.kv);
+    app.clock.advance(5_000); // past the chat rate limit
+    const said = await ann.post(`/api/streams/${streamId}/chat`, { text: "omg...cheapbags.com" });
+    assertMatch(
+      await expectError(said, 400, "links_off"),
+      /^Links are off in this chat: "cheapbags\.com" looks like one\.$/,
+    );
+    assertEquals(await kvSnapshot(app.services.kv), before);
+    const words =
+      /^Your name breaks this chat's rules\. Links are off in this chat: "cheapbags\.com" looks like one\. Pick/;
+    await refusedName(app, streamId, "omg...cheapbags.com", "name_not_allowed", words);
+    await app.settle();
+    assertEquals(app.rooms.sent, [], "nothing shown to anyone");
+  }));
+
 Deno.test("reports count each person once, reach the seller only, and a moderator can dismiss them", () =>
   withApp(async (app) => {
     const { seller, streamId, mod, said } = await shop(app);
