@@ -4,7 +4,7 @@
 // and reach is worse than an honest line refused: the refusal names what looked like a
 // link, and a space mends it ("cute. in blue").
 import { IDN_ENDINGS, LINK_ENDINGS } from "./link_endings.ts";
-import { DOTS, latin } from "./text_rules.ts";
+import { DOTS, latin } from "./latin_form.ts";
 
 // A name starts after a space or a sign, or after dots that end no name ("omg...cheap.com"),
 // but not inside a longer name or an email address ("ann@mail.co.uk").

@@ -4,6 +4,7 @@
 import unhomoglyph from "unhomoglyph";
 import type { ChatRules } from "@/lib/contract/views.ts";
 import { type DomainError, invalid } from "@/lib/core/errors.ts";
+import { normal, plain } from "./latin_form.ts";
 import { linkIn } from "./links.ts";
 import {
   CHECK_STEPS,
@@ -14,118 +15,6 @@ import {
   spellingOf,
   TooLongToCheck,
 } from "./spelled_words.ts";
-
-// Letters Unicode's table of confusables leaves out that read as Latin ones: the small
-// capitals ("ʟɪɴᴇɴ"), and Cyrillic п and м.
-const SMALL_CAPITALS: Record<string, string> = Object.fromEntries(
-  [..."ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡʏᴢ"].map((c, i) => [c, String.fromCharCode(97 + i + (i >= 23 ? 1 : 0))]),
-);
-// Letters in boxes and brackets ("🆂🅿🅰🅼", "🅢🅟🅐🅜", "⒮⒫⒜⒨"), which NFKD leaves as they are or bracketed.
-const BOXED: Record<string, string> = Object.fromEntries(
-  [0x1f150, 0x1f170, 0x249c].flatMap((first) =>
-    Array.from({ length: 26 }, (_, i) => [String.fromCodePoint(first + i), String.fromCharCode(97 + i)])
-  ),
-);
-const LOOK_ALIKE: Record<string, string> = {
-  ...SMALL_CAPITALS,
-  ...BOXED,
-  "п": "n",
-  "м": "m",
-  "ı": "i",
-  "ɐ": "a",
-  "ɱ": "m",
-  "Ғ": "F",
-  "ғ": "f",
-  "ꟻ": "F",
-  "ƨ": "s",
-};
-
-// Unicode's decimal digits come in runs of ten from 0 (some runs adjoin: the mathematical
-// ones), so a digit's value is its distance from its run's start, modulo ten.
-const DECIMAL = /\p{Nd}/u;
-function asciiDigit(c: string): string {
-  let start = c.codePointAt(0)!;
-  while (DECIMAL.test(String.fromCodePoint(start - 1))) start--;
-  return String((c.codePointAt(0)! - start) % 10);
-}
-
-// Regional indicators spell words in runs longer than a flag ("🇸🇵🇦🇲"); a flag (two)
-// stays a flag, so "Merci.🇫🇷" is no link to ".fr".
-const SPELLED = /[\u{1f1e6}-\u{1f1ff}]{3,}/gu;
-const spelledOut = (run: string) =>
-  [...run].map((c) => String.fromCharCode(97 + c.codePointAt(0)! - 0x1f1e6)).join("");
-
-const LATIN = /^[a-z0-9]+$/i;
-
-/**
- * A character NFKD leaves with no Latin in it, as the Latin letters or digits the table
- * reads it as: NFKD would make some letters the table has no Latin for (lunate sigma ϲ as
- * ς), and some marks drawn as letters would go (the anusvara ం, drawn as an o). Whatever
- * NFKD makes Latin ("Ｉ", "ſ", "Ⅰ") is left to it: the table would read those otherwise.
- */
-function asLatin(c: string): string {
-  if (c < "\u0080" || LATIN.test(c.normalize("NFKD").replace(/\p{M}/gu, ""))) return c;
-  const latin = LOOK_ALIKE[c] ?? unhomoglyph(c);
-  return LATIN.test(latin) ? latin : c;
-}
-
-// Dots as a link's name may be spelled ("evil。com", "evil·com", "evil•com"). After Chinese,
-// Japanese or Korean, a full stop ends a sentence ("最高。TOP!") unless a lowercase link's
-// ending follows ("淘宝。com"); after an Indian script (Hindi, Bengali, Tamil…), always.
-const DOT =
-  "[\\u00b7\\u02d9\\u0964\\u06d4\\u0701\\u0702\\u16eb\\u2022\\u2024\\u2027\\u2218\\u2219\\u22c5\\u25e6\\u2981\\u2e31\\u2e33\\u3002\\u30fb\\ufe52\\uff0e\\uff61\\uff65]";
-const CJK = "\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}";
-const INDIAN = [
-  "Devanagari",
-  "Bengali",
-  "Gurmukhi",
-  "Gujarati",
-  "Oriya",
-  "Tamil",
-  "Telugu",
-  "Kannada",
-  "Malayalam",
-  "Sinhala",
-]
-  .map((script) => `\\p{sc=${script}}`).join("");
-export const DOTS = new RegExp(`(?<![${CJK}${INDIAN}])${DOT}|(?<![${INDIAN}])${DOT}(?=[a-z])`, "gu");
-
-/**
- * The text in any Unicode form, without accents or marks, the letters above as the Latin
- * ones they read as, and digits as ASCII ones.
- */
-function plain(text: string): string {
-  const spelled = text.replace(SPELLED, spelledOut).replace(DOTS, ".");
-  // Digits of every script as 0-9 ("٠٦١٢" is "0612"), before the table reads ١ as an l.
-  const digits = [...spelled].map((c) => c > "\u007f" && DECIMAL.test(c) ? asciiDigit(c) : asLatin(c));
-  const folded = digits.map(decomposed).join("").replace(/\p{M}/gu, "");
-  return [...folded].map((c) => LOOK_ALIKE[c] ?? c).join("");
-}
-
-/**
- * A character in NFKD, unless that spells it out at length: "ﷺ" is eighteen letters, in
- * NFKD and in the table of confusables alike, and a line of them would be nine thousand
- * to check. What reads as Latin is at most four ("⑽" is "(10)", "㏒" "log").
- */
-const decomposed = (c: string) => shortly(c.normalize("NFKD"), c);
-
-/** A character's reading, unless it spells the character out at length; then the character. */
-const shortly = (reading: string, c: string) => reading.length > 4 ? c : reading;
-
-// Non-Latin letters as the Latin ones they look like, one by one (Latin letters stay:
-// the table would make "m" "rn"), in the case they were written.
-export const latin = (text: string) =>
-  [...plain(text)].map((c) => c < "\u0080" ? c : lookedAlike(c)).join("");
-
-// A sign reads as the Latin letters or signs it looks like ("∣" as l), never as another
-// script's letter: the table reads the dash "—" as the Japanese "ー", so "s—c—a—m" was a word.
-const OTHER_LETTER = /(?![a-z])\p{L}/iu;
-function lookedAlike(c: string): string {
-  const reading = shortly(unhomoglyph(c), c);
-  return /\p{L}/u.test(c) || !OTHER_LETTER.test(reading) ? reading : c;
-}
-
-const normal = (text: string) => latin(text).toLowerCase();
 
 /**
  * True when two display names read the same: in any case, Unicode form, accents, spacing
