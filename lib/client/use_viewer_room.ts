@@ -1,6 +1,8 @@
 // The viewer's side of the page's room: joins it (unless the stream has ended, or the
 // viewer may not watch: banned, or the stream is full), lets it go when the stream ends,
 // notices when the browser blocks sound, and when the seller's ban removes this viewer.
+// A viewer who cannot reach the live video (LiveKit) is told so, and the page keeps up
+// without the room: it asks the server every little while, so it still learns of the end.
 import { useSignal, useSignalEffect } from "@preact/signals";
 import { useLayoutEffect } from "preact/hooks";
 import { DisconnectReason, RoomEvent } from "livekit-client";
@@ -21,6 +23,12 @@ export interface ViewerRoom {
 export type Refusal = WatchModeration["refusal"];
 
 const REFUSALS: Record<string, Refusal> = { banned: "banned", stream_full: "full" };
+
+/** Not the server's refusal but LiveKit out of reach (a firewall, a proxy): the room never opened. */
+const NO_ROOM =
+  "The live video can't be reached from here. Chat and products won't update live until it can.";
+/** How often a page outside its room asks for what it missed: slowly, it is a fallback. */
+const KEEP_UP_MS = 15_000;
 
 export function useViewerRoom(
   streamId: string,
@@ -59,7 +67,10 @@ export function useViewerRoom(
         const code = error instanceof ApiError ? error.code : "";
         phase.value = code === "stream_ended" ? "ended" : "error";
         refused.value = REFUSALS[code] ?? null;
-        notice.value = messageOf(error);
+        notice.value = error instanceof ApiError ? messageOf(error) : NO_ROOM;
+        if (phase.value !== "error" || refused.value) return;
+        // Outside the room nothing is heard: the stream's end (then its replay), chat, the tray are asked for.
+        setInterval(() => phase.value === "error" && !document.hidden && liveRoom().resync(), KEEP_UP_MS);
       });
     return () => void room.disconnect();
   }, []);

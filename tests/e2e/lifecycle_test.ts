@@ -187,11 +187,32 @@ liveTest(
       },
     );
 
+    // A viewer whose network lets the app through but not LiveKit (a firewall, a proxy).
+    const blocked = await (await browser.newContext()).newPage();
+    await t.step(
+      "a viewer who can't reach LiveKit is told so in plain words, with Try again",
+      async () => {
+        const livekit = new RegExp(`127\\.0\\.0\\.1:${stack.livekit.ports.http}`);
+        await blocked.route(livekit, (route) => route.abort());
+        await blocked.routeWebSocket(livekit, (ws) => ws.close());
+        await blocked.goto(watchUrl);
+        await blocked.getByRole("status").filter({
+          hasText:
+            "The live video can't be reached from here. Chat and products won't update live until it can.",
+        }).waitFor({ timeout: UI_TIMEOUT });
+        await blocked.getByRole("button", { name: "Try again" }).waitFor();
+      },
+    );
+
     await t.step("the seller ends it: the viewer shows ended and the open home page drops it", async () => {
       await studio.click("button:has-text('End stream')");
       await studio.click("button:has-text('Yes, end it')");
-      await viewer.waitForSelector(".player[data-phase=ended]", { timeout: UI_TIMEOUT });
-      assert((await viewer.textContent(".player"))?.includes("This stream has ended"));
+      // The viewer outside the room too, by asking: no room tells them.
+      for (const page of [viewer, blocked]) {
+        await page.waitForSelector(".player[data-phase=ended]", { timeout: UI_TIMEOUT });
+        assert((await page.textContent(".player"))?.includes("This stream has ended"));
+      }
+      await blocked.context().close();
       await card.waitFor({ state: "detached", timeout: UI_TIMEOUT });
       // Nobody watches an ended stream: the pages left open no longer say how many do.
       for (const page of [viewer, studio]) {
