@@ -45,7 +45,11 @@ export default function ChatPanel(
   const chat = useChatList(streamId, initial, openAtLoad);
   const { messages, earlier, scroll } = chat;
   const note = usePinned(streamId, pinned, canPost);
-  const moderation = useChatModeration(streamId, (ids) => messages.value = dropChat(messages.value, ids));
+  const moderation = useChatModeration(
+    streamId,
+    (ids) => messages.value = dropChat(messages.value, ids),
+    scroll.list,
+  );
   const standing = useStanding(timedOutUntil).value;
   const role = standing.role ?? roleAtLoad;
   const moderates = canPost && canModerate(role);
@@ -111,7 +115,10 @@ export default function ChatPanel(
       {errors.filter(Boolean).map((error) => (
         <p key={error} class="notice error chat-error" role="alert">{error}</p>
       ))}
-      {moderation.done.value && <p class="notice ok chat-done" role="status">{moderation.done.value}</p>}
+      {/* There from the first render: a live region added with its words is often not read. */}
+      <div class="chat-said" role="status">
+        {!!moderation.done.value && <p class="notice ok chat-done">{moderation.done.value}</p>}
+      </div>
       {canPost && standing.until && (
         <p class="notice chat-standing" role="status">
           A moderator timed you out. You can chat again at {localTime(standing.until, true)}.

@@ -2,6 +2,7 @@
 // time its author out or ban them; a viewer reports a message. Each answer shows in plain
 // words for a few seconds, and what the server removed leaves this screen at once (the
 // room tells the rest).
+import type { RefObject } from "preact";
 import { type Signal, useSignal } from "@preact/signals";
 import type { TimeoutMinutes } from "@/lib/contract/limits.ts";
 import type { ChatMessage } from "@/lib/contract/messages.ts";
@@ -21,11 +22,25 @@ export interface ChatModeration extends Omit<Action, "run"> {
   report(message: ChatMessage): Promise<boolean>;
 }
 
-/** `dropped` is called with the ids of messages gone from chat (deleted, or hidden by a ban). */
-export function useChatModeration(streamId: string, dropped: (ids: string[]) => void): ChatModeration {
+/**
+ * `dropped` is called with the ids of messages gone from chat (deleted, or hidden by a ban);
+ * `log`, the chat's list, takes the focus from a line that goes.
+ */
+export function useChatModeration(
+  streamId: string,
+  dropped: (ids: string[]) => void,
+  log?: RefObject<HTMLElement>,
+): ChatModeration {
   const { busy, error, run } = useAction();
   const done = useSignal("");
   const reported = useSignal<ReadonlySet<string>>(new Set());
+  // A line deleted (at once) or its author banned (as the room hides their lines) goes with
+  // the button pressed, and the focus would fall to the page: it stays in the chat, unless
+  // the person took it elsewhere meanwhile.
+  const stayInChat = () => {
+    const focused = document.activeElement;
+    if (!focused || focused === document.body || focused.closest(".chat-message")) log?.current?.focus();
+  };
   const act = (action: () => Promise<string>) =>
     run(async () => {
       done.value = "";
@@ -40,6 +55,7 @@ export function useChatModeration(streamId: string, dropped: (ids: string[]) => 
       act(async () => {
         await api.deleteMessage(streamId, m.id);
         dropped([m.id]);
+        stayInChat();
         return `Deleted ${m.name}'s message.`;
       }),
     timeOut: (m, minutes) =>
@@ -50,6 +66,7 @@ export function useChatModeration(streamId: string, dropped: (ids: string[]) => 
     ban: (m) =>
       act(async () => {
         await api.ban(streamId, m.id);
+        stayInChat();
         return `${m.name} is banned from your streams.`;
       }),
     report: (m) =>

@@ -57,6 +57,14 @@ async function letGo(studio: Page, button: string, none: string, says: string, h
   assertEquals(await focusedIn(studio, ".moderation-panel"), heading);
 }
 
+/** What has the keyboard's focus, by role and name ("body" when it fell to the page). */
+const focusedRole = (page: Page) =>
+  page.evaluate(() => {
+    const focused = document.activeElement;
+    if (!focused || focused === document.body) return "body";
+    return `${focused.getAttribute("role") ?? focused.tagName}: ${focused.getAttribute("aria-label")}`;
+  });
+
 const noSidewaysScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
 
@@ -293,6 +301,30 @@ liveTest(
     await t.step(
       "the studio unbans Ann, saying so, the focus on the list's heading",
       () => letGo(studio, "Unban Ann", "Nobody is banned.", "Unbanned Ann.", "Banned"),
+    );
+
+    await t.step(
+      "by keyboard on the watch page, Delete and Ban leave the focus in the chat's history, and say what they did",
+      async () => {
+        // One line each: slow mode is still on for viewers.
+        const cy = await namedViewer(browser, watchUrl, "Cy");
+        await said(cy, "hi from Cy");
+        await said(mod, "a typo from Mo");
+        await line(mod, "hi from Cy").waitFor({ timeout: UI_TIMEOUT });
+        for (
+          const [text, button, says] of [
+            ["a typo from Mo", "Delete message from Mo", "Deleted Mo's message."],
+            // The room hides a banned viewer's lines a moment after the answer.
+            ["hi from Cy", "Ban Cy", "Cy is banned from your streams."],
+          ] as const
+        ) {
+          await line(mod, text).getByRole("button", { name: button }).press("Enter", { timeout: UI_TIMEOUT });
+          await mod.getByRole("status").filter({ hasText: says }).waitFor({ timeout: UI_TIMEOUT });
+          await line(mod, text).waitFor({ state: "detached", timeout: UI_TIMEOUT });
+          assertEquals(await focusedRole(mod), "log: Chat history", `after ${button}`);
+        }
+        await cy.context().close();
+      },
     );
 
     await t.step("at 390 px the moderator's chat and the studio's moderation fit the screen", async () => {
