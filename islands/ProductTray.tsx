@@ -9,7 +9,7 @@ import { ProductTile } from "@/components/ProductTile.tsx";
 import { ProductSheet } from "@/components/ProductSheet.tsx";
 import { SheetOpener } from "@/components/SheetOpener.tsx";
 import { cardOf, sheet, showcaseProblem, useShowcase } from "@/lib/client/showcase_store.ts";
-import { endedNow } from "@/lib/client/stream_status.ts";
+import { endedNow, removed } from "@/lib/client/stream_status.ts";
 import { sayFor } from "@/lib/client/say_for.ts";
 import { useCart } from "@/lib/client/use_cart.ts";
 import type { ProductCard } from "@/lib/contract/messages.ts";
@@ -56,6 +56,8 @@ export default function ProductTray(
   const open = sheet.value ?? asked.value;
   // When the stream ends, buying stops on every open page at once; what is held stays held.
   const ended = endedNow();
+  // Banned while here: nothing to buy, as after a reload (the server refuses it anyway).
+  const away = turnedAway || removed.value;
   return (
     <section class="product-tray" aria-label="Products in this stream" data-ready={ready.value || undefined}>
       {show.pins.length > 0 && (
@@ -74,7 +76,7 @@ export default function ProductTray(
       )}
       <p class="visually-hidden" role="status">{said.value}</p>
       {showcaseProblem.value && <p class="notice error" role="alert">{showcaseProblem.value}</p>}
-      {!turnedAway && <CartBar cart={cart} ended={ended || !canBuy} show={show} />}
+      {!away && <CartBar cart={cart} ended={ended || !canBuy} show={show} />}
       {open && (
         <ProductSheet
           streamId={streamId}
@@ -82,7 +84,7 @@ export default function ProductTray(
           details={asked.value?.id === open.id ? asked.value : null}
           sale={show.sale}
           offset={show.offset}
-          cart={canBuy && !ended ? cart : null}
+          cart={canBuy && !ended && !away ? cart : null}
           onClose={() => (sheet.value = null, asked.value = null)}
         />
       )}

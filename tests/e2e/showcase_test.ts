@@ -5,6 +5,7 @@
 import type { Page } from "playwright-core";
 import { assert, assertEquals } from "@/tests/assert.ts";
 import {
+  api,
   createProduct,
   createStreamAsSeller,
   goLive,
@@ -63,7 +64,7 @@ async function assertOverVideo(page: Page, productId: string): Promise<void> {
 liveTest(
   "pins, the highlight and a flash sale reach every viewer, late ones too, and viewers buy",
   async (t, { stack, browser }) => {
-    const { studio, watchUrl } = await createStreamAsSeller(browser, stack.appUrl);
+    const { studio, watchUrl, streamId } = await createStreamAsSeller(browser, stack.appUrl);
     const base = { description: "Washed linen.\nRelaxed fit." };
     const shirt = await createProduct(studio, { ...base, name: "Linen shirt", stock: 1, image: true });
     const scarf = await createProduct(studio, { ...base, name: "Silk scarf", priceMinor: 2900 });
@@ -371,6 +372,30 @@ liveTest(
         assertEquals(order, [tote, shirt, scarf]);
         const overflow = await studio.evaluate(() => document.documentElement.scrollWidth - innerWidth);
         assertEquals(overflow, 0, "no sideways scroll at 390 px");
+      },
+    );
+
+    await t.step(
+      "a viewer banned with a product's sheet open and a cart is offered nothing more to buy, as after a reload",
+      async () => {
+        await second.click(`.tray-item[data-product-id="${tote}"] button`);
+        const sheet = second.getByRole("dialog", { name: "Canvas tote" });
+        await sheet.getByRole("button", { name: "Add to cart" }).click({ timeout: UI_TIMEOUT });
+        const cart = second.getByRole("region", { name: "Your cart" });
+        await cart.getByRole("button", { name: "Reserve" }).waitFor({ timeout: UI_TIMEOUT });
+        const { message } = await api(second, "POST", `/api/streams/${streamId}/chat`, {
+          text: "hello",
+          sendId: "f".repeat(32),
+        }) as { message: { id: string } };
+        await api(studio, "POST", `/api/streams/${streamId}/bans`, { messageId: message.id });
+        await second.getByText("You were banned from this shop's streams.").waitFor({ timeout: UI_TIMEOUT });
+        await sheet.getByRole("button", { name: "Add to cart" }).waitFor({
+          state: "detached",
+          timeout: UI_TIMEOUT,
+        });
+        await cart.waitFor({ state: "detached", timeout: UI_TIMEOUT });
+        assertEquals(await second.getByRole("button", { name: /Reserve|One more/ }).count(), 0);
+        assert(await sheet.isVisible(), "the sheet itself stays open, to read");
       },
     );
   },
