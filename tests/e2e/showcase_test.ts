@@ -343,6 +343,17 @@ liveTest(
       await studio.click(".sale-form button[type=submit]");
       const onSale = `.highlight-card[data-product-id="${scarf}"] .sale-countdown`;
       for (const viewer of viewers) await viewer.waitForSelector(onSale, { timeout: UI_TIMEOUT });
+      // Holding two already, the second viewer is refused a third in the sheet; the refusal
+      // goes with the sheet, not left in the tray.
+      await second.click(".highlight-card button");
+      await second.getByRole("dialog", { name: "Silk scarf" }).getByRole("button", { name: "Add to cart" })
+        .click();
+      const refusal = second.getByRole("alert").filter({
+        hasText: "You can hold at most 2 of Silk scarf while it is on flash sale",
+      });
+      await refusal.first().waitFor({ timeout: UI_TIMEOUT });
+      await second.keyboard.press("Escape");
+      await refusal.first().waitFor({ state: "detached", timeout: UI_TIMEOUT });
       await studio.getByRole("button", { name: "End sale on Silk scarf" }).click();
       for (const viewer of viewers) {
         await viewer.waitForSelector(onSale, { state: "detached", timeout: UI_TIMEOUT });
