@@ -61,8 +61,13 @@ function asLatin(c: string): string {
 // Dots as a link's name may be spelled ("evil。com", "evil·com", "evil•com"). After Chinese,
 // Japanese or Korean, a full stop ends a sentence ("最高。TOP!") unless a lowercase link's
 // ending follows ("淘宝。com"); after an Indian script (Hindi, Bengali, Tamil…), always.
-const DOT =
-  "[\\u00b7\\u02d9\\u0964\\u06d4\\u0701\\u0702\\u16eb\\u2022\\u2024\\u2027\\u2218\\u2219\\u22c5\\u25e6\\u2981\\u2e31\\u2e33\\u3002\\u30fb\\ufe52\\uff0e\\uff61\\uff65]";
+const DOT = `[${
+  [
+    "\\u00b7\\u02d9\\u0589\\u0964\\u0971\\u06d4\\u0701\\u0702\\u0f0b\\u1362\\u1427\\u16eb\\u2022\\u2024\\u2027",
+    "\\u2218\\u2219\\u22c5\\u25e6\\u2981\\u2e30\\u2e31\\u2e33\\u3002\\u30fb\\ua78f\\ufe45\\ufe52\\uff0e\\uff61",
+    "\\uff65\\u{10101}\\u{11049}",
+  ].join("")
+}]`;
 const CJK = "\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}";
 const INDIAN = [
   "Devanagari",
@@ -84,12 +89,22 @@ export const DOTS = new RegExp(`(?<![${CJK}${INDIAN}])${DOT}|(?<![${INDIAN}])${D
  * ones they read as, and digits as ASCII ones.
  */
 export function plain(text: string): string {
-  const spelled = text.replace(SPELLED, spelledOut).replace(DOTS, ".");
+  const spelled = text.replace(SPELLED, spelledOut).replace(DOTS, ".").replace(HIRAGANA, asKatakana);
   // Digits of every script as 0-9 ("٠٦١٢" is "0612"), before the table reads ١ as an l.
   const digits = [...spelled].map((c) => c > "\u007f" && DECIMAL.test(c) ? asciiDigit(c) : asLatin(c));
-  const folded = digits.map(decomposed).join("").replace(/\p{M}/gu, "");
+  // Dots again after NFKD, which makes some ("·", the Greek ano teleia, is "·"; "︒" is "。").
+  const folded = digits.map(decomposed).join("").replace(ACCENTS, "").replace(DOTS, ".");
   return [...folded].map((c) => LOOK_ALIKE[c] ?? c).join("");
 }
+
+// Accents go from Latin, Greek and Cyrillic letters ("é" is "e") and from signs; in other
+// scripts marks are letters' vowels or voicing ("หี", "साला", "ゴミ"): dropped, each would
+// be another word.
+const ACCENTS = /(?<=[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\P{L}]\p{M}*)\p{M}/gu;
+
+// Hiragana as katakana, the same sounds: "くそ" is "クソ".
+const HIRAGANA = /[\u3041-\u3096]/gu;
+const asKatakana = (c: string) => String.fromCharCode(c.charCodeAt(0) + 0x60);
 
 /**
  * A character in NFKD, unless that spells it out at length: "ﷺ" is eighteen letters, in

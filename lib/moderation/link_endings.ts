@@ -25,6 +25,7 @@ email digital network services solutions agency company center group global zone
 social city wiki ink best deals cheap discount bargains boutique fashion clothing shoes jewelry watch
 luxury luxe market markets shopping gift gifts coupons promo money cash credit finance exchange bet
 casino poker games game tickets delivery express supply xin wang ren qpon uno bio chat video
+art studio style design photo photos photography gallery guru ninja xxx porn sex sexy adult tattoo
 `);
 
 /** Endings in Latin letters, read in any case. */

@@ -24,7 +24,7 @@ const JOINERS = "-_.";
 const LETTER = 1, DIGIT = 2, WORD_CHAR = 4, SPACE = 8, APOSTROPHE = 16, GAP_CHAR = 32, SPACELESS = 64;
 const NO_SPACES = new RegExp(
   `[${
-    "Han Hiragana Katakana Thai Lao Khmer Myanmar Tibetan Tai_Tham New_Tai_Lue Yi".split(" ")
+    "Han Hiragana Katakana Hangul Thai Lao Khmer Myanmar Tibetan Tai_Tham New_Tai_Lue Yi".split(" ")
       .map((script) => `\\p{scx=${script}}`).join("")
   }]`,
   "u",

@@ -40,6 +40,30 @@ Deno.test("blockedWordIn() finds a word of a script written without spaces anywh
   }
 });
 
+Deno.test("blockedWordIn() keeps the vowels and voicing marks of other scripts: a word there is not another with them gone", () => {
+  const words = ["หี", "साला", "ゴミ", "クソ", "사기꾼"];
+  // Each would be refused if its marks were dropped as accents: "หี" as "ห", "साला" as "सल", "ゴミ" as "コミ".
+  for (
+    const text of [
+      "ราคาเท่าไหร่คะ",
+      "ส่งฟรีไหมครับ",
+      "सेल कब तक है?",
+      "ये सील पैक है?",
+      "送料コミですか？",
+      "口コミ見ました！",
+    ]
+  ) {
+    assertEquals(blockedWordIn(text, words), null, text);
+  }
+  // Hiragana reads as katakana, and a Korean word is found with its particle.
+  const found: [string, string][] = [["くそ", "クソ"], ["ゴミだ", "ゴミ"], ["이 사람 사기꾼이다", "사기꾼"]];
+  for (const [text, word] of found) {
+    assertEquals(blockedWordIn(text, words), word, text);
+  }
+  // Latin accents still go: "späm" is "spam".
+  assertEquals(blockedWordIn("späm", ["spam"]), "spam");
+});
+
 Deno.test("blockedWordIn() blocks numbers and signs as written, whole", () => {
   const words = ["0612345678", "1000", "$$$", "555-0199", "@@"];
   const found: [string, string][] = [
