@@ -3,21 +3,35 @@ import type { FormFailure } from "@/lib/server/forms.ts";
 import { failureMarks, FieldError, FormError } from "./FieldError.tsx";
 import { PageTitle } from "./PageTitle.tsx";
 
+/** What a refused watch page form comes back with: the failure and its status. */
+export interface WatchRefusal {
+  failure: FormFailure;
+  status: number;
+}
+
 /**
  * A watch page's form refused without JavaScript (a chat line against the rules, slow mode,
- * a sold-out product): why, in plain words, the line kept to send again, and the way back.
+ * a sold-out product): why, in plain words, the line kept to send again where sending
+ * again can work (not for a viewer banned, timed out or with no name yet), and the way back.
  */
-export function WatchFormRefusal({ failure, path }: { failure: FormFailure; path: string }) {
+export function WatchFormRefusal(
+  { refusal: { failure, status }, path }: { refusal: WatchRefusal; path: string },
+) {
   const { text, productId } = failure.values;
   const chat = text !== undefined;
-  const marks = failureMarks(failure, ["text"]);
+  const again = chat && (status === 400 || status === 429);
+  // With no form to show them beside, the fields' problems are the words.
+  const shown = again || !failure.aboutFields
+    ? failure
+    : { ...failure, error: Object.values(failure.fields).join(" "), fields: {}, aboutFields: false };
+  const marks = failureMarks(shown, again ? ["text"] : []);
   const title = chat ? "Your message wasn't sent" : "Not added to your cart";
   return (
     <section class="card form">
       <PageTitle title={title} />
       <h1>{title}</h1>
       <FormError marks={marks} />
-      {chat && (
+      {again && (
         <form method="post" action={path} class="form">
           <label>
             Message
@@ -28,9 +42,9 @@ export function WatchFormRefusal({ failure, path }: { failure: FormFailure; path
         </form>
       )}
       <p>
-        <a href={chat ? `${path}#chat` : `${path}?product=${encodeURIComponent(productId ?? "")}`}>
-          {chat ? "Back to the stream" : "Back to the product"}
-        </a>
+        {chat || !productId
+          ? <a href={`${path}#chat`}>Back to the stream</a>
+          : <a href={`${path}?product=${encodeURIComponent(productId)}`}>Back to the product</a>}
       </p>
     </section>
   );

@@ -51,7 +51,8 @@ export const description = z.preprocess(
 );
 
 /** An id made by newId() (lib/kv/ids.ts): lowercase base 36. */
-export const storedId = (what: string) => z.string().regex(/^[0-9a-z]{1,40}$/, `Expected ${what}`);
+export const storedId = (what: string) =>
+  z.string({ error: `Expected ${what}` }).regex(/^[0-9a-z]{1,40}$/, `Expected ${what}`);
 
 /**
  * A whole number typed into a form: digits only (and a minus, to say "negative"), so ""

@@ -1,11 +1,11 @@
-import { WatchFormRefusal } from "@/components/WatchFormRefusal.tsx";
+import { WatchFormRefusal, type WatchRefusal } from "@/components/WatchFormRefusal.tsx";
 import { WatchView } from "@/components/WatchView.tsx";
 import { type Handlers, page, type PageProps, readQuery, type RouteConfig } from "@/lib/fresh/mod.ts";
 import { WatchForm, WatchQuery } from "@/lib/pages/inputs.ts";
 import { watchPage } from "@/lib/pages/watch.ts";
 import { submitWatchForm } from "@/lib/pages/watch_forms.ts";
 import { reusable, type ReusablePage } from "@/lib/pages/watch_reuse.ts";
-import { type FormFailure, submitForm } from "@/lib/server/forms.ts";
+import { submitForm } from "@/lib/server/forms.ts";
 import { askerOf, pageAsker, personOf, watcherOf, welcomeGuest } from "@/lib/server/identity.ts";
 import type { State } from "@/lib/server/state.ts";
 
@@ -29,11 +29,12 @@ export const handler: Handlers<State> = {
       submitWatchForm(ctx.state.services, personOf(ctx), ctx.params.id!, input);
     const outcome = await submitForm(ctx, WatchForm, submit);
     if (outcome.ok) return ctx.hono.redirect(outcome.value, 303);
-    return page({ refused: outcome.failure }, { status: outcome.status, headers: outcome.headers });
+    const refusal = { failure: outcome.failure, status: outcome.status };
+    return page({ refusal }, { status: outcome.status, headers: outcome.headers });
   },
 };
 
-export default function Watch({ data, url }: PageProps<ReusablePage | { refused: FormFailure }>) {
-  if ("refused" in data) return <WatchFormRefusal failure={data.refused} path={url.pathname} />;
+export default function Watch({ data, url }: PageProps<ReusablePage | { refusal: WatchRefusal }>) {
+  if ("refusal" in data) return <WatchFormRefusal refusal={data.refusal} path={url.pathname} />;
   return <WatchView page={data.page} guestName={data.asker.guestName} path={data.asker.path} />;
 }

@@ -84,6 +84,12 @@ Deno.test("a bad Add to cart form is a clear 4xx page and stores nothing", () =>
       [{ productId: shirt.id }, 400, /whole number|quantity/i],
       [{ productId: shirt.id, quantity: "1", extra: "x" }, 400, /extra|Unrecognized/i],
       [{ productId: shirt.id, quantity: "3" }, 409, /Only 2 of Linen shirt left/],
+      // With no form on the page to mark, the fields' problems are said.
+      [
+        {},
+        400,
+        /role="alert"[^>]*>[^<]*product id[^<]*quantity|role="alert"[^>]*>[^<]*quantity[^<]*product id/i,
+      ],
     ];
     for (const [fields, status, words] of cases) {
       const res = await addForm(buyer, streamId, fields);
@@ -91,8 +97,12 @@ Deno.test("a bad Add to cart form is a clear 4xx page and stores nothing", () =>
       assertEquals(res.status, status, `${JSON.stringify(fields)}: ${html.slice(0, 300)}`);
       assertMatch(html, words);
       assertMatch(html, /<h1>Not added to your cart<\/h1><p class="notice error" role="alert"/);
-      const back = `/watch/${streamId}?product=${encodeURIComponent(fields.productId ?? "")}`;
-      assert(html.includes(`<a href="${back}">Back to the product</a>`), html);
+      const back = fields.productId
+        ? `<a href="/watch/${streamId}?product=${
+          encodeURIComponent(fields.productId)
+        }">Back to the product</a>`
+        : `<a href="/watch/${streamId}#chat">Back to the stream</a>`;
+      assert(html.includes(back), html);
     }
     assertEquals(
       (await addForm(new Client(app), streamId, { productId: shirt.id, quantity: "1" })).status,
@@ -258,6 +268,8 @@ Deno.test("the chat's Send without JavaScript posts to the page and comes back t
       assertEquals(res.status, status, `${JSON.stringify(fields)}: ${html.slice(0, 300)}`);
       assertMatch(html, words);
       assertMatch(html, /<h1>Your message wasn't sent<\/h1>/);
+      // Sent again only where that can work: a guest with no name must pick one first.
+      assertEquals(html.includes("Send again"), status !== 401, html);
       assertMatch(html, new RegExp(`<a href="/watch/${streamId}#chat">Back to the stream</a>`));
     }
     // A path no route has, which a browser would read as another site's, gets no way "back".
