@@ -16,27 +16,32 @@ interface BroadcastControlsProps {
 
 /** The studio's controls: devices, mic, camera, screen share, go live, and end with a confirmation. */
 export function BroadcastControls({ media, cast, onAir, canEnd, goLiveLabel }: BroadcastControlsProps) {
+  const sources = [
+    { label: "Camera", kind: "videoinput", track: media.video.value, devices: media.cameras.value },
+    { label: "Microphone", kind: "audioinput", track: media.audio.value, devices: media.microphones.value },
+  ] as const;
   return (
     <div class="controls">
-      <DeviceSelect
-        label="Camera"
-        devices={media.cameras.value}
-        current={deviceIdOf(media.video.value)}
-        onPick={(id) => media.switchDevice("videoinput", id)}
-      />
-      <DeviceSelect
-        label="Microphone"
-        devices={media.microphones.value}
-        current={deviceIdOf(media.audio.value)}
-        onPick={(id) => media.switchDevice("audioinput", id)}
-      />
+      {/* A list only of what there is: a seller without a microphone gets no empty one. */}
+      {sources.map(({ label, kind, track, devices }) =>
+        track && (
+          <DeviceSelect
+            key={kind}
+            label={label}
+            devices={devices}
+            current={deviceIdOf(track)}
+            onPick={(id) => media.switchDevice(kind, id)}
+          />
+        )
+      )}
       {/* Each says what a press does ("Unmute"): a pressed state besides would say it twice over. */}
-      <button type="button" class="toggle-mic" onClick={cast.toggleMic}>
+      <button type="button" class="toggle-mic" disabled={!media.audio.value} onClick={cast.toggleMic}>
         {cast.micOn.value ? "🎙️ Mute" : "🔇 Unmute"}
       </button>
       <button
         type="button"
         class="toggle-camera"
+        disabled={!media.video.value}
         onClick={cast.toggleCamera}
       >
         {cast.cameraOn.value ? "📷 Camera off" : "📷 Camera on"}
@@ -51,6 +56,13 @@ export function BroadcastControls({ media, cast, onAir, canEnd, goLiveLabel }: B
         </button>
       )}
       {goLiveLabel && <button type="button" class="primary" onClick={cast.goLive}>{goLiveLabel}</button>}
+      {/* Where Go live would be: why it is not, and asking again without a reload. */}
+      {media.problem.value && (
+        <span class="capture-problem">
+          <span role="alert">{media.problem.value}</span>
+          <button type="button" class="primary" onClick={media.retry}>Try again</button>
+        </span>
+      )}
       {canEnd && <EndStreamButton onEnd={cast.end} onAir={onAir} />}
     </div>
   );

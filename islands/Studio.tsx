@@ -113,7 +113,9 @@ export default function Studio(
   const settled = current === "ended" && ["off", "saved"].includes(replay.recorder.state.value);
   const saved = useFetchedOnce<{ takes: ReplayTake[] }>(`${api}/replay`, settled, takes && { takes });
   useKeepingUp(!onAir && current !== "ended");
-  const canGoLive = ["idle", "offline", "error"].includes(current) && !!media.video.value;
+  // With a camera, a microphone, or both: whatever of them there is goes live.
+  const canGoLive = ["idle", "offline", "error"].includes(current) &&
+    !!(media.video.value || media.audio.value);
   // Live on the server, not from this page (reopened, its connection lost, or taken over by
   // another tab): resumable, and endable.
   const liveElsewhere = (stream.status === "live" || cast.replaced.value) && !onAir && current !== "ended";
@@ -134,7 +136,13 @@ export default function Studio(
             : LABELS[current]}
         </span>
         {!cast.cameraOn.value && <p class="banner banner-camera-off">Your camera is off</p>}
+        {media.audio.value && !media.video.value && (
+          <p class="banner banner-camera-off">No camera found: viewers will hear you, without a picture</p>
+        )}
       </div>
+      {media.video.value && !media.audio.value && (
+        <p class="notice" role="status">No microphone found: viewers will see you, without sound.</p>
+      )}
       {!online.value && current !== "ended" && (
         <p class="notice error studio-offline" role="alert">
           You're offline: Showfloor can't hear from this page until the connection is back. Viewers may see

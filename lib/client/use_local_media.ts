@@ -3,15 +3,8 @@
 import { type Signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { RefObject } from "preact";
-import {
-  createLocalTracks,
-  type LocalAudioTrack,
-  type LocalTrack,
-  type LocalVideoTrack,
-  Room,
-  Track,
-  VideoPresets,
-} from "livekit-client";
+import { type LocalAudioTrack, type LocalTrack, type LocalVideoTrack, Room, Track } from "livekit-client";
+import { captureProblem, captureTracks } from "./capture.ts";
 
 export interface LocalMedia {
   video: Signal<LocalVideoTrack | null>;
@@ -19,6 +12,10 @@ export interface LocalMedia {
   cameras: Signal<MediaDeviceInfo[]>;
   microphones: Signal<MediaDeviceInfo[]>;
   error: Signal<string>;
+  /** Why neither camera nor microphone could be had, and what to do ("" when one is, or while asking). */
+  problem: Signal<string>;
+  /** Asks the browser again (once the seller allowed access, or plugged a device in). */
+  retry(): void;
   switchDevice(kind: "videoinput" | "audioinput", deviceId: string): Promise<void>;
   /** Restarts capture for tracks a disconnect stopped, before publishing them again. */
   ensureRunning(): Promise<void>;
@@ -31,33 +28,33 @@ export function useLocalMedia(preview: RefObject<HTMLVideoElement>, wanted: bool
   const cameras = useSignal<MediaDeviceInfo[]>([]);
   const microphones = useSignal<MediaDeviceInfo[]>([]);
   const error = useSignal("");
+  const problem = useSignal("");
+  const attempt = useSignal(0);
 
   useEffect(() => {
     if (!wanted) return;
     let created: LocalTrack[] = [];
     let cancelled = false;
+    problem.value = "";
     (async () => {
       try {
-        created = await createLocalTracks({
-          audio: true,
-          video: { resolution: VideoPresets.h720.resolution },
-        });
+        created = await captureTracks();
         if (cancelled) return created.forEach((t) => t.stop());
         video.value = created.find((t) => t.kind === Track.Kind.Video) as LocalVideoTrack ?? null;
         audio.value = created.find((t) => t.kind === Track.Kind.Audio) as LocalAudioTrack ?? null;
         if (preview.current) video.value?.attach(preview.current);
-        cameras.value = await Room.getLocalDevices("videoinput");
-        microphones.value = await Room.getLocalDevices("audioinput");
-      } catch {
-        error.value =
-          "Showfloor can't use your camera or microphone. Allow access in your browser and reload.";
+        // Only kinds it has: asking for the others' names would ask for the device again.
+        cameras.value = video.value ? await Room.getLocalDevices("videoinput", false) : [];
+        microphones.value = audio.value ? await Room.getLocalDevices("audioinput", false) : [];
+      } catch (e) {
+        if (!cancelled) problem.value = captureProblem(e);
       }
     })();
     return () => {
       cancelled = true;
       created.forEach((t) => t.stop());
     };
-  }, [wanted]);
+  }, [wanted, attempt.value]);
 
   return {
     video,
@@ -65,6 +62,8 @@ export function useLocalMedia(preview: RefObject<HTMLVideoElement>, wanted: bool
     cameras,
     microphones,
     error,
+    problem,
+    retry: () => attempt.value++,
     async switchDevice(kind, deviceId) {
       const track = kind === "videoinput" ? video.value : audio.value;
       error.value = "";
