@@ -26,8 +26,8 @@ export interface ShowcaseControlsProps {
 export default function ShowcaseControls(
   { streamId, catalog, initial, canEdit: openAtLoad }: ShowcaseControlsProps,
 ) {
-  const editor = useShowcaseEditor(streamId, initial);
   const products = useCatalog(catalog);
+  const editor = useShowcaseEditor(streamId, initial, products.refresh);
   // Once the stream ends (ended here or elsewhere), the showcase stays on view, its sale over.
   const canEdit = openAtLoad && !endedNow();
   const { pins, highlight: highlighted } = editor.show.value;

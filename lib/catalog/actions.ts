@@ -8,7 +8,7 @@ import { aboutField, conflict, notFound } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { requireDiskRoom } from "@/lib/limits/disk.ts";
 import { spend } from "@/lib/limits/limiter.ts";
-import { productNews, productShown } from "@/lib/showcase/actions.ts";
+import { catalogNews, productNews, productShown } from "@/lib/showcase/actions.ts";
 import { findProduct, ownProduct } from "./access.ts";
 import { deleteImage, imagesDir, readImage, saveImage, type StoredImage } from "./images.ts";
 import type { ProductInput, ProductPatch } from "./inputs.ts";
@@ -57,8 +57,15 @@ export async function add(
   const product = await withNewImage(
     services,
     file,
-    (image) =>
-      createProduct(kv, sellerId, { ...fields, image: image ?? null }, clock.now(), quotaOf(services)),
+    async (image) =>
+      createProduct(
+        kv,
+        sellerId,
+        { ...fields, image: image ?? null },
+        clock.now(),
+        quotaOf(services),
+        await catalogNews(kv, sellerId),
+      ),
   );
   return await viewOf(kv, product);
 }

@@ -37,13 +37,14 @@ export interface ProductFields {
   buyUrl: string | null;
 }
 
-/** Creates a product, refused when it would take the seller past their quota. */
+/** Creates a product, refused when it would take the seller past their quota; `news` commits with it. */
 export async function createProduct(
   kv: Deno.Kv,
   sellerId: string,
   fields: ProductFields & { stock: number; image?: Product["image"] },
   now: number,
   quota?: Quota,
+  news: StreamNews[] = [],
 ): Promise<Product> {
   const { stock, image, ...rest } = fields;
   const product: Product = {
@@ -66,6 +67,7 @@ export async function createProduct(
       .set(keys.productBySeller(sellerId, product.id), product.id)
       .set(keys.stock(product.id), stock)
       .set(keys.sellerUsage(sellerId), next);
+    queueAll(op, news);
     return (await op.commit()).ok ? product : RETRY;
   });
 }
@@ -159,7 +161,7 @@ export async function updateProduct(
     const op = kv.atomic().check(entry, usage, current, ...read).set(keys.product(product.id), updated)
       .set(keys.sellerUsage(product.sellerId), next);
     if (stock !== undefined) op.set(keys.stock(product.id), stockAfter(stock, current.value ?? 0));
-    for (const { streamId, news: items } of news) queue(op, streamId, items);
+    queueAll(op, news);
     return (await op.commit()).ok ? { product: updated, replaced } : RETRY;
   });
 }
@@ -192,6 +194,10 @@ export interface StreamNews {
   news: News[];
 }
 
+function queueAll(op: Deno.AtomicOperation, news: StreamNews[]): void {
+  for (const { streamId, news: items } of news) queue(op, streamId, items);
+}
+
 /** The streams showing a product as read for its change: their news, and entries the commit must find unchanged. */
 export interface Shown {
   news: StreamNews[];
@@ -218,7 +224,7 @@ export async function deleteProduct(
       .delete(keys.productBySeller(product.sellerId, product.id))
       .delete(keys.stock(product.id))
       .set(keys.sellerUsage(product.sellerId), addUsage(usage.value, -1, -(entry.value.image?.bytes ?? 0)));
-    for (const { streamId, news: items } of news) queue(op, streamId, items);
+    queueAll(op, news);
     return (await op.commit()).ok ? entry.value : RETRY;
   });
 }

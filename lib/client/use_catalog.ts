@@ -1,9 +1,9 @@
 // The seller's catalog as the studio's picker shows it: what the page was rendered with,
 // what the seller adds from the studio itself, and what they added, changed or deleted in
-// another tab or window (fetched again whenever the studio is shown or used again, and
-// when it catches up with its room).
+// another tab or window (fetched again as the room tells of it, whenever the studio is
+// shown or used again, and when it catches up with its room).
 import { type Signal, useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import type { ProductCard } from "@/lib/contract/messages.ts";
 import type { ProductView } from "@/lib/contract/views.ts";
 import { getJson, postJson } from "./api.ts";
@@ -22,6 +22,8 @@ export interface Catalog {
   adding: Action;
   /** Adds a product to the catalog; resolves true once it is there. */
   add(product: NewProduct): Promise<boolean>;
+  /** Reads the catalog again (a product found deleted). */
+  refresh(): void;
 }
 
 const cardOf = ({ id, name, priceMinor, currency, stock, imageUrl }: ProductView): ProductCard => ({
@@ -36,10 +38,11 @@ const cardOf = ({ id, name, priceMinor, currency, stock, imageUrl }: ProductView
 export function useCatalog(initial: ProductCard[]): Catalog {
   const products = useSignal(initial);
   const adding = useAction();
+  const read = useRef(() => {});
   useEffect(() => {
     // One read at a time: showing a tab again also focuses its window.
     let reading = false;
-    const refresh = async () => {
+    const refresh = read.current = async () => {
       if (document.visibilityState !== "visible" || reading) return;
       reading = true;
       const fresh = await getJson<{ products: ProductView[] }>("/api/products").catch(() => null);
@@ -48,16 +51,21 @@ export function useCatalog(initial: ProductCard[]): Catalog {
     };
     document.addEventListener("visibilitychange", refresh);
     addEventListener("focus", refresh);
-    const offResync = liveRoom().onResync(refresh);
+    const offs = [
+      liveRoom().onResync(refresh),
+      // A product added, changed or deleted in another tab (lib/showcase/actions.ts).
+      liveRoom().on("changed", refresh),
+    ];
     return () => {
       document.removeEventListener("visibilitychange", refresh);
       removeEventListener("focus", refresh);
-      offResync();
+      offs.forEach((off) => off());
     };
   }, []);
   return {
     products,
     adding,
+    refresh: () => read.current(),
     add: (product) =>
       adding.run(async () => {
         const { product: added } = await postJson<{ product: ProductView }>("/api/products", product);

@@ -7,7 +7,7 @@ import { type ReadonlySignal, type Signal, useComputed, useSignal } from "@preac
 import { useEffect } from "preact/hooks";
 import type { PinsMessage, ProductCard } from "@/lib/contract/messages.ts";
 import type { Showcase } from "@/lib/contract/views.ts";
-import { deleteJson, getJson, postJson, putJson, streamApi } from "./api.ts";
+import { ApiError, deleteJson, getJson, postJson, putJson, streamApi } from "./api.ts";
 import { showcaseVersions, useLiveState } from "./live_state.ts";
 import { sayFor } from "./say_for.ts";
 import { heard, heardWithPage } from "./server_clock.ts";
@@ -39,11 +39,12 @@ export interface ShowcaseEditor {
   endSale(): Promise<boolean>;
 }
 
-export function useShowcaseEditor(streamId: string, initial: Showcase): ShowcaseEditor {
+/** `onGone`: a pin or highlight found a product deleted meanwhile (in another tab, say). */
+export function useShowcaseEditor(streamId: string, initial: Showcase, onGone: () => void): ShowcaseEditor {
   const base = streamApi(streamId);
   // Also followed from the room, and fetched again when a product on show was edited or
   // deleted (on the Products page, say) and when the studio resyncs (lib/client/use_keeping_up.ts).
-  const { state: show, ready, keep } = useLiveState(initial, {
+  const { state: show, ready, keep, refetch } = useLiveState(initial, {
     on: {
       pins: (held, { products }) => ({ ...held, pins: products }),
       highlight: (held, { product, sale, serverNow }) => ({ ...held, highlight: product, sale, serverNow }),
@@ -64,10 +65,19 @@ export function useShowcaseEditor(streamId: string, initial: Showcase): Showcase
   const busy = useComputed(() => changing.value || starting.busy.value);
   useEffect(() => void (offset.value = heardWithPage(initial.serverNow)), []);
 
+  // A product deleted meanwhile: its row goes at once, not with the next read, the refusal said.
+  const dropGone = (action: () => Promise<void>) => async () => {
+    try {
+      await action();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === "product_not_found") (refetch(), onGone());
+      throw e;
+    }
+  };
   // Emptied as a change starts, so the same words said again are read again.
   const act = async (action: () => Promise<void>, words: () => string, runner = run) => {
     said.value = "";
-    const done = await runner(action);
+    const done = await runner(dropGone(action));
     if (done) sayFor(said, words());
     return done;
   };

@@ -223,7 +223,10 @@ export const StandingMessage = z.object({
   role: z.optional(Role),
 });
 
-/** Something viewers hold changed in a way not worth sending whole (a product edited): fetch it again. */
+/**
+ * Something viewers hold changed in a way not worth sending whole (a product edited): fetch it
+ * again. Sent to the seller's studios alone, it is their catalog that changed (lib/showcase/actions.ts).
+ */
 export const ChangedMessage = z.object({
   ...envelope,
   type: z.literal("changed"),

@@ -136,12 +136,18 @@ async function change(
 }
 
 /**
- * The news a product's change or removal makes: every open stream of its seller that shows
- * it (pinned or highlighted) tells its viewers to fetch the showcase again. Queued with the
- * product's own commit.
+ * The news a product's change or removal makes, queued with the product's own commit:
+ * every open stream of its seller that shows it (pinned or highlighted) tells its viewers
+ * to fetch the showcase again; the others tell only the seller's studios, whose catalog
+ * lists it.
  */
 export async function productNews(kv: Deno.Kv, product: Product): Promise<StreamNews[]> {
   return newsOf(await openShowcases(kv, product.sellerId), product.id);
+}
+
+/** The news a new product makes: the seller's open studios list it in their catalog. */
+export async function catalogNews(kv: Deno.Kv, sellerId: string): Promise<StreamNews[]> {
+  return newsOf(await openShowcases(kv, sellerId));
 }
 
 /**
@@ -158,12 +164,28 @@ export async function productShown(kv: Deno.Kv, product: Product, now: number) {
   return { news: newsOf(shows, product.id), read: shows.flatMap(({ stored }) => stored.read), onSale };
 }
 
+/** Where the seller shows the product (pinned or highlighted): their live stream, one not live yet, or none. */
+export async function showing(kv: Deno.Kv, sellerId: string, productId: string) {
+  const shows = (await openShowcases(kv, sellerId)).filter(({ stored }) => isShown(stored, productId));
+  return shows.some((s) => s.status === "live") ? "live" : shows.length ? "upcoming" : null;
+}
+
 /** The seller's open streams, with their showcase. */
 async function openShowcases(kv: Deno.Kv, sellerId: string) {
   const open = (await listSellerStreams(kv, sellerId)).filter((s) => s.status !== "ended");
-  return await Promise.all(open.map(async ({ id }) => ({ id, stored: await getStoredShowcase(kv, id) })));
+  return await Promise.all(
+    open.map(async ({ id, status }) => ({ id, status, stored: await getStoredShowcase(kv, id) })),
+  );
 }
 
-const newsOf = (shows: { id: string; stored: StoredShowcase }[], productId: string): StreamNews[] =>
-  shows.filter(({ stored }) => stored.pins.includes(productId) || stored.highlight === productId)
-    .map(({ id }) => ({ streamId: id, news: [{ message: message("changed", { what: "showcase" }) }] }));
+const isShown = (stored: StoredShowcase, productId: string) =>
+  stored.pins.includes(productId) || stored.highlight === productId;
+
+// A catalog change is told in the showcase's word: one of its own would weigh on every
+// viewer's page, and the studio fetches its catalog again on either.
+const newsOf = (shows: { id: string; stored: StoredShowcase }[], productId?: string): StreamNews[] =>
+  shows.map(({ id, stored }) => {
+    const shown = productId && isShown(stored, productId);
+    const refetch = message("changed", { what: "showcase" });
+    return { streamId: id, news: [shown ? { message: refetch } : { message: refetch, to: "hosts" }] };
+  });

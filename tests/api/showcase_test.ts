@@ -447,7 +447,7 @@ Deno.test("while LiveKit is down, changes are stored and answered, then delivere
     assertEquals(app.rooms.sent.length, 6, "once");
   }));
 
-Deno.test("changing or deleting a product on show in an open stream tells viewers to refetch; other products do not", () =>
+Deno.test("changing or deleting a product on show in an open stream tells viewers to refetch; any product added, changed or deleted tells the seller's studios", () =>
   withApp(async (app) => {
     const { seller, streamId, ids } = await shop(app);
     await put(seller, `/api/streams/${streamId}/pins`, { productIds: [ids[0], ids[1]] });
@@ -458,6 +458,9 @@ Deno.test("changing or deleting a product on show in an open stream tells viewer
     const ended = await createStream(seller, "Last week");
     await put(seller, `/api/streams/${ended}/pins`, { productIds: [ids[0]] });
     await seller.post(`/api/streams/${ended}/end`);
+    // The live stream's studio: where news for the seller's studios alone goes.
+    const studio = { identity: "seller-studio~hone", sid: "PA_studio" };
+    await app.services.kv.set(keys.hostConnections(streamId), [studio]);
     const patch = (id: string, body: unknown) =>
       seller.request(`/api/products/${id}`, {
         method: "PATCH",
@@ -466,7 +469,8 @@ Deno.test("changing or deleting a product on show in an open stream tells viewer
       });
     const told = async () => {
       await app.settle();
-      return app.rooms.sent.splice(0).map(({ streamId, message }) => [streamId, message]).sort();
+      return app.rooms.sent.splice(0).map(({ streamId, message, to }) => [streamId, message, to ?? "all"])
+        .sort();
     };
     const refetch = { v: 1, type: "changed", what: "showcase" };
     const showcase = async () =>
@@ -474,7 +478,7 @@ Deno.test("changing or deleting a product on show in an open stream tells viewer
 
     await told();
     assertEquals((await patch(ids[0]!, { priceMinor: 3900, stock: 9 })).status, 200);
-    assertEquals(await told(), [[streamId, refetch], [upcoming, refetch]].sort());
+    assertEquals(await told(), [[streamId, refetch, "all"], [upcoming, refetch, "all"]].sort());
     const fetched = await showcase();
     assertEquals(
       fetched.pins.map((p: ProductCard) => [p.id, p.priceMinor, p.stock]),
@@ -482,10 +486,18 @@ Deno.test("changing or deleting a product on show in an open stream tells viewer
     );
     assertEquals([fetched.highlight.priceMinor, fetched.highlight.stock], [3900, 9]);
 
+    // Not on show in the stream that is not live yet: its studio (none open) alone is told.
     assertEquals((await seller.request(`/api/products/${ids[1]}`, { method: "DELETE" })).status, 204);
-    assertEquals(await told(), [[streamId, refetch]]);
+    assertEquals(await told(), [[streamId, refetch, "all"]]);
     assertEquals((await showcase()).pins.map((p: ProductCard) => p.id), [ids[0]]);
 
+    // Shown nowhere: only the studio, whose catalog lists it.
+    const toStudio = [[streamId, refetch, [studio.identity]]];
     assertEquals((await patch(ids[3]!, { name: "Wide belt" })).status, 200);
-    assertEquals(await told(), []);
+    assertEquals(await told(), toStudio);
+    assertEquals((await seller.request(`/api/products/${ids[3]}`, { method: "DELETE" })).status, 204);
+    assertEquals(await told(), toStudio);
+    const added = await seller.post("/api/products", { ...item("Cotton socks"), buyUrl: undefined });
+    assertEquals(added.status, 201);
+    assertEquals(await told(), toStudio);
   }));

@@ -1,0 +1,40 @@
+// The broadcasting studio's catalog follows products added and deleted in another tab, and
+// a product found deleted when pinned leaves the catalog at once.
+import { assertEquals } from "@/tests/assert.ts";
+import { api, createProduct, createStreamAsSeller, goLive, liveTest, UI_TIMEOUT } from "./live_flow.ts";
+
+liveTest(
+  "the live studio's catalog follows the Products page in another tab",
+  async (t, { stack, browser }) => {
+    const context = await browser.newContext();
+    const { studio } = await createStreamAsSeller(browser, stack.appUrl, { context });
+    const socks = await createProduct(studio, { name: "Cotton socks", priceMinor: 950 });
+    const scarf = await createProduct(studio, { name: "Silk scarf", priceMinor: 2900 });
+    await studio.reload();
+    await goLive(studio);
+    const products = await context.newPage();
+    await products.goto(`${stack.appUrl}/studio/products`);
+    const pin = (name: string) => studio.getByRole("button", { name: `Pin ${name}`, exact: true });
+
+    await t.step("a product deleted or added there leaves or joins the catalog here", async () => {
+      await pin("Cotton socks").waitFor({ timeout: UI_TIMEOUT });
+      await api(products, "DELETE", `/api/products/${socks}`);
+      await pin("Cotton socks").waitFor({ state: "detached", timeout: UI_TIMEOUT });
+      await createProduct(products, { name: "Wool hat", priceMinor: 2500 });
+      await pin("Wool hat").waitFor({ timeout: UI_TIMEOUT });
+    });
+
+    await t.step("one found deleted by its Pin leaves at once, the refusal said", async () => {
+      // The catalog cannot be read again until the Pin is refused: only the refusal can take the row away.
+      let refused = false;
+      studio.on("response", (r) => refused ||= r.url().endsWith("/pins") && r.status() === 404);
+      await studio.route("**/api/products", (route) => refused ? route.continue() : route.abort());
+      await api(products, "DELETE", `/api/products/${scarf}`);
+      await pin("Silk scarf").click();
+      await studio.getByRole("alert").filter({ hasText: "This product is no longer in the shop" })
+        .waitFor({ timeout: UI_TIMEOUT });
+      await pin("Silk scarf").waitFor({ state: "detached", timeout: UI_TIMEOUT });
+      assertEquals(await pin("Wool hat").count(), 1);
+    });
+  },
+);
