@@ -1,5 +1,6 @@
 import { formatAmount } from "@/lib/contract/money.ts";
 import type { ProductView } from "@/lib/contract/views.ts";
+import type { ProductEditPage } from "@/lib/pages/product_edit.ts";
 import type { FormFailure } from "@/lib/server/forms.ts";
 import { PageTitle } from "./PageTitle.tsx";
 import { ProductFields } from "./ProductFields.tsx";
@@ -17,8 +18,31 @@ function valuesOf(p: ProductView): Record<string, string> {
   };
 }
 
-/** Edit one product, or delete it (the form posts to ./delete). */
-export function ProductEditView({ product, failure }: { product: ProductView; failure?: FormFailure }) {
+const SHOWN = { live: "is on show in your live stream", upcoming: "is on show in a stream not live yet" };
+
+/** What deleting it would touch, as a sentence with its name ("Silk scarf is on show… and 2 buyers hold it"); "" when nothing. */
+function standing({ product, shown, holders }: ProductEditPage): string {
+  const facts = [
+    shown && SHOWN[shown],
+    holders && `${holders} ${holders === 1 ? "buyer holds" : "buyers hold"} it`,
+  ].filter(Boolean);
+  return facts.length ? `${product.name} ${facts.join(" and ")}` : "";
+}
+
+/** What deleting it does to what it touches (a hold on a deleted product is still the seller's to settle). */
+function consequences({ shown, holders }: ProductEditPage): string {
+  const what = [
+    shown && "takes it off the stream",
+    holders &&
+    `leaves ${holders === 1 ? "that hold" : "their holds"} in your sales list, to mark paid or let go`,
+  ].filter(Boolean);
+  return what.length ? `: deleting it ${what.join(" and ")}` : "";
+}
+
+/** Edit one product, or delete it (the form posts to ./delete), told first what that touches. */
+export function ProductEditView({ page, failure }: { page: ProductEditPage; failure?: FormFailure }) {
+  const { product } = page;
+  const said = standing(page);
   return (
     <section>
       <PageTitle title={`Edit ${product.name}`} />
@@ -26,6 +50,7 @@ export function ProductEditView({ product, failure }: { product: ProductView; fa
         <a class="back-link" href="/studio/products">← Your products</a>
       </p>
       <h1>{product.name}</h1>
+      {said && <p class="notice">{said}.</p>}
       <form method="post" enctype="multipart/form-data" class="card form" novalidate>
         {/* The stock this form shows: saving applies the change to the stock as it is then. */}
         <input type="hidden" name="stockShown" value={failure?.values.stockShown ?? product.stock} />
@@ -40,7 +65,7 @@ export function ProductEditView({ product, failure }: { product: ProductView; fa
       <details class="confirm-delete">
         <summary role="button">Delete product</summary>
         <form method="post" action={`/studio/products/${product.id}/delete`} class="form">
-          <p>Delete “{product.name}” for good? It leaves every stream it is pinned to.</p>
+          <p>Delete “{product.name}” for good?{said && ` ${said}${consequences(page)}.`}</p>
           <button type="submit" class="danger">Yes, delete it</button>
         </form>
       </details>

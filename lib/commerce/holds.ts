@@ -153,6 +153,20 @@ export async function openHoldIds(kv: Deno.Kv, streamId: string, limit?: number)
   return (await Array.fromAsync(held)).map((e) => String(e.key.at(-1)));
 }
 
+/** How many buyers hold the product in these streams now. */
+export async function holdersOf(kv: Deno.Kv, streamIds: string[], productId: string): Promise<number> {
+  const buyers = new Set<string>();
+  for (const streamId of streamIds) {
+    for (const id of await openHoldIds(kv, streamId)) {
+      const held = await getReservation(kv, streamId, id);
+      if (held?.status === "held" && held.items.some((i) => i.productId === productId)) {
+        buyers.add(held.identity);
+      }
+    }
+  }
+  return buyers.size;
+}
+
 /** Holds whose time is up at `now`, with their entry in the index: the sweeper settles them as expired. */
 export async function dueHolds(
   kv: Deno.Kv,

@@ -659,3 +659,40 @@ Deno.test("analytics count chat, sheet opens, likes, viewers and reservations, f
       );
     });
   }));
+
+Deno.test("a product's edit page says it is on show in the live stream and held, and its delete question what deleting does", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, streamId, product } = await liveShop(app, 10);
+    const other = await createProduct(app.services.kv, sellerId, { ...shirt, name: "Wool hat", stock: 3 }, 0);
+    const put = (path: string, body: unknown) =>
+      seller.request(path, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    assertEquals((await put(`/api/streams/${streamId}/pins`, { productIds: [product.id] })).status, 200);
+    for (const quantity of [1, 2]) {
+      const buyer = await viewer(app, streamId);
+      await addToCart(buyer, streamId, product.id, quantity);
+      await reserve(buyer, streamId);
+    }
+    const page = await (await seller.request(`/studio/products/${product.id}`)).text();
+    assertMatch(
+      page,
+      /<p class="notice">Linen shirt is on show in your live stream and 2 buyers hold it.<\/p>/,
+    );
+    assertMatch(
+      page,
+      /<p>Delete “Linen shirt” for good\? Linen shirt is on show in your live stream and 2 buyers hold it: deleting it takes it off the stream and leaves their holds in your sales list, to mark paid or let go.<\/p>/,
+    );
+    // Nothing to say of one neither shown nor held.
+    const quiet = await (await seller.request(`/studio/products/${other.id}`)).text();
+    assertMatch(quiet, /<p>Delete “Wool hat” for good\?<\/p>/);
+
+    // What it says is what happens: off the stream, the holds still the seller's to settle.
+    assertEquals((await seller.request(`/api/products/${product.id}`, { method: "DELETE" })).status, 204);
+    const showcase = await (await seller.request(`/api/streams/${streamId}/showcase`)).json();
+    assertEquals(showcase.pins, []);
+    const sales = await (await seller.request(`/api/streams/${streamId}/sales`)).json();
+    assertEquals(sales.reservations.map((r: ReservationSummary) => r.status), ["held", "held"]);
+  }));

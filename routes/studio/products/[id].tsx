@@ -3,8 +3,8 @@ import { ProductEditView } from "@/components/ProductEditView.tsx";
 import * as catalog from "@/lib/catalog/actions.ts";
 import { IMAGE_FORM_BODY_LIMIT } from "@/lib/catalog/images.ts";
 import { StudioProductForm } from "@/lib/catalog/inputs.ts";
-import type { ProductView } from "@/lib/contract/views.ts";
 import type { PageProps, RouteConfig } from "@/lib/fresh/mod.ts";
+import { type ProductEditPage, productEditPage } from "@/lib/pages/product_edit.ts";
 import { type FormPage, sellerFormPage } from "@/lib/server/form_page.ts";
 import { askerOf } from "@/lib/server/identity.ts";
 import type { State } from "@/lib/server/state.ts";
@@ -12,12 +12,12 @@ import type { State } from "@/lib/server/state.ts";
 export const config: RouteConfig = { bodyLimit: IMAGE_FORM_BODY_LIMIT };
 
 export const handler = sellerFormPage({
-  load: (ctx) => catalog.ownView(ctx.state.services, askerOf(ctx), ctx.params.id!),
+  load: (ctx) => productEditPage(ctx.state.services, askerOf(ctx), ctx.params.id!),
   schema: StudioProductForm,
   submit: (ctx, changes) => catalog.edit(ctx.state.services, askerOf(ctx), ctx.params.id!, changes),
   done: () => "/studio/products?done=saved",
 });
 
-export default function EditProduct({ data }: PageProps<FormPage<ProductView>, State>) {
-  return <ProductEditView product={data.data} failure={data.failure} />;
+export default function EditProduct({ data }: PageProps<FormPage<ProductEditPage>, State>) {
+  return <ProductEditView page={data.data} failure={data.failure} />;
 }
