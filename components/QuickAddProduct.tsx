@@ -25,7 +25,7 @@ export function QuickAddProduct({ catalog }: { catalog: Catalog }) {
     if (minor === null || !name) return;
     added.value = "";
     if (await catalog.add({ name, priceMinor: minor, currency: currency.value, stock })) {
-      sayFor(added, `Added ${name}: pin it from your catalog below.`);
+      sayFor(added, `Added ${name}: pin it from your catalog above.`);
       price.value = "";
       form.reset();
     }

@@ -1,5 +1,6 @@
-// The broadcasting studio's catalog follows products added and deleted in another tab, and
-// a product found deleted when pinned leaves the catalog at once.
+// The broadcasting studio's catalog follows products added and deleted in another tab, a
+// product found deleted when pinned leaves the catalog at once, and one added from the
+// studio on a phone is pointed to where it is.
 import { assertEquals } from "@/tests/assert.ts";
 import { api, createProduct, createStreamAsSeller, goLive, liveTest, UI_TIMEOUT } from "./live_flow.ts";
 
@@ -36,5 +37,35 @@ liveTest(
       await pin("Silk scarf").waitFor({ state: "detached", timeout: UI_TIMEOUT });
       assertEquals(await pin("Wool hat").count(), 1);
     });
+
+    await t.step(
+      "on a phone, Add a product keeps its fields apart and says the catalog is above",
+      async () => {
+        await studio.setViewportSize({ width: 390, height: 844 });
+        await studio.getByRole("button", { name: "Add a product" }).click();
+        const form = studio.locator(".quick-add-form");
+        await form.getByLabel("Name").fill("Linen shirt");
+        await form.getByLabel("Price").fill("49.90");
+        const price = (await form.getByLabel("Price").boundingBox())!;
+        const currency = (await form.getByLabel("Currency").boundingBox())!;
+        const apart = price.x + price.width <= currency.x || price.y + price.height <= currency.y;
+        assertEquals(
+          apart,
+          true,
+          `the price box ${JSON.stringify(price)} clear of ${JSON.stringify(currency)}`,
+        );
+        await form.getByRole("button", { name: "Add to catalog" }).click();
+        await form.getByRole("status").filter({
+          hasText: "Added Linen shirt: pin it from your catalog above.",
+        })
+          .waitFor({ timeout: UI_TIMEOUT });
+        await pin("Linen shirt").waitFor({ timeout: UI_TIMEOUT });
+        const [catalog, added] = [
+          await studio.locator(".catalog-picker").boundingBox(),
+          await form.boundingBox(),
+        ];
+        assertEquals(catalog!.y < added!.y, true, "the catalog is above the form");
+      },
+    );
   },
 );
