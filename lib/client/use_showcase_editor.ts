@@ -65,19 +65,24 @@ export function useShowcaseEditor(streamId: string, initial: Showcase, onGone: (
   const busy = useComputed(() => changing.value || starting.busy.value);
   useEffect(() => void (offset.value = heardWithPage(initial.serverNow)), []);
 
-  // A product deleted meanwhile: its row goes at once, not with the next read, the refusal said.
-  const dropGone = (action: () => Promise<void>) => async () => {
+  // Refused as the showcase stands now: changed from another tab (a 409), or a product
+  // deleted meanwhile, whose row goes at once. The showcase is read again at once, so the
+  // refusal is said beside what explains it, not beside a sale long over.
+  const rereading = (action: () => Promise<void>) => async () => {
     try {
       await action();
     } catch (e) {
-      if (e instanceof ApiError && e.code === "product_not_found") (refetch(), onGone());
-      throw e;
+      const gone = e instanceof ApiError && e.code === "product_not_found";
+      if (!(e instanceof ApiError) || (e.status !== 409 && !gone)) throw e;
+      refetch();
+      if (gone) onGone();
+      throw e.code === "no_sale" ? new ApiError(409, e.code, "That sale had already ended.") : e;
     }
   };
   // Emptied as a change starts, so the same words said again are read again.
   const act = async (action: () => Promise<void>, words: () => string, runner = run) => {
     said.value = "";
-    const done = await runner(dropGone(action));
+    const done = await runner(rereading(action));
     if (done) sayFor(said, words());
     return done;
   };

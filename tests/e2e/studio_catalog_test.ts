@@ -1,6 +1,7 @@
-// The broadcasting studio's catalog follows products added and deleted in another tab, a
-// product found deleted when pinned leaves the catalog at once, and one added from the
-// studio on a phone is pointed to where it is.
+// The studio and the seller's other tabs: the broadcasting studio's catalog follows products
+// added and deleted elsewhere, a product found deleted when pinned leaves the catalog at
+// once, one added from the studio on a phone is pointed to where it is, and a studio tab
+// behind another's showcase change catches up as soon as its change is refused.
 import { assertEquals } from "@/tests/assert.ts";
 import { api, createProduct, createStreamAsSeller, goLive, liveTest, UI_TIMEOUT } from "./live_flow.ts";
 
@@ -69,3 +70,33 @@ liveTest(
     );
   },
 );
+
+liveTest("a studio tab behind another's change reads the showcase again as End sale is refused", async (_t, {
+  stack,
+  browser,
+}) => {
+  const { studio, streamId } = await createStreamAsSeller(browser, stack.appUrl);
+  const scarf = await createProduct(studio, { name: "Silk scarf", priceMinor: 2900 });
+  const tote = await createProduct(studio, { name: "Canvas tote", priceMinor: 1900 });
+  const base = `/api/streams/${streamId}`;
+  // Live from elsewhere: this tab does not broadcast, so only its every-few-seconds read keeps it current.
+  await api(studio, "POST", `${base}/live`);
+  await api(studio, "PUT", `${base}/pins`, { productIds: [scarf, tote] });
+  await api(studio, "PUT", `${base}/highlight`, { productId: scarf });
+  await api(studio, "POST", `${base}/sale`, { salePriceMinor: 1900, durationSeconds: 600 });
+  await studio.reload();
+  const endSale = studio.getByRole("button", { name: "End sale on Silk scarf" });
+  await endSale.waitFor({ timeout: UI_TIMEOUT });
+  // Behind for sure: its showcase cannot be read again until End sale is refused.
+  let refused = false;
+  studio.on("response", (r) => refused ||= r.url().endsWith("/sale") && r.status() === 409);
+  await studio.route("**/showcase", (route) => refused ? route.continue() : route.abort());
+  // Another tab highlights the tote, which ends the sale.
+  await api(studio, "PUT", `${base}/highlight`, { productId: tote });
+  await endSale.click();
+  await studio.getByRole("alert").filter({ hasText: "That sale had already ended." }).waitFor({
+    timeout: 2_000,
+  });
+  await endSale.waitFor({ state: "detached", timeout: 2_000 });
+  await studio.getByText("Highlighted: Canvas tote").waitFor({ timeout: 2_000 });
+});
