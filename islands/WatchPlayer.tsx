@@ -93,7 +93,7 @@ export default function WatchPlayer(
         )}
         {view === "playing" && <span class="badge badge-live on-video">● Live</span>}
         {view === "playing" && media.cameraMuted.value && !media.hasPip.value && (
-          <p class="banner banner-camera-off" role="status">The seller turned their camera off.</p>
+          <p class="banner banner-camera-off" role="status">The seller's camera is off.</p>
         )}
         {(view === "offline" || view === "error" || view === "full") && (
           <button

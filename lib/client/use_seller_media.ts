@@ -24,7 +24,7 @@ function ask(pub: RemoteTrackPublication, quality: Quality, el: HTMLVideoElement
 }
 
 export interface SellerMedia {
-  /** The main picture plays (a frame of it came) or is off: a track no frame comes on is not "live". */
+  /** The main picture plays (a frame of it came) or is off, or the seller has sound only: a track no frame comes on is not "live". */
   hasVideo: Signal<boolean>;
   hasPip: Signal<boolean>;
   micMuted: Signal<boolean>;
@@ -107,10 +107,12 @@ function layOut(room: Room, els: Players, media: SellerMedia): Shown {
   show(main, els.main.current);
   show(pip, els.pip.current);
   if (mic && els.audio.current) mic.audioTrack?.attach(els.audio.current);
-  media.hasVideo.value = !!main && (main.isMuted || (els.main.current?.readyState ?? 0) > 1);
+  // A seller with a microphone and no camera is live all the same, with no picture.
+  const soundOnly = !main && !!mic?.audioTrack;
+  media.hasVideo.value = soundOnly || !!main && (main.isMuted || (els.main.current?.readyState ?? 0) > 1);
   media.hasPip.value = !!pip;
   media.micMuted.value = !!mic?.isMuted;
-  media.cameraMuted.value = !!camera?.isMuted ||
+  media.cameraMuted.value = soundOnly || !!camera?.isMuted ||
     (!camera && !!all.find((p) => p.source === Track.Source.Camera));
   return { main, pip };
 }

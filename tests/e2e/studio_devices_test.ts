@@ -1,10 +1,10 @@
 // The studio without a camera or microphone it can use: each of the browser's refusals is
 // told in its own words where Go live would be, controls with nothing behind them are
 // disabled, Try again asks again without a reload, and a seller with a microphone alone
-// goes live with it.
+// goes live with it, heard by viewers.
 import type { Page } from "playwright-core";
 import { assertEquals } from "@/tests/assert.ts";
-import { createStreamAsSeller, liveTest, UI_TIMEOUT } from "./live_flow.ts";
+import { createStreamAsSeller, liveTest, openViewer, UI_TIMEOUT } from "./live_flow.ts";
 
 /**
  * getUserMedia refuses what localStorage's "refuse" says: `{ all: name }` every request,
@@ -35,7 +35,7 @@ liveTest("a studio without camera or microphone says why, and goes live with wha
 }) => {
   const context = await browser.newContext();
   await context.addInitScript(REFUSING);
-  const { studio } = await createStreamAsSeller(browser, stack.appUrl, { context });
+  const { studio, watchUrl } = await createStreamAsSeller(browser, stack.appUrl, { context });
   await button(studio, "Go live").waitFor({ timeout: UI_TIMEOUT });
 
   const WORDS: [string, string][] = [
@@ -75,5 +75,21 @@ liveTest("a studio without camera or microphone says why, and goes live with wha
     await button(studio, "Go live").click();
     await studio.waitForSelector(".studio[data-phase=live]", { timeout: UI_TIMEOUT });
     await studio.getByText("● Live").waitFor({ timeout: UI_TIMEOUT });
+  });
+
+  await t.step("its viewer: live, the sound playing, and the picture said to be off", async () => {
+    const viewer = await openViewer(browser, watchUrl);
+    await viewer.getByText("● Live").waitFor({ timeout: UI_TIMEOUT });
+    await viewer.getByRole("status").filter({ hasText: "The seller's camera is off." })
+      .waitFor({ timeout: UI_TIMEOUT });
+    await viewer.waitForFunction(
+      () => {
+        const sound = document.querySelector<HTMLAudioElement>(".player audio");
+        return !!sound?.srcObject && !sound.paused;
+      },
+      null,
+      { timeout: UI_TIMEOUT },
+    );
+    assertEquals(await viewer.getByText("The video starts in a moment…").count(), 0);
   });
 });
