@@ -89,7 +89,7 @@ export const DOTS = new RegExp(`(?<![${CJK}${INDIAN}])${DOT}|(?<![${INDIAN}])${D
  * ones they read as, and digits as ASCII ones.
  */
 export function plain(text: string): string {
-  const spelled = text.replace(SPELLED, spelledOut).replace(DOTS, ".").replace(HIRAGANA, asKatakana);
+  const spelled = text.replace(SPELLED, spelledOut).replace(DOTS, ".");
   // Digits of every script as 0-9 ("٠٦١٢" is "0612"), before the table reads ١ as an l.
   const digits = [...spelled].map((c) => c > "\u007f" && DECIMAL.test(c) ? asciiDigit(c) : asLatin(c));
   // Dots again after NFKD, which makes some ("·", the Greek ano teleia, is "·"; "︒" is "。").
@@ -101,10 +101,6 @@ export function plain(text: string): string {
 // scripts marks are letters' vowels or voicing ("หี", "साला", "ゴミ"): dropped, each would
 // be another word.
 const ACCENTS = /(?<=[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\P{L}]\p{M}*)\p{M}/gu;
-
-// Hiragana as katakana, the same sounds: "くそ" is "クソ".
-const HIRAGANA = /[\u3041-\u3096]/gu;
-const asKatakana = (c: string) => String.fromCharCode(c.charCodeAt(0) + 0x60);
 
 /**
  * A character in NFKD, unless that spells it out at length: "ﷺ" is eighteen letters, in
@@ -121,12 +117,13 @@ const shortly = (reading: string, c: string) => reading.length > 4 ? c : reading
 export const latin = (text: string) =>
   [...plain(text)].map((c) => c < "\u0080" ? c : lookedAlike(c)).join("");
 
-// A sign reads as the Latin letters or signs it looks like ("∣" as l), never as another
-// script's letter: the table reads the dash "—" as the Japanese "ー", so "s—c—a—m" was a word.
+// A character reads as the Latin letters or signs it looks like ("∣" as l, "о" as o), never
+// as another script's letter: the table reads the dash "—" as the Japanese "ー" (so "s—c—a—m"
+// was a word), and a Korean vowel as a Chinese stroke (where a new word could then start).
 const OTHER_LETTER = /(?![a-z])\p{L}/iu;
 function lookedAlike(c: string): string {
   const reading = shortly(unhomoglyph(c), c);
-  return /\p{L}/u.test(c) || !OTHER_LETTER.test(reading) ? reading : c;
+  return OTHER_LETTER.test(reading) ? c : reading;
 }
 
 export const normal = (text: string) => latin(text).toLowerCase();

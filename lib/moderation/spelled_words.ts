@@ -24,11 +24,15 @@ const JOINERS = "-_.";
 const LETTER = 1, DIGIT = 2, WORD_CHAR = 4, SPACE = 8, APOSTROPHE = 16, GAP_CHAR = 32, SPACELESS = 64;
 const NO_SPACES = new RegExp(
   `[${
-    "Han Hiragana Katakana Hangul Thai Lao Khmer Myanmar Tibetan Tai_Tham New_Tai_Lue Yi".split(" ")
+    "Han Hiragana Katakana Thai Lao Khmer Myanmar Tibetan Tai_Tham New_Tai_Lue Yi".split(" ")
       .map((script) => `\\p{scx=${script}}`).join("")
   }]`,
   "u",
 );
+
+// Korean puts spaces between words but joins its particles to them ("사기꾼이다"): a word of
+// it starts a word, and ends anywhere.
+const SUFFIXED = /\p{scx=Hangul}/u;
 
 /** A line in normal form: its characters, what each is, and where each is and starts a word. */
 export interface Line {
@@ -120,7 +124,7 @@ export function spellingOf(phrase: string): Spelling {
     doubled: flat.map((c, k) => flat[k - 1] === c || flat[k + 1] === c),
     formsOf,
     startsAnywhere: NO_SPACES.test(flat[0] ?? ""),
-    endsAnywhere: NO_SPACES.test(flat.at(-1) ?? ""),
+    endsAnywhere: NO_SPACES.test(flat.at(-1) ?? "") || SUFFIXED.test(flat.at(-1) ?? ""),
   };
 }
 

@@ -133,7 +133,12 @@ export const claimsRole = (name: string) => CLAIMS_ROLE.test(normal(name));
 export function ruleBroken(text: string, rules: ChatRules): DomainError | null {
   const link = rules.linksAllowed ? null : linkIn(text);
   // Said, so a sentence that only looks like one ("cute.in blue") can be mended with a space.
-  if (link) return invalid("links_off", `Links are off in this chat: "${link}" looks like one.`);
+  if (link) {
+    return invalid(
+      "links_off",
+      `Links are off in this chat: "${link}" looks like one. If it isn't, add a space after the dot.`,
+    );
+  }
   try {
     const word = blockedWordIn(text, rules.blockedWords);
     return word ? invalid("blocked_word", `"${word}" is not allowed in this chat.`) : null;

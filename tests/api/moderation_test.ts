@@ -829,11 +829,11 @@ Deno.test("a guest's link after an ellipsis is refused in chat and as a name, in
     const said = await ann.post(`/api/streams/${streamId}/chat`, { text: "omg...cheapbags.com" });
     assertMatch(
       await expectError(said, 400, "links_off"),
-      /^Links are off in this chat: "cheapbags\.com" looks like one\.$/,
+      /^Links are off in this chat: "cheapbags\.com" looks like one\. If it isn't, add a space after the dot\.$/,
     );
     assertEquals(await kvSnapshot(app.services.kv), before);
     const words =
-      /^Your name breaks this chat's rules\. Links are off in this chat: "cheapbags\.com" looks like one\. Pick/;
+      /^Your name breaks this chat's rules\. Links are off in this chat: "cheapbags\.com" looks like one\. If it isn't, add a space after the dot\. Pick/;
     await refusedName(app, streamId, "omg...cheapbags.com", "name_not_allowed", words);
     await app.settle();
     assertEquals(app.rooms.sent, [], "nothing shown to anyone");
