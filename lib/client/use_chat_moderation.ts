@@ -67,7 +67,7 @@ export function useChatModeration(
       act(async () => {
         await api.ban(streamId, m.id);
         stayInChat();
-        return `${m.name} is banned from your streams.`;
+        return `${m.name} is banned from this shop's streams.`;
       }),
     report: (m) =>
       act(async () => {

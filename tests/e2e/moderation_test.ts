@@ -315,7 +315,7 @@ liveTest(
           const [text, button, says] of [
             ["a typo from Mo", "Delete message from Mo", "Deleted Mo's message."],
             // The room hides a banned viewer's lines a moment after the answer.
-            ["hi from Cy", "Ban Cy", "Cy is banned from your streams."],
+            ["hi from Cy", "Ban Cy", "Cy is banned from this shop's streams."],
           ] as const
         ) {
           await line(mod, text).getByRole("button", { name: button }).press("Enter", { timeout: UI_TIMEOUT });
