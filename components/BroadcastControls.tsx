@@ -16,6 +16,12 @@ interface BroadcastControlsProps {
 
 /** The studio's controls: devices, mic, camera, screen share, go live, and end with a confirmation. */
 export function BroadcastControls({ media, cast, onAir, canEnd, goLiveLabel }: BroadcastControlsProps) {
+  const goLive = useRef<HTMLButtonElement>(null);
+  // Try again stays while it asks, keeping the focus if it fails; once all is there it goes,
+  // and the focus goes to what the seller presses next rather than to the page.
+  useLayoutEffect(() => {
+    if (!media.problem.value && document.activeElement === document.body) goLive.current?.focus();
+  }, [media.problem.value]);
   const sources = [
     { label: "Camera", kind: "videoinput", track: media.video.value, devices: media.cameras.value },
     { label: "Microphone", kind: "audioinput", track: media.audio.value, devices: media.microphones.value },
@@ -55,9 +61,11 @@ export function BroadcastControls({ media, cast, onAir, canEnd, goLiveLabel }: B
           {cast.sharing.value ? "🖥️ Stop sharing" : "🖥️ Share screen"}
         </button>
       )}
-      {goLiveLabel && <button type="button" class="primary" onClick={cast.goLive}>{goLiveLabel}</button>}
-      {/* Where Go live would be: why it is not, and asking again without a reload. */}
-      {media.problem.value && (
+      {goLiveLabel && (
+        <button type="button" class="primary" ref={goLive} onClick={cast.goLive}>{goLiveLabel}</button>
+      )}
+      {/* By Go live: what is missing, and asking again (not on air: that stops the tracks sent). */}
+      {media.problem.value && !onAir && (
         <span class="capture-problem">
           <span role="alert">{media.problem.value}</span>
           <button type="button" class="primary" onClick={media.retry}>Try again</button>

@@ -136,13 +136,9 @@ export default function Studio(
             : LABELS[current]}
         </span>
         {!cast.cameraOn.value && <p class="banner banner-camera-off">Your camera is off</p>}
-        {media.audio.value && !media.video.value && (
-          <p class="banner banner-camera-off">No camera found: viewers will hear you, without a picture</p>
-        )}
+        {/* Why there is no camera is said by the controls, with Try again. */}
+        {media.audio.value && !media.video.value && <p class="banner banner-camera-off">Sound only</p>}
       </div>
-      {media.video.value && !media.audio.value && (
-        <p class="notice" role="status">No microphone found: viewers will see you, without sound.</p>
-      )}
       {!online.value && current !== "ended" && (
         <p class="notice error studio-offline" role="alert">
           You're offline: Showfloor can't hear from this page until the connection is back. Viewers may see

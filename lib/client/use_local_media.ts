@@ -12,7 +12,10 @@ export interface LocalMedia {
   cameras: Signal<MediaDeviceInfo[]>;
   microphones: Signal<MediaDeviceInfo[]>;
   error: Signal<string>;
-  /** Why neither camera nor microphone could be had, and what to do ("" when one is, or while asking). */
+  /**
+   * Why the camera, the microphone or both could not be had, and what to do ("" when both
+   * are); kept while asking again, so Try again stays where the keyboard left it.
+   */
   problem: Signal<string>;
   /** Asks the browser again (once the seller allowed access, or plugged a device in). */
   retry(): void;
@@ -35,19 +38,23 @@ export function useLocalMedia(preview: RefObject<HTMLVideoElement>, wanted: bool
     if (!wanted) return;
     let created: LocalTrack[] = [];
     let cancelled = false;
-    problem.value = "";
     (async () => {
       try {
-        created = await captureTracks();
+        const { tracks, missing } = await captureTracks();
+        created = tracks;
         if (cancelled) return created.forEach((t) => t.stop());
         video.value = created.find((t) => t.kind === Track.Kind.Video) as LocalVideoTrack ?? null;
         audio.value = created.find((t) => t.kind === Track.Kind.Audio) as LocalAudioTrack ?? null;
         if (preview.current) video.value?.attach(preview.current);
+        problem.value = missing ? captureProblem(missing.error, missing.device) : "";
         // Only kinds it has: asking for the others' names would ask for the device again.
         cameras.value = video.value ? await Room.getLocalDevices("videoinput", false) : [];
         microphones.value = audio.value ? await Room.getLocalDevices("audioinput", false) : [];
       } catch (e) {
-        if (!cancelled) problem.value = captureProblem(e);
+        if (cancelled) return;
+        // The tracks asked for before were stopped: nothing is left to show or publish.
+        video.value = audio.value = null;
+        problem.value = captureProblem(e);
       }
     })();
     return () => {

@@ -1,7 +1,8 @@
 // The studio without a camera or microphone it can use: each of the browser's refusals is
 // told in its own words where Go live would be, controls with nothing behind them are
-// disabled, Try again asks again without a reload, and a seller with a microphone alone
-// goes live with it, heard by viewers.
+// disabled, Try again asks again without a reload (the focus on what comes next), and a
+// seller whose camera is missing, blocked or busy goes live with their microphone, heard
+// by viewers.
 import type { Page } from "playwright-core";
 import { assertEquals } from "@/tests/assert.ts";
 import { createStreamAsSeller, liveTest, openViewer, UI_TIMEOUT } from "./live_flow.ts";
@@ -27,7 +28,15 @@ async function refusing(studio: Page, refuse: Record<string, string> | null) {
   }, refuse);
 }
 
+/** Reloads the studio with getUserMedia refusing as `refuse` says; waits until it says `words`. */
+async function saysOnReload(studio: Page, refuse: Record<string, string>, words: string) {
+  await refusing(studio, refuse);
+  await studio.reload();
+  await studio.getByRole("alert").filter({ hasText: words }).waitFor({ timeout: UI_TIMEOUT });
+}
+
 const button = (studio: Page, name: string) => studio.getByRole("button", { name, exact: true });
+const focused = (studio: Page) => studio.evaluate(() => document.activeElement?.textContent);
 
 liveTest("a studio without camera or microphone says why, and goes live with what there is", async (t, {
   stack,
@@ -45,9 +54,7 @@ liveTest("a studio without camera or microphone says why, and goes live with wha
   ];
   for (const [name, words] of WORDS) {
     await t.step(`${name}: said in its own words, Mute and Camera off disabled`, async () => {
-      await refusing(studio, { all: name });
-      await studio.reload();
-      await studio.getByRole("alert").filter({ hasText: words }).waitFor({ timeout: UI_TIMEOUT });
+      await saysOnReload(studio, { all: name }, words);
       assertEquals(await button(studio, "🎙️ Mute").isDisabled(), true);
       assertEquals(await button(studio, "📷 Camera off").isDisabled(), true);
       assertEquals(await button(studio, "Go live").count(), 0);
@@ -56,22 +63,49 @@ liveTest("a studio without camera or microphone says why, and goes live with wha
     });
   }
 
-  await t.step("access allowed: Try again brings the camera back without a reload", async () => {
-    await refusing(studio, null);
-    await button(studio, "Try again").click();
-    await button(studio, "Go live").waitFor({ timeout: UI_TIMEOUT });
-    assertEquals(await button(studio, "🎙️ Mute").isEnabled(), true);
-    assertEquals(await button(studio, "📷 Camera off").isEnabled(), true);
-    assertEquals(await studio.getByRole("alert").count(), 0);
+  await t.step("Try again refused again: the focus stays on Try again", async () => {
+    await button(studio, "Try again").focus();
+    await studio.keyboard.press("Enter");
+    await studio.waitForTimeout(1_000);
+    assertEquals(await focused(studio), "Try again");
   });
 
-  await t.step("no camera: the microphone alone goes live, and the camera's place says so", async () => {
-    await refusing(studio, { video: "NotFoundError" });
-    await studio.reload();
-    await studio.getByText("No camera found: viewers will hear you, without a picture")
-      .waitFor({ timeout: UI_TIMEOUT });
-    assertEquals(await button(studio, "📷 Camera off").isDisabled(), true);
-    assertEquals(await button(studio, "🎙️ Mute").isEnabled(), true);
+  await t.step(
+    "access allowed: Try again brings the camera back without a reload, Go live focused",
+    async () => {
+      await refusing(studio, null);
+      await studio.keyboard.press("Enter");
+      await button(studio, "Go live").waitFor({ timeout: UI_TIMEOUT });
+      assertEquals(await focused(studio), "Go live");
+      assertEquals(await button(studio, "🎙️ Mute").isEnabled(), true);
+      assertEquals(await button(studio, "📷 Camera off").isEnabled(), true);
+      assertEquals(await studio.getByRole("alert").count(), 0);
+    },
+  );
+
+  const NO_CAMERA: [string, string][] = [
+    [
+      "NotAllowedError",
+      "Your browser doesn't let Showfloor use your camera: viewers will hear you without a picture.",
+    ],
+    ["NotReadableError", "Your camera is in use by another app: viewers will hear you without a picture."],
+    [
+      "NotFoundError",
+      "No camera was found: viewers will hear you without a picture. Connect one, then press Try again.",
+    ],
+  ];
+  for (const [name, words] of NO_CAMERA) {
+    await t.step(`camera alone refused (${name}): said, and the microphone can go live`, async () => {
+      await saysOnReload(studio, { video: name }, words);
+      assertEquals(await button(studio, "📷 Camera off").isDisabled(), true);
+      assertEquals(await button(studio, "🎙️ Mute").isEnabled(), true);
+      assertEquals(await button(studio, "Go live").count(), 1);
+      assertEquals(await button(studio, "Try again").count(), 1);
+    });
+  }
+
+  await t.step("the microphone alone goes live, the stage saying there is sound only", async () => {
+    await studio.getByText("Sound only").waitFor({ timeout: UI_TIMEOUT });
     await button(studio, "Go live").click();
     await studio.waitForSelector(".studio[data-phase=live]", { timeout: UI_TIMEOUT });
     await studio.getByText("● Live").waitFor({ timeout: UI_TIMEOUT });
