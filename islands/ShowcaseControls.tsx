@@ -73,6 +73,8 @@ export default function ShowcaseControls(
       )}
       {highlighted && canEdit && (
         <SaleForm
+          // Its own for each product: a price typed for the last one is not kept for this one.
+          key={highlighted.id}
           product={highlighted}
           running={running}
           offset={editor.offset.value}

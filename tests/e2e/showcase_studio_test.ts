@@ -421,3 +421,24 @@ liveTest(
     );
   },
 );
+
+liveTest("a sale price typed for one product is not kept for the next one highlighted", async (_t, {
+  stack,
+  browser,
+}) => {
+  const { studio, streamId } = await createStreamAsSeller(browser, stack.appUrl);
+  const shirt = await createProduct(studio, { name: "Linen shirt", priceMinor: 4990 });
+  const socks = await createProduct(studio, { name: "Socks", priceMinor: 950 });
+  const base = `/api/streams/${streamId}`;
+  await api(studio, "PUT", `${base}/pins`, { productIds: [shirt, socks] });
+  await api(studio, "PUT", `${base}/highlight`, { productId: shirt });
+  await studio.reload();
+  await studio.fill(SALE_PRICE, "39.90");
+  await studio.click(".sale-form button[type=submit]");
+  await studio.getByRole("button", { name: "End sale on Linen shirt" }).waitFor({ timeout: UI_TIMEOUT });
+  // Another tab highlights the socks: this one learns it from its reads every few seconds.
+  await api(studio, "PUT", `${base}/highlight`, { productId: socks });
+  await studio.getByText("Highlighted: Socks").waitFor({ timeout: UI_TIMEOUT });
+  assertEquals(await studio.locator(SALE_PRICE).inputValue(), "");
+  assertEquals(await studio.getByText("The sale price must be below the list price").count(), 0);
+});
