@@ -1,7 +1,8 @@
 // The studio and the seller's other tabs: the broadcasting studio's catalog follows products
 // added and deleted elsewhere, a product found deleted when pinned leaves the catalog at
 // once, one added from the studio on a phone is pointed to where it is, and a studio tab
-// behind another's showcase change catches up as soon as its change is refused.
+// behind another's showcase change catches up as soon as its change is refused, and one
+// not broadcasting follows each change as soon as the broadcasting tab hears of it.
 import { assertEquals } from "@/tests/assert.ts";
 import { api, createProduct, createStreamAsSeller, goLive, liveTest, UI_TIMEOUT } from "./live_flow.ts";
 
@@ -99,4 +100,32 @@ liveTest("a studio tab behind another's change reads the showcase again as End s
   });
   await endSale.waitFor({ state: "detached", timeout: 2_000 });
   await studio.getByText("Highlighted: Canvas tote").waitFor({ timeout: 2_000 });
+});
+
+liveTest("a studio tab not broadcasting follows every catalog change at once", async (t, {
+  stack,
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const { studio, streamId } = await createStreamAsSeller(browser, stack.appUrl, { context });
+  const shirt = await createProduct(studio, { name: "Linen shirt v0", priceMinor: 4990 });
+  await studio.reload();
+  await goLive(studio);
+  const other = await context.newPage();
+  await other.goto(`${stack.appUrl}/studio/${streamId}`);
+  await other.getByText("Live · not broadcasting from here").waitFor({ timeout: UI_TIMEOUT });
+  const pin = (name: string) => other.getByRole("button", { name: `Pin ${name}`, exact: true });
+  await pin("Linen shirt v0").waitFor({ timeout: UI_TIMEOUT });
+  // At once, from the broadcasting tab: well before its own read every 5 s.
+  const WITHIN = 2_500;
+  for (const version of [1, 2, 3]) {
+    await t.step(`renamed (v${version}): the other tab shows the new name`, async () => {
+      await api(studio, "PATCH", `/api/products/${shirt}`, { name: `Linen shirt v${version}` });
+      await pin(`Linen shirt v${version}`).waitFor({ timeout: WITHIN });
+    });
+  }
+  await t.step("deleted: it leaves the other tab's catalog", async () => {
+    await api(studio, "DELETE", `/api/products/${shirt}`);
+    await pin("Linen shirt v3").waitFor({ state: "detached", timeout: WITHIN });
+  });
 });
