@@ -155,16 +155,14 @@ export async function openHoldIds(kv: Deno.Kv, streamId: string, limit?: number)
 
 /** How many buyers hold the product in these streams now. */
 export async function holdersOf(kv: Deno.Kv, streamIds: string[], productId: string): Promise<number> {
-  const buyers = new Set<string>();
-  for (const streamId of streamIds) {
-    for (const id of await openHoldIds(kv, streamId)) {
-      const held = await getReservation(kv, streamId, id);
-      if (held?.status === "held" && held.items.some((i) => i.productId === productId)) {
-        buyers.add(held.identity);
-      }
-    }
-  }
-  return buyers.size;
+  // Each stream's holds read at once, all streams together.
+  const held = await Promise.all(streamIds.map(async (streamId) => {
+    const ids = await openHoldIds(kv, streamId);
+    return await getAll<Reservation>(kv, ids.map((id) => keys.reservation(streamId, id)));
+  }));
+  const buyers = held.flat().map((e) => e.value)
+    .filter((r) => r?.status === "held" && r.items.some((i) => i.productId === productId));
+  return new Set(buyers.map((r) => r!.identity)).size;
 }
 
 /** Holds whose time is up at `now`, with their entry in the index: the sweeper settles them as expired. */
