@@ -17,15 +17,38 @@ interface BroadcastControlsProps {
 /** The studio's controls: devices, mic, camera, screen share, go live, and end with a confirmation. */
 export function BroadcastControls({ media, cast, onAir, canEnd, goLiveLabel }: BroadcastControlsProps) {
   const goLive = useRef<HTMLButtonElement>(null);
+  const camera = useRef<HTMLButtonElement>(null);
+  const microphone = useRef<HTMLButtonElement>(null);
+  // What Try again asks for: on air, once it is there, its button (saying it is on) is next.
+  const asked = useRef(camera);
+  if (media.problem.value) asked.current = media.video.value ? microphone : camera;
   // Try again stays while it asks, keeping the focus if it fails; once all is there it goes,
   // and the focus goes to what the seller presses next rather than to the page.
   useLayoutEffect(() => {
-    if (!media.problem.value && document.activeElement === document.body) goLive.current?.focus();
+    if (!media.problem.value && document.activeElement === document.body) {
+      (goLive.current ?? asked.current.current)?.focus();
+    }
   }, [media.problem.value]);
   const sources = [
     { label: "Camera", kind: "videoinput", track: media.video.value, devices: media.cameras.value },
     { label: "Microphone", kind: "audioinput", track: media.audio.value, devices: media.microphones.value },
   ] as const;
+  const toggles = [
+    {
+      name: "mic",
+      ref: microphone,
+      track: media.audio.value,
+      press: cast.toggleMic,
+      words: cast.micOn.value ? "🎙️ Mute" : "🔇 Unmute",
+    },
+    {
+      name: "camera",
+      ref: camera,
+      track: media.video.value,
+      press: cast.toggleCamera,
+      words: cast.cameraOn.value ? "📷 Camera off" : "📷 Camera on",
+    },
+  ];
   return (
     <div class="controls">
       {/* A list only of what there is: a seller without a microphone gets no empty one. */}
@@ -41,17 +64,11 @@ export function BroadcastControls({ media, cast, onAir, canEnd, goLiveLabel }: B
         )
       )}
       {/* Each says what a press does ("Unmute"): a pressed state besides would say it twice over. */}
-      <button type="button" class="toggle-mic" disabled={!media.audio.value} onClick={cast.toggleMic}>
-        {cast.micOn.value ? "🎙️ Mute" : "🔇 Unmute"}
-      </button>
-      <button
-        type="button"
-        class="toggle-camera"
-        disabled={!media.video.value}
-        onClick={cast.toggleCamera}
-      >
-        {cast.cameraOn.value ? "📷 Camera off" : "📷 Camera on"}
-      </button>
+      {toggles.map(({ name, ref, track, press, words }) => (
+        <button key={name} type="button" class={`toggle-${name}`} ref={ref} disabled={!track} onClick={press}>
+          {words}
+        </button>
+      ))}
       {onAir && (
         <button
           type="button"
@@ -64,11 +81,11 @@ export function BroadcastControls({ media, cast, onAir, canEnd, goLiveLabel }: B
       {goLiveLabel && (
         <button type="button" class="primary" ref={goLive} onClick={cast.goLive}>{goLiveLabel}</button>
       )}
-      {/* By Go live: what is missing, and asking again (not on air: that stops the tracks sent). */}
-      {media.problem.value && !onAir && (
+      {/* By Go live: what is missing, and asking again (on air, for what is missing alone). */}
+      {media.problem.value && (
         <span class="capture-problem">
           <span role="alert">{media.problem.value}</span>
-          <button type="button" class="primary" onClick={media.retry}>Try again</button>
+          <button type="button" class="primary" onClick={cast.retryDevices}>Try again</button>
         </span>
       )}
       {canEnd && <EndStreamButton onEnd={cast.end} onAir={onAir} />}

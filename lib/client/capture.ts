@@ -22,8 +22,8 @@ export async function captureTracks(): Promise<Capture> {
     return { tracks: await createLocalTracks({ audio: true, video: VIDEO }), missing: null };
   } catch (error) {
     // In turn: asked at once, Chromium may answer the second while the first holds the device.
-    const camera = await alone({ audio: false, video: VIDEO });
-    const microphone = await alone({ audio: true, video: false });
+    const camera = await alone("camera");
+    const microphone = await alone("microphone");
     if (camera.tracks.length === microphone.tracks.length) throw error;
     return camera.tracks.length
       ? { tracks: camera.tracks, missing: { device: "microphone", error: microphone.error } }
@@ -31,9 +31,17 @@ export async function captureTracks(): Promise<Capture> {
   }
 }
 
-async function alone(options: Parameters<typeof createLocalTracks>[0]) {
+const ALONE = { camera: { audio: false, video: VIDEO }, microphone: { audio: true, video: false } };
+
+/** One device's track, asked for alone (what was missing, added later); throws the refusal. */
+export async function captureDevice(device: Device): Promise<LocalTrack> {
+  const [track] = await createLocalTracks(ALONE[device]);
+  return track!;
+}
+
+async function alone(device: Device) {
   try {
-    return { tracks: await createLocalTracks(options), error: null };
+    return { tracks: [await captureDevice(device)], error: null };
   } catch (error) {
     return { tracks: [], error };
   }

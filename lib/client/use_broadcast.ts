@@ -24,6 +24,8 @@ export interface Broadcast {
   toggleMic(): Promise<void>;
   toggleCamera(): Promise<void>;
   toggleShare(): Promise<void>;
+  /** Try again for a missing camera or microphone: on air, what it brings is published at once. */
+  retryDevices(): Promise<void>;
 }
 
 export function useBroadcast(streamId: string, media: LocalMedia): Broadcast {
@@ -35,12 +37,14 @@ export function useBroadcast(streamId: string, media: LocalMedia): Broadcast {
   const api = streamApi(streamId);
   const publishMedia = usePublisher(media);
 
+  // Outside the room (the studio keeping up before going live) there is nothing to publish to.
+  const publishIfIn = async () => {
+    if (liveRoom().room.state === ConnectionState.Connected) await publishMedia();
+  };
+
   useEffect(() => {
-    // Back in the room after a drop: publish again what is missing. A resync outside the
-    // room (the studio keeping up before going live) has nothing to publish to.
-    const offResync = liveRoom().onResync(() => {
-      if (liveRoom().room.state === ConnectionState.Connected) void run(publishMedia);
-    });
+    // Back in the room after a drop: publish again what is missing.
+    const offResync = liveRoom().onResync(() => void run(publishIfIn));
     return () => {
       offResync();
       void liveRoom().room.disconnect();
@@ -90,6 +94,10 @@ export function useBroadcast(streamId: string, media: LocalMedia): Broadcast {
       () => liveRoom().room.localParticipant.setScreenShareEnabled(!sharing.value),
       "Screen sharing was cancelled or is blocked by your browser.",
     ),
+    retryDevices: guard(async () => {
+      await media.retry();
+      await publishIfIn();
+    }),
   };
 }
 

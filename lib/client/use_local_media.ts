@@ -1,10 +1,10 @@
 // The seller's camera and microphone: preview tracks, the device lists, and switching
 // devices (the same tracks are published, so a switch while live reaches viewers).
 import { type Signal, useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import type { RefObject } from "preact";
 import { type LocalAudioTrack, type LocalTrack, type LocalVideoTrack, Room, Track } from "livekit-client";
-import { captureProblem, captureTracks } from "./capture.ts";
+import { captureDevice, captureProblem, captureTracks } from "./capture.ts";
 
 export interface LocalMedia {
   video: Signal<LocalVideoTrack | null>;
@@ -17,8 +17,11 @@ export interface LocalMedia {
    * are); kept while asking again, so Try again stays where the keyboard left it.
    */
   problem: Signal<string>;
-  /** Asks the browser again (once the seller allowed access, or plugged a device in). */
-  retry(): void;
+  /**
+   * Asks the browser again (once the seller allowed access, or plugged a device in): for
+   * both, or for the one missing alone, leaving the other as it is (on air too).
+   */
+  retry(): Promise<void>;
   switchDevice(kind: "videoinput" | "audioinput", deviceId: string): Promise<void>;
   /** Restarts capture for tracks a disconnect stopped, before publishing them again. */
   ensureRunning(): Promise<void>;
@@ -33,23 +36,29 @@ export function useLocalMedia(preview: RefObject<HTMLVideoElement>, wanted: bool
   const error = useSignal("");
   const problem = useSignal("");
   const attempt = useSignal(0);
+  // This capture's tracks, stopped together: those it began with and one added since.
+  const held = useRef<LocalTrack[]>([]);
+
+  async function use(tracks: LocalTrack[]) {
+    video.value = tracks.find((t) => t.kind === Track.Kind.Video) as LocalVideoTrack ?? null;
+    audio.value = tracks.find((t) => t.kind === Track.Kind.Audio) as LocalAudioTrack ?? null;
+    if (preview.current) video.value?.attach(preview.current);
+    // Only kinds it has: asking for the others' names would ask for the device again.
+    cameras.value = video.value ? await Room.getLocalDevices("videoinput", false) : [];
+    microphones.value = audio.value ? await Room.getLocalDevices("audioinput", false) : [];
+  }
 
   useEffect(() => {
     if (!wanted) return;
-    let created: LocalTrack[] = [];
+    const created: LocalTrack[] = held.current = [];
     let cancelled = false;
     (async () => {
       try {
         const { tracks, missing } = await captureTracks();
-        created = tracks;
-        if (cancelled) return created.forEach((t) => t.stop());
-        video.value = created.find((t) => t.kind === Track.Kind.Video) as LocalVideoTrack ?? null;
-        audio.value = created.find((t) => t.kind === Track.Kind.Audio) as LocalAudioTrack ?? null;
-        if (preview.current) video.value?.attach(preview.current);
+        if (cancelled) return tracks.forEach((t) => t.stop());
+        created.push(...tracks);
         problem.value = missing ? captureProblem(missing.error, missing.device) : "";
-        // Only kinds it has: asking for the others' names would ask for the device again.
-        cameras.value = video.value ? await Room.getLocalDevices("videoinput", false) : [];
-        microphones.value = audio.value ? await Room.getLocalDevices("audioinput", false) : [];
+        await use(created);
       } catch (e) {
         if (cancelled) return;
         // The tracks asked for before were stopped: nothing is left to show or publish.
@@ -70,7 +79,17 @@ export function useLocalMedia(preview: RefObject<HTMLVideoElement>, wanted: bool
     microphones,
     error,
     problem,
-    retry: () => attempt.value++,
+    async retry() {
+      const device = video.value ? "microphone" : audio.value ? "camera" : null;
+      if (!device) return void attempt.value++;
+      try {
+        held.current.push(await captureDevice(device));
+        problem.value = "";
+        await use(held.current);
+      } catch (e) {
+        problem.value = captureProblem(e, device);
+      }
+    },
     async switchDevice(kind, deviceId) {
       const track = kind === "videoinput" ? video.value : audio.value;
       error.value = "";

@@ -1,6 +1,6 @@
 // Records the replay while the seller is on air, if they chose to: a new take whenever
 // the camera or microphone restarts (LiveKit's "restarted": a device switch, the camera
-// back on), and the take ends when the broadcast does.
+// back on) or one missing is added, and the take ends when the broadcast does.
 import { type Signal, useSignal } from "@preact/signals";
 import { useEffect, useMemo } from "preact/hooks";
 import { type LocalTrack, TrackEvent } from "livekit-client";
@@ -37,6 +37,6 @@ export function useReplay(streamId: string, media: LocalMedia, onAir: boolean, c
       for (const track of tracks) track.off(TrackEvent.Restarted, restart);
       recorder.stop();
     };
-  }, [record]);
+  }, [record, media.video.value, media.audio.value]);
   return { recorder, wanted };
 }

@@ -2,7 +2,7 @@
 // told in its own words where Go live would be, controls with nothing behind them are
 // disabled, Try again asks again without a reload (the focus on what comes next), and a
 // seller whose camera is missing, blocked or busy goes live with their microphone, heard
-// by viewers.
+// by viewers, then adds the camera on air.
 import type { Page } from "playwright-core";
 import { assertEquals } from "@/tests/assert.ts";
 import { createStreamAsSeller, liveTest, openViewer, UI_TIMEOUT } from "./live_flow.ts";
@@ -111,8 +111,9 @@ liveTest("a studio without camera or microphone says why, and goes live with wha
     await studio.getByText("● Live").waitFor({ timeout: UI_TIMEOUT });
   });
 
+  let viewer: Page;
   await t.step("its viewer: live, the sound playing, and the picture said to be off", async () => {
-    const viewer = await openViewer(browser, watchUrl);
+    viewer = await openViewer(browser, watchUrl);
     await viewer.getByText("● Live").waitFor({ timeout: UI_TIMEOUT });
     await viewer.getByRole("status").filter({ hasText: "The seller's camera is off." })
       .waitFor({ timeout: UI_TIMEOUT });
@@ -126,4 +127,29 @@ liveTest("a studio without camera or microphone says why, and goes live with wha
     );
     assertEquals(await viewer.getByText("The video starts in a moment…").count(), 0);
   });
+
+  await t.step(
+    "on air, Try again adds the camera: its viewer sees the picture, without a reload",
+    async () => {
+      await studio.getByRole("alert").filter({ hasText: "No camera was found" }).waitFor({
+        timeout: UI_TIMEOUT,
+      });
+      await refusing(studio, null);
+      await button(studio, "Try again").click();
+      await button(studio, "📷 Camera off").and(studio.locator(":focus")).waitFor({ timeout: UI_TIMEOUT });
+      assertEquals(await studio.getByText("Sound only").count(), 0);
+      assertEquals(await studio.getByRole("alert").count(), 0);
+      await viewer.getByText("The seller's camera is off.").waitFor({
+        state: "detached",
+        timeout: UI_TIMEOUT,
+      });
+      await viewer.waitForFunction(
+        () =>
+          (document.querySelector<HTMLVideoElement>("video.main-video")?.getVideoPlaybackQuality()
+            .totalVideoFrames ?? 0) > 0,
+        null,
+        { timeout: UI_TIMEOUT },
+      );
+    },
+  );
 });
