@@ -1,5 +1,5 @@
 import { useSignal } from "@preact/signals";
-import { useEffect, useRef } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef } from "preact/hooks";
 import type { ProductView } from "@/lib/contract/views.ts";
 import { getJson, postJson, streamApi } from "@/lib/client/api.ts";
 import { useAction } from "@/lib/client/use_action.ts";
@@ -19,8 +19,10 @@ interface ProductSheetProps {
   details: ProductView | null;
   sale: FlashSale | null;
   offset: number;
-  /** Null when buying is closed (the stream has ended). */
+  /** Null when buying is closed (the stream has ended, or the viewer was banned). */
   cart: CartControls | null;
+  /** The viewer was banned while here: said in the sheet, which is modal (what is behind it goes unheard). */
+  banned: boolean;
   onClose: () => void;
 }
 
@@ -31,9 +33,10 @@ interface ProductSheetProps {
  * the page's JavaScript opens it.
  */
 export function ProductSheet(
-  { streamId, product, details: given, sale, offset, cart, onClose }: ProductSheetProps,
+  { streamId, product, details: given, sale, offset, cart, banned, onClose }: ProductSheetProps,
 ) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const close = useRef<HTMLButtonElement>(null);
   const details = useSignal<ProductView | null>(given);
   const loading = useAction();
   const base = streamApi(streamId);
@@ -51,9 +54,17 @@ export function ProductSheet(
     );
   }, [product.id]);
 
+  // Buying closed while the focus was on Add to cart: it goes to Close, not behind the sheet.
+  useLayoutEffect(() => {
+    if (!cart && dialog.current?.matches(":modal") && document.activeElement === document.body) {
+      close.current?.focus();
+    }
+  }, [!cart]);
+
   const { description, buyUrl } = details.value ?? {};
   // One line, not one per request: offline, both the details and the cart fail alike.
-  const problem = cart?.error.value || loading.error.value;
+  const problem = (banned && "A moderator banned you, so you can't buy here.") ||
+    cart?.error.value || loading.error.value;
   return (
     <dialog
       ref={dialog}
@@ -64,7 +75,7 @@ export function ProductSheet(
       onClose={onClose}
     >
       <form method="dialog" class="sheet-close">
-        <button type="submit" aria-label="Close">✕</button>
+        <button type="submit" aria-label="Close" ref={close}>✕</button>
       </form>
       {product.imageUrl && <img class="sheet-image" src={product.imageUrl} alt={product.name} />}
       <h2>{product.name}</h2>

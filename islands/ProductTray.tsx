@@ -85,6 +85,7 @@ export default function ProductTray(
           sale={show.sale}
           offset={show.offset}
           cart={canBuy && !ended && !away ? cart : null}
+          banned={removed.value}
           // Its refusal ("at most 2 while on sale") goes with it, not left in the tray as news.
           onClose={() => (sheet.value = null, asked.value = null, cart.error.value = "")}
         />

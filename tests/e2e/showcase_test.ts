@@ -387,13 +387,14 @@ liveTest(
     );
 
     await t.step(
-      "a viewer banned with a product's sheet open and a cart is offered nothing more to buy, as after a reload",
+      "a viewer banned with a product's sheet open and a cart is told so in the sheet and offered nothing more to buy",
       async () => {
         await second.click(`.tray-item[data-product-id="${tote}"] button`);
         const sheet = second.getByRole("dialog", { name: "Canvas tote" });
         await sheet.getByRole("button", { name: "Add to cart" }).click({ timeout: UI_TIMEOUT });
         const cart = second.getByRole("region", { name: "Your cart" });
         await cart.getByRole("button", { name: "Reserve" }).waitFor({ timeout: UI_TIMEOUT });
+        await sheet.getByRole("button", { name: "Add to cart" }).focus();
         const { message } = await api(second, "POST", `/api/streams/${streamId}/chat`, {
           text: "hello",
           sendId: "f".repeat(32),
@@ -407,6 +408,15 @@ liveTest(
         await cart.waitFor({ state: "detached", timeout: UI_TIMEOUT });
         assertEquals(await second.getByRole("button", { name: /Reserve|One more/ }).count(), 0);
         assert(await sheet.isVisible(), "the sheet itself stays open, to read");
+        // Modal, it hides the page's words from a screen reader: it says them itself, and
+        // the focus, on Add to cart until it went, is on Close rather than behind the sheet.
+        await sheet.getByRole("alert").filter({
+          hasText: "A moderator banned you, so you can't buy here.",
+        }).waitFor({ timeout: UI_TIMEOUT });
+        assertEquals(
+          await second.evaluate(() => document.activeElement?.getAttribute("aria-label")),
+          "Close",
+        );
       },
     );
   },
