@@ -247,12 +247,16 @@ async function settleAndTell(
   reservation: Reservation,
   status: "paid" | "released" | "cancelled" | "expired",
 ): Promise<ReservationSummary> {
-  const settled = await settle(services.kv, reservation.streamId, reservation.id, status, tell);
+  const { kv, clock } = services;
+  const settled = await settle(kv, reservation.streamId, reservation.id, status, tell, clock.now());
   if (!settled) {
     throw conflict(
       "not_held",
       `This reservation is ${reservation.status === "held" ? "settled" : reservation.status} already`,
     );
+  }
+  if (settled.reservation.status !== status) {
+    throw conflict("expired", "This hold had already run out: its stock is back on sale");
   }
   return summaryOf(settled.reservation);
 }
@@ -260,8 +264,9 @@ async function settleAndTell(
 /** Returns the stock of every hold whose time is up; how many it settled. Run every few seconds. */
 export async function expireDue(services: Services): Promise<number> {
   let settled = 0;
-  for (const { streamId, id, key } of await dueHolds(services.kv, services.clock.now())) {
-    if (await settle(services.kv, streamId, id, "expired", tell)) settled++;
+  const now = services.clock.now();
+  for (const { streamId, id, key } of await dueHolds(services.kv, now)) {
+    if (await settle(services.kv, streamId, id, "expired", tell, now)) settled++;
     // Settled holds leave the index as they settle; an entry whose hold is gone (its
     // stream deleted) leaves it here, so it never stands before holds still due.
     else await services.kv.delete(key);
@@ -291,8 +296,10 @@ export async function refuseOpenHolds(
 }
 
 /** Returns the stock of every hold still open in a stream being deleted (one made as it was). */
-export async function cancelHolds({ kv }: Services, streamId: string): Promise<void> {
-  for (const id of await openHoldIds(kv, streamId)) await settle(kv, streamId, id, "cancelled", tell);
+export async function cancelHolds({ kv, clock }: Services, streamId: string): Promise<void> {
+  for (const id of await openHoldIds(kv, streamId)) {
+    await settle(kv, streamId, id, "cancelled", tell, clock.now());
+  }
 }
 
 /** A viewer opened a product's sheet: counted for the seller's analytics, every open (not a banned one's). */

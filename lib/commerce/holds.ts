@@ -97,13 +97,17 @@ export async function settle(
   kv: Deno.Kv,
   streamId: string,
   id: string,
-  status: Exclude<ReservationStatus, "held">,
+  asked: Exclude<ReservationStatus, "held">,
   news: Tell,
+  now: number,
 ): Promise<SettleResult> {
   return await atomically<SettleResult>("settling the reservation", async () => {
     const entry = await kv.get<Reservation>(keys.reservation(streamId, id));
     const held = entry.value;
     if (held?.status !== "held") return null;
+    // Past its time it has run out, whatever was asked: the buyer's page stopped showing it
+    // then, and the sweep (every few seconds) may not have come by yet.
+    const status = Date.parse(held.expiresAt) <= now ? "expired" : asked;
     const back = status !== "paid";
     const stocks = back ? await getAll<number>(kv, held.items.map((i) => keys.stock(i.productId))) : [];
     const settled: Reservation = { ...held, status };

@@ -209,6 +209,25 @@ Deno.test("holds expire: after the hold time the stock goes back on sale by itse
     );
   }));
 
+Deno.test("a hold past its time, not yet swept, cannot be marked paid or let go: it has run out, as the buyer sees", () =>
+  withApp(async (app) => {
+    const { seller, streamId, product } = await liveShop(app, 5);
+    const [ann, bo] = [await viewer(app, streamId), await viewer(app, streamId)];
+    await addToCart(ann, streamId, product.id, 2);
+    const a = await reserve(ann, streamId);
+    await addToCart(bo, streamId, product.id, 1);
+    const b = await reserve(bo, streamId);
+    app.clock.advance(15 * 60_000 + 1);
+    const path = (id: string, what = "") => `/api/streams/${streamId}/reservations/${id}${what}`;
+    const said = await expectError(await seller.post(path(a.id, "/paid")), 409, "expired");
+    assertEquals(said, "This hold had already run out: its stock is back on sale");
+    await expectError(await bo.request(path(b.id), { method: "DELETE" }), 409, "expired");
+    const sales = await (await seller.request(`/api/streams/${streamId}/sales`)).json();
+    assertEquals(sales.reservations.map((r: ReservationMessage) => r.status), ["expired", "expired"]);
+    assertEquals(await getStock(app.services.kv, product.id), 5, "their stock is back on sale");
+    assertEquals(await expireDue(app.services), 0, "nothing left for the sweep");
+  }));
+
 Deno.test("a buyer lets their own hold go; the seller marks one paid or releases it; nobody else can", () =>
   withApp(async (app) => {
     const { seller, streamId, product } = await liveShop(app, 10);
