@@ -13,12 +13,12 @@ import type { State } from "@/lib/server/state.ts";
 export const handler: Handlers<State> = {
   async POST(ctx) {
     if (asksJson(ctx.req)) {
-      const { name } = await readForm(ctx, GuestNameInput);
-      await nameGuest(ctx, name);
+      const { name, returnTo } = await readForm(ctx, GuestNameInput);
+      await nameGuest(ctx, name, returnTo);
       return ctx.hono.json({ guest: { name } });
     }
     const outcome = await submitForm(ctx, GuestNameInput, async ({ name, returnTo }) => {
-      await nameGuest(ctx, name);
+      await nameGuest(ctx, name, returnTo);
       return returnTo;
     });
     if (outcome.ok) return ctx.hono.redirect(outcome.value, 303);

@@ -2,6 +2,7 @@ import type { Emoji } from "@/lib/contract/limits.ts";
 import type { ReactionsMessage } from "@/lib/contract/messages.ts";
 import type { RoomService } from "@/lib/livekit/room_service.ts";
 import { assert, assertEquals } from "@/tests/assert.ts";
+import { quietRooms } from "@/tests/fixtures/quiet_rooms.ts";
 import { withTempDir } from "@/tests/temp_dir.ts";
 import { createReactionTally } from "./reaction_tally.ts";
 
@@ -10,12 +11,9 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A room service that records when each tally reached it. */
 function recordingRooms(sent: { at: number; counts: ReactionsMessage["counts"] }[]): RoomService {
   return {
+    ...quietRooms(),
     send: (_streamId, message) =>
       Promise.resolve(void sent.push({ at: Date.now(), counts: (message as ReactionsMessage).counts })),
-    close: () => Promise.resolve(),
-    participants: () => Promise.resolve([]),
-    remove: () => Promise.resolve(),
-    ping: () => Promise.resolve(),
   };
 }
 

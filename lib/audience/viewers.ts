@@ -76,6 +76,21 @@ export async function addViewer(
   });
 }
 
+/** A viewer watching under a new name: their entry says it (and the seller hears it); none when not here. */
+export async function renameViewer(
+  kv: Deno.Kv,
+  streamId: string,
+  identity: string,
+  name: string,
+): Promise<void> {
+  await update(
+    kv,
+    streamId,
+    identity,
+    (stored) => stored && stored.name !== name ? { ...stored, name } : "unchanged",
+  );
+}
+
 /** Records a viewer's leave; returns the new counts, or null when nothing changed. */
 export async function removeViewer(
   kv: Deno.Kv,

@@ -1,5 +1,6 @@
 import type { RoomService } from "@/lib/livekit/room_service.ts";
 import { assert, assertEquals, assertRejects } from "@/tests/assert.ts";
+import { quietRooms } from "@/tests/fixtures/quiet_rooms.ts";
 import { StartupRefused, waitForLivekit } from "./startup.ts";
 
 const LIVEKIT = { url: "ws://127.0.0.1:7880", apiKey: "sf_key" };
@@ -7,11 +8,8 @@ const LIVEKIT = { url: "ws://127.0.0.1:7880", apiKey: "sf_key" };
 /** A room service whose ping answers with each outcome in turn, then keeps the last. */
 function pings(...outcomes: (Error | "ok")[]): RoomService & { calls: number } {
   const rooms = {
+    ...quietRooms(),
     calls: 0,
-    send: () => Promise.resolve(),
-    close: () => Promise.resolve(),
-    participants: () => Promise.resolve([]),
-    remove: () => Promise.resolve(),
     ping() {
       const outcome = outcomes[Math.min(rooms.calls++, outcomes.length - 1)];
       return outcome === "ok" ? Promise.resolve() : Promise.reject(outcome);

@@ -23,6 +23,8 @@ export interface RoomService {
   ping(): Promise<void>;
   /** Who is connected to the stream's room now, hidden viewers too (none when it has no room). */
   participants(streamId: string): Promise<RoomParticipant[]>;
+  /** Gives these connections a new display name (a guest renamed while watching); gone ones are skipped. */
+  rename(streamId: string, identities: string[], name: string): Promise<void>;
 }
 
 /** The person's connections to the stream's room now (tabs, devices), by LiveKit identity. */
@@ -51,19 +53,16 @@ export function createRoomService(
       });
     },
     async close(streamId) {
-      try {
-        await client.deleteRoom(roomName(streamId));
-      } catch (error) {
-        if (!isNotFound(error)) throw error;
-      }
+      await unlessGone(client.deleteRoom(roomName(streamId)));
     },
     async remove(streamId, identities) {
       for (const identity of identities) {
-        try {
-          await client.removeParticipant(roomName(streamId), identity);
-        } catch (error) {
-          if (!isNotFound(error)) throw error;
-        }
+        await unlessGone(client.removeParticipant(roomName(streamId), identity));
+      }
+    },
+    async rename(streamId, identities, name) {
+      for (const identity of identities) {
+        await unlessGone(client.updateParticipant(roomName(streamId), identity, { name }));
       }
     },
     async ping() {
@@ -84,6 +83,15 @@ export function createRoomService(
 /** True when LiveKit answered but refused the key (it does not know it, or the secret differs). */
 export function rejectsKey(error: unknown): boolean {
   return statusOf(error) === 401;
+}
+
+/** A call about a connection that has left meanwhile: nothing to do. */
+async function unlessGone(call: Promise<unknown>): Promise<void> {
+  try {
+    await call;
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
 }
 
 function isNotFound(error: unknown): boolean {

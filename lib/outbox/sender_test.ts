@@ -2,6 +2,7 @@ import { type AnyMessage, message } from "@/lib/contract/messages.ts";
 import type { RoomService } from "@/lib/livekit/room_service.ts";
 import { sequence } from "@/lib/client/sequence.ts";
 import { assert, assertEquals } from "@/tests/assert.ts";
+import { quietRooms } from "@/tests/fixtures/quiet_rooms.ts";
 import { heartbeat } from "./heartbeat.ts";
 import { type News, queue } from "./queue.ts";
 import { createOutboxSender, type SenderOptions } from "./sender.ts";
@@ -22,6 +23,7 @@ function rooms(fail: (d: Delivery) => boolean = () => false) {
     return fail(d) ? Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:7880")) : Promise.resolve();
   };
   const service: RoomService = {
+    ...quietRooms(),
     send: (streamId, m: AnyMessage, opts = {}) =>
       take({
         streamId,
@@ -30,9 +32,6 @@ function rooms(fail: (d: Delivery) => boolean = () => false) {
         ...(opts.to ? { to: opts.to } : {}),
       }),
     close: (streamId) => take({ streamId, closed: true }),
-    ping: () => Promise.resolve(),
-    participants: () => Promise.resolve([]),
-    remove: () => Promise.resolve(),
   };
   return { service, delivered };
 }

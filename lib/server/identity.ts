@@ -4,6 +4,7 @@
 // "guest" limit per address; both also give the browser its session id.
 import type { Actor } from "@/lib/core/actor.ts";
 import { DomainError } from "@/lib/core/errors.ts";
+import { renameWatching } from "@/lib/audience/rename.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import { guestIdentity, sellerIdentity, watcherIdentity } from "@/lib/livekit/names.ts";
 import type { Asker } from "@/lib/pages/watch_reuse.ts";
@@ -77,12 +78,21 @@ export async function makeGuest(ctx: Ctx, name?: string): Promise<Guest> {
   return guest;
 }
 
+// The watch page a name was typed on (its form's returnTo), whose room learns the new name.
+const WATCHING = /^\/watch\/([0-9a-z]{1,40})$/;
+
 /** The asker's name in chat: a guest's changed, or a stranger made a guest under it. */
-export async function nameGuest(ctx: Ctx, name: string): Promise<void> {
+export async function nameGuest(ctx: Ctx, name: string, returnTo: string): Promise<void> {
   const { guest, services } = ctx.state;
   if (!guest) return void await makeGuest(ctx, name);
   await spend(services, "rename", askerOf(ctx));
   await writeGuestCookie(ctx.hono, services.config.appSecret, { ...guest, name });
+  const streamId = WATCHING.exec(returnTo)?.[1];
+  // Saved all the same: the room's list catches up when the guest next joins.
+  if (streamId) {
+    await renameWatching(services, streamId, guestIdentity(guest.id), name)
+      .catch((error) => console.warn("the room keeps a renamed guest's old name a while:", error));
+  }
 }
 
 /** Gives a browser without one its session id (lib/server/cookies.ts). */

@@ -59,6 +59,12 @@ function recordingRooms(): RecordingRooms {
     participants(streamId) {
       return rooms.down ? livekitDown() : Promise.resolve(rooms.present.get(streamId) ?? []);
     },
+    rename(streamId, identities, name) {
+      if (rooms.down) return livekitDown();
+      const present = rooms.present.get(streamId) ?? [];
+      rooms.present.set(streamId, present.map((p) => identities.includes(p.identity) ? { ...p, name } : p));
+      return Promise.resolve();
+    },
     remove(streamId, identities) {
       if (rooms.down) return livekitDown();
       rooms.removed.push({ streamId, identities });

@@ -103,6 +103,37 @@ Deno.test("50 viewers joining at once make one count message a second, and one n
     assertEquals(await told(), [], "nothing changed, nothing told");
   }));
 
+Deno.test("a guest renamed while watching is listed under the new name, told to the seller, and kept by the repair", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    const { sellerId, streamId, room } = await liveStream(seller);
+    const bo = new Client(app);
+    assertEquals((await bo.request(`/watch/${streamId}`)).status, 200);
+    const tab = { identity: `${bo.guest()}~vtab1`, name: "Guest 4E59", sid: "PA_bo" };
+    await deliver(seller, "participant_joined", room, tab);
+    const studio = { identity: `${sellerIdentity(sellerId)}~hstudio`, name: "Linen & Co", sid: "PA_s" };
+    await deliver(seller, "participant_joined", room, studio);
+    app.rooms.present.set(streamId, [studio, tab]);
+    await app.forgetSent();
+    const names = async () => (await (await seller.request(`/api/streams/${streamId}/viewers`)).json()).names;
+    assertEquals(await names(), ["Guest 4E59"]);
+
+    const res = await bo.postForm("/guest", { name: "ليلى 🌸", returnTo: `/watch/${streamId}` });
+    assertEquals(res.status, 303);
+    assertEquals(await names(), ["ليلى 🌸"]);
+    assertEquals(
+      app.rooms.present.get(streamId)!.map((p) => p.name),
+      ["Linen & Co", "ليلى 🌸"],
+      "LiveKit is told",
+    );
+    app.clock.advance(2_000);
+    await app.settle();
+    const told = app.rooms.sent.filter((s) => s.to).map((s) => (s.message as ViewersMessage).names);
+    assertEquals(told, [["ليلى 🌸"]], "the seller's list hears it");
+    assertEquals(await reconcileAudiences(app.services), [], "the minute's repair keeps the new name");
+    assertEquals(await names(), ["ليلى 🌸"]);
+  }));
+
 Deno.test("viewer counts are repaired from LiveKit's participant list: joins and leaves missed while down", () =>
   withApp(async (app) => {
     const seller = new Client(app);

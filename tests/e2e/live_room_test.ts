@@ -157,6 +157,14 @@ liveTest(
       await studio.locator(".viewer-names li").nth(1).waitFor({ timeout: UI_TIMEOUT });
     });
 
+    await t.step("a viewer who renames while watching is listed under the new name", async () => {
+      const form = a.locator("form.guest-name");
+      await form.getByLabel("Your name in chat").fill("Lila 🌸");
+      await form.getByRole("button", { name: "Save" }).click();
+      await a.getByText("Saved: you chat as Lila 🌸.").waitFor({ timeout: UI_TIMEOUT });
+      await studio.locator(".viewer-names li", { hasText: "Lila 🌸" }).waitFor({ timeout: UI_TIMEOUT });
+    });
+
     await t.step(
       "a reaction from a viewer reaches the seller's tally, kept for a studio opened later, and floats on the other viewer",
       async () => {
