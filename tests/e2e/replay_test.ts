@@ -187,6 +187,10 @@ liveTest(
           await watching.evaluate(() => (globalThis as unknown as { stayed?: boolean }).stayed),
           "the same page, not reloaded",
         );
+        // Nobody watches it now: the count left open says only the peak.
+        const count = watching.locator(".viewer-count");
+        await count.getByText(/^peak \d+$/).waitFor();
+        assertEquals(await count.getByText("watching").isVisible(), false);
         await watching.context().close();
       },
     );
