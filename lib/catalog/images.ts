@@ -6,6 +6,10 @@ import { join } from "node:path";
 import { imageSize } from "image-size";
 import type { ImageType } from "@/lib/contract/views.ts";
 import { DomainError, invalid } from "@/lib/core/errors.ts";
+import { spells } from "./image_bytes.ts";
+import { stripJpeg } from "./strip_jpeg.ts";
+import { stripPng } from "./strip_png.ts";
+import { stripWebp } from "./strip_webp.ts";
 import { isWhole } from "./whole_image.ts";
 
 /** 5 MB, the largest image a seller may upload. */
@@ -42,21 +46,20 @@ const EXTENSIONS: Record<ImageType, string> = {
 const TYPES: Record<string, ImageType> = { png: "image/png", jpg: "image/jpeg", webp: "image/webp" };
 const ID = /^[0-9a-f]{32}\.(png|jpg|webp)$/;
 
-const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const JPEG = [0xff, 0xd8, 0xff];
-const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
-const RIFF = ascii("RIFF");
-const WEBP = ascii("WEBP");
-
-const startsWith = (bytes: Uint8Array, magic: number[], at = 0) => magic.every((b, i) => bytes[at + i] === b);
-
 /** The image's type from its magic bytes: PNG, JPEG or WebP ("RIFF", 4 size bytes, "WEBP"); else null. */
 export function sniffImage(bytes: Uint8Array): ImageType | null {
-  if (startsWith(bytes, PNG)) return "image/png";
-  if (startsWith(bytes, JPEG)) return "image/jpeg";
-  if (startsWith(bytes, RIFF) && startsWith(bytes, WEBP, 8)) return "image/webp";
+  if (spells(bytes, "\x89PNG\r\n\x1a\n")) return "image/png";
+  if (spells(bytes, "\xff\xd8\xff")) return "image/jpeg";
+  if (spells(bytes, "RIFF") && spells(bytes, "WEBP", 8)) return "image/webp";
   return null;
 }
+
+/** The image as stored: its metadata dropped (strip_*.ts), or null when its parts do not add up. */
+const STRIP: Record<ImageType, (bytes: Uint8Array) => Uint8Array | null> = {
+  "image/png": stripPng,
+  "image/jpeg": stripJpeg,
+  "image/webp": stripWebp,
+};
 
 /** Where images live under the data folder. */
 export function imagesDir(dataDir: string): string {
@@ -71,7 +74,8 @@ export function imageTypeOf(id: string): ImageType | null {
 
 /**
  * Checks the bytes (not empty, at most 5 MB, PNG, JPEG or WebP, a readable width and height
- * within the limits, whole) and stores them under a new random id. Throws a
+ * within the limits, whole) and stores them, less their metadata (a photo's GPS position,
+ * owner, camera serial: every viewer could read them), under a new random id. Throws a
  * DomainError, having written nothing, when they do not pass.
  */
 export async function saveImage(dir: string, bytes: Uint8Array): Promise<StoredImage> {
@@ -83,11 +87,11 @@ export async function saveImage(dir: string, bytes: Uint8Array): Promise<StoredI
   if (!type) {
     throw new DomainError("unsupported", "unsupported_image", "Image must be a PNG, JPEG or WebP file");
   }
-  // First: it is quick, and refuses what would keep image-size busy (whole_image.ts).
-  if (!isWhole(bytes, type)) {
-    throw invalid("image_truncated", "Image file is cut short or damaged: upload it again");
-  }
-  checkDimensions(bytes);
+  // First: it is quick, and refuses what would keep image-size busy (whole_image.ts). What is
+  // measured, stored and counted against the quota is what stays once the metadata is gone.
+  const stored = isWhole(bytes, type) ? STRIP[type](bytes) : null;
+  if (!stored) throw invalid("image_truncated", "Image file is cut short or damaged: upload it again");
+  checkDimensions(stored);
   const random = Array.from(
     crypto.getRandomValues(new Uint8Array(16)),
     (b) => b.toString(16).padStart(2, "0"),
@@ -97,13 +101,13 @@ export async function saveImage(dir: string, bytes: Uint8Array): Promise<StoredI
   // A leading dot keeps the half-written file out of reach of readImage()'s id check.
   const temp = join(dir, `.${id}.tmp`);
   try {
-    await Deno.writeFile(temp, bytes, { createNew: true });
+    await Deno.writeFile(temp, stored, { createNew: true });
     await Deno.rename(temp, join(dir, id));
   } catch (error) {
     await Deno.remove(temp).catch(() => {});
     throw error;
   }
-  return { id, type, bytes: bytes.length };
+  return { id, type, bytes: stored.length };
 }
 
 /** Throws unless the header gives a size (read by image-size) within the limits above. */

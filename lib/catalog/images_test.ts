@@ -8,6 +8,7 @@ import {
   TEXT_BYTES,
   WEBP_BYTES,
 } from "@/tests/fixtures/images.ts";
+import { photoJpeg, PRIVATE_WORDS } from "@/tests/fixtures/photo_metadata.ts";
 import { DomainError, type ErrorKind } from "@/lib/core/errors.ts";
 import { withTempDir } from "@/tests/temp_dir.ts";
 import {
@@ -133,6 +134,21 @@ Deno.test("saveImage() keeps a whole image, with a thumbnail inside or bytes aft
     ) {
       assertEquals((await saveImage(dir, bytes)).type, type);
     }
+  }));
+
+Deno.test("saveImage() stores a photo without its metadata, and counts the bytes stored", () =>
+  withDir(async (dir) => {
+    const saved = await saveImage(dir, photoJpeg(6));
+    const stored = await Deno.readFile(`${dir}/${saved.id}`);
+    const text = new TextDecoder("latin1").decode(stored);
+    for (const word of PRIVATE_WORDS) assert(!text.includes(word), `${word} is not stored`);
+    assertEquals(saved.bytes, stored.length);
+    assert(stored.length < photoJpeg(6).length);
+    // A picture, then a chunk running past the file's end: whole enough to show, not to strip.
+    const overrun = new Uint8Array([...WEBP_BYTES, 0x45, 0x58, 0x49, 0x46, 0xff, 0, 0, 0]); // "EXIF", 255 bytes
+    overrun[4]! += 8;
+    await refused(() => saveImage(dir, overrun), "invalid", "image_truncated");
+    assertEquals(await filesUnder(dir), [saved.id]);
   }));
 
 Deno.test("readImage() and deleteImage() ignore unknown and malformed ids, so no path escapes the folder", () =>

@@ -1,18 +1,12 @@
 // Whether an upload holds its whole image: a header alone gives a size, so a file cut short
 // (a dropped connection, a half-synced photo), or one with no picture in it, would pass and
 // show as a broken image. Each format is followed to the end it names, through the parts
-// that hold its picture; bytes after the end are allowed, as browsers ignore them and
-// cameras append trailers (Exif data, a motion photo's video) after a JPEG. A file of
-// thousands of parts is no photo, and would keep the server busy reading it (image-size
-// walks a JPEG segment by segment), so it is refused first.
+// that hold its picture; bytes after the end are allowed (and dropped by strip_*.ts), as
+// browsers ignore them and cameras append trailers (Exif data, a motion photo's video) after
+// a JPEG. A file of thousands of parts is no photo, and would keep the server busy reading it
+// (image-size walks a JPEG segment by segment), so it is refused first.
 import type { ImageType } from "@/lib/contract/views.ts";
-
-/** More parts (chunks, segments) than any camera or editor writes. */
-const MAX_PARTS = 1_000;
-
-const u32 = (bytes: Uint8Array, at: number, littleEndian = false) =>
-  new DataView(bytes.buffer, bytes.byteOffset, bytes.length).getUint32(at, littleEndian);
-const fourcc = (bytes: Uint8Array, at: number) => String.fromCharCode(...bytes.subarray(at, at + 4));
+import { fourcc, MAX_PARTS, scanEnd, u32 } from "./image_bytes.ts";
 
 /** PNG: chunks (length, type, data, CRC) from after the signature up to IEND, with pixels (IDAT) before it. */
 function pngWhole(bytes: Uint8Array): boolean {
@@ -28,9 +22,6 @@ function pngWhole(bytes: Uint8Array): boolean {
   }
   return false;
 }
-
-// In a scan's data an FF is followed by 00, or is a restart marker (D0–D7).
-const endsScan = (next: number) => next !== 0 && (next < 0xd0 || next > 0xd7);
 
 /**
  * JPEG: segments from after SOI up to the EOI marker (FF D9), each with its length, a
@@ -51,7 +42,7 @@ function jpegWhole(bytes: Uint8Array): boolean {
     if (at + 3 >= bytes.length) return false;
     at += 2 + (bytes[at + 2]! << 8 | bytes[at + 3]!);
     if (marker !== 0xda) continue;
-    while (at + 1 < bytes.length && !(bytes[at] === 0xff && endsScan(bytes[at + 1]!))) at++;
+    at = scanEnd(bytes, at);
   }
   return false;
 }

@@ -1,3 +1,4 @@
+import { imageSize } from "image-size";
 import { imagesDir } from "@/lib/catalog/images.ts";
 import { getUsage } from "@/lib/catalog/store.ts";
 import type { Showfloor } from "@/lib/server/showfloor.ts";
@@ -11,6 +12,7 @@ import {
   TEXT_BYTES,
   WEBP_BYTES,
 } from "@/tests/fixtures/images.ts";
+import { photoJpeg, PRIVATE_WORDS } from "@/tests/fixtures/photo_metadata.ts";
 import { Client, expectError, focusedTag, kvSnapshot, signUp, withApp } from "./client.ts";
 
 const shirt = {
@@ -124,6 +126,37 @@ Deno.test("a product's image is uploaded with it, served with its type and cache
     await seller.request(`/api/products/${created.id}`, { method: "DELETE" });
     await seller.request(`/api/products/${webp.id}`, { method: "DELETE" });
     assertEquals(await filesUnder(images), [], "deleting a product deletes its image");
+  }));
+
+Deno.test("a photo's GPS position, owner and serial never reach viewers, from the API or the studio; a turned photo stays turned", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    const sellerId = await signUp(seller);
+    const photo = file(photoJpeg(6), "IMG_0001.jpg");
+    const served = async (imageUrl: string) => {
+      const bytes = new Uint8Array(await (await new Client(app).request(imageUrl)).arrayBuffer());
+      const text = new TextDecoder("latin1").decode(bytes);
+      for (const word of PRIVATE_WORDS) assert(!text.includes(word), `${imageUrl} holds ${word}`);
+      assertEquals(imageSize(bytes).orientation, 6, "a browser still turns it upright");
+      return bytes.length;
+    };
+    const fromApi = await createProduct(seller, productForm(shirt, photo));
+    const apiBytes = await served(fromApi.imageUrl);
+    assertEquals([fromApi.image.bytes, (await getUsage(app.services.kv, sellerId)).imageBytes], [
+      apiBytes,
+      apiBytes,
+    ], "the quota counts the bytes kept");
+
+    const { priceMinor: _, ...fields } = shirt;
+    const added = await seller.request("/studio/products", {
+      method: "POST",
+      body: productForm({ ...fields, name: "Wool hat", price: "19" }, photo),
+      redirect: "manual",
+    });
+    assertEquals(added.status, 303);
+    const { products } = await (await seller.request("/api/products")).json();
+    const hat = products.find((p: { name: string }) => p.name === "Wool hat");
+    assertEquals(await served(hat.imageUrl), apiBytes);
   }));
 
 Deno.test("edits and deletes racing each other leave one product or none, one image, and the quota right", () =>
