@@ -2,7 +2,7 @@
 // client address, and sign-in per account too: after five wrong passwords each try waits
 // (counted apart on each device the seller signed in on before: sign_in_failures.ts).
 import type { Actor } from "@/lib/core/actor.ts";
-import { conflict, DomainError } from "@/lib/core/errors.ts";
+import { aboutField, conflict, DomainError, forbidden } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import type { SignInInput, SignUpInput } from "./inputs.ts";
@@ -67,6 +67,25 @@ export async function checkPassword(services: Services, actor: Actor, input: Sig
   }
   await clearFailures(kv, input.email, bucket);
   return seller;
+}
+
+/**
+ * The asker's own password asked again (to change it, to delete the account): a wrong one
+ * counts as at sign-in, and is refused beside `field`.
+ */
+export async function confirmPassword(
+  services: Services,
+  actor: Actor,
+  seller: Seller,
+  password: string,
+  field: string,
+): Promise<void> {
+  await checkPassword(services, actor, { email: seller.email, password }).catch((error) => {
+    if (error instanceof DomainError && error.code === "invalid_credentials") {
+      throw aboutField(field, forbidden("wrong_password", "That is not this account's password"));
+    }
+    throw error;
+  });
 }
 
 const emailTaken = () => conflict("email_taken", "An account with this email already exists");

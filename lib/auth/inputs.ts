@@ -14,11 +14,15 @@ const named = (label: string, max: number) =>
     `${label} must not say you are the host or a moderator`,
   );
 
+/** A password to set: at sign-up, or changing it. */
+const newPassword = (label: string) =>
+  z.string().min(10, `${label} must be at least 10 characters`)
+    .max(256, `${label} must be at most 256 characters`);
+
 export const SignUpInput = z.object({
   email,
   name: named("Name", 60),
-  password: z.string().min(10, "Password must be at least 10 characters")
-    .max(256, "Password must be at most 256 characters"),
+  password: newPassword("Password"),
   returnTo: returnPath.optional(),
 }).strict();
 export type SignUpInput = z.infer<typeof SignUpInput>;
@@ -31,6 +35,13 @@ export type SignInInput = z.infer<typeof SignInInput>;
 /** Deleting one's account asks for the password again. */
 export const DeleteAccountInput = z.object({ password }).strict();
 export type DeleteAccountInput = z.infer<typeof DeleteAccountInput>;
+
+/** Changing one's password asks for the current one. */
+export const ChangePasswordInput = z.object({
+  currentPassword: password,
+  newPassword: newPassword("New password"),
+}).strict();
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
 
 export const GuestNameInput = z.object({
   name: named("Display name", 40),

@@ -2,12 +2,12 @@
 // itself once nobody has signed in to it for ACCOUNT_IDLE_DAYS, so nothing a stranger
 // creates is kept forever. Its record and email go in one commit (seller_store.ts), then
 // all it held: streams (with their chat, sales records and replays), products and their
-// images, the shop's moderation, and its place among other shops' moderators.
+// images, the shop's moderation, its place among other shops' moderators, and its sessions.
 import { removeCatalog } from "@/lib/catalog/actions.ts";
 import { refuseOpenHolds } from "@/lib/commerce/actions.ts";
 import { type Actor, requireSeller } from "@/lib/core/actor.ts";
 import { isoAt } from "@/lib/core/clock.ts";
-import { aboutField, conflict, DomainError, forbidden } from "@/lib/core/errors.ts";
+import { conflict } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { deleteFamilies } from "@/lib/kv/delete_all.ts";
 import { keys, perSeller } from "@/lib/kv/keys.ts";
@@ -17,8 +17,9 @@ import { spend } from "@/lib/limits/limiter.ts";
 import { indexOldModerators, unnameAll } from "@/lib/moderation/moderators.ts";
 import { removeStream } from "@/lib/streams/removal.ts";
 import { listSellerStreams } from "@/lib/streams/store.ts";
-import { checkPassword } from "./accounts.ts";
+import { confirmPassword } from "./accounts.ts";
 import { deleteSeller, getSeller, indexOldAccounts } from "./seller_store.ts";
+import { endSessions, indexOldSessions } from "./session_store.ts";
 
 /**
  * Deletes the asker's account and all it holds, once their password says it is them. Not
@@ -30,12 +31,7 @@ export async function deleteAccount(services: Services, actor: Actor, password: 
   const { kv } = services;
   const seller = await getSeller(kv, sellerId);
   if (!seller) return; // deleted by a request sent alongside this one
-  await checkPassword(services, actor, { email: seller.email, password }).catch((error) => {
-    if (error instanceof DomainError && error.code === "invalid_credentials") {
-      throw aboutField("password", forbidden("wrong_password", "That is not this account's password"));
-    }
-    throw error;
-  });
+  await confirmPassword(services, actor, seller, password, "password");
   const streams = await listSellerStreams(kv, sellerId);
   if (streams.some((s) => s.status === "live")) throw live();
   for (const stream of streams) await refuseOpenHolds(services, stream);
@@ -53,8 +49,9 @@ const live = () => conflict("stream_live", "You are live: end your stream before
  */
 export async function sweepAccounts(services: Services): Promise<void> {
   const { kv, clock, config } = services;
-  // First, so a removal redone below finds the moderators it names, however old.
+  // First, so a removal redone below finds the moderators and sessions it names, however old.
   await indexOldModerators(kv);
+  await indexOldSessions(kv, clock.now());
   await sweepGone(kv, keys.goneSellers(), clock.now(), (sellerId) => purge(services, sellerId));
   await indexOldAccounts(kv, clock.now());
   const idle = await indexedBefore(kv, keys.accountsSeen(), isoAt(clock.now() - config.quotas.accountIdleMs));
@@ -78,5 +75,6 @@ async function purge(services: Services, sellerId: string): Promise<void> {
   }
   await removeCatalog(services, sellerId);
   await unnameAll(kv, sellerId);
+  await endSessions(kv, sellerId);
   await deleteFamilies(kv, perSeller, sellerId);
 }

@@ -56,6 +56,16 @@ export async function markSeen(kv: Deno.Kv, sellerId: string, now: number): Prom
   });
 }
 
+/** Gives the seller a new password (its hash); false when the account is gone. */
+export async function setPasswordHash(kv: Deno.Kv, sellerId: string, passwordHash: string): Promise<boolean> {
+  return await atomically("changing the password", async () => {
+    const entry = await kv.get<Seller>(keys.seller(sellerId));
+    if (!entry.value) return false;
+    const op = kv.atomic().check(entry).set(entry.key, { ...entry.value, passwordHash });
+    return (await op.commit()).ok ? true : RETRY;
+  });
+}
+
 /**
  * Deletes the account's record and email, unless it is live now (or gone already). What
  * else it kept goes next (lib/auth/removal.ts); the mark left here lets the sweep finish

@@ -1,6 +1,9 @@
 // Seller sessions. The cookie holds a random token; KV holds only its SHA-256, so a copy
-// of the database does not hand out live sessions. KV's expireIn drops stale ones.
+// of the database does not hand out live sessions. KV's expireIn drops stale ones. Each
+// session is also listed under its seller, written and expiring with it, so a seller can
+// end all of theirs but this one (a password that leaked), and a deleted account leaves none.
 import { encodeBase64Url } from "./base64url.ts";
+import { deleteUnder } from "@/lib/kv/delete_all.ts";
 import { keys } from "@/lib/kv/keys.ts";
 
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
@@ -17,8 +20,12 @@ async function hashToken(token: string): Promise<string> {
 
 export async function createSession(kv: Deno.Kv, sellerId: string, now: number): Promise<string> {
   const token = encodeBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+  const hash = await hashToken(token);
   const record: SessionRecord = { sellerId, expiresAt: now + SESSION_TTL_MS };
-  await kv.set(keys.session(await hashToken(token)), record, { expireIn: SESSION_TTL_MS });
+  await kv.atomic()
+    .set(keys.session(hash), record, { expireIn: SESSION_TTL_MS })
+    .set(keys.sessionOf(sellerId, hash), true, { expireIn: SESSION_TTL_MS })
+    .commit();
   return token;
 }
 
@@ -30,5 +37,30 @@ export async function readSession(kv: Deno.Kv, token: string, now: number): Prom
 }
 
 export async function deleteSession(kv: Deno.Kv, token: string): Promise<void> {
-  await kv.delete(keys.session(await hashToken(token)));
+  const hash = await hashToken(token);
+  const record = (await kv.get<SessionRecord>(keys.session(hash))).value;
+  const op = kv.atomic().delete(keys.session(hash));
+  if (record) op.delete(keys.sessionOf(record.sellerId, hash));
+  await op.commit();
+}
+
+/** Ends every session of the seller but the one of `keepToken`, if given. */
+export async function endSessions(kv: Deno.Kv, sellerId: string, keepToken?: string): Promise<void> {
+  const keep = keepToken && await hashToken(keepToken);
+  await deleteUnder(
+    kv,
+    keys.sessionsOf(sellerId),
+    (key) => key.at(-1) !== keep,
+    (key) => [keys.session(String(key.at(-1)))],
+  );
+}
+
+/** Sessions made before they were listed by seller, listed (once), so they can be ended too. */
+export async function indexOldSessions(kv: Deno.Kv, now: number): Promise<void> {
+  if ((await kv.get(keys.sessionsIndexed())).value) return;
+  for await (const { key, value } of kv.list<SessionRecord>({ prefix: keys.allSessions() })) {
+    const left = value.expiresAt - now;
+    if (left > 0) await kv.set(keys.sessionOf(value.sellerId, String(key.at(-1))), true, { expireIn: left });
+  }
+  await kv.set(keys.sessionsIndexed(), true);
 }

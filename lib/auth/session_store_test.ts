@@ -1,6 +1,7 @@
 import { assertEquals } from "@/tests/assert.ts";
 import { keys } from "@/lib/kv/keys.ts";
-import { createSession, deleteSession, readSession } from "./session_store.ts";
+import { deleteUnder } from "@/lib/kv/delete_all.ts";
+import { createSession, deleteSession, endSessions, indexOldSessions, readSession } from "./session_store.ts";
 
 const NOW = Date.now();
 
@@ -23,6 +24,30 @@ Deno.test("an expired session reads as signed out even before KV drops it", asyn
   try {
     const token = await createSession(kv, "seller-1", NOW);
     assertEquals(await readSession(kv, token, NOW + 15 * 24 * 60 * 60 * 1000), null);
+  } finally {
+    kv.close();
+  }
+});
+
+Deno.test("a seller's sessions end together but the one kept, those made before the index too, and no other seller's", async () => {
+  const kv = await Deno.openKv(":memory:");
+  try {
+    const [kept, other] = await Promise.all([1, 2].map(() => createSession(kv, "seller-1", NOW)));
+    const elsewhere = await createSession(kv, "seller-2", NOW);
+    // As sessions made before the index: their entries were never written, until the sweep lists them.
+    await deleteUnder(kv, keys.sessionsOf("seller-1"));
+    await indexOldSessions(kv, NOW);
+    await endSessions(kv, "seller-1", kept);
+    assertEquals(await readSession(kv, kept!, NOW), "seller-1");
+    assertEquals(await readSession(kv, other!, NOW), null);
+    assertEquals(await readSession(kv, elsewhere, NOW), "seller-2");
+    assertEquals((await Array.fromAsync(kv.list({ prefix: keys.sessionsOf("seller-1") }))).length, 1);
+    await deleteSession(kv, kept!);
+    assertEquals(
+      await Array.fromAsync(kv.list({ prefix: keys.sessionsOf("seller-1") })),
+      [],
+      "signing out unlists it",
+    );
   } finally {
     kv.close();
   }

@@ -152,7 +152,8 @@ export async function readJsonOrForm<J, F>(
   return FORM_TYPES.includes(mediaType(ctx.req)) ? await readForm(ctx, form) : await readJson(ctx, json);
 }
 
-const Nothing = z.object({}).strict();
+/** What an action that takes no input accepts: `{}`, or a form with no fields. */
+export const Nothing = z.object({}).strict();
 
 /** For actions that take no input: no body or `{}`; anything else is refused as invalid input. */
 export async function readEmpty(ctx: HasRequest): Promise<void> {

@@ -6,6 +6,7 @@ export { HttpError, InvalidInput } from "./http_error.ts";
 export { findIslandFiles, type Island, type IslandFile, loadIslands } from "./islands.ts";
 export {
   formBody,
+  Nothing,
   readEmpty,
   readForm,
   readJson,

@@ -14,16 +14,24 @@ export async function deleteFamilies(
   }
 }
 
-/** Deletes every key under `prefix`. */
-export async function deleteUnder(kv: Deno.Kv, prefix: Deno.KvKey, which = (_key: Deno.KvKey) => true) {
+/** Deletes every key under `prefix` (those `which` picks), each with the keys `beside` names for it. */
+export async function deleteUnder(
+  kv: Deno.Kv,
+  prefix: Deno.KvKey,
+  which = (_key: Deno.KvKey) => true,
+  beside = (_key: Deno.KvKey): Deno.KvKey[] => [],
+) {
   let op = kv.atomic();
   let count = 0;
   for await (const { key } of kv.list({ prefix })) {
     if (!which(key)) continue;
-    op.delete(key);
-    if (++count % BATCH === 0) {
+    const gone = [key, ...beside(key)];
+    for (const each of gone) op.delete(each);
+    count += gone.length;
+    if (count >= BATCH) {
       await op.commit();
       op = kv.atomic();
+      count = 0;
     }
   }
   await op.commit();

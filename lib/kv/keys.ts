@@ -8,6 +8,7 @@ type ByEmail = [email: string];
 type EmailsBucket = [email: string, bucket: string];
 type SellersDevice = [sellerId: string, device: string];
 type ByTokenHash = [tokenHash: string];
+type SellersToken = [sellerId: string, tokenHash: string];
 type OfSeller = [sellerId: string];
 type OfStream = [streamId: string];
 type OfProduct = [productId: string];
@@ -69,6 +70,12 @@ export const keys = {
   goneSeller: under<ById>("sellers_gone"),
   /** A session, by the SHA-256 of its token (never the token itself). */
   session: under<ByTokenHash>("sessions"),
+  allSessions: under<Whole>("sessions"),
+  /** The same sessions by seller (present while the session is; expires with it), to end them all. */
+  sessionsOf: under<OfSeller>("sessions_of"),
+  sessionOf: under<SellersToken>("sessions_of"),
+  /** Present once every session made before the index above is in it. */
+  sessionsIndexed: under<Whole>("sessions_of_indexed"),
 
   // streams
   allStreams: under<Whole>("streams"),
@@ -246,8 +253,9 @@ export const perStream: ((streamId: string) => Deno.KvKey)[] = [
 
 /**
  * What is kept for one seller besides their record, streams (each removes its own entries
- * in the seller's list and live marker), products and moderators (each goes with its entry
- * in the other index, lib/moderation/moderators.ts): each family's key, or prefix, for the
+ * in the seller's list and live marker), products, moderators (each goes with its entry
+ * in the other index, lib/moderation/moderators.ts) and sessions (each with its entry in
+ * the seller's, lib/auth/session_store.ts): each family's key, or prefix, for the
  * seller's id. Deleting the account removes them all.
  */
 export const perSeller: ((sellerId: string) => Deno.KvKey)[] = [

@@ -13,6 +13,7 @@ const WORDS: Record<RuleName, string> = {
   guest: "Too many new guests from your network",
   signUp: "Too many sign-ups from your network",
   signIn: "Too many sign-in attempts from your network",
+  account: "Too many password changes and sign-outs just now",
   rename: "You're changing your name too often",
   chat: "You're sending messages too fast",
   report: "Too many reports at once",

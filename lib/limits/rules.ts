@@ -23,6 +23,8 @@ export const RULES = {
   rename: { identity: { max: 10, windowMs: MINUTE }, address: { max: 300, windowMs: MINUTE } },
   signUp: { address: { max: 5, windowMs: HOUR } },
   signIn: { address: { max: 30, windowMs: 10 * MINUTE } },
+  /** A seller changing their password or signing out their other sessions. */
+  account: { identity: { max: 10, windowMs: 10 * MINUTE }, address: { max: 30, windowMs: 10 * MINUTE } },
   chat: { identity: { max: 5, windowMs: 5 * SECOND }, address: { max: 60, windowMs: 10 * SECOND } },
   report: { identity: { max: 10, windowMs: MINUTE }, address: { max: 100, windowMs: MINUTE } },
   reaction: { identity: { max: 8, windowMs: SECOND }, address: { max: 200, windowMs: SECOND } },

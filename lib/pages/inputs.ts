@@ -18,6 +18,12 @@ export const ProductDoneQuery = z.object({
 });
 export type ProductDone = z.infer<typeof ProductDoneQuery>["done"];
 
+/** What the seller just did on their account page, for it to confirm: `/studio/account?done=password`. */
+export const AccountDoneQuery = z.object({
+  done: z.enum(["password", "sessions"]).optional().catch(undefined),
+});
+export type AccountDone = z.infer<typeof AccountDoneQuery>["done"];
+
 /** `/watch/:id?product=<id>`: the page with that product's sheet open (a tap before the page's JavaScript ran). */
 export const WatchQuery = z.object({ product: storedId("a product id").optional().catch(undefined) });
 

@@ -3,7 +3,8 @@
 // error in plain words and what was typed. Anyone not signed in is sent to sign in, and
 // back to the page after.
 // A refused delete sends the browser back to the page, which shows why once: reloading
-// a refusal would send the delete again, which goes through once its cause is gone.
+// a refusal would send the delete again, which goes through once its cause is gone. So
+// does a refused form posted elsewhere for the page (sellerPageForm).
 import { z } from "zod";
 import { type Handlers, page } from "@/lib/fresh/mod.ts";
 import { toSignIn } from "./auth_page.ts";
@@ -17,6 +18,8 @@ export interface FormPage<D> {
   failure?: FormFailure;
 }
 
+const secret = (ctx: Ctx) => ctx.state.services.config.appSecret;
+
 export function sellerFormPage<D, I, R>(opts: {
   /** The page's data, for GET and after a failed post. */
   load: (ctx: Ctx) => Promise<D>;
@@ -27,7 +30,6 @@ export function sellerFormPage<D, I, R>(opts: {
   /** A destructive form: refused, it redirects back to the page (see above). */
   destructive?: boolean;
 }): Handlers<State> {
-  const secret = (ctx: Ctx) => ctx.state.services.config.appSecret;
   const path = (ctx: Ctx) => new URL(ctx.hono.req.url).pathname;
   return {
     async GET(ctx) {
@@ -40,18 +42,7 @@ export function sellerFormPage<D, I, R>(opts: {
       if (!ctx.state.seller) return toSignIn(ctx, path(ctx));
       const outcome = await submitForm(ctx, opts.schema, (input) => opts.submit(ctx, input));
       if (outcome.ok) return ctx.hono.redirect(opts.done(outcome.value), 303);
-      if (opts.destructive) {
-        // Its words, and each field's, cut to fit a cookie (4 KB): a delete's form shows no values again.
-        const { error, fields } = outcome.failure;
-        const kept = {
-          error: error.slice(0, 1_000),
-          fields: Object.fromEntries(
-            Object.entries(fields).slice(0, 5).map(([k, v]) => [k, v.slice(0, 200)]),
-          ),
-        };
-        await writeRefusalCookie(ctx.hono, secret(ctx), path(ctx), JSON.stringify(kept));
-        return ctx.hono.redirect(path(ctx), 303);
-      }
+      if (opts.destructive) return await refuseBack(ctx, path(ctx), outcome.failure);
       return page<FormPage<D>>({ data: await opts.load(ctx), failure: outcome.failure }, {
         status: outcome.status,
         headers: outcome.headers,
@@ -60,7 +51,48 @@ export function sellerFormPage<D, I, R>(opts: {
   };
 }
 
-const Refusal = z.object({ error: z.string(), fields: z.record(z.string(), z.string()) });
+/**
+ * Another form of the seller's page at `page`, posted to a path of its own, that changes
+ * what a reload must not send again (a password): done, to `done`; refused, back to the
+ * page, which shows why beside this form (FormFailure.form) once.
+ */
+export function sellerPageForm<I>(opts: {
+  page: string;
+  /** Which of the page's forms this is. */
+  form: string;
+  schema: z.ZodType<I>;
+  submit: (ctx: Ctx, input: I) => Promise<unknown>;
+  done: string;
+}): Handlers<State> {
+  return {
+    async POST(ctx) {
+      if (!ctx.state.seller) return toSignIn(ctx, opts.page);
+      const outcome = await submitForm(ctx, opts.schema, (input) => opts.submit(ctx, input));
+      if (outcome.ok) return ctx.hono.redirect(opts.done, 303);
+      return await refuseBack(ctx, opts.page, outcome.failure, opts.form);
+    },
+  };
+}
+
+/** Keeps a refusal for the page at `path` and sends the browser back there. */
+async function refuseBack(ctx: Ctx, path: string, failure: FormFailure, form?: string): Promise<Response> {
+  // Its words, and each field's, cut to fit a cookie (4 KB): such a form shows no values again.
+  const kept = {
+    error: failure.error.slice(0, 1_000),
+    fields: Object.fromEntries(
+      Object.entries(failure.fields).slice(0, 5).map(([k, v]) => [k, v.slice(0, 200)]),
+    ),
+    ...(form && { form }),
+  };
+  await writeRefusalCookie(ctx.hono, secret(ctx), path, JSON.stringify(kept));
+  return ctx.hono.redirect(path, 303);
+}
+
+const Refusal = z.object({
+  error: z.string(),
+  fields: z.record(z.string(), z.string()),
+  form: z.string().max(40).optional(),
+});
 
 /** A refusal as kept, or undefined for one that does not read as one. */
 function refusalOf(kept: string): FormFailure | undefined {

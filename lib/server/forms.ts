@@ -14,6 +14,8 @@ export interface FormFailure {
   /** Whether the error is about fields (false: `fields` holds only notes, such as a file to choose again). */
   aboutFields: boolean;
   values: Record<string, string>;
+  /** Which of the page's forms was refused, when it has several (sellerPageForm). */
+  form?: string;
 }
 
 export type FormOutcome<R> =

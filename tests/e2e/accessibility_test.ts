@@ -168,6 +168,34 @@ liveTest(
         );
       },
     );
+    await audit(
+      t,
+      "the account page, refused a new password too short",
+      asSeller,
+      `${appUrl}/studio/account`,
+      async (p) => {
+        await p.getByLabel("Current password").fill("a long enough password");
+        await p.getByLabel("New password").fill("short");
+        await p.getByRole("button", { name: "Change password" }).click();
+        await p.locator("#newPassword-error").waitFor({ timeout: UI_TIMEOUT });
+        await p.waitForFunction(() => document.activeElement?.getAttribute("name") === "newPassword", null, {
+          timeout: UI_TIMEOUT,
+        });
+      },
+    );
+    // Every context here shares the one session, so it stays signed in.
+    await audit(
+      t,
+      "the account page, signed out everywhere else",
+      asSeller,
+      `${appUrl}/studio/account`,
+      async (p) => {
+        await p.getByRole("button", { name: "Sign out everywhere else" }).click();
+        await p.getByRole("status").filter({ hasText: "Signed out everywhere else." }).waitFor({
+          timeout: UI_TIMEOUT,
+        });
+      },
+    );
     await audit(t, "a draft's studio, asked to delete it", asSeller, later.studioUrl, async (p) => {
       await p.getByRole("button", { name: "Delete stream" }).click({ timeout: UI_TIMEOUT });
       await p.getByRole("button", { name: "Yes, delete it" }).waitFor();
