@@ -7,13 +7,27 @@ interface AuthFormProps {
   failure?: FormFailure;
   /** The studio page that sent the seller here, to go back to. */
   returnTo?: string;
+  /** Why nobody may sign up here (its owner closed it): said instead of the sign-up form. */
+  closed?: string;
 }
 
 /** The sign-up and sign-in form: plain HTML, posted to its own page. */
-export function AuthForm({ mode, failure, returnTo }: AuthFormProps) {
+export function AuthForm({ mode, failure, returnTo, closed }: AuthFormProps) {
   const signup = mode === "signup";
   const marks = failureMarks(failure, ["name", "email", "password"]);
   const back = returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : "";
+  if (signup && closed) {
+    return (
+      <section class="card form">
+        <PageTitle title="Start selling live" />
+        <h1>Start selling live</h1>
+        <p class="notice" role="status">{closed}</p>
+        <p>
+          Have an account? <a href={`/signin${back}`}>Sign in</a>
+        </p>
+      </section>
+    );
+  }
   return (
     <form method="post" class="card form" novalidate>
       <PageTitle title={signup ? "Start selling live" : "Sign in"} />
@@ -66,7 +80,7 @@ export function AuthForm({ mode, failure, returnTo }: AuthFormProps) {
               Have an account? <a href={`/signin${back}`}>Sign in</a>
             </>
           )
-          : (
+          : !closed && (
             <>
               New here? <a href={`/signup${back}`}>Create an account</a>
             </>

@@ -1,8 +1,9 @@
 /**
  * The header on every page: the brand, and the studio links for a signed-in seller. A
- * studio on air makes them open a new tab (lib/client/use_new_tab_links.ts).
+ * studio on air makes them open a new tab (lib/client/use_new_tab_links.ts). Sign-up is
+ * offered only where its owner lets anyone sign up.
  */
-export function SiteHeader({ signedIn }: { signedIn: boolean }) {
+export function SiteHeader({ signedIn, signupOpen }: { signedIn: boolean; signupOpen: boolean }) {
   return (
     <header class="site-header">
       <a class="brand" href="/">Showfloor</a>
@@ -20,7 +21,7 @@ export function SiteHeader({ signedIn }: { signedIn: boolean }) {
           : (
             <>
               <a href="/signin">Sign in</a>
-              <a href="/signup">Sell on Showfloor</a>
+              {signupOpen && <a href="/signup">Sell on Showfloor</a>}
             </>
           )}
       </nav>

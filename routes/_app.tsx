@@ -20,7 +20,7 @@ export default function App({ Component, state }: AppProps<State>) {
         <link rel="stylesheet" href="/styles.css" />
       </head>
       <body>
-        <SiteHeader signedIn={!!state.seller} />
+        <SiteHeader signedIn={!!state.seller} signupOpen={state.services.config.sellerSignupOpen} />
         <main>
           <Component />
         </main>

@@ -2,6 +2,7 @@
 // client address, and sign-in per account too: after five wrong passwords each try waits
 // (counted apart on each device the seller signed in on before: sign_in_failures.ts).
 import type { Actor } from "@/lib/core/actor.ts";
+import type { Config } from "@/lib/core/config.ts";
 import { aboutField, conflict, DomainError, forbidden } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { spend } from "@/lib/limits/limiter.ts";
@@ -11,8 +12,14 @@ import { createSeller, getSellerByEmail, markSeen, type Seller } from "./seller_
 import { isKnownDevice } from "./devices.ts";
 import { clearFailures, giveBackTry, takeTry } from "./sign_in_failures.ts";
 
+const SIGNUP_CLOSED = "This Showfloor isn't taking new sellers. Ask its owner for an account.";
+
+/** Why nobody may sign up, on an instance whose owner closed it (SELLER_SIGNUP=closed); else undefined. */
+export const signupClosed = (config: Config) => config.sellerSignupOpen ? undefined : SIGNUP_CLOSED;
+
 export async function signUp(services: Services, actor: Actor, input: SignUpInput): Promise<Seller> {
-  const { kv, clock, passwords } = services;
+  const { kv, clock, passwords, config } = services;
+  if (!config.sellerSignupOpen) throw forbidden("signup_closed", SIGNUP_CLOSED);
   await spend(services, "signUp", actor);
   if (await getSellerByEmail(kv, input.email)) throw emailTaken();
   const seller = await createSeller(kv, {

@@ -26,6 +26,8 @@ const ConfigSchema = z.object({
   LIVEKIT_API_SECRET: z.string().min(32).default(DEV_LIVEKIT_SECRET),
   // Signs guest cookies; deliberately not the LiveKit secret.
   APP_SECRET: z.string().min(32).default(DEV_APP_SECRET),
+  // "closed": nobody new may sign up as a seller (a shop's own instance, once its accounts exist).
+  SELLER_SIGNUP: z.enum(["open", "closed"]).default("open"),
   // Proxies (IPs or CIDRs) whose X-Forwarded-For names the client; nobody else's is believed.
   TRUSTED_PROXIES: list,
   // Multiplies every rate limit (lib/limits/rules.ts): for benchmarks that push one client hard.
@@ -69,6 +71,8 @@ export interface Config {
     apiKey: string;
     apiSecret: string;
   };
+  /** Whether anyone may sign up as a seller (else only the accounts there are sign in). */
+  sellerSignupOpen: boolean;
   /** Proxies whose X-Forwarded-For is believed: addresses or CIDR ranges. */
   trustedProxies: string[];
   /** Multiplies every rate limit (benchmarks only). */
@@ -127,6 +131,7 @@ export function loadConfig(env: Record<string, string> = Deno.env.toObject()): C
       apiKey: c.LIVEKIT_API_KEY,
       apiSecret: c.LIVEKIT_API_SECRET,
     },
+    sellerSignupOpen: c.SELLER_SIGNUP === "open",
     trustedProxies: c.TRUSTED_PROXIES,
     rateLimitScale: c.RATE_LIMIT_SCALE,
     quotas: {

@@ -1,4 +1,5 @@
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
+import { createSeller } from "@/lib/auth/seller_store.ts";
 import { checkedCookies } from "@/lib/server/cookies.ts";
 import {
   Client,
@@ -415,4 +416,40 @@ Deno.test("the sign-up page shows a bad-input error in plain words and keeps wha
     assertMatch(html, /Password must be at least 10 characters/);
     assertMatch(html, /value="bo@example.com"/);
     assert(!html.includes('value="short"'), "the password is never echoed");
+  }));
+
+Deno.test("an instance closed to new sellers refuses sign-up, offers none, and still signs its sellers in", () =>
+  withApp(async (app) => {
+    await createSeller(app.services.kv, {
+      ...good,
+      passwordHash: await app.services.passwords.hash(good.password),
+    }, app.clock.now());
+    const stranger = new Client(app);
+    const before = await kvSnapshot(app.services.kv);
+    const said = await expectError(
+      await stranger.post("/api/auth/signup", { ...good, email: "new@example.com" }),
+      403,
+      "signup_closed",
+    );
+    assertEquals(said, "This Showfloor isn't taking new sellers. Ask its owner for an account.");
+    const form = await stranger.postForm("/signup", { ...good, email: "new@example.com" });
+    assertEquals(form.status, 403);
+    assert((await form.text()).includes("taking new sellers. Ask its owner"));
+    assertEquals(await kvSnapshot(app.services.kv), before, "no account made");
+
+    const page = await (await stranger.request("/signup")).text();
+    assert(page.includes("Ask its owner for an account"), "the sign-up page says why");
+    assert(!page.includes("Create account"), "and has no form");
+    const home = await (await stranger.request("/")).text();
+    assert(!home.includes("Sell on Showfloor"), "the header offers no sign-up");
+    assert(!(await (await stranger.request("/signin")).text()).includes("Create an account"));
+
+    const seller = new Client(app);
+    const res = await seller.post("/api/auth/signin", { email: good.email, password: good.password });
+    assertEquals(res.status, 200, "its sellers sign in");
+  }, { SELLER_SIGNUP: "closed" }));
+
+Deno.test("an open instance offers sign-up in the header", () =>
+  withApp(async (app) => {
+    assert((await (await new Client(app).request("/")).text()).includes("Sell on Showfloor"));
   }));

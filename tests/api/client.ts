@@ -121,8 +121,11 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
 }
 
 /** Runs `fn` against a fresh app, closing its KV and removing its data folder afterwards. */
-export async function withApp(fn: (app: TestApp) => Promise<void>): Promise<void> {
-  const app = await testApp();
+export async function withApp(
+  fn: (app: TestApp) => Promise<void>,
+  env: Record<string, string> = {},
+): Promise<void> {
+  const app = await testApp(env);
   try {
     await fn(app);
   } finally {
