@@ -1,7 +1,7 @@
 import type { Signal } from "@preact/signals";
 import { useId } from "preact/hooks";
 import { formatAmount, formatPrice, parseAmount } from "@/lib/contract/money.ts";
-import { decimalsProblem } from "@/lib/contract/typed_amount.ts";
+import { amountProblem } from "@/lib/contract/typed_amount.ts";
 
 interface AmountInputProps {
   name: string;
@@ -23,7 +23,7 @@ export function AmountInput({ name, text, currency, example, error }: AmountInpu
   const minor = parseAmount(text.value, currency);
   const typo = text.value.trim() !== "" && minor === null;
   const problem = typo
-    ? decimalsProblem(text.value, currency) ?? `Type an amount like ${formatAmount(4990, currency)}`
+    ? amountProblem(text.value, currency) ?? `Type an amount like ${formatAmount(4990, currency)}`
     : error;
   const problemId = useId();
   return (

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { CURRENCIES, MAX_STOCK } from "@/lib/contract/limits.ts";
 import { formatAmount, parseAmount } from "@/lib/contract/money.ts";
-import { decimalsProblem } from "@/lib/contract/typed_amount.ts";
+import { amountProblem } from "@/lib/contract/typed_amount.ts";
 import { description, text, typedNumber } from "@/lib/core/fields.ts";
 
 const PRICE_NOT_WHOLE = "Price must be a whole number of minor units (cents)";
@@ -80,7 +80,7 @@ export const StudioProductForm = ProductForm.omit({ priceMinor: true })
     const parsed = priceMinor.safeParse(minor);
     if (parsed.success) return { ...form, priceMinor: parsed.data };
     const message = minor === null
-      ? decimalsProblem(price, form.currency) ??
+      ? amountProblem(price, form.currency) ??
         `Price must be an amount like ${formatAmount(4990, form.currency)}`
       : parsed.error.issues[0]!.message;
     ctx.addIssue({ code: "custom", path: ["price"], message });

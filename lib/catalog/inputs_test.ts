@@ -33,6 +33,22 @@ Deno.test("StudioProductForm reads the price as people write it, in the currency
     "Price must be an amount like 4990",
   ]]);
   assertEquals(problem({ price: "-1" }), [["price", "Price must be an amount like 49.90"]]);
+  // Thousands separators, as a German or an American writes them: named, not "an amount like".
+  for (const price of ["1.234,50", "1,234.50", "1 234", "12.345.678"]) {
+    assertEquals(problem({ price }), [[
+      "price",
+      "Write the amount without thousands separators, like 1234.50",
+    ]]);
+  }
+  assertEquals(problem({ currency: "JPY", price: "1.234.567" }), [[
+    "price",
+    "Write the amount without thousands separators, like 1234",
+  ]]);
+  assertEquals(
+    StudioProductForm.parse({ ...typed, price: "1234,50" }).priceMinor,
+    123450,
+    "one comma: decimals",
+  );
   // The form is `novalidate`: an empty price is named here, not by the browser's bubble.
   assertEquals(problem({ price: " " }), [["price", "Price is required"]]);
   assertEquals(problem({ price: "2000000" }), [[
