@@ -1,5 +1,5 @@
 import { type CartControls, currentPrice, currentTotal, useCartClock } from "@/lib/client/use_cart.ts";
-import { localTime } from "@/lib/client/server_clock.ts";
+import { localTime } from "@/lib/contract/dates.ts";
 import { MAX_QUANTITY } from "@/lib/contract/limits.ts";
 import { itemsText } from "@/lib/contract/messages.ts";
 import { formatPrice } from "@/lib/contract/money.ts";

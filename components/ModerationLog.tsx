@@ -1,4 +1,4 @@
-import { localTime } from "@/lib/client/server_clock.ts";
+import { localTime } from "@/lib/contract/dates.ts";
 import type { ModerationEntry } from "@/lib/contract/views.ts";
 
 const DONE: Record<ModerationEntry["action"], string> = {

@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useRef } from "preact/hooks";
 import type { ProductView } from "@/lib/contract/views.ts";
 import { getJson, postJson, streamApi } from "@/lib/client/api.ts";
 import { useAction } from "@/lib/client/use_action.ts";
-import { localTime } from "@/lib/client/server_clock.ts";
+import { localTime } from "@/lib/contract/dates.ts";
 import { type CartControls, heldOf, quantityIn } from "@/lib/client/use_cart.ts";
 import type { FlashSale, ProductCard } from "@/lib/contract/messages.ts";
 import { MAX_QUANTITY } from "@/lib/contract/limits.ts";

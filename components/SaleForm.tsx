@@ -1,5 +1,5 @@
 import { type Signal, useSignal } from "@preact/signals";
-import { localTime } from "@/lib/client/server_clock.ts";
+import { localTime } from "@/lib/contract/dates.ts";
 import type { FlashSale, ProductCard } from "@/lib/contract/messages.ts";
 import { formatPrice, parseAmount } from "@/lib/contract/money.ts";
 import { AmountInput } from "./AmountInput.tsx";

@@ -1,4 +1,4 @@
-import { utcDay } from "@/lib/contract/dates.ts";
+import { localDay } from "@/lib/contract/dates.ts";
 
 interface StreamDeletionProps {
   streamId: string;
@@ -16,7 +16,7 @@ export function StreamDeletion({ streamId, title, draftRemovedAt, refusal }: Str
       {draftRemovedAt && (
         <p class="muted">
           A stream never taken live is removed after a while: this one on{" "}
-          {utcDay(draftRemovedAt)}, unless you go live.
+          {localDay(draftRemovedAt)}, unless you go live.
         </p>
       )}
       <details class="confirm-delete" open={!!refusal}>

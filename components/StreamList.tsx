@@ -1,5 +1,5 @@
 import type { StreamCard, StreamStatus } from "@/lib/contract/views.ts";
-import { readableUtc } from "@/lib/contract/dates.ts";
+import { localDayAndTime } from "@/lib/contract/dates.ts";
 
 const STATUS: Record<StreamStatus, string> = { created: "Not live yet", live: "● Live", ended: "Ended" };
 
@@ -33,6 +33,6 @@ export function StreamList({ streams, hrefOf }: StreamListProps) {
 }
 
 function whenOf({ createdAt, startedAt }: OwnCard): string | null {
-  if (startedAt) return `Went live ${readableUtc(startedAt)}`;
-  return createdAt ? `Created ${readableUtc(createdAt)}` : null;
+  if (startedAt) return `Went live ${localDayAndTime(startedAt)}`;
+  return createdAt ? `Created ${localDayAndTime(createdAt)}` : null;
 }

@@ -11,7 +11,7 @@ import { PinnedNote } from "@/components/PinnedNote.tsx";
 import { dropChat } from "@/lib/client/chat.ts";
 import { saveGuestNames } from "@/lib/client/guest_name.ts";
 import { canModerate } from "@/lib/client/moderation.ts";
-import { localTime } from "@/lib/client/server_clock.ts";
+import { localTime } from "@/lib/contract/dates.ts";
 import { closedNow, removed } from "@/lib/client/stream_status.ts";
 import { useChatList } from "@/lib/client/use_chat_list.ts";
 import { useChatModeration } from "@/lib/client/use_chat_moderation.ts";

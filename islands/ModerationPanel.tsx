@@ -12,7 +12,7 @@ import { ReportList } from "@/components/ReportList.tsx";
 import { useLiveState } from "@/lib/client/live_state.ts";
 import { dismissReport, fetchOverview, liftTimeout, unban } from "@/lib/client/shop_moderation.ts";
 import { sayFor } from "@/lib/client/say_for.ts";
-import { localTime } from "@/lib/client/server_clock.ts";
+import { localTime } from "@/lib/contract/dates.ts";
 import { useAction } from "@/lib/client/use_action.ts";
 import { useChatModeration } from "@/lib/client/use_chat_moderation.ts";
 import { useAtEnd } from "@/lib/client/use_now.ts";

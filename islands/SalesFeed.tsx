@@ -3,7 +3,7 @@
 // room's `reservation`, `stock` and `pins` messages, and refetches after a drop. A line
 // marked paid or released keeps the keyboard's focus, now on its new state.
 import { useRef } from "preact/hooks";
-import { localTime } from "@/lib/client/server_clock.ts";
+import { localTime } from "@/lib/contract/dates.ts";
 import { useSales, whoAndWhat } from "@/lib/client/use_sales.ts";
 import { itemsText, type ReservationMessage } from "@/lib/contract/messages.ts";
 import type { Sales } from "@/lib/contract/views.ts";

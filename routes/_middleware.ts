@@ -8,6 +8,7 @@ import {
   readDeviceCookie,
   readGuestCookie,
   readSessionCookie,
+  readZoneCookie,
 } from "@/lib/server/cookies.ts";
 import { noStore, pathIds, sameOrigin } from "@/lib/server/request_guards.ts";
 import type { State } from "@/lib/server/state.ts";
@@ -20,6 +21,7 @@ const whoIsAsking: Middleware<State> = async (ctx, next) => {
   ctx.state.guest = await readGuestCookie(ctx.hono, config.appSecret);
   ctx.state.browser = await readBrowserCookie(ctx.hono, config.appSecret);
   ctx.state.device = await readDeviceCookie(ctx.hono, config.appSecret);
+  ctx.state.zone = readZoneCookie(ctx.hono);
   return await next();
 };
 

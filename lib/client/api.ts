@@ -1,7 +1,7 @@
 // The islands' one way to call the JSON API: errors come back as plain words, a refusal
 // for going too fast says how long to wait, and one until a moment says when, in the
 // viewer's own time.
-import { localTime } from "./server_clock.ts";
+import { localTime } from "@/lib/contract/dates.ts";
 import { withWait } from "@/lib/contract/wait.ts";
 
 /** A stream's address in the JSON API. */

@@ -60,13 +60,3 @@ export function formatRemaining(ms: number): string {
   const seconds = Math.ceil(Math.max(0, ms) / 1000);
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
 }
-
-/**
- * A time as the viewer's own clock and time zone show it: "14:32". `after`: the minute
- * after it, for a time before which something is refused ("chat again at").
- */
-export function localTime(iso: string, after?: boolean): string {
-  const ms = Date.parse(iso);
-  return new Date(after ? Math.ceil(ms / 60_000) * 60_000 : ms)
-    .toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-}

@@ -1,5 +1,5 @@
 import { assertEquals } from "@/tests/assert.ts";
-import { formatRemaining, localTime, narrow, offsetOf, reading, remainingMs } from "./server_clock.ts";
+import { formatRemaining, narrow, offsetOf, reading, remainingMs } from "./server_clock.ts";
 
 Deno.test("a browser whose clock runs 90 s fast counts down to the server's instant", () => {
   const serverNow = "2026-11-22T10:00:00.000Z";
@@ -35,14 +35,4 @@ Deno.test("readings narrow the offset: a fetch bounds it on both sides, a fresh 
   // Readings that cannot both hold (this browser's clock was set 90 s further ahead): the newer wins.
   assertEquals(narrow(both, reading(at(30), t0 + 120_000, t0 + 119_900)), { low: -180_000, high: -179_900 });
   assertEquals(offsetOf(reading(at(0), t0)), -90_000, "a message alone: its lower bound");
-});
-
-Deno.test("localTime() of a time before which something is refused names the minute after it", () => {
-  assertEquals(localTime("2026-01-01T10:21:49Z", true), localTime("2026-01-01T10:22:00Z"));
-  assertEquals(
-    localTime("2026-01-01T10:21:49Z"),
-    localTime("2026-01-01T10:21:00Z"),
-    "a hold's end: not later",
-  );
-  assertEquals(localTime("2026-01-01T10:22:00Z", true), localTime("2026-01-01T10:22:00Z"), "on the minute");
 });

@@ -8,7 +8,7 @@ import type { TimeoutMinutes } from "@/lib/contract/limits.ts";
 import type { ChatMessage } from "@/lib/contract/messages.ts";
 import * as api from "./moderation.ts";
 import { sayFor } from "./say_for.ts";
-import { localTime } from "./server_clock.ts";
+import { localTime } from "@/lib/contract/dates.ts";
 import { type Action, useAction } from "./use_action.ts";
 
 export interface ChatModeration extends Omit<Action, "run"> {

@@ -35,6 +35,8 @@ export interface AppOptions<S> {
   initState?: (req: Request) => S;
   /** Turns the app's own errors into HttpErrors; anything it leaves is a 500 (or Hono's own). */
   mapError?: (error: Error) => HttpError | undefined;
+  /** Runs each page's (synchronous) render, to set what it reads of the request (the reader's time zone). */
+  renderWith?: (state: S, render: () => string) => string;
   /** Where pages may connect (fetch, WebSocket) besides their own origin. */
   connectSrc?: string[];
   /** How long a request body may take to arrive: BODY_TIME unless a test wants it shorter. */
@@ -96,6 +98,7 @@ export async function createApp<S = Record<string, unknown>>(
     islands,
     scripts: (route) => scripts.get(route?.module.config?.bundle ?? "") ?? scripts.get(""),
     templates: new PageTemplates(),
+    renderWith: options.renderWith as Site["renderWith"],
   };
 
   const hono = new Hono();

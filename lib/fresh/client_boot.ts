@@ -10,6 +10,7 @@
 // main thread is the starters' alone (preact is not even loaded), what the islands render
 // on the server (links, forms) already works, and what is typed, sent or pressed in them
 // waits (early_input.ts). Without starters, every island wakes at once.
+import { rememberZone } from "@/lib/contract/zone.ts";
 import { carryOver, holdEarlyInput } from "./early_input.ts";
 import { type IslandData, type PageIsland, pageIslands } from "./island_data.ts";
 import { told } from "./page_settled.ts";
@@ -55,6 +56,8 @@ let booted = false;
 export async function boot(): Promise<void> {
   if (booted) return;
   booted = true;
+  // The app's one word at boot: the next page the server writes shows this zone's times.
+  rememberZone();
   holdEarlyInput();
   const islands = pageIslands();
   const started = islands.filter((i) => i.entry.start);

@@ -20,6 +20,8 @@ export interface Site {
   scripts?: (route?: Route) => IslandScripts | undefined;
   /** Renders kept for pages that say how to reuse them. */
   templates: PageTemplates;
+  /** Runs each page's render (AppOptions.renderWith). */
+  renderWith?: (state: unknown, render: () => string) => string;
 }
 
 /** Allowed methods of a route module, for 405's `Allow` header. */
@@ -101,7 +103,7 @@ function renderPage(
     params: ctx.params,
     state: ctx.state,
   };
-  const render = () =>
+  const drawn = () =>
     renderDocument({
       app: site.table.app,
       page: () => h(Page, props),
@@ -110,6 +112,7 @@ function renderPage(
       islands: site.islands,
       scripts: site.scripts?.(route),
     });
+  const render = () => site.renderWith ? site.renderWith(ctx.state, drawn) : drawn();
   if (!result.reuse) return htmlResponse(render(), result.status, result.headers, ctx.hono);
   const filled = site.templates.fill(result.reuse, render);
   if (!accepts(ctx.req.headers.get("accept-encoding"), "gzip") || ctx.req.method === "HEAD") {

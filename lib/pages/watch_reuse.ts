@@ -12,6 +12,8 @@ export interface Asker {
   signedIn: boolean;
   /** The guest's name ("" for one who watches nameless); undefined for a signed-in seller (who chats under their shop's). */
   guestName: string | null | undefined;
+  /** The time zone the page's times are written in (null: UTC, saying so). */
+  zone: string | null;
 }
 
 export interface ReusablePage {

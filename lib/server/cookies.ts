@@ -9,6 +9,7 @@ import { deleteCookie, getCookie, getSignedCookie, setCookie, setSignedCookie } 
 import type { CookieOptions } from "hono/utils/cookie";
 import { z } from "zod";
 import { SESSION_TTL_MS } from "@/lib/auth/session_store.ts";
+import { ZONE_COOKIE, zoneOf } from "@/lib/contract/zone.ts";
 
 const SESSION = "sf_session";
 const GUEST = "sf_guest";
@@ -35,6 +36,9 @@ function options(c: Context, maxAgeSeconds?: number): CookieOptions {
   const local = host === "localhost" || host === "127.0.0.1" || host === "[::1]";
   return { path: "/", httpOnly: true, sameSite: "Lax", secure: !local, maxAge: maxAgeSeconds };
 }
+
+/** The reader's time zone, as their browser keeps it (lib/contract/zone.ts); null when missing or unknown. */
+export const readZoneCookie = (c: Context): string | null => zoneOf(getCookie(c, ZONE_COOKIE));
 
 export function readSessionCookie(c: Context): string | undefined {
   return getCookie(c, SESSION);

@@ -120,5 +120,10 @@ export async function welcomeGuest(ctx: Ctx): Promise<void> {
 export function pageAsker(ctx: Ctx): Asker {
   const signedIn = !!ctx.state.seller;
   // A nameless watcher gets the name form empty: picking a name is how they may chat.
-  return { path: ctx.url.pathname, signedIn, guestName: signedIn ? undefined : ctx.state.guest?.name ?? "" };
+  return {
+    path: ctx.url.pathname,
+    signedIn,
+    guestName: signedIn ? undefined : ctx.state.guest?.name ?? "",
+    zone: ctx.state.zone,
+  };
 }

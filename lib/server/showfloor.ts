@@ -4,6 +4,7 @@ import { createReactionTally } from "@/lib/audience/reaction_tally.ts";
 import { createPasswordPool } from "@/lib/auth/password_pool.ts";
 import { type Clock, systemClock } from "@/lib/core/clock.ts";
 import type { Config } from "@/lib/core/config.ts";
+import { writingIn } from "@/lib/contract/dates.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { type App, createApp } from "@/lib/fresh/mod.ts";
 import { openKv } from "@/lib/kv/open.ts";
@@ -45,7 +46,9 @@ export async function createShowfloor(
   const app = await createApp<State>({
     root: new URL("../../", import.meta.url),
     dev: config.env !== "production",
-    initState: () => ({ services, seller: null, guest: null, browser: null, device: null }),
+    initState: () => ({ services, seller: null, guest: null, browser: null, device: null, zone: null }),
+    // Pages' times in the reader's own zone (lib/contract/dates.ts).
+    renderWith: (state, render) => writingIn(state.zone, render),
     mapError: toHttpError,
     connectSrc: livekitOrigins(config.livekit.publicUrl),
   });

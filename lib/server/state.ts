@@ -14,6 +14,8 @@ export interface State {
   browser: string | null;
   /** This browser's device id from its signed cookie, once a seller signed in on it. */
   device: string | null;
+  /** The reader's time zone, from the cookie their browser keeps; null until it has one. */
+  zone: string | null;
 }
 
 /** A route's context in this app. */

@@ -2,7 +2,7 @@
 // go live, end, and join its room. Each change commits together with what the room hears.
 import type { JoinTicket, PublicStream } from "@/lib/contract/views.ts";
 import { type Actor, requireSeller } from "@/lib/core/actor.ts";
-import { readableUtc } from "@/lib/contract/dates.ts";
+import { localDayAndTime } from "@/lib/contract/dates.ts";
 import { conflict, forbidden } from "@/lib/core/errors.ts";
 import type { Config } from "@/lib/core/config.ts";
 import type { Services } from "@/lib/core/services.ts";
@@ -81,7 +81,7 @@ export async function goLive(
   // Named, so the seller knows which to end (in the studio's list of streams).
   const other = result.otherStreamId && await getStream(kv, result.otherStreamId);
   const which = other
-    ? `"${other.title}" (live since ${readableUtc(other.startedAt ?? other.createdAt)})`
+    ? `"${other.title}" (live since ${localDayAndTime(other.startedAt ?? other.createdAt)})`
     : "another stream";
   throw conflict(
     "already_live",

@@ -209,12 +209,12 @@ Deno.test("a draft never taken live goes DRAFT_DAYS (30 by default) after it was
     const { seller, streamId: draft } = await sellerWithStream(app);
     const day = new Date(app.clock.now() + 30 * DAY_MS).toLocaleDateString("en-GB", {
       day: "numeric",
-      month: "long",
+      month: "short",
       year: "numeric",
       timeZone: "UTC",
     });
     const shown = await (await seller.request(`/studio/${draft}`)).text();
-    assert(shown.includes(`this one on ${day}, unless you go live`), day);
+    assert(shown.includes(`this one on ${day} (UTC), unless you go live`), day);
     await say(await viewer(app, draft), draft, "Starting soon?");
     const wentLive = await createStream(seller, "Went live");
     await seller.post(`/api/streams/${wentLive}/live`);

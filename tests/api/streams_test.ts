@@ -1,4 +1,4 @@
-import { readableUtc } from "@/lib/contract/dates.ts";
+import { localDayAndTime } from "@/lib/contract/dates.ts";
 import { TokenVerifier } from "livekit-server-sdk";
 import { connectionOf, roomName, sellerIdentity } from "@/lib/livekit/names.ts";
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
@@ -185,7 +185,7 @@ Deno.test("a seller has one live stream at a time: a second go-live answers 409"
       "going live again is harmless",
     );
     // Named, with when it went live: two streams may share a title.
-    const since = readableUtc(new Date(app.clock.now()).toISOString());
+    const since = localDayAndTime(new Date(app.clock.now()).toISOString());
     assertMatch(
       await expectError(await seller.post(`/api/streams/${second}/live`), 409, "already_live"),
       new RegExp(`already live with "First" \\(live since ${since}\\); end it`),

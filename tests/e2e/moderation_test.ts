@@ -197,7 +197,7 @@ liveTest(
         const expected = await bo.evaluate(() =>
           [0, 10_000].map((ago) =>
             new Date(Math.ceil((Date.now() - ago + 5 * 60_000) / 60_000) * 60_000)
-              .toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })
+              .toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })
           )
         );
         const told = bo.getByRole("status").filter({ hasText: "A moderator timed you out" });

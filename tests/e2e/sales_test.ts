@@ -163,6 +163,37 @@ liveTest(
     );
 
     await t.step(
+      "a buyer whose browser speaks Arabic at Pago Pago reads a hold's time alike before and after the page wakes",
+      async () => {
+        // The same buyer (their cookies) in a browser set up far away.
+        const far = await browser.newContext({
+          storageState: await viewer.context().storageState(),
+          locale: "ar-EG",
+          timezoneId: "Pacific/Pago_Pago",
+        });
+        try {
+          const page = await far.newPage();
+          await page.goto(watchUrl);
+          // The page's first script tells the server its zone, for the pages it writes next.
+          await page.waitForFunction(() => document.cookie.includes("tz=Pacific/Pago_Pago"), null, {
+            timeout: UI_TIMEOUT,
+          });
+          const written = (await (await page.request.get(watchUrl)).text())
+            .match(/held for you until <time datetime="([^"]+)">([^<]*)<\/time>/);
+          assert(written, "the server writes the hold");
+          const [, at, time] = written;
+          // UTC−11, in the English sentence's own digits.
+          assertEquals(time, new Date(Date.parse(at!) - 11 * 60 * 60_000).toISOString().slice(11, 16));
+          await page.reload();
+          await page.waitForSelector(".product-tray[data-ready=true]", { timeout: UI_TIMEOUT });
+          assertEquals(await page.locator(`.holds time[datetime="${at}"]`).textContent(), time, "once awake");
+        } finally {
+          await far.close();
+        }
+      },
+    );
+
+    await t.step(
       "ending changes every open page at once: numbers in the studio, chat and cart on the watch page",
       async () => {
         await viewer.evaluate(() => (globalThis as { __sameDocument?: boolean }).__sameDocument = true);
