@@ -4,6 +4,7 @@
 // many play it, across restarts and processes.
 import type { ReplayType } from "@/lib/contract/limits.ts";
 import { headPath, readRange, readSmallFile, replaceFile } from "./files.ts";
+import { turns } from "./turns.ts";
 import { type SeekableHead, seekableHead } from "./webm_index.ts";
 
 /** How a take is served: `head`, then its file from byte `from`; `size` bytes in all. */
@@ -44,7 +45,18 @@ async function savedOrBuilt(path: string, bytes: number): Promise<SeekableHead |
   return saved !== undefined ? saved : await build(path, bytes);
 }
 
-async function build(path: string, bytes: number): Promise<SeekableHead | null> {
+/**
+ * Heads built at once. A build reads its take whole (an hour of video takes a second or
+ * two; a crafted take no more than webm_index.ts's budget allows), so the first plays of
+ * many takes wait their turn instead of sharing the event loop all together.
+ */
+const inTurn = turns(2);
+
+function build(path: string, bytes: number): Promise<SeekableHead | null> {
+  return inTurn(() => buildNow(path, bytes));
+}
+
+async function buildNow(path: string, bytes: number): Promise<SeekableHead | null> {
   const file = await readRange(path, 0, bytes - 1);
   if (!file) return null;
   const made = await seekableHead(file);

@@ -48,13 +48,23 @@ const SEGMENT_CHILDREN = new Set([
   0x1043a770, // Chapters
   0x1941a469, // Attachments
 ]);
-const VOID = 0xec;
 const VIDEO_TRACK = 1;
 /**
  * What comes before the first Cluster is read and kept whole: a real recording's is a few
- * hundred bytes. A take whose start is longer (a seller's crafted file) gets no head.
+ * hundred bytes (189 from Chromium). A take whose start is longer (a seller's crafted file)
+ * gets no head.
  */
-const MAX_HEAD_BYTES = 1 << 20;
+const MAX_HEAD_BYTES = 64 * 1024;
+/**
+ * Elements read, whatever the bytes, so reading a take costs at most so much: a
+ * recording's start has a few dozen (its Info's and Tracks' fields), then its clusters
+ * about one per 2 KB (a block of video or sound). Past the first Cluster a take may read a
+ * million more, then one per 256 bytes: hours of silence and a camera off fit. A take over
+ * budget (a crafted one of a million tiny elements) gets no head.
+ */
+const MAX_HEAD_ELEMENTS = 1_000;
+const CLUSTER_ELEMENTS = 1_000_000;
+const BYTES_PER_ELEMENT = 256;
 /** Cues at least this far apart (ms), and at most this many: past it, every other one goes. */
 const CUE_SPACING_MS = 1_000;
 const MAX_CUES = 10_000;
@@ -67,12 +77,21 @@ class CutShort extends Unexpected {}
 /** Reading the file itself failed: nothing is known about the take. */
 class ReadFailed extends Error {}
 
+/** What reading a take cost: the elements read. */
+export interface Work {
+  elements: number;
+}
+
 /**
  * The seekable head of a WebM take read from `chunks`, or null when it cannot have one
- * (whatever its bytes: a seller sends them). Only a failure to read them throws.
+ * (whatever its bytes: a seller sends them), tallying its cost in `work`. Only a failure to
+ * read them throws.
  */
-export async function seekableHead(chunks: AsyncIterable<Uint8Array>): Promise<SeekableHead | null> {
-  const reader = new Reader(chunks);
+export async function seekableHead(
+  chunks: AsyncIterable<Uint8Array>,
+  work: Work = { elements: 0 },
+): Promise<SeekableHead | null> {
+  const reader = new Reader(chunks, work);
   try {
     return await readTake(reader);
   } catch (error) {
@@ -122,7 +141,8 @@ async function readTake(reader: Reader): Promise<SeekableHead | null> {
       continue;
     }
     if (child.size === UNKNOWN) throw new Unexpected();
-    if (clustersAt >= 0 || child.id === VOID) {
+    // Void, and what is no Segment's child, is left out unread: a player skips it all the same.
+    if (clustersAt >= 0 || !SEGMENT_CHILDREN.has(child.id)) {
       await reader.skip(child.size);
     } else if (child.id === ID.info) {
       const fields = await reader.children(child.size);
@@ -132,7 +152,7 @@ async function readTake(reader: Reader): Promise<SeekableHead | null> {
       info = concat(fields.map((f) => f.raw));
     } else {
       const raw = await reader.bytesFrom(child.start, child.headerSize + child.size);
-      if (child.id === ID.tracks) cueTrack = trackToCue(raw.subarray(child.headerSize));
+      if (child.id === ID.tracks) cueTrack = trackToCue(raw.subarray(child.headerSize), reader);
       kept.push(raw);
     }
     next = await reader.header();
@@ -154,9 +174,9 @@ async function readTake(reader: Reader): Promise<SeekableHead | null> {
 }
 
 /** The video track's number (the first track's when there is no video). */
-function trackToCue(tracks: Uint8Array): number {
-  const entries = parseChildren(tracks).filter((e) => e.id === ID.trackEntry).map((e) =>
-    parseChildren(e.data)
+function trackToCue(tracks: Uint8Array, reader: Reader): number {
+  const entries = parseChildren(tracks, reader).filter((e) => e.id === ID.trackEntry).map((e) =>
+    parseChildren(e.data, reader)
   );
   const numbered = entries.map((fields) => ({
     number: uint(fields.find((f) => f.id === ID.trackNumber)?.data),
@@ -211,14 +231,14 @@ async function readBlock(reader: Reader, child: Header) {
   if (block === null) throw new CutShort();
   if ((inGroup && block.id !== ID.block) || block.size === UNKNOWN) throw new Unexpected();
   const head = await reader.bytes(Math.min(block.size, 12));
-  const track = vint(head, 0, false);
-  if (!track || track.length + 3 > head.length) throw new Unexpected();
-  const time = new DataView(head.buffer).getInt16(track.length);
+  const trackLength = vintLength(head, 0, false);
+  if (!trackLength || trackLength + 3 > head.length) throw new Unexpected();
+  const time = (head[trackLength]! << 24 | head[trackLength + 1]! << 16) >> 16; // signed, 16 bits
   // A BlockGroup is a keyframe when it has no ReferenceBlock, which would mean reading its
   // children; Chromium's video comes in SimpleBlocks, so groups (its Opus padding) get no cue.
-  const key = !inGroup && (head[track.length + 2]! & 0x80) !== 0;
+  const key = !inGroup && (head[trackLength + 2]! & 0x80) !== 0;
   await reader.skip(child.size - (inGroup ? block.headerSize : 0) - head.length);
-  return { track: track.value, time, key };
+  return { track: vintValue(head, 0, trackLength, false), time, key };
 }
 
 interface Header {
@@ -235,35 +255,45 @@ interface Child {
   raw: Uint8Array;
 }
 
-/** The elements in `bytes`, which must hold them whole. */
-function parseChildren(bytes: Uint8Array): Child[] {
+/** The elements in `bytes`, which must hold them whole, counted by `reader`. */
+function parseChildren(bytes: Uint8Array, reader: Reader): Child[] {
   const children: Child[] = [];
   for (let at = 0; at < bytes.length;) {
-    const id = vint(bytes, at, true);
-    const size = id && vint(bytes, at + id.length, false);
-    if (!id || !size || size.value === UNKNOWN) throw new Unexpected();
-    const dataAt = at + id.length + size.length;
-    const end = dataAt + size.value;
+    reader.count();
+    const idLength = vintLength(bytes, at, true);
+    const sizeLength = idLength && vintLength(bytes, at + idLength, false);
+    const size = sizeLength && vintValue(bytes, at + idLength, sizeLength, false);
+    if (!sizeLength || size === UNKNOWN) throw new Unexpected();
+    const dataAt = at + idLength + sizeLength;
+    const end = dataAt + size;
     if (end > bytes.length) throw new Unexpected();
-    children.push({ id: id.value, data: bytes.subarray(dataAt, end), raw: bytes.subarray(at, end) });
+    const id = vintValue(bytes, at, idLength, true);
+    children.push({ id, data: bytes.subarray(dataAt, end), raw: bytes.subarray(at, end) });
     at = end;
   }
   return children;
 }
 
-/** An EBML variable-length integer at `at`: an element ID keeps its length marker, a size does not. */
-function vint(bytes: Uint8Array, at: number, isId: boolean): { value: number; length: number } | null {
+/**
+ * The length of the EBML variable-length integer at `at` (an element's ID, or its size), or
+ * 0 when there is none there whole.
+ */
+function vintLength(bytes: Uint8Array, at: number, isId: boolean): number {
   const first = bytes[at];
-  if (first === undefined || first === 0) return null;
+  if (!first) return 0;
   const length = Math.clz32(first) - 23;
-  if (length > (isId ? 4 : 8) || at + length > bytes.length) return null;
-  let value = isId ? first : first & (0xff >> length);
+  return length > (isId ? 4 : 8) || at + length > bytes.length ? 0 : length;
+}
+
+/** Its value: an element ID keeps its length marker; a size does not, and is UNKNOWN when all ones. */
+function vintValue(bytes: Uint8Array, at: number, length: number, isId: boolean): number {
+  let value = isId ? bytes[at]! : bytes[at]! & (0xff >> length);
   let allOnes = value === 0xff >> length;
   for (let i = 1; i < length; i++) {
     value = value * 256 + bytes[at + i]!;
     allOnes &&= bytes[at + i] === 0xff;
   }
-  return { value: !isId && allOnes ? UNKNOWN : value, length };
+  return !isId && allOnes ? UNKNOWN : value;
 }
 
 function uint(bytes: Uint8Array | undefined): number {
@@ -316,18 +346,20 @@ function concat(parts: Uint8Array[]): Uint8Array {
 /**
  * Reads a file's bytes in order from its chunks, keeping only what has not been used (and
  * everything before the first Cluster, at most MAX_HEAD_BYTES), and skipping what is not
- * needed without holding it.
+ * needed without holding it. It counts the elements read, and stops past their budget.
  */
 class Reader {
   #chunks: AsyncIterator<Uint8Array>;
+  /** Bytes read and not used yet: `#buffer` from `#at` (moving an index allocates nothing). */
   #buffer: Uint8Array = new Uint8Array(0);
+  #at = 0;
   #done = false;
-  /** Bytes of the file before `#buffer`. */
+  /** Bytes of the file before `#at`. */
   #offset = 0;
   /** The file's start, kept until the first Cluster for `bytesFrom`; null once past it. */
   #start: Uint8Array | null = new Uint8Array(MAX_HEAD_BYTES);
 
-  constructor(chunks: AsyncIterable<Uint8Array>) {
+  constructor(chunks: AsyncIterable<Uint8Array>, private readonly work: Work) {
     this.#chunks = chunks[Symbol.asyncIterator]();
   }
 
@@ -335,32 +367,48 @@ class Reader {
     return this.#offset;
   }
 
+  /** Counts elements read: past the budget, the take is not one a recorder wrote. */
+  count(): void {
+    this.work.elements++;
+    const budget = this.#start
+      ? MAX_HEAD_ELEMENTS
+      : MAX_HEAD_ELEMENTS + CLUSTER_ELEMENTS + this.#offset / BYTES_PER_ELEMENT;
+    if (this.work.elements > budget) throw new Unexpected();
+  }
+
   /** The next element's ID and size, or null at the end of the file (or of a take cut short). */
   async header(): Promise<Header | null> {
-    await this.#fill(12);
-    const id = vint(this.#buffer, 0, true);
-    const size = id && vint(this.#buffer, id.length, false);
-    if (!id || !size) {
-      if (this.#buffer.length >= 12) throw new Unexpected();
+    if (this.#left < 12) await this.#fill(12);
+    const buffer = this.#buffer;
+    const idLength = vintLength(buffer, this.#at, true);
+    const sizeLength = idLength && vintLength(buffer, this.#at + idLength, false);
+    if (!sizeLength) {
+      if (this.#left >= 12) throw new Unexpected();
       return null;
     }
     const header = {
-      id: id.value,
-      size: size.value,
+      id: vintValue(buffer, this.#at, idLength, true),
+      size: vintValue(buffer, this.#at + idLength, sizeLength, false),
       start: this.#offset,
-      headerSize: id.length + size.length,
+      headerSize: idLength + sizeLength,
     };
     if (header.id === ID.cluster) this.#start = null;
+    this.count();
     this.#take(header.headerSize);
     return header;
   }
 
-  /** The next `count` bytes (at most MAX_HEAD_BYTES), which must be there. */
+  /**
+   * The next `count` bytes (at most MAX_HEAD_BYTES), which must be there: a view of what was
+   * read, not a copy (read bytes are never written over).
+   */
   async bytes(count: number): Promise<Uint8Array> {
     if (count > MAX_HEAD_BYTES) throw new Unexpected();
-    await this.#fill(count);
-    if (this.#buffer.length < count) throw new CutShort();
-    return this.#take(count).slice();
+    if (this.#left < count) await this.#fill(count);
+    if (this.#left < count) throw new CutShort();
+    const bytes = this.#buffer.subarray(this.#at, this.#at + count);
+    this.#take(count);
+    return bytes;
   }
 
   /** The bytes the file has from `start`, read before the first Cluster, and on to `count` in all. */
@@ -372,37 +420,40 @@ class Reader {
 
   /** The elements in the next `count` bytes. */
   async children(count: number): Promise<Child[]> {
-    return parseChildren(await this.bytes(count));
+    return parseChildren(await this.bytes(count), this);
   }
 
   async skip(count: number): Promise<void> {
     if (count < 0) throw new Unexpected();
-    while (count > 0) {
+    while (count > this.#left && !this.#done) {
+      count -= this.#left;
+      this.#take(this.#left);
       await this.#fill(1);
-      if (!this.#buffer.length) return;
-      count -= this.#take(Math.min(count, this.#buffer.length)).length;
     }
+    this.#take(Math.min(count, this.#left));
   }
 
   async close(): Promise<void> {
     await this.#chunks.return?.();
   }
 
-  #take(count: number): Uint8Array {
-    const taken = this.#buffer.subarray(0, count);
+  get #left(): number {
+    return this.#buffer.length - this.#at;
+  }
+
+  #take(count: number): void {
     if (this.#start) {
       if (this.#offset + count > MAX_HEAD_BYTES) throw new Unexpected();
-      this.#start.set(taken, this.#offset);
+      this.#start.set(this.#buffer.subarray(this.#at, this.#at + count), this.#offset);
     }
-    this.#buffer = this.#buffer.subarray(count);
+    this.#at += count;
     this.#offset += count;
-    return taken;
   }
 
   /** Reads chunks until `count` bytes are buffered (or the file ends), joining them once. */
   async #fill(count: number): Promise<void> {
-    const parts = [this.#buffer];
-    let have = this.#buffer.length;
+    const parts = [this.#buffer.subarray(this.#at)];
+    let have = parts[0]!.length;
     while (have < count && !this.#done) {
       const next = await this.#chunks.next().catch((cause) => {
         throw new ReadFailed("reading the take failed", { cause });
@@ -413,6 +464,7 @@ class Reader {
         have += next.value.length;
       }
     }
-    if (parts.length > 1) this.#buffer = concat(parts);
+    this.#buffer = parts.length > 1 ? concat(parts) : parts[0]!;
+    this.#at = 0;
   }
 }

@@ -1,6 +1,17 @@
 import { assert, assertEquals, assertRejects } from "@/tests/assert.ts";
-import { block, cat, cluster, el, HEADER, hex, recording, unknownSize } from "@/tests/fixtures/webm.ts";
-import { seekableHead } from "./webm_index.ts";
+import {
+  block,
+  cat,
+  cluster,
+  el,
+  emptyElements,
+  HEADER,
+  hex,
+  recording,
+  tinyBlocks,
+  unknownSize,
+} from "@/tests/fixtures/webm.ts";
+import { seekableHead, type Work } from "./webm_index.ts";
 
 async function headOf(file: Uint8Array) {
   return await seekableHead(ReadableStream.from([file.subarray(0, 7), file.subarray(7)]));
@@ -121,10 +132,11 @@ Deno.test("seekableHead() gives a crafted take no head, without reading more tha
     ],
     ["a Timecode claiming 4 TB", cat(HEADER, unknownSize("1f43b675"), hex("e7"), huge, new Uint8Array(100))],
     ["1.2 MB of Void before the first Cluster", recording(voids(600_000), body)],
+    ["30,000 Voids before the first Cluster", recording(voids(30_000), body)],
   ];
   for (const [name, file] of cases) assertEquals(await headOf(file), null, name);
 
-  const padded = await headOf(recording(voids(30_000), body));
+  const padded = await headOf(recording(voids(300), body));
   assert(padded && padded.head.length < 500, "Void before the clusters is left out of the head");
   const failing = ReadableStream.from((async function* () {
     yield HEADER;
@@ -135,4 +147,48 @@ Deno.test("seekableHead() gives a crafted take no head, without reading more tha
     "disk gone",
     "a failed read is no verdict",
   );
+});
+
+/** `file` in chunks of 64 KiB, as a take is read from disk, counting the bytes taken. */
+function chunked(file: Uint8Array, read: { bytes: number }) {
+  return ReadableStream.from((function* () {
+    for (let at = 0; at < file.length; at += 65_536) {
+      const chunk = file.subarray(at, at + 65_536);
+      read.bytes += chunk.length;
+      yield chunk;
+    }
+  })());
+}
+
+Deno.test("seekableHead() stops a crafted take within a budget of elements read, whatever its bytes", async () => {
+  const attack = emptyElements();
+  let work: Work = { elements: 0 };
+  let read = { bytes: 0 };
+  assertEquals(await seekableHead(chunked(attack, read), work), null);
+  assertEquals(read.bytes, 65_536, "its first chunk read, no more");
+  assert(work.elements > 0 && work.elements <= 1_001, `${work.elements} elements before the first Cluster`);
+
+  // Past the first Cluster: a recording's start, then 8 MB of the smallest blocks.
+  const blocks = recording(cluster(0, tinyBlocks(1_333_334)));
+  work = { elements: 0 };
+  read = { bytes: 0 };
+  assertEquals(await seekableHead(chunked(blocks, read), work), null);
+  // A million elements past the start's thousand, then one per 256 bytes read.
+  const budget = 1_001_000 + read.bytes / 256;
+  assert(work.elements > 1_000_000 && work.elements <= budget + 1, `${work.elements} elements`);
+  assert(read.bytes < 6_500_000, `stopped at ${read.bytes} of ${blocks.length} bytes`);
+});
+
+Deno.test("seekableHead() indexes an hour with the camera off and the microphone muted, its blocks tiny", async () => {
+  // What Chromium records then: 47 blocks a second (video 30, sound 17) of about 10 to 60 bytes.
+  const blocks = [
+    ...Array.from({ length: 30 }, (_, i) => block(2, i * 33, i === 0)),
+    ...Array.from({ length: 17 }, (_, i) => block(1, i * 60, true)),
+  ];
+  const second = (s: number) => cluster(s * 1_000, ...blocks);
+  const hour = recording(...Array.from({ length: 3_600 }, (_, s) => second(s)));
+  const work = { elements: 0 };
+  const made = await seekableHead(chunked(hour, { bytes: 0 }), work);
+  assert(made, `${work.elements} elements in ${hour.length} bytes`);
+  assertEquals(seekIndex(made.head).duration, 3_599_960);
 });

@@ -6,7 +6,7 @@ import { sweepReplays } from "@/lib/replays/actions.ts";
 import { claimPart } from "@/lib/replays/store.ts";
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
 import { filesUnder } from "@/tests/fixtures/images.ts";
-import { block, cluster, HEADER, recording } from "@/tests/fixtures/webm.ts";
+import { block, cluster, emptyElements, HEADER, recording, tinyBlocks } from "@/tests/fixtures/webm.ts";
 import {
   Client,
   createStream,
@@ -211,6 +211,45 @@ Deno.test("a take plays as recorded until it is complete, then with its length a
       "take_not_found",
     );
     await expectError(await seller.post(path, { last: 3 }), 400, "invalid_input");
+  }));
+
+Deno.test("a crafted take is served as it was uploaded, reading it for a head stopped within budget; a real one seekable", () =>
+  withApp(async (app) => {
+    const { seller, streamId, takeId } = await liveTake(app);
+    const real = recording(cluster(0, block(2, 0, true)), cluster(1_500, block(2, 0, true)));
+    const files = [
+      emptyElements(),
+      // A recording's start, then 8 MB of the smallest blocks: over a million elements.
+      recording(cluster(0, tinyBlocks(1_333_334))),
+      real,
+    ];
+    const takes = [takeId];
+    while (takes.length < files.length) {
+      takes.push((await (await startTake(seller, streamId)).json()).take.id);
+    }
+    for (const [i, file] of files.entries()) {
+      for (let part = 0; part * 2_000_000 < file.length; part++) {
+        app.clock.advance(5_000); // sent no faster than the studio records
+        const body = file.slice(part * 2_000_000, (part + 1) * 2_000_000);
+        assertEquals((await putPart(seller, streamId, takes[i]!, part, body)).status, 200);
+      }
+      assertEquals((await seller.post(`/api/streams/${streamId}/replay/${takes[i]}/complete`)).status, 200);
+    }
+    assertEquals((await seller.post(`/api/streams/${streamId}/end`)).status, 200);
+    const watcher = new Client(app);
+    const play = (take: string) =>
+      watcher.request(`/replays/${streamId}/${take}`, { headers: { range: "bytes=0-10" } });
+    for (const [i, file] of files.slice(0, 2).entries()) {
+      const start = await play(takes[i]!);
+      assertEquals([start.status, start.headers.get("content-range")], [206, `bytes 0-10/${file.length}`]);
+      assertEquals(new Uint8Array(await start.arrayBuffer()), file.subarray(0, 11), "as uploaded");
+    }
+    const whole = await watcher.request(`/replays/${streamId}/${takes[0]}`);
+    assertEquals(new Uint8Array(await whole.arrayBuffer()), files[0]);
+    const seekable = await play(takes[2]!);
+    await seekable.body?.cancel();
+    const size = Number(seekable.headers.get("content-range")!.split("/")[1]);
+    assert(size > real.length, `a real take with its length and cues: ${size} bytes`);
   }));
 
 Deno.test("only the stream's seller records, only while it is live, and bad parts change nothing", () =>
