@@ -40,7 +40,7 @@ export function AccountView({ seller, idleMs, done, failure }: AccountViewProps)
       <h1>Your account</h1>
       {done && <p class="notice ok" role="status">{DONE[done]}</p>}
       <p>
-        {seller.name} · {seller.email}
+        <bdi>{seller.name}</bdi> · <bdi>{seller.email}</bdi>
       </p>
       <p class="muted">
         An account nobody signs in to for {days} days is removed, with all it holds.

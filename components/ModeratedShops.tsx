@@ -16,7 +16,7 @@ export function ModeratedShops({ shops, more }: Shops) {
       {shops.map((shop) => (
         <section key={shop.id}>
           <div class="moderated-shop">
-            <h3>{shop.name}</h3>
+            <h3 dir="auto">{shop.name}</h3>
             <form method="post" action={`/studio/moderating/${shop.id}/step-down`}>
               <button type="submit" aria-label={`Step down as moderator of ${shop.name}`}>Step down</button>
             </form>

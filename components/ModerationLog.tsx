@@ -23,8 +23,17 @@ export function ModerationLog({ entries }: { entries: ModerationEntry[] }) {
       {entries.map((e) => (
         <li key={e.id} data-action={e.action}>
           <time dateTime={e.at}>{localTime(e.at)}</time> <strong>{e.by}</strong> {DONE[e.action]}
-          {e.target && <strong>{` ${e.target}`}</strong>}
-          {e.detail && <span class="log-detail">{`: ${e.detail}`}</span>}
+          {e.target && (
+            <>
+              {" "}
+              <strong>{e.target}</strong>
+            </>
+          )}
+          {e.detail && (
+            <>
+              : <bdi class="log-detail">{e.detail}</bdi>
+            </>
+          )}
         </li>
       ))}
     </ol>

@@ -20,13 +20,13 @@ function valuesOf(p: ProductView): Record<string, string> {
 
 const SHOWN = { live: "is on show in your live stream", upcoming: "is on show in a stream not live yet" };
 
-/** What deleting it would touch, as a sentence with its name ("Silk scarf is on show… and 2 buyers hold it"); "" when nothing. */
-function standing({ product, shown, holders }: ProductEditPage): string {
+/** What deleting it would touch, as a sentence after its name ("is on show… and 2 buyers hold it"); "" when nothing. */
+function standing({ shown, holders }: ProductEditPage): string {
   const facts = [
     shown && SHOWN[shown],
     holders && `${holders} ${holders === 1 ? "buyer holds" : "buyers hold"} it`,
   ].filter(Boolean);
-  return facts.length ? `${product.name} ${facts.join(" and ")}` : "";
+  return facts.join(" and ");
 }
 
 /** What deleting it does to what it touches (a hold on a deleted product is still the seller's to settle). */
@@ -42,6 +42,8 @@ function consequences({ shown, holders }: ProductEditPage): string {
 /** Edit one product, or delete it (the form posts to ./delete), told first what that touches. */
 export function ProductEditView({ page, failure }: { page: ProductEditPage; failure?: FormFailure }) {
   const { product } = page;
+  // Its name kept apart from the sentence around it, in whatever script it is written.
+  const name = <bdi>{product.name}</bdi>;
   const said = standing(page);
   return (
     <section>
@@ -49,8 +51,8 @@ export function ProductEditView({ page, failure }: { page: ProductEditPage; fail
       <p>
         <a class="back-link" href="/studio/products">← Your products</a>
       </p>
-      <h1>{product.name}</h1>
-      {said && <p class="notice">{said}.</p>}
+      <h1 dir="auto">{product.name}</h1>
+      {said && <p class="notice">{name} {said}.</p>}
       <form method="post" enctype="multipart/form-data" class="card form" novalidate>
         {/* The stock this form shows: saving applies the change to the stock as it is then. */}
         <input type="hidden" name="stockShown" value={failure?.values.stockShown ?? product.stock} />
@@ -65,7 +67,9 @@ export function ProductEditView({ page, failure }: { page: ProductEditPage; fail
       <details class="confirm-delete">
         <summary role="button">Delete product</summary>
         <form method="post" action={`/studio/products/${product.id}/delete`} class="form">
-          <p>Delete “{product.name}” for good?{said && ` ${said}${consequences(page)}.`}</p>
+          <p>
+            Delete “{name}” for good?{said && <>{" "}{name} {said}{consequences(page)}.</>}
+          </p>
           <button type="submit" class="danger">Yes, delete it</button>
         </form>
       </details>

@@ -11,7 +11,7 @@ export function ProductList({ products }: { products: ProductView[] }) {
             {p.imageUrl
               ? <img class="product-thumb" src={p.imageUrl} alt="" width={64} height={64} loading="lazy" />
               : <span class="product-thumb empty" aria-hidden="true" />}
-            <strong>{p.name}</strong>
+            <strong dir="auto">{p.name}</strong>
             <span class="price">{formatPrice(p.priceMinor, p.currency)}</span>
             <span class={p.stock === 0 ? "stock sold-out" : "stock"}>
               {p.stock === 0 ? "Sold out" : `${p.stock} in stock`}

@@ -25,8 +25,8 @@ export function StreamDeletion({ streamId, title, draftRemovedAt, refusal }: Str
           {/* Focused as the page comes back, so a screen reader reads why. */}
           {refusal && <p class="notice error" role="alert" tabIndex={-1} autoFocus>{refusal}</p>}
           <p>
-            Delete “{title}” for good? Its chat, likes, sales records, analytics and replay go with it, and
-            its link stops working.
+            Delete “<bdi>{title}</bdi>” for good? Its chat, likes, sales records, analytics and replay go with
+            it, and its link stops working.
           </p>
           <button type="submit" name="delete" value="stream" class="danger">Yes, delete it</button>
         </form>

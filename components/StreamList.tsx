@@ -22,7 +22,7 @@ export function StreamList({ streams, hrefOf }: StreamListProps) {
             <span class={`badge badge-${s.status}`}>{STATUS[s.status]}</span>
             <strong>{s.title}</strong>
             <span class="muted">
-              {whenOf(s) ?? s.sellerName}
+              {whenOf(s) ?? <bdi>{s.sellerName}</bdi>}
               {s.watching !== undefined && ` · 👁 ${s.watching} watching`}
             </span>
           </a>

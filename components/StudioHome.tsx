@@ -26,7 +26,11 @@ export function StudioHome({ sellerName, streams, moderating, deleted, left, fai
       <PageTitle title="Your studio" />
       <h1>Your studio</h1>
       {deleted && <p class="notice" role="status">The stream is deleted, with all it held.</p>}
-      {left && <p class="notice ok" role="status">You no longer moderate {left}.</p>}
+      {left && (
+        <p class="notice ok" role="status">
+          You no longer moderate <bdi>{left}</bdi>.
+        </p>
+      )}
       <p>
         <a href="/studio/products">Products</a>: your catalog, to pin and sell while you are live.
       </p>
@@ -65,9 +69,11 @@ export function StudioHome({ sellerName, streams, moderating, deleted, left, fai
         <button type="submit" class="primary">Create stream</button>
       </form>
       <h2>Your streams</h2>
-      {streams.length
-        ? <StreamList streams={streams} hrefOf={(s) => `/studio/${s.id}`} />
-        : <p class="muted">No streams yet, {sellerName}. Create one above.</p>}
+      {streams.length ? <StreamList streams={streams} hrefOf={(s) => `/studio/${s.id}`} /> : (
+        <p class="muted">
+          No streams yet, <bdi>{sellerName}</bdi>. Create one above.
+        </p>
+      )}
     </section>
   );
 }

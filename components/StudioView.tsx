@@ -19,8 +19,8 @@ export function StudioView(
   return (
     <section class="studio-page">
       <PageTitle title={`Studio: ${stream.title}`} />
-      <h1>{stream.title}</h1>
-      {stream.description && <p class="muted">{stream.description}</p>}
+      <h1 dir="auto">{stream.title}</h1>
+      {stream.description && <p class="muted" dir="auto">{stream.description}</p>}
       <Studio
         streamId={stream.id}
         title={stream.title}

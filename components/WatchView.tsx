@@ -68,9 +68,9 @@ export function WatchView(
         </noscript>
       )}
       <div class="stream-info">
-        <h1>{stream.title}</h1>
-        <p class="muted">{stream.sellerName}</p>
-        {stream.description && <p>{stream.description}</p>}
+        <h1 dir="auto">{stream.title}</h1>
+        <p class="muted" dir="auto">{stream.sellerName}</p>
+        {stream.description && <p dir="auto">{stream.description}</p>}
       </div>
       <div class="audience-bar">
         <ViewerCount streamId={stream.id} initial={audience.viewers} />

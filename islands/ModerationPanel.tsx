@@ -81,7 +81,7 @@ export default function ModerationPanel({ streamId, shopId, initial }: Moderatio
         none="Nobody is timed out."
         says={(t) => (
           <>
-            timed out by {t.by} until <time dateTime={t.until}>{localTime(t.until, true)}</time>
+            timed out by <bdi>{t.by}</bdi> until <time dateTime={t.until}>{localTime(t.until, true)}</time>
           </>
         )}
         lift={{ text: "Lift timeout", label: (t) => `Lift the timeout of ${t.name}` }}
@@ -95,7 +95,7 @@ export default function ModerationPanel({ streamId, shopId, initial }: Moderatio
         none="Nobody is banned."
         says={(ban) => (
           <>
-            banned by {ban.by} at <time dateTime={ban.at}>{localTime(ban.at)}</time>
+            banned by <bdi>{ban.by}</bdi> at <time dateTime={ban.at}>{localTime(ban.at)}</time>
           </>
         )}
         lift={{ text: "Unban", label: (ban) => `Unban ${ban.name}` }}

@@ -22,7 +22,7 @@ async function moderatedOn(client: Client): Promise<[string, string[]][]> {
   const page = await (await client.request("/studio")).text();
   const [, section] = page.split('<h2 id="moderated-shops">Shops you moderate</h2>');
   if (!section) return [];
-  return section.split("<h3>").slice(1).map((shop) => [
+  return section.split('<h3 dir="auto">').slice(1).map((shop) => [
     shop.slice(0, shop.indexOf("</h3>")).replaceAll("&amp;", "&"),
     [...shop.matchAll(/<a href="([^"]+)"><span class="badge[^"]*">([^<]+)<\/span><strong>([^<]+)</g)]
       .map(([, href, state, title]) => `${state}: ${title} → ${href}`),
@@ -165,7 +165,7 @@ Deno.test("a moderator steps down from the studio home without JavaScript, and t
     assertMatch(
       await (await mod.request("/studio")).text(),
       new RegExp(
-        `<h3>Linen &amp; Co</h3><form method="post" action="${stepDownPath(sellerId)}">` +
+        `<h3 dir="auto">Linen &amp; Co</h3><form method="post" action="${stepDownPath(sellerId)}">` +
           '<button type="submit" aria-label="Step down as moderator of Linen &amp; Co">Step down</button></form>',
       ),
     );
@@ -180,7 +180,10 @@ Deno.test("a moderator steps down from the studio home without JavaScript, and t
     const res = await mod.postForm(stepDownPath(sellerId), {});
     assertEquals([res.status, res.headers.get("location")], [303, `/studio?left=${sellerId}`]);
     const home = await (await mod.request(res.headers.get("location")!)).text();
-    assertMatch(home, /<p class="notice ok" role="status">You no longer moderate Linen &amp; Co.<\/p>/);
+    assertMatch(
+      home,
+      /<p class="notice ok" role="status">You no longer moderate <bdi>Linen &amp; Co<\/bdi>.<\/p>/,
+    );
     assertEquals(await moderatedOn(mod), []);
     assertEquals(await moderating(app, modId), []);
     assertEquals((await (await seller.request(`/api/shops/${sellerId}/moderators`)).json()).moderators, []);

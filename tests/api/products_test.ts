@@ -527,7 +527,7 @@ Deno.test("the catalog forms add, edit and delete a product, and show bad input 
     const editPage = await (await seller.request(`/studio/products/${product.id}`)).text();
     assertMatch(
       editPage,
-      /<summary role="button">Delete product<\/summary><form method="post" action="\/studio\/products\/[^"]+\/delete" class="form"><p>Delete “Linen shirt” for good\?.*?<button type="submit" class="danger">Yes, delete it<\/button>/,
+      /<summary role="button">Delete product<\/summary><form method="post" action="\/studio\/products\/[^"]+\/delete" class="form"><p>Delete “<bdi>Linen shirt<\/bdi>” for good\?.*?<button type="submit" class="danger">Yes, delete it<\/button>/,
     );
     const deleted = await post(`/studio/products/${product.id}/delete`, new FormData());
     assertEquals(deleted.status, 303);

@@ -698,15 +698,15 @@ Deno.test("a product's edit page says it is on show in the live stream and held,
     const page = await (await seller.request(`/studio/products/${product.id}`)).text();
     assertMatch(
       page,
-      /<p class="notice">Linen shirt is on show in your live stream and 2 buyers hold it.<\/p>/,
+      /<p class="notice"><bdi>Linen shirt<\/bdi> is on show in your live stream and 2 buyers hold it.<\/p>/,
     );
     assertMatch(
       page,
-      /<p>Delete “Linen shirt” for good\? Linen shirt is on show in your live stream and 2 buyers hold it: deleting it takes it off the stream and leaves their holds in your sales list, to mark paid or let go.<\/p>/,
+      /<p>Delete “<bdi>Linen shirt<\/bdi>” for good\? <bdi>Linen shirt<\/bdi> is on show in your live stream and 2 buyers hold it: deleting it takes it off the stream and leaves their holds in your sales list, to mark paid or let go.<\/p>/,
     );
     // Nothing to say of one neither shown nor held.
     const quiet = await (await seller.request(`/studio/products/${other.id}`)).text();
-    assertMatch(quiet, /<p>Delete “Wool hat” for good\?<\/p>/);
+    assertMatch(quiet, /<p>Delete “<bdi>Wool hat<\/bdi>” for good\?<\/p>/);
 
     // What it says is what happens: off the stream, the holds still the seller's to settle.
     assertEquals((await seller.request(`/api/products/${product.id}`, { method: "DELETE" })).status, 204);

@@ -1,15 +1,31 @@
 // Every page a seller or a viewer uses, audited by axe-core (the engine behind the
 // browsers' own accessibility checks) on a 390 px phone and on a desktop, in the states
 // people meet: signed out, live with pins, a highlight, chat and a report, a product
-// sheet open, a stream not started yet, a banned viewer, and after the end with its replay. Any
-// violation fails, with what and where, and so does a page wider than the screen.
+// sheet open, a stream not started yet, a banned viewer, and after the end with its replay,
+// in the dark too. Any violation fails, with what and where, and so does a page wider than the
+// screen. Then what settings and languages change: words in a script written right to left,
+// less motion, a narrow screen and high contrast.
 import axe from "axe-core";
 import type { BrowserContext, Page } from "playwright-core";
-import { assertEquals } from "@/tests/assert.ts";
+import { assert, assertEquals } from "@/tests/assert.ts";
 import { api, createProduct, createStreamAsSeller, goLive, liveTest, UI_TIMEOUT } from "./live_flow.ts";
 import { chatLine } from "./page_state.ts";
+import { animatedOf, bodyContrast, linesOf, sidesOf } from "./rendering.ts";
 
-const WIDTHS = [{ width: 390, height: 844 }, { width: 1280, height: 900 }];
+interface View {
+  viewport: { width: number; height: number };
+  colorScheme?: "dark";
+}
+const PHONE = { width: 390, height: 844 };
+const VIEWS: View[] = [{ viewport: PHONE }, { viewport: { width: 1280, height: 900 } }, {
+  viewport: PHONE,
+  colorScheme: "dark",
+}];
+/** A shop, a product, a guest and what she says, in Arabic (with a size and a price in it). */
+const SHOP = "qa14 متجر الكتان";
+const SHIRT = "قميص كتان أزرق";
+const GUEST = "ليلى أحمد";
+const SAID = "مرحبا! هل يوجد مقاس L؟ price 49.90€ ok";
 /** A name, title or message with nowhere to break: it must wrap, not widen the page. */
 const UNBROKEN = (lead: string, length: number) => lead + "x".repeat(length - lead.length);
 
@@ -36,22 +52,29 @@ async function violations(page: Page): Promise<string[]> {
   );
 }
 
-/** Opens `path` in a new page of a context at each width and expects no violations once `ready` holds. */
+/**
+ * Opens `path` in a new page of a context in each view (two widths, and dark) and expects no
+ * violations once `ready` holds; dark, the page is dark, its text clear on it.
+ */
 async function audit(
   t: Deno.TestContext,
   name: string,
-  open: (viewport: { width: number; height: number }) => Promise<BrowserContext>,
+  open: (view: View) => Promise<BrowserContext>,
   url: string,
   ready: (page: Page) => Promise<unknown> = () => Promise.resolve(),
 ): Promise<void> {
-  for (const viewport of WIDTHS) {
-    await t.step(`${name}, ${viewport.width} px wide`, async () => {
-      const context = await open(viewport);
+  for (const view of VIEWS) {
+    await t.step(`${name}, ${view.viewport.width} px wide${view.colorScheme ? ", dark" : ""}`, async () => {
+      const context = await open(view);
       try {
         const page = await context.newPage();
         await page.goto(url);
         await ready(page);
         assertEquals(await violations(page), []);
+        if (view.colorScheme) {
+          const { ratio, background } = await bodyContrast(page);
+          assert(background < 0.05 && ratio >= 7, `a dark page, its text clear: ${background}, ${ratio}:1`);
+        }
         const sideways = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
         assertEquals(sideways, 0, "the page never scrolls sideways");
       } finally {
@@ -64,12 +87,15 @@ async function audit(
 liveTest(
   "pages have no accessibility violations and never scroll sideways, on a phone and a desktop",
   async (t, { stack, browser }) => {
-    const { studio, streamId, watchUrl } = await createStreamAsSeller(browser, stack.appUrl);
+    const { studio, streamId, watchUrl } = await createStreamAsSeller(browser, stack.appUrl, { name: SHOP });
     const shirt = await createProduct(studio, { name: "Linen shirt", image: true });
     const tote = await createProduct(studio, { name: "Canvas tote", priceMinor: 1900 });
     const scarf = await createProduct(studio, { name: "Wool scarf" });
     const trousers = await createProduct(studio, { name: UNBROKEN("Linentrousers", 120) });
-    await api(studio, "PUT", `/api/streams/${streamId}/pins`, { productIds: [shirt, tote, scarf, trousers] });
+    const arabic = await createProduct(studio, { name: SHIRT, priceMinor: 4990 });
+    await api(studio, "PUT", `/api/streams/${streamId}/pins`, {
+      productIds: [shirt, tote, scarf, trousers, arabic],
+    });
     await api(studio, "PUT", `/api/streams/${streamId}/highlight`, { productId: shirt });
     const later = await api(studio, "POST", "/api/streams", { title: UNBROKEN("Autumnknits", 120) }) as {
       watchUrl: string;
@@ -79,10 +105,22 @@ liveTest(
     await studio.getByRole("checkbox", { name: /Record a replay/ }).check();
     await goLive(studio);
     const seller = await studio.context().storageState();
-    const asSeller = (viewport: { width: number; height: number }) =>
-      browser.newContext({ viewport, storageState: seller });
-    const asStranger = (viewport: { width: number; height: number }) => browser.newContext({ viewport });
+    const asSeller = (view: View) => browser.newContext({ ...view, storageState: seller });
+    const asStranger = (view: View) => browser.newContext(view);
 
+    // A guest writing in Arabic names herself and says something.
+    const guest = await (await browser.newContext()).newPage();
+    await guest.goto(watchUrl);
+    // Once the chat's script runs, which saves the name in place.
+    await guest.waitForSelector(".chat-panel[data-ready=true]", { timeout: UI_TIMEOUT });
+    await guest.getByRole("textbox", { name: "Your name in chat" }).fill(GUEST);
+    await guest.getByRole("button", { name: "Save", exact: true }).click();
+    await guest.getByRole("status").filter({ hasText: "Saved: you chat as" }).waitFor({
+      timeout: UI_TIMEOUT,
+    });
+    await guest.getByRole("textbox", { name: "Chat message" }).fill(SAID);
+    await guest.getByRole("button", { name: "Send" }).click();
+    await guest.waitForSelector(chatLine(SAID), { timeout: UI_TIMEOUT });
     // A viewer says something and another reports it: the studio's chat and moderation panel fill.
     const talker = await (await browser.newContext()).newPage();
     await talker.goto(watchUrl);
@@ -101,6 +139,62 @@ liveTest(
     });
 
     const { appUrl } = stack;
+    await t.step("words in a script written right to left keep to themselves beside the rest", async () => {
+      const home = await (await asStranger(VIEWS[1]!)).newPage();
+      await home.goto(appUrl);
+      // "qa14 متجر الكتان · 👁 1 watching", not "qa14 1 👁 · متجر الكتان watching".
+      assertEquals((await sidesOf(home.locator(".stream-card .muted"), SHOP, " · 👁 ")).left, 0);
+      const watch = await (await asStranger(VIEWS[1]!)).newPage();
+      await watch.goto(watchUrl);
+      const own = await (await asSeller(VIEWS[1]!)).newPage();
+      await own.goto(`${appUrl}/studio/${streamId}`);
+      for (const page of [watch, own]) {
+        // Her line reads right to left from her name: none of what she said lands right of it.
+        const line = page.locator(chatLine(SAID));
+        await line.waitFor({ timeout: UI_TIMEOUT });
+        assertEquals((await sidesOf(line, GUEST, SAID)).right, 0);
+      }
+      // The shirt's name, then its stock and its price: not "5 قميص كتان أزرق left", nor its price first.
+      const chip = own.locator(`.stock-left[data-product-id="${arabic}"]`);
+      assertEquals((await sidesOf(chip, SHIRT, "5 left")).left, 0);
+      const row = own.locator(`.pinned-item[data-product-id="${arabic}"] .product-line`);
+      const price = await row.locator(".product-price").innerText();
+      assertEquals((await sidesOf(row, SHIRT, price)).left, 0);
+      await Promise.all([home, watch, own].map((p) => p.context().close()));
+    });
+    await t.step("asked for less motion, a reaction and the highlight fade where they are", async () => {
+      const context = await browser.newContext({ reducedMotion: "reduce" });
+      const page = await context.newPage();
+      await page.goto(watchUrl);
+      await page.waitForSelector(".product-tray[data-ready]", { timeout: UI_TIMEOUT });
+      assertEquals(await animatedOf(page.locator(".highlight-card")), ["opacity"]);
+      await page.getByRole("button", { name: /^React: / }).first().click({ timeout: UI_TIMEOUT });
+      const reaction = page.locator(".floating-reaction").first();
+      await reaction.waitFor({ timeout: UI_TIMEOUT });
+      assertEquals(await animatedOf(reaction), ["opacity"]);
+      await context.close();
+    });
+    await t.step("at 320 px wide (a phone zoomed in) the header breaks no word", async () => {
+      for (const open of [asStranger, asSeller]) {
+        const context = await open({ viewport: { width: 320, height: 568 } });
+        const page = await context.newPage();
+        await page.goto(appUrl);
+        const lines = await linesOf(page.locator(".site-header a, .site-header button"));
+        assertEquals(Object.values(lines).filter((n) => n !== 1), [], JSON.stringify(lines));
+        await context.close();
+      }
+    });
+    await t.step("in high contrast (forced colours) the product sheet has an edge", async () => {
+      const context = await browser.newContext({ forcedColors: "active" });
+      const page = await context.newPage();
+      await page.goto(`${watchUrl}?product=${trousers}`);
+      const edge = await page.getByRole("dialog").evaluate((d) => {
+        const style = getComputedStyle(d);
+        return `${style.borderTopStyle} ${style.borderTopWidth}`;
+      });
+      assertEquals(edge, "solid 1px");
+      await context.close();
+    });
     for (const path of ["/", "/signin", "/signup"]) {
       await audit(
         t,
@@ -217,7 +311,7 @@ liveTest(
     await audit(
       t,
       "the watch page of a banned viewer",
-      (viewport) => browser.newContext({ viewport, storageState: banned }),
+      (view) => browser.newContext({ ...view, storageState: banned }),
       watchUrl,
       (p) => p.getByText("You were banned from this shop's streams.").waitFor({ timeout: UI_TIMEOUT }),
     );

@@ -16,11 +16,11 @@ export interface SellerStudio {
 export async function createStreamAsSeller(
   browser: Browser,
   appUrl: string,
-  opts: { email?: string; title?: string; context?: BrowserContext } = {},
+  opts: { name?: string; email?: string; title?: string; context?: BrowserContext } = {},
 ): Promise<SellerStudio> {
   const studio = await (opts.context ?? await browser.newContext()).newPage();
   await studio.goto(`${appUrl}/signup`);
-  await studio.fill("input[name=name]", "Linen & Co");
+  await studio.fill("input[name=name]", opts.name ?? "Linen & Co");
   await studio.fill("input[name=email]", opts.email ?? "seller@example.com");
   await studio.fill("input[name=password]", "a long enough password");
   await studio.click("form.form button[type=submit]");
