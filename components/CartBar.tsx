@@ -1,7 +1,7 @@
 import { type CartControls, currentPrice, currentTotal, useCartClock } from "@/lib/client/use_cart.ts";
 import { localTime } from "@/lib/contract/dates.ts";
 import { MAX_QUANTITY } from "@/lib/contract/limits.ts";
-import { itemsText } from "@/lib/contract/messages.ts";
+import { itemsText, type ReservationMessage } from "@/lib/contract/messages.ts";
 import { formatPrice } from "@/lib/contract/money.ts";
 import type { CartItem, ReservationSummary } from "@/lib/contract/views.ts";
 import type { ViewerShowcase } from "@/lib/client/showcase_store.ts";
@@ -10,7 +10,15 @@ import type { ViewerShowcase } from "@/lib/client/showcase_store.ts";
  * The viewer's cart (what it holds at today's price, the total, and Reserve) and what they
  * hold already, each with how long it is held and a way to let it go.
  */
-export function CartBar({ cart, ended, show }: { cart: CartControls; ended: boolean; show: ViewerShowcase }) {
+export function CartBar(
+  { cart, ended, show, sheetOpen }: {
+    cart: CartControls;
+    ended: boolean;
+    show: ViewerShowcase;
+    /** A product's sheet is open: it says the cart's refusals and news itself, once. */
+    sheetOpen: boolean;
+  },
+) {
   const now = useCartClock(cart);
   const { items } = cart.cart.value;
   const settled = cart.settled.value.last;
@@ -29,7 +37,7 @@ export function CartBar({ cart, ended, show }: { cart: CartControls; ended: bool
         </p>
       )}
       {/* Above the cart, not under it or the holds: on a phone it is on screen where the tap was. */}
-      {cart.error.value && <p class="notice error" role="alert">{cart.error.value}</p>}
+      {cart.error.value && !sheetOpen && <p class="notice error" role="alert">{cart.error.value}</p>}
       {items.length > 0 && !ended && (
         <section class="cart-bar" aria-label="Your cart">
           <ul class="cart-items">
@@ -68,9 +76,9 @@ export function CartBar({ cart, ended, show }: { cart: CartControls; ended: bool
           {localTime(done.expiresAt)}: pay the seller as they say in the stream.
         </p>
       )}
-      {settled && (
+      {settled && !sheetOpen && (
         <p class={`notice reservation-settled${settled.status === "paid" ? " ok" : ""}`} role="status">
-          {SETTLED[settled.status as keyof typeof SETTLED](itemsText(settled.items))}
+          {settledWords(settled)}
         </p>
       )}
       {cart.holds.value.length > 0 && <Holds holds={cart.holds.value} cart={cart} />}
@@ -84,6 +92,9 @@ const SETTLED = {
   released: (what: string) => `The seller let your hold on ${what} go: it is back on sale.`,
   expired: (what: string) => `Your hold on ${what} ran out: it is back on sale.`,
 };
+
+export const settledWords = (r: ReservationMessage) =>
+  SETTLED[r.status as keyof typeof SETTLED](itemsText(r.items));
 
 /** What the viewer holds: the seller keeps it for them until the time shown, then it goes back on sale. */
 function Holds({ holds, cart }: { holds: ReservationSummary[]; cart: CartControls }) {

@@ -7,6 +7,7 @@ import { localTime } from "@/lib/contract/dates.ts";
 import { type CartControls, heldOf, quantityIn } from "@/lib/client/use_cart.ts";
 import type { FlashSale, ProductCard } from "@/lib/contract/messages.ts";
 import { MAX_QUANTITY } from "@/lib/contract/limits.ts";
+import { settledWords } from "./CartBar.tsx";
 import { ProductPrice, StockNote } from "./ProductPrice.tsx";
 
 /** Rendered on the server, the sheet is open as plain HTML; in the browser, showModal() opens it. */
@@ -21,8 +22,11 @@ interface ProductSheetProps {
   offset: number;
   /** Null when buying is closed (the stream has ended, or the viewer was banned). */
   cart: CartControls | null;
-  /** The viewer was banned while here: said in the sheet, which is modal (what is behind it goes unheard). */
-  banned: boolean;
+  /**
+   * Why buying is closed to this viewer ("" while it is open): said in the sheet, which is
+   * modal (what is behind it goes unheard).
+   */
+  closed: string;
   onClose: () => void;
 }
 
@@ -33,7 +37,7 @@ interface ProductSheetProps {
  * the page's JavaScript opens it.
  */
 export function ProductSheet(
-  { streamId, product, details: given, sale, offset, cart, banned, onClose }: ProductSheetProps,
+  { streamId, product, details: given, sale, offset, cart, closed, onClose }: ProductSheetProps,
 ) {
   const dialog = useRef<HTMLDialogElement>(null);
   const close = useRef<HTMLButtonElement>(null);
@@ -46,8 +50,13 @@ export function ProductSheet(
     const d = dialog.current;
     if (d && !d.open) d.showModal();
     const id = encodeURIComponent(product.id);
-    // Counted for the seller's analytics; a failed count is not the viewer's problem.
-    postJson(`${base}/products/${id}/opened`).catch((e) => console.warn("a sheet open was not counted:", e));
+    // Counted for the seller's analytics (not once buying is closed: the server counts none
+    // then); a failed count is not the viewer's problem.
+    if (!closed) {
+      postJson(`${base}/products/${id}/opened`).catch((e) =>
+        console.warn("a sheet open was not counted:", e)
+      );
+    }
     if (details.value?.id === product.id) return;
     void loading.run(async () =>
       details.value = (await getJson<{ product: ProductView }>(`/api/products/${id}`)).product
@@ -63,8 +72,10 @@ export function ProductSheet(
 
   const { description, buyUrl } = details.value ?? {};
   // One line, not one per request: offline, both the details and the cart fail alike.
-  const problem = (banned && "A moderator banned you, so you can't buy here.") ||
-    cart?.error.value || loading.error.value;
+  const problem = cart?.error.value || loading.error.value;
+  // News of a hold that comes while the sheet is open (it ran out, the seller marked it paid).
+  const news = cart?.settled.value.last;
+  const newsAtOpen = useRef(news);
   return (
     <dialog
       ref={dialog}
@@ -85,6 +96,8 @@ export function ProductSheet(
       {description && <p class="sheet-description">{description}</p>}
       {cart && <SheetActions streamId={streamId} product={product} cart={cart} />}
       {problem && <p class="notice error" role="alert">{problem}</p>}
+      {closed && <p class="notice" role="status">{closed}</p>}
+      {news && news !== newsAtOpen.current && <p class="notice" role="status">{settledWords(news)}</p>}
       {buyUrl && (
         <a class="buy-link" href={buyUrl} target="_blank" rel="noopener noreferrer">
           Buy on the seller's shop ↗

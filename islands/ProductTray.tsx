@@ -76,7 +76,7 @@ export default function ProductTray(
       )}
       <p class="visually-hidden" role="status">{said.value}</p>
       {showcaseProblem.value && <p class="notice error" role="alert">{showcaseProblem.value}</p>}
-      {!away && <CartBar cart={cart} ended={ended || !canBuy} show={show} />}
+      {!away && <CartBar cart={cart} ended={ended || !canBuy} show={show} sheetOpen={!!open} />}
       {open && (
         <ProductSheet
           streamId={streamId}
@@ -85,7 +85,11 @@ export default function ProductTray(
           sale={show.sale}
           offset={show.offset}
           cart={canBuy && !ended && !away ? cart : null}
-          banned={removed.value}
+          closed={removed.value
+            ? "A moderator banned you, so you can't buy here."
+            : ended
+            ? "This stream has ended, so buying here is closed."
+            : ""}
           // Its refusal ("at most 2 while on sale") goes with it, not left in the tray as news.
           onClose={() => (sheet.value = null, asked.value = null, cart.error.value = "")}
         />

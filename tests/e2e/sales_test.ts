@@ -223,6 +223,15 @@ liveTest(
           `the cart says what becomes of held items: ${cart}`,
         );
         assert(await viewer.evaluate(() => (globalThis as { __sameDocument?: boolean }).__sameDocument));
+        // A product's sheet says why there is nothing to buy, and opening it counts for nothing now.
+        await viewer.click(`.tray-item[data-product-id="${productId}"] button`);
+        const sheet = viewer.getByRole("dialog", { name: "Linen shirt" });
+        await sheet.getByRole("status").filter({
+          hasText: "This stream has ended, so buying here is closed.",
+        })
+          .waitFor({ timeout: UI_TIMEOUT });
+        assertEquals(await sheet.getByRole("button", { name: "Add to cart" }).count(), 0);
+        await viewer.keyboard.press("Escape");
         await studio.reload();
         await numbers();
         // The reservations stay listed after the stream.
