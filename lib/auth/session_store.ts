@@ -3,6 +3,7 @@
 // session is also listed under its seller, written and expiring with it, so a seller can
 // end all of theirs but this one (a password that leaked), and a deleted account leaves none.
 import { encodeBase64Url } from "./base64url.ts";
+import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { deleteUnder } from "@/lib/kv/delete_all.ts";
 import { keys } from "@/lib/kv/keys.ts";
 
@@ -18,15 +19,29 @@ async function hashToken(token: string): Promise<string> {
   return encodeBase64Url(new Uint8Array(digest));
 }
 
-export async function createSession(kv: Deno.Kv, sellerId: string, now: number): Promise<string> {
+/**
+ * A new session for the seller whose password hash was checked as `passwordHash`, or null
+ * when the account has gone or its password changed since: the commit checks the account
+ * as it finds it, so a sign-in still checking the old password when a change (or the
+ * account's deletion) ended every session gets none after it.
+ */
+export async function createSession(
+  kv: Deno.Kv,
+  seller: { id: string; passwordHash: string },
+  now: number,
+): Promise<string | null> {
   const token = encodeBase64Url(crypto.getRandomValues(new Uint8Array(32)));
   const hash = await hashToken(token);
-  const record: SessionRecord = { sellerId, expiresAt: now + SESSION_TTL_MS };
-  await kv.atomic()
-    .set(keys.session(hash), record, { expireIn: SESSION_TTL_MS })
-    .set(keys.sessionOf(sellerId, hash), true, { expireIn: SESSION_TTL_MS })
-    .commit();
-  return token;
+  const record: SessionRecord = { sellerId: seller.id, expiresAt: now + SESSION_TTL_MS };
+  return await atomically("starting a session", async () => {
+    const account = await kv.get<{ passwordHash: string }>(keys.seller(seller.id));
+    if (account.value?.passwordHash !== seller.passwordHash) return null;
+    const { ok } = await kv.atomic().check(account)
+      .set(keys.session(hash), record, { expireIn: SESSION_TTL_MS })
+      .set(keys.sessionOf(seller.id, hash), true, { expireIn: SESSION_TTL_MS })
+      .commit();
+    return ok ? token : RETRY;
+  });
 }
 
 /** The seller id of a live session, or null for an unknown or expired token. */

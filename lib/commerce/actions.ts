@@ -249,15 +249,16 @@ async function settleAndTell(
 ): Promise<ReservationSummary> {
   const { kv, clock } = services;
   const settled = await settle(kv, reservation.streamId, reservation.id, status, tell, clock.now());
+  // Run out, whether the sweep came by first or not: one answer for one state.
+  const ranOut = () => conflict("expired", "This hold had already run out: its stock is back on sale");
   if (!settled) {
+    if (reservation.status === "expired") throw ranOut();
     throw conflict(
       "not_held",
       `This reservation is ${reservation.status === "held" ? "settled" : reservation.status} already`,
     );
   }
-  if (settled.reservation.status !== status) {
-    throw conflict("expired", "This hold had already run out: its stock is back on sale");
-  }
+  if (settled.reservation.status !== status) throw ranOut();
   return summaryOf(settled.reservation);
 }
 

@@ -45,7 +45,7 @@ export function authPageHandlers<I extends { returnTo?: string }>(
         const { failure, status, headers } = outcome;
         return page<AuthPage>({ failure, returnTo: backTo(failure.values.returnTo) }, { status, headers });
       }
-      await startSession(ctx, outcome.value.seller.id);
+      await startSession(ctx, outcome.value.seller);
       return ctx.hono.redirect(outcome.value.input.returnTo ?? "/studio", 303);
     },
   };

@@ -205,7 +205,7 @@ Deno.test("holds expire: after the hold time the stock goes back on sale by itse
     await expectError(
       await buyer.request(`/api/streams/${streamId}/reservations/${held.id}`, { method: "DELETE" }),
       409,
-      "not_held",
+      "expired",
     );
   }));
 
@@ -226,6 +226,8 @@ Deno.test("a hold past its time, not yet swept, cannot be marked paid or let go:
     assertEquals(sales.reservations.map((r: ReservationMessage) => r.status), ["expired", "expired"]);
     assertEquals(await getStock(app.services.kv, product.id), 5, "their stock is back on sale");
     assertEquals(await expireDue(app.services), 0, "nothing left for the sweep");
+    // After the sweep, the same answer.
+    await expectError(await seller.post(path(a.id, "/release")), 409, "expired");
   }));
 
 Deno.test("a buyer lets their own hold go; the seller marks one paid or releases it; nobody else can", () =>

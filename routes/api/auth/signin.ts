@@ -8,7 +8,7 @@ import type { State } from "@/lib/server/state.ts";
 export const handler: Handlers<State> = {
   async POST(ctx) {
     const seller = await signIn(ctx.state.services, askerOf(ctx), await readJson(ctx, SignInInput));
-    await startSession(ctx, seller.id);
+    await startSession(ctx, seller);
     return ctx.hono.json({ seller: publicSeller(seller) });
   },
 };

@@ -8,7 +8,7 @@ import type { State } from "@/lib/server/state.ts";
 export const handler: Handlers<State> = {
   async POST(ctx) {
     const seller = await signUp(ctx.state.services, askerOf(ctx), await readJson(ctx, SignUpInput));
-    await startSession(ctx, seller.id);
+    await startSession(ctx, seller);
     return ctx.hono.json({ seller: publicSeller(seller) }, 201);
   },
 };
