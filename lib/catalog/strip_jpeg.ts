@@ -4,7 +4,7 @@
 // byte for byte: frames, tables, scans, JFIF (less its thumbnail), the ICC colour profile and
 // Adobe's colour transform; a turned photo keeps an Exif of its Orientation alone.
 import { orientationOnly } from "./exif_orientation.ts";
-import { ascii, Kept, scanEnd, spells, u16 } from "./image_bytes.ts";
+import { ascii, Kept, MAX_PARTS, scanEnd, spells, u16 } from "./image_bytes.ts";
 
 const APP0 = 0xe0, APP1 = 0xe1, APP2 = 0xe2, APP14 = 0xee, COM = 0xfe, SOS = 0xda, EOI = 0xd9;
 const EXIF = "Exif\0\0";
@@ -18,8 +18,9 @@ export function stripJpeg(bytes: Uint8Array): Uint8Array | null {
   const kept = new Kept(bytes.length);
   kept.put(bytes.subarray(0, 2));
   let orientationRead = false;
-  for (let at = 2; at + 1 < bytes.length;) {
-    if (bytes[at] !== 0xff) return null;
+  // Markers and fill bytes count as parts, as many as the whole-image check reads at most.
+  for (let at = 2, parts = 0; at + 1 < bytes.length; parts++) {
+    if (bytes[at] !== 0xff || parts >= MAX_PARTS) return null;
     const marker = bytes[at + 1]!;
     // A fill byte before a marker.
     if (marker === 0xff) {

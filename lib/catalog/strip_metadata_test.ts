@@ -189,3 +189,13 @@ Deno.test("stripWebp() refuses chunks that do not add up, and never throws on a 
   for (const bad of [WEBP_BYTES.subarray(0, 11), longer, overrun]) assertEquals(stripWebp(bad), null);
   assertNeverThrows(stripWebp, riff(vp8x(0x2c), ICCP, VP8L, webpChunk("EXIF", exifTiff(6))));
 });
+
+Deno.test("a file of more parts than the whole-image check reads is refused at once, not walked to its end", () => {
+  const many = (n: number) => Array.from({ length: n }, () => webpChunk("XXXX", ""));
+  assertEquals(stripWebp(riff(VP8L, ...many(1_000))), null, "a picture, then a thousand empty chunks");
+  assert(stripWebp(riff(VP8L, ...many(900))), "nine hundred pass");
+  const restarts = new Uint8Array(2 * 2_000).map((_, i) => i % 2 ? 0xd0 : 0xff);
+  assertEquals(stripJpeg(concat(JPEG_BYTES.subarray(0, 2), restarts, JPEG_BYTES.subarray(2))), null);
+  const pngMany = concat(SIGNATURE_IHDR, ...Array.from({ length: 1_000 }, () => chunk("xxXx")), IDAT, IEND);
+  assertEquals(stripPng(pngMany), null);
+});

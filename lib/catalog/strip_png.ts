@@ -5,7 +5,7 @@
 // Orientation alone, for the browsers that read it (Chromium does).
 import { crc32 } from "node:zlib";
 import { orientationOnly } from "./exif_orientation.ts";
-import { ascii, fourcc, Kept, u32 } from "./image_bytes.ts";
+import { ascii, fourcc, Kept, MAX_PARTS, u32 } from "./image_bytes.ts";
 
 /** Ancillary chunks that change the picture shown. */
 const RENDERING = new Set([
@@ -30,9 +30,9 @@ export function stripPng(bytes: Uint8Array): Uint8Array | null {
   const kept = new Kept(bytes.length);
   kept.put(bytes.subarray(0, 8));
   let orientationRead = false;
-  for (let at = 8; at + 12 <= bytes.length;) {
+  for (let at = 8, parts = 0; at + 12 <= bytes.length; parts++) {
     const end = at + 12 + u32(bytes, at);
-    if (end > bytes.length) return null;
+    if (end > bytes.length || parts >= MAX_PARTS) return null;
     const type = fourcc(bytes, at + 4);
     // A chunk's name in capitals is critical: a decoder that does not know it stops.
     const critical = (bytes[at + 4]! & 0x20) === 0;

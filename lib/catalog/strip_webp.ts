@@ -2,7 +2,7 @@
 // VP8X header), chunks nobody knows and whatever follows the RIFF's end go. The picture (VP8,
 // VP8L, ALPH), animation (ANIM, ANMF) and colour profile (ICCP) stay byte for byte. Chromium
 // does not turn a WebP by its EXIF, so no Orientation is kept.
-import { fourcc, Kept, spells, u32 } from "./image_bytes.ts";
+import { fourcc, Kept, MAX_PARTS, spells, u32 } from "./image_bytes.ts";
 
 const KEPT = new Set(["VP8X", "VP8 ", "VP8L", "ALPH", "ANIM", "ANMF", "ICCP"]);
 /** VP8X's flags byte: EXIF (bit 3) and XMP (bit 2) say those chunks are present. */
@@ -15,8 +15,9 @@ export function stripWebp(bytes: Uint8Array): Uint8Array | null {
   if (end > bytes.length) return null;
   const kept = new Kept(bytes.length);
   kept.put(bytes.subarray(0, 12));
-  for (let at = 12; at < end;) {
-    if (at + 8 > end) return null;
+  // As many chunks as the whole-image check reads at most: past it, no picture a shop shows.
+  for (let at = 12, parts = 0; at < end; parts++) {
+    if (at + 8 > end || parts >= MAX_PARTS) return null;
     const size = u32(bytes, at + 4, true);
     const next = at + 8 + size;
     if (next > end) return null;
