@@ -104,7 +104,9 @@ function Holds({ holds, cart }: { holds: ReservationSummary[]; cart: CartControl
         {holds.map((h) => (
           <li key={h.id} class="hold" data-id={h.id}>
             <span>
-              {itemsText(h.items)}, {formatPrice(h.totalMinor, h.currency)}: held for you until{" "}
+              {/* Apart: a right-to-left name would pull the comma and price into its run. */}
+              <bdi>{itemsText(h.items)}</bdi>, {formatPrice(h.totalMinor, h.currency)}: held for you until
+              {" "}
               <time dateTime={h.expiresAt}>{localTime(h.expiresAt)}</time>
             </span>{" "}
             <button type="button" class="link" disabled={cart.busy.value} onClick={() => cart.cancel(h.id)}>

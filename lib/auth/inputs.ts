@@ -40,7 +40,10 @@ export type DeleteAccountInput = z.infer<typeof DeleteAccountInput>;
 export const ChangePasswordInput = z.object({
   currentPassword: password,
   newPassword: newPassword("New password"),
-}).strict();
+}).strict().refine((p) => p.newPassword !== p.currentPassword, {
+  path: ["newPassword"],
+  message: "New password must differ from the current one",
+});
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
 
 export const GuestNameInput = z.object({

@@ -52,7 +52,7 @@ Deno.test("changing the password: the old one stops working, the new one works, 
     assertEquals(await signedIn(fresh), 200);
   }));
 
-Deno.test("a wrong current password is refused beside its field and counted as at sign-in; a short new one is refused", () =>
+Deno.test("a wrong current password is refused beside its field and counted as at sign-in; a short or unchanged new one is refused", () =>
   withApp(async (app) => {
     const seller = new Client(app);
     await signUp(seller);
@@ -61,6 +61,10 @@ Deno.test("a wrong current password is refused beside its field and counted as a
     assertMatch(
       await expectError(await changePassword(seller, PASSWORD, "too short"), 400, "invalid_input"),
       /New password must be at least 10 characters/,
+    );
+    assertMatch(
+      await expectError(await changePassword(seller, PASSWORD, PASSWORD), 400, "invalid_input"),
+      /New password must differ from the current one/,
     );
     await expectError(
       await seller.post("/api/auth/password", { currentPassword: PASSWORD }),
