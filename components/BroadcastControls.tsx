@@ -39,14 +39,14 @@ export function BroadcastControls({ media, cast, onAir, canEnd, goLiveLabel }: B
       ref: microphone,
       track: media.audio.value,
       press: cast.toggleMic,
-      words: cast.micOn.value ? "🎙️ Mute" : "🔇 Unmute",
+      words: !media.audio.value ? "🎙️ No microphone" : cast.micOn.value ? "🎙️ Mute" : "🔇 Unmute",
     },
     {
       name: "camera",
       ref: camera,
       track: media.video.value,
       press: cast.toggleCamera,
-      words: cast.cameraOn.value ? "📷 Camera off" : "📷 Camera on",
+      words: !media.video.value ? "📷 No camera" : cast.cameraOn.value ? "📷 Camera off" : "📷 Camera on",
     },
   ];
   return (
@@ -63,7 +63,10 @@ export function BroadcastControls({ media, cast, onAir, canEnd, goLiveLabel }: B
           />
         )
       )}
-      {/* Each says what a press does ("Unmute"): a pressed state besides would say it twice over. */}
+      {
+        /* Each says what a press does ("Unmute"), or that there is nothing to press it for: a
+          pressed state besides would say it twice over. */
+      }
       {toggles.map(({ name, ref, track, press, words }) => (
         <button key={name} type="button" class={`toggle-${name}`} ref={ref} disabled={!track} onClick={press}>
           {words}

@@ -53,10 +53,10 @@ liveTest("a studio without camera or microphone says why, and goes live with wha
     ["NotReadableError", "Your camera or microphone is in use by another app."],
   ];
   for (const [name, words] of WORDS) {
-    await t.step(`${name}: said in its own words, Mute and Camera off disabled`, async () => {
+    await t.step(`${name}: said in its own words, No microphone and No camera disabled`, async () => {
       await saysOnReload(studio, { all: name }, words);
-      assertEquals(await button(studio, "🎙️ Mute").isDisabled(), true);
-      assertEquals(await button(studio, "📷 Camera off").isDisabled(), true);
+      assertEquals(await button(studio, "🎙️ No microphone").isDisabled(), true);
+      assertEquals(await button(studio, "📷 No camera").isDisabled(), true);
       assertEquals(await button(studio, "Go live").count(), 0);
       assertEquals(await studio.getByLabel("Camera", { exact: true }).count(), 0);
       assertEquals(await studio.getByLabel("Microphone", { exact: true }).count(), 0);
@@ -97,7 +97,7 @@ liveTest("a studio without camera or microphone says why, and goes live with wha
   for (const [name, words] of NO_CAMERA) {
     await t.step(`camera alone refused (${name}): said, and the microphone can go live`, async () => {
       await saysOnReload(studio, { video: name }, words);
-      assertEquals(await button(studio, "📷 Camera off").isDisabled(), true);
+      assertEquals(await button(studio, "📷 No camera").isDisabled(), true);
       assertEquals(await button(studio, "🎙️ Mute").isEnabled(), true);
       assertEquals(await button(studio, "Go live").count(), 1);
       assertEquals(await button(studio, "Try again").count(), 1);
