@@ -9,10 +9,12 @@ interface AuthFormProps {
   returnTo?: string;
   /** Why nobody may sign up here (its owner closed it): said instead of the sign-up form. */
   closed?: string;
+  /** Sent here as this browser's session had ended: said, so it is not a mystery. */
+  ended?: boolean;
 }
 
 /** The sign-up and sign-in form: plain HTML, posted to its own page. */
-export function AuthForm({ mode, failure, returnTo, closed }: AuthFormProps) {
+export function AuthForm({ mode, failure, returnTo, closed, ended }: AuthFormProps) {
   const signup = mode === "signup";
   const marks = failureMarks(failure, ["name", "email", "password"]);
   const back = returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : "";
@@ -32,6 +34,12 @@ export function AuthForm({ mode, failure, returnTo, closed }: AuthFormProps) {
     <form method="post" class="card form" novalidate>
       <PageTitle title={signup ? "Start selling live" : "Sign in"} />
       <h1>{signup ? "Start selling live" : "Sign in to your studio"}</h1>
+      {ended && !failure && (
+        <p class="notice" role="status">
+          You were signed out: the password was changed, the account signed out everywhere else, or two weeks
+          went by. Sign in again to go on.
+        </p>
+      )}
       <FormError marks={marks} />
       {returnTo && <input type="hidden" name="returnTo" value={returnTo} />}
       {signup && (

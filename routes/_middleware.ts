@@ -18,6 +18,7 @@ const whoIsAsking: Middleware<State> = async (ctx, next) => {
   const token = readSessionCookie(ctx.hono);
   const sellerId = token ? await readSession(kv, token, clock.now()) : null;
   ctx.state.seller = sellerId ? await getSeller(kv, sellerId) : null;
+  ctx.state.sessionEnded = !!token && !ctx.state.seller;
   ctx.state.guest = await readGuestCookie(ctx.hono, config.appSecret);
   ctx.state.browser = await readBrowserCookie(ctx.hono, config.appSecret);
   ctx.state.device = await readDeviceCookie(ctx.hono, config.appSecret);

@@ -7,6 +7,13 @@ import type { State } from "@/lib/server/state.ts";
 
 export const handler = authPageHandlers(SignInInput, signIn);
 
-export default function SignIn({ data, state }: PageProps<AuthPage, State>) {
-  return <AuthForm mode="signin" closed={signupClosed(state.services.config)} {...data} />;
+export default function SignIn({ data, state, url }: PageProps<AuthPage, State>) {
+  return (
+    <AuthForm
+      mode="signin"
+      closed={signupClosed(state.services.config)}
+      ended={url.searchParams.has("ended")}
+      {...data}
+    />
+  );
 }

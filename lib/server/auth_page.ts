@@ -18,9 +18,13 @@ export interface AuthPage {
   returnTo?: string;
 }
 
-/** Sends someone not signed in to sign in, and back to `returnTo` (a path here) after. */
+/**
+ * Sends someone not signed in to sign in, and back to `returnTo` (a path here) after; one
+ * whose session ended meanwhile is told so there.
+ */
 export function toSignIn(ctx: Ctx, returnTo: string): Response {
-  return ctx.hono.redirect(`/signin?returnTo=${encodeURIComponent(returnTo)}`, 303);
+  const ended = ctx.state.sessionEnded ? "&ended" : "";
+  return ctx.hono.redirect(`/signin?returnTo=${encodeURIComponent(returnTo)}${ended}`, 303);
 }
 
 const backTo = (asked: unknown) => returnPath.safeParse(asked).data;

@@ -8,6 +8,8 @@ export interface State {
   services: Services;
   /** The signed-in seller, if any. */
   seller: Seller | null;
+  /** A session cookie came that no longer signs anyone in (ended elsewhere, or expired). */
+  sessionEnded?: boolean;
   /** The guest identity from the signed cookie, if any. */
   guest: Guest | null;
   /** This browser session's id from its signed cookie, if any (lib/server/cookies.ts). */

@@ -45,6 +45,12 @@ Deno.test("changing the password: the old one stops working, the new one works, 
     assertEquals((await changePassword(seller)).status, 204);
     assertEquals(await signedIn(other), 401, "another browser's session ended");
     await expectError(await other.request("/api/streams"), 401, "sign_in_required");
+    // Its studio pages send it to sign in, saying why.
+    const sent = await other.request("/studio/products");
+    assertEquals(sent.status, 303);
+    const to = sent.headers.get("location")!;
+    assertEquals(to, "/signin?returnTo=%2Fstudio%2Fproducts&ended");
+    assertMatch(await (await other.request(to)).text(), /You were signed out: the password was changed/);
     assertEquals(await signedIn(seller), 200, "this one stays");
     assertEquals((await browser(app))[1], 401, "the old password fails");
     const [fresh, status] = await browser(app, NEW_PASSWORD);
@@ -175,7 +181,7 @@ Deno.test("the account page changes the password and signs out elsewhere with pl
     const away = await other.request("/studio/account", { redirect: "manual" });
     assertEquals(
       away.headers.get("location"),
-      "/signin?returnTo=%2Fstudio%2Faccount",
+      "/signin?returnTo=%2Fstudio%2Faccount&ended",
       "the other browser is out",
     );
 
