@@ -304,6 +304,10 @@ liveTest(
       "when a flash sale ends, the cart shows the list price at once and reserves at it",
       async () => {
         await studio.click(`.pinned-item[data-product-id="${scarf}"] button:has-text('Highlight')`);
+        // The sale form is the highlighted product's own: typed into before it comes, a price is lost.
+        await studio.waitForSelector(`.pinned-item[data-product-id="${scarf}"].highlighted`, {
+          timeout: UI_TIMEOUT,
+        });
         await studio.fill(".sale-form input[name=salePrice]", "19");
         await studio.selectOption(".sale-form select[name=durationSeconds]", "10");
         await studio.click(".sale-form button[type=submit]");
