@@ -280,6 +280,8 @@ liveTest(
         // Nothing is left to do on the page: no chat box, no reactions.
         await ann.getByLabel("Chat message").waitFor({ state: "detached", timeout: UI_TIMEOUT });
         assertEquals(await ann.getByRole("group", { name: "React" }).count(), 0);
+        // Out of the room, it hears no more counts: it says no stale "N watching".
+        assertEquals(await ann.locator(".viewer-count").getByText("watching").isVisible(), false);
         assert(
           !await ann.getByLabel("Your name in chat").isVisible(),
           "no name to pick for a chat that is gone",
