@@ -19,7 +19,8 @@ export const signupClosed = (config: Config) => config.sellerSignupOpen ? undefi
 
 export async function signUp(services: Services, actor: Actor, input: SignUpInput): Promise<Seller> {
   const { kv, clock, passwords, config } = services;
-  if (!config.sellerSignupOpen) throw forbidden("signup_closed", SIGNUP_CLOSED);
+  const closed = signupClosed(config);
+  if (closed) throw forbidden("signup_closed", closed);
   await spend(services, "signUp", actor);
   if (await getSellerByEmail(kv, input.email)) throw emailTaken();
   const seller = await createSeller(kv, {
