@@ -25,10 +25,11 @@ export async function productEditPage(
   // Theirs, or a 404 before anything else is read.
   const product = await ownView(services, actor, productId);
   const sellerId = requireSeller(actor);
-  const streams = (await listSellerStreams(kv, sellerId)).map((s) => s.id);
+  // Listed once, for both questions.
+  const streams = await listSellerStreams(kv, sellerId);
   const [shown, holders] = await Promise.all([
-    showing(kv, sellerId, productId),
-    holdersOf(kv, streams, productId),
+    showing(kv, streams, productId),
+    holdersOf(kv, streams.map((s) => s.id), productId),
   ]);
   return { product, shown, holders };
 }

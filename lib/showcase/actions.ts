@@ -164,15 +164,20 @@ export async function productShown(kv: Deno.Kv, product: Product, now: number) {
   return { news: newsOf(shows, product.id), read: shows.flatMap(({ stored }) => stored.read), onSale };
 }
 
-/** Where the seller shows the product (pinned or highlighted): their live stream, one not live yet, or none. */
-export async function showing(kv: Deno.Kv, sellerId: string, productId: string) {
-  const shows = (await openShowcases(kv, sellerId)).filter(({ stored }) => isShown(stored, productId));
+/** Where, among the seller's streams, the product is shown (pinned or highlighted): live, not live yet, or nowhere. */
+export async function showing(kv: Deno.Kv, streams: Stream[], productId: string) {
+  const shows = (await showcasesOf(kv, streams)).filter(({ stored }) => isShown(stored, productId));
   return shows.some((s) => s.status === "live") ? "live" : shows.length ? "upcoming" : null;
 }
 
 /** The seller's open streams, with their showcase. */
 async function openShowcases(kv: Deno.Kv, sellerId: string) {
-  const open = (await listSellerStreams(kv, sellerId)).filter((s) => s.status !== "ended");
+  return await showcasesOf(kv, await listSellerStreams(kv, sellerId));
+}
+
+/** Those of the streams still open, with their showcase. */
+async function showcasesOf(kv: Deno.Kv, streams: Stream[]) {
+  const open = streams.filter((s) => s.status !== "ended");
   return await Promise.all(
     open.map(async ({ id, status }) => ({ id, status, stored: await getStoredShowcase(kv, id) })),
   );
