@@ -3,7 +3,7 @@ import { StreamList } from "./StreamList.tsx";
 
 /**
  * The shops the seller moderates, each with its streams, leading to their watch pages (where
- * the tools are), and a button to step down (a plain form: no JavaScript needed).
+ * the tools are), and a button to step down that asks first (a plain form: no JavaScript needed).
  */
 export function ModeratedShops({ shops, more }: Shops) {
   return (
@@ -17,9 +17,16 @@ export function ModeratedShops({ shops, more }: Shops) {
         <section key={shop.id}>
           <div class="moderated-shop">
             <h3 dir="auto">{shop.name}</h3>
-            <form method="post" action={`/studio/moderating/${shop.id}/step-down`}>
-              <button type="submit" aria-label={`Step down as moderator of ${shop.name}`}>Step down</button>
-            </form>
+            {/* Asks first, without JavaScript: only the seller can undo it. */}
+            <details class="step-down">
+              <summary role="button" aria-label={`Step down as moderator of ${shop.name}`}>Step down</summary>
+              <form method="post" action={`/studio/moderating/${shop.id}/step-down`} class="form">
+                <p>
+                  Stop moderating <bdi>{shop.name}</bdi>? Only its seller can name you again.
+                </p>
+                <button type="submit" class="danger">Yes, step down</button>
+              </form>
+            </details>
           </div>
           {shop.streams.length
             ? <StreamList streams={shop.streams} hrefOf={(s) => `/watch/${s.id}`} />

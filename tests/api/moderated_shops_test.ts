@@ -159,14 +159,17 @@ Deno.test("a live shop is listed first however many shops named the seller befor
 
 const stepDownPath = (shopId: string) => `/studio/moderating/${shopId}/step-down`;
 
-Deno.test("a moderator steps down from the studio home without JavaScript, and the page says so", () =>
+Deno.test("a moderator steps down from the studio home without JavaScript, asked first, and the page says so", () =>
   withApp(async (app) => {
     const { seller, sellerId, live, mod, modId } = await shopWithModerator(app);
     assertMatch(
       await (await mod.request("/studio")).text(),
       new RegExp(
-        `<h3 dir="auto">Linen &amp; Co</h3><form method="post" action="${stepDownPath(sellerId)}">` +
-          '<button type="submit" aria-label="Step down as moderator of Linen &amp; Co">Step down</button></form>',
+        '<h3 dir="auto">Linen &amp; Co</h3><details class="step-down">' +
+          '<summary role="button" aria-label="Step down as moderator of Linen &amp; Co">Step down</summary>' +
+          `<form method="post" action="${stepDownPath(sellerId)}" class="form"><p>Stop moderating ` +
+          "<bdi>Linen &amp; Co</bdi>\\? Only its seller can name you again.</p>" +
+          '<button type="submit" class="danger">Yes, step down</button></form></details>',
       ),
     );
     const before = await kvSnapshot(app.services.kv);

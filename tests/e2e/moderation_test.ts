@@ -361,7 +361,13 @@ liveTest(
         const box = await stepDown.boundingBox();
         assert(box && box.height >= 24 && box.x + box.width <= 390, "a whole button, on screen");
         assertEquals(await noSidewaysScroll(home), 0);
-        await Promise.all([home.waitForURL(/\/studio\?left=/), stepDown.click()]);
+        // It asks first: one stray tap leaves nothing.
+        await stepDown.click();
+        const yes = home.getByRole("button", { name: "Yes, step down" });
+        await home.getByText("Stop moderating Linen & Co? Only its seller can name you again.").waitFor();
+        const yesBox = await yes.boundingBox();
+        assert(yesBox && yesBox.x + yesBox.width <= 390, "the question fits the phone");
+        await Promise.all([home.waitForURL(/\/studio\?left=/), yes.click()]);
         await home.getByRole("status").filter({ hasText: "You no longer moderate Linen & Co." }).waitFor();
         assertEquals(await home.getByRole("region", { name: "Shops you moderate" }).count(), 0);
         await studio.locator(".moderation-log").getByText("stepped down").waitFor({ timeout: UI_TIMEOUT });
