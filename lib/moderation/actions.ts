@@ -46,6 +46,13 @@ async function offenderOf({ kv }: Services, stream: Stream, messageId: string) {
   return found;
 }
 
+/** 403 unless the asker is the seller, when the author is the host or a moderator. */
+async function refuseUnlessHost(kv: Deno.Kv, actor: Actor, stream: Stream, author: string, what: string) {
+  if (actor.sellerId !== stream.sellerId && await isProtected(kv, stream.sellerId, author)) {
+    throw forbidden("not_host", `Only the seller can ${what} the host's or a moderator's message`);
+  }
+}
+
 /**
  * Deletes a message: gone from every screen and page, kept in the log with who deleted it.
  * The host deletes anyone's; a moderator, viewers' and their own, not the host's or
@@ -57,12 +64,7 @@ export async function deleteMessage(services: Services, actor: Actor, streamId: 
   const found = await getChatMessage(kv, stream.id, id);
   if (!found) throw gone();
   const { identity } = found.author;
-  if (
-    actor.sellerId !== stream.sellerId && identity !== actor.identity &&
-    await isProtected(kv, stream.sellerId, identity)
-  ) {
-    throw forbidden("not_host", "Only the seller can delete the host's or a moderator's message");
-  }
+  if (identity !== actor.identity) await refuseUnlessHost(kv, actor, stream, identity, "delete");
   const entry = logEntry(actor.name, "delete", clock.now());
   const removed = await removeChatMessage(
     kv,
@@ -137,10 +139,15 @@ export async function report(services: Services, actor: Actor, streamId: string,
   await addReport(kv, stream.id, found.message, actor.identity, clock.now());
 }
 
-/** Closes a report without acting on the message. */
+/**
+ * Closes a report without acting on the message. Of the host's or a moderator's message
+ * (their own too), only the seller may: the report is for the seller to read.
+ */
 export async function dismiss(services: Services, actor: Actor, streamId: string, id: string): Promise<void> {
   const { kv, clock } = services;
   const stream = await moderated(services, actor, await findStream(kv, streamId));
+  const found = await getChatMessage(kv, stream.id, id);
+  if (found) await refuseUnlessHost(kv, actor, stream, found.author.identity, "dismiss a report of");
   let entry: ModerationEntry | undefined;
   await dismissReport(
     kv,

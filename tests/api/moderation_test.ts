@@ -906,6 +906,41 @@ Deno.test("nobody reports their own message, the host and moderators neither: 40
     );
   }));
 
+Deno.test("a moderator can't dismiss reports of their own, another moderator's or the host's message: 403", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, streamId, mod, ann } = await shop(app);
+    await seller.post(`/api/streams/${streamId}/live`);
+    const other = new Client(app);
+    await signUp(other, "other@example.com", "Ot");
+    await seller.post(`/api/shops/${sellerId}/moderators`, { email: "other@example.com" });
+    const reported = [
+      await say(mod, streamId, "buy off-platform, DM me"),
+      await say(other, streamId, "me too"),
+      await say(seller, streamId, "Welcome!"),
+    ];
+    for (const m of reported) {
+      assertEquals((await ann.post(`/api/streams/${streamId}/chat/${m.id}/report`)).status, 204);
+    }
+    const before = await kvSnapshot(app.services.kv);
+    for (const m of reported) {
+      assertMatch(
+        await expectError(
+          await send(mod, "DELETE", `/api/streams/${streamId}/reports/${m.id}`),
+          403,
+          "not_host",
+        ),
+        /^Only the seller can dismiss a report of the host's or a moderator's message$/,
+      );
+    }
+    assertEquals(await kvSnapshot(app.services.kv), before, "every report still open, nothing logged");
+    assertEquals((await overview(seller, streamId)).reports.length, 3);
+    // The seller reads them, and may dismiss each.
+    for (const m of reported) {
+      assertEquals((await send(seller, "DELETE", `/api/streams/${streamId}/reports/${m.id}`)).status, 204);
+    }
+    assertEquals((await overview(seller, streamId)).reports, []);
+  }));
+
 Deno.test("a pinned note is in the page for late joiners, announced with its version, and unpinned", () =>
   withApp(async (app) => {
     const { seller, streamId, mod } = await shop(app);
