@@ -37,6 +37,7 @@ Deno.test("scripts/restore puts back what scripts/backup took, and moves data in
     const backup = await run("backup", "--data-dir", live, "--out", archive);
     assertEquals(backup.code, 0, backup.output);
     assert(backup.output.includes("1 image(s)"), backup.output);
+    assertEquals((await Deno.stat(archive)).mode! & 0o777, 0o600, "every account's hash, this user's alone");
 
     assertEquals((await run("restore", archive, "--data-dir", restored)).code, 0);
     assertEquals(await sellerName(restored), "Linen & Co");

@@ -43,22 +43,31 @@ Deno.test("selfhost init writes a .env only its owner reads, with new secrets ev
     assertEquals((await Deno.stat(a)).mode! & 0o777, 0o600);
   }));
 
-Deno.test("selfhost init keeps an existing .env and refuses what is not a domain or an IPv4 address", () =>
+Deno.test("selfhost init keeps an existing .env unless forced, and refuses what is not a domain or an IPv4 address", () =>
   withTemp(async (dir) => {
     const file = join(dir, ".env");
     await Deno.writeTextFile(file, "DOMAIN=kept.example.com\n");
-    const again = await selfhost(
-      "init",
-      "--domain",
-      "x.example.com",
-      "--public-ip",
-      "203.0.113.7",
-      "--env-file",
-      file,
-    );
+    const init = (...more: string[]) =>
+      selfhost(
+        "init",
+        "--domain",
+        "x.example.com",
+        "--public-ip",
+        "203.0.113.7",
+        "--env-file",
+        file,
+        ...more,
+      );
+    const again = await init();
     assertEquals(again.code, 2);
     assert(again.output.includes("exists already") && again.output.includes("--force"), again.output);
     assertEquals(await Deno.readTextFile(file), "DOMAIN=kept.example.com\n");
+    // Written over with --force, a file others could read becomes private too.
+    await Deno.chmod(file, 0o644);
+    const forced = await init("--force");
+    assertEquals(forced.code, 0, forced.output);
+    assert(forced.output.includes("(readable by you only)"), forced.output);
+    assertEquals((await Deno.stat(file)).mode! & 0o777, 0o600);
     const fresh = join(dir, "fresh.env");
     const refusals: [string[], string][] = [
       [["--domain", "https://live.example.com", "--public-ip", "203.0.113.7"], "is not a domain name"],
