@@ -38,9 +38,9 @@ function asciiDigit(c: string): string {
   return String((c.codePointAt(0)! - start) % 10);
 }
 
-// Regional indicators spell words in runs longer than a flag ("🇸🇵🇦🇲"); a flag (two)
-// stays a flag, so "Merci.🇫🇷" is no link to ".fr".
-const SPELLED = /[\u{1f1e6}-\u{1f1ff}]{3,}/gu;
+// Regional indicators spell words in runs longer than a flag ("🇸🇵🇦🇲"), or one by one
+// ("🇸 🇵 🇦 🇲"); a flag (two) stays a flag, so "Merci.🇫🇷" is no link to ".fr".
+const SPELLED = /\p{RI}{3,}|(?<!\p{RI})\p{RI}(?!\p{RI})/gu;
 const spelledOut = (run: string) =>
   [...run].map((c) => String.fromCharCode(97 + c.codePointAt(0)! - 0x1f1e6)).join("");
 

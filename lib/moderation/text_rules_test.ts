@@ -12,6 +12,10 @@ Deno.test("blockedWordIn() matches whole words and phrases in any case and form,
   for (const text of ["ѕсаm", "ꜱᴄᴀᴍ", "s̶c̶a̶m̶", "scám", "sϲam", "SϹAM", "🇸🇨🇦🇲", "ſcam", "ＳＣＡＭ"]) {
     assertEquals(blockedWordIn(text, words), "scam", text);
   }
+  // Spelled apart, as letters are: a lone regional indicator is no flag.
+  for (const text of ["🇸 🇨 🇦 🇲", "🇸.🇨.🇦.🇲", "🇸-🇨-🇦-🇲", "s c a m"]) {
+    assertEquals(blockedWordIn(text, words), "scam", text);
+  }
   assertEquals(blockedWordIn("you ＩＤＩＯＴ", ["idiot"]), "idiot", "fullwidth letters are the letters");
   assertEquals(blockedWordIn("a bంt here", ["bot"]), "bot");
   assertEquals(blockedWordIn("spam", ["spaм"]), "spaм", "Latin letters stay as they are: m is not rn");
