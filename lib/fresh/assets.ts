@@ -59,5 +59,8 @@ export function serveAsset(req: Request, file: Asset, cacheControl: string): Res
 
 function answer(req: Request, file: Asset, body: Uint8Array, headers: Headers): Response {
   if (req.headers.get("if-none-match") === file.etag) return new Response(null, { status: 304, headers });
-  return new Response(req.method === "HEAD" ? null : body as Uint8Array<ArrayBuffer>, { headers });
+  if (req.method !== "HEAD") return new Response(body as Uint8Array<ArrayBuffer>, { headers });
+  // Without it, a HEAD would say the file is empty (the server's length of no body).
+  headers.set("content-length", `${body.byteLength}`);
+  return new Response(null, { headers });
 }
