@@ -11,6 +11,8 @@ import { type Rate, type RuleName, RULES } from "./rules.ts";
 
 const WORDS: Record<RuleName, string> = {
   guest: "Too many new guests from your network",
+  // Never shown: past it the watch page lets the stranger watch nameless.
+  pageGuest: "Too many new guests from your network",
   signUp: "Too many sign-ups from your network",
   signIn: "Too many sign-in attempts from your network",
   account: "Too many password changes and sign-outs just now",

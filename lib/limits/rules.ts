@@ -17,8 +17,12 @@ export interface Rule {
 }
 
 export const RULES = {
-  // A venue's Wi-Fi may bring hundreds to one stream; watching needs no guest at all.
+  // A venue's Wi-Fi may bring hundreds to one stream; watching needs no guest at all. Each
+  // way of making a guest has a budget of its own, so page views never use up picking a name.
+  /** A stranger made a guest by typing a name (POST /guest). */
   guest: { address: { max: 100, windowMs: 10 * MINUTE } },
+  /** A stranger made a guest silently, by opening a watch page (past it, they watch nameless). */
+  pageGuest: { address: { max: 100, windowMs: 10 * MINUTE } },
   /** A guest changing the name they chat under. */
   rename: { identity: { max: 10, windowMs: MINUTE }, address: { max: 300, windowMs: MINUTE } },
   signUp: { address: { max: 5, windowMs: HOUR } },

@@ -1,7 +1,8 @@
 // Who a request comes from, for the actions: the seller from the session, or the guest
 // from the signed cookie, never anything in the request body; and from which address.
-// A new guest identity is not free: only the watch page and /guest make one, under the
-// "guest" limit per address; both also give the browser its session id.
+// A new guest identity is not free: only the watch page and /guest make one, each under a
+// limit per address of its own ("pageGuest", "guest"), so passive views never use up what
+// lets a person pick a name; both also give the browser its session id.
 import type { Actor } from "@/lib/core/actor.ts";
 import { DomainError } from "@/lib/core/errors.ts";
 import { renameWatching } from "@/lib/audience/rename.ts";
@@ -68,10 +69,10 @@ export function personOf(ctx: Ctx): Actor {
 
 /**
  * Makes the asker a new guest (a signed cookie on the response), counted against their
- * address's "guest" limit; throws 429 when it is spent.
+ * address's `limit`; throws 429 when it is spent.
  */
-export async function makeGuest(ctx: Ctx, name?: string): Promise<Guest> {
-  await spend(ctx.state.services, "guest", askerOf(ctx));
+async function makeGuest(ctx: Ctx, limit: "guest" | "pageGuest", name?: string): Promise<Guest> {
+  await spend(ctx.state.services, limit, askerOf(ctx));
   const guest = newGuest(name);
   await writeGuestCookie(ctx.hono, ctx.state.services.config.appSecret, guest);
   await welcomeBrowser(ctx);
@@ -81,10 +82,13 @@ export async function makeGuest(ctx: Ctx, name?: string): Promise<Guest> {
 // The watch page a name was typed on (its form's returnTo), whose room learns the new name.
 const WATCHING = /^\/watch\/([0-9a-z]{1,40})$/;
 
-/** The asker's name in chat: a guest's changed, or a stranger made a guest under it. */
+/**
+ * The asker's name in chat: a guest's changed (the watch page's silent guest too, costing
+ * only a rename), or a stranger made a guest under it.
+ */
 export async function nameGuest(ctx: Ctx, name: string, returnTo: string): Promise<void> {
   const { guest, services } = ctx.state;
-  if (!guest) return void await makeGuest(ctx, name);
+  if (!guest) return void await makeGuest(ctx, "guest", name);
   await spend(services, "rename", askerOf(ctx));
   await writeGuestCookie(ctx.hono, services.config.appSecret, { ...guest, name });
   const streamId = WATCHING.exec(returnTo)?.[1];
@@ -102,15 +106,17 @@ async function welcomeBrowser(ctx: Ctx): Promise<void> {
 
 /**
  * On a page that welcomes strangers (the watch page): the browser gets its session id,
- * and one without a cookie becomes a guest when their address may still make one, else
- * watches as nobody until it may.
+ * and one without a cookie becomes a guest when their address may still make one silently,
+ * else watches as nobody until it picks a name. A HEAD gets neither: no browser opens a
+ * page by HEAD, so its cookies would only spend the address's budget.
  */
 export async function welcomeGuest(ctx: Ctx): Promise<void> {
+  if (ctx.req.method === "HEAD") return;
   await welcomeBrowser(ctx);
   if (ctx.state.seller || ctx.state.guest) return;
   try {
     // The page rendered next already knows them (their name form shows on the first visit).
-    ctx.state.guest = await makeGuest(ctx);
+    ctx.state.guest = await makeGuest(ctx, "pageGuest");
   } catch (error) {
     if (!(error instanceof DomainError && error.kind === "rate_limited")) throw error;
   }

@@ -136,8 +136,8 @@ Deno.test("a small form of ten thousand empty fields is refused with 400 and cha
     assertEquals(await kvSnapshot(app.services.kv), before);
   }));
 
-/** A few more than an address's share of new guests. */
-const BROWSERS = RULES.guest.address.max + 5;
+/** A few more than an address's share of guests made by opening a watch page. */
+const BROWSERS = RULES.pageGuest.address.max + 5;
 
 /** How many of BROWSERS cookie-less browsers, all from `peer` and each claiming another address, become guests. */
 async function guestsMade(app: TestApp, peer: string): Promise<number> {
@@ -158,7 +158,7 @@ Deno.test("X-Forwarded-For counts only from a trusted proxy: a forged one does n
   withApp(async (app) => {
     assertEquals(
       await guestsMade(app, "198.51.100.50"),
-      RULES.guest.address.max,
+      RULES.pageGuest.address.max,
       "every request counts against the real peer",
     );
   }));
@@ -167,6 +167,39 @@ Deno.test("behind a trusted proxy, each client address has its own share", async
   await using app = await disposableApp({ TRUSTED_PROXIES: "127.0.0.1" });
   assertEquals(await guestsMade(app, "127.0.0.1"), BROWSERS);
 });
+
+Deno.test("one address's page views never use up picking a name; both stay bounded, and a HEAD makes nothing", () =>
+  withApp(async (app) => {
+    const { streamId } = await sellerWithStream(app);
+    const venue = "198.51.100.60";
+    const page = `/watch/${streamId}`;
+    for (let i = 0; i < BROWSERS; i++) {
+      const res = await new Client(app, undefined, venue).request(page, { method: "HEAD" });
+      assertEquals([res.status, res.headers.getSetCookie()], [200, []], "no browser opens a page by HEAD");
+    }
+    const viewers = Array.from({ length: BROWSERS }, () => new Client(app, undefined, venue));
+    for (const browser of viewers) await browser.watch(streamId);
+    const silent = viewers.filter((b) => b.cookie("sf_guest"));
+    assertEquals(silent.length, RULES.pageGuest.address.max, "HEADs spent none; GETs make at most this many");
+    const named: number[] = [];
+    for (let i = 0; i < RULES.guest.address.max + 5; i++) {
+      const res = await new Client(app, undefined, venue).postForm("/guest", {
+        name: `Ann ${i}`,
+        returnTo: page,
+      });
+      named.push(res.status);
+      if (res.status === 429) assertMatch(await res.text(), /Too many new guests from your network/);
+      else await res.body?.cancel();
+    }
+    assertEquals(
+      named.filter((s) => s === 303).length,
+      RULES.guest.address.max,
+      "every name typed, up to the limit",
+    );
+    assertEquals(named.slice(RULES.guest.address.max), [429, 429, 429, 429, 429], "then no more new guests");
+    const renamed = await silent[0]!.postForm("/guest", { name: "Bea", returnTo: page });
+    assertEquals(renamed.status, 303, "a guest the page made names itself at the cost of a rename");
+  }));
 
 Deno.test("forty bad sign-ins: the address is held back, and after five misses the account waits longer each time, except on its owner's browser", () =>
   withApp(async (app) => {
