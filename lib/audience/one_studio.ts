@@ -30,5 +30,5 @@ export async function letGoOlderStudios(
 
 /** The studio that joined last of those that publish, if any. */
 export const newestBroadcast = (stream: Stream, listed: RoomParticipant[]): RoomParticipant | undefined =>
-  listed.filter((p) => isStudio(stream, p) && p.publishing)
+  listed.filter((p) => isStudio(stream, p) && !!p.tracks?.length)
     .sort((a, b) => (b.joinedAtMs ?? 0) - (a.joinedAtMs ?? 0))[0];

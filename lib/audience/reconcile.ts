@@ -1,6 +1,7 @@
 // Webhooks missed while the app was down (or lost on the way) would leave counts wrong for
 // good: at start and then every minute, each live stream's viewer set, and its seller's
-// studio connections, are made what LiveKit's own participant list says (one studio).
+// studio connections with the tracks they publish, are made what LiveKit's own
+// participant list says (one studio).
 import { isoAt } from "@/lib/core/clock.ts";
 import type { Services } from "@/lib/core/services.ts";
 import type { RoomParticipant } from "@/lib/livekit/webhook.ts";
@@ -22,7 +23,11 @@ export async function reconcileAudiences(services: Services): Promise<string[]> 
     const now = clock.now();
     const at = { now, graceMs: config.lifecycle.awayAfterMs };
     const studios = async () =>
-      (await list()).filter((p) => isStudio(stream, p)).map(({ identity, sid }) => ({ identity, sid }));
+      (await list()).filter((p) => isStudio(stream, p)).map(({ identity, sid, tracks }) => ({
+        identity,
+        sid,
+        tracks,
+      }));
     await reconcileHostConnections(kv, stream.id, studios, at, (s) => statusNews(s, isoAt(now)));
     // A second studio's broadcast whose webhook never came.
     const everyone = listed ?? await list();

@@ -1,8 +1,8 @@
 // The live audience from LiveKit's (already verified) webhooks: the viewer set and counts
 // in KV (the room hears them from ./viewer_news.ts, once a second at most), and a live
-// stream's seller tracked as broadcasting (from one studio: ./one_studio.ts) or away.
-// Someone the shop banned is removed on joining, and anyone joining an ended stream's room
-// closes it. Webhooks can repeat: an event already
+// stream's seller tracked as broadcasting (from one studio: ./one_studio.ts), connected
+// with nothing published, or away. Someone the shop banned is removed on joining, and
+// anyone joining an ended stream's room closes it. Webhooks can repeat: an event already
 // handled (same id) changes nothing, and every change is idempotent besides.
 import { recordVisitor } from "@/lib/analytics/store.ts";
 import { isoAt } from "@/lib/core/clock.ts";
@@ -12,7 +12,7 @@ import { connectionOf, sellerIdentity } from "@/lib/livekit/names.ts";
 import type { RoomActivity } from "@/lib/livekit/webhook.ts";
 import { standingOf } from "@/lib/moderation/sanctions.ts";
 import { statusNews } from "@/lib/streams/news.ts";
-import { getStream, markHostConnection, type Stream } from "@/lib/streams/store.ts";
+import { getStream, markHostConnection, markHostTrack, type Stream } from "@/lib/streams/store.ts";
 import { isStudio, letGoOlderStudios } from "./one_studio.ts";
 import { addViewer, clearViewers, removeViewer } from "./viewers.ts";
 
@@ -21,15 +21,17 @@ const SEEN_TTL_MS = 24 * 60 * 60 * 1000;
 
 export async function handleRoomActivity(services: Services, activity: RoomActivity): Promise<void> {
   const { kv } = services;
-  // A broadcast starting stores nothing, and letting older studios go twice is harmless.
-  const once = activity.id && activity.type !== "published";
+  // A track event sets or clears one track (again, it changes nothing; one out of order is
+  // repaired by the reconcile), and letting older studios go twice is harmless.
+  const track = activity.type === "published" || activity.type === "unpublished";
+  const once = activity.id && !track;
   if (once && (await kv.get(keys.webhookEvent(activity.id))).versionstamp) return;
   const stream = await getStream(kv, activity.streamId);
   // A token minted before the end (or the delete) still opens the room, which LiveKit makes
   // again: it is closed at once, and no one in it counts.
   const over = !stream || stream.status === "ended";
   if (over && activity.type === "joined") return await services.rooms.close(activity.streamId);
-  if (!stream || (over && activity.type === "published")) return;
+  if (!stream || (over && track)) return;
   await apply(services, stream, activity);
   if (once) await kv.set(keys.webhookEvent(activity.id), true, { expireIn: SEEN_TTL_MS });
 }
@@ -41,8 +43,13 @@ async function apply({ kv, clock, rooms }: Services, stream: Stream, activity: R
   }
   const { identity, sid, name } = activity.participant;
   const { person, host } = connectionOf(identity);
-  if (activity.type === "published") {
+  const now = clock.now();
+  const news = (s: Stream) => statusNews(s, isoAt(now));
+  if (activity.type === "published" || activity.type === "unpublished") {
     if (!isStudio(stream, activity.participant)) return;
+    const published = activity.type === "published";
+    await markHostTrack(kv, stream.id, { connection: sid, track: activity.track, published }, now, news);
+    if (!published) return;
     // The event names the connection only: when it joined is in the room's list.
     const listed = await rooms.participants(stream.id);
     const broadcasting = listed.find((p) => p.identity === identity);
@@ -53,17 +60,10 @@ async function apply({ kv, clock, rooms }: Services, stream: Stream, activity: R
   if (person === sellerIdentity(stream.sellerId)) {
     // The seller watching their own stream is not its audience.
     if (!host) return;
-    const now = clock.now();
-    await markHostConnection(
-      kv,
-      stream.id,
-      { identity, sid, present },
-      now,
-      (s) => statusNews(s, isoAt(now)),
-    );
+    await markHostConnection(kv, stream.id, { identity, sid, present }, now, news);
     return;
   }
-  if (present && (await standingOf(kv, stream.sellerId, { identity: person }, clock.now())).banned) {
+  if (present && (await standingOf(kv, stream.sellerId, { identity: person }, now)).banned) {
     // A token minted just before the ban: out again at once, and never counted.
     return await rooms.remove(stream.id, [identity]);
   }

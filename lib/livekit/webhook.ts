@@ -12,18 +12,29 @@ export interface RoomParticipant {
   sid: string;
   /** When this connection joined (ms since the epoch), as LiveKit tells it. */
   joinedAtMs?: number;
-  /** It publishes a track (a camera, a microphone, a screen). */
-  publishing?: boolean;
+  /** The tracks it publishes (a camera, a microphone, a screen), by LiveKit's track id. */
+  tracks?: string[];
 }
 
-const ACTIVITIES = new Map<string, "joined" | "left" | "published">([
+const COMINGS = new Map<string, "joined" | "left">([
   ["participant_joined", "joined"],
   ["participant_left", "left"],
-  ["track_published", "published"],
 ]);
 
+const TRACKS = new Map<string, "published" | "unpublished">([
+  ["track_published", "published"],
+  ["track_unpublished", "unpublished"],
+]);
+
+interface Activity {
+  id: string;
+  streamId: string;
+  participant: RoomParticipant;
+}
+
 export type RoomActivity =
-  | { type: "joined" | "left" | "published"; id: string; streamId: string; participant: RoomParticipant }
+  | Activity & { type: "joined" | "left" }
+  | Activity & { type: "published" | "unpublished"; track: string }
   | { type: "room_finished"; id: string; streamId: string };
 
 /** The activity the webhook reports, or null for events Showfloor does not follow. */
@@ -42,14 +53,24 @@ export async function readWebhook(
   if (!streamId) return null;
   if (event.event === "room_finished") return { type: "room_finished", id: event.id, streamId };
   const p = event.participant;
-  const type = ACTIVITIES.get(event.event);
-  if (!p || !type) return null;
-  return { type, id: event.id, streamId, participant: participantOf(p) };
+  if (!p) return null;
+  const about = { id: event.id, streamId, participant: participantOf(p) };
+  const coming = COMINGS.get(event.event);
+  if (coming) return { ...about, type: coming };
+  const track = TRACKS.get(event.event);
+  return track && event.track ? { ...about, type: track, track: event.track.sid } : null;
 }
 
 /** A participant as LiveKit describes it (in a webhook, or its room API's list), in Showfloor's terms. */
 export function participantOf(
-  p: { identity: string; name: string; sid: string; joinedAt: bigint; joinedAtMs: bigint; tracks: unknown[] },
+  p: {
+    identity: string;
+    name: string;
+    sid: string;
+    joinedAt: bigint;
+    joinedAtMs: bigint;
+    tracks: { sid: string }[];
+  },
 ): RoomParticipant {
   const joinedAtMs = Number(p.joinedAtMs || p.joinedAt * 1000n);
   return {
@@ -57,6 +78,6 @@ export function participantOf(
     name: p.name || p.identity,
     sid: p.sid,
     joinedAtMs,
-    publishing: p.tracks.length > 0,
+    tracks: p.tracks.map((t) => t.sid),
   };
 }

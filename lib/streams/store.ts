@@ -33,8 +33,13 @@ export interface Stream {
   sellerAway?: boolean;
   /** …at this time… */
   awaySince?: string;
-  /** …and they have been gone past the grace period: "away", off the home page's live list. */
+  /** …and they have been gone past the grace period: "away". */
   awayLong?: boolean;
+  /**
+   * Live, with nothing to watch since this time: no studio connected (away), or none
+   * publishing a track. Past the grace period, off the home page's live list.
+   */
+  nothingToWatchSince?: string;
 }
 
 /** Creates a stream; null when the seller has already created `perDay` in the last day. */
@@ -122,18 +127,25 @@ export async function goLive(
 ): Promise<GoLiveResult> {
   return await atomically("going live", async () => {
     // Not for an account being deleted: its removal would have to leave a live stream.
-    const [{ current, marker }, account] = await Promise.all([
+    const [{ current, marker }, account, hosts] = await Promise.all([
       readWithLiveMarker(kv, stream),
       accountNotGone(kv, stream.sellerId),
+      kv.get<HostConnection[]>(keys.hostConnections(stream.id)),
     ]);
     if (current.value.status === "ended") return { ok: false, reason: "ended" };
     if (marker.value && marker.value !== stream.id) {
       return { ok: false, reason: "other_live", otherStreamId: marker.value };
     }
     if (current.value.status === "live") return { ok: true, stream: current.value };
-    const live: Stream = { ...current.value, status: "live", startedAt: isoAt(now) };
+    // A studio joins and publishes once live (or has already, from a token minted before).
+    const live: Stream = {
+      ...current.value,
+      status: "live",
+      startedAt: isoAt(now),
+      nothingToWatchSince: publishing(hosts.value ?? []) ? undefined : isoAt(now),
+    };
     const op = kv.atomic()
-      .check(current, marker, account)
+      .check(current, marker, account, hosts)
       .set(keys.stream(stream.id), live)
       .set(keys.liveStreamOf(stream.sellerId), stream.id)
       .set(keys.liveStream(stream.id), true)
@@ -159,6 +171,7 @@ export async function endStream(
       sellerAway: false,
       awaySince: undefined,
       awayLong: false,
+      nothingToWatchSince: undefined,
     };
     const op = kv.atomic().check(current, marker).set(keys.stream(stream.id), ended)
       .delete(keys.liveStream(stream.id));
@@ -200,14 +213,19 @@ export async function deleteStream(
 export interface HostConnection {
   identity: string;
   sid: string;
+  /** The tracks it publishes (a camera, a microphone, a screen), by LiveKit's track id. */
+  tracks?: string[];
 }
+
+/** Any track counts: sound alone is something to watch. */
+const publishing = (hosts: HostConnection[]) => hosts.some((h) => h.tracks?.length);
 
 /**
  * Records one of the seller's studio connections coming (`present`) or going, as LiveKit's
  * webhooks report them: a live stream with none left is "away" (since `now`) until one
  * comes back. A leave removes only the connection it names (a reload's new one can be
- * reported before the old one's leave). Returns the stream when its away flag changed,
- * else null, so a repeated webhook changes and tells nothing.
+ * reported before the old one's leave). Returns the stream when it changed, else null, so
+ * a repeated webhook changes and tells nothing.
  */
 export async function markHostConnection(
   kv: Deno.Kv,
@@ -222,7 +240,36 @@ export async function markHostConnection(
     streamId,
     (_, stored) => {
       const others = stored.filter((h) => h.identity !== identity || (!present && h.sid !== sid));
-      return present ? [...others, { identity, sid }] : others;
+      // A repeated join keeps the tracks its connection published meanwhile.
+      return present ? [...others, stored.find((h) => h.sid === sid) ?? { identity, sid }] : others;
+    },
+    now,
+    news,
+  );
+}
+
+/**
+ * Records a track of one of the seller's studio connections published or unpublished, as
+ * LiveKit's webhooks report it. A connection not (or no longer) stored is left to the
+ * reconcile: a late track event must not bring back a studio that has left.
+ */
+export async function markHostTrack(
+  kv: Deno.Kv,
+  streamId: string,
+  change: { connection: string; track: string; published: boolean },
+  now: number,
+  news: (changed: Stream) => News[],
+): Promise<Stream | null> {
+  const { connection, track, published } = change;
+  return await setHostConnections(
+    kv,
+    streamId,
+    (_, stored) => {
+      const host = stored.find((h) => h.sid === connection);
+      if (!host) return null;
+      const others = (host.tracks ?? []).filter((t) => t !== track);
+      const tracks = published ? [...others, track] : others;
+      return stored.map((h) => h === host ? { ...host, tracks } : h);
     },
     now,
     news,
@@ -251,20 +298,25 @@ export async function reconcileHostConnections(
       // A studio that has just gone live may not have joined yet.
       const joining = stored.length === 0 && at.now - Date.parse(stream.startedAt!) < at.graceMs;
       const same = stored.length === listed.length &&
-        stored.every((h) => listed.some((l) => l.sid === h.sid));
-      return (listed.length === 0 && joining) || (same && !!stream.sellerAway === (listed.length === 0))
-        ? null
-        : listed;
+        stored.every((h) => listed.some((l) => l.sid === h.sid && sameTracks(l, h)));
+      const agrees = !!stream.sellerAway === (listed.length === 0) &&
+        !!stream.nothingToWatchSince === !publishing(listed);
+      return (listed.length === 0 && joining) || (same && agrees) ? null : listed;
     },
     at.now,
     news,
   );
 }
 
+const sameTracks = (a: HostConnection, b: HostConnection) =>
+  [...a.tracks ?? []].sort().join() === [...b.tracks ?? []].sort().join();
+
 /**
  * Sets the seller's studio connections to what `decide` makes of the stream and those
  * stored (null: nothing to change). A live stream with none is "away" (since `now`) until
- * one comes back; the stream is returned when that flag changed, else null.
+ * one comes back, and with none publishing it has nothing to watch (since `now`) until one
+ * does; the stream is returned when either changed, else null. Only "away" is news to the
+ * room: viewers of a studio publishing nothing already see the video about to start.
  */
 async function setHostConnections(
   kv: Deno.Kv,
@@ -284,17 +336,22 @@ async function setHostConnections(
     if (!current.value) return null;
     const next = await decide(current.value, hosts.value ?? []);
     if (!next) return null;
-    const away = next.length === 0 && current.value.status === "live";
+    const live = current.value.status === "live";
+    const away = next.length === 0 && live;
+    const nothing = !publishing(next) && live;
     const op = kv.atomic().check(current, hosts).set(keys.hostConnections(streamId), next);
-    if (!!current.value.sellerAway === away) return (await op.commit()).ok ? null : RETRY;
+    const awayChanged = !!current.value.sellerAway !== away;
+    if (!awayChanged && !!current.value.nothingToWatchSince === nothing) {
+      return (await op.commit()).ok ? null : RETRY;
+    }
     const stream: Stream = {
       ...current.value,
-      sellerAway: away,
-      awaySince: away ? isoAt(now) : undefined,
-      awayLong: false,
+      ...awayChanged && { sellerAway: away, awaySince: away ? isoAt(now) : undefined, awayLong: false },
+      // Kept while it lasts: a seller back but publishing nothing gets no fresh grace.
+      nothingToWatchSince: nothing ? current.value.nothingToWatchSince ?? isoAt(now) : undefined,
     };
     op.set(keys.stream(streamId), stream);
-    return (await queue(op, streamId, news(stream)).commit()).ok ? stream : RETRY;
+    return (await queue(op, streamId, awayChanged ? news(stream) : []).commit()).ok ? stream : RETRY;
   });
 }
 

@@ -8,7 +8,7 @@ import { sellerIdentity } from "@/lib/livekit/names.ts";
 import { followSellers } from "@/lib/streams/lifecycle.ts";
 import { assert, assertEquals } from "@/tests/assert.ts";
 import { Client, type TestApp, withApp } from "./client.ts";
-import { deliver, liveStream } from "./livekit_events.ts";
+import { broadcastFrom, deliver, liveStream } from "./livekit_events.ts";
 
 async function sellerGone(app: TestApp) {
   const seller = new Client(app);
@@ -46,11 +46,7 @@ Deno.test("a seller gone past the grace period shows as away and leaves the home
     assertEquals([(await stream()).status, (await stream()).presence], ["live", "away"]);
     assert(!(await home()).includes(streamId), "the home page lists only streams with a seller");
 
-    await deliver(seller, "participant_joined", room, {
-      ...studio,
-      identity: `${studio.identity}2`,
-      sid: "PA_s2",
-    });
+    await broadcastFrom(seller, room, { ...studio, identity: `${studio.identity}2`, sid: "PA_s2" });
     assertEquals(await statuses(), ["live"]);
     assertEquals((await stream()).presence, "here");
     assert((await home()).includes(streamId));
@@ -190,11 +186,11 @@ Deno.test("a studio that never joined, or whose leave was lost, is found gone in
     await followSellers(app.services);
     assertEquals([await presence(), await listed()], ["away", []]);
 
-    // The studio joins; its leave is then lost. LiveKit's list tells.
+    // The studio joins and broadcasts; its leave is then lost. LiveKit's list tells.
     const studio = { identity: `${sellerIdentity(sellerId)}~hstudio`, name: "Linen & Co", sid: "PA_s" };
-    await deliver(seller, "participant_joined", room, studio);
+    await broadcastFrom(seller, room, studio);
     assertEquals([await presence(), await listed()], ["here", [streamId]]);
-    app.rooms.present.set(streamId, [studio]);
+    app.rooms.present.set(streamId, [{ ...studio, tracks: ["TR_camera"] }]);
     await reconcileAudiences(app.services);
     assertEquals(await presence(), "here", "listed: still here");
     app.rooms.present.set(streamId, []);

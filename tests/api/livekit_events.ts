@@ -9,6 +9,8 @@ export interface Who {
   identity: string;
   name?: string;
   sid: string;
+  /** In a track event, the track's id (a camera's when not given). */
+  track?: string;
 }
 
 export function eventBody(event: string, room: string, who?: Who, id: string = crypto.randomUUID()): string {
@@ -17,6 +19,7 @@ export function eventBody(event: string, room: string, who?: Who, id: string = c
     event,
     room: { name: room },
     ...(who ? { participant: { identity: who.identity, name: who.name ?? "", sid: who.sid } } : {}),
+    ...(event.startsWith("track_") ? { track: { sid: who?.track ?? "TR_camera" } } : {}),
     createdAt: String(Math.floor(Date.now() / 1000)),
   });
 }
@@ -39,6 +42,12 @@ export async function deliver(client: Client, event: string, room: string, who?:
   const body = eventBody(event, room, who);
   const res = await post(client, body, await sign(body));
   assertEquals(res.status, 200, await res.text());
+}
+
+/** A studio joining the room and publishing its camera, as LiveKit reports it. */
+export async function broadcastFrom(client: Client, room: string, studio: Who): Promise<void> {
+  await deliver(client, "participant_joined", room, studio);
+  await deliver(client, "track_published", room, studio);
 }
 
 export async function liveStream(

@@ -141,7 +141,7 @@ Deno.test("a second studio takes the broadcast over once it publishes: the older
       name: "Linen & Co",
       sid: `PA_${suffix}`,
       joinedAtMs,
-      publishing,
+      tracks: publishing ? [`TR_${suffix}`] : [],
     });
     const first = connection("hfirst", 1_000, true);
     const ownWatchPage = connection("vtab", 1_500, false);
