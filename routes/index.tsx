@@ -2,7 +2,8 @@ import { PageTitle } from "@/components/PageTitle.tsx";
 import LiveNow from "@/islands/LiveNow.tsx";
 import { type Handlers, page, type PageProps, readQuery } from "@/lib/fresh/mod.ts";
 import { DeletedQuery } from "@/lib/pages/inputs.ts";
-import { type HomePage, homePage } from "@/lib/pages/home.ts";
+import { homePage } from "@/lib/pages/home.ts";
+import type { LiveList } from "@/lib/contract/views.ts";
 import type { State } from "@/lib/server/state.ts";
 
 export const handler: Handlers<State> = {
@@ -13,14 +14,14 @@ export const handler: Handlers<State> = {
 };
 
 export default function Home(
-  { data: { live, accountDeleted } }: PageProps<HomePage & { accountDeleted: boolean }>,
+  { data: { accountDeleted, ...list } }: PageProps<LiveList & { accountDeleted: boolean }>,
 ) {
   return (
     <section>
       <PageTitle title="Live now" />
       {accountDeleted && <p class="notice" role="status">Your account is deleted, with all it held.</p>}
       <h1>Live now</h1>
-      <LiveNow initial={live} />
+      <LiveNow initial={list} />
     </section>
   );
 }

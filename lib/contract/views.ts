@@ -176,6 +176,12 @@ export interface StreamCard {
   watching?: number;
 }
 
+/** Who is live now, as the home page lists them: the first few, and how many more are live. */
+export interface LiveList {
+  live: StreamCard[];
+  more: number;
+}
+
 /** Public facts about a stream: what a watch page needs, nothing about the seller's account. */
 export interface PublicStream {
   id: string;

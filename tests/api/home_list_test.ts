@@ -1,6 +1,7 @@
 // The home page's list (and /api/live, which it asks again) shows only streams with
 // something to watch: a seller connected but publishing no track leaves it after the grace
 // period, as an away one does, told by LiveKit's webhooks or found in its participant list.
+// However many go live, it lists the most watched few and says how many more there are.
 import { reconcileAudiences } from "@/lib/audience/reconcile.ts";
 import { roomName, sellerIdentity } from "@/lib/livekit/names.ts";
 import { assert, assertEquals } from "@/tests/assert.ts";
@@ -91,4 +92,31 @@ Deno.test("a track's webhook lost is repaired from LiveKit's participant list", 
     inRoom(["TR_microphone"]);
     await reconcileAudiences(app.services);
     assertEquals(await listed(app), [streamId]);
+  }));
+
+Deno.test("the home page lists 48 streams, the most watched first and then the newest, and says how many more are live", () =>
+  withApp(async (app) => {
+    const ids: string[] = [];
+    for (let n = 0; n < 50; n++) {
+      const { seller, streamId, room, studio } = await goesLive(app, n);
+      await broadcastFrom(seller, room, studio);
+      ids.push(streamId);
+      app.clock.advance(1_000);
+    }
+    // The two oldest streams are watched: two people, then one.
+    const watch = (n: number, who: string) =>
+      deliver(new Client(app), "participant_joined", roomName(ids[n]!), {
+        identity: `guest-${who}~vtab`,
+        name: who,
+        sid: `PA_${who}`,
+      });
+    await watch(0, "ann");
+    await watch(0, "bo");
+    await watch(1, "cy");
+
+    const newest = ids.slice(2).reverse();
+    assertEquals(await listed(app), [ids[0], ids[1], ...newest.slice(0, 46)]);
+    const list = await (await new Client(app).request("/api/live")).json();
+    assertEquals(list.more, 2);
+    assert((await (await new Client(app).request("/")).text()).includes("…and 2 more live now."));
   }));
