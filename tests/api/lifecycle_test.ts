@@ -68,6 +68,28 @@ Deno.test("a seller gone 30 minutes ends the stream as if they had ended it: tol
     assertEquals((await chat.post(`/api/streams/${streamId}/chat`, { text: "hello?" })).status, 409);
   }));
 
+Deno.test("a seller there but publishing nothing for 30 minutes ends the stream too; publishing again within it keeps it", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    const { sellerId, streamId, room } = await liveStream(seller);
+    const studio = { identity: `${sellerIdentity(sellerId)}~hstudio`, name: "Linen & Co", sid: "PA_s1" };
+    await broadcastFrom(seller, room, studio);
+    await deliver(seller, "track_unpublished", room, studio);
+    const stream = async () =>
+      (await (await new Client(app).request(`/api/streams/${streamId}`)).json()).stream;
+    app.clock.advance(20 * 60_000);
+    await deliver(seller, "track_published", room, studio);
+    await deliver(seller, "track_unpublished", room, studio);
+    app.clock.advance(29 * 60_000);
+    await followSellers(app.services);
+    assertEquals([(await stream()).status, (await stream()).presence], ["live", "here"], "counted afresh");
+    app.clock.advance(60_000);
+    await followSellers(app.services);
+    assertEquals((await stream()).status, "ended");
+    await app.settle();
+    assertEquals(app.rooms.closed, [streamId], "the room is closed");
+  }));
+
 Deno.test("50 viewers joining at once make one count message a second, and one name list for the seller", () =>
   withApp(async (app) => {
     const seller = new Client(app);
