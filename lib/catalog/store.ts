@@ -112,8 +112,11 @@ export async function getProduct(kv: Deno.Kv, id: string): Promise<Product | nul
 /** The product as read, for a commit that must find it unchanged. */
 export const productEntry = (kv: Deno.Kv, id: string) => kv.get<Product>(keys.product(id));
 
+/** The product's stock as read, for a commit that must find it unchanged. */
+export const stockEntry = (kv: Deno.Kv, id: string) => kv.get<number>(keys.stock(id));
+
 export async function getStock(kv: Deno.Kv, productId: string): Promise<number> {
-  return (await kv.get<number>(keys.stock(productId))).value ?? 0;
+  return (await stockEntry(kv, productId)).value ?? 0;
 }
 
 /** The seller's products, oldest first. */

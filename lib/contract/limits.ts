@@ -57,6 +57,9 @@ export const MAX_QUANTITY = 10;
 /** The most stock a product may have. */
 export const MAX_STOCK = 1_000_000;
 
+/** Why a flash sale cannot start on a product none is left of: the studio says it before the server would. */
+export const saleSoldOutWords = (name: string) => `${name} is sold out: add stock before starting a sale`;
+
 /** Distinct products a cart may hold. */
 export const MAX_CART_PRODUCTS = 10;
 

@@ -1,6 +1,7 @@
 // The seller's showcase: pins, the highlight and a flash sale on it. Each action checks
 // that the asker owns the stream and the products, and stores the change with what the
 // room hears of it in one commit (viewers who miss it fetch it).
+import { saleSoldOutWords } from "@/lib/contract/limits.ts";
 import { message } from "@/lib/contract/messages.ts";
 import type { Showcase } from "@/lib/contract/views.ts";
 import type { Actor } from "@/lib/core/actor.ts";
@@ -9,7 +10,13 @@ import { conflict, forbidden, invalid, notFound } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { ownProduct } from "@/lib/catalog/access.ts";
-import { type Product, PRODUCT_MISSING, productEntry, type StreamNews } from "@/lib/catalog/store.ts";
+import {
+  type Product,
+  PRODUCT_MISSING,
+  productEntry,
+  stockEntry,
+  type StreamNews,
+} from "@/lib/catalog/store.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import { findStream, ownStream } from "@/lib/streams/access.ts";
 import { listSellerStreams, type Stream } from "@/lib/streams/store.ts";
@@ -89,7 +96,11 @@ export async function sale(
     if (input.salePriceMinor >= product.value.priceMinor) {
       throw invalid("invalid_input", "salePriceMinor: The sale price must be below the list price");
     }
-    return [product];
+    // Viewers would see a countdown on what none can buy. Pinning or highlighting it stays
+    // allowed (shown while restocking); a restock racing this start makes it read again.
+    const stock = await stockEntry(kv, highlighted);
+    if (!stock.value) throw conflict("sold_out", saleSoldOutWords(product.value.name));
+    return [product, stock];
   });
 }
 

@@ -23,7 +23,7 @@ async function shop(app: App) {
   for (const name of ["Shirt", "Scarf", "Hat", "Belt"]) {
     products.push(await createProduct(app.services.kv, sellerId, item(name), app.services.clock.now()));
   }
-  return { seller, streamId, ids: products.map((p) => p.id) };
+  return { seller, sellerId, streamId, ids: products.map((p) => p.id) };
 }
 
 function put(client: Client, path: string, body: unknown): Promise<Response> {
@@ -305,6 +305,44 @@ Deno.test("a flash sale ends with its highlight: highlighted again after a price
     await buyer.post(`/api/streams/${streamId}/cart/items`, { productId: ids[1], quantity: 1 });
     const { cart } = await (await buyer.request(`/api/streams/${streamId}/cart`)).json();
     assertEquals(cart.items[0].unitPriceMinor, 1000, "the list price, not the old sale's");
+  }));
+
+Deno.test("a flash sale on a sold-out product is refused (409, in words), nothing stored or said; pinning and highlighting it are not", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, streamId } = await shop(app);
+    const { kv } = app.services;
+    const bowl = await createProduct(
+      kv,
+      sellerId,
+      { ...item("Tea bowl"), stock: 0 },
+      app.services.clock.now(),
+    );
+    const base = `/api/streams/${streamId}`;
+    assertEquals((await put(seller, `${base}/pins`, { productIds: [bowl.id] })).status, 200);
+    const highlighted = await put(seller, `${base}/highlight`, { productId: bowl.id });
+    assertEquals([highlighted.status, (await highlighted.json()).highlight.stock], [200, 0]);
+    await app.settle();
+    await app.forgetSent();
+    const before = await kvSnapshot(kv);
+    const res = await seller.post(`${base}/sale`, { salePriceMinor: 2900, durationSeconds: 60 });
+    assertEquals(
+      await expectError(res, 409, "sold_out"),
+      "Tea bowl is sold out: add stock before starting a sale",
+    );
+    assertEquals(await kvSnapshot(kv), before, "nothing stored");
+    await app.settle();
+    assertEquals(app.rooms.sent, [], "nothing said");
+    // Restocked, it may go on sale.
+    const restocked = await seller.request(`/api/products/${bowl.id}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ stock: 3 }),
+    });
+    assertEquals(restocked.status, 200);
+    assertEquals(
+      (await seller.post(`${base}/sale`, { salePriceMinor: 2900, durationSeconds: 60 })).status,
+      201,
+    );
   }));
 
 Deno.test("a viewer or another seller calling pin, highlight or sale gets 403 and nothing changes", () =>
