@@ -1,5 +1,6 @@
 import { type Signal, useSignal } from "@preact/signals";
 import { localTime } from "@/lib/contract/dates.ts";
+import { saleSoldOutWords } from "@/lib/contract/limits.ts";
 import type { FlashSale, ProductCard } from "@/lib/contract/messages.ts";
 import { formatPrice, parseAmount } from "@/lib/contract/money.ts";
 import { AmountInput } from "./AmountInput.tsx";
@@ -30,8 +31,9 @@ interface SaleFormProps {
 
 /**
  * Starts a flash sale: a price above zero and below the list price, typed as people write
- * prices and shown formatted as it is typed, and a duration. A price outside that is
- * refused here, before it is sent; any refusal is shown at the price, where the focus goes.
+ * prices and shown formatted as it is typed, and a duration. A price outside that, or a
+ * product sold out, is refused here, before it is sent; any refusal is shown at the price,
+ * where the focus goes.
  */
 export function SaleForm({ product, running, offset, disabled, refused, onStart }: SaleFormProps) {
   const price = useSignal("");
@@ -44,6 +46,8 @@ export function SaleForm({ product, running, offset, disabled, refused, onStart 
     : minor <= 0
     ? "The sale price must be more than zero"
     : "";
+  // The room tells of each reservation's stock; the server refuses too, should the last sell meanwhile.
+  const soldOut = product.stock > 0 ? "" : saleSoldOutWords(product.name);
   const until = running && localTime(new Date(Date.parse(running.endsAt) - offset).toISOString());
   return (
     <form
@@ -53,7 +57,7 @@ export function SaleForm({ product, running, offset, disabled, refused, onStart 
         e.preventDefault();
         const field = e.currentTarget.elements.namedItem("salePrice") as HTMLInputElement;
         const duration = Number(new FormData(e.currentTarget).get("durationSeconds"));
-        if (minor !== null && !wrong && !await onStart(minor, duration)) field.focus();
+        if (minor !== null && !wrong && !soldOut && !await onStart(minor, duration)) field.focus();
       }}
     >
       {until && <p class="sale-running">A sale runs until {until}: starting a new one replaces it.</p>}
@@ -64,7 +68,7 @@ export function SaleForm({ product, running, offset, disabled, refused, onStart 
           text={price}
           currency={product.currency}
           example={Math.floor(product.priceMinor * 0.8)}
-          error={wrong || refused.value}
+          error={wrong || refused.value || soldOut}
         />
       </label>
       <label>
@@ -75,7 +79,7 @@ export function SaleForm({ product, running, offset, disabled, refused, onStart 
           ))}
         </select>
       </label>
-      <button type="submit" class="primary" disabled={disabled || minor === null || !!wrong}>
+      <button type="submit" class="primary" disabled={disabled || minor === null || !!wrong || !!soldOut}>
         {running ? "Replace sale" : "Start flash sale"}
       </button>
     </form>

@@ -5,7 +5,7 @@
 import { CatalogPicker } from "@/components/CatalogPicker.tsx";
 import { PinnedList } from "@/components/PinnedList.tsx";
 import { QuickAddProduct } from "@/components/QuickAddProduct.tsx";
-import { ProductPrice } from "@/components/ProductPrice.tsx";
+import { ProductPrice, StockNote } from "@/components/ProductPrice.tsx";
 import { SaleForm } from "@/components/SaleForm.tsx";
 import { endedNow } from "@/lib/client/stream_status.ts";
 import { useCatalog } from "@/lib/client/use_catalog.ts";
@@ -48,7 +48,8 @@ export default function ShowcaseControls(
         <div class="highlight-status">
           <span>
             Highlighted: <strong>{highlighted.name}</strong>{" "}
-            <ProductPrice product={highlighted} sale={sale} offset={editor.offset.value} />
+            <ProductPrice product={highlighted} sale={sale} offset={editor.offset.value} />{" "}
+            <StockNote stock={highlighted.stock} />
           </span>
           {canEdit && (
             <button

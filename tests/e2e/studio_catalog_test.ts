@@ -1,9 +1,11 @@
 // The studio and the seller's other tabs: the broadcasting studio's catalog follows products
 // added and deleted elsewhere, a product found deleted when pinned leaves the catalog at
-// once, one added from the studio on a phone is pointed to where it is, and a studio tab
-// behind another's showcase change catches up as soon as its change is refused, and one
-// not broadcasting follows each change as soon as the broadcasting tab hears of it.
-import { assertEquals } from "@/tests/assert.ts";
+// once, a catalog of dozens is searched by name in a box of its own with each product's
+// stock, one added from the studio on a phone is pointed to where it is, and a studio tab
+// behind another's showcase change (or stock) catches up as soon as its change is refused,
+// and one not broadcasting follows each change as soon as the broadcasting tab hears of it.
+import type { Showcase } from "@/lib/contract/views.ts";
+import { assert, assertEquals } from "@/tests/assert.ts";
 import { api, createProduct, createStreamAsSeller, goLive, liveTest, UI_TIMEOUT } from "./live_flow.ts";
 
 liveTest(
@@ -41,6 +43,99 @@ liveTest(
     });
 
     await t.step(
+      "a catalog of 31: Find a product narrows it by name whatever the case and accents, says how many, and each says its stock",
+      async () => {
+        await createProduct(products, { name: "Crème brûlée mug", priceMinor: 1800, stock: 12 });
+        await createProduct(products, { name: "Tea bowl", priceMinor: 3072, stock: 0 });
+        for (let i = 1; i <= 28; i++) {
+          await createProduct(products, { name: `Hemp trousers no.${i}`, priceMinor: 3000 + i });
+        }
+        await pin("Hemp trousers no.28").waitFor({ timeout: UI_TIMEOUT });
+        const catalog = studio.getByRole("list", { name: "Your catalog", exact: true });
+        const item = (name: string) => catalog.getByRole("listitem").filter({ hasText: name });
+        await item("Crème brûlée mug").getByText("12 left", { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+        await item("Tea bowl").getByText("Sold out", { exact: true }).waitFor();
+        await studio.getByText("31 products", { exact: true }).waitFor();
+        const find = studio.getByLabel("Find a product");
+        const finds: [typed: string, count: string, names: string[]][] = [
+          ["CREME", "1 of 31 products match", ["Crème brûlée mug"]],
+          ["brûlee", "1 of 31 products match", ["Crème brûlée mug"]],
+          [
+            "hemp TROUSERS no.2",
+            "10 of 31 products match",
+            [2, 20, 21, 22, 23, 24, 25, 26, 27, 28].map((i) => `Hemp trousers no.${i}`),
+          ],
+        ];
+        for (const [typed, count, names] of finds) {
+          await find.fill(typed);
+          await studio.getByText(count, { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+          assertEquals(
+            await catalog.locator(".product-line strong").allTextContents(),
+            names,
+            `found by "${typed}"`,
+          );
+        }
+        await find.fill("silk");
+        await studio.getByText("No product to pin matches “silk”", { exact: true }).waitFor();
+        assertEquals(await catalog.count(), 0, "no list left");
+      },
+    );
+
+    await t.step(
+      "pinned by keyboard from a search, a sold-out product may be shown, and the studio says it is sold out",
+      async () => {
+        await studio.getByLabel("Find a product").fill("tea");
+        await pin("Tea bowl").focus();
+        await studio.keyboard.press("Enter");
+        // The last one found: the focus goes to it, pinned.
+        await studio.waitForFunction(
+          () => document.activeElement?.getAttribute("aria-label") === "Unpin Tea bowl",
+          undefined,
+          { timeout: UI_TIMEOUT },
+        );
+        const pinned = studio.getByRole("list", { name: "On show now (1 of 6)", exact: true });
+        await pinned.getByText("Sold out", { exact: true }).waitFor();
+        await studio.getByRole("button", { name: "Highlight Tea bowl" }).click();
+        await studio.locator(".highlight-status").getByText("Sold out", { exact: true }).waitFor({
+          timeout: UI_TIMEOUT,
+        });
+        const price = studio.getByLabel(/^Sale price/);
+        await price.fill("20.00");
+        assertEquals(
+          await price.getAttribute("aria-describedby").then((id) =>
+            studio.locator(`[id="${id}"]`).textContent()
+          ),
+          "Tea bowl is sold out: add stock before starting a sale",
+        );
+        assert(
+          await studio.getByRole("button", { name: "Start flash sale" }).isDisabled(),
+          "nothing to press",
+        );
+        await studio.getByLabel("Find a product").fill("");
+      },
+    );
+
+    await t.step(
+      "on a phone and a desktop, the catalog scrolls in its own box: the chat stays near",
+      async () => {
+        for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 720 }]) {
+          await studio.setViewportSize(viewport);
+          const list = (await studio.locator(".catalog-picker").boundingBox())!;
+          const heading = (await studio.getByRole("heading", { name: "Your catalog" }).boundingBox())!;
+          const chat = (await studio.getByRole("region", { name: "Chat" }).boundingBox())!;
+          assert(
+            list.height <= viewport.height * 0.6,
+            `the list is ${list.height} px tall at ${viewport.width} px`,
+          );
+          assert(
+            chat.y - heading.y < 1_500,
+            `the chat is ${chat.y - heading.y} px below the catalog at ${viewport.width} px`,
+          );
+        }
+      },
+    );
+
+    await t.step(
       "on a phone, Add a product keeps its fields apart and says the catalog is above",
       async () => {
         await studio.setViewportSize({ width: 390, height: 844 });
@@ -72,7 +167,7 @@ liveTest(
   },
 );
 
-liveTest("a studio tab behind another's change reads the showcase again as End sale is refused", async (_t, {
+liveTest("a studio tab that is behind reads again as End sale or a sold-out sale is refused", async (_t, {
   stack,
   browser,
 }) => {
@@ -100,6 +195,31 @@ liveTest("a studio tab behind another's change reads the showcase again as End s
   });
   await endSale.waitFor({ state: "detached", timeout: 2_000 });
   await studio.getByText("Highlighted: Canvas tote").waitFor({ timeout: 2_000 });
+
+  // Sold out in another tab, unknown here: the server refuses the sale, in words at its price.
+  await studio.unroute("**/showcase");
+  let soldOut = false;
+  studio.on("response", (r) => soldOut ||= r.url().endsWith("/sale") && r.status() === 409);
+  await studio.route("**/showcase", (route) => soldOut ? route.continue() : route.abort());
+  await api(studio, "PATCH", `/api/products/${tote}`, { stock: 0 });
+  const status = studio.locator(".highlight-status");
+  assertEquals(
+    await status.getByText("5 left", { exact: true }).count(),
+    1,
+    "the studio does not know yet",
+  );
+  await studio.getByLabel(/^Sale price/).fill("9.00");
+  await studio.getByRole("button", { name: "Start flash sale" }).click();
+  await studio.locator(".sale-form .field-error").getByText(
+    "Canvas tote is sold out: add stock before starting a sale",
+    { exact: true },
+  ).waitFor({ timeout: 2_000 });
+  // Past this page's routes: what viewers fetch.
+  const stored = await (await studio.request.get(`${stack.appUrl}${base}/showcase`)).json() as Showcase;
+  assertEquals(stored.sale, null, "no sale stored");
+  // Read again at once: the studio says it is sold out, and offers nothing to press.
+  await status.getByText("Sold out", { exact: true }).waitFor({ timeout: 2_000 });
+  assert(await studio.getByRole("button", { name: "Start flash sale" }).isDisabled(), "nothing to press");
 });
 
 liveTest("a studio tab not broadcasting follows every catalog change at once", async (t, {
