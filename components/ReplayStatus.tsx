@@ -7,6 +7,7 @@ const HELD = {
   offline: "Can't reach Showfloor: the rest will be sent when the connection is back",
   disk_full:
     "The server is short of disk space: the rest will be sent when it has room (keep this page open)",
+  signed_out: "Waiting for you to sign in again: the rest will be sent then (keep this page open)",
 };
 
 interface ReplayStatusProps {

@@ -16,6 +16,7 @@ import { useLocalMedia } from "@/lib/client/use_local_media.ts";
 import { useNewTabLinks } from "@/lib/client/use_new_tab_links.ts";
 import { useOnline } from "@/lib/client/use_online.ts";
 import { useReplay } from "@/lib/client/use_replay.ts";
+import { signedOut } from "@/lib/client/signed_out.ts";
 import type { ReplayTake, StreamAnalytics as Numbers } from "@/lib/contract/views.ts";
 import { BroadcastControls } from "@/components/BroadcastControls.tsx";
 import { ReplayStatus } from "@/components/ReplayStatus.tsx";
@@ -85,6 +86,24 @@ function useFocusOnEnd(ended: boolean): RefObject<HTMLSpanElement> {
   return said;
 }
 
+/** The studio's tools besides the broadcast, which need the seller's session to work. */
+const TOOLS = ".showcase-controls, .sales-feed, .studio-moderation";
+
+/**
+ * Signed out, the page's other tools stop (their requests would be refused as from
+ * nobody): out of reach, dimmed, their own failures left unsaid, as the studio says it
+ * once. The chat still shows what viewers write.
+ */
+function usePausedTools(paused: boolean): RefObject<HTMLElement> {
+  const studio = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const page = studio.current?.closest(".studio-page");
+    page?.toggleAttribute("data-signed-out", paused);
+    page?.querySelectorAll<HTMLElement>(TOOLS).forEach((tools) => tools.inert = paused);
+  }, [paused]);
+  return studio;
+}
+
 export default function Studio(
   { streamId, title, status, draftRemovedAt, deleteRefusal, watchUrl, analytics, recording, replay: takes }:
     StudioProps,
@@ -108,6 +127,7 @@ export default function Studio(
   useLeaveWarning(onAir || replay.recorder.state.value === "saving");
   useNewTabLinks(onAir);
   const api = streamApi(streamId);
+  const studio = usePausedTools(signedOut.value);
   const numbers = useFetchedOnce<Numbers>(`${api}/analytics`, current === "ended", analytics);
   // Once this page has sent all it recorded, the whole replay (other tabs' takes too).
   const settled = current === "ended" && ["off", "saved"].includes(replay.recorder.state.value);
@@ -127,7 +147,7 @@ export default function Studio(
     ? "Go live again"
     : "Go live";
   return (
-    <section class="studio" data-phase={current}>
+    <section class="studio" data-phase={current} ref={studio}>
       <div class="stage">
         <video ref={preview} autoplay muted playsInline aria-label="Your camera preview" />
         <span class={`badge badge-${current}`} role="status" tabIndex={-1} ref={badge}>
@@ -146,7 +166,27 @@ export default function Studio(
         </p>
       )}
       {media.error.value && <p class="notice error" role="alert">{media.error.value}</p>}
-      {cast.notice.value && <p class="notice error" role="alert">{cast.notice.value}</p>}
+      {signedOut.value
+        ? (
+          <SignedOut
+            streamId={streamId}
+            onAir={onAir}
+            recording={replay.recorder.state.value === "recording"}
+          />
+        )
+        : cast.notice.value && (
+          <p class="notice error" role="alert">
+            {cast.notice.value}
+            {cast.otherLive.value && (
+              <>
+                {" "}
+                <a href={`/studio/${cast.otherLive.value.id}`} dir="auto">
+                  Open the studio of “{cast.otherLive.value.title}”
+                </a>
+              </>
+            )}
+          </p>
+        )}
       {liveElsewhere && cast.replaced.value && (
         <p class="notice" role="status">
           {stream.presence === "here"
@@ -193,5 +233,21 @@ export default function Studio(
         />
       )}
     </section>
+  );
+}
+
+/**
+ * The seller's session ended (signed out from elsewhere, a password change): said once, with
+ * the way back. On air, signing in opens in a new tab, so the broadcast and the replay's
+ * waiting parts go on here; once signed in, this page's next request finds it so.
+ */
+function SignedOut({ streamId, onAir, recording }: { streamId: string; onAir: boolean; recording: boolean }) {
+  const back = `/signin?returnTo=${encodeURIComponent(`/studio/${streamId}`)}&ended`;
+  return (
+    <p class="notice error signed-out" role="alert">
+      You were signed out, so your tools stopped{recording && " and the replay waits to be saved"}.
+      {onAir && " Viewers still see and hear you."}{" "}
+      <a href={back} target={onAir ? "_blank" : undefined}>Sign in again</a> to go on.
+    </p>
   );
 }

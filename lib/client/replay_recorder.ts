@@ -1,13 +1,14 @@
 // The studio's recording of the replay: MediaRecorder over the camera and microphone the
 // seller broadcasts, a part every few seconds, each sent in order, and sent again while the
 // server cannot be reached (the studio says so; waiting longer each time) until it has
-// counted it, so a network blip loses nothing. A recorder cannot change tracks, so when the camera or microphone
+// counted it, so a network blip (or the seller signed out meanwhile) loses nothing. A recorder cannot change tracks, so when the camera or microphone
 // restarts (a device switch, the camera back on, a resumed broadcast) the take ends and
 // a new one begins.
 import { signal } from "@preact/signals";
 import { REPLAY_TYPES, type ReplayType } from "@/lib/contract/limits.ts";
 import type { TakeProgress } from "@/lib/contract/views.ts";
 import { ApiError, messageOf, postJson, putBytes, unreachable } from "./api.ts";
+import { watchingSession } from "./signed_out.ts";
 
 export type ReplayState = "off" | "recording" | "saving" | "saved" | "full" | "failed";
 
@@ -34,8 +35,11 @@ export class ReplayRecorder {
   readonly saved = signal(0);
   /** Why the recording stopped, in plain words, when it did. */
   readonly problem = signal("");
-  /** Why what is recorded waits to be sent, while it does: the server cannot be reached, or its disk is full. */
-  readonly waiting = signal<"" | "offline" | "disk_full">("");
+  /**
+   * Why what is recorded waits to be sent, while it does: the server cannot be reached, its
+   * disk is full, or the seller was signed out (sent once they sign in again, in any tab).
+   */
+  readonly waiting = signal<"" | "offline" | "disk_full" | "signed_out">("");
   #recorder: MediaRecorder | null = null;
   /** The take being recorded. */
   #takeId: string | null = null;
@@ -128,15 +132,22 @@ export class ReplayRecorder {
   async #persist<T>(send: () => Promise<T>): Promise<T | ApiError> {
     for (let wait = 1_000;; wait = Math.min(wait * 2, RETRY_MAX_MS)) {
       try {
-        const answer = await send();
+        const answer = await watchingSession(send());
         this.waiting.value = "";
         return answer;
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         // The server's disk nearly full: as for a refusal to go faster, it says how long.
         const later = error.status === 429 || error.code === "disk_full";
-        if (!later && !unreachable(error)) return error;
-        this.waiting.value = error.code === "disk_full" ? "disk_full" : later ? "" : "offline";
+        const signedOut = error.status === 401;
+        if (!later && !signedOut && !unreachable(error)) return error;
+        this.waiting.value = error.code === "disk_full"
+          ? "disk_full"
+          : signedOut
+          ? "signed_out"
+          : later
+          ? ""
+          : "offline";
         const asked = later ? (error.retryAfterSeconds ?? 0) * 1000 : 0;
         await new Promise((resolve) => setTimeout(resolve, Math.max(wait, asked)));
       }

@@ -3,14 +3,24 @@
 import { type Signal, useSignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
 import { ConnectionQuality, ConnectionState, DisconnectReason, RoomEvent, Track } from "livekit-client";
-import { postJson, streamApi } from "./api.ts";
+import { ApiError, getJson, messageOf, postJson, streamApi } from "./api.ts";
 import { liveRoom, roomPhase as phase } from "./live_room.ts";
 import { onRoomEvents } from "./room_events.ts";
+import { watchingSession } from "./signed_out.ts";
 import { useAction } from "./use_action.ts";
 import type { LocalMedia } from "./use_local_media.ts";
 
+/** One of the seller's streams, as their list has it. */
+interface OwnStream {
+  id: string;
+  title: string;
+  status: string;
+}
+
 export interface Broadcast {
   notice: Signal<string>;
+  /** Going live was refused as another of the seller's streams is live: that one, to end it. */
+  otherLive: Signal<OwnStream | null>;
   /** The broadcast went on from another tab or device (./one_studio.ts on the server), so this page stopped. */
   replaced: Signal<boolean>;
   /** The stream was being recorded when this page went live (from another tab, say): it records on. */
@@ -34,6 +44,7 @@ export function useBroadcast(streamId: string, media: LocalMedia): Broadcast {
   const cameraOn = useSignal(true);
   const { sharing, quality, replaced } = useOwnConnection();
   const recorded = useSignal(false);
+  const otherLive = useSignal<OwnStream | null>(null);
   const api = streamApi(streamId);
   const publishMedia = usePublisher(media);
 
@@ -43,8 +54,11 @@ export function useBroadcast(streamId: string, media: LocalMedia): Broadcast {
   };
 
   useEffect(() => {
-    // Back in the room after a drop: publish again what is missing.
-    const offResync = liveRoom().onResync(() => void run(publishIfIn));
+    // Back in the room after a drop: publish again what is missing. Not as an action: the
+    // studio outside its room resyncs every few seconds, which would wipe what a refusal said.
+    const offResync = liveRoom().onResync(() =>
+      void publishIfIn().catch((error) => notice.value = messageOf(error))
+    );
     return () => {
       offResync();
       void liveRoom().room.disconnect();
@@ -57,6 +71,7 @@ export function useBroadcast(streamId: string, media: LocalMedia): Broadcast {
 
   return {
     notice,
+    otherLive,
     replaced,
     recorded,
     micOn,
@@ -65,18 +80,22 @@ export function useBroadcast(streamId: string, media: LocalMedia): Broadcast {
     quality,
     goLive: guard(async () => {
       replaced.value = false;
+      otherLive.value = null;
       try {
-        recorded.value = (await postJson<{ recorded: boolean }>(`${api}/live`)).recorded;
+        recorded.value = (await watchingSession(postJson<{ recorded: boolean }>(`${api}/live`))).recorded;
         await liveRoom().join(streamId, "host");
         await publishMedia();
       } catch (error) {
         phase.value = "error";
         await liveRoom().room.disconnect(false);
+        if (error instanceof ApiError && error.code === "already_live") {
+          otherLive.value = await findLive().catch(() => null);
+        }
         throw error;
       }
     }),
     end: guard(async () => {
-      await postJson(`${api}/end`);
+      await watchingSession(postJson(`${api}/end`));
       phase.value = "ended";
       await liveRoom().room.disconnect();
       media.video.value?.stop();
@@ -99,6 +118,12 @@ export function useBroadcast(streamId: string, media: LocalMedia): Broadcast {
       await publishIfIn();
     }),
   };
+}
+
+/** The seller's stream that is live, to link to its studio (the refusal names it, not where it is). */
+async function findLive(): Promise<OwnStream | null> {
+  const { streams } = await getJson<{ streams: OwnStream[] }>("/api/streams");
+  return streams.find((s) => s.status === "live") ?? null;
 }
 
 /**

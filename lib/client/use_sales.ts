@@ -8,6 +8,7 @@ import { itemsText, type ReservationMessage } from "@/lib/contract/messages.ts";
 import type { Sales } from "@/lib/contract/views.ts";
 import { getJson, postJson, streamApi } from "./api.ts";
 import { sayAfresh } from "./say_for.ts";
+import { watchingSession } from "./signed_out.ts";
 import { type LiveState, stockVersions, useLiveState } from "./live_state.ts";
 import { type Action, useAction } from "./use_action.ts";
 import { useAskingAgain } from "./use_now.ts";
@@ -46,7 +47,9 @@ export function useSales(streamId: string, initial: Sales): SalesControls {
       pins: (state, { products }) => ({ ...state, pinned: products }),
     },
     versions: stockVersions,
-    refetch: () => getJson<Sales>(`${base}/sales`),
+    // Read again every few seconds while the studio is outside its room, whenever the tab is
+    // shown, and after a drop: what tells the studio its seller was signed out, and back in.
+    refetch: () => watchingSession(getJson<Sales>(`${base}/sales`)),
     // A product on show edited or deleted (its price, its name): the pinned cards again.
     refetchOn: ["changed"],
   });
