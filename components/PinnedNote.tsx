@@ -17,7 +17,7 @@ export function PinnedNote({ note, canEdit, busy, onPin, onUnpin }: PinnedNotePr
     <div class="pinned-note-area">
       {note && (
         <p class="pinned-note" role="note" aria-label="Pinned announcement">
-          <span aria-hidden="true">📌</span> <span class="pinned-text">{note.text}</span>
+          <span class="pinned-text">{note.text}</span>
           {canEdit && <button type="button" class="link" disabled={busy} onClick={onUnpin}>Unpin</button>}
         </p>
       )}

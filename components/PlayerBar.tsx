@@ -31,7 +31,7 @@ export function PlayerBar({ media, onFullscreen, playing }: PlayerBarProps) {
               <option value="low">Low</option>
             </select>
           </label>
-          <button type="button" class="fullscreen" onClick={onFullscreen}>⛶ Fullscreen</button>
+          <button type="button" class="fullscreen" onClick={onFullscreen}>Fullscreen</button>
         </>
       )}
     </div>

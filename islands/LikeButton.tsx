@@ -31,15 +31,15 @@ export default function LikeButton({ streamId, initial, canLike }: LikeButtonPro
         ? (
           <button
             type="button"
-            class={liked ? "like-button liked" : "like-button"}
+            class="like-button"
             aria-pressed={liked}
             disabled={busy.value}
             onClick={toggle}
           >
-            <span aria-hidden="true">{liked ? "♥" : "♡"}</span> {label}
+            {label}
           </button>
         )
-        : <span class="like-count">♥ {label}</span>}
+        : <span class="like-count">{label}</span>}
       {error.value && <p class="notice error" role="alert">{error.value}</p>}
     </div>
   );

@@ -33,7 +33,7 @@ export default function ViewerCount({ streamId, initial }: ViewerCountProps) {
       data-ready={ready.value || undefined}
     >
       <span>
-        👁 <strong>{current}</strong> watching
+        <strong>{current}</strong> watching
       </span>
       <span class="muted">peak {peak}</span>
       {names && (
