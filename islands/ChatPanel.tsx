@@ -50,6 +50,9 @@ export default function ChatPanel(
     (ids) => messages.value = dropChat(messages.value, ids),
     scroll.list,
   );
+  // Lines that came while the reader was scrolled up.
+  const seen = scroll.seen.value;
+  const fresh = seen === null ? 0 : messages.value.filter((m) => m.id > seen).length;
   const standing = useStanding(timedOutUntil).value;
   const role = standing.role ?? roleAtLoad;
   const moderates = canPost && canModerate(role);
@@ -62,7 +65,7 @@ export default function ChatPanel(
       id="chat"
       class="chat-panel"
       aria-label="Chat"
-      data-ready={chat.ready.value ? "true" : undefined}
+      data-ready={chat.ready.value || undefined}
     >
       <PinnedNote
         note={note.pinned.value.note}
@@ -81,36 +84,44 @@ export default function ChatPanel(
           Skip to the message box
         </a>
       )}
-      <div
-        class="chat-messages"
-        role="log"
-        aria-label="Chat history"
-        tabIndex={0}
-        ref={scroll.list}
-        onScroll={scroll.onScroll}
-      >
-        <ol class="chat-lines">
-          <li class="chat-earlier" ref={scroll.top}>
-            {chat.hasEarlier.value && (
-              <button type="button" class="link" disabled={earlier.busy.value} onClick={chat.loadEarlier}>
-                {earlier.busy.value ? "Loading…" : "Load earlier messages"}
-              </button>
-            )}
-          </li>
-          {messages.value.length === 0 && (
-            <li class="chat-empty muted">{canPost ? "No messages yet. Say hello!" : "No messages."}</li>
-          )}
-          {messages.value.map((m) => (
-            <ChatLine
-              key={m.id}
-              message={m}
-              actions={(canPost || canModerate(role)) && (
-                <ChatLineActions message={m} role={role} moderation={moderation} />
+      <div class="chat-history">
+        <div
+          class="chat-messages"
+          role="log"
+          aria-label="Chat history"
+          tabIndex={0}
+          ref={scroll.list}
+          onScroll={scroll.onScroll}
+        >
+          <ol class="chat-lines">
+            <li class="chat-earlier">
+              {chat.hasEarlier.value && (
+                <button type="button" class="link" disabled={earlier.busy.value} onClick={chat.loadEarlier}>
+                  {earlier.busy.value ? "Loading…" : "Load earlier messages"}
+                </button>
               )}
-            />
-          ))}
-          {chat.unsent.value.map((p) => <PendingLine key={p.sendId} pending={p} />)}
-        </ol>
+            </li>
+            {messages.value.length === 0 && (
+              <li class="chat-empty muted">{canPost ? "No messages yet. Say hello!" : "No messages."}</li>
+            )}
+            {messages.value.map((m) => (
+              <ChatLine
+                key={m.id}
+                message={m}
+                actions={(canPost || canModerate(role)) && (
+                  <ChatLineActions message={m} role={role} moderation={moderation} />
+                )}
+              />
+            ))}
+            {chat.unsent.value.map((p) => <PendingLine key={p.sendId} pending={p} />)}
+          </ol>
+        </div>
+        {/* Outside the log, which reads each new line as it comes: not a count changing with each. */}
+        {!!fresh && (
+          <button type="button" class="chat-new" onClick={scroll.toEnd}>
+            {fresh} new message{fresh > 1 && "s"}
+          </button>
+        )}
       </div>
       {errors.filter(Boolean).map((error) => (
         <p key={error} class="notice error chat-error" role="alert">{error}</p>

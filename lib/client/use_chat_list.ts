@@ -69,10 +69,7 @@ export function useChatList(streamId: string, initial: ChatMessage[], live: bool
     const arrived = new Set(messages.value.map((m) => m.sendId));
     return sender.pending.value.filter((p) => !arrived.has(p.sendId));
   });
-  const scroll = useChatScroll(
-    [messages.value, sender.pending.value],
-    () => hasEarlier.value && loadEarlier(),
-  );
+  const scroll = useChatScroll(messages.value, sender.pending.value, () => hasEarlier.value && loadEarlier());
 
   function loadEarlier() {
     const first = messages.value[0]?.id;

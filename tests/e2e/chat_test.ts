@@ -185,6 +185,50 @@ liveTest(
       );
     });
 
+    await t.step(
+      "scrolled up, a reader is told how many lines came since, and one press takes them there",
+      async () => {
+        const log = b.getByRole("log", { name: "Chat history" });
+        const cue = b.getByRole("button", { name: /new messages?$/ });
+        const fromBottom = () => log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
+        // At the bottom the chat follows each line, with nothing to press.
+        await say(a, "still following");
+        await b.waitForSelector(lineWith("still following"), { timeout: UI_TIMEOUT });
+        assert(await fromBottom() < 24, "followed");
+        assertEquals(await cue.count(), 0);
+
+        // Reading earlier lines (not the top, which loads more): where they are stays put.
+        const place = await log.evaluate((el) => el.scrollTop = el.scrollHeight / 2);
+        for (const text of ["new one", "new two", "new three"]) await say(a, text);
+        await b.waitForSelector(lineWith("new three"), { timeout: UI_TIMEOUT });
+        await cue.filter({ hasText: "3 new messages" }).waitFor({ timeout: UI_TIMEOUT });
+        assertEquals(Math.round(await log.evaluate((el) => el.scrollTop)), Math.round(place));
+        // Over the history's bottom edge, and outside every live region: the log reads each line
+        // as it comes (politely), not a count changing with each.
+        const [edge, button] = [(await log.boundingBox())!, (await cue.boundingBox())!];
+        assert(
+          button.y + button.height <= edge.y + edge.height && button.y > edge.y,
+          "over the log's bottom",
+        );
+        assert(
+          await cue.evaluate((el) => !el.closest("[role=log], [role=status], [aria-live]")),
+          "not read out",
+        );
+
+        await cue.click();
+        await cue.waitFor({ state: "detached", timeout: UI_TIMEOUT });
+        assert(await fromBottom() < 24, "at the newest line");
+        assert(
+          await log.evaluate((el) => el === document.activeElement),
+          "the focus on the history, not lost",
+        );
+        await say(a, "following again");
+        await b.waitForSelector(lineWith("following again"), { timeout: UI_TIMEOUT });
+        assert(await fromBottom() < 24, "follows again");
+        assertEquals(await cue.count(), 0);
+      },
+    );
+
     await t.step("one's own line shows once when the room brings it before the server's answer", async () => {
       let answer = () => {};
       const held = new Promise<void>((resolve) => answer = resolve);
