@@ -1,5 +1,5 @@
 import type { ChatMessage, ChatRole } from "@/lib/contract/messages.ts";
-import { canModerate, canSanction } from "@/lib/client/moderation.ts";
+import { canModerate, canSanction, quoted } from "@/lib/client/moderation.ts";
 import type { ChatModeration } from "@/lib/client/use_chat_moderation.ts";
 import { sentHere } from "@/lib/client/use_chat_sender.ts";
 import { ModerationButtons } from "./ModerationButtons.tsx";
@@ -21,7 +21,7 @@ export function ChatLineActions(
       type="button"
       class="link chat-report"
       disabled={moderation.busy.value || reported}
-      aria-label={reported ? `Reported message from ${message.name}` : `Report message from ${message.name}`}
+      aria-label={`${reported ? "Reported" : "Report"} message from ${message.name}: ${quoted(message)}`}
       onClick={() => moderation.report(message)}
     >
       {reported ? "Reported" : "Report"}

@@ -1,27 +1,29 @@
-import { canSanction } from "@/lib/client/moderation.ts";
+import { canSanction, quoted } from "@/lib/client/moderation.ts";
 import type { ChatModeration } from "@/lib/client/use_chat_moderation.ts";
 import { TIMEOUT_MINUTES, timeoutWords } from "@/lib/contract/limits.ts";
 import type { ChatMessage } from "@/lib/contract/messages.ts";
 
 /**
  * Delete (when the asker may: see ChatLineActions), time out (1, 5 or 10 minutes) and ban,
- * each button named for whom it acts on. The host's and moderators' messages are never
- * timed out or banned.
+ * each button named for whom and which message it acts on ("Ban Ann over “buy cheap followers”"),
+ * whole (no group's name to add): a busy chat has many lines by one author. The host's and
+ * moderators' messages are never timed out or banned.
  */
 export function ModerationButtons(
   { message, moderation, deletes }: { message: ChatMessage; moderation: ChatModeration; deletes: boolean },
 ) {
   const { name } = message;
+  const said = quoted(message);
   const busy = moderation.busy.value;
   const sanction = canSanction(message);
   if (!deletes && !sanction) return null;
   return (
-    <span class="moderation-buttons" role="group" aria-label={`Moderate ${name}`}>
+    <span class="moderation-buttons">
       {deletes && (
         <button
           type="button"
           disabled={busy}
-          aria-label={`Delete message from ${name}`}
+          aria-label={`Delete message from ${name}: ${said}`}
           onClick={() => moderation.remove(message)}
         >
           Delete
@@ -29,25 +31,25 @@ export function ModerationButtons(
       )}
       {sanction && (
         <>
-          <span class="moderation-caption" aria-hidden="true">Time out</span>
-          {/* "Time out 1 5 10 min": one row on a phone; each number is part of its button's name. */}
-          {TIMEOUT_MINUTES.map((minutes) => (
-            <button
-              key={minutes}
-              type="button"
-              disabled={busy}
-              aria-label={`Time out ${name} for ${timeoutWords(minutes)}`}
-              onClick={() => moderation.timeOut(message, minutes)}
-            >
-              {minutes}
-            </button>
-          ))}
-          <span class="moderation-caption" aria-hidden="true">min</span>
+          {/* "Time out 1 5 10 min", its words the stylesheet's: each number is in its button's name. */}
+          <span class="timeouts">
+            {TIMEOUT_MINUTES.map((minutes) => (
+              <button
+                key={minutes}
+                type="button"
+                disabled={busy}
+                aria-label={`Time out ${name} for ${timeoutWords(minutes)} over ${said}`}
+                onClick={() => moderation.timeOut(message, minutes)}
+              >
+                {minutes}
+              </button>
+            ))}
+          </span>
           <button
             type="button"
             class="danger"
             disabled={busy}
-            aria-label={`Ban ${name}`}
+            aria-label={`Ban ${name} over ${said}`}
             onClick={() => moderation.ban(message)}
           >
             Ban

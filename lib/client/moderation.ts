@@ -13,6 +13,12 @@ export const canModerate = (role: ChatRole) => role !== "viewer";
 /** Timeouts and bans are for viewers: the host and moderators are out of their reach. */
 export const canSanction = (author: ChatMessage) => author.role === "viewer";
 
+/**
+ * The message a line's button acts on, for its name (a busy chat has many lines by one author):
+ * "“Is the blue one in stock in size…”", its first 30 characters.
+ */
+export const quoted = ({ text }: ChatMessage) => `“${text.replace(/(.{30}).+/su, "$1…")}”`;
+
 export const deleteMessage = (streamId: string, messageId: string) =>
   deleteJson<void>(`${stream(streamId)}/chat/${id(messageId)}`);
 

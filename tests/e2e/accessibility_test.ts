@@ -133,8 +133,8 @@ liveTest(
     const reporter = await (await browser.newContext()).newPage();
     await reporter.goto(watchUrl);
     await reporter.waitForSelector(".chat-panel[data-ready]", { timeout: UI_TIMEOUT });
-    await reporter.getByRole("button", { name: /^Report message from/ }).first().click();
-    await reporter.getByRole("button", { name: /^Reported message from/ }).first().waitFor({
+    await reporter.getByRole("button", { name: /^Report message from .+: “/ }).first().click();
+    await reporter.getByRole("button", { name: /^Reported message from .+: “/ }).first().waitFor({
       timeout: UI_TIMEOUT,
     });
 

@@ -82,7 +82,7 @@ liveTest(
       async () => {
         const report = (page: Page) =>
           page.locator(lineWith("Is the blue one in stock?")).getByRole("button", {
-            name: /^Report message/,
+            name: /^Report message from .+: “Is the blue one in stock\?”$/,
           });
         await report(b).waitFor();
         assertEquals(await report(a).count(), 0);
@@ -260,9 +260,11 @@ liveTest(
     await t.step("a Report tapped before the chat's script arrives is sent once it has", async () => {
       const { early, arrive } = await withChatHeld(browser, watchUrl);
       const line = early.locator(lineWith("Typed early"));
-      await line.getByRole("button", { name: /^Report message from/ }).click();
+      await line.getByRole("button", { name: /^Report message from .+: “Typed early”$/ }).click();
       await arrive();
-      await line.getByRole("button", { name: /^Reported message from/ }).waitFor({ timeout: UI_TIMEOUT });
+      await line.getByRole("button", { name: /^Reported message from .+: “Typed early”$/ }).waitFor({
+        timeout: UI_TIMEOUT,
+      });
       await studio.locator(".report", { hasText: "Typed early" }).waitFor({ timeout: UI_TIMEOUT });
     });
   },

@@ -340,11 +340,48 @@ liveTest(
       // not three or four: at least four of them in view at once in the studio's chat.
       const fit = await studio.evaluate(() => {
         const log = document.querySelector(".chat-messages")!.clientHeight;
-        const lines = [...document.querySelectorAll(".chat-message:has(.moderation-caption)")];
+        const lines = [...document.querySelectorAll(".chat-message:has(.timeouts)")];
         return { log, lines: lines.map((l) => l.getBoundingClientRect().height) };
       });
       assert(fit.lines.length > 0 && fit.lines.every((h) => 4 * h <= fit.log), JSON.stringify(fit));
     });
+
+    await t.step(
+      "each moderation button says which line it acts on: Bo's two lines, ten buttons, ten names",
+      async () => {
+        const names = await mod.getByRole("log", { name: "Chat history" }).evaluate((log) =>
+          [...log.querySelectorAll(".chat-message button")].map((b) => b.getAttribute("aria-label"))
+            .filter((name) => / Bo\b/.test(name ?? ""))
+        );
+        assertEquals(names, [
+          "Delete message from Bo: “this stream is boring”",
+          "Time out Bo for 1 minute over “this stream is boring”",
+          "Time out Bo for 5 minutes over “this stream is boring”",
+          "Time out Bo for 10 minutes over “this stream is boring”",
+          "Ban Bo over “this stream is boring”",
+          "Delete message from Bo: “thanks for letting me back”",
+          "Time out Bo for 1 minute over “thanks for letting me back”",
+          "Time out Bo for 5 minutes over “thanks for letting me back”",
+          "Time out Bo for 10 minutes over “thanks for letting me back”",
+          "Ban Bo over “thanks for letting me back”",
+        ]);
+        // A long line is named by its first words (after the host's, enough to fill a phone's chat).
+        await studio.evaluate(async (path) => {
+          for (let i = 0; i < 10; i++) {
+            await fetch(path, {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({ text: `New in: linen ${i}` }),
+            });
+          }
+        }, `/api/streams/${watchUrl.split("/").at(-1)}/chat`);
+        await said(bo, "Is the linen shirt in blue too, and in size M?");
+        await line(mod, "Is the linen shirt").getByRole("button", {
+          name: "Delete message from Bo: “Is the linen shirt in blue too…”",
+          exact: true,
+        }).waitFor({ timeout: UI_TIMEOUT });
+      },
+    );
 
     await t.step(
       "the moderator steps down from their studio home, on a phone without JavaScript; their open watch page follows",
@@ -383,7 +420,7 @@ liveTest(
           .waitFor({ timeout: UI_TIMEOUT });
         const byBo = line(mod, "thanks for letting me back");
         await byBo.getByRole("button", { name: "Report message from Bo" }).waitFor({ timeout: UI_TIMEOUT });
-        assertEquals(await mod.getByRole("group", { name: /^Moderate / }).count(), 0);
+        assertEquals(await mod.getByRole("button", { name: /^Ban / }).count(), 0);
       },
     );
 
