@@ -134,7 +134,7 @@ function SheetActions(
           class="add-to-cart"
           disabled={soldOut || cart.busy.value || inCart >= Math.min(MAX_QUANTITY, product.stock)}
         >
-          {soldOut ? "Sold out" : "Add to cart"}
+          {soldOut ? "Sold out" : cart.busy.value ? "Adding…" : "Add to cart"}
         </button>
       </form>
       {/* Always there, so a screen reader hears the count change. */}

@@ -242,10 +242,19 @@ liveTest(
     await t.step(
       "a viewer opens the highlight's sheet, adds it to the cart at the sale price and reserves",
       async () => {
-        // The other viewer has the last one in their cart too, unreserved.
+        // The other viewer has the last one in their cart too, unreserved. On a slow network the
+        // button says it is at work until the cart answers.
         await second.click(".highlight-card button");
+        let answer = () => {};
+        const held = new Promise<void>((resolve) => answer = resolve);
+        await second.route("**/cart/items", async (route) => (await held, await route.continue()));
         await second.click(".product-sheet .add-to-cart");
+        const adding = second.getByRole("dialog").getByRole("button", { name: "Adding…" });
+        await adding.waitFor({ timeout: UI_TIMEOUT });
+        assert(await adding.isDisabled(), "one tap, one add");
+        answer();
         await second.waitForSelector(`.cart-item[data-product-id="${shirt}"]`, { timeout: UI_TIMEOUT });
+        await second.unroute("**/cart/items");
         // The last one: Add to cart is disabled now, yet the focus stays in the sheet (not on
         // its hidden inputs, nor the page behind), and a screen reader hears the count.
         await second.getByRole("dialog").getByRole("status").filter({ hasText: "1 in your cart" })
