@@ -17,6 +17,7 @@ import { useNewTabLinks } from "@/lib/client/use_new_tab_links.ts";
 import { useOnline } from "@/lib/client/use_online.ts";
 import { useReplay } from "@/lib/client/use_replay.ts";
 import { signedOut } from "@/lib/client/signed_out.ts";
+import { signInPath } from "@/lib/contract/paths.ts";
 import type { ReplayTake, StreamAnalytics as Numbers } from "@/lib/contract/views.ts";
 import { BroadcastControls } from "@/components/BroadcastControls.tsx";
 import { ReplayStatus } from "@/components/ReplayStatus.tsx";
@@ -242,7 +243,7 @@ export default function Studio(
  * waiting parts go on here; once signed in, this page's next request finds it so.
  */
 function SignedOut({ streamId, onAir, recording }: { streamId: string; onAir: boolean; recording: boolean }) {
-  const back = `/signin?returnTo=${encodeURIComponent(`/studio/${streamId}`)}&ended`;
+  const back = signInPath(`/studio/${streamId}`, true);
   return (
     <p class="notice error signed-out" role="alert">
       You were signed out, so your tools stopped{recording && " and the replay waits to be saved"}.

@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import type { Seller } from "@/lib/auth/seller_store.ts";
 import type { Actor } from "@/lib/core/actor.ts";
+import { signInPath } from "@/lib/contract/paths.ts";
 import { returnPath } from "@/lib/core/fields.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { type Handlers, page } from "@/lib/fresh/mod.ts";
@@ -23,8 +24,7 @@ export interface AuthPage {
  * whose session ended meanwhile is told so there.
  */
 export function toSignIn(ctx: Ctx, returnTo: string): Response {
-  const ended = ctx.state.sessionEnded ? "&ended" : "";
-  return ctx.hono.redirect(`/signin?returnTo=${encodeURIComponent(returnTo)}${ended}`, 303);
+  return ctx.hono.redirect(signInPath(returnTo, ctx.state.sessionEnded), 303);
 }
 
 const backTo = (asked: unknown) => returnPath.safeParse(asked).data;
