@@ -39,7 +39,7 @@ export class ReplayRecorder {
    * Why what is recorded waits to be sent, while it does: the server cannot be reached, its
    * disk is full, or the seller was signed out (sent once they sign in again, in any tab).
    */
-  readonly waiting = signal<"" | "offline" | "disk_full" | "signed_out">("");
+  readonly waiting = signal<Waiting>("");
   #recorder: MediaRecorder | null = null;
   /** The take being recorded. */
   #takeId: string | null = null;
@@ -137,17 +137,11 @@ export class ReplayRecorder {
         return answer;
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
+        const reason = waitFor(error);
+        if (reason === null) return error;
+        this.waiting.value = reason;
         // The server's disk nearly full: as for a refusal to go faster, it says how long.
         const later = error.status === 429 || error.code === "disk_full";
-        const signedOut = error.status === 401;
-        if (!later && !signedOut && !unreachable(error)) return error;
-        this.waiting.value = error.code === "disk_full"
-          ? "disk_full"
-          : signedOut
-          ? "signed_out"
-          : later
-          ? ""
-          : "offline";
         const asked = later ? (error.retryAfterSeconds ?? 0) * 1000 : 0;
         await new Promise((resolve) => setTimeout(resolve, Math.max(wait, asked)));
       }
@@ -158,4 +152,15 @@ export class ReplayRecorder {
     this.state.value = "failed";
     this.problem.value = problem;
   }
+}
+
+/** Why the studio waits to send again ("" for a plain refusal to go faster). */
+type Waiting = "" | "offline" | "disk_full" | "signed_out";
+
+/** Why a refused send is tried again later, or null: refused for good. */
+function waitFor(error: ApiError): Waiting | null {
+  if (error.code === "disk_full") return "disk_full";
+  if (error.status === 401) return "signed_out";
+  if (error.status === 429) return "";
+  return unreachable(error) ? "offline" : null;
 }
