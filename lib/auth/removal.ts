@@ -34,9 +34,17 @@ export async function deleteAccount(services: Services, actor: Actor, password: 
   await confirmPassword(services, actor, seller, password, "password");
   const streams = await listSellerStreams(kv, sellerId);
   if (streams.some((s) => s.status === "live")) throw live();
+  // Read before the holds are counted: a buyer reserving meanwhile stops the delete.
+  const made = await kv.get(keys.holdsMadeOf(sellerId));
   for (const stream of streams) await refuseOpenHolds(services, stream);
-  const deleted = await deleteSeller(kv, sellerId, services.clock.now());
+  const deleted = await deleteSeller(kv, sellerId, services.clock.now(), made);
   if (deleted === "live") throw live();
+  if (deleted === "changed") {
+    throw conflict(
+      "holds_open",
+      "A buyer reserved in one of your streams just now: mark it paid or release it first",
+    );
+  }
   if (deleted === "deleted") await purge(services, sellerId);
 }
 

@@ -67,7 +67,8 @@ export async function setPasswordHash(kv: Deno.Kv, sellerId: string, passwordHas
 }
 
 /**
- * Deletes the account's record and email, unless it is live now (or gone already). What
+ * Deletes the account's record and email, unless it is live now (or gone already), or the
+ * `unchanged` entry (read when the delete was decided) has changed since. What
  * else it kept goes next (lib/auth/removal.ts); the mark left here lets the sweep finish
  * that if this process stops first.
  */
@@ -75,16 +76,18 @@ export async function deleteSeller(
   kv: Deno.Kv,
   sellerId: string,
   now: number,
-): Promise<"deleted" | "live" | "gone"> {
+  unchanged?: Deno.KvEntryMaybe<unknown>,
+): Promise<"deleted" | "live" | "gone" | "changed"> {
   return await atomically("deleting the account", async () => {
-    const [entry, live] = await kv.getMany<[Seller, string]>([
-      keys.seller(sellerId),
-      keys.liveStreamOf(sellerId),
+    const [[entry, live], then] = await Promise.all([
+      kv.getMany<[Seller, string]>([keys.seller(sellerId), keys.liveStreamOf(sellerId)]),
+      unchanged && kv.get(unchanged.key),
     ]);
     const seller = entry.value;
     if (!seller) return "gone";
     if (live.value) return "live";
-    const op = kv.atomic().check(entry, live)
+    if (then && then.versionstamp !== unchanged!.versionstamp) return "changed";
+    const op = kv.atomic().check(entry, live, ...(unchanged ? [unchanged] : []))
       .delete(entry.key)
       .delete(keys.sellerByEmail(seller.email));
     if (seller.seenAt) op.delete(keys.accountSeen(seller.seenAt, sellerId));

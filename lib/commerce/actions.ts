@@ -165,7 +165,7 @@ export async function reserve(
   }));
   const who = { identity: actor.identity, name: actor.name };
   const at = { now: clock.now(), ttlMs: config.holds.ttlMs };
-  const result = await hold(kv, stream.id, who, { items, cart: entry }, at, tell);
+  const result = await hold(kv, stream, who, { items, cart: entry }, at, tell);
   if (!result.ok && result.reason === "cart_changed") {
     throw conflict(
       "cart_changed",

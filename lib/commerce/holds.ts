@@ -39,7 +39,7 @@ export interface StockLeft {
 /** Takes the stock for `items` and records the hold; `cart` is the cart entry read, deleted with it. */
 export async function hold(
   kv: Deno.Kv,
-  streamId: string,
+  { id: streamId, sellerId }: { id: string; sellerId: string },
   who: { identity: string; name: string },
   order: { items: ReservedItem[]; cart: Deno.KvEntryMaybe<unknown> },
   at: { now: number; ttlMs: number },
@@ -47,11 +47,14 @@ export async function hold(
 ): Promise<HoldResult> {
   const { items } = order;
   return await atomically<HoldResult>("reserving", async () => {
-    // A stream deleted meanwhile takes no hold: its removal could not return the stock.
-    const [cart, stocks, stream] = await Promise.all([
+    // A stream (or its seller's account) deleted meanwhile takes no hold: its removal could
+    // not return the stock.
+    const gone = () => notFound(...STREAM_MISSING);
+    const [cart, stocks, stream, seller] = await Promise.all([
       kv.get(order.cart.key),
       getAll<number>(kv, items.map((i) => keys.stock(i.productId))),
-      unlessGone(kv, keys.goneStream(streamId), () => notFound(...STREAM_MISSING)),
+      unlessGone(kv, keys.goneStream(streamId), gone),
+      unlessGone(kv, keys.goneSeller(sellerId), gone),
     ]);
     // Retrying cannot help once the cart has changed: what was priced is gone.
     if (cart.versionstamp !== order.cart.versionstamp) return { ok: false, reason: "cart_changed" };
@@ -71,7 +74,8 @@ export async function hold(
       expiresAt: isoAt(at.now + at.ttlMs),
       status: "held",
     };
-    const op = kv.atomic().check(order.cart, ...stocks, stream)
+    const op = kv.atomic().check(order.cart, ...stocks, stream, seller)
+      .sum(keys.holdsMadeOf(sellerId), 1n)
       .delete(keys.cart(streamId, who.identity))
       .set(keys.reservation(streamId, reservation.id), reservation)
       .set(keys.heldBy(streamId, who.identity, reservation.id), reservation.expiresAt)

@@ -134,6 +134,8 @@ export const keys = {
   productBySeller: under<SellersProduct>("products_by_seller"),
   /** What a seller keeps ({ products, imageBytes }), for their quotas. */
   sellerUsage: under<OfSeller>("seller_usage"),
+  /** Bumped by every hold in any of the seller's streams: deleting the account checks it. */
+  holdsMadeOf: under<OfSeller>("holds_made"),
   /** Units left to reserve: its own key, so a reservation checks and takes stock without rewriting the product. */
   stock: under<OfProduct>("stock"),
 
@@ -263,6 +265,7 @@ export const perSeller: ((sellerId: string) => Deno.KvKey)[] = [
   keys.streamsCreatedOf,
   keys.productsBySeller,
   keys.sellerUsage,
+  keys.holdsMadeOf,
   keys.replayUsage,
   keys.chatRules,
   keys.bansOf,

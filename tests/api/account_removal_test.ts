@@ -4,7 +4,7 @@
 // removal cut short is finished by the sweep.
 import { sweepAccounts } from "@/lib/auth/removal.ts";
 import { deleteSeller } from "@/lib/auth/seller_store.ts";
-import { createProduct as storedProduct } from "@/lib/catalog/store.ts";
+import { createProduct as storedProduct, getStock } from "@/lib/catalog/store.ts";
 import { DomainError } from "@/lib/core/errors.ts";
 import { createStream as storedStream, goLive } from "@/lib/streams/store.ts";
 import { keys } from "@/lib/kv/keys.ts";
@@ -128,6 +128,32 @@ Deno.test("an account whose buyers still hold stock is not deleted until the hol
     assertEquals(await kvSnapshot(app.services.kv), before);
     await seller.post(`/api/streams/${streamId}/reservations/${held.id}/release`);
     assertEquals((await deleteAccount(seller)).status, 204);
+  }));
+
+Deno.test("a hold races an account's delete: one of the two wins, and no buyer loses a hold they were told of", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    const sellerId = await signUp(seller);
+    const product = (await (await seller.post("/api/products", { ...cap, stock: 3 })).json()).product;
+    const streamId = await createStream(seller);
+    const buyer = await viewer(app, streamId);
+    await buyer.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity: 1 });
+    // Read as the delete is decided; the buyer's answer comes before the delete commits.
+    const made = await app.services.kv.get(keys.holdsMadeOf(sellerId));
+    assertEquals((await buyer.post(`/api/streams/${streamId}/reservations`)).status, 201);
+    assertEquals(await deleteSeller(app.services.kv, sellerId, app.clock.now(), made), "changed");
+    assertEquals((await signIn(new Client(app))).status, 200, "the account stays");
+    assertEquals(await getStock(app.services.kv, product.id), 2, "and the buyer's hold");
+
+    // The other way round: once the account's delete has committed, no hold is taken.
+    await buyer.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity: 1 });
+    assertEquals(await deleteSeller(app.services.kv, sellerId, app.clock.now()), "deleted");
+    await expectError(await buyer.post(`/api/streams/${streamId}/reservations`), 404, "stream_not_found");
+    assertEquals(
+      await getStock(app.services.kv, product.id),
+      2,
+      "no stock taken for an account that is gone",
+    );
   }));
 
 Deno.test("an account nobody signs in to for ACCOUNT_IDLE_DAYS (730 by default) goes by itself; signing in keeps it", () =>

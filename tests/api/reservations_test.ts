@@ -80,7 +80,7 @@ Deno.test("50 concurrent reservations of a product with stock 10: exactly 10 suc
 
 Deno.test("a double-tapped Reserve holds the cart once, and the other taps hear it changed, never a 5xx", () =>
   withApp(async (app) => {
-    const { streamId, product } = await liveShop(app, 10);
+    const { streamId, sellerId, product } = await liveShop(app, 10);
     const buyer = await viewer(app, streamId);
     await addToCart(buyer, streamId, product.id, 2);
     const answers = await Promise.all(
@@ -109,10 +109,13 @@ Deno.test("a double-tapped Reserve holds the cart once, and the other taps hear 
     };
     const at = { now: app.clock.now(), ttlMs: 60_000 };
     const who = { identity: "guest-tab", name: "Ann" };
-    assertEquals(await hold(kv, streamId, who, { items: [item], cart: priced }, at, () => []), {
-      ok: false,
-      reason: "cart_changed",
-    });
+    assertEquals(
+      await hold(kv, { id: streamId, sellerId }, who, { items: [item], cart: priced }, at, () => []),
+      {
+        ok: false,
+        reason: "cart_changed",
+      },
+    );
     assertEquals(await getStock(kv, product.id), 8);
   }));
 

@@ -43,7 +43,7 @@ async function buyerWithCart(app: TestApp, quantity: number) {
   const product = await createProduct(app.services.kv, sellerId, { ...shirt, stock: 5 }, app.clock.now());
   const buyer = await viewer(app, streamId);
   await buyer.post(`/api/streams/${streamId}/cart/items`, { productId: product.id, quantity });
-  return { seller, streamId, product, buyer };
+  return { seller, sellerId, streamId, product, buyer };
 }
 
 /** A stream that was live, with something of everything a stream keeps, now ended. */
@@ -267,7 +267,7 @@ Deno.test("a removal cut short is finished by the sweep, a draft's room is close
 
 Deno.test("writes in flight as a stream is deleted: a hold is refused, anything else goes with the next sweep", () =>
   withApp(async (app) => {
-    const { seller, streamId, product, buyer } = await buyerWithCart(app, 1);
+    const { seller, sellerId, streamId, product, buyer } = await buyerWithCart(app, 1);
     const cart = await app.services.kv.get(keys.cart(streamId, buyer.guest()));
     // A reservation that read the stream before it went, and commits after.
     assertEquals((await seller.request(`/api/streams/${streamId}`, { method: "DELETE" })).status, 204);
@@ -280,7 +280,7 @@ Deno.test("writes in flight as a stream is deleted: a hold is refused, anything 
     };
     const late = hold(
       app.services.kv,
-      streamId,
+      { id: streamId, sellerId },
       { identity: buyer.guest(), name: "Ann" },
       {
         items: [item],
