@@ -10,7 +10,11 @@ import { PageTitle } from "./PageTitle.tsx";
 import { ReplayView } from "./ReplayView.tsx";
 import { StudioModerationView } from "./StudioModerationView.tsx";
 
-/** A stream's studio: the broadcast, the showcase, the audience, sales, chat and its moderation. */
+/**
+ * A stream's studio: the broadcast, its replay, the audience and chat, the showcase,
+ * sales and moderation. In this order on a phone, so a seller live sees viewers' questions
+ * under the camera; on a wide screen the chat sits beside the broadcast.
+ */
 export function StudioView(
   { page, watchUrl, refusal }: { page: StudioPage; watchUrl: string; refusal?: string },
 ) {
@@ -33,14 +37,14 @@ export function StudioView(
         replay={open ? null : page.replay}
       />
       <ReplayView takes={page.replay} seller />
-      <ShowcaseControls streamId={stream.id} catalog={page.catalog} initial={page.showcase} canEdit={open} />
       <div class="audience-bar">
         <ViewerCount streamId={stream.id} initial={audience.viewers} />
         <LikeButton streamId={stream.id} initial={audience.likes} canLike={false} />
         <ReactionTally initial={page.reactions} />
       </div>
-      <SalesFeed streamId={stream.id} initial={page.sales} />
       <ChatPanel streamId={stream.id} initial={page.chat} canPost={open} role="seller" pinned={page.pinned} />
+      <ShowcaseControls streamId={stream.id} catalog={page.catalog} initial={page.showcase} canEdit={open} />
+      <SalesFeed streamId={stream.id} initial={page.sales} />
       <StudioModerationView streamId={stream.id} shopId={stream.sellerId} moderation={page.moderation} />
     </section>
   );

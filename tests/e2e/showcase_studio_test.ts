@@ -154,6 +154,8 @@ liveTest(
       "on a phone, a sale price not below the list price, or of zero, is refused at its field before it is sent",
       async () => {
         await studio.setViewportSize({ width: 390, height: 844 });
+        // Under the chat on a phone: the seller scrolls down to the sale form.
+        await studio.locator(SALE_PRICE).evaluate((field) => field.scrollIntoView({ block: "center" }));
         const sent: string[] = [];
         const sending = (req: { url(): string }) =>
           void (req.url().endsWith("/sale") && sent.push(req.url()));

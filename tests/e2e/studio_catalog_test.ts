@@ -136,6 +136,29 @@ liveTest(
     );
 
     await t.step(
+      "on a phone the chat comes right under the broadcast, before the catalog; on a desktop, beside the video",
+      async () => {
+        await studio.setViewportSize({ width: 390, height: 844 });
+        await studio.evaluate(() => scrollTo(0, 0));
+        const message = (await studio.getByRole("textbox", { name: "Chat message" }).boundingBox())!;
+        const catalog = (await studio.getByRole("heading", { name: "Your catalog" }).boundingBox())!;
+        assert(
+          message.y + message.height <= 2 * 844,
+          `the message box ends ${message.y + message.height} px down the page`,
+        );
+        assert(message.y < catalog.y, "the chat comes before the catalog");
+        await studio.setViewportSize({ width: 1280, height: 720 });
+        await studio.evaluate(() => scrollTo(0, 0));
+        const video = (await studio.getByLabel("Your camera preview").boundingBox())!;
+        const chat = (await studio.getByRole("region", { name: "Chat" }).boundingBox())!;
+        assert(
+          chat.x >= video.x + video.width && chat.y < video.y + video.height,
+          `the chat ${JSON.stringify(chat)} beside the video ${JSON.stringify(video)}`,
+        );
+      },
+    );
+
+    await t.step(
       "on a phone, Add a product keeps its fields apart and says the catalog is above",
       async () => {
         await studio.setViewportSize({ width: 390, height: 844 });
