@@ -7,11 +7,10 @@ import Studio from "@/islands/Studio.tsx";
 import ViewerCount from "@/islands/ViewerCount.tsx";
 import type { StudioPage } from "@/lib/pages/studio.ts";
 import { PageTitle } from "./PageTitle.tsx";
-import { ReplayView } from "./ReplayView.tsx";
 import { StudioModerationView } from "./StudioModerationView.tsx";
 
 /**
- * A stream's studio: the broadcast, its replay, the audience and chat, the showcase,
+ * A stream's studio: the broadcast (then its replay), the audience and chat, the showcase,
  * sales and moderation. In this order on a phone, so a seller live sees viewers' questions
  * under the camera; on a wide screen the chat sits beside the broadcast.
  */
@@ -36,7 +35,6 @@ export function StudioView(
         recording={page.recording}
         replay={open ? null : page.replay}
       />
-      <ReplayView takes={page.replay} seller />
       <div class="audience-bar">
         <ViewerCount streamId={stream.id} initial={audience.viewers} />
         <LikeButton streamId={stream.id} initial={audience.likes} canLike={false} />

@@ -1,7 +1,8 @@
 // The seller's studio: camera preview, device choice, go live, the live controls
 // (microphone, camera, screen share), connection quality, recording the replay, ending
-// with a confirmation, the stream's numbers once it has ended, and deleting it when it is
-// not live. While on air, leaving the page asks first and the header's links open a new tab.
+// with a confirmation, then the replay in the preview's place and the stream's numbers,
+// and deleting it when it is not live. While on air, leaving the page asks first and the
+// header's links open a new tab.
 import { type RefObject } from "preact";
 import { useEffect, useLayoutEffect, useRef } from "preact/hooks";
 import { ConnectionQuality } from "livekit-client";
@@ -21,6 +22,7 @@ import { signInPath } from "@/lib/contract/paths.ts";
 import type { ReplayTake, StreamAnalytics as Numbers } from "@/lib/contract/views.ts";
 import { BroadcastControls } from "@/components/BroadcastControls.tsx";
 import { ReplayStatus } from "@/components/ReplayStatus.tsx";
+import { ReplayView } from "@/components/ReplayView.tsx";
 import { StreamAnalytics } from "@/components/StreamAnalytics.tsx";
 import { StreamDeletion } from "@/components/StreamDeletion.tsx";
 
@@ -133,6 +135,7 @@ export default function Studio(
   // Once this page has sent all it recorded, the whole replay (other tabs' takes too).
   const settled = current === "ended" && ["off", "saved"].includes(replay.recorder.state.value);
   const saved = useFetchedOnce<{ takes: ReplayTake[] }>(`${api}/replay`, settled, takes && { takes });
+  const replayTakes = settled ? saved.value?.takes ?? null : null;
   useKeepingUp(!onAir && current !== "ended");
   // With a camera, a microphone, or both: whatever of them there is goes live.
   const canGoLive = ["idle", "offline", "error"].includes(current) &&
@@ -150,15 +153,27 @@ export default function Studio(
   return (
     <section class="studio" data-phase={current} ref={studio}>
       <div class="stage">
-        <video ref={preview} autoplay muted playsInline aria-label="Your camera preview" />
+        {/* Kept for the camera's hook, hidden once ended: the replay plays below instead. */}
+        <video
+          ref={preview}
+          autoplay
+          muted
+          playsInline
+          aria-label="Your camera preview"
+          hidden={current === "ended"}
+        />
         <span class={`badge badge-${current}`} role="status" tabIndex={-1} ref={badge}>
           {liveElsewhere && (current === "idle" || cast.replaced.value)
             ? "Live · not broadcasting from here"
             : LABELS[current]}
         </span>
-        {!cast.cameraOn.value && <p class="banner banner-camera-off">Your camera is off</p>}
+        {current !== "ended" && !cast.cameraOn.value && (
+          <p class="banner banner-camera-off">Your camera is off</p>
+        )}
         {/* Why there is no camera is said by the controls, with Try again. */}
-        {media.audio.value && !media.video.value && <p class="banner banner-camera-off">Sound only</p>}
+        {current !== "ended" && media.audio.value && !media.video.value && (
+          <p class="banner banner-camera-off">Sound only</p>
+        )}
       </div>
       {!online.value && current !== "ended" && (
         <p class="notice error studio-offline" role="alert">
@@ -214,10 +229,11 @@ export default function Studio(
         replay={replay}
         onAir={onAir}
         ended={current === "ended"}
-        takes={settled ? saved.value?.takes ?? null : null}
+        takes={replayTakes}
         earlierTakes={recordedBefore}
         watchUrl={watchUrl}
       />
+      {replayTakes && <ReplayView takes={replayTakes} seller />}
       {saved.error && <p class="notice error" role="alert">{saved.error}</p>}
       <p class="share">
         Watch link: <a href={watchUrl} target="_blank" rel="noopener">{watchUrl}</a>

@@ -26,6 +26,21 @@ async function savedPast(studio: Page, mb: number): Promise<void> {
   );
 }
 
+/**
+ * The ended studio: "Stream ended" said, no black box left where the camera's preview was,
+ * and the replay's three takes played there, each named, once.
+ */
+async function endedStudioPlaysReplay(studio: Page): Promise<void> {
+  const takes = studio.getByLabel(/^Replay, part [123] of 3$/);
+  await takes.first().waitFor({ timeout: UI_TIMEOUT });
+  assertEquals(await takes.count(), 3, "each take once");
+  assertEquals(await studio.getByRole("region", { name: "Replay" }).count(), 1);
+  assert(await studio.getByText("Stream ended", { exact: true }).isVisible(), "the badge says it");
+  assert(!await studio.getByLabel("Your camera preview").isVisible(), "no preview");
+  const stage = (await studio.locator(".stage").boundingBox())!;
+  assert(stage.height < 100, `no empty box where the preview was: ${stage.height} px tall`);
+}
+
 liveTest(
   "the studio records a replay while live, and viewers play it once the stream has ended",
   async (t, { stack, browser }) => {
@@ -159,6 +174,7 @@ liveTest(
         await studio.getByRole("button", { name: "End stream" }).click();
         await studio.getByRole("button", { name: "Yes, end it" }).click();
         inAll = await savedInAll();
+        await endedStudioPlaysReplay(studio);
         // Each figure rounded to 0.1 MB.
         assert(
           inAll >= firstPage + thisPage - 0.1,
@@ -200,8 +216,7 @@ liveTest(
       async () => {
         await studio.reload();
         assertEquals(await savedInAll(), inAll);
-        const replay = studio.getByRole("region", { name: "Replay" });
-        assertEquals(await replay.locator("video").count(), 3);
+        await endedStudioPlaysReplay(studio);
         assertEquals(await studio.getByText("Thanks for watching").count(), 0, "a viewer's words");
       },
     );
