@@ -3,7 +3,9 @@
 // plus { current, peak } counts of people, changed together in one atomic commit.
 // Webhooks may repeat or arrive late, so every change is idempotent, and a person leaves
 // only when their last connection does (a reload's new session can be reported before
-// the old one's leave).
+// the old one's leave). How many people watch from each client address is kept too, so a
+// capped stream's join is checked against the cap and the address's share of it in the
+// same commit that counts it.
 import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { getAll } from "@/lib/kv/get_all.ts";
 import { keys } from "@/lib/kv/keys.ts";
@@ -27,11 +29,21 @@ export interface ViewerSession {
   name: string;
   /** LiveKit's id for this one connection of the person. */
   sid: string;
+  /** The client address their ticket was given to, when it names one (a viewer's does). */
+  address?: string;
+}
+
+/** A stream's room: `cap` people at most (0: no cap), `share` of them from one address. */
+export interface Seats {
+  cap: number;
+  share: number;
 }
 
 interface Stored {
   name: string;
   sids: string[];
+  /** Their first connection's address: the one whose count they are in. */
+  address?: string;
 }
 
 /** A viewer's entry outlives a missed leave by a day at most (the count is reconciled meanwhile). */
@@ -64,16 +76,21 @@ export async function isWatching(kv: Deno.Kv, streamId: string, identity: string
   return (await kv.get(keys.viewer(streamId, identity))).versionstamp !== null;
 }
 
-/** Records a viewer's join; returns the new counts, or null when nothing changed (a repeat). */
+/**
+ * Records a viewer's join; returns the new counts, or null when nothing changed (a repeat,
+ * another tab). With `seats`, a newcomer the room has no seat for is not recorded: "full".
+ */
 export async function addViewer(
   kv: Deno.Kv,
   streamId: string,
   viewer: ViewerSession,
-): Promise<ViewerCount | null> {
+  seats?: Seats | null,
+): Promise<ViewerCount | null | "full"> {
   return await update(kv, streamId, viewer.identity, (stored) => {
     if (stored?.sids.includes(viewer.sid) && stored.name === viewer.name) return "unchanged";
-    return { name: viewer.name, sids: [...(stored?.sids ?? []).filter((s) => s !== viewer.sid), viewer.sid] };
-  });
+    const sids = [...(stored?.sids ?? []).filter((s) => s !== viewer.sid), viewer.sid];
+    return { name: viewer.name, sids, address: stored ? stored.address : viewer.address };
+  }, seats);
 }
 
 /** A viewer watching under a new name: their entry says it (and the seller hears it); none when not here. */
@@ -97,7 +114,7 @@ export async function removeViewer(
   streamId: string,
   viewer: Pick<ViewerSession, "identity" | "sid">,
 ): Promise<ViewerCount | null> {
-  return await update(
+  return await counted(update(
     kv,
     streamId,
     viewer.identity,
@@ -106,12 +123,13 @@ export async function removeViewer(
       const sids = stored.sids.filter((s) => s !== viewer.sid);
       return sids.length ? { ...stored, sids } : null;
     },
-  );
+  ));
 }
 
 /**
  * Makes the viewer set what LiveKit says is in the room (people → name and connections):
- * repairs what webhooks missed while the app was down. True when anything changed.
+ * repairs what webhooks missed while the app was down. True when anything changed. Someone
+ * it adds is in no address's count: the share errs towards letting people in.
  */
 export async function reconcileViewers(
   kv: Deno.Kv,
@@ -127,7 +145,7 @@ export async function reconcileViewers(
     const next = (stored: Stored | null) =>
       stored && stored.name === seen.name && [...stored.sids].sort().join() === [...seen.sids].sort().join()
         ? "unchanged"
-        : seen;
+        : { ...seen, address: stored?.address };
     changed = await update(kv, streamId, person, next) !== null || changed;
   }
   return changed;
@@ -141,17 +159,25 @@ export async function clearViewers(kv: Deno.Kv, streamId: string): Promise<Viewe
   return await getViewerCount(kv, streamId);
 }
 
+/** The outcome of a change with no seats to keep, which is never refused. */
+async function counted(change: Promise<ViewerCount | null | "full">): Promise<ViewerCount | null> {
+  const result = await change;
+  return result === "full" ? null : result;
+}
+
 /**
  * Replaces one person's entry (null deletes it) and the counts with it, atomically; the
- * new counts when the person came or went, else null.
+ * new counts when the person came or went, else null; "full" when they came and `seats`
+ * had none for them (nothing changed).
  */
 async function update(
   kv: Deno.Kv,
   streamId: string,
   identity: string,
   next: (stored: Stored | null) => Stored | null | "unchanged",
-): Promise<ViewerCount | null> {
-  return await atomically<ViewerCount | null>("counting viewers", async () => {
+  seats?: Seats | null,
+): Promise<ViewerCount | null | "full"> {
+  return await atomically<ViewerCount | null | "full">("counting viewers", async () => {
     const [entry, counts] = await kv.getMany<[Stored, StoredCount]>([
       keys.viewer(streamId, identity),
       keys.viewerCount(streamId),
@@ -164,8 +190,19 @@ async function update(
     else op.set(keys.viewer(streamId, identity), value, { expireIn: VIEWER_TTL_MS });
     // Another tab of someone already here, or one of several closing: nobody came or went.
     if ((entry.value === null) === (value === null)) return (await op.commit()).ok ? null : RETRY;
+    const came = value !== null;
     const { current, peak } = counts.value ?? { current: 0, peak: 0 };
-    const now = Math.max(0, current + (value === null ? -1 : 1));
+    const address = (value ?? entry.value)?.address;
+    const there = address ? await kv.get<number>(keys.viewersFrom(streamId, address)) : null;
+    const fromThere = there?.value ?? 0;
+    if (came && seats?.cap && (current >= seats.cap || fromThere >= seats.share)) return "full";
+    if (there) {
+      const left = Math.max(0, fromThere + (came ? 1 : -1));
+      op.check(there);
+      if (left) op.set(there.key, left, { expireIn: VIEWER_TTL_MS });
+      else op.delete(there.key);
+    }
+    const now = Math.max(0, current + (came ? 1 : -1));
     const updated = { current: now, peak: Math.max(peak, now) };
     const result = await op.set(keys.viewerCount(streamId), updated).commit();
     return result.ok ? { ...updated, version: result.versionstamp } : RETRY;

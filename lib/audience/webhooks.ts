@@ -1,15 +1,18 @@
 // The live audience from LiveKit's (already verified) webhooks: the viewer set and counts
 // in KV (the room hears them from ./viewer_news.ts, once a second at most), and a live
 // stream's seller tracked as broadcasting (from one studio: ./one_studio.ts), connected
-// with nothing published, or away. Someone the shop banned is removed on joining, and
-// anyone joining an ended stream's room closes it. Webhooks can repeat: an event already
-// handled (same id) changes nothing, and every change is idempotent besides.
+// with nothing published, or away. Someone the shop banned is removed on joining, and so
+// is a newcomer a capped stream has no seat for (its cap reached, or their address's share
+// of it: a ticket given before it filled); anyone joining an ended stream's room closes
+// it. Webhooks can repeat: an event already handled (same id) changes nothing, and every
+// change is idempotent besides.
 import { recordVisitor } from "@/lib/analytics/store.ts";
 import { isoAt } from "@/lib/core/clock.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { keys } from "@/lib/kv/keys.ts";
 import { connectionOf, sellerIdentity } from "@/lib/livekit/names.ts";
 import type { RoomActivity } from "@/lib/livekit/webhook.ts";
+import { seatsFor } from "@/lib/moderation/admission.ts";
 import { standingOf } from "@/lib/moderation/sanctions.ts";
 import { statusNews } from "@/lib/streams/news.ts";
 import { getStream, markHostConnection, markHostTrack, type Stream } from "@/lib/streams/store.ts";
@@ -41,7 +44,7 @@ async function apply({ kv, clock, rooms }: Services, stream: Stream, activity: R
     await clearViewers(kv, stream.id);
     return;
   }
-  const { identity, sid, name } = activity.participant;
+  const { identity, sid, name, address } = activity.participant;
   const { person, host } = connectionOf(identity);
   const now = clock.now();
   const news = (s: Stream) => statusNews(s, isoAt(now));
@@ -63,11 +66,15 @@ async function apply({ kv, clock, rooms }: Services, stream: Stream, activity: R
     await markHostConnection(kv, stream.id, { identity, sid, present }, now, news);
     return;
   }
-  if (present && (await standingOf(kv, stream.sellerId, { identity: person }, now)).banned) {
-    // A token minted just before the ban: out again at once, and never counted.
-    return await rooms.remove(stream.id, [identity]);
-  }
-  if (present) await recordVisitor(kv, stream.id, person);
-  if (present) await addViewer(kv, stream.id, { identity: person, sid, name });
-  else await removeViewer(kv, stream.id, { identity: person, sid });
+  if (!present) return void await removeViewer(kv, stream.id, { identity: person, sid });
+  const [standing, seats] = await Promise.all([
+    standingOf(kv, stream.sellerId, { identity: person }, now),
+    seatsFor(kv, stream, person),
+  ]);
+  // A token minted just before the ban, or with no seat left for it: out again at once, and
+  // never counted. The host and moderators take none of their address's seats.
+  const viewer = { identity: person, sid, name, address: seats ? address : undefined };
+  const seated = !standing.banned && await addViewer(kv, stream.id, viewer, seats) !== "full";
+  if (!seated) return await rooms.remove(stream.id, [identity]);
+  await recordVisitor(kv, stream.id, person);
 }

@@ -56,8 +56,8 @@ export function endedNow(): boolean {
   return state.value?.status === "ended" || roomPhase.value === "ended";
 }
 
-/** Set when a ban removed this viewer from the room: the page offers nothing more to do. */
+/** Set when this viewer was removed from the room (a ban, no seat): the page offers nothing more to do. */
 export const removed = signal(false);
 
-/** True once there is nothing left to do on this page: the stream ended, or the viewer was banned. */
+/** True once there is nothing left to do on this page: the stream ended, or the viewer was removed. */
 export const closedNow = () => endedNow() || removed.value;

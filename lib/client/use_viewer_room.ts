@@ -1,13 +1,14 @@
 // The viewer's side of the page's room: joins it (unless the stream has ended, or the
 // viewer may not watch: banned, or the stream is full), lets it go when the stream ends,
-// notices when the browser blocks sound, and when the seller's ban removes this viewer.
+// notices when the browser blocks sound, and when the seller's ban (or a join past the
+// stream's cap) removes this viewer.
 // A viewer who cannot reach the live video (LiveKit) is told so, and the page keeps up
 // without the room: it asks the server every little while, so it still learns of the end.
 import { useSignal, useSignalEffect } from "@preact/signals";
 import { useLayoutEffect } from "preact/hooks";
 import { DisconnectReason, RoomEvent } from "livekit-client";
 import type { JoinTicket, SellerPresence, StreamStatus, WatchModeration } from "@/lib/contract/views.ts";
-import { ApiError, messageOf } from "./api.ts";
+import { ApiError, messageOf, postJson, streamApi } from "./api.ts";
 import { liveRoom, roomPhase as phase } from "./live_room.ts";
 import { removed, type StreamState, useStreamState } from "./stream_status.ts";
 
@@ -54,10 +55,13 @@ export function useViewerRoom(
     if (ended || refusal) return;
     const { room } = liveRoom();
     room.on(RoomEvent.AudioPlaybackStatusChanged, () => audioBlocked.value = !room.canPlaybackAudio);
-    // Only a ban removes a viewer from the room.
-    room.on(RoomEvent.Disconnected, (why) => {
+    // A ban removes a viewer from the room, and so does a join the stream had no seat for
+    // (its ticket given as it filled): asked for another, the server says which.
+    room.on(RoomEvent.Disconnected, async (why) => {
       if (why !== DisconnectReason.PARTICIPANT_REMOVED) return;
-      refused.value = "banned";
+      const asked = postJson(`${streamApi(streamId)}/token`, { as: "viewer" });
+      const code = await asked.catch((error) => error.code);
+      refused.value = code === "banned" ? "banned" : "full";
       removed.value = true;
     });
     liveRoom().join(streamId, "viewer", page.ticket, page.seq)

@@ -16,6 +16,7 @@ type SellersStream = [sellerId: string, streamId: string];
 type SellersProduct = [sellerId: string, productId: string];
 type StreamItem = [streamId: string, id: string];
 type StreamPerson = [streamId: string, identity: string];
+type StreamAddress = [streamId: string, address: string];
 type StreamCounter = [streamId: string, name: string];
 type RateWindow = [rule: string, subject: string, window: string];
 type SellersDay = [sellerId: string, day: string];
@@ -117,6 +118,9 @@ export const keys = {
   /** The viewers in the stream's room right now (identity → name and LiveKit session), from webhooks. */
   viewersOf: under<OfStream>("viewers"),
   viewer: under<StreamPerson>("viewers"),
+  /** How many of the stream's viewers watch from a client address (a capped stream's share of it). */
+  viewersFromOf: under<OfStream>("viewers_from"),
+  viewersFrom: under<StreamAddress>("viewers_from"),
   /** Present while the viewer counts changed since the room was last told. */
   viewersChangedAll: under<Whole>("viewers_changed"),
   viewersChanged: under<OfStream>("viewers_changed"),
@@ -236,6 +240,7 @@ export const perStream: ((streamId: string) => Deno.KvKey)[] = [
   keys.likesOf,
   keys.viewerCount,
   keys.viewersOf,
+  keys.viewersFromOf,
   keys.viewersChanged,
   keys.viewersTold,
   keys.reactionBatch,

@@ -57,3 +57,11 @@ export function connectionOf(identity: string): { person: string; host: boolean 
   if (at < 0) return { person: identity, host: false };
   return { person: identity.slice(0, at), host: identity[at + 1] === "h" };
 }
+
+/**
+ * The participant attribute a viewer's token carries: the client address its seat of a
+ * capped stream was given to (lib/moderation/seats.ts), for the join to be checked against
+ * that address's share. Its own address, which LiveKit sees anyway; nobody else sees it
+ * (a viewer is hidden), and its holder cannot change it (canUpdateOwnMetadata is off).
+ */
+export const ADDRESS_ATTRIBUTE = "address";

@@ -1,7 +1,13 @@
 import { AccessToken, TokenVerifier } from "livekit-server-sdk";
 import { assert, assertEquals, assertRejects } from "@/tests/assert.ts";
 import { roomName } from "./names.ts";
-import { mintToken, sellerGrant, TOKEN_TTL_SECONDS, viewerGrant } from "./tokens.ts";
+import {
+  mintToken,
+  sellerGrant,
+  TOKEN_TTL_SECONDS,
+  VIEWER_TOKEN_TTL_SECONDS,
+  viewerGrant,
+} from "./tokens.ts";
 
 const keys = { apiKey: "testkey", apiSecret: "a-test-secret-that-is-long-enough-000" };
 const verifier = new TokenVerifier(keys.apiKey, keys.apiSecret);
@@ -52,11 +58,17 @@ Deno.test("mintToken() issues short-lived tokens", async () => {
 
 Deno.test("mintToken() makes the token livekit-server-sdk's AccessToken makes, claim for claim", async () => {
   const who = { identity: "seller-1~h1", name: "Linen & Co" };
-  for (const grant of [viewerGrant("s1"), sellerGrant("s1")]) {
-    const sdk = new AccessToken(keys.apiKey, keys.apiSecret, { ...who, ttl: TOKEN_TTL_SECONDS });
+  const viewer = { ...who, attributes: { address: "10.9.9.9" } };
+  for (
+    const [grant, person, ttl] of [
+      [viewerGrant("s1"), viewer, VIEWER_TOKEN_TTL_SECONDS],
+      [sellerGrant("s1"), who, TOKEN_TTL_SECONDS],
+    ] as const
+  ) {
+    const sdk = new AccessToken(keys.apiKey, keys.apiSecret, { ...person, ttl });
     sdk.addGrant(grant);
     const [ours, theirs] = [
-      await verifier.verify(mintToken(keys, who, grant)),
+      await verifier.verify(mintToken(keys, person, grant, ttl)),
       await verifier.verify(await sdk.toJwt()),
     ];
     const timeless = ({ exp, nbf, ...rest }: typeof ours) => ({ ...rest, lifetime: exp! - nbf! });

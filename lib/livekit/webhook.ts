@@ -3,7 +3,7 @@
 // signature is refused; events about rooms that are not a stream's are dropped here.
 import { WebhookReceiver } from "livekit-server-sdk";
 import { DomainError } from "@/lib/core/errors.ts";
-import { streamIdOfRoom } from "./names.ts";
+import { ADDRESS_ATTRIBUTE, streamIdOfRoom } from "./names.ts";
 
 export interface RoomParticipant {
   identity: string;
@@ -14,6 +14,8 @@ export interface RoomParticipant {
   joinedAtMs?: number;
   /** The tracks it publishes (a camera, a microphone, a screen), by LiveKit's track id. */
   tracks?: string[];
+  /** The client address a viewer's token was given to (none in a studio's). */
+  address?: string;
 }
 
 const COMINGS = new Map<string, "joined" | "left">([
@@ -70,6 +72,7 @@ export function participantOf(
     joinedAt: bigint;
     joinedAtMs: bigint;
     tracks: { sid: string }[];
+    attributes: Record<string, string>;
   },
 ): RoomParticipant {
   const joinedAtMs = Number(p.joinedAtMs || p.joinedAt * 1000n);
@@ -79,5 +82,6 @@ export function participantOf(
     sid: p.sid,
     joinedAtMs,
     tracks: p.tracks.map((t) => t.sid),
+    address: p.attributes[ADDRESS_ATTRIBUTE],
   };
 }

@@ -1,8 +1,9 @@
 // The shop's rules where they bite, for the other capabilities to call: whether the asker
 // may chat (role, ban, timeout, a guest's name, links, blocked words, slow mode), react,
 // like, report or buy (ban), or get a token to watch (ban, viewer cap, an address's share
-// of it: ./seats.ts). The host and moderators pass every rule but the rate limit.
-import { getViewerCount, isWatching } from "@/lib/audience/viewers.ts";
+// of it: ./seats.ts) and join with it (the cap and the share again, as the join is counted).
+// The host and moderators pass every rule but the rate limit.
+import { getViewerCount, isWatching, type Seats } from "@/lib/audience/viewers.ts";
 import type { ChatRole } from "@/lib/contract/messages.ts";
 import type { WatchModeration } from "@/lib/contract/views.ts";
 import type { Actor } from "@/lib/core/actor.ts";
@@ -12,9 +13,9 @@ import { spend } from "@/lib/limits/limiter.ts";
 import type { Stream } from "@/lib/streams/store.ts";
 import { getChatRules } from "./chat_rules.ts";
 import { listModerators } from "./moderators.ts";
-import { roleOf } from "./roles.ts";
+import { isProtected, roleOf } from "./roles.ts";
 import { standingOf } from "./sanctions.ts";
-import { takeSeat } from "./seats.ts";
+import { seatsPerAddress, takeSeat } from "./seats.ts";
 import { takeTurn } from "./slow_mode.ts";
 import { checkText, ruleBroken, sameName } from "./text_rules.ts";
 
@@ -140,4 +141,19 @@ export async function admitSeat(
   if (!viewerCap || role !== "viewer") return;
   const who = { person: actor.identity, address: actor.address };
   if (!await takeSeat(kv, stream.id, viewerCap, who, clock.now())) throw full();
+}
+
+/**
+ * What a person joining the stream's room must find a seat within: the shop's viewer cap
+ * (0: none) and their address's share of it; null for the host and moderators, who are
+ * never turned away and take no address's seats. A ticket can be used after the room
+ * filled (it was given a moment before), and LiveKit lets in whoever holds one: the join
+ * is where both are checked last.
+ */
+export async function seatsFor(kv: Deno.Kv, stream: Stream, person: string): Promise<Seats | null> {
+  const [{ viewerCap }, exempt] = await Promise.all([
+    getChatRules(kv, stream.sellerId),
+    isProtected(kv, stream.sellerId, person),
+  ]);
+  return exempt ? null : { cap: viewerCap, share: seatsPerAddress(viewerCap) };
 }

@@ -1,13 +1,15 @@
 // The seats of a capped stream one address takes. A page fetched without cookies makes a
 // new guest, and with it a new seat, so one script could fill a small cap and keep everyone
 // else out. Past a share of the cap, an address's newcomers are turned away as if the
-// stream were full. A seat is someone watching, or given a ticket a moment ago (not in the
-// room yet). Kept in this process's memory, since a page costs no KV write: with N app
-// processes an address may take N times as many.
+// stream were full. A seat is someone watching, or given a ticket that still opens the room
+// (not in the room yet). Kept in this process's memory, since a page costs no KV write:
+// with N app processes an address may be given N times as many, but no more of them get in
+// (their joins are checked in KV: lib/audience/webhooks.ts).
 import { isWatching } from "@/lib/audience/viewers.ts";
+import { VIEWER_TOKEN_OPENS_MS } from "@/lib/livekit/tokens.ts";
 
-/** A ticket not used by then holds no seat. */
-const PENDING_MS = 60_000;
+/** A ticket not used by then holds no seat: it no longer opens the room. */
+const PENDING_MS = VIEWER_TOKEN_OPENS_MS;
 /** Streams × addresses remembered at most; the oldest go first. */
 const MAX_PLACES = 10_000;
 

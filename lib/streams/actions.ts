@@ -7,8 +7,8 @@ import { conflict, forbidden } from "@/lib/core/errors.ts";
 import type { Config } from "@/lib/core/config.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { spend, spendHere } from "@/lib/limits/limiter.ts";
-import { connectionIdentity } from "@/lib/livekit/names.ts";
-import { mintToken, sellerGrant, viewerGrant } from "@/lib/livekit/tokens.ts";
+import { ADDRESS_ATTRIBUTE, connectionIdentity } from "@/lib/livekit/names.ts";
+import { mintToken, sellerGrant, VIEWER_TOKEN_TTL_SECONDS, viewerGrant } from "@/lib/livekit/tokens.ts";
 import { admitViewer } from "@/lib/moderation/admission.ts";
 import { refuseOpenHolds } from "@/lib/commerce/actions.ts";
 import { findStream, isOwner, ownStream, requireOpen } from "./access.ts";
@@ -155,8 +155,15 @@ export function pageTicket(services: Services, actor: Actor, stream: Stream): Jo
   return ticket(services.config, actor, requireOpen(stream), false);
 }
 
+/**
+ * A viewer's ticket is short-lived (it holds a seat while it opens the room) and names the
+ * address its seat was given to, for their join to be checked (lib/audience/webhooks.ts).
+ */
 function ticket(config: Config, actor: Actor, stream: Stream, host: boolean): JoinTicket {
   const who = { identity: connectionIdentity(actor.identity, host), name: actor.name };
-  const token = mintToken(config.livekit, who, host ? sellerGrant(stream.id) : viewerGrant(stream.id));
+  const viewer = { ...who, attributes: { [ADDRESS_ATTRIBUTE]: actor.address } };
+  const token = host
+    ? mintToken(config.livekit, who, sellerGrant(stream.id))
+    : mintToken(config.livekit, viewer, viewerGrant(stream.id), VIEWER_TOKEN_TTL_SECONDS);
   return { serverUrl: config.livekit.publicUrl, token };
 }

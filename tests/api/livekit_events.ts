@@ -1,6 +1,6 @@
 // LiveKit's webhooks as livekit-server sends them: signed with a JWT whose sha256 claim is
 // the base64 SHA-256 of the body (or forged, for tests that must see them refused).
-import { AccessToken } from "livekit-server-sdk";
+import { AccessToken, TokenVerifier } from "livekit-server-sdk";
 import { roomName } from "@/lib/livekit/names.ts";
 import { assertEquals } from "@/tests/assert.ts";
 import { type Client, createStream, LIVEKIT_KEYS, signUp } from "./client.ts";
@@ -11,6 +11,8 @@ export interface Who {
   sid: string;
   /** In a track event, the track's id (a camera's when not given). */
   track?: string;
+  /** The participant attributes its token gave it. */
+  attributes?: Record<string, string>;
 }
 
 export function eventBody(event: string, room: string, who?: Who, id: string = crypto.randomUUID()): string {
@@ -18,7 +20,16 @@ export function eventBody(event: string, room: string, who?: Who, id: string = c
     id,
     event,
     room: { name: room },
-    ...(who ? { participant: { identity: who.identity, name: who.name ?? "", sid: who.sid } } : {}),
+    ...(who
+      ? {
+        participant: {
+          identity: who.identity,
+          name: who.name ?? "",
+          sid: who.sid,
+          attributes: who.attributes,
+        },
+      }
+      : {}),
     ...(event.startsWith("track_") ? { track: { sid: who?.track ?? "TR_camera" } } : {}),
     createdAt: String(Math.floor(Date.now() / 1000)),
   });
@@ -57,4 +68,15 @@ export async function liveStream(
   const streamId = await createStream(client);
   assertEquals((await client.post(`/api/streams/${streamId}/live`)).status, 200);
   return { sellerId, streamId, room: roomName(streamId) };
+}
+
+/** Who joins with `token`, as LiveKit reports it: the token's identity, name and attributes, on a new connection. */
+export async function holderOf(token: string): Promise<Who> {
+  const claims = await new TokenVerifier(LIVEKIT_KEYS.apiKey, LIVEKIT_KEYS.apiSecret).verify(token);
+  return {
+    identity: claims.sub!,
+    name: claims.name,
+    sid: `PA_${crypto.randomUUID()}`,
+    attributes: claims.attributes,
+  };
 }

@@ -8,6 +8,7 @@ import type { StudioModeration } from "@/lib/contract/views.ts";
 import { addViewer } from "@/lib/audience/viewers.ts";
 import { keys } from "@/lib/kv/keys.ts";
 import { sellerIdentity } from "@/lib/livekit/names.ts";
+import { VIEWER_TOKEN_OPENS_MS } from "@/lib/livekit/tokens.ts";
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
 import {
   Client,
@@ -1006,9 +1007,9 @@ Deno.test("one address takes a quarter of a capped stream's seats: a script fetc
     await expectError(await third.post(`/api/streams/${streamId}/token`, {}), 409, "stream_full");
     assert(await ticketed(first), "one already seated reloads");
     assert(await ticketed(from("10.8.8.8")), "another address is let in");
-    // A ticket not used within a minute holds no seat; one watching keeps theirs.
+    // A ticket no longer good to join with holds no seat; one watching keeps theirs.
     await addViewer(app.services.kv, streamId, { identity: first.guest(), name: "First", sid: "PA_f" });
-    app.clock.advance(60_001);
+    app.clock.advance(VIEWER_TOKEN_OPENS_MS);
     assert(await ticketed(third), "the second's unused seat is taken");
     assertEquals(await ticketed(from("10.9.9.9")), false, "the first watches on");
     assertEquals((await seller.post(`/api/streams/${streamId}/token`, {})).status, 200, "the host gets in");

@@ -1,12 +1,20 @@
 // The live room's audience features against real parts. First the facts architecture
-// decision 7 rests on (how LiveKit treats a participant joined with the `hidden` grant),
-// then reactions, likes and the viewer count through the app and Chromium.
+// decision 7 rests on (how LiveKit treats a participant joined with the `hidden` grant)
+// and those a capped stream's seats rest on (a join's webhook names the address its token
+// does; how long past its expiry LiveKit still takes a token), then reactions, likes and
+// the viewer count through the app and Chromium.
 // tests/e2e/forgery_test.ts holds the rule that no participant publishes data.
 import { DataPacket_Kind, RoomServiceClient, WebhookReceiver } from "livekit-server-sdk";
 import { assert, assertEquals } from "@/tests/assert.ts";
 import { encodeMessage, message } from "@/lib/contract/messages.ts";
-import { roomName } from "@/lib/livekit/names.ts";
-import { mintToken, sellerGrant, viewerGrant } from "@/lib/livekit/tokens.ts";
+import { ADDRESS_ATTRIBUTE, roomName } from "@/lib/livekit/names.ts";
+import {
+  mintToken,
+  sellerGrant,
+  VIEWER_TOKEN_OPENS_MS,
+  VIEWER_TOKEN_TTL_SECONDS,
+  viewerGrant,
+} from "@/lib/livekit/tokens.ts";
 import type { Page } from "playwright-core";
 import { launchBrowser } from "@/tests/e2e/harness/browser.ts";
 import { installLivekitClient } from "@/tests/e2e/harness/livekit_client.ts";
@@ -37,7 +45,8 @@ Deno.test({
   async fn() {
     // One loopback server: a blank page for the browser, and LiveKit's webhook target.
     const port = await freePort();
-    const events: { event: string; identity?: string; room?: string }[] = [];
+    const events: { event: string; identity?: string; room?: string; attributes?: Record<string, string> }[] =
+      [];
     let receiver: WebhookReceiver | null = null;
     const server = Deno.serve({ hostname: "127.0.0.1", port, onListen() {} }, async (req) => {
       if (req.method !== "POST") {
@@ -46,7 +55,13 @@ Deno.test({
         });
       }
       const event = await receiver!.receive(await req.text(), req.headers.get("authorization") ?? undefined);
-      events.push({ event: event.event, identity: event.participant?.identity, room: event.room?.name });
+      const { participant } = event;
+      events.push({
+        event: event.event,
+        identity: participant?.identity,
+        room: event.room?.name,
+        attributes: participant?.attributes,
+      });
       return new Response("ok");
     });
     const livekit = await startLivekit({ webhookUrl: `http://127.0.0.1:${port}/webhook` });
@@ -60,11 +75,12 @@ Deno.test({
         { identity: "seller-s", name: "Seller" },
         sellerGrant(streamId),
       );
-      // The app's own viewer grant, which joins hidden.
+      // The app's own viewer token, which joins hidden and names its seat's address.
       const viewerToken = mintToken(
         livekit,
-        { identity: "guest-v", name: "Viewer" },
+        { identity: "guest-v", name: "Viewer", attributes: { [ADDRESS_ATTRIBUTE]: "10.9.9.9" } },
         viewerGrant(streamId),
+        VIEWER_TOKEN_TTL_SECONDS,
       );
       const page = await (await browser.newContext()).newPage();
       await page.goto(`http://127.0.0.1:${port}/`);
@@ -119,6 +135,8 @@ Deno.test({
         "participant_joined for the hidden viewer",
         () => joined("guest-v", "participant_joined"),
       );
+      const join = events.find((e) => e.event === "participant_joined" && e.identity === "guest-v");
+      assertEquals(join?.attributes?.[ADDRESS_ATTRIBUTE], "10.9.9.9", "its join names its seat's address");
       await page.evaluate(() =>
         (globalThis as unknown as { viewer: import("livekit-client").Room }).viewer.disconnect()
       );
@@ -130,6 +148,30 @@ Deno.test({
       await browser.close();
       await livekit.stop();
       await server.shutdown();
+    }
+  },
+});
+
+Deno.test({
+  name: "LiveKit lets a viewer's token in past its expiry for no longer than its seat is held",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const livekit = await startLivekit();
+    try {
+      // A token whose expiry is `ago` seconds past (nbf now: LiveKit checks each on its own).
+      const opens = async (ago: number) => {
+        const who = { identity: "guest-v", name: "Viewer" };
+        const token = mintToken(livekit, who, viewerGrant("leeway-check"), -ago);
+        const res = await fetch(`${livekit.httpUrl}/rtc/validate?access_token=${token}`);
+        await res.body?.cancel();
+        return res.ok;
+      };
+      const heldFor = VIEWER_TOKEN_OPENS_MS / 1000 - VIEWER_TOKEN_TTL_SECONDS;
+      assert(await opens(heldFor / 2), "LiveKit lets a token in a little past its expiry");
+      assertEquals(await opens(heldFor + 5), false, "but not once the seat it held is free again");
+    } finally {
+      await livekit.stop();
     }
   },
 });
