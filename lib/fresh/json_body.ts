@@ -13,15 +13,20 @@ function mediaType(req: Request): string {
     .toLowerCase();
 }
 
-function validate<T>(schema: z.ZodType<T>, input: unknown): T {
+/** `say` words a field's problem otherwise than zod would (readQuery's "given more than once"). */
+function validate<T>(
+  schema: z.ZodType<T>,
+  input: unknown,
+  say: (issue: z.core.$ZodIssue) => string = (issue) => issue.message,
+): T {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue?.path.map(String).join(".");
-  const message = field ? `${field}: ${issue?.message}` : issue?.message ?? "Invalid input";
+  const message = field ? `${field}: ${say(issue!)}` : issue ? say(issue) : "Invalid input";
   const fields: Record<string, string> = {};
-  for (const { path, message } of result.error.issues) {
-    if (path.length) fields[String(path[0])] ??= message;
+  for (const issue of result.error.issues) {
+    if (issue.path.length) fields[String(issue.path[0])] ??= say(issue);
   }
   throw new InvalidInput(message, fields);
 }
@@ -125,15 +130,20 @@ function count(body: Uint8Array, separator: string): number {
 
 /** A parsed form as an object (repeated keys become arrays, files stay `File`s), validated with `schema`. */
 export function validateForm<T>(form: FormData, schema: z.ZodType<T>): T {
+  return validate(schema, byKey(form));
+}
+
+/** Entries as an object, a key given more than once holding an array of its values. */
+function byKey<V>(entries: Iterable<[string, V]>): Record<string, V | V[]> {
   // One pass: FormData's getAll() reads every field, so once per key would cost fields².
-  const fields: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
-  for (const [key, value] of form) {
+  const fields: Record<string, V | V[]> = {};
+  for (const [key, value] of entries) {
     const held = fields[key];
     if (held === undefined) fields[key] = value;
     else if (Array.isArray(held)) held.push(value);
     else fields[key] = [held, value];
   }
-  return validate(schema, fields);
+  return fields;
 }
 
 /** Parses a urlencoded or multipart form body and validates it with `schema`. */
@@ -160,9 +170,16 @@ export async function readEmpty(ctx: HasRequest): Promise<void> {
   if (await ctx.req.clone().text()) await readJson(ctx, Nothing);
 }
 
-/** The URL's query parameters (one value each) checked with `schema`. */
+/**
+ * The URL's query parameters (one value each) checked with `schema`. A key given more than
+ * once reaches the schema as an array, so it is bad input as any other (an API's 400, a
+ * page's schema drops it), never silently its last value.
+ */
 export function readQuery<T>(ctx: { url: URL }, schema: z.ZodType<T>): T {
-  return validate(schema, Object.fromEntries(ctx.url.searchParams));
+  const query = byKey(ctx.url.searchParams);
+  const repeated = (issue: z.core.$ZodIssue) =>
+    issue.path.length === 1 && Array.isArray(query[String(issue.path[0])]);
+  return validate(schema, query, (issue) => repeated(issue) ? "given more than once" : issue.message);
 }
 
 /** The route's parameters from the address, checked with `schema`. */

@@ -184,6 +184,19 @@ Deno.test("chat history pages: newest 50 oldest first, then before and after a m
     await expectError(await viewer.request("/api/streams/nope/chat"), 404, "stream_not_found");
   }));
 
+Deno.test("a query field given twice is refused, whichever value comes first, never read as its last", () =>
+  withApp(async (app) => {
+    const { seller, streamId } = await sellerWithStream(app);
+    const [message] = await chatMany(app, seller, streamId, 1, () => "hi");
+    const path = `/api/streams/${streamId}/chat`;
+    for (
+      const query of [`?after=%3Cscript%3E&after=${message!.id}`, `?after=${message!.id}&after=%3Cscript%3E`]
+    ) {
+      const said = await expectError(await seller.request(path + query), 400, "invalid_input");
+      assertEquals(said, "after: given more than once", query);
+    }
+  }));
+
 Deno.test("the watch page and the studio render the last 50 messages, with HTML as text", () =>
   withApp(async (app) => {
     const { seller, streamId } = await sellerWithStream(app);

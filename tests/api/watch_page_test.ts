@@ -51,6 +51,11 @@ Deno.test("?product= renders the sheet open with its details; a product not on s
     ) {
       assert(!(await page(query)).includes("<dialog open"), query);
     }
+    // A field given twice is as bad as a bad one: neither value is taken.
+    assert(
+      !(await page(`?product=${hidden.id}&product=${shirt.id}`)).includes("<dialog open"),
+      "given twice",
+    );
   }));
 
 Deno.test("the sheet's Add to cart form fills the cart and comes back to the sheet, which shows it", () =>
