@@ -6,11 +6,11 @@ import { join } from "node:path";
 import { imageSize } from "image-size";
 import type { ImageType } from "@/lib/contract/views.ts";
 import { DomainError, invalid } from "@/lib/core/errors.ts";
-import { spells } from "./image_bytes.ts";
+import { MAX_PARTS, spells } from "./image_bytes.ts";
 import { stripJpeg } from "./strip_jpeg.ts";
 import { stripPng } from "./strip_png.ts";
 import { stripWebp } from "./strip_webp.ts";
-import { isWhole } from "./whole_image.ts";
+import { wholeness } from "./whole_image.ts";
 
 /** 5 MB, the largest image a seller may upload. */
 export const MAX_IMAGE_BYTES = 5_000_000;
@@ -89,7 +89,15 @@ export async function saveImage(dir: string, bytes: Uint8Array): Promise<StoredI
   }
   // First: it is quick, and refuses what would keep image-size busy (whole_image.ts). What is
   // measured, stored and counted against the quota is what stays once the metadata is gone.
-  const stored = isWhole(bytes, type) ? STRIP[type](bytes) : null;
+  const whole = wholeness(bytes, type);
+  if (whole === "too_many_parts") {
+    throw invalid(
+      "image_too_complex",
+      `This image file has too many parts (over ${MAX_PARTS.toLocaleString("en")}). ` +
+        "Save it again as a plain PNG, JPEG or WebP and upload that.",
+    );
+  }
+  const stored = whole === "whole" ? STRIP[type](bytes) : null;
   if (!stored) throw invalid("image_truncated", "Image file is cut short or damaged: upload it again");
   checkDimensions(stored);
   const random = Array.from(

@@ -8,7 +8,7 @@ import {
   TEXT_BYTES,
   WEBP_BYTES,
 } from "@/tests/fixtures/images.ts";
-import { photoJpeg, PRIVATE_WORDS } from "@/tests/fixtures/photo_metadata.ts";
+import { photoJpeg, pngWithText, PRIVATE_WORDS } from "@/tests/fixtures/photo_metadata.ts";
 import { DomainError, type ErrorKind } from "@/lib/core/errors.ts";
 import { withTempDir } from "@/tests/temp_dir.ts";
 import {
@@ -23,10 +23,12 @@ import {
 
 const withDir = (fn: (dir: string) => Promise<void>) => withTempDir("showfloor-images-", fn);
 
-async function refused(save: () => Promise<unknown>, kind: ErrorKind, code: string): Promise<void> {
+/** The message of the DomainError `save` throws, having checked its kind and code. */
+async function refused(save: () => Promise<unknown>, kind: ErrorKind, code: string): Promise<string> {
   const error = await assertRejects(save);
   assert(error instanceof DomainError, String(error));
   assertEquals([error.kind, error.code], [kind, code]);
+  return error.message;
 }
 
 Deno.test("sniffImage() knows PNG, JPEG and WebP by their bytes and nothing else", () => {
@@ -164,18 +166,51 @@ Deno.test("readImage() and deleteImage() ignore unknown and malformed ids, so no
     assertEquals(await filesUnder(dir), []);
   }));
 
-Deno.test("saveImage() refuses a file with no picture in it, or of thousands of parts, as damaged", () =>
+/** A WebP file of `chunks`: "RIFF", the size of what follows (little-endian), "WEBP", them. */
+function riff(chunks: number[]): Uint8Array {
+  const size = 4 + chunks.length;
+  return new Uint8Array([
+    0x52,
+    0x49,
+    0x46,
+    0x46,
+    size & 0xff,
+    size >> 8 & 0xff,
+    size >> 16,
+    0,
+    0x57,
+    0x45,
+    0x42,
+    0x50,
+    ...chunks,
+  ]);
+}
+
+Deno.test("saveImage() refuses a file with no picture in it as damaged", () =>
   withDir(async (dir) => {
-    const riff = (chunks: number[]) =>
-      new Uint8Array([0x52, 0x49, 0x46, 0x46, 4 + chunks.length, 0, 0, 0, 0x57, 0x45, 0x42, 0x50, ...chunks]);
     // A PNG's header and end with no pixels; a WebP of nothing, and of its extended header alone.
     const noPixels = new Uint8Array([...PNG_BYTES.subarray(0, 33), ...PNG_BYTES.subarray(-12)]);
     const vp8x = [0x56, 0x50, 0x38, 0x58, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
-    // 2,000 empty scans, then an end: no camera writes that, and reading it would keep the server busy.
-    const scans = Array.from({ length: 2_000 }, () => [0xff, 0xda, 0, 2]).flat();
-    const manyParts = new Uint8Array([0xff, 0xd8, ...scans, 0xff, 0xd9]);
-    for (const bytes of [noPixels, riff([]), riff(vp8x), manyParts]) {
+    for (const bytes of [noPixels, riff([]), riff(vp8x)]) {
       await refused(() => saveImage(dir, bytes), "invalid", "image_truncated");
     }
     assertEquals(await filesUnder(dir), []);
+  }));
+
+Deno.test("saveImage() refuses a file of thousands of parts as too complex, not as damaged (uploading it again would not help)", () =>
+  withDir(async (dir) => {
+    // 2,000 empty scans, then an end: no camera writes that, and reading it would keep the server busy.
+    const scans = Array.from({ length: 2_000 }, () => [0xff, 0xda, 0, 2]).flat();
+    const manyScans = new Uint8Array([0xff, 0xd8, ...scans, 0xff, 0xd9]);
+    // A picture, then 1,000 empty chunks.
+    const emptyChunks = Array.from({ length: 1_000 }, () => [0x58, 0x58, 0x58, 0x58, 0, 0, 0, 0]).flat();
+    const manyChunks = riff([...WEBP_BYTES.subarray(12), ...emptyChunks]);
+    for (const bytes of [manyScans, manyChunks, pngWithText(5_000)]) {
+      const message = await refused(() => saveImage(dir, bytes), "invalid", "image_too_complex");
+      assertEquals(
+        message,
+        "This image file has too many parts (over 1,000). Save it again as a plain PNG, JPEG or WebP and upload that.",
+      );
+    }
+    assert(await saveImage(dir, pngWithText(900)), "nine hundred notes pass");
   }));

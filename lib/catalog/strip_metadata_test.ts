@@ -1,4 +1,3 @@
-import { crc32 } from "node:zlib";
 import { imageSize } from "image-size";
 import { assert, assertEquals } from "@/tests/assert.ts";
 import { JPEG_BYTES, PNG_BYTES, WEBP_BYTES } from "@/tests/fixtures/images.ts";
@@ -10,6 +9,7 @@ import {
   ICC,
   JFIF,
   photoJpeg,
+  pngChunk as chunk,
   PRIVATE_WORDS,
   segment,
 } from "@/tests/fixtures/photo_metadata.ts";
@@ -89,16 +89,6 @@ Deno.test("stripJpeg() refuses segments that do not add up, and never throws on 
   }
   assertNeverThrows(stripJpeg, photoJpeg(6));
 });
-
-/** A PNG chunk: length, type, data, CRC. */
-function chunk(type: string, data: Uint8Array | string = new Uint8Array()): Uint8Array {
-  const body = concat(ascii(type), typeof data === "string" ? ascii(data) : data);
-  const crc = new Uint8Array(4);
-  new DataView(crc.buffer).setUint32(0, crc32(body));
-  const length = new Uint8Array(4);
-  new DataView(length.buffer).setUint32(0, body.length - 4);
-  return concat(length, body, crc);
-}
 
 // PNG_BYTES: its signature, IHDR (8 + 25 bytes), IDAT, IEND (12 bytes).
 const SIGNATURE_IHDR = PNG_BYTES.subarray(0, 33), IDAT = PNG_BYTES.subarray(33, -12);

@@ -12,7 +12,7 @@ import {
   TEXT_BYTES,
   WEBP_BYTES,
 } from "@/tests/fixtures/images.ts";
-import { photoJpeg, PRIVATE_WORDS } from "@/tests/fixtures/photo_metadata.ts";
+import { photoJpeg, pngWithText, PRIVATE_WORDS } from "@/tests/fixtures/photo_metadata.ts";
 import { Client, expectError, focusedTag, kvSnapshot, signUp, withApp } from "./client.ts";
 
 const shirt = {
@@ -307,6 +307,13 @@ Deno.test("product input is checked field by field: each bad value is a clear 4x
         /cut short or damaged: upload it again/,
       ],
       [
+        "a whole PNG of 5,000 text chunks",
+        () => create(productForm(shirt, file(pngWithText(5_000)))),
+        400,
+        "image_too_complex",
+        /^This image file has too many parts \(over 1,000\)\. Save it again as a plain PNG, JPEG or WebP and upload that\.$/,
+      ],
+      [
         "a 6 MB image (over the route's body limit)",
         () => create(productForm(shirt, file(pngOfSize(6_000_000)))),
         413,
@@ -513,6 +520,12 @@ Deno.test("the catalog forms add, edit and delete a product, and show bad input 
     const big = await post(`/studio/products/${product.id}`, productForm(typed, file(pngOfSize(7_000_000))));
     assertEquals(big.status, 413);
     assertMatch(await big.text(), /Image must be at most 5 MB/);
+    const complex = await post("/studio/products", productForm(typed, file(pngWithText(5_000))));
+    assertEquals(complex.status, 400);
+    assertMatch(
+      await complex.text(),
+      /<p id="image-error" class="field-error">This image file has too many parts \(over 1,000\)\. Save it again as a plain PNG, JPEG or WebP and upload that\.<\/p>/,
+    );
     assertEquals(await storeSnapshot(app), before);
 
     const edited = await post(
