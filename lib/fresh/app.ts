@@ -23,7 +23,7 @@ import { loadIslands } from "./islands.ts";
 import { PageTemplates } from "./page_templates.ts";
 import { rootUrl } from "./root_url.ts";
 import { scanRoutes } from "./routes.ts";
-import { sendable } from "./sendable.ts";
+import { headAnswer, sendable } from "./sendable.ts";
 import { staticFiles } from "./static_files.ts";
 
 export interface AppOptions<S> {
@@ -135,7 +135,7 @@ export async function createApp<S = Record<string, unknown>>(
   hono.notFound((c) => errorResponse(notFoundError(), c, states.get(c), site, initState));
   hono.onError((err, c) => errorResponse(options.mapError?.(err) ?? err, c, states.get(c), site, initState));
 
-  return { fetch: async (req, info) => sendable(req, await hono.fetch(req, info)), hono };
+  return { fetch: async (req, info) => sendable(req, headAnswer(req, await hono.fetch(req, info))), hono };
 }
 
 /** Where a bundle's files are served, and those a page runs first. */

@@ -27,3 +27,19 @@ export function sendable(req: Request, response: Response): Response {
   }
   return response;
 }
+
+/** Statuses whose answer never has a body (a Response with one cannot be made). */
+const BODILESS = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * A HEAD's answer with no length rather than a wrong one. Hono answers a HEAD with the
+ * GET's headers and no body, for which Deno's server writes "content-length: 0", where the
+ * GET's page has thousands of bytes; an empty stream has no length to write, and a HEAD's
+ * body is never sent. An answer that says its length (a static file, a replay) keeps it.
+ */
+export function headAnswer(req: Request, response: Response): Response {
+  if (req.method !== "HEAD" || response.headers.has("content-length") || BODILESS.has(response.status)) {
+    return response;
+  }
+  return new Response(new ReadableStream({ start: (stream) => stream.close() }), response);
+}

@@ -240,6 +240,25 @@ Deno.test("the watch page goes out gzipped to a browser that takes it, the same 
     assertMatch(html, /^<!DOCTYPE html>[\s\S]*<\/html>$/);
   }));
 
+Deno.test("a HEAD of a page, over the network, answers as its GET does, never saying the page is empty", () =>
+  withApp(async (app) => {
+    const { streamId } = await shop(app);
+    await using server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, app.app.fetch);
+    const ask = (path: string, method: string) =>
+      fetch(`http://127.0.0.1:${server.addr.port}${path}`, { method });
+    for (const path of [`/watch/${streamId}`, "/", "/no-such-page", `/api/streams/${streamId}/chat`]) {
+      const get = await ask(path, "GET");
+      await get.body?.cancel();
+      const head = await ask(path, "HEAD");
+      await head.body?.cancel();
+      const said = (res: Response) => [res.status, res.headers.get("content-type")];
+      assertEquals(said(head), said(get), path);
+      // Its length, when said, is the GET's: a browser's cache or a proxy would take 0 as the page.
+      const length = head.headers.get("content-length");
+      assert(length === null || length === get.headers.get("content-length"), `${path}: ${length}`);
+    }
+  }));
+
 Deno.test("pages carry the site's icon (no browser asks for a missing /favicon.ico, nor waits for a file)", () =>
   withApp(async (app) => {
     const page = await (await new Client(app).request("/")).text();
