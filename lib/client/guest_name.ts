@@ -37,8 +37,9 @@ export function saveGuestNames(): () => void {
       // "Try again in 5 s" is stale once the wait is over.
       if (e instanceof ApiError && e.retryAfterSeconds) clearAfter(error, e.retryAfterSeconds * 1000);
       box.setAttribute("aria-describedby", error.id);
-      // Marked invalid for what the name says; a wait (too many renames) is no fault of the name.
-      box.ariaInvalid = e instanceof ApiError && e.code === "invalid_input" ? "true" : null;
+      // Marked invalid for what the name says (400, or 409: the host's name); a wait (too many
+      // renames, 429) or a server down is no fault of the name.
+      box.ariaInvalid = e instanceof ApiError && e.status < 429 ? "true" : null;
       // Read out with the field it is about.
       box.focus();
     }

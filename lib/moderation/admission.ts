@@ -5,12 +5,12 @@
 // The host and moderators pass every rule but the rate limit.
 import { getViewerCount, isWatching, type Seats } from "@/lib/audience/viewers.ts";
 import type { ChatRole } from "@/lib/contract/messages.ts";
-import type { WatchModeration } from "@/lib/contract/views.ts";
+import type { Moderator, WatchModeration } from "@/lib/contract/views.ts";
 import type { Actor } from "@/lib/core/actor.ts";
 import { conflict, DomainError, forbidden } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { spend } from "@/lib/limits/limiter.ts";
-import type { Stream } from "@/lib/streams/store.ts";
+import { getStream, type Stream } from "@/lib/streams/store.ts";
 import { getChatRules } from "./chat_rules.ts";
 import { listModerators } from "./moderators.ts";
 import { isProtected, roleOf } from "./roles.ts";
@@ -28,6 +28,30 @@ async function checkStanding({ kv, clock }: Services, actor: Actor, stream: Stre
   if (standing.until) {
     throw new DomainError("forbidden", "timed_out", "A moderator timed you out.", undefined, standing.until);
   }
+}
+
+/** Whose name here `name` is, the host's or a moderator's, however written alike: why none else may use it. */
+function takenName(
+  name: string,
+  stream: Stream,
+  moderators: Moderator[],
+): [code: string, why: string] | null {
+  if (sameName(name, stream.sellerName)) return ["host_name", `${stream.sellerName} is the host's name here`];
+  const moderator = moderators.find((m) => sameName(name, m.name));
+  return moderator ? ["moderator_name", `${moderator.name} is a moderator's name here`] : null;
+}
+
+const PICK_ANOTHER = ". Pick another name to chat.";
+
+/**
+ * Refuses (409) a guest's new name the stream's chat would refuse them under, the host's or
+ * a moderator's, in the words the chat says: saved, it would only be refused at each message.
+ */
+export async function admitGuestName(kv: Deno.Kv, name: string, streamId: string): Promise<void> {
+  const stream = await getStream(kv, streamId);
+  if (!stream) return;
+  const taken = takenName(name, stream, await listModerators(kv, stream.sellerId));
+  if (taken) throw conflict(taken[0], taken[1] + PICK_ANOTHER);
 }
 
 /** May the asker post `text`? Their role in the chat when they may; a refusal (4xx) when not. */
@@ -52,13 +76,10 @@ export async function admitChat(
   // seller's account has one name for all shops.
   const then = actor.sellerId
     ? ": sellers chat under their account's name, so you cannot chat in this shop."
-    : ". Pick another name to chat.";
+    : PICK_ANOTHER;
   const refuse = (code: string, why: string) => conflict(code, why + then);
-  if (sameName(actor.name, stream.sellerName)) {
-    throw refuse("host_name", `${stream.sellerName} is the host's name here`);
-  }
-  const moderator = moderators.find((m) => sameName(actor.name, m.name));
-  if (moderator) throw refuse("moderator_name", `${moderator.name} is a moderator's name here`);
+  const taken = takenName(actor.name, stream, moderators);
+  if (taken) throw refuse(...taken);
   // Said, so a guest whose name only looks like a link can mend it ("omg...cheapbags.com").
   const broken = ruleBroken(actor.name, rules);
   if (broken) {

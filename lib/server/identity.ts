@@ -4,8 +4,9 @@
 // limit per address of its own ("pageGuest", "guest"), so passive views never use up what
 // lets a person pick a name; both also give the browser its session id.
 import type { Actor } from "@/lib/core/actor.ts";
-import { DomainError } from "@/lib/core/errors.ts";
+import { aboutField, DomainError } from "@/lib/core/errors.ts";
 import { renameWatching } from "@/lib/audience/rename.ts";
+import { admitGuestName } from "@/lib/moderation/admission.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import { guestIdentity, sellerIdentity, watcherIdentity } from "@/lib/livekit/names.ts";
 import type { Asker } from "@/lib/pages/watch_reuse.ts";
@@ -80,7 +81,7 @@ async function makeGuest(ctx: Ctx, limit: "guest" | "pageGuest", name?: string):
 }
 
 // The watch page a name was typed on (its form's returnTo), whose room learns the new name.
-const WATCHING = /^\/watch\/([0-9a-z]{1,40})$/;
+const WATCHING = /^\/watch\/([0-9a-z]{1,40})(?:[?#]|$)/;
 
 /**
  * The asker's name in chat: a guest's changed (the watch page's silent guest too, costing
@@ -88,10 +89,14 @@ const WATCHING = /^\/watch\/([0-9a-z]{1,40})$/;
  */
 export async function nameGuest(ctx: Ctx, name: string, returnTo: string): Promise<void> {
   const { guest, services } = ctx.state;
+  const streamId = WATCHING.exec(returnTo)?.[1];
+  // Typed on a stream's page: a name its chat would refuse is refused now, beside the field.
+  if (streamId) {
+    await admitGuestName(services.kv, name, streamId).catch((e) => Promise.reject(aboutField("name", e)));
+  }
   if (!guest) return void await makeGuest(ctx, "guest", name);
   await spend(services, "rename", askerOf(ctx));
   await writeGuestCookie(ctx.hono, services.config.appSecret, { ...guest, name });
-  const streamId = WATCHING.exec(returnTo)?.[1];
   // Saved all the same: the room's list catches up when the guest next joins.
   if (streamId) {
     await renameWatching(services, streamId, guestIdentity(guest.id), name)

@@ -305,6 +305,44 @@ Deno.test("a name refused to the watch page's script is a JSON 4xx in words, and
     assertEquals((await say(guest, streamId, "and still")).name, "Bea 9");
   }));
 
+Deno.test("a guest saving the host's or a moderator's name on its watch page is refused there, in the chat's words", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, streamId } = await sellerWithStream(app);
+    await signUp(new Client(app), "mod@example.com", "Mo");
+    assertEquals(
+      (await seller.post(`/api/shops/${sellerId}/moderators`, { email: "mod@example.com" })).status,
+      201,
+    );
+    const page = `/watch/${streamId}`;
+    const guest = await viewer(app, streamId);
+    await saveName(guest, "Bea", page);
+    const named = guest.cookie("sf_guest");
+    const before = await kvSnapshot(app.services.kv);
+    // By the watch page's script, looked at as the chat looks (a Cyrillic о in "Mо").
+    for (
+      const [name, code, words] of [
+        ["Linen & Co.", "host_name", "Linen & Co is the host's name here. Pick another name to chat."],
+        ["Mо", "moderator_name", "Mo is a moderator's name here. Pick another name to chat."],
+      ] as const
+    ) {
+      assertEquals(await expectError(await saveName(guest, name, page), 409, code), words, name);
+    }
+    // By the form without the script, the newcomer's too: the page says why, beside the name.
+    for (const browser of [guest, new Client(app)]) {
+      const res = await browser.postForm("/guest", { name: "linen & co", returnTo: page });
+      assertEquals(res.status, 409);
+      const html = await res.text();
+      assertMatch(
+        html,
+        /class="field-error">Linen &amp; Co is the host's name here\. Pick another name to chat\.</,
+      );
+      assertMatch(html, /<input name="name"[^>]*value="linen &amp; co"[^>]*aria-invalid="true"/);
+    }
+    assertEquals(guest.cookie("sf_guest"), named, "the name stays as it was");
+    assertEquals(await kvSnapshot(app.services.kv), before);
+    assertEquals((await say(guest, streamId, "still me")).name, "Bea");
+  }));
+
 Deno.test("forged guest cookies are refused and not remembered, however many arrive", () =>
   withApp(async (app) => {
     const guest = new Client(app);

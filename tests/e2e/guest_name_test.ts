@@ -63,6 +63,13 @@ liveTest(
       assert(await focusInForm(bea), "the focus stays in the form");
       await say(bea, "still Bea");
       assertEquals(await other.locator(chatLine("still Bea")).locator(".chat-name").textContent(), "Bea");
+      // The host's name, refused by the server, is said by the field too.
+      await box.fill("Linen & Co.");
+      await box.press("Enter");
+      await error.filter({ hasText: "Linen & Co is the host's name here. Pick another name to chat." })
+        .waitFor({ timeout: UI_TIMEOUT });
+      assertEquals(await box.getAttribute("aria-invalid"), "true");
+      assertEquals(await status.textContent(), "", "no stale “Saved”");
       // Put right, the error goes.
       await box.fill("Bea B");
       await box.press("Enter");
