@@ -71,7 +71,8 @@ export function StudioHome({ sellerName, streams, moderating, deleted, left, fai
       <h2>Your streams</h2>
       {streams.length ? <StreamList streams={streams} hrefOf={(s) => `/studio/${s.id}`} /> : (
         <p class="muted">
-          No streams yet, <bdi>{sellerName}</bdi>. Create one above.
+          {/* No sentence ends on the name: "Linen & Co." would end in two full stops. */}
+          <bdi>{sellerName}</bdi>, you have no streams yet. Create one above.
         </p>
       )}
     </section>

@@ -25,7 +25,8 @@ export function saveGuestNames(): () => void {
     try {
       const { guest } = await postForm<{ guest: { name: string } }>(form);
       box.value = guest.name;
-      status.textContent = `Saved: you chat as ${guest.name}.`;
+      // Not ending on the name: "Bea B." would end in two full stops.
+      status.textContent = `Saved. ${guest.name} is your name in chat.`;
       clearAfter(status, CONFIRMATION_MS);
       error.remove();
       box.ariaInvalid = null;

@@ -82,6 +82,15 @@ Deno.test("the studio's new-stream form, refused an empty title, says why beside
     }
   }));
 
+Deno.test("a seller with no streams is told so by name, one full stop after a name that ends in one", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    await signUp(seller, "linen@example.com", "Linen & Co.");
+    const html = await (await seller.request("/studio")).text();
+    assertMatch(html, /<bdi>Linen &amp; Co\.<\/bdi>, you have no streams yet\. Create one above\./);
+    assert(!/\.<\/bdi>\./.test(html), "no second full stop");
+  }));
+
 Deno.test("the stream's owner broadcasts; another seller and a guest only subscribe; nobody publishes data", () =>
   withApp(async (app) => {
     const owner = new Client(app);

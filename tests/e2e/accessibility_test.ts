@@ -115,7 +115,7 @@ liveTest(
     await guest.waitForSelector(".chat-panel[data-ready=true]", { timeout: UI_TIMEOUT });
     await guest.getByRole("textbox", { name: "Your name in chat" }).fill(GUEST);
     await guest.getByRole("button", { name: "Save", exact: true }).click();
-    await guest.getByRole("status").filter({ hasText: "Saved: you chat as" }).waitFor({
+    await guest.getByRole("status").filter({ hasText: "is your name in chat" }).waitFor({
       timeout: UI_TIMEOUT,
     });
     await guest.getByRole("textbox", { name: "Chat message" }).fill(SAID);

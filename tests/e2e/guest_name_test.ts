@@ -37,7 +37,7 @@ liveTest(
       const scrolled = await bea.evaluate(() => scrollY);
       assert(scrolled > 0, "the form is below the fold");
       await save.click();
-      await status.filter({ hasText: "Saved: you chat as Bea." }).waitFor({ timeout: UI_TIMEOUT });
+      await status.filter({ hasText: "Saved. Bea is your name in chat." }).waitFor({ timeout: UI_TIMEOUT });
       assert(await focusInForm(bea), "the focus stays in the form");
       assertEquals(await bea.evaluate(() => scrollY), scrolled, "the page stays scrolled to the form");
       await bea.waitForSelector(".player[data-phase=playing]", { timeout: 1_000 });
@@ -70,10 +70,11 @@ liveTest(
         .waitFor({ timeout: UI_TIMEOUT });
       assertEquals(await box.getAttribute("aria-invalid"), "true");
       assertEquals(await status.textContent(), "", "no stale “Saved”");
-      // Put right, the error goes.
-      await box.fill("Bea B");
+      // Put right, the error goes; a name ending in a full stop is not given a second.
+      await box.fill("Bea B.");
       await box.press("Enter");
-      await status.filter({ hasText: "Saved: you chat as Bea B." }).waitFor({ timeout: UI_TIMEOUT });
+      await status.filter({ hasText: "Saved." }).waitFor({ timeout: UI_TIMEOUT });
+      assertEquals(await status.textContent(), "Saved. Bea B. is your name in chat.");
       assertEquals([await error.count(), await box.getAttribute("aria-invalid")], [0, null]);
       await showsState(bea, {});
     });

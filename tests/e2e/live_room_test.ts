@@ -203,7 +203,7 @@ liveTest(
       const form = a.locator("form.guest-name");
       await form.getByLabel("Your name in chat").fill("Lila 🌸");
       await form.getByRole("button", { name: "Save" }).click();
-      await a.getByText("Saved: you chat as Lila 🌸.").waitFor({ timeout: UI_TIMEOUT });
+      await a.getByText("Saved. Lila 🌸 is your name in chat.").waitFor({ timeout: UI_TIMEOUT });
       await studio.locator(".viewer-names li", { hasText: "Lila 🌸" }).waitFor({ timeout: UI_TIMEOUT });
     });
 
