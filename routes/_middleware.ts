@@ -1,5 +1,7 @@
-// Every route: the request guards, then who is asking (the seller from the session
-// cookie, the guest, the browser session and the device from their signed cookies).
+// Every route: who is asking (the seller from the session cookie, the guest, the browser
+// session and the device from their signed cookies), then the request guards. Asked first,
+// so a page a guard refuses (an id that is none: 404) still has the seller's header; it
+// only reads.
 import { getSeller } from "@/lib/auth/seller_store.ts";
 import { readSession } from "@/lib/auth/session_store.ts";
 import type { Middleware } from "@/lib/fresh/mod.ts";
@@ -26,4 +28,4 @@ const whoIsAsking: Middleware<State> = async (ctx, next) => {
   return await next();
 };
 
-export const handler = [sameOrigin, pathIds, noStore, whoIsAsking];
+export const handler = [whoIsAsking, sameOrigin, pathIds, noStore];

@@ -17,7 +17,7 @@ import { limitBody } from "./body_size.ts";
 import { BODY_TIME, type BodyTime, timeBody } from "./body_time.ts";
 import { HttpError } from "./http_error.ts";
 import { errorResponse } from "./error_response.ts";
-import { handleRoute, type Site } from "./handle_route.ts";
+import { handleRoute, routeContext, runMiddlewares, type Site } from "./handle_route.ts";
 import { bundleNames, groupFolder, islandsOf } from "./island_groups.ts";
 import { loadIslands } from "./islands.ts";
 import { PageTemplates } from "./page_templates.ts";
@@ -132,8 +132,17 @@ export async function createApp<S = Record<string, unknown>>(
     hono.all(route.pattern, timeBody(options.bodyTime ?? BODY_TIME), limitBody(limit), run);
   }
 
-  hono.notFound((c) => errorResponse(notFoundError(), c, states.get(c), site, initState));
-  hono.onError((err, c) => errorResponse(options.mapError?.(err) ?? err, c, states.get(c), site, initState));
+  // A request no route was run for (a path none has, a body too large for its route) still
+  // gets the state the root middlewares give, so its error page knows who asks: a signed-in
+  // seller's mistyped address has their header. A guard refusing it is not said: the error is.
+  const rootState = async (c: Context) => {
+    const state = initState(c.req.raw);
+    await runMiddlewares(table.middlewares, routeContext(c, state), () => Promise.resolve(new Response()))
+      .catch(() => {});
+    return state;
+  };
+  hono.notFound((c) => errorResponse(notFoundError(), c, states.get(c), site, rootState));
+  hono.onError((err, c) => errorResponse(options.mapError?.(err) ?? err, c, states.get(c), site, rootState));
 
   return { fetch: async (req, info) => sendable(req, headAnswer(req, await hono.fetch(req, info))), hono };
 }

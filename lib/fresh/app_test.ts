@@ -63,6 +63,12 @@ Deno.test("unknown page paths render _error.tsx inside _app.tsx with 404", async
   );
 });
 
+Deno.test("a path no route has is still seen by the root middleware: its 404 page has its state", async () => {
+  const res = await get("/nope", { headers: { "x-user": "ann" } });
+  assertEquals(res.status, 404);
+  assert((await res.text()).includes('<body data-user="ann">'));
+});
+
 Deno.test("an unsupported method is 405 with Allow: JSON under /api, page elsewhere", async () => {
   const api = await get("/api/echo");
   assertEquals(api.status, 405);

@@ -13,13 +13,14 @@ export const isApi = (path: string) => path === "/api" || path.startsWith("/api/
 /** A page's script posting its form asks for the JSON answer (`Accept: application/json`), not the page. */
 export const asksJson = (req: Request) => /\bapplication\/json\b/i.test(req.headers.get("accept") ?? "");
 
-export function errorResponse<S>(
+export async function errorResponse<S>(
   err: Error,
   c: Context,
+  /** What the route's middlewares set, if a route was run; else `rootState` is asked. */
   state: S | undefined,
   site: Site,
-  initState: (req: Request) => S,
-): Response {
+  rootState: (c: Context) => Promise<S>,
+): Promise<Response> {
   let e: HttpError;
   if (err instanceof HttpError) e = err;
   else if (err instanceof HTTPException) {
@@ -44,7 +45,7 @@ export function errorResponse<S>(
     const url = new URL(c.req.url);
     const path = url.pathname;
     const back = c.req.method === "POST" && state !== undefined && !/^\/[/\\]/.test(path) ? path : null;
-    const asker = state ?? initState(c.req.raw);
+    const asker = state ?? await rootState(c);
     const props = { status: e.status, code: e.code, message: e.message, back, url, state: asker };
     const ErrorPage = site.table.error ?? DefaultError;
     const html = renderDocument({

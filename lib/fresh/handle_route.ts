@@ -10,7 +10,7 @@ import { page, PageResult } from "./page.ts";
 import type { PageTemplates } from "./page_templates.ts";
 import { type IslandScripts, renderDocument } from "./render.tsx";
 import type { Route, RouteTable } from "./routes.ts";
-import type { Method, RouteContext } from "./types.ts";
+import type { Method, Middleware, RouteContext } from "./types.ts";
 
 /** What rendering needs besides the request: app shell, error page, islands. */
 export interface Site {
@@ -32,13 +32,9 @@ function allowedMethods(route: Route): string[] {
   return [...methods];
 }
 
-export async function handleRoute<S>(
-  route: Route,
-  c: Context,
-  state: S,
-  site: Site,
-): Promise<Response> {
-  const ctx: RouteContext<S> = {
+/** What a route's middlewares and handler are given of the request. */
+export function routeContext<S>(c: Context, state: S): RouteContext<S> {
+  return {
     req: c.req.raw,
     url: new URL(c.req.url),
     params: c.req.param() as Record<string, string>,
@@ -46,16 +42,33 @@ export async function handleRoute<S>(
     remoteAddress: remoteAddressOf(c),
     hono: c,
   };
+}
+
+/** Runs `middlewares` around `inner`, outermost first. */
+export function runMiddlewares<S>(
+  middlewares: Middleware<unknown>[],
+  ctx: RouteContext<S>,
+  inner: () => Promise<Response>,
+): Promise<Response> {
+  const run = (i: number): Promise<Response> => {
+    const mw = middlewares[i];
+    return mw ? Promise.resolve(mw(ctx as RouteContext<unknown>, () => run(i + 1))) : inner();
+  };
+  return run(0);
+}
+
+export async function handleRoute<S>(
+  route: Route,
+  c: Context,
+  state: S,
+  site: Site,
+): Promise<Response> {
+  const ctx = routeContext(c, state);
   const dispatch = async (): Promise<Response> => {
     const result = await callHandler(route, ctx);
     return result instanceof PageResult ? renderPage(route, result, ctx, site) : result;
   };
-  // Folder middlewares wrap the handler, outermost first.
-  const run = (i: number): Promise<Response> => {
-    const mw = route.middlewares[i];
-    return mw ? Promise.resolve(mw(ctx as RouteContext<unknown>, () => run(i + 1))) : dispatch();
-  };
-  const response = await run(0);
+  const response = await runMiddlewares(route.middlewares, ctx, dispatch);
   if (ctx.req.method !== "HEAD" || !response.body) return response;
   // Hono answers HEAD with the GET's headers and drops its body unread: a file behind it
   // (a replay) would stay open.

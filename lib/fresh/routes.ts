@@ -15,6 +15,8 @@ export interface Route {
 
 export interface RouteTable {
   routes: Route[];
+  /** The root folder's middlewares: an error page no route was run for gets its state from them. */
+  middlewares: Middleware<unknown>[];
   app?: ComponentType<AppProps<unknown>>;
   error?: ComponentType<ErrorPageProps<unknown>>;
 }
@@ -62,7 +64,7 @@ function middlewaresOf(mod: Record<string, unknown>): Middleware<unknown>[] {
 }
 
 export async function scanRoutes(dir: URL): Promise<RouteTable> {
-  const table: RouteTable = { routes: [] };
+  const table: RouteTable = { routes: [], middlewares: [] };
   await walk(dir, [], [], table);
   table.routes.sort((a, b) => compareRoutes(a.pattern, b.pattern));
   return table;
@@ -85,6 +87,7 @@ async function walk(
     const mod = await import(new URL(mw.name, dir).href);
     middlewares = [...inherited, ...middlewaresOf(mod)];
   }
+  if (segments.length === 0) table.middlewares = middlewares;
 
   for (const e of entries) {
     if (e.isDirectory) {

@@ -37,6 +37,24 @@ Deno.test("the session cookie is Secure outside localhost", () =>
     assertMatch(res.headers.getSetCookie().find((c) => c.startsWith("sf_session="))!, /Secure/);
   }));
 
+Deno.test("signed in, every page's header says so: a mistyped address's 404, a bad id's, a form too large", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    await signUp(seller);
+    const pages: [string, RequestInit, number][] = [
+      ["/nope", {}, 404],
+      [`/watch/${"x".repeat(70)}`, {}, 404],
+      ["/studio", { method: "POST", body: new URLSearchParams({ title: "x".repeat(70_000) }) }, 413],
+    ];
+    for (const [path, init, status] of pages) {
+      const res = await seller.request(path, init);
+      assertEquals(res.status, status, path.slice(0, 20));
+      const html = await res.text();
+      assertMatch(html, /<a href="\/studio\/products">Products<\/a>.*>Sign out<\/button>/, path.slice(0, 20));
+      assert(!html.includes(">Sign in<"), path.slice(0, 20));
+    }
+  }));
+
 Deno.test("sign-up refuses bad input with a clear 4xx and stores nothing", (t) =>
   withApp(async (app) => {
     const client = new Client(app);
