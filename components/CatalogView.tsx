@@ -10,7 +10,7 @@ const DONE = { added: "Product added.", saved: "Changes saved.", deleted: "Produ
 /**
  * The seller's catalog: every product with its image, price and stock, and a form to add
  * one; it confirms what the seller just did here or on a product's page. A refused form
- * comes first, so its error shows at the top however long the catalog is.
+ * comes before the catalog, so its error shows at the top however long the catalog is.
  */
 export function CatalogView(
   { products, done, failure }: { products: ProductView[]; done?: ProductDone; failure?: FormFailure },
@@ -22,18 +22,20 @@ export function CatalogView(
       <button type="submit" class="primary">Add product</button>
     </form>
   );
+  // With no catalog, "No products yet" stays above the form as on a normal load: it says what the form is for.
+  const formFirst = !!failure && products.length > 0;
   return (
     <section>
       <PageTitle title="Your products" />
       <h1>Your products</h1>
       {done && !failure && <p class="notice ok" role="status">{DONE[done]}</p>}
-      {failure && form}
+      {formFirst && form}
       {products.length ? <ProductList products={products} /> : (
         <p class="muted">
           No products yet. Add the first one with the form, then pin it while you are live.
         </p>
       )}
-      {!failure && form}
+      {!formFirst && form}
     </section>
   );
 }

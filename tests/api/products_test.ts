@@ -549,6 +549,20 @@ Deno.test("the catalog forms add, edit and delete a product, and show bad input 
     assertEquals(await filesUnder(app.services.config.dataDir), []);
   }));
 
+Deno.test("a seller with no products is told so above the form, on a refused form as on a normal load", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    await signUp(seller);
+    const { priceMinor: _, ...fields } = shirt;
+    const body = productForm({ ...fields, price: "1.234,50" });
+    const refused = await seller.request("/studio/products", { method: "POST", body, redirect: "manual" });
+    assertEquals(refused.status, 400);
+    for (const html of [await refused.text(), await (await seller.request("/studio/products")).text()]) {
+      const empty = html.indexOf("No products yet.");
+      assert(empty > 0 && empty < html.indexOf("<h2>New product</h2>"), "told there are none, then the form");
+    }
+  }));
+
 Deno.test("a refused product form comes back focused on what to fix, above the catalog however long", () =>
   withApp(async (app) => {
     const seller = new Client(app);
