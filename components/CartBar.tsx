@@ -24,16 +24,17 @@ export function CartBar(
   const settled = cart.settled.value.last;
   const held = cart.holds.value;
   // The reservation just made, while it is held (once settled, the settling says what became
-  // of it; after the end, with no room to tell, it just goes).
-  const done = held.some((h) => h.id === cart.reserved.value?.id) ? cart.reserved.value : null;
+  // of it; after the end, with no room to tell, it just goes) and the stream is on: after it,
+  // the hold's own line says it, once.
+  const done = !ended && held.some((h) => h.id === cart.reserved.value?.id) ? cart.reserved.value : null;
   // A product's currency changed while in the cart: no one total can say what is owed.
   const mixed = items.some((i) => i.currency !== items[0]!.currency);
   return (
     <>
-      {ended && (items.length > 0 || held.length > 0) && (
+      {/* What is held says so itself, below, each with its time. */}
+      {ended && items.length > 0 && (
         <p class="notice cart-ended" role="status">
-          This stream has ended, so your cart can no longer be reserved. {held.length > 0 &&
-            "What you hold stays held for you until the time shown."}
+          This stream has ended, so your cart can no longer be reserved.
         </p>
       )}
       {/* Above the cart, not under it or the holds: on a phone it is on screen where the tap was. */}

@@ -221,6 +221,22 @@ Deno.test("an ended stream's page says its chat is closed, and offers no name to
     );
   }));
 
+Deno.test("after the end, a buyer's page speaks of their cart only while it holds something, and of a hold once", () =>
+  withApp(async (app) => {
+    const { seller, streamId, shirt } = await shop(app);
+    const [holder, carter] = [await viewer(app, streamId), await viewer(app, streamId)];
+    for (const buyer of [holder, carter]) {
+      await addForm(buyer, streamId, { productId: shirt.id, quantity: "1" });
+    }
+    assertEquals((await holder.post(`/api/streams/${streamId}/reservations`)).status, 201);
+    await seller.post(`/api/streams/${streamId}/end`);
+    const page = async (who: Client) => await (await who.request(`/watch/${streamId}`)).text();
+    const held = await page(holder);
+    assertEquals(held.match(/held for you until/gi)?.length, 1, "the hold, said once");
+    assert(!/your cart/i.test(held), "no word of a cart they emptied by reserving");
+    assertMatch(await page(carter), /This stream has ended, so your cart can no longer be reserved\./);
+  }));
+
 Deno.test("the watch page goes out gzipped to a browser that takes it, the same page as unencoded", () =>
   withApp(async (app) => {
     const { streamId } = await shop(app);

@@ -435,5 +435,18 @@ liveTest(
         );
       },
     );
+    await t.step(
+      "the stream ends: a buyer who reserved it all is told of their hold once, and nothing of an empty cart",
+      async () => {
+        await studio.click("button:has-text('End stream')");
+        await studio.click("button:has-text('Yes, end it')");
+        await first.waitForSelector(".reservation-done", { state: "detached", timeout: UI_TIMEOUT });
+        const tray = first.getByRole("region", { name: "Products in this stream" });
+        await tray.getByRole("region", { name: "Held for you" }).getByText("1 × Linen shirt").waitFor();
+        const words = (await tray.textContent())!;
+        assertEquals(words.match(/held for you until/gi)?.length, 1, words);
+        assert(!/cart/i.test(words), `no word of a cart: ${words}`);
+      },
+    );
   },
 );
