@@ -68,6 +68,28 @@ const focusedRole = (page: Page) =>
 const noSidewaysScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
 
+/**
+ * What of a viewer's time-out row (a button, or its "Time out … min" words) lies within `px`
+ * of the newest line's Ban, where a slip of the finger lands: nothing, when Ban stands apart.
+ */
+const nearBan = (page: Page, px: number) =>
+  page.evaluate((px) => {
+    const ban = [...document.querySelectorAll(".chat-message:has(.timeouts) button.danger")].at(-1)!;
+    ban.scrollIntoView({ block: "nearest" });
+    const r = ban.getBoundingClientRect();
+    const near = new Set<string>();
+    for (let d = 1; d <= px; d++) {
+      for (let f = 0; f <= 1; f += 1 / 8) {
+        const [x, y] = [r.left + f * r.width, r.top + f * r.height];
+        for (const [hx, hy] of [[r.left - d, y], [r.right + d, y], [x, r.top - d], [x, r.bottom + d]]) {
+          const hit = document.elementFromPoint(hx!, hy!);
+          if (hit?.closest(".timeouts")) near.add(hit.matches("button") ? hit.textContent! : "its words");
+        }
+      }
+    }
+    return [...near];
+  }, px);
+
 liveTest(
   "the host and a moderator keep the room clean: delete, time out, rules, reports, ban",
   async (t, { stack, browser }) => {
@@ -336,6 +358,18 @@ liveTest(
       }
       const del = await mod.getByRole("button", { name: "Delete message from Bo" }).first().boundingBox();
       assert(del && del.x + del.width <= 390, "the controls are on screen");
+      // Ban stands apart from the time outs, a finger's slip away and more, at 320 px too;
+      // every button still takes a finger, and nothing scrolls sideways.
+      for (const width of [390, 320]) {
+        await mod.setViewportSize({ width, height: 844 });
+        assertEquals(await nearBan(mod, 16), [], `${width} px: nothing of the time outs near Ban`);
+        assertEquals(await noSidewaysScroll(mod), 0, `${width} px`);
+        const small = await mod.locator(".chat-message .moderation-buttons button").evaluateAll((buttons) =>
+          buttons.map((b) => b.getBoundingClientRect()).filter((r) => r.width < 44 || r.height < 44).length
+        );
+        assertEquals(small, 0, `${width} px: finger-sized buttons`);
+      }
+      await mod.setViewportSize({ width: 390, height: 844 });
       // A viewer's line and its tools (delete, time out 1, 5 or 10 minutes, ban) take two rows,
       // not three or four: at least four of them in view at once in the studio's chat.
       const fit = await studio.evaluate(() => {
