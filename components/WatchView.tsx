@@ -21,7 +21,7 @@ interface WatchViewProps {
 const NEEDS_SCRIPT =
   ".player video, .player .banner, .player-bar, .like-button, .reaction-bar, .chat-report, .cart-bar button { display: none }";
 
-/** A stream as viewers see it: the player with reactions and the highlight, the audience, the tray and chat. */
+/** A stream as viewers see it: the player with reactions and the highlight, chat, the audience and the tray. */
 export function WatchView(
   {
     page: { stream, chat, audience, showcase, moderation, join, seq, cart, holds, sheet, replay },
@@ -70,22 +70,8 @@ export function WatchView(
       <div class="stream-info">
         <h1 dir="auto">{stream.title}</h1>
         <p class="muted" dir="auto">{stream.sellerName}</p>
-        {stream.description && <p dir="auto">{stream.description}</p>}
       </div>
-      <div class="audience-bar">
-        <ViewerCount streamId={stream.id} initial={audience.viewers} />
-        <LikeButton streamId={stream.id} initial={audience.likes} canLike={welcome} />
-        <ReactionBar streamId={stream.id} canReact={welcome} timedOutUntil={moderation.timedOutUntil} />
-      </div>
-      <ProductTray
-        streamId={stream.id}
-        initial={showcase}
-        canBuy={welcome}
-        turnedAway={!!moderation.refusal}
-        cart={cart}
-        holds={holds}
-        opened={sheet}
-      />
+      {/* On a phone, chat comes next, under the video (a wide screen puts it in a column of its own). */}
       <ChatPanel
         streamId={stream.id}
         initial={chat}
@@ -94,6 +80,21 @@ export function WatchView(
         role={moderation.role}
         pinned={moderation.pinned}
         timedOutUntil={moderation.timedOutUntil}
+      />
+      <div class="audience-bar">
+        <ViewerCount streamId={stream.id} initial={audience.viewers} />
+        <LikeButton streamId={stream.id} initial={audience.likes} canLike={welcome} />
+        <ReactionBar streamId={stream.id} canReact={welcome} timedOutUntil={moderation.timedOutUntil} />
+      </div>
+      {stream.description && <p dir="auto">{stream.description}</p>}
+      <ProductTray
+        streamId={stream.id}
+        initial={showcase}
+        canBuy={welcome}
+        turnedAway={!!moderation.refusal}
+        cart={cart}
+        holds={holds}
+        opened={sheet}
       />
       {welcome && guestName !== undefined && <GuestNameForm name={guestName ?? undefined} returnTo={path} />}
     </section>

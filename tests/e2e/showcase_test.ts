@@ -151,6 +151,10 @@ liveTest(
         const src = await viewer.getAttribute(".highlight-card img", "src");
         assert(src?.startsWith("/images/"), `the card shows the product's image: ${src}`);
       }
+      // A wide screen keeps chat in a column of its own, beside the video.
+      const video = (await first.locator(".watch-stage video").first().boundingBox())!;
+      const chat = (await first.getByRole("region", { name: "Chat" }).boundingBox())!;
+      assert(chat.x >= video.x + video.width && chat.y < video.y + video.height, "chat beside the video");
     });
 
     await t.step(
@@ -210,6 +214,14 @@ liveTest(
         assert(
           cover.width <= .45 && cover.height <= .3,
           `the card covers ${JSON.stringify(cover)} of the video`,
+        );
+        // Chat under the video: the message box on the first screen, the picture still in sight
+        // above it as one types.
+        const video = (await phone.locator(".watch-stage video").first().boundingBox())!;
+        const box = (await phone.getByLabel("Chat message").boundingBox())!;
+        assert(
+          video.y >= 0 && box.y + box.height <= 844 && box.y > video.y + video.height,
+          `the video ${JSON.stringify(video)} and the message box ${JSON.stringify(box)} in one screen`,
         );
         // Why the card is there, on a phone too, inside the card.
         const card = (await phone.locator(".highlight-card").boundingBox())!;
