@@ -80,8 +80,10 @@ async function makeGuest(ctx: Ctx, limit: "guest" | "pageGuest", name?: string):
   return guest;
 }
 
-// The watch page a name was typed on (its form's returnTo), whose room learns the new name.
-const WATCHING = /^\/watch\/([0-9a-z]{1,40})(?:[?#]|$)/;
+// The watch page a name was typed on (its form's returnTo), whose room learns the new name:
+// read as a browser resolves it, so "/watch/x/" or "/a/../watch/x" is that page too.
+const WATCHING = /^\/watch\/([0-9a-z]{1,40})\/?$/;
+const watchedIn = (returnTo: string) => WATCHING.exec(new URL(returnTo, "http://here").pathname)?.[1];
 
 /**
  * The asker's name in chat: a guest's changed (the watch page's silent guest too, costing
@@ -89,7 +91,7 @@ const WATCHING = /^\/watch\/([0-9a-z]{1,40})(?:[?#]|$)/;
  */
 export async function nameGuest(ctx: Ctx, name: string, returnTo: string): Promise<void> {
   const { guest, services } = ctx.state;
-  const streamId = WATCHING.exec(returnTo)?.[1];
+  const streamId = watchedIn(returnTo);
   // Typed on a stream's page: a name its chat would refuse is refused now, beside the field.
   if (streamId) {
     await admitGuestName(services.kv, name, streamId).catch((e) => Promise.reject(aboutField("name", e)));

@@ -345,6 +345,13 @@ Deno.test("a guest saving the host's or a moderator's name on its watch page is 
     ) {
       assertEquals(await expectError(await saveName(guest, name, page), 409, code), words, name);
     }
+    // However the page's address is written.
+    for (const path of [`${page}/`, `/watch/../watch/${streamId}?x=1#chat`, `/watch/x/%2e%2e/${streamId}`]) {
+      assertMatch(
+        await expectError(await saveName(guest, "Linen & Co", path), 409, "host_name"),
+        /host's name/,
+      );
+    }
     // By the form without the script, the newcomer's too: the page says why, beside the name.
     for (const browser of [guest, new Client(app)]) {
       const res = await browser.postForm("/guest", { name: "linen & co", returnTo: page });
