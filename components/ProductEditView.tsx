@@ -45,6 +45,12 @@ export function ProductEditView({ page, failure }: { page: ProductEditPage; fail
   // Its name kept apart from the sentence around it, in whatever script it is written.
   const name = <bdi>{product.name}</bdi>;
   const said = standing(page);
+  // The stock the form shows, and the seller's edits of it counted: saving applies the change
+  // to the stock as it is then, unless the stock was edited since (in another tab, or by this
+  // form sent twice). Refused, the form keeps the stock it was opened with, unless that is
+  // why: then it starts from the stock now. Browsers restore neither field (autocomplete off),
+  // so Back shows the page as it is now.
+  const kept = failure?.values.stockVersion === `${product.stockVersion}` ? failure.values : undefined;
   return (
     <section>
       <PageTitle title={`Edit ${product.name}`} />
@@ -54,8 +60,8 @@ export function ProductEditView({ page, failure }: { page: ProductEditPage; fail
       <h1 dir="auto">{product.name}</h1>
       {said && <p class="notice">{name} {said}.</p>}
       <form method="post" enctype="multipart/form-data" class="card form" novalidate>
-        {/* The stock this form shows: saving applies the change to the stock as it is then. */}
-        <input type="hidden" name="stockShown" value={failure?.values.stockShown ?? product.stock} />
+        <input type="hidden" name="stockShown" value={kept?.stockShown ?? product.stock} autocomplete="off" />
+        <input type="hidden" name="stockVersion" value={product.stockVersion} autocomplete="off" />
         <ProductFields
           values={failure?.values ?? valuesOf(product)}
           failure={failure}

@@ -25,8 +25,8 @@ import {
 
 /** A product as the API shows it: with its stock and image URL, without its seller's id. */
 export async function viewOf(kv: Deno.Kv, product: Product): Promise<ProductView> {
-  const { sellerId: _, ...shown } = product;
-  return { ...shown, stock: await getStock(kv, product.id), imageUrl: imageUrl(product) };
+  const { sellerId: _, stockVersion = 0, ...shown } = product;
+  return { ...shown, stock: await getStock(kv, product.id), stockVersion, imageUrl: imageUrl(product) };
 }
 
 /** A product as anyone may see it. */
@@ -48,11 +48,12 @@ export async function listOwn({ kv }: Services, actor: Actor): Promise<ProductVi
 export async function add(
   services: Services,
   actor: Actor,
-  input: ProductInput & { image?: File; stockShown?: number },
+  // The studio's form is one for adding and editing: what an edit says of its stock means nothing here.
+  input: ProductInput & { image?: File; stockShown?: number; stockVersion?: number },
 ): Promise<ProductView> {
   const sellerId = requireSeller(actor);
   await spend(services, input.image ? "image" : "product", actor);
-  const { image: file, stockShown: _, ...fields } = input;
+  const { image: file, stockShown: _shown, stockVersion: _version, ...fields } = input;
   const { kv, clock } = services;
   const product = await withNewImage(
     services,
@@ -85,7 +86,7 @@ export async function edit(
   const { kv, clock } = services;
   await spend(services, changes.image ? "image" : "seller", actor);
   const product = await ownProduct(kv, actor, productId);
-  const { image: file, stock, stockShown, ...fields } = changes;
+  const { image: file, stock, stockShown, stockVersion, ...fields } = changes;
   // A running flash sale's price was set below this one: changed under it, the sale could
   // cost more than the product, or be counted in another currency.
   const repriced = (fields.priceMinor ?? product.priceMinor) !== product.priceMinor ||
@@ -104,7 +105,7 @@ export async function edit(
   };
   const stockChange = stock === undefined || stockShown === undefined
     ? stock
-    : { shown: stockShown, typed: stock };
+    : { shown: stockShown, typed: stock, version: stockVersion };
   const { product: updated, replaced } = await withNewImage(
     services,
     file,

@@ -43,9 +43,16 @@ export const ProductInput = z.object({
 }).strict();
 export type ProductInput = z.infer<typeof ProductInput>;
 
+// A product's `stockVersion` as read: it counts the seller's edits of the stock.
+const STOCK_VERSION = "Stock version must be a whole number";
+const stockVersion = z.number({ error: STOCK_VERSION }).int(STOCK_VERSION).min(0, STOCK_VERSION);
+
 // `stockShown`: the stock the editor showed when it was opened. With it, a new stock is
 // applied as a change to the stock as it is now, so reservations made meanwhile stay.
-export const ProductPatch = z.object({ ...productFields, stockShown: stock }).partial().strict();
+// With `stockVersion` too, the product's when it was opened, a change sent after another
+// edit of the stock (or sent twice) is refused rather than added on top of it.
+export const ProductPatch = z.object({ ...productFields, stockShown: stock, stockVersion }).partial()
+  .strict();
 export type ProductPatch = z.infer<typeof ProductPatch>;
 
 // A form's file input with no file chosen arrives as an empty, nameless file: no image.
@@ -62,12 +69,14 @@ const formFields = {
   image: imageFile,
 };
 const stockShown = typedNumber(STOCK_NOT_WHOLE, stock).optional();
+const editedFrom = { stockShown, stockVersion: typedNumber(STOCK_VERSION, stockVersion).optional() };
 
 /** A new product from a form; the image's bytes are checked when it is saved. */
-export const ProductForm = ProductInput.extend({ ...formFields, stockShown }).strict();
+export const ProductForm = ProductInput.extend({ ...formFields, ...editedFrom }).strict();
 export type ProductForm = z.infer<typeof ProductForm>;
 
-export const ProductFormPatch = z.object({ ...productFields, ...formFields, stockShown }).partial().strict();
+export const ProductFormPatch = z.object({ ...productFields, ...formFields, ...editedFrom }).partial()
+  .strict();
 
 /**
  * The studio's product form (create and edit): the price as people write it ("49.90"),

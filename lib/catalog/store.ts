@@ -4,7 +4,7 @@
 import { MAX_STOCK } from "@/lib/contract/limits.ts";
 import type { ProductDetails } from "@/lib/contract/views.ts";
 import { isoAt } from "@/lib/core/clock.ts";
-import { conflict, invalid, notFound } from "@/lib/core/errors.ts";
+import { aboutField, conflict, invalid, notFound } from "@/lib/core/errors.ts";
 import { atomically, RETRY } from "@/lib/kv/atomic.ts";
 import { newId } from "@/lib/kv/ids.ts";
 import { keys } from "@/lib/kv/keys.ts";
@@ -16,6 +16,11 @@ export type { ImageType } from "@/lib/contract/views.ts";
 /** A product as stored: what anyone may see, and whose it is. */
 export interface Product extends ProductDetails {
   sellerId: string;
+  /**
+   * Counts the seller's edits of its stock (reservations leave it): a form opened before
+   * the last one would apply its change on top of it. Products stored before it: 0.
+   */
+  stockVersion?: number;
 }
 
 /** What a seller keeps, counted against their quotas. */
@@ -52,6 +57,7 @@ export async function createProduct(
     sellerId,
     ...rest,
     image: image ?? null,
+    stockVersion: 0,
     createdAt: isoAt(now),
     updatedAt: isoAt(now),
   };
@@ -129,14 +135,18 @@ export async function listSellerProducts(kv: Deno.Kv, sellerId: string): Promise
   return products;
 }
 
-/** A stock change: a new count, or (from a form) the count it showed and the one typed. */
-export type StockChange = number | { shown: number; typed: number };
+/**
+ * A stock change: a new count, or (from a form) the count it showed and the one typed,
+ * and the stock version it was opened at (when it says).
+ */
+export type StockChange = number | { shown: number; typed: number; version?: number };
 
 /**
  * Saves new fields, and when given a new image (counted against the quota) and stock, on
  * top of the product as it is now (a concurrent edit's fields stay unless changed here).
  * A form's stock change is applied to the stock as it is now, so reservations made since
- * the form was opened are never undone; one that would go below zero is refused. Answers
+ * the form was opened are never undone; one that would go below zero is refused, and so is
+ * one opened before the stock was last edited (another tab's, or the same form sent again). Answers
  * the product saved and the image it replaced, if any; a product deleted meanwhile is a 404.
  */
 export async function updateProduct(
@@ -156,14 +166,22 @@ export async function updateProduct(
     ]);
     if (!entry.value) throw productGone();
     const { news, read } = await shown();
-    const updated: Product = { ...entry.value, ...fields, updatedAt: isoAt(now) };
+    const version = entry.value.stockVersion ?? 0;
+    const stockNow = current.value ?? 0;
+    const setStock = stock === undefined ? undefined : stockAfter(stock, stockNow, version);
+    const updated: Product = {
+      ...entry.value,
+      ...fields,
+      ...(setStock !== undefined && { stockVersion: version + 1 }),
+      updatedAt: isoAt(now),
+    };
     const replaced = fields.image === undefined ? null : entry.value.image;
     const grown = (updated.image?.bytes ?? 0) - (entry.value.image?.bytes ?? 0);
     const next = addUsage(usage.value, 0, grown);
     if (quota && grown > 0) checkQuota(next, quota);
     const op = kv.atomic().check(entry, usage, current, ...read).set(keys.product(product.id), updated)
       .set(keys.sellerUsage(product.sellerId), next);
-    if (stock !== undefined) op.set(keys.stock(product.id), stockAfter(stock, current.value ?? 0));
+    if (setStock !== undefined) op.set(keys.stock(product.id), setStock);
     queueAll(op, news);
     return (await op.commit()).ok ? { product: updated, replaced } : RETRY;
   });
@@ -177,8 +195,18 @@ export const PRODUCT_MISSING: [string, string] = [
 ];
 const productGone = () => notFound(...PRODUCT_MISSING);
 
-function stockAfter(change: StockChange, current: number): number {
+/** The stock to set, or undefined when a form leaves it as it showed it. */
+function stockAfter(change: StockChange, current: number, version: number): number | undefined {
   if (typeof change === "number") return change;
+  if (change.typed === change.shown) return undefined;
+  if (change.version !== undefined && change.version !== version) {
+    const error = conflict(
+      "stock_edited_elsewhere",
+      `The stock was changed in another tab or window since you opened this page: it is now ${current}. ` +
+        `Check it and save again.`,
+    );
+    throw aboutField("stock", error);
+  }
   const next = current + change.typed - change.shown;
   if (next > MAX_STOCK) throw invalid("stock_too_large", `Stock: at most ${MAX_STOCK.toLocaleString("en")}`);
   if (next < 0) {

@@ -62,6 +62,8 @@ export interface ProductDetails {
 /** A product as the API shows it: with its stock and image URL. */
 export interface ProductView extends ProductDetails {
   stock: number;
+  /** Counts the seller's edits of the stock: an edit sends the one it was opened at (see ProductPatch). */
+  stockVersion: number;
   imageUrl: string | null;
 }
 

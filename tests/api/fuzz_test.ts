@@ -84,6 +84,7 @@ const body = fc.oneof(
         "password",
         "returnTo",
         "stockShown",
+        "stockVersion",
         "x",
       ),
       // Any ASCII, control characters too: a form's return path once reached a header with one.

@@ -590,6 +590,71 @@ Deno.test("saving the product edit form never undoes reservations made since it 
     assertEquals(await kvSnapshot(app.services.kv), before);
   }));
 
+/** The product edit form as the page gives it: its fields, and the stock it was opened from. */
+async function openEditForm(seller: Client, productId: string): Promise<Record<string, string>> {
+  const html = await (await seller.request(`/studio/products/${productId}`)).text();
+  const hidden = (name: string) => html.match(new RegExp(`name="${name}" value="(\\d+)"`))?.[1] ?? "";
+  const form = { name: "Linen shirt", price: "49.00", currency: "EUR", description: "", buyUrl: "" };
+  return {
+    ...form,
+    stock: hidden("stockShown"),
+    stockShown: hidden("stockShown"),
+    stockVersion: hidden("stockVersion"),
+  };
+}
+
+Deno.test("a product edit form sent again, or from a stale tab, never adds its stock change twice", () =>
+  withApp(async (app) => {
+    const { seller, streamId, product } = await liveShop(app, 30);
+    const path = `/studio/products/${product.id}`;
+    const stock = () => getStock(app.services.kv, product.id);
+    const stale =
+      /The stock was changed in another tab or window since you opened this page: it is now 40\. Check it and save again\./;
+
+    // The same form three times (a replay, a double submit): saved once.
+    const form = { ...await openEditForm(seller, product.id), stock: "40" };
+    assertEquals((await seller.postForm(path, form)).status, 303);
+    for (let i = 0; i < 2; i++) {
+      const again = await seller.postForm(path, form);
+      assertEquals(again.status, 409);
+      const html = await again.text();
+      assertMatch(html, stale);
+      // Shown again from the stock as it is now, so saving it after a look works.
+      assertMatch(html, /name="stockShown" value="40"/);
+      assertEquals(await stock(), 40);
+    }
+
+    // Two tabs opened at 30, both saving 40: the second is told, not added.
+    await seller.postForm(path, { ...await openEditForm(seller, product.id), stock: "30" });
+    const [tabA, tabB] = [await openEditForm(seller, product.id), await openEditForm(seller, product.id)];
+    assertEquals((await seller.postForm(path, { ...tabA, stock: "40" })).status, 303);
+    const second = await seller.postForm(path, { ...tabB, stock: "40" });
+    assertEquals(second.status, 409);
+    assertMatch(await second.text(), stale);
+    assertEquals(await stock(), 40);
+    // A stale tab changing something else leaves the stock alone, and is saved.
+    assertEquals((await seller.postForm(path, { ...tabB, name: "Linen shirt, sand" })).status, 303);
+    assertEquals(await stock(), 40);
+
+    // Reservations made after the form was opened stay counted.
+    const opened = await openEditForm(seller, product.id);
+    const buyer = await viewer(app, streamId);
+    await addToCart(buyer, streamId, product.id, 3);
+    await reserve(buyer, streamId);
+    assertEquals((await seller.postForm(path, { ...opened, stock: "50" })).status, 303);
+    assertEquals(await stock(), 47);
+
+    // The API's edit says so too, with its version, and changes nothing.
+    const before = await kvSnapshot(app.services.kv);
+    const patch = await seller.request(`/api/products/${product.id}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ stock: 60, stockShown: 50, stockVersion: Number(opened.stockVersion) }),
+    });
+    assertMatch(await expectError(patch, 409, "stock_edited_elsewhere"), /it is now 47\./);
+    assertEquals(await kvSnapshot(app.services.kv), before);
+  }));
+
 Deno.test("analytics count chat, sheet opens, likes, viewers and reservations, for the stream's owner only", (t) =>
   withApp(async (app) => {
     const { seller, streamId, product } = await liveShop(app, 5);

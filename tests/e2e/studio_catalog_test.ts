@@ -272,3 +272,46 @@ liveTest("a studio tab not broadcasting follows every catalog change at once", a
     await pin("Linen shirt v3").waitFor({ state: "detached", timeout: WITHIN });
   });
 });
+
+liveTest(
+  "a product's edit page saves again after Back, and a tab opened before a stock edit is told",
+  async (_t, {
+    stack,
+    browser,
+  }) => {
+    const context = await browser.newContext();
+    const { studio } = await createStreamAsSeller(browser, stack.appUrl, { context });
+    const shirt = await createProduct(studio, { name: "Linen shirt", stock: 30 });
+    const editUrl = `${stack.appUrl}/studio/products/${shirt}`;
+    const stock = async () =>
+      (await (await studio.request.get(`${stack.appUrl}/api/products/${shirt}`)).json()).product.stock;
+    const save = async (page: typeof studio, value: string) => {
+      await page.getByLabel("Stock").fill(value);
+      await page.getByRole("button", { name: "Save changes" }).click();
+    };
+    const other = await context.newPage();
+    await other.goto(editUrl);
+    await studio.goto(editUrl);
+    await save(studio, "40");
+    await studio.waitForURL(/\/studio\/products\?done=saved$/);
+    // Back shows the page as it is now: saving it again sets what is typed, not 40 more.
+    await studio.goBack();
+    await save(studio, "45");
+    await studio.waitForURL(/\/studio\/products\?done=saved$/);
+    assertEquals(await stock(), 45);
+    await studio.goBack();
+    await studio.getByRole("button", { name: "Save changes" }).click();
+    await studio.waitForURL(/\/studio\/products\?done=saved$/);
+    assertEquals(await stock(), 45, "saved as it was, nothing added");
+
+    // The tab opened at 30 is told, and its save after a look goes through as typed.
+    await save(other, "40");
+    await other.getByRole("alert").filter({
+      hasText: "The stock was changed in another tab or window since you opened this page: it is now 45.",
+    }).waitFor({ timeout: UI_TIMEOUT });
+    assertEquals(await stock(), 45);
+    await other.getByRole("button", { name: "Save changes" }).click();
+    await other.waitForURL(/\/studio\/products\?done=saved$/);
+    assertEquals(await stock(), 40);
+  },
+);
