@@ -16,7 +16,7 @@ import { compression } from "./compress.ts";
 import { limitBody } from "./body_size.ts";
 import { BODY_TIME, type BodyTime, timeBody } from "./body_time.ts";
 import { HttpError } from "./http_error.ts";
-import { errorResponse } from "./error_response.ts";
+import { errorResponse, type RouteRun } from "./error_response.ts";
 import { handleRoute, routeContext, runMiddlewares, type Site } from "./handle_route.ts";
 import { bundleNames, groupFolder, islandsOf } from "./island_groups.ts";
 import { loadIslands } from "./islands.ts";
@@ -91,8 +91,8 @@ export async function createApp<S = Record<string, unknown>>(
     }
   }
   const scripts = new Map([...bundles].map(([name, files]) => [name, scriptsOf(name, files)]));
-  // Lets error pages see state set by middleware before the failure.
-  const states = new WeakMap<Context, S>();
+  // Lets error pages see the route and the state set by middleware before the failure.
+  const runs = new WeakMap<Context, RouteRun<S>>();
   const site: Site = {
     table,
     islands,
@@ -125,7 +125,7 @@ export async function createApp<S = Record<string, unknown>>(
   for (const route of table.routes) {
     const run = (c: Context) => {
       const state = initState(c.req.raw);
-      states.set(c, state);
+      runs.set(c, { route, state });
       return handleRoute(route, c, state, site);
     };
     const limit = route.module.config?.bodyLimit ?? BODY_LIMIT;
@@ -141,8 +141,8 @@ export async function createApp<S = Record<string, unknown>>(
       .catch(() => {});
     return state;
   };
-  hono.notFound((c) => errorResponse(notFoundError(), c, states.get(c), site, rootState));
-  hono.onError((err, c) => errorResponse(options.mapError?.(err) ?? err, c, states.get(c), site, rootState));
+  hono.notFound((c) => errorResponse(notFoundError(), c, runs.get(c), site, rootState));
+  hono.onError((err, c) => errorResponse(options.mapError?.(err) ?? err, c, runs.get(c), site, rootState));
 
   return { fetch: async (req, info) => sendable(req, headAnswer(req, await hono.fetch(req, info))), hono };
 }

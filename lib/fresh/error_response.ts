@@ -4,11 +4,19 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { h } from "preact";
+import { backPage } from "./back_page.ts";
 import { htmlResponse, type Site } from "./handle_route.ts";
 import { HttpError } from "./http_error.ts";
 import { DefaultError, renderDocument } from "./render.tsx";
+import type { Route } from "./routes.ts";
 
 export const isApi = (path: string) => path === "/api" || path.startsWith("/api/");
+
+/** The route run for a request, and the state its middlewares set. */
+export interface RouteRun<S> {
+  route: Route;
+  state: S;
+}
 
 /** A page's script posting its form asks for the JSON answer (`Accept: application/json`), not the page. */
 export const asksJson = (req: Request) => /\bapplication\/json\b/i.test(req.headers.get("accept") ?? "");
@@ -16,8 +24,8 @@ export const asksJson = (req: Request) => /\bapplication\/json\b/i.test(req.head
 export async function errorResponse<S>(
   err: Error,
   c: Context,
-  /** What the route's middlewares set, if a route was run; else `rootState` is asked. */
-  state: S | undefined,
+  /** The route run and what its middlewares set, if one was; else `rootState` is asked. */
+  run: RouteRun<S> | undefined,
   site: Site,
   rootState: (c: Context) => Promise<S>,
 ): Promise<Response> {
@@ -40,12 +48,13 @@ export async function errorResponse<S>(
     return new Response(body, { status: e.status, headers });
   }
   try {
-    // A form's page to go back to: only a route's own, and never a path a browser reads as
-    // another site's ("//evil.example" on a path no route has).
+    // A form's page to go back to: only by a route's own, and never a path a browser reads
+    // as another site's ("//evil.example").
     const url = new URL(c.req.url);
-    const path = url.pathname;
-    const back = c.req.method === "POST" && state !== undefined && !/^\/[/\\]/.test(path) ? path : null;
-    const asker = state ?? await rootState(c);
+    const page = c.req.method === "POST" && run &&
+      backPage(run.route, site.table.routes, url.pathname, e.status);
+    const back = page && !/^\/[/\\]/.test(page) ? page : null;
+    const asker = run?.state ?? await rootState(c);
     const props = { status: e.status, code: e.code, message: e.message, back, url, state: asker };
     const ErrorPage = site.table.error ?? DefaultError;
     const html = renderDocument({

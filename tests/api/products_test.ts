@@ -13,7 +13,7 @@ import {
   WEBP_BYTES,
 } from "@/tests/fixtures/images.ts";
 import { photoJpeg, pngWithText, PRIVATE_WORDS } from "@/tests/fixtures/photo_metadata.ts";
-import { Client, expectError, focusedTag, kvSnapshot, signUp, withApp } from "./client.ts";
+import { Client, createStream, expectError, focusedTag, kvSnapshot, signUp, withApp } from "./client.ts";
 
 const shirt = {
   name: "Linen shirt",
@@ -547,6 +547,30 @@ Deno.test("the catalog forms add, edit and delete a product, and show bad input 
     await confirms(deleted.headers.get("location"), "Product deleted.");
     assertEquals((await (await seller.request("/api/products")).json()).products, []);
     assertEquals(await filesUnder(app.services.config.dataDir), []);
+  }));
+
+Deno.test("an error page after a form's post leads back to a page there is, not to an address only POST answers", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    const sellerId = await signUp(seller);
+    const { id } = await createProduct(seller);
+    const streamId = await createStream(seller);
+    const backOf = async (path: string, headers: Record<string, string> = {}) => {
+      const res = await seller.request(path, { method: "POST", headers, redirect: "manual" });
+      const back = (await res.text()).match(/<a href="([^"]*)">Back to the page<\/a>/)?.[1] ?? null;
+      if (back) assertEquals((await seller.request(back)).status, 200, `${back} is a page`);
+      return [res.status, back];
+    };
+    const foreign = { "sec-fetch-site": "cross-site" };
+    // Deleted already: not its page, which is gone too, but the catalog.
+    assertEquals(await backOf("/studio/products/gone/delete"), [404, "/studio/products"]);
+    // Refused otherwise: the product's page, where deleting it was asked for.
+    assertEquals(await backOf(`/studio/products/${id}/delete`, foreign), [403, `/studio/products/${id}`]);
+    // /studio/moderating is no page (the studio would take it for a stream's id): the studio.
+    assertEquals(await backOf(`/studio/moderating/${sellerId}/step-down`, foreign), [403, "/studio"]);
+    assertEquals(await backOf("/studio/account/password", foreign), [403, "/studio/account"]);
+    // A page that posts to itself is its own way back.
+    assertEquals(await backOf(`/watch/${streamId}`, foreign), [403, `/watch/${streamId}`]);
   }));
 
 Deno.test("a seller with no products is told so above the form, on a refused form as on a normal load", () =>
