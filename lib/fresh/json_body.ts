@@ -128,9 +128,21 @@ function count(body: Uint8Array, separator: string): number {
   return found;
 }
 
-/** A parsed form as an object (repeated keys become arrays, files stay `File`s), validated with `schema`. */
+/**
+ * A parsed form as an object (repeated keys become arrays, files stay `File`s), validated
+ * with `schema`: a key given more than once where one value is wanted is said so.
+ */
 export function validateForm<T>(form: FormData, schema: z.ZodType<T>): T {
-  return validate(schema, byKey(form));
+  const fields = byKey(form);
+  return validate(schema, fields, onceEach(fields));
+}
+
+/** Says "given more than once" of a field that came as an array where one value is wanted (zod: "received array"). */
+function onceEach(fields: Record<string, unknown>) {
+  return (issue: z.core.$ZodIssue) =>
+    issue.code === "invalid_type" && issue.path.length === 1 && Array.isArray(fields[String(issue.path[0])])
+      ? "given more than once"
+      : issue.message;
 }
 
 /** Entries as an object, a key given more than once holding an array of its values. */
@@ -177,9 +189,7 @@ export async function readEmpty(ctx: HasRequest): Promise<void> {
  */
 export function readQuery<T>(ctx: { url: URL }, schema: z.ZodType<T>): T {
   const query = byKey(ctx.url.searchParams);
-  const repeated = (issue: z.core.$ZodIssue) =>
-    issue.path.length === 1 && Array.isArray(query[String(issue.path[0])]);
-  return validate(schema, query, (issue) => repeated(issue) ? "given more than once" : issue.message);
+  return validate(schema, query, onceEach(query));
 }
 
 /** The route's parameters from the address, checked with `schema`. */

@@ -127,6 +127,22 @@ Deno.test("readForm() rejects JSON with 415 and bad fields with 400 invalid_inpu
   ]);
 });
 
+Deno.test("readForm() says a field given more than once is, where one value is wanted", async () => {
+  const Form = z.object({ text: z.string(), tag: z.array(z.string()).max(1, "At most 1 tag") });
+  const twice = new URLSearchParams([["text", "a"], ["text", "b"], ["tag", "x"]]);
+  assertEquals(await failure(readForm(post(twice, "application/x-www-form-urlencoded"), Form)), [
+    400,
+    "invalid_input",
+    "text: given more than once",
+  ]);
+  // A field that takes many says its own problem.
+  const tags = new URLSearchParams([["text", "a"], ["tag", "x"], ["tag", "y"]]);
+  assertEquals(
+    (await failure(readForm(post(tags, "application/x-www-form-urlencoded"), Form)))[2],
+    "tag: At most 1 tag",
+  );
+});
+
 Deno.test("readJsonOrForm() checks a form with the form schema and anything else as JSON", async () => {
   const Json = z.object({ n: z.number() });
   const Form = z.object({ n: z.string().transform(Number) });

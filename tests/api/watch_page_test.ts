@@ -312,6 +312,14 @@ Deno.test("the chat's Send without JavaScript posts to the page and comes back t
       assertEquals(html.includes("Send again"), status !== 401, html);
       assertMatch(html, new RegExp(`<a href="/watch/${streamId}#chat">Back to the stream</a>`));
     }
+    // A field given twice is said so, as a query's is.
+    const twice = await ann.request(`/watch/${streamId}`, {
+      method: "POST",
+      body: new URLSearchParams([["text", "a"], ["text", "b"]]),
+      redirect: "manual",
+    });
+    assertEquals(twice.status, 400);
+    assertMatch(await twice.text(), /role="alert"[^>]*>given more than once</);
     // A path no route has, which a browser would read as another site's, gets no way "back".
     for (const path of ["//evil.example/login", "/\\evil.example/x"]) {
       const res = await ann.postForm(path, { a: "1" });
