@@ -25,7 +25,10 @@ export function WatchFormRefusal(
     ? failure
     : { ...failure, error: Object.values(failure.fields).join(" "), fields: {}, aboutFields: false };
   const marks = failureMarks(shown, again ? ["text"] : []);
-  const title = chat ? "Your message wasn't sent" : "Not added to your cart";
+  // Named by what the form was for: a chat line, else what the schema read it as (a cart's
+  // product); a body that could not be read as a form (text/plain, cut off) says neither.
+  const cart = productId !== undefined || failure.aboutFields;
+  const title = chat ? "Your message wasn't sent" : cart ? "Not added to your cart" : "Not sent";
   return (
     <section class="card form">
       <PageTitle title={title} />

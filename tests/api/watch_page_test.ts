@@ -312,6 +312,17 @@ Deno.test("the chat's Send without JavaScript posts to the page and comes back t
       assertEquals(html.includes("Send again"), status !== 401, html);
       assertMatch(html, new RegExp(`<a href="/watch/${streamId}#chat">Back to the stream</a>`));
     }
+    // A form that cannot be read (no browser's form sends text/plain here) is "not sent", whatever it was.
+    const plain = await ann.request(`/watch/${streamId}`, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "text=Does it come in red?",
+      redirect: "manual",
+    });
+    assertEquals(plain.status, 415);
+    const unread = await plain.text();
+    assertMatch(unread, /<h1>Not sent<\/h1><p class="notice error" role="alert"[^>]*>Expected a form body</);
+    assertMatch(unread, new RegExp(`<a href="/watch/${streamId}#chat">Back to the stream</a>`));
     // A field given twice is said so, as a query's is.
     const twice = await ann.request(`/watch/${streamId}`, {
       method: "POST",
