@@ -1,5 +1,6 @@
-// The single error path: JSON `{ error: { code, message } }` (plus any details) under /api/
-// or to a request that asks for JSON, otherwise `routes/_error.tsx` inside the app shell.
+// The single error path: JSON `{ error: { code, message } }` (plus any details) under /api/,
+// from a route that says it is for programs (`config.json`) or to a request that asks for
+// JSON, otherwise `routes/_error.tsx` inside the app shell.
 // Unknown errors are logged and reported as a generic 500 so internals never leak.
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -40,7 +41,7 @@ export async function errorResponse<S>(
   const headers = new Headers(e.headers);
   // A refusal is for its asker, now: no cache keeps it (a signed-in 404 shows their name).
   if (!headers.has("cache-control")) headers.set("cache-control", "private, no-store");
-  if (isApi(c.req.path) || asksJson(c.req.raw)) {
+  if (isApi(c.req.path) || run?.route.module.config?.json || asksJson(c.req.raw)) {
     headers.set("content-type", "application/json; charset=utf-8");
     const body = JSON.stringify({
       error: { ...e.details, code: e.code, message: e.message },

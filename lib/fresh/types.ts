@@ -70,6 +70,8 @@ export interface RouteConfig {
    * a page held to a budget: no chunk it loads carries another page's code.
    */
   bundle?: string;
+  /** An endpoint for programs outside /api/ (a health probe): its errors are JSON too, as the API's are. */
+  json?: boolean;
 }
 
 /** Shape of a module under `routes/`. */

@@ -41,3 +41,19 @@ Deno.test("/readyz answers 503 naming KV when the store is gone", () =>
     assertEquals(body.checks.livekit, "ok");
     assertEquals(body.checks.kv.startsWith("KV did not answer a read: "), true, body.checks.kv);
   }));
+
+Deno.test("/healthz and /readyz answer a wrong method as JSON, with the methods they allow", () =>
+  withApp(async (app) => {
+    const client = new Client(app);
+    for (const path of ["/healthz", "/readyz"]) {
+      for (const method of ["POST", "DELETE"]) {
+        const res = await client.request(path, { method });
+        assertEquals(res.status, 405, `${method} ${path}`);
+        assertEquals(res.headers.get("allow"), "GET, HEAD");
+        assertEquals(res.headers.get("content-type"), "application/json; charset=utf-8");
+        assertEquals(await res.json(), {
+          error: { code: "method_not_allowed", message: `${method} not allowed` },
+        });
+      }
+    }
+  }));
