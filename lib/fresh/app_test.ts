@@ -73,11 +73,16 @@ Deno.test("an unsupported method is 405 with Allow: JSON under /api, page elsewh
   const api = await get("/api/echo");
   assertEquals(api.status, 405);
   assertEquals(api.headers.get("allow"), "POST");
-  assertEquals((await api.json()).error.code, "method_not_allowed");
+  assertEquals((await api.json()).error, {
+    code: "method_not_allowed",
+    message: "GET is not allowed here (use POST)",
+  });
   const pageRes = await get("/streams/x", { method: "DELETE" });
   assertEquals(pageRes.status, 405);
   assertEquals(pageRes.headers.get("allow"), "GET, HEAD");
-  assert((await pageRes.text()).includes("405 method_not_allowed"));
+  assert(
+    (await pageRes.text()).includes("405 method_not_allowed: DELETE is not allowed here (use GET, HEAD)"),
+  );
 });
 
 Deno.test("an error outside /api is JSON to a request that asks for JSON (a page's script)", async () => {

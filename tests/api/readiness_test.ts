@@ -52,7 +52,7 @@ Deno.test("/healthz and /readyz answer a wrong method as JSON, with the methods 
         assertEquals(res.headers.get("allow"), "GET, HEAD");
         assertEquals(res.headers.get("content-type"), "application/json; charset=utf-8");
         assertEquals(await res.json(), {
-          error: { code: "method_not_allowed", message: `${method} not allowed` },
+          error: { code: "method_not_allowed", message: `${method} is not allowed here (use GET, HEAD)` },
         });
       }
     }
