@@ -6,6 +6,7 @@ import type { State } from "@/lib/server/state.ts";
 const HEADINGS: Record<number, string> = {
   403: "Not allowed",
   404: "Page not found",
+  405: "Nothing to show here",
   413: "That is too large",
   429: "Please wait a moment",
 };

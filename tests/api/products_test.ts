@@ -573,6 +573,23 @@ Deno.test("an error page after a form's post leads back to a page there is, not 
     assertEquals(await backOf(`/watch/${streamId}`, foreign), [403, `/watch/${streamId}`]);
   }));
 
+Deno.test("a form's address opened by hand says there is no page there, in plain words", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    await signUp(seller);
+    const { id } = await createProduct(seller);
+    const res = await seller.request(`/studio/products/${id}/delete`);
+    assertEquals(res.status, 405);
+    const html = await res.text();
+    assertMatch(html, /<h1[^>]*>Nothing to show here<\/h1>/);
+    assertMatch(html, /There is no page at this address: it only takes a form sent from its page/);
+    assertEquals(
+      (await (await seller.request(`/api/products/${id}`)).json()).product.id,
+      id,
+      "nothing deleted",
+    );
+  }));
+
 Deno.test("a seller with no products is told so above the form, on a refused form as on a normal load", () =>
   withApp(async (app) => {
     const seller = new Client(app);
