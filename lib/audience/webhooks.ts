@@ -1,7 +1,8 @@
 // The live audience from LiveKit's (already verified) webhooks: the viewer set and counts
 // in KV (the room hears them from ./viewer_news.ts, once a second at most), and a live
 // stream's seller tracked as broadcasting (from one studio: ./one_studio.ts), connected
-// with nothing published, or away. Someone the shop banned is removed on joining, and so
+// with nothing published, or away; a studio page closed while live ends the replay takes
+// it recorded. Someone the shop banned is removed on joining, and so
 // is a newcomer a capped stream has no seat for (its cap reached, or their address's share
 // of it: a ticket given before it filled); anyone joining an ended stream's room closes
 // it. Webhooks can repeat: an event already handled (same id) changes nothing, and every
@@ -13,6 +14,7 @@ import { keys } from "@/lib/kv/keys.ts";
 import { connectionOf, sellerIdentity } from "@/lib/livekit/names.ts";
 import type { RoomActivity } from "@/lib/livekit/webhook.ts";
 import { seatsFor } from "@/lib/moderation/admission.ts";
+import { studioLeft } from "@/lib/replays/actions.ts";
 import { standingOf } from "@/lib/moderation/sanctions.ts";
 import { statusNews } from "@/lib/streams/news.ts";
 import { getStream, markHostConnection, markHostTrack, type Stream } from "@/lib/streams/store.ts";
@@ -39,7 +41,8 @@ export async function handleRoomActivity(services: Services, activity: RoomActiv
   if (once) await kv.set(keys.webhookEvent(activity.id), true, { expireIn: SEEN_TTL_MS });
 }
 
-async function apply({ kv, clock, rooms }: Services, stream: Stream, activity: RoomActivity): Promise<void> {
+async function apply(services: Services, stream: Stream, activity: RoomActivity): Promise<void> {
+  const { kv, clock, rooms } = services;
   if (activity.type === "room_finished") {
     await clearViewers(kv, stream.id);
     return;
@@ -64,6 +67,7 @@ async function apply({ kv, clock, rooms }: Services, stream: Stream, activity: R
     // The seller watching their own stream is not its audience.
     if (!host) return;
     await markHostConnection(kv, stream.id, { identity, sid, present }, now, news);
+    if (!present) await studioLeft(services, stream, activity.participant);
     return;
   }
   if (!present) return void await removeViewer(kv, stream.id, { identity: person, sid });

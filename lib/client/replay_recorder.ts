@@ -53,14 +53,20 @@ export class ReplayRecorder {
 
   constructor(private readonly api: string) {}
 
-  /** Ends the take being recorded, if any, and starts a new one of `tracks`. */
-  async start(tracks: MediaStreamTrack[]): Promise<void> {
+  /**
+   * Ends the take being recorded, if any, and starts a new one of `tracks`, naming this
+   * page's LiveKit connection: if the page is closed or reloaded while live, the server
+   * knows from LiveKit that the take is whole.
+   */
+  async start(tracks: MediaStreamTrack[], studio?: string): Promise<void> {
     this.stop();
     if (this.state.value === "full") return;
     const generation = this.#generation;
     const type = recordingType();
     if (!type) return this.#fail("This browser cannot record a replay.");
-    const answer = await this.#persist(() => postJson<TakeAnswer>(`${this.api}/replay`, { type: type.base }));
+    const answer = await this.#persist(() =>
+      postJson<TakeAnswer>(`${this.api}/replay`, { type: type.base, studio })
+    );
     // Stopped, or started again, while the take was being made.
     if (generation !== this.#generation) return;
     if (answer instanceof ApiError) return this.#fail(messageOf(answer));

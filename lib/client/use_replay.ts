@@ -5,6 +5,7 @@ import { type Signal, useSignal } from "@preact/signals";
 import { useEffect, useMemo } from "preact/hooks";
 import { type LocalTrack, TrackEvent } from "livekit-client";
 import { streamApi } from "./api.ts";
+import { liveRoom } from "./live_room.ts";
 import { ReplayRecorder } from "./replay_recorder.ts";
 import type { LocalMedia } from "./use_local_media.ts";
 
@@ -29,7 +30,7 @@ export function useReplay(streamId: string, media: LocalMedia, onAir: boolean, c
     const tracks: LocalTrack[] = [media.video.value, media.audio.value].flatMap((t) => t ? [t] : []);
     const restart = () => {
       const live = tracks.map((t) => t.mediaStreamTrack).filter((t) => t.readyState === "live");
-      void recorder.start(live);
+      void recorder.start(live, liveRoom().room.localParticipant.identity || undefined);
     };
     restart();
     for (const track of tracks) track.on(TrackEvent.Restarted, restart);

@@ -16,7 +16,12 @@ export interface RoomParticipant {
   tracks?: string[];
   /** The client address a viewer's token was given to (none in a studio's). */
   address?: string;
+  /** In a leave: the page itself disconnected (it was closed or reloaded), not a drop or a removal. */
+  leftByItself?: boolean;
 }
+
+/** livekit.DisconnectReason.CLIENT_INITIATED (the SDK does not export the enum). */
+const CLIENT_INITIATED = 1;
 
 const COMINGS = new Map<string, "joined" | "left">([
   ["participant_joined", "joined"],
@@ -73,6 +78,7 @@ export function participantOf(
     joinedAtMs: bigint;
     tracks: { sid: string }[];
     attributes: Record<string, string>;
+    disconnectReason?: number;
   },
 ): RoomParticipant {
   const joinedAtMs = Number(p.joinedAtMs || p.joinedAt * 1000n);
@@ -83,5 +89,6 @@ export function participantOf(
     joinedAtMs,
     tracks: p.tracks.map((t) => t.sid),
     address: p.attributes[ADDRESS_ATTRIBUTE],
+    ...(p.disconnectReason === CLIENT_INITIATED ? { leftByItself: true } : {}),
   };
 }

@@ -11,6 +11,7 @@ import { type Actor, requireSeller } from "@/lib/core/actor.ts";
 import { conflict, DomainError, invalid, notFound } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { newId } from "@/lib/kv/ids.ts";
+import { connectionOf, sellerIdentity } from "@/lib/livekit/names.ts";
 import { requireDiskRoom } from "@/lib/limits/disk.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import { findStream, ownStream } from "@/lib/streams/access.ts";
@@ -28,6 +29,7 @@ import {
   deleteTake,
   getTake,
   listTakes,
+  markStudioLeft,
   releasePart,
   replayUsage,
   type Take,
@@ -55,12 +57,15 @@ const MAX_BYTES_PER_SECOND = 500_000;
 /** What the API answers about a take. */
 export const takeView = ({ id, parts, bytes }: Take): TakeProgress => ({ id, parts, bytes });
 
-/** Starts a new take of the seller's own live stream. */
+/**
+ * Starts a new take of the seller's own live stream, recorded by the studio page whose
+ * LiveKit connection is `studio`, if it says.
+ */
 export async function startTake(
   services: Services,
   actor: Actor,
   streamId: string,
-  type: ReplayType,
+  { type, studio }: { type: ReplayType; studio?: string },
 ): Promise<Take> {
   requireSeller(actor);
   await spend(services, "replay", actor);
@@ -69,10 +74,28 @@ export async function startTake(
   if (stream.status !== "live") {
     throw conflict("stream_not_live", "A replay is recorded only while the stream is live");
   }
+  const { person, host } = connectionOf(studio ?? "");
+  if (studio !== undefined && (person !== sellerIdentity(stream.sellerId) || !host)) {
+    throw invalid("not_studio", "A take's studio must be one of your studio's connections");
+  }
   if ((await listTakes(kv, streamId)).length >= MAX_TAKES) {
     throw conflict("too_many_takes", `A replay has at most ${MAX_TAKES} takes`);
   }
-  return await createTake(kv, { streamId, sellerId: stream.sellerId, type }, clock.now());
+  return await createTake(kv, { streamId, sellerId: stream.sellerId, type, studio }, clock.now());
+}
+
+/**
+ * A studio connection of the stream's seller left the room. When its page left by itself
+ * while live (closed or reloaded: LiveKit's client-initiated leave; a drop, a takeover or
+ * the end's closing of the room are not), no more parts can come of the takes it recorded:
+ * its uploads went with it. Once the stream ends they are served whole at once.
+ */
+export async function studioLeft(
+  { kv }: Services,
+  stream: Stream,
+  studio: { identity: string; leftByItself?: boolean },
+): Promise<void> {
+  if (stream.status === "live" && studio.leftByItself) await markStudioLeft(kv, stream.id, studio.identity);
 }
 
 /**
@@ -210,7 +233,9 @@ export async function replayOf({ kv, config, clock }: Services, stream: Stream):
       bytes: t.bytes,
     })),
     saving: now - Date.parse(stream.endedAt!) < SAVING_MS &&
-      all.some((t) => !t.complete && now - (t.heardAt ?? Date.parse(t.startedAt)) < QUIET_MS),
+      all.some((t) =>
+        !t.complete && !t.studioLeft && now - (t.heardAt ?? Date.parse(t.startedAt)) < QUIET_MS
+      ),
   };
 }
 
@@ -247,9 +272,10 @@ export async function openTake(
   const take = stream.status === "ended" ? await getTake(kv, streamId, takeId) : null;
   if (!take || take.bytes === 0) throw takeNotFound();
   const path = takePath(config.dataDir, take);
-  // Made seekable only once its bytes are final: a new head under a playing player would
-  // move every byte it asks for.
-  const final = take.complete || clock.now() - Date.parse(stream.endedAt!) > LAST_PART_MS;
+  // Made seekable only once its bytes are final (its studio said so, or its page is gone, or
+  // parts can no longer come): a new head under a playing player would move every byte it asks for.
+  const final = take.complete || take.studioLeft ||
+    clock.now() - Date.parse(stream.endedAt!) > LAST_PART_MS;
   const file = await served(path, take.type, take.bytes, final);
   const { size } = file;
   const range = byteRange(rangeHeader, size);

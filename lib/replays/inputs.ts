@@ -5,6 +5,8 @@ import { REPLAY_TYPES } from "@/lib/contract/limits.ts";
 
 export const TakeInput = z.object({
   type: z.enum(REPLAY_TYPES, { error: `Type must be one of ${REPLAY_TYPES.join(", ")}` }),
+  /** The studio page's LiveKit connection (its identity): once it leaves by itself, the take is whole. */
+  studio: z.string().max(200, "A studio connection is at most 200 characters").optional(),
 }).strict();
 export type TakeInput = z.infer<typeof TakeInput>;
 

@@ -21,6 +21,10 @@ export interface Take {
   heardAt?: number;
   /** Set when the studio has sent its last part: it takes no more, and is served seekable. */
   complete?: boolean;
+  /** The LiveKit connection of the studio page recording it, as that page said when starting it. */
+  studio?: string;
+  /** Set when that page was closed or reloaded while live: nothing more can come of it. */
+  studioLeft?: boolean;
   /** The request writing the next part, and since when: one at a time, so the bytes counted are the bytes written. */
   writing?: { by: string; since: number };
 }
@@ -31,7 +35,7 @@ const WRITE_MS = 60_000;
 /** A new, empty take of the stream's replay. */
 export async function createTake(
   kv: Deno.Kv,
-  input: Pick<Take, "streamId" | "sellerId" | "type">,
+  input: Pick<Take, "streamId" | "sellerId" | "type" | "studio">,
   now: number,
 ): Promise<Take> {
   const take: Take = { id: newId(), ...input, bytes: 0, parts: 0, startedAt: isoAt(now) };
@@ -132,12 +136,29 @@ export async function releasePart(kv: Deno.Kv, streamId: string, takeId: string,
 
 /** Marks the take as having all its parts; null when there is no such take. */
 export async function completeTake(kv: Deno.Kv, streamId: string, takeId: string): Promise<Take | null> {
-  return await atomically("completing the replay", async () => {
+  return await setFlag(kv, streamId, takeId, "complete");
+}
+
+/** Marks the takes recorded by the studio connection `studio` as having lost their page. */
+export async function markStudioLeft(kv: Deno.Kv, streamId: string, studio: string): Promise<void> {
+  for (const take of await listTakes(kv, streamId)) {
+    if (take.studio === studio) await setFlag(kv, streamId, take.id, "studioLeft");
+  }
+}
+
+/** Sets one of the take's flags (set already, it changes nothing); null when there is no such take. */
+async function setFlag(
+  kv: Deno.Kv,
+  streamId: string,
+  takeId: string,
+  flag: "complete" | "studioLeft",
+): Promise<Take | null> {
+  return await atomically("saving the replay", async () => {
     const entry = await kv.get<Take>(keys.take(streamId, takeId));
     if (!entry.value) return null;
-    if (entry.value.complete) return entry.value;
-    const complete = { ...entry.value, complete: true };
-    return (await kv.atomic().check(entry).set(entry.key, complete).commit()).ok ? complete : RETRY;
+    if (entry.value[flag]) return entry.value;
+    const set = { ...entry.value, [flag]: true };
+    return (await kv.atomic().check(entry).set(entry.key, set).commit()).ok ? set : RETRY;
   });
 }
 

@@ -13,6 +13,8 @@ export interface Who {
   track?: string;
   /** The participant attributes its token gave it. */
   attributes?: Record<string, string>;
+  /** In a leave, why (livekit.DisconnectReason: 1, the client left by itself). */
+  disconnectReason?: number;
 }
 
 export function eventBody(event: string, room: string, who?: Who, id: string = crypto.randomUUID()): string {
@@ -27,6 +29,7 @@ export function eventBody(event: string, room: string, who?: Who, id: string = c
           name: who.name ?? "",
           sid: who.sid,
           attributes: who.attributes,
+          disconnectReason: who.disconnectReason,
         },
       }
       : {}),

@@ -2,6 +2,7 @@
 // part counted once and in order, and anyone plays it back once it has ended, seeking by
 // byte range. Only the stream's seller records, only while live; a seller keeps at most
 // their quota, each take for REPLAY_DAYS.
+import { roomName, sellerIdentity } from "@/lib/livekit/names.ts";
 import { sweepReplays } from "@/lib/replays/actions.ts";
 import { claimPart } from "@/lib/replays/store.ts";
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
@@ -19,6 +20,7 @@ import {
   viewer,
   withApp,
 } from "./client.ts";
+import { broadcastFrom, deliver, type Who } from "./livekit_events.ts";
 
 const EBML = [0x1a, 0x45, 0xdf, 0xa3];
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -213,6 +215,52 @@ Deno.test("a take plays as recorded until it is complete, then with its length a
     await expectError(await seller.post(path, { last: 3 }), 400, "invalid_input");
   }));
 
+Deno.test("a take whose studio page was closed or reloaded while live plays with its length as soon as the stream ends", () =>
+  withApp(async (app) => {
+    const { seller, sellerId, streamId } = await sellerWithStream(app);
+    assertEquals((await seller.post(`/api/streams/${streamId}/live`)).status, 200);
+    const room = roomName(streamId);
+    const recorded = recording(cluster(0, block(2, 0, true)), cluster(1_500, block(2, 0, true)));
+    const studio = (page: string): Who => ({
+      identity: `${sellerIdentity(sellerId)}~h${page}`,
+      sid: `PA_${page}`,
+    });
+    /** A take recorded from `page`, its first part sent. */
+    const take = async (page: Who) => {
+      await broadcastFrom(seller, room, page);
+      const res = await startTake(seller, streamId, { type: "video/webm", studio: page.identity });
+      const id = (await res.json()).take.id as string;
+      assertEquals((await putPart(seller, streamId, id, 0, recorded)).status, 200);
+      return id;
+    };
+    const byItself = 1;
+    const reloaded = studio("first");
+    const reloadedTake = await take(reloaded);
+    // The seller reloads the studio: LiveKit hears the page leave by itself.
+    await deliver(seller, "participant_left", room, { ...reloaded, disconnectReason: byItself });
+    // A page whose connection dropped records on while it rejoins; its parts may come later.
+    const dropped = studio("second");
+    const droppedTake = await take(dropped);
+    await deliver(seller, "participant_left", room, dropped);
+    const open = studio("third");
+    const openTake = await take(open);
+    assertEquals((await seller.post(`/api/streams/${streamId}/end`)).status, 200);
+    // Ended from the open page, which then leaves by itself, its last parts still on their way.
+    await deliver(seller, "participant_left", room, { ...open, disconnectReason: byItself });
+
+    const size = async (take: string) => {
+      const res = await new Client(app).request(`/replays/${streamId}/${take}`, {
+        headers: { range: "bytes=0-0" },
+      });
+      await res.body?.cancel();
+      return Number(res.headers.get("content-range")!.split("/")[1]);
+    };
+    assert(await size(reloadedTake) > recorded.length, "the reloaded page's take has its length and cues");
+    assertEquals(await size(droppedTake), recorded.length, "a dropped page's take may still grow");
+    assertEquals(await size(openTake), recorded.length, "the open page's last parts may still come");
+    assertEquals((await putPart(seller, streamId, openTake, 1, bytes("more"))).status, 200);
+  }));
+
 Deno.test("a crafted take is served as it was uploaded, reading it for a head stopped within budget; a real one seekable", () =>
   withApp(async (app) => {
     const { seller, streamId, takeId } = await liveTake(app);
@@ -254,7 +302,7 @@ Deno.test("a crafted take is served as it was uploaded, reading it for a head st
 
 Deno.test("only the stream's seller records, only while it is live, and bad parts change nothing", () =>
   withApp(async (app) => {
-    const { seller, streamId } = await sellerWithStream(app);
+    const { seller, sellerId, streamId } = await sellerWithStream(app);
     await expectError(await startTake(seller, streamId), 409, "stream_not_live");
     assertEquals((await seller.post(`/api/streams/${streamId}/live`)).status, 200);
     const watcher = await viewer(app, streamId);
@@ -264,6 +312,9 @@ Deno.test("only the stream's seller records, only while it is live, and bad part
     await expectError(await startTake(other, streamId), 403, "not_stream_owner");
     await expectError(await startTake(seller, streamId, { type: "text/html" }), 400, "invalid_input");
     await expectError(await startTake(seller, streamId, { type: "video/webm", x: 1 }), 400, "invalid_input");
+    for (const studio of [`${sellerIdentity("someone-else")}~hx`, `${sellerIdentity(sellerId)}~vx`]) {
+      await expectError(await startTake(seller, streamId, { type: "video/webm", studio }), 400, "not_studio");
+    }
 
     const takeId = (await (await startTake(seller, streamId)).json()).take.id;
     await putPart(seller, streamId, takeId, 0, firstPart("good"));

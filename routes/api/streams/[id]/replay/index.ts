@@ -14,8 +14,8 @@ export const handler: Handlers<State> = {
     return ctx.hono.json(await replays.streamReplay(ctx.state.services, ctx.params.id!));
   },
   async POST(ctx) {
-    const { type } = await readJson(ctx, TakeInput);
-    const take = await replays.startTake(ctx.state.services, askerOf(ctx), ctx.params.id!, type);
+    const input = await readJson(ctx, TakeInput);
+    const take = await replays.startTake(ctx.state.services, askerOf(ctx), ctx.params.id!, input);
     return ctx.hono.json({ take: replays.takeView(take) }, 201);
   },
 };
