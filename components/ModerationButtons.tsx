@@ -4,10 +4,10 @@ import { TIMEOUT_MINUTES, timeoutWords } from "@/lib/contract/limits.ts";
 import type { ChatMessage } from "@/lib/contract/messages.ts";
 
 /**
- * Delete (when the asker may: see ChatLineActions), time out (1, 5 or 10 minutes) and ban,
- * each button named for whom and which message it acts on ("Ban Ann over “buy cheap followers”"),
- * whole (no group's name to add): a busy chat has many lines by one author. The host's and
- * moderators' messages are never timed out or banned.
+ * Time out (1, 5 or 10 minutes), delete (when the asker may: see ChatLineActions) and ban, in the
+ * order they show, so the keyboard goes left to right too; each button named for whom and which
+ * message it acts on ("Ban Ann over “buy cheap followers”"), whole (no group's name to add): a busy
+ * chat has many lines by one author. The host's and moderators' messages are never timed out or banned.
  */
 export function ModerationButtons(
   { message, moderation, deletes }: { message: ChatMessage; moderation: ChatModeration; deletes: boolean },
@@ -19,6 +19,22 @@ export function ModerationButtons(
   if (!deletes && !sanction) return null;
   return (
     <span class="moderation-buttons">
+      {/* "Time out 1 5 10 min", its words the stylesheet's: each number is in its button's name. */}
+      {sanction && (
+        <span class="timeouts">
+          {TIMEOUT_MINUTES.map((minutes) => (
+            <button
+              key={minutes}
+              type="button"
+              disabled={busy}
+              aria-label={`Time out ${name} for ${timeoutWords(minutes)} over ${said}`}
+              onClick={() => moderation.timeOut(message, minutes)}
+            >
+              {minutes}
+            </button>
+          ))}
+        </span>
+      )}
       {deletes && (
         <button
           type="button"
@@ -30,31 +46,15 @@ export function ModerationButtons(
         </button>
       )}
       {sanction && (
-        <>
-          {/* "Time out 1 5 10 min", its words the stylesheet's: each number is in its button's name. */}
-          <span class="timeouts">
-            {TIMEOUT_MINUTES.map((minutes) => (
-              <button
-                key={minutes}
-                type="button"
-                disabled={busy}
-                aria-label={`Time out ${name} for ${timeoutWords(minutes)} over ${said}`}
-                onClick={() => moderation.timeOut(message, minutes)}
-              >
-                {minutes}
-              </button>
-            ))}
-          </span>
-          <button
-            type="button"
-            class="danger"
-            disabled={busy}
-            aria-label={`Ban ${name} over ${said}`}
-            onClick={() => moderation.ban(message)}
-          >
-            Ban
-          </button>
-        </>
+        <button
+          type="button"
+          class="danger"
+          disabled={busy}
+          aria-label={`Ban ${name} over ${said}`}
+          onClick={() => moderation.ban(message)}
+        >
+          Ban
+        </button>
       )}
     </span>
   );

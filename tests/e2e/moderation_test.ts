@@ -90,6 +90,27 @@ const nearBan = (page: Page, px: number) =>
     return [...near];
   }, px);
 
+/**
+ * A line's tools as they read, left to right (row by row), and as Tab meets them from the first
+ * of those: the same, when the keyboard goes as the eye does.
+ */
+async function toolOrders(page: Page, text: string) {
+  const shown = await line(page, text).locator(".moderation-buttons button").evaluateAll((buttons) => {
+    const at = (b: Element) => b.getBoundingClientRect();
+    const sorted = buttons.sort((a, b) =>
+      Math.abs(at(a).top - at(b).top) > 4 ? at(a).top - at(b).top : at(a).left - at(b).left
+    );
+    (sorted[0] as HTMLElement).focus();
+    return sorted.map((b) => b.getAttribute("aria-label"));
+  });
+  const tabbed = [];
+  for (const _ of shown) {
+    tabbed.push(await page.evaluate(() => document.activeElement?.getAttribute("aria-label")));
+    await page.keyboard.press("Tab");
+  }
+  return { shown, tabbed };
+}
+
 liveTest(
   "the host and a moderator keep the room clean: delete, time out, rules, reports, ban",
   async (t, { stack, browser }) => {
@@ -351,6 +372,18 @@ liveTest(
       },
     );
 
+    await t.step(
+      "Tab goes through a line's tools in the order they read (time outs, Delete, Ban), wide and at 390 px",
+      async () => {
+        for (const width of [1280, 390]) {
+          await mod.setViewportSize({ width, height: 844 });
+          const { shown, tabbed } = await toolOrders(mod, "this stream is boring");
+          assertEquals(shown.length, 5, `${width} px: ${shown}`);
+          assertEquals(tabbed, shown, `${width} px`);
+        }
+      },
+    );
+
     await t.step("at 390 px the moderator's chat and the studio's moderation fit the screen", async () => {
       for (const page of [mod, studio]) {
         await page.setViewportSize({ width: 390, height: 844 });
@@ -388,15 +421,15 @@ liveTest(
             .filter((name) => / Bo\b/.test(name ?? ""))
         );
         assertEquals(names, [
-          "Delete message from Bo: “this stream is boring”",
           "Time out Bo for 1 minute over “this stream is boring”",
           "Time out Bo for 5 minutes over “this stream is boring”",
           "Time out Bo for 10 minutes over “this stream is boring”",
+          "Delete message from Bo: “this stream is boring”",
           "Ban Bo over “this stream is boring”",
-          "Delete message from Bo: “thanks for letting me back”",
           "Time out Bo for 1 minute over “thanks for letting me back”",
           "Time out Bo for 5 minutes over “thanks for letting me back”",
           "Time out Bo for 10 minutes over “thanks for letting me back”",
+          "Delete message from Bo: “thanks for letting me back”",
           "Ban Bo over “thanks for letting me back”",
         ]);
         // A long line is named by its first words (after the host's, enough to fill a phone's chat).
