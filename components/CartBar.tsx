@@ -110,7 +110,14 @@ function Holds({ holds, cart }: { holds: ReservationSummary[]; cart: CartControl
               {" "}
               <time dateTime={h.expiresAt}>{localTime(h.expiresAt)}</time>
             </span>{" "}
-            <button type="button" class="link" disabled={cart.busy.value} onClick={() => cart.cancel(h.id)}>
+            {/* Named for what it lets go: a buyer may hold several. */}
+            <button
+              type="button"
+              class="link"
+              aria-label={`Let go of ${itemsText(h.items)}`}
+              disabled={cart.busy.value}
+              onClick={() => cart.cancel(h.id)}
+            >
               Let go
             </button>
           </li>
@@ -136,7 +143,7 @@ function CartLine(
         >
           −
         </button>
-        <output aria-label="Quantity">{item.quantity}</output>
+        <output aria-label={`Quantity of ${item.name}`}>{item.quantity}</output>
         <button
           type="button"
           aria-label={`One more ${item.name}`}

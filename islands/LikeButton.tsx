@@ -32,6 +32,8 @@ export default function LikeButton({ streamId, initial, canLike }: LikeButtonPro
           <button
             type="button"
             class="like-button"
+            // What it does, then the count it shows.
+            aria-label={`Like · ${label}`}
             aria-pressed={liked}
             disabled={busy.value}
             onClick={toggle}

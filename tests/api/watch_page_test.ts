@@ -162,6 +162,23 @@ Deno.test("each viewer's watch page has their own ticket and name (as text), nev
     );
   }));
 
+Deno.test("a buyer's controls say what they act on: the hold Let go lets go, a line's quantity, Like", () =>
+  withApp(async (app) => {
+    const { streamId, shirt } = await shop(app);
+    const buyer = await viewer(app, streamId);
+    await buyer.post(`/api/streams/${streamId}/like`);
+    await addForm(buyer, streamId, { productId: shirt.id, quantity: "1" });
+    assertEquals((await buyer.post(`/api/streams/${streamId}/reservations`)).status, 201);
+    await addForm(buyer, streamId, { productId: shirt.id, quantity: "1" });
+    const html = await (await buyer.request(`/watch/${streamId}`)).text();
+    const named = (tag: string, text: string) =>
+      [...html.matchAll(new RegExp(`<${tag}[^>]*aria-label="([^"]*)"[^>]*>${text}<`, "g"))].map((m) => m[1]);
+    assertEquals(named("button", "Let go"), ["Let go of 1 × Linen shirt"]);
+    assertEquals(named("output", "1"), ["Quantity of Linen shirt"]);
+    assertEquals(named("button", "1 like"), ["Like · 1 like"]);
+    assertMatch(html, /<button[^>]*aria-label="Like · 1 like"[^>]*aria-pressed="true"/);
+  }));
+
 Deno.test("each page names itself in the browser's tab; a stream's link shows its title and summary where it is shared", () =>
   withApp(async (app) => {
     const { seller, streamId, shirt } = await shop(app);

@@ -258,7 +258,8 @@ liveTest(
           { timeout: 30_000 },
         );
         await viewer.reload();
-        await viewer.locator(".holds .hold").getByRole("button", { name: "Let go" }).click();
+        await viewer.locator(".holds .hold").getByRole("button", { name: "Let go of 1 × Linen shirt" })
+          .click();
         await viewer.waitForSelector(
           `.tray-item[data-product-id="${productId}"] .stock-note:has-text("3 left")`,
           { timeout: UI_TIMEOUT },
