@@ -35,7 +35,8 @@ export default function ViewerCount({ streamId, initial }: ViewerCountProps) {
       <span>
         <strong>{current}</strong> watching
       </span>
-      <span class="muted">peak {peak}</span>
+      {/* Said whole: after the end it is all the count says. */}
+      <span class="muted">{peak} at the peak</span>
       {names && (
         <details class="viewer-names">
           <summary role="button">Who's watching</summary>

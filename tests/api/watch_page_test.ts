@@ -5,6 +5,7 @@ import { gunzipSync } from "node:zlib";
 import { createProduct } from "@/lib/catalog/store.ts";
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
 import { Client, createStream, kvSnapshot, signUp, type TestApp, viewer, withApp } from "./client.ts";
+import { deliver, liveStream } from "./livekit_events.ts";
 
 async function shop(app: TestApp) {
   const seller = new Client(app);
@@ -236,6 +237,18 @@ Deno.test("an ended stream's page says its chat is closed, and offers no name to
       !ended.includes("Your name in chat") && !ended.includes("Say hello!"),
       "nothing to say hello with",
     );
+  }));
+
+Deno.test("after the end, the viewer count says the peak with its noun: “2 at the peak”", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    const { streamId, room } = await liveStream(seller);
+    for (const [name, sid] of [["Ann", "PA_ann"], ["Bo", "PA_bo"]]) {
+      await deliver(seller, "participant_joined", room, { identity: `guest-${sid}~vtab1`, name, sid: sid! });
+    }
+    await seller.post(`/api/streams/${streamId}/end`);
+    const ended = await (await new Client(app).request(`/watch/${streamId}`)).text();
+    assertMatch(ended, /<span class="muted">2 at the peak<\/span>/);
   }));
 
 Deno.test("after the end, a buyer's page speaks of their cart only while it holds something, and of a hold once", () =>

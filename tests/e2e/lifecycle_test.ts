@@ -219,7 +219,7 @@ liveTest(
         await page.waitForFunction(
           () => {
             const shown = (document.querySelector(".viewer-count") as HTMLElement).innerText;
-            return !shown.includes("watching") && /^peak \d+$/.test(shown.trim());
+            return !shown.includes("watching") && /^\d+ at the peak$/.test(shown.trim());
           },
           undefined,
           { timeout: UI_TIMEOUT },

@@ -205,7 +205,7 @@ liveTest(
         );
         // Nobody watches it now: the count left open says only the peak.
         const count = watching.locator(".viewer-count");
-        await count.getByText(/^peak \d+$/).waitFor();
+        await count.getByText(/^\d+ at the peak$/).waitFor();
         assertEquals(await count.getByText("watching").isVisible(), false);
         await watching.context().close();
       },
