@@ -43,7 +43,8 @@ export function WatchView(
         <meta property="og:title" content={stream.title} />
         <meta property="og:description" content={summary} />
       </PageTitle>
-      <div class="watch-stage">
+      {/* "unstarted": the player keeps no empty row for controls while it waits (styles.css). */}
+      <div class={stream.status === "created" ? "watch-stage unstarted" : "watch-stage"}>
         {/* An ended stream's replay takes the player's place (a refusal keeps it, to say why). */}
         <WatchPlayer
           streamId={stream.id}

@@ -250,12 +250,24 @@ liveTest(
   "the watch page works at phone width: video on top, reactions and chat by thumb",
   async (t, { stack, browser }) => {
     const { studio, watchUrl } = await createStreamAsSeller(browser, stack.appUrl);
-    await goLive(studio);
     const phone = await openViewer(browser, watchUrl, {
       viewport: { width: 390, height: 844 },
       hasTouch: true,
       isMobile: true,
     });
+
+    await t.step(
+      "before the stream starts, no empty band under the video: the title comes next",
+      async () => {
+        await phone.waitForSelector(".player[data-phase=waiting]", { timeout: UI_TIMEOUT });
+        const video = (await phone.locator(".player .stage").boundingBox())!;
+        const title = (await phone.getByRole("heading", { level: 1 }).boundingBox())!;
+        const band = title.y - (video.y + video.height);
+        assert(band <= 24, `${band} px between the video and the title`);
+      },
+    );
+
+    await goLive(studio);
     await phone.waitForSelector(".player[data-phase=playing]", { timeout: UI_TIMEOUT });
 
     await t.step("nothing is wider than the screen and the video comes first", async () => {
@@ -268,6 +280,26 @@ liveTest(
       assert(video.width >= 360, `the video spans the screen (${video.width}px)`);
       assert(video.y < chat.y, "video above chat");
     });
+
+    await t.step(
+      "at 320 × 640 the player's controls take one row, and the message box is on the first screen",
+      async () => {
+        await phone.setViewportSize({ width: 320, height: 640 });
+        await phone.evaluate(() => scrollTo(0, 0));
+        const tops = await phone.locator(".player-bar").locator("select, button").evaluateAll((controls) =>
+          controls.map((c) => c.getBoundingClientRect().top)
+        );
+        assert(tops.length === 2 && Math.abs(tops[0]! - tops[1]!) < 8, `the controls' tops: ${tops}`);
+        const box = (await phone.getByLabel("Chat message").boundingBox())!;
+        assert(box.y + box.height <= 640, `the message box ends at ${box.y + box.height} px`);
+        assertEquals(
+          await phone.evaluate(() => document.documentElement.scrollWidth),
+          320,
+          "no sideways scroll",
+        );
+        await phone.setViewportSize({ width: 390, height: 844 });
+      },
+    );
 
     await t.step("a reaction and a chat message can be sent with taps", async () => {
       await phone.waitForSelector(".reaction-bar[data-ready]", { timeout: UI_TIMEOUT });
