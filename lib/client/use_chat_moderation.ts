@@ -35,8 +35,8 @@ export function useChatModeration(
   const done = useSignal("");
   const reported = useSignal<ReadonlySet<string>>(new Set());
   // A line deleted (at once) or its author banned (as the room hides their lines) goes with
-  // the button pressed, and the focus would fall to the page: it stays in the chat, unless
-  // the person took it elsewhere meanwhile.
+  // the button pressed (a report turns it off), and the focus would fall to the page: it stays
+  // in the chat, unless the person took it elsewhere meanwhile.
   const stayInChat = () => {
     const focused = document.activeElement;
     if (!focused || focused === document.body || focused.closest(".chat-message")) log?.current?.focus();
@@ -73,6 +73,8 @@ export function useChatModeration(
       act(async () => {
         await api.report(streamId, m.id);
         reported.value = new Set([...reported.value, m.id]);
+        // Its button, now "Reported", is off: it can hold the focus no more than a line gone.
+        stayInChat();
         return "Thanks: the seller will see your report.";
       }),
   };

@@ -299,12 +299,13 @@ liveTest(
     });
 
     await t.step(
-      "a viewer's report is thanked for a few seconds and reaches the studio, where one click bans the author",
+      "a viewer's report (by keyboard) is thanked for a few seconds, the focus kept in the chat's history, and reaches the studio, where one click bans the author",
       async () => {
         const thanks = bo.getByRole("status").filter({ hasText: "Thanks: the seller will see your report." });
-        await line(bo, "ok, sorry").getByRole("button", { name: "Report message from Ann" }).click();
+        await line(bo, "ok, sorry").getByRole("button", { name: "Report message from Ann" }).press("Enter");
         await line(bo, "ok, sorry").getByRole("button", { name: "Reported message from Ann" }).waitFor();
         await thanks.waitFor();
+        assertEquals(await focusedRole(bo), "log: Chat history", "not the page, nor the chat's top");
         const report = studio.locator(".report", { hasText: "ok, sorry" });
         await report.waitFor({ timeout: UI_TIMEOUT });
         await report.getByRole("button", { name: "Ban Ann" }).click();
