@@ -34,31 +34,40 @@ export function ProductFields({ values, failure, imageUrl }: ProductFieldsProps)
         <textarea {...field("description")} maxLength={2000} rows={3}>{values.description}</textarea>
       </label>
       <FieldError marks={marks} name="description" />
+      {/* Each field's problem in its own cell, under it however the row wraps. */}
       <div class="form-row">
-        <label>
-          Price
-          <input
-            {...field("price")}
-            inputMode="decimal"
-            required
-            placeholder="49.90"
-            value={values.price}
-          />
-        </label>
-        <label>
-          Currency
-          <select {...field("currency")} required>
-            {CURRENCIES.map((c) => (
-              <option key={c} value={c} selected={c === (values.currency ?? "EUR")}>{c}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Stock
-          <input {...field("stock")} type="number" required min={0} step={1} value={values.stock} />
-        </label>
+        <div>
+          <label>
+            Price
+            <input
+              {...field("price")}
+              inputMode="decimal"
+              required
+              placeholder="49.90"
+              value={values.price}
+            />
+          </label>
+          <FieldError marks={marks} name="price" />
+        </div>
+        <div>
+          <label>
+            Currency
+            <select {...field("currency")} required>
+              {CURRENCIES.map((c) => (
+                <option key={c} value={c} selected={c === (values.currency ?? "EUR")}>{c}</option>
+              ))}
+            </select>
+          </label>
+          <FieldError marks={marks} name="currency" />
+        </div>
+        <div>
+          <label>
+            Stock
+            <input {...field("stock")} type="number" required min={0} step={1} value={values.stock} />
+          </label>
+          <FieldError marks={marks} name="stock" />
+        </div>
       </div>
-      {["price", "currency", "stock"].map((name) => <FieldError key={name} marks={marks} name={name} />)}
       <label>
         Buy link <small>(optional: your own shop's page)</small>
         <input

@@ -2,7 +2,7 @@
 // (multipart with an image file; the studio's form takes the price as people write it).
 import { z } from "zod";
 import { CURRENCIES, MAX_STOCK } from "@/lib/contract/limits.ts";
-import { formatAmount, parseAmount } from "@/lib/contract/money.ts";
+import { formatAmount, formatPrice, parseAmount } from "@/lib/contract/money.ts";
 import { amountProblem } from "@/lib/contract/typed_amount.ts";
 import { description, text, typedNumber } from "@/lib/core/fields.ts";
 
@@ -13,10 +13,12 @@ const wholeNumber = (message: string, label: string, max: number, most: string) 
   z.number({ error: message }).int(message).min(0, `${label} must not be negative`)
     .max(max, `${label} must be at most ${most}`);
 
+/** The highest price in minor units: €1,000,000.00, ¥100,000,000. */
+const MAX_PRICE_MINOR = 100_000_000;
 const priceMinor = wholeNumber(
   PRICE_NOT_WHOLE,
   "Price",
-  100_000_000,
+  MAX_PRICE_MINOR,
   "1,000,000.00 (¥100,000,000 in yen)",
 );
 const stock = wholeNumber(STOCK_NOT_WHOLE, "Stock", MAX_STOCK, MAX_STOCK.toLocaleString("en"));
@@ -78,21 +80,25 @@ export type ProductForm = z.infer<typeof ProductForm>;
 export const ProductFormPatch = z.object({ ...productFields, ...formFields, ...editedFrom }).partial()
   .strict();
 
+/** What is wrong with a price typed in `currency`, in that currency's words; null when nothing. */
+function typedPriceProblem(price: string, currency: string): string | null {
+  const minor = parseAmount(price, currency);
+  if (minor === null) {
+    return amountProblem(price, currency) ?? `Price must be an amount like ${formatAmount(4990, currency)}`;
+  }
+  return minor > MAX_PRICE_MINOR ? `Price must be at most ${formatPrice(MAX_PRICE_MINOR, currency)}` : null;
+}
+
 /**
  * The studio's product form (create and edit): the price as people write it ("49.90"),
- * read in the chosen currency's minor units.
+ * read in the chosen currency's minor units. The price is checked even when other fields
+ * are refused, so one refusal names every field to fix.
  */
 export const StudioProductForm = ProductForm.omit({ priceMinor: true })
   .extend({ price: z.string({ error: "Price is required" }).trim().min(1, "Price is required") })
-  .transform(({ price, ...form }, ctx) => {
-    const minor = parseAmount(price, form.currency);
-    const parsed = priceMinor.safeParse(minor);
-    if (parsed.success) return { ...form, priceMinor: parsed.data };
-    const message = minor === null
-      ? amountProblem(price, form.currency) ??
-        `Price must be an amount like ${formatAmount(4990, form.currency)}`
-      : parsed.error.issues[0]!.message;
-    ctx.addIssue({ code: "custom", path: ["price"], message });
-    return z.NEVER;
-  });
+  .superRefine(({ price, currency }, ctx) => {
+    const problem = typedPriceProblem(price, currency);
+    if (problem) ctx.addIssue({ code: "custom", path: ["price"], message: problem });
+  }, { when: ({ issues }) => !issues.some((i) => ["price", "currency"].includes(String(i.path?.[0]))) })
+  .transform(({ price, ...form }) => ({ ...form, priceMinor: parseAmount(price, form.currency)! }));
 export type ProductFormPatch = z.infer<typeof ProductFormPatch>;

@@ -51,10 +51,12 @@ Deno.test("StudioProductForm reads the price as people write it, in the currency
   );
   // The form is `novalidate`: an empty price is named here, not by the browser's bubble.
   assertEquals(problem({ price: " " }), [["price", "Price is required"]]);
-  assertEquals(problem({ price: "2000000" }), [[
-    "price",
-    "Price must be at most 1,000,000.00 (¥100,000,000 in yen)",
-  ]]);
+  assertEquals(problem({ price: "2000000" }), [["price", "Price must be at most €1,000,000.00"]]);
+  // Every field's problem at once: the price is checked beside a refused stock.
+  assertEquals(problem({ price: "abc", stock: "-1" }), [
+    ["stock", "Stock must not be negative"],
+    ["price", "Price must be an amount like 49.90"],
+  ]);
   assertEquals(
     problem({ price: "49", priceMinor: "4900" })?.[0]?.[0],
     "",

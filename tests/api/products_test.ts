@@ -604,6 +604,41 @@ Deno.test("a seller with no products is told so above the form, on a refused for
     }
   }));
 
+Deno.test("a refused product form names every field to fix at once, each under its field, in the product's currency", () =>
+  withApp(async (app) => {
+    const seller = new Client(app);
+    await signUp(seller);
+    const { priceMinor: _, ...fields } = shirt;
+    const post = async (typed: Record<string, unknown>) => {
+      const res = await seller.request("/studio/products", {
+        method: "POST",
+        body: productForm({ ...fields, ...typed }),
+        redirect: "manual",
+      });
+      assertEquals(res.status, 400);
+      return await res.text();
+    };
+    /** `words` right under the field `name`, in its own cell of the row (not under the row's last field). */
+    const under = (html: string, name: string, words: string) =>
+      assertMatch(
+        html,
+        new RegExp(
+          `<(input|select) name="${name}"[^>]*>.*?</label><p id="${name}-error" class="field-error">${words}</p></div>`,
+        ),
+        name,
+      );
+
+    const tooDear = await post({ price: "1000000.01" });
+    under(tooDear, "price", "Price must be at most €1,000,000.00");
+    under(await post({ price: "100000001", currency: "JPY" }), "price", "Price must be at most ¥100,000,000");
+    assert(!tooDear.includes("yen"), "a euro price is not told about yen");
+
+    const both = await post({ price: "abc", stock: "-1" });
+    assertMatch(both, /role="alert"[^>]*>Please fix the 2 fields marked below.</);
+    under(both, "price", "Price must be an amount like 49.90");
+    under(both, "stock", "Stock must not be negative");
+  }));
+
 Deno.test("a refused product form comes back focused on what to fix, above the catalog however long", () =>
   withApp(async (app) => {
     const seller = new Client(app);
