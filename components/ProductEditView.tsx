@@ -69,14 +69,20 @@ export function ProductEditView({ page, failure }: { page: ProductEditPage; fail
         />
         <button type="submit" class="primary">Save changes</button>
       </form>
-      {/* Asks first, without JavaScript: the product leaves every stream it is pinned to. */}
+      {
+        /* Asks first, without JavaScript: the product leaves every stream it is pinned to. A plain
+          summary, so a screen reader says whether it is open; "Keep it" closes it (the page anew). */
+      }
       <details class="confirm-delete">
-        <summary role="button">Delete product</summary>
+        <summary>Delete product</summary>
         <form method="post" action={`/studio/products/${product.id}/delete`} class="form">
           <p>
             Delete “{name}” for good?{said && <>{" "}{name} {said}{consequences(page)}.</>}
           </p>
-          <button type="submit" class="danger">Yes, delete it</button>
+          <p class="confirm-actions">
+            <button type="submit" class="danger">Yes, delete it</button>
+            <a href={`/studio/products/${product.id}`}>Keep it</a>
+          </p>
         </form>
       </details>
     </section>

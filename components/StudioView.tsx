@@ -6,6 +6,7 @@ import ShowcaseControls from "@/islands/ShowcaseControls.tsx";
 import Studio from "@/islands/Studio.tsx";
 import ViewerCount from "@/islands/ViewerCount.tsx";
 import type { StudioPage } from "@/lib/pages/studio.ts";
+import type { FormFailure } from "@/lib/server/forms.ts";
 import { PageTitle } from "./PageTitle.tsx";
 import { StudioModerationView } from "./StudioModerationView.tsx";
 
@@ -15,7 +16,7 @@ import { StudioModerationView } from "./StudioModerationView.tsx";
  * under the camera; on a wide screen the chat sits beside the broadcast.
  */
 export function StudioView(
-  { page, watchUrl, refusal }: { page: StudioPage; watchUrl: string; refusal?: string },
+  { page, watchUrl, refusal }: { page: StudioPage; watchUrl: string; refusal?: FormFailure },
 ) {
   const { stream, audience } = page;
   const open = stream.status !== "ended";
@@ -29,7 +30,7 @@ export function StudioView(
         title={stream.title}
         status={stream.status}
         draftRemovedAt={page.draftRemovedAt}
-        deleteRefusal={refusal}
+        deleteRefusal={refusal && { message: refusal.error, code: refusal.code }}
         watchUrl={watchUrl}
         analytics={page.analytics}
         recording={page.recording}

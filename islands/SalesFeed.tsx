@@ -24,7 +24,8 @@ export default function SalesFeed({ streamId, initial }: SalesFeedProps) {
   const act: Resolve = { busy: busy.value, resolve };
   const { reservations, pinned } = sales.value;
   return (
-    <section class="sales-feed" data-ready={ready.value || undefined} aria-label="Sales">
+    // #sales: where a refused delete sends the seller to settle the holds (components/StreamDeletion.tsx).
+    <section id="sales" class="sales-feed" data-ready={ready.value || undefined} aria-label="Sales">
       <h2>Sales</h2>
       {/* In the page from the first render: a live region added with its words is often not read. */}
       <p class="visually-hidden" role="status">{said.value}</p>

@@ -24,7 +24,7 @@ import { BroadcastControls } from "@/components/BroadcastControls.tsx";
 import { ReplayStatus } from "@/components/ReplayStatus.tsx";
 import { ReplayView } from "@/components/ReplayView.tsx";
 import { StreamAnalytics } from "@/components/StreamAnalytics.tsx";
-import { StreamDeletion } from "@/components/StreamDeletion.tsx";
+import { type DeleteRefusal, StreamDeletion } from "@/components/StreamDeletion.tsx";
 
 export interface StudioProps {
   streamId: string;
@@ -32,8 +32,8 @@ export interface StudioProps {
   status: "created" | "live" | "ended";
   /** When the stream goes by itself if never taken live (ISO); null once it has been. */
   draftRemovedAt: string | null;
-  /** Why deleting it was refused just now, in plain words. */
-  deleteRefusal?: string;
+  /** Why deleting it was refused just now. */
+  deleteRefusal?: DeleteRefusal;
   watchUrl: string;
   /** The stream's numbers, when it had ended before the page was rendered. */
   analytics: Numbers | null;

@@ -79,6 +79,7 @@ async function refuseBack(ctx: Ctx, path: string, failure: FormFailure, form?: s
   // Its words, and each field's, cut to fit a cookie (4 KB): such a form shows no values again.
   const kept = {
     error: failure.error.slice(0, 1_000),
+    code: failure.code?.slice(0, 40),
     fields: Object.fromEntries(
       Object.entries(failure.fields).slice(0, 5).map(([k, v]) => [k, v.slice(0, 200)]),
     ),
@@ -90,6 +91,7 @@ async function refuseBack(ctx: Ctx, path: string, failure: FormFailure, form?: s
 
 const Refusal = z.object({
   error: z.string(),
+  code: z.string().max(40).optional(),
   fields: z.record(z.string(), z.string()),
   form: z.string().max(40).optional(),
 });

@@ -9,6 +9,8 @@ import { toHttpError } from "./http_errors.ts";
 
 export interface FormFailure {
   error: string;
+  /** The refusal's code ("holds_open"), for a page that says what to do about it. */
+  code?: string;
   /** Each bad field's problem, by field name, to show beside it. */
   fields: Record<string, string>;
   /** Whether the error is about fields (false: `fields` holds only notes, such as a file to choose again). */
@@ -60,6 +62,7 @@ export async function submitForm<I, R>(
           : error.status === 429 && wait > 0
           ? withWait(words, wait)
           : words,
+        code: error.code,
         fields,
         aboutFields: count > 0,
         values,

@@ -26,5 +26,5 @@ export const handler = sellerFormPage({
 });
 
 export default function Studio({ data }: PageProps<FormPage<Data>, State>) {
-  return <StudioView page={data.data.studio} watchUrl={data.data.watchUrl} refusal={data.failure?.error} />;
+  return <StudioView page={data.data.studio} watchUrl={data.data.watchUrl} refusal={data.failure} />;
 }

@@ -536,11 +536,14 @@ Deno.test("the catalog forms add, edit and delete a product, and show bad input 
     await confirms(edited.headers.get("location"), "Changes saved.");
     const after = (await (await seller.request(`/api/products/${product.id}`)).json()).product;
     assertEquals([after.priceMinor, after.stock, after.image.type], [3900, 3, "image/png"]);
-    // Deleting asks first (a disclosure, no JavaScript needed), naming the product.
+    // Deleting asks first (a disclosure, no JavaScript needed, said to be open or closed),
+    // naming the product, and can be called off: "Keep it" is the page anew, the question closed.
     const editPage = await (await seller.request(`/studio/products/${product.id}`)).text();
     assertMatch(
       editPage,
-      /<summary role="button">Delete product<\/summary><form method="post" action="\/studio\/products\/[^"]+\/delete" class="form"><p>Delete “<bdi>Linen shirt<\/bdi>” for good\?.*?<button type="submit" class="danger">Yes, delete it<\/button>/,
+      new RegExp(
+        `<details class="confirm-delete"><summary>Delete product</summary><form method="post" action="/studio/products/${product.id}/delete" class="form"><p>Delete “<bdi>Linen shirt</bdi>” for good\\?.*?<button type="submit" class="danger">Yes, delete it</button><a href="/studio/products/${product.id}">Keep it</a>`,
+      ),
     );
     const deleted = await post(`/studio/products/${product.id}/delete`, new FormData());
     assertEquals(deleted.status, 303);

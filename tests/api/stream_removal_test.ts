@@ -136,6 +136,26 @@ Deno.test("a seller deletes a stream that is not live: it and all kept for it go
     assertEquals(await keysNaming(app, rivalStream), keptElsewhere, "another seller's stream is untouched");
   }));
 
+Deno.test("a delete refused for open holds says where to settle them, and offers to try again", () =>
+  withApp(async (app) => {
+    const { seller, streamId, held } = await busyStream(app);
+    const refused = await seller.postForm(`/studio/${streamId}`, { delete: "stream" });
+    assertEquals(refused.status, 303);
+    const studio = await (await seller.request(`/studio/${streamId}`)).text();
+    assertMatch(studio, /role="alert"[^>]*>1 hold is still open in/);
+    assertMatch(
+      studio,
+      /In <a href="#sales">Sales<\/a>, mark each open hold paid or release it; then try again\./,
+    );
+    assertMatch(studio, /<section id="sales"[^>]*aria-label="Sales"/, "the link leads to the sales list");
+    assertMatch(studio, /class="danger">Try again<\/button>/);
+    assert(!studio.includes("Yes, delete it"), "not the same doomed button");
+
+    assertEquals((await seller.post(`/api/streams/${streamId}/reservations/${held}/paid`)).status, 200);
+    const done = await seller.postForm(`/studio/${streamId}`, { delete: "stream" });
+    assertEquals([done.status, done.headers.get("location")], [303, "/studio?deleted=stream"]);
+  }));
+
 Deno.test("a live stream is not deleted, and the studio's form deletes an ended one", () =>
   withApp(async (app) => {
     const { seller, streamId } = await sellerWithStream(app);
@@ -162,7 +182,7 @@ Deno.test("a live stream is not deleted, and the studio's form deletes an ended 
 
     await seller.post(`/api/streams/${streamId}/end`);
     const studio = await (await seller.request(`/studio/${streamId}`)).text();
-    assertMatch(studio, /<summary role="button">Delete stream<\/summary>/);
+    assertMatch(studio, /<summary>Delete stream<\/summary>/, "a plain summary: said to be open or closed");
     assert(!studio.includes("unless you go live"), "an ended stream is not a draft");
     assert(studio.includes("This stream was not recorded, so it has no replay."), "no replay, and why");
     const stranger = await new Client(app).postForm(`/studio/${streamId}`, { delete: "stream" });
