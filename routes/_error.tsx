@@ -1,3 +1,4 @@
+import { ErrorLinks } from "@/components/ErrorLinks.tsx";
 import { PageTitle } from "@/components/PageTitle.tsx";
 import type { ErrorPageProps } from "@/lib/fresh/mod.ts";
 import type { State } from "@/lib/server/state.ts";
@@ -11,29 +12,15 @@ const HEADINGS: Record<number, string> = {
   429: "Please wait a moment",
 };
 
-export default function ErrorPage({ status, message, back, url, state }: ErrorPageProps<State>) {
+export default function ErrorPage({ status, code, message, back, url, state }: ErrorPageProps<State>) {
   const heading = HEADINGS[status] ?? "Something went wrong";
-  // A seller lost in their studio (a deleted stream's old link) is shown the way back to it.
-  const studio = !!state.seller && /^\/studio(\/|$)/.test(url.pathname) && back !== "/studio";
   return (
     <section class="error-page">
       <PageTitle title={heading} />
       <h1>{heading}</h1>
       {/* Without the field's key a bad input's message starts with ("text: "). */}
       <p>{message.replace(/^[a-z]\w*: /, "")}</p>
-      {back && (
-        <p>
-          <a href={back}>Back to the page</a>
-        </p>
-      )}
-      {studio && (
-        <p>
-          <a href="/studio">Back to your studio</a>
-        </p>
-      )}
-      <p>
-        <a href="/">Back to live streams</a>
-      </p>
+      <ErrorLinks code={code} url={url} back={back} signedIn={!!state.seller} />
     </section>
   );
 }

@@ -25,7 +25,7 @@ import { getPinned } from "@/lib/moderation/pinned.ts";
 import { isRecorded, replayOf } from "@/lib/replays/actions.ts";
 import { studioModeration } from "@/lib/moderation/view.ts";
 import { cardOf, showcaseOf } from "@/lib/showcase/view.ts";
-import { ownStream } from "@/lib/streams/access.ts";
+import { studioStream } from "./studio_access.ts";
 import type { Stream } from "@/lib/streams/store.ts";
 
 export interface StudioPage {
@@ -56,7 +56,7 @@ export async function studioPage(
   streamId: string,
 ): Promise<StudioPage> {
   const { kv, clock, config } = services;
-  const stream = await ownStream(kv, actor, streamId);
+  const stream = await studioStream(kv, actor, streamId);
   const { products, ...page } = await allOf({
     chat: listChat(kv, stream.id),
     audience: audienceOf(kv, actor, stream),

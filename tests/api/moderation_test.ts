@@ -56,6 +56,25 @@ async function shop(app: TestApp) {
   return { seller, sellerId, streamId, mod, modId, rival, rivalId, ann, said };
 }
 
+Deno.test("a moderator opening the shop's studio is told it is the seller's, and led to the watch page", () =>
+  withApp(async (app) => {
+    const { streamId, mod, rival } = await shop(app);
+    const studio = await mod.request(`/studio/${streamId}`);
+    assertEquals(studio.status, 403);
+    const html = await studio.text();
+    assertMatch(
+      html,
+      /<p>This is the seller's studio\. As a moderator of this shop you moderate from the stream's watch page\.<\/p>/,
+    );
+    assertMatch(html, new RegExp(`<a href="/watch/${streamId}">Moderate from the watch page</a>`));
+    // Another seller: plainly refused, no watch page offered as a way to moderate.
+    const other = await rival.request(`/studio/${streamId}`);
+    assertEquals(other.status, 403);
+    const refused = await other.text();
+    assertMatch(refused, /<p>Only the seller who created this stream can open its studio\.<\/p>/);
+    assert(!refused.includes("Moderate from"), "no moderation offered to a stranger");
+  }));
+
 Deno.test("every moderation route refuses viewers, other sellers and strangers with 403, changing nothing", () =>
   withApp(async (app) => {
     const { sellerId, streamId, rival, ann, said, seller, mod } = await shop(app);
