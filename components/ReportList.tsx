@@ -8,7 +8,10 @@ interface ReportListProps {
   onDismiss: (messageId: string) => void;
 }
 
-/** Viewers' reports, newest first, each with one-click delete, time out, ban or dismiss. */
+/**
+ * Viewers' reports, newest first, each with one-click dismiss, time out, delete or ban: the
+ * harmless first, Ban last and apart (the stylesheet), in the order the keyboard meets them.
+ */
 export function ReportList({ reports, moderation, onDismiss }: ReportListProps) {
   if (!reports.length) return <p class="muted">No reports.</p>;
   return (
@@ -20,7 +23,6 @@ export function ReportList({ reports, moderation, onDismiss }: ReportListProps) 
             <span class="muted">({count === 1 ? "1 report" : `${count} reports`})</span>
           </p>
           <span class="item-actions">
-            <ModerationButtons message={message} moderation={moderation} deletes />
             <button
               type="button"
               disabled={moderation.busy.value}
@@ -29,6 +31,7 @@ export function ReportList({ reports, moderation, onDismiss }: ReportListProps) 
             >
               Dismiss
             </button>
+            <ModerationButtons message={message} moderation={moderation} deletes />
           </span>
         </li>
       ))}

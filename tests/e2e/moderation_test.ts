@@ -65,6 +65,31 @@ const focusedRole = (page: Page) =>
     return `${focused.getAttribute("role") ?? focused.tagName}: ${focused.getAttribute("aria-label")}`;
   });
 
+/**
+ * A report's buttons as laid out: their words in the keyboard's order, whether that is the
+ * order the eye reads them in (row by row), the least gap from Ban to any other, and how many
+ * are smaller than a finger.
+ */
+const reportButtons = (page: Page, text: string) =>
+  page.locator(".report", { hasText: text }).evaluate((report) => {
+    const boxes = [...report.querySelectorAll("button")].map((b) => ({
+      name: b.textContent!,
+      r: b.getBoundingClientRect(),
+    }));
+    const read = [...boxes].sort((a, b) =>
+      a.r.top >= b.r.bottom ? 1 : b.r.top >= a.r.bottom ? -1 : a.r.left - b.r.left
+    );
+    const ban = boxes.find((b) => b.name === "Ban")!.r;
+    const apart = (r: DOMRect) =>
+      Math.max(r.left - ban.right, ban.left - r.right, r.top - ban.bottom, ban.top - r.bottom);
+    return {
+      order: boxes.map((b) => b.name),
+      inReadingOrder: read.every((b, i) => b === boxes[i]),
+      banApart: Math.min(...boxes.filter((b) => b.name !== "Ban").map((b) => apart(b.r))),
+      small: boxes.filter((b) => b.r.width < 44 || b.r.height < 44).length,
+    };
+  });
+
 const noSidewaysScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
 
@@ -308,6 +333,19 @@ liveTest(
         assertEquals(await focusedRole(bo), "log: Chat history", "not the page, nor the chat's top");
         const report = studio.locator(".report", { hasText: "ok, sorry" });
         await report.waitFor({ timeout: UI_TIMEOUT });
+        // Ban, which shuts the viewer out of every stream of the shop, stands apart from Dismiss
+        // and the rest, last as the keyboard meets it too; finger-sized, at 320 px too.
+        const size = studio.viewportSize()!;
+        for (const width of [size.width, 390, 320]) {
+          await studio.setViewportSize({ width, height: size.height });
+          const laid = await reportButtons(studio, "ok, sorry");
+          assertEquals(laid.order, ["Dismiss", "1", "5", "10", "Delete", "Ban"], `${width} px`);
+          assert(laid.inReadingOrder, `${width} px: seen in the keyboard's order`);
+          assert(laid.banApart >= 16, `${width} px: Ban ${laid.banApart} px from another button`);
+          assertEquals(laid.small, 0, `${width} px: finger-sized buttons`);
+          assertEquals(await noSidewaysScroll(studio), 0, `${width} px`);
+        }
+        await studio.setViewportSize(size);
         await report.getByRole("button", { name: "Ban Ann" }).click();
         await studio.getByRole("button", { name: "Unban Ann" }).waitFor({ timeout: UI_TIMEOUT });
         await report.waitFor({ state: "detached", timeout: UI_TIMEOUT });
