@@ -74,7 +74,7 @@ export function ProductEditView({ page, failure }: { page: ProductEditPage; fail
           summary, so a screen reader says whether it is open; "Keep it" closes it (the page anew). */
       }
       <details class="confirm-delete">
-        <summary>Delete product</summary>
+        <summary role="button">Delete product</summary>
         <form method="post" action={`/studio/products/${product.id}/delete`} class="form">
           <p>
             Delete “{name}” for good?{said && <>{" "}{name} {said}{consequences(page)}.</>}

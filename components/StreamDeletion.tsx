@@ -30,7 +30,7 @@ export function StreamDeletion({ streamId, title, draftRemovedAt, refusal }: Str
         </p>
       )}
       <details class="confirm-delete" open={!!refusal}>
-        <summary>Delete stream</summary>
+        <summary role="button">Delete stream</summary>
         <form method="post" action={`/studio/${streamId}`} class="form">
           {/* Focused as the page comes back, so a screen reader reads why. */}
           {refusal && <p class="notice error" role="alert" tabIndex={-1} autoFocus>{refusal.message}</p>}

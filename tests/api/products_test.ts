@@ -542,7 +542,7 @@ Deno.test("the catalog forms add, edit and delete a product, and show bad input 
     assertMatch(
       editPage,
       new RegExp(
-        `<details class="confirm-delete"><summary>Delete product</summary><form method="post" action="/studio/products/${product.id}/delete" class="form"><p>Delete “<bdi>Linen shirt</bdi>” for good\\?.*?<button type="submit" class="danger">Yes, delete it</button><a href="/studio/products/${product.id}">Keep it</a>`,
+        `<details class="confirm-delete"><summary role="button">Delete product</summary><form method="post" action="/studio/products/${product.id}/delete" class="form"><p>Delete “<bdi>Linen shirt</bdi>” for good\\?.*?<button type="submit" class="danger">Yes, delete it</button><a href="/studio/products/${product.id}">Keep it</a>`,
       ),
     );
     const deleted = await post(`/studio/products/${product.id}/delete`, new FormData());

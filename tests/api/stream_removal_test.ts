@@ -182,7 +182,7 @@ Deno.test("a live stream is not deleted, and the studio's form deletes an ended 
 
     await seller.post(`/api/streams/${streamId}/end`);
     const studio = await (await seller.request(`/studio/${streamId}`)).text();
-    assertMatch(studio, /<summary>Delete stream<\/summary>/, "a plain summary: said to be open or closed");
+    assertMatch(studio, /<summary role="button">Delete stream<\/summary>/, "found and pressed as a button");
     assert(!studio.includes("unless you go live"), "an ended stream is not a draft");
     assert(studio.includes("This stream was not recorded, so it has no replay."), "no replay, and why");
     const stranger = await new Client(app).postForm(`/studio/${streamId}`, { delete: "stream" });
