@@ -13,6 +13,9 @@ import type { Route } from "./routes.ts";
 
 export const isApi = (path: string) => path === "/api" || path.startsWith("/api/");
 
+/** A route for programs, not people: under /api/, or one that says so (`config.json`). */
+export const forPrograms = (path: string, route?: Route) => isApi(path) || !!route?.module.config?.json;
+
 /** The route run for a request, and the state its middlewares set. */
 export interface RouteRun<S> {
   route: Route;
@@ -41,7 +44,7 @@ export async function errorResponse<S>(
   const headers = new Headers(e.headers);
   // A refusal is for its asker, now: no cache keeps it (a signed-in 404 shows their name).
   if (!headers.has("cache-control")) headers.set("cache-control", "private, no-store");
-  if (isApi(c.req.path) || run?.route.module.config?.json || asksJson(c.req.raw)) {
+  if (forPrograms(c.req.path, run?.route) || asksJson(c.req.raw)) {
     headers.set("content-type", "application/json; charset=utf-8");
     const body = JSON.stringify({
       error: { ...e.details, code: e.code, message: e.message },

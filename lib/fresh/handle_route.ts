@@ -4,7 +4,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { h } from "preact";
 import { accepts } from "./compress.ts";
-import { isApi } from "./error_response.ts";
+import { forPrograms } from "./error_response.ts";
 import { HttpError } from "./http_error.ts";
 import type { Island } from "./islands.ts";
 import { page, PageResult } from "./page.ts";
@@ -89,7 +89,7 @@ async function callHandler(
   if (result === null) {
     const allow = allowedMethods(route).join(", ");
     // A form's target opened by address: said in a person's words, not the protocol's.
-    const why = method === "GET" && !route.module.config?.json && !isApi(ctx.url.pathname)
+    const why = method === "GET" && !forPrograms(ctx.url.pathname, route)
       ? "There is no page at this address: it only takes a form sent from its page"
       : `${ctx.req.method} is not allowed here (use ${allow})`;
     throw new HttpError(405, "method_not_allowed", why, { allow });
