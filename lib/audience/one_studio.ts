@@ -4,7 +4,7 @@
 // either. A connection that publishes nothing (a script with the seller's token) takes
 // nothing over. A studio let go says so, and offers to take the broadcast back.
 import type { RoomService } from "@/lib/livekit/room_service.ts";
-import { connectionOf, sellerIdentity } from "@/lib/livekit/names.ts";
+import { connectionOf, isStudioOf, sellerIdentity } from "@/lib/livekit/names.ts";
 import type { RoomParticipant } from "@/lib/livekit/webhook.ts";
 import type { Stream } from "@/lib/streams/store.ts";
 
@@ -14,7 +14,7 @@ export const isSeller = (stream: Stream, p: RoomParticipant): boolean =>
 
 /** A connection the seller broadcasts from. */
 export const isStudio = (stream: Stream, p: RoomParticipant): boolean =>
-  isSeller(stream, p) && connectionOf(p.identity).host;
+  isStudioOf(p.identity, stream.sellerId);
 
 /** Lets go every studio in `listed` that joined before `broadcasting`, the one that publishes now. */
 export async function letGoOlderStudios(

@@ -58,6 +58,12 @@ export function connectionOf(identity: string): { person: string; host: boolean 
   return { person: identity.slice(0, at), host: identity[at + 1] === "h" };
 }
 
+/** Whether `identity` is one of the seller's broadcasts from their studio. */
+export function isStudioOf(identity: string, sellerId: string): boolean {
+  const { person, host } = connectionOf(identity);
+  return host && person === sellerIdentity(sellerId);
+}
+
 /**
  * The participant attribute a viewer's token carries: the client address its seat of a
  * capped stream was given to (lib/moderation/seats.ts), for the join to be checked against

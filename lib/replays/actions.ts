@@ -11,7 +11,7 @@ import { type Actor, requireSeller } from "@/lib/core/actor.ts";
 import { conflict, DomainError, invalid, notFound } from "@/lib/core/errors.ts";
 import type { Services } from "@/lib/core/services.ts";
 import { newId } from "@/lib/kv/ids.ts";
-import { connectionOf, sellerIdentity } from "@/lib/livekit/names.ts";
+import { isStudioOf } from "@/lib/livekit/names.ts";
 import { requireDiskRoom } from "@/lib/limits/disk.ts";
 import { spend } from "@/lib/limits/limiter.ts";
 import { findStream, ownStream } from "@/lib/streams/access.ts";
@@ -74,8 +74,7 @@ export async function startTake(
   if (stream.status !== "live") {
     throw conflict("stream_not_live", "A replay is recorded only while the stream is live");
   }
-  const { person, host } = connectionOf(studio ?? "");
-  if (studio !== undefined && (person !== sellerIdentity(stream.sellerId) || !host)) {
+  if (studio !== undefined && !isStudioOf(studio, stream.sellerId)) {
     throw invalid("not_studio", "A take's studio must be one of your studio's connections");
   }
   if ((await listTakes(kv, streamId)).length >= MAX_TAKES) {
