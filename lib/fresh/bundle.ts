@@ -5,6 +5,7 @@
 // `hydrate-<hash>.js`, all siblings under `/_islands/` (or a page's own folder there:
 // island_groups.ts).
 import { type Asset, asset, serveAsset } from "./assets.ts";
+import { withEagerStarters } from "./bundle_graph.ts";
 import { compress, type Encoding } from "./compress.ts";
 import { bundleNames, groupFolder, islandsOf } from "./island_groups.ts";
 import { findIslandFiles, type IslandFile } from "./islands.ts";
@@ -51,9 +52,11 @@ async function bundleOnce(islands: readonly IslandFile[], opts: { minify?: boole
       if (island.starter) entries.push(await writeStarter(tmp, island.name, island.starter));
     }
     const outDir = `${tmp}/out`;
-    return typeof Deno.bundle === "function"
-      ? await bundleInProcess(entries, outDir, opts.minify ?? false)
-      : await bundleWithCli(entries, outDir, opts.minify ?? false);
+    return withEagerStarters(
+      typeof Deno.bundle === "function"
+        ? await bundleInProcess(entries, outDir, opts.minify ?? false)
+        : await bundleWithCli(entries, outDir, opts.minify ?? false),
+    );
   } finally {
     await Deno.remove(tmp, { recursive: true });
   }

@@ -1,4 +1,4 @@
-import { closureOf, firstScripts, pageScripts } from "./bundle_graph.ts";
+import { closureOf, firstScripts, pageScripts, withEagerStarters } from "./bundle_graph.ts";
 import { assertEquals } from "./test_utils.ts";
 
 const files = new Map(
@@ -39,4 +39,18 @@ Deno.test("firstScripts() is the starters' files when the page has starters, els
   // Over HTTP/1.1 a small file waits for one of the browser's six connections, not the largest.
   assertEquals(firstScripts(files, ["Chat", "Player"]), ["chunk-D.js", "Player.start.js", "chunk-E.js"]);
   assertEquals(firstScripts(files, ["Chat"]), ["boot.js", "hydrate-H.js", "Chat.js", "chunk-A.js"]);
+});
+
+Deno.test("withEagerStarters() marks the starters' files for eager compilation, at their very top, and no other", () => {
+  const marked = withEagerStarters(files);
+  const eager = [...marked].filter(([, code]) =>
+    new TextDecoder().decode(code).startsWith("//# allFunctionsCalledOnLoad\n")
+  );
+  assertEquals(eager.map(([name]) => name).sort(), ["Player.start.js", "chunk-D.js", "chunk-E.js"]);
+  const start = new TextDecoder().decode(marked.get("Player.start.js"));
+  assertEquals(
+    start,
+    `//# allFunctionsCalledOnLoad\n${new TextDecoder().decode(files.get("Player.start.js"))}`,
+  );
+  assertEquals(marked.get("chunk-A.js"), files.get("chunk-A.js"));
 });
