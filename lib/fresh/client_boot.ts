@@ -56,12 +56,13 @@ let booted = false;
 export async function boot(): Promise<void> {
   if (booted) return;
   booted = true;
-  // The app's one word at boot: the next page the server writes shows this zone's times.
-  rememberZone();
   holdEarlyInput();
   const islands = pageIslands();
   const started = islands.filter((i) => i.entry.start);
   if (started.length) await settled();
+  // The app's one word at boot: the next page the server writes shows this zone's times.
+  // Not before the first frame: Intl's first use in a page takes 20-60 ms of main thread.
+  rememberZone();
   await wakeAll(started);
   await wakeAll(islands.filter((i) => !i.entry.start));
 }
