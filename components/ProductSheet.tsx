@@ -116,6 +116,12 @@ function SheetActions(
 ) {
   const inCart = quantityIn(cart.cart.value, product.id);
   const soldOut = product.stock === 0;
+  // Why Add to cart is greyed out once the cart holds as many as it can.
+  const most = inCart >= MAX_QUANTITY
+    ? ": the most per order"
+    : inCart >= product.stock
+    ? ": all that are left"
+    : "";
   return (
     <div class="sheet-actions">
       <form
@@ -132,13 +138,15 @@ function SheetActions(
         <button
           type="submit"
           class="add-to-cart"
-          disabled={soldOut || cart.busy.value || inCart >= Math.min(MAX_QUANTITY, product.stock)}
+          disabled={soldOut || cart.busy.value || !!most}
         >
           {soldOut ? "Sold out" : cart.busy.value ? "Adding…" : "Add to cart"}
         </button>
       </form>
       {/* Always there, so a screen reader hears the count change. */}
-      <span class="in-cart" role="status">{inCart > 0 && `${inCart} in your cart`}</span>
+      <span class="in-cart" role="status">
+        {inCart > 0 && `${inCart} in your cart${soldOut ? "" : most}`}
+      </span>
       <HeldNote cart={cart} productId={product.id} />
     </div>
   );

@@ -75,6 +75,12 @@ Deno.test("the sheet's Add to cart form fills the cart and comes back to the she
     const back = await (await buyer.request(res.headers.get("location")!)).text();
     assert(back.includes("1 in your cart"), "the sheet says so");
     assertMatch(back, /class="cart-bar"[\s\S]*Linen shirt/);
+    assert(!back.includes("all that are left"), "one more may go in");
+    // Both of the two left: Add to cart is greyed out, and the sheet says why.
+    await addForm(buyer, streamId, { productId: shirt.id, quantity: "2" });
+    const full = await (await buyer.request(res.headers.get("location")!)).text();
+    assert(full.includes("2 in your cart: all that are left"), "why no more go in");
+    assertMatch(full, /<button type="submit" class="add-to-cart" disabled/);
   }));
 
 Deno.test("a bad Add to cart form is a clear 4xx page and stores nothing", () =>
