@@ -60,9 +60,10 @@ export async function boot(): Promise<void> {
   const islands = pageIslands();
   const started = islands.filter((i) => i.entry.start);
   if (started.length) await settled();
-  // The app's one word at boot: the next page the server writes shows this zone's times.
-  // Not before the first frame: Intl's first use in a page takes 20-60 ms of main thread.
-  rememberZone();
   await wakeAll(started);
   await wakeAll(islands.filter((i) => !i.entry.start));
+  // The app's one word at boot: the next page the server writes shows this zone's times.
+  // Last: Intl's first use in a page takes 20-60 ms of main thread, which the first frame
+  // (whose callback settles the page) and the islands need more.
+  rememberZone();
 }

@@ -174,7 +174,7 @@ liveTest(
         try {
           const page = await far.newPage();
           await page.goto(watchUrl);
-          // Once settled, the page tells the server its zone, for the pages it writes next.
+          // Once awake, the page tells the server its zone, for the pages it writes next.
           await page.waitForFunction(() => document.cookie.includes("tz=Pacific/Pago_Pago"), null, {
             timeout: UI_TIMEOUT,
           });
