@@ -45,6 +45,9 @@ Deno.test("bundleIslands() emits an island's starter that boots the page, sharin
       shared.some((f) => text(files.get(f)).includes("pointerdown")),
       "the starter boots the page as boot.js does",
     );
+    const eager = (f: string) => text(files.get(f)).startsWith("//# allFunctionsCalledOnLoad\n");
+    assert(start.every(eager), "what runs before the first frame compiles eagerly");
+    assert(!eager("Counter.js") && !eager("boot.js"), "what wakes later stays lazy");
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
