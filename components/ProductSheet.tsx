@@ -117,7 +117,9 @@ function SheetActions(
   const inCart = quantityIn(cart.cart.value, product.id);
   const soldOut = product.stock === 0;
   // Why Add to cart is greyed out once the cart holds as many as it can.
-  const most = inCart >= MAX_QUANTITY
+  const most = soldOut
+    ? ""
+    : inCart >= MAX_QUANTITY
     ? ": the most per order"
     : inCart >= product.stock
     ? ": all that are left"
@@ -145,7 +147,7 @@ function SheetActions(
       </form>
       {/* Always there, so a screen reader hears the count change. */}
       <span class="in-cart" role="status">
-        {inCart > 0 && `${inCart} in your cart${soldOut ? "" : most}`}
+        {inCart > 0 && `${inCart} in your cart${most}`}
       </span>
       <HeldNote cart={cart} productId={product.id} />
     </div>
